@@ -1,0 +1,60 @@
+import { t, type Lang } from "../cards/kit";
+import { helpCard } from "../cards/help";
+import { noticeCard, unknownCommandCard } from "../cards/notice";
+import { welcomeCard } from "../cards/welcome";
+import type { BotReplies } from "../src/bot/bot";
+import type { CardAction } from "../src/bot/card-action";
+import type { Command } from "../src/bot/command";
+import { createHelpCommand } from "./help";
+import { meCommand } from "./me";
+import { recordCommand } from "./record";
+import { withdrawRecordAction } from "./withdraw";
+
+const base = [recordCommand, meCommand] as Command<unknown>[];
+const help = createHelpCommand(() => commands) as Command<unknown>;
+
+/** Every chat command, in the order 帮助 lists them. */
+export const commands: readonly Command<unknown>[] = [...base, help];
+
+/** Plain text in a private chat is today's record. */
+export const fallbackCommand = recordCommand as Command<unknown>;
+
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction as CardAction<unknown>];
+
+/** The bot's own answers, outside any one command. */
+export const replies: BotReplies = {
+  welcome: welcomeCard,
+  help: (lang: Lang) => helpCard(commands, lang),
+  unknown: unknownCommandCard,
+  notInGroup: (lang) =>
+    noticeCard({
+      title: t(lang, "还不能记录", "Not in a group yet"),
+      body: t(
+        lang,
+        "你还不在任何考核群里。请先把我拉进你们的工作群，再私聊我或在群里 @我 发「日报 …」。",
+        "You are not in any appraisal group yet. Add me to your work group first, then message me here or @me there.",
+      ),
+      colour: "yellow",
+    }),
+  unsupported: (type, lang) =>
+    noticeCard({
+      title: t(lang, "暂时只能读文字", "Text only, for now"),
+      body: t(lang, `我还读不懂这类消息（${type}）。请用文字写下今天的工作。`, `I cannot read ${type} messages yet. Please write it as text.`),
+      colour: "yellow",
+    }),
+  invalidArgs: (command, problem, lang) =>
+    noticeCard({
+      title: t(lang, `「${command.name}」的格式不对`, `/${command.aliases.find((a) => /^[a-z]/.test(a)) ?? command.name}: check the format`),
+      body: problem,
+      hint: `${t(lang, "例", "e.g.")}：${lang === "en" ? command.example.en : command.example.zh}`,
+      colour: "yellow",
+    }),
+  failure: (lang) =>
+    noticeCard({
+      title: t(lang, "出错了", "Something went wrong"),
+      body: t(lang, "这条消息没有处理成功，内容没有保存。请稍后再发一次。", "That message was not processed and nothing was saved. Please try again shortly."),
+      colour: "red",
+    }),
+  cardExpired: (lang) => t(lang, "这张卡片已失效，请重新发送命令", "This card has expired; please send the command again"),
+  cardDone: (lang) => t(lang, "已处理过了", "Already done"),
+};

@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { newId } from "../db/ids";
+import { auditLog, groups, members, records, type Group, type Member } from "../db/schema";
+import type { ChatDirectory } from "./ports";
+
+export interface GroupKey {
+  platform: "lark" | "wechat";
+  tenantKey: string;
+  chatId: string;
+}
+
+export async function findGroup(db: Database, key: Omit<GroupKey, "tenantKey">): Promise<Group | undefined> {
+  const [g] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.platform, key.platform), eq(groups.chatId, key.chatId)))
+    .limit(1);
+  return g;
+}
+
+/**
+ * The writes that register a group (or re-activate it when the bot is added
+ * back). Returns the id the group will have once the batch commits.
+ */
+export function registerGroup(db: Database, key: GroupKey, opts: { timezone: string; now: Date; existing?: Group }) {
+  const id = opts.existing?.id ?? newId("grp", opts.now.getTime());
+  const write = db
+    .insert(groups)
+    .values({ id, ...key, timezone: opts.timezone, createdAt: opts.now })
+    .onConflictDoUpdate({ target: [groups.platform, groups.chatId], set: { active: true, tenantKey: key.tenantKey } });
+  return { id, write };
+}
+
+export function deactivateGroup(db: Database, groupId: string) {
+  return db.update(groups).set({ active: false }).where(eq(groups.id, groupId));
+}
+
+/** A person seen before the member list was read (e.g. a message right after the bot joined). */
+export function addMember(db: Database, groupId: string, userId: string, now: Date) {
+  const id = newId("mem", now.getTime());
+  return {
+    id,
+    write: db.insert(members).values({ id, groupId, userId, createdAt: now }).onConflictDoNothing(),
+  };
+}
+
+export async function findMember(db: Database, groupId: string, userId: string): Promise<Member | undefined> {
+  const [m] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, groupId), eq(members.userId, userId)))
+    .limit(1);
+  return m;
+}
+
+/**
+ * The group a private message is about: the person's group where they last
+ * recorded, else the one they joined first. Tenants are kept apart.
+ */
+export async function homeGroup(db: Database, platform: GroupKey["platform"], tenantKey: string, userId: string) {
+  const rows = await db
+    .select({ group: groups, member: members, last: sql<number | null>`max(${records.createdAt})` })
+    .from(members)
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .leftJoin(records, eq(records.memberId, members.id))
+    .where(
+      and(
+        eq(members.userId, userId),
+        eq(members.active, true),
+        eq(groups.active, true),
+        eq(groups.platform, platform),
+        eq(groups.tenantKey, tenantKey),
+      ),
+    )
+    .groupBy(members.id)
+    .orderBy(desc(sql`max(${records.createdAt})`), asc(members.createdAt))
+    .limit(1);
+  const row = rows[0];
+  return row ? { group: row.group, member: row.member } : undefined;
+}
+
+/**
+ * Reads the chat's owner and members from the platform and brings the
+ * members table in line: new people are added, names refreshed, people who
+ * left are deactivated (their records stay), and the owner is a leader.
+ */
+export async function syncGroupMembers(db: Database, directory: ChatDirectory, group: Group, now: Date) {
+  const [chat, people] = await Promise.all([directory.getChat(group.chatId), directory.listMembers(group.chatId)]);
+  const present = new Map(people.map((p) => [p.userId, p.name]));
+  if (chat.ownerId && !present.has(chat.ownerId)) present.set(chat.ownerId, "");
+  const existing = await db.select().from(members).where(eq(members.groupId, group.id));
+  const known = new Map(existing.map((m) => [m.userId, m]));
+
+  const writes = [];
+  for (const [userId, name] of present) {
+    const role = userId === chat.ownerId ? "leader" : undefined;
+    const row = known.get(userId);
+    if (!row) {
+      writes.push(db.insert(members).values({ id: newId("mem", now.getTime()), groupId: group.id, userId, name, role: role ?? "staff", createdAt: now }));
+    } else if (row.name !== name || !row.active || (role && row.role !== role)) {
+      writes.push(db.update(members).set({ name: name || row.name, active: true, ...(role ? { role } : {}) }).where(eq(members.id, row.id)));
+    }
+  }
+  const gone = existing.filter((m) => m.active && !present.has(m.userId)).map((m) => m.id);
+  if (gone.length) writes.push(db.update(members).set({ active: false }).where(inArray(members.id, gone)));
+  writes.push(db.update(groups).set({ name: chat.name || group.name, syncedAt: now }).where(eq(groups.id, group.id)));
+  writes.push(
+    db.insert(auditLog).values({
+      id: newId("aud", now.getTime()),
+      groupId: group.id,
+      action: "group.sync",
+      detail: { members: present.size, owner: chat.ownerId ?? null, left: gone.length },
+      at: now,
+    }),
+  );
+  await db.batch(writes as [typeof writes[number], ...typeof writes]);
+  return { members: present.size, ownerId: chat.ownerId, left: gone.length };
+}

@@ -1,0 +1,22 @@
+/**
+ * What the use cases need from the outside world, as small interfaces.
+ * Channels implement them (Lark's Open API, WeChat); tests use the real
+ * implementations against the project's Lark mock.
+ */
+
+export interface DirectoryMember {
+  userId: string;
+  name: string;
+}
+
+/** Reading a chat's owner and members from the platform. */
+export interface ChatDirectory {
+  getChat(chatId: string): Promise<{ name: string; ownerId?: string }>;
+  listMembers(chatId: string): Promise<DirectoryMember[]>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,88 @@
+import { and, asc, eq, isNull, like } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { newId } from "../db/ids";
+import { auditLog, records, type Group, type Member, type RecordRow } from "../db/schema";
+import type { WorkCalendar } from "../domain/calendar";
+import { monthOf, type IsoDate, type IsoMonth } from "../domain/dates";
+
+/** Longest record we keep; Lark text messages can be far longer, a record need not be. */
+export const MAX_RECORD_CHARS = 2000;
+
+export function addRecord(
+  db: Database,
+  input: { group: Group; member: Member; date: IsoDate; text: string; sourceMessageId?: string; now: Date },
+) {
+  const id = newId("rec", input.now.getTime());
+  return {
+    id,
+    writes: [
+      db.insert(records).values({
+        id,
+        groupId: input.group.id,
+        memberId: input.member.id,
+        date: input.date,
+        text: input.text,
+        sourceMessageId: input.sourceMessageId,
+        createdAt: input.now,
+      }),
+      db.insert(auditLog).values({
+        id: newId("aud", input.now.getTime()),
+        groupId: input.group.id,
+        actorUserId: input.member.userId,
+        action: "record.add",
+        subjectId: id,
+        detail: { date: input.date, chars: [...input.text].length },
+        at: input.now,
+      }),
+    ],
+  };
+}
+
+export async function getRecord(db: Database, id: string): Promise<RecordRow | undefined> {
+  const [r] = await db.select().from(records).where(eq(records.id, id)).limit(1);
+  return r;
+}
+
+/** Marks a record withdrawn; the row stays for the audit trail. Only counts if it was still live. */
+export function withdrawRecord(db: Database, record: RecordRow, actorUserId: string, now: Date) {
+  return [
+    db
+      .update(records)
+      .set({ withdrawnAt: now })
+      .where(and(eq(records.id, record.id), isNull(records.withdrawnAt))),
+    db.insert(auditLog).values({
+      id: newId("aud", now.getTime()),
+      groupId: record.groupId,
+      actorUserId,
+      action: "record.withdraw",
+      subjectId: record.id,
+      at: now,
+    }),
+  ];
+}
+
+export async function liveRecordsOfMonth(db: Database, memberId: string, month: IsoMonth): Promise<RecordRow[]> {
+  return db
+    .select()
+    .from(records)
+    .where(and(eq(records.memberId, memberId), like(records.date, `${month}-%`), isNull(records.withdrawnAt)))
+    .orderBy(asc(records.date), asc(records.createdAt));
+}
+
+export interface MonthSummary {
+  month: IsoMonth;
+  records: RecordRow[];
+  /** Workdays of the month up to and including today. */
+  workdaysSoFar: IsoDate[];
+  /** Of those, the ones without a record. */
+  missing: IsoDate[];
+}
+
+/** 我的: a person's month so far, and the workdays still without a record. */
+export async function monthSummary(db: Database, calendar: WorkCalendar, memberId: string, today: IsoDate): Promise<MonthSummary> {
+  const month = monthOf(today);
+  const list = await liveRecordsOfMonth(db, memberId, month);
+  const recorded = new Set(list.map((r) => r.date));
+  const workdaysSoFar = calendar.workdaysOfMonth(month).filter((d) => d <= today);
+  return { month, records: list, workdaysSoFar, missing: workdaysSoFar.filter((d) => !recorded.has(d)) };
+}

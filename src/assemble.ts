@@ -1,0 +1,60 @@
+import { cardActions, commands, fallbackCommand, replies } from "../commands";
+import type { ChatDirectory } from "./app/ports";
+import { systemClock, type Clock } from "./app/ports";
+import { createBot } from "./bot/bot";
+import { consoleLogger, type Logger } from "./bot/deps";
+import { createLarkOpenApi } from "./channels/lark/open-api";
+import type { Config } from "./config";
+import type { Database } from "./db/database";
+import { createWorkCalendar } from "./domain/calendar";
+import { drainOutbox } from "./outbox/deliver";
+import type { MessageSender } from "./outbox/sender";
+import { createHttpApp } from "./http";
+
+export interface AssembleOptions {
+  config: Config;
+  db: Database;
+  /** Lark app credentials; in local mode the mock's. */
+  lark: { appId: string; appSecret: string; domain: string; verificationToken?: string; encryptKey?: string };
+  clock?: Clock;
+  log?: Logger;
+  fetch?: typeof fetch;
+  background: (task: Promise<unknown>) => void;
+  /** How a request asks for the outbox to be drained after its answer (default: drain now). */
+  requestDrain?: () => Promise<unknown>;
+}
+
+/** Wires one bot: the same assembly on Node, on Workers and in tests. */
+export function assemble(opts: AssembleOptions) {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? consoleLogger;
+  const api = createLarkOpenApi({ ...opts.lark, fetch: opts.fetch });
+  const directory: ChatDirectory = api;
+  const sender: MessageSender = api;
+  const bot = createBot({
+    deps: {
+      db: opts.db,
+      clock,
+      directory,
+      calendar: createWorkCalendar(),
+      defaultTimezone: opts.config.APPRAISAL_TZ,
+      platform: "lark",
+      log,
+    },
+    commands,
+    fallback: fallbackCommand,
+    cardActions,
+    replies,
+  });
+  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime() });
+  const app = createHttpApp({
+    db: opts.db,
+    bot,
+    log,
+    lark: { verificationToken: opts.lark.verificationToken, encryptKey: opts.lark.encryptKey, botOpenId: () => api.botOpenId() },
+    now: () => clock.now().getTime(),
+    drain: opts.requestDrain ?? drain,
+    background: opts.background,
+  });
+  return { app, bot, drain, api };
+}

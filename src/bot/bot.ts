@@ -1,0 +1,203 @@
+import { eq, or } from "drizzle-orm";
+import type { Lang, Rendered } from "../../cards/kit";
+import { addMember, deactivateGroup, findGroup, findMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
+import type { BatchItem } from "../db/database";
+import { processedEvents, type Group, type Member } from "../db/schema";
+import { localDate } from "../domain/dates";
+import { enqueue } from "../outbox/message";
+import type { CardAction } from "./card-action";
+import type { Command } from "./command";
+import type { BotDeps } from "./deps";
+import { createRouter } from "./router";
+import type { BotAddedUpdate, CardActionAnswer, CardActionUpdate, MessageUpdate, Update } from "./update";
+import { Work } from "./work";
+
+export interface BotReplies {
+  welcome(lang: Lang): Rendered;
+  help(lang: Lang): Rendered;
+  unknown(word: string, suggestion: Command<unknown> | undefined, lang: Lang): Rendered;
+  notInGroup(lang: Lang): Rendered;
+  unsupported(type: string, lang: Lang): Rendered;
+  invalidArgs(command: Command<unknown>, problem: string, lang: Lang): Rendered;
+  failure(lang: Lang): Rendered;
+  cardExpired(lang: Lang): string;
+  cardDone(lang: Lang): string;
+}
+
+export interface BotOptions {
+  deps: BotDeps;
+  commands: readonly Command<unknown>[];
+  /** What plain text in private chat means (today's record). */
+  fallback: Command<unknown>;
+  cardActions: readonly CardAction<unknown>[];
+  replies: BotReplies;
+}
+
+export interface Outcome {
+  duplicate: boolean;
+  answer?: CardActionAnswer;
+  /** Work to run after the HTTP answer (member sync…); the caller then drains the outbox. */
+  after: (() => Promise<void>)[];
+}
+
+const DUPLICATE: Outcome = { duplicate: true, after: [] };
+
+function isDuplicateMarker(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
+  return /UNIQUE constraint failed: processed_events/.test(text);
+}
+
+export function createBot(opts: BotOptions) {
+  const { deps, replies } = opts;
+  const { db } = deps;
+  const route = createRouter(opts.commands, opts.fallback);
+  const actions = new Map(opts.cardActions.map((a) => [a.name, a]));
+
+  async function seen(eventId: string, messageId?: string): Promise<boolean> {
+    const hit = await db
+      .select({ id: processedEvents.eventId })
+      .from(processedEvents)
+      .where(messageId ? or(eq(processedEvents.eventId, eventId), eq(processedEvents.messageId, messageId)) : eq(processedEvents.eventId, eventId))
+      .limit(1);
+    return hit.length > 0;
+  }
+
+  /**
+   * Commits the update's writes with its dedupe marker first: if another
+   * delivery of the same event or message committed meanwhile, the marker's
+   * unique key fails the whole batch and this delivery changes nothing.
+   */
+  async function commit(marker: { eventId: string; messageId?: string; kind: string }, work: Work, now: Date): Promise<boolean> {
+    const items: BatchItem[] = [
+      db.insert(processedEvents).values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
+      ...work.writes,
+      ...work.messages.map((m) => enqueue(db, m, now)),
+    ];
+    try {
+      await db.batch(items as [BatchItem, ...BatchItem[]]);
+      return true;
+    } catch (error) {
+      if (isDuplicateMarker(error)) return false;
+      throw error;
+    }
+  }
+
+  function syncLater(work: Work, group: Group) {
+    work.defer(async () => {
+      await syncGroupMembers(db, deps.directory, group, deps.clock.now());
+    });
+  }
+
+  /** The group and member a message is about, registering them when first seen. */
+  async function resolveScope(update: MessageUpdate, work: Work, now: Date): Promise<{ group: Group; member: Member } | undefined> {
+    if (update.chatType === "p2p") return homeGroup(db, deps.platform, update.tenantKey, update.senderId);
+    let group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
+    if (!group || !group.active) {
+      // We missed (or never got) the bot.added event: register now, read members after.
+      const key = { platform: deps.platform, tenantKey: update.tenantKey, chatId: update.chatId };
+      const reg = registerGroup(db, key, { timezone: deps.defaultTimezone, now, existing: group });
+      work.write(reg.write);
+      group = group ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, syncedAt: null, active: true, createdAt: now };
+      syncLater(work, group);
+    }
+    let member = await findMember(db, group.id, update.senderId);
+    if (!member) {
+      const added = addMember(db, group.id, update.senderId, now);
+      work.write(added.write);
+      member = { id: added.id, groupId: group.id, userId: update.senderId, name: "", role: "staff", active: true, createdAt: now };
+      if (group.syncedAt) syncLater(work, group); // a newcomer: refresh names and roles
+    }
+    return { group, member };
+  }
+
+  async function onMessage(update: MessageUpdate): Promise<Outcome> {
+    if (await seen(update.eventId, update.messageId)) return DUPLICATE;
+    const now = deps.clock.now();
+    const work = new Work(`m:${update.messageId}`);
+    const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId }, body);
+    const match = route(update.text, update.chatType);
+    const lang = match.lang;
+    try {
+      if (update.unsupportedType) reply(replies.unsupported(update.unsupportedType, lang));
+      else if (match.kind === "empty") reply(replies.help(lang));
+      else if (match.kind === "unknown") reply(replies.unknown(match.word, match.suggestion, lang));
+      else {
+        const scope = await resolveScope(update, work, now);
+        if (!scope) reply(replies.notInGroup(lang));
+        else {
+          const parsed = match.command.args(lang).safeParse(match.rest);
+          if (!parsed.success) reply(replies.invalidArgs(match.command, parsed.error.issues[0]?.message ?? "", lang));
+          else await match.command.handle({ deps, update, lang, args: parsed.data, now, ...scope, work, reply });
+        }
+      }
+    } catch (error) {
+      deps.log.error("command failed", { eventId: update.eventId, messageId: update.messageId, error: String(error) });
+      const apology = new Work(work.keyPrefix);
+      apology.send({ type: "reply", id: update.messageId }, replies.failure(lang));
+      return (await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, apology, now))
+        ? { duplicate: false, after: [] }
+        : DUPLICATE;
+    }
+    const fresh = await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, work, now);
+    return fresh ? { duplicate: false, after: work.after } : DUPLICATE;
+  }
+
+  async function onCardAction(update: CardActionUpdate): Promise<Outcome> {
+    const lang: Lang = update.value.l === "en" ? "en" : "zh";
+    if (await seen(update.eventId)) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
+    const now = deps.clock.now();
+    const work = new Work(`c:${update.eventId}`);
+    const action = typeof update.value.a === "string" ? actions.get(update.value.a) : undefined;
+    const value = action?.value.safeParse(update.value);
+    let answer: CardActionAnswer;
+    if (!action || !value?.success) answer = { toast: { type: "warning", content: replies.cardExpired(lang) } };
+    else answer = await action.handle({ deps, update, value: value.data, lang, now, work });
+    const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
+    if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
+    return { duplicate: false, answer, after: work.after };
+  }
+
+  async function onBotAdded(update: BotAddedUpdate): Promise<Outcome> {
+    if (await seen(update.eventId)) return DUPLICATE;
+    const now = deps.clock.now();
+    const work = new Work(`g:${update.eventId}`);
+    const key = { platform: deps.platform, tenantKey: update.tenantKey, chatId: update.chatId };
+    const existing = await findGroup(db, key);
+    const reg = registerGroup(db, key, { timezone: existing?.timezone ?? deps.defaultTimezone, now, existing });
+    work.write(reg.write);
+    work.send({ type: "chat_id", id: update.chatId }, replies.welcome("zh"));
+    const group: Group = existing ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, syncedAt: null, active: true, createdAt: now };
+    syncLater(work, group);
+    return (await commit({ eventId: update.eventId, kind: "bot_added" }, work, now)) ? { duplicate: false, after: work.after } : DUPLICATE;
+  }
+
+  return {
+    async handle(update: Update): Promise<Outcome> {
+      switch (update.kind) {
+        case "message":
+          return onMessage(update);
+        case "card_action":
+          return onCardAction(update);
+        case "bot_added":
+          return onBotAdded(update);
+        case "bot_removed": {
+          if (await seen(update.eventId)) return DUPLICATE;
+          const now = deps.clock.now();
+          const work = new Work(`g:${update.eventId}`);
+          const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
+          if (group) work.write(deactivateGroup(db, group.id));
+          await commit({ eventId: update.eventId, kind: "bot_removed" }, work, now);
+          return { duplicate: false, after: [] };
+        }
+        case "ignored":
+          return { duplicate: false, after: [] };
+      }
+    },
+    /** "Today" for a group: its own time zone, never UTC. */
+    today(group: Group, now: Date = deps.clock.now()) {
+      return localDate(now, group.timezone);
+    },
+  };
+}
+
+export type Bot = ReturnType<typeof createBot>;

@@ -1,0 +1,30 @@
+import type { Clock } from "../app/ports";
+import type { ChatDirectory } from "../app/ports";
+import type { Database } from "../db/database";
+import type { WorkCalendar } from "../domain/calendar";
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything a handler may use. Passed in, never imported as a global. */
+export interface BotDeps {
+  db: Database;
+  clock: Clock;
+  directory: ChatDirectory;
+  calendar: WorkCalendar;
+  /** Time zone of new groups (APPRAISAL_TZ). */
+  defaultTimezone: string;
+  platform: "lark" | "wechat";
+  log: Logger;
+}
+
+export const consoleLogger: Logger = {
+  info: (m, f) => console.log(JSON.stringify({ level: "info", msg: m, ...f })),
+  warn: (m, f) => console.warn(JSON.stringify({ level: "warn", msg: m, ...f })),
+  error: (m, f) => console.error(JSON.stringify({ level: "error", msg: m, ...f })),
+};
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

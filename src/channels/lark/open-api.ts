@@ -1,0 +1,113 @@
+import * as lark from "@larksuiteoapi/node-sdk";
+import type { ChatDirectory, DirectoryMember } from "../../app/ports";
+import type { OutgoingMessage, SendResult, MessageSender } from "../../outbox/sender";
+import { createFetchHttpInstance, LarkHttpError } from "./http-instance";
+
+/** Lark codes the sender branches on (Lark Open API error code reference). */
+export const LarkCode = {
+  RATE_LIMITED: 99991400, // app-level frequency limit, HTTP 429 with x-ogw-ratelimit-reset
+  CHAT_OR_USER_RATE_LIMITED: 230020, // 5 messages/s per chat or per user
+  BOT_NOT_IN_CHAT: 230002,
+  MESSAGE_TOO_LARGE: 230025,
+} as const;
+
+export interface LarkOpenApiOptions {
+  appId: string;
+  appSecret: string;
+  /** Open API base URL: https://open.feishu.cn, https://open.larksuite.com, or a mock. */
+  domain: string;
+  fetch?: typeof fetch;
+}
+
+export interface LarkOpenApi extends ChatDirectory, MessageSender {
+  botOpenId(): Promise<string | undefined>;
+}
+
+/** Lark's `uuid` is at most 50 characters; longer idempotency keys are hashed down. */
+async function larkUuid(key: string): Promise<string> {
+  if (key.length <= 50) return key;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)));
+  return Array.from(digest.subarray(0, 20), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function classify(error: unknown): SendResult {
+  if (error instanceof LarkHttpError) {
+    const reset = Number(error.headers.get("x-ogw-ratelimit-reset"));
+    if (error.status === 429 || error.code === LarkCode.RATE_LIMITED) {
+      return { ok: false, retry: true, retryAfterMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error: error.message };
+    }
+    if (error.code === LarkCode.CHAT_OR_USER_RATE_LIMITED) return { ok: false, retry: true, retryAfterMs: 1000, error: error.message };
+    if (error.status >= 500) return { ok: false, retry: true, error: error.message };
+    return { ok: false, retry: false, error: error.message };
+  }
+  // Network errors and timeouts: worth another try.
+  return { ok: false, retry: true, error: error instanceof Error ? error.message : String(error) };
+}
+
+export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
+  const client = new lark.Client({
+    appId: opts.appId,
+    appSecret: opts.appSecret,
+    domain: opts.domain.replace(/\/+$/, ""),
+    httpInstance: createFetchHttpInstance(opts.fetch),
+    loggerLevel: lark.LoggerLevel.error,
+  });
+  let botId: Promise<string | undefined> | undefined;
+
+  return {
+    botOpenId() {
+      botId ??= client
+        .request<{ bot?: { open_id?: string } }>({ method: "GET", url: "/open-apis/bot/v3/info" })
+        .then((r) => r.bot?.open_id)
+        .catch(() => undefined);
+      // A failed look-up is asked again next time rather than cached.
+      void botId.then((id) => {
+        if (!id) botId = undefined;
+      });
+      return botId;
+    },
+
+    async getChat(chatId) {
+      const res = await client.im.chat.get({ path: { chat_id: chatId }, params: { user_id_type: "open_id" } });
+      if (res.code !== 0) throw new Error(`im.chat.get ${chatId}: code ${res.code} ${res.msg}`);
+      // Asked with user_id_type=open_id, so owner_id is an open_id.
+      return { name: res.data?.name ?? "", ownerId: res.data?.owner_id || undefined };
+    },
+
+    async listMembers(chatId) {
+      const out: DirectoryMember[] = [];
+      let pageToken: string | undefined;
+      // Bots are left out by Lark, so a page can be short: follow has_more, not the count.
+      do {
+        const res = await client.im.chatMembers.get({
+          path: { chat_id: chatId },
+          params: { member_id_type: "open_id", page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+        });
+        if (res.code !== 0) throw new Error(`im.chatMembers.get ${chatId}: code ${res.code} ${res.msg}`);
+        for (const item of res.data?.items ?? []) if (item.member_id) out.push({ userId: item.member_id, name: item.name ?? "" });
+        pageToken = res.data?.has_more ? res.data.page_token : undefined;
+      } while (pageToken);
+      return out;
+    },
+
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      const uuid = await larkUuid(message.key);
+      try {
+        const res =
+          message.receiveIdType === "reply"
+            ? await client.im.message.reply({
+                path: { message_id: message.receiveId },
+                data: { msg_type: message.msgType, content: message.content, uuid },
+              })
+            : await client.im.message.create({
+                params: { receive_id_type: message.receiveIdType },
+                data: { receive_id: message.receiveId, msg_type: message.msgType, content: message.content, uuid },
+              });
+        if (res.code !== 0) return { ok: false, retry: false, error: `code ${res.code}: ${res.msg}` };
+        return { ok: true, messageId: res.data?.message_id ?? "" };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+  };
+}

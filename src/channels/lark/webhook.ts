@@ -1,0 +1,100 @@
+import type { Context } from "hono";
+import { z } from "zod";
+import type { CardActionAnswer, Update } from "../../bot/update";
+import { decryptEvent, DecryptError, sameSignature, signBody } from "./crypto";
+import { envelopeSchema, EventShapeError, toUpdate } from "./events";
+
+/** Lark refuses nothing older than this, and neither do we: a replayed request is stale. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface LarkWebhookOptions {
+  verificationToken?: string;
+  encryptKey?: string;
+  now: () => number;
+  /** The bot's open_id, to tell "@bot" from other mentions. */
+  botOpenId: () => Promise<string | undefined>;
+  /** Handles one update; for card actions returns the synchronous answer. */
+  handle: (update: Update) => Promise<CardActionAnswer | void>;
+}
+
+const outerSchema = z.union([
+  z.object({ encrypt: z.string() }),
+  z.object({ type: z.literal("url_verification"), challenge: z.string(), token: z.string().optional() }),
+  envelopeSchema,
+]);
+
+function refuse(c: Context, status: 400 | 401, error: string) {
+  return c.json({ error }, status);
+}
+
+/**
+ * POST /lark/events: events and card callbacks on one URL. Verifies the raw
+ * body (signature, timestamp), decrypts, checks the token, answers the URL
+ * challenge, then hands a neutral Update to the bot. Never a 500 for a bad
+ * request: bad JSON is 400, a bad signature 401.
+ */
+export function larkWebhook(opts: LarkWebhookOptions) {
+  return async (c: Context) => {
+    const raw = await c.req.text();
+
+    if (opts.encryptKey) {
+      const signature = c.req.header("x-lark-signature");
+      const timestamp = c.req.header("x-lark-request-timestamp");
+      const nonce = c.req.header("x-lark-request-nonce");
+      if (signature || timestamp || nonce) {
+        if (!signature || !timestamp || !nonce) return refuse(c, 401, "incomplete signature headers");
+        const sentAt = Number(timestamp) * 1000;
+        if (!Number.isFinite(sentAt) || Math.abs(opts.now() - sentAt) > MAX_CLOCK_SKEW_MS) {
+          return refuse(c, 401, "stale or invalid timestamp");
+        }
+        const expected = await signBody(timestamp, nonce, opts.encryptKey, raw);
+        if (!sameSignature(expected, signature.toLowerCase())) return refuse(c, 401, "bad signature");
+      }
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return refuse(c, 400, "malformed JSON");
+    }
+    let outer = outerSchema.safeParse(body);
+    if (!outer.success) return refuse(c, 400, "not a Lark event");
+
+    let signed = Boolean(c.req.header("x-lark-signature"));
+    if ("encrypt" in outer.data) {
+      if (!opts.encryptKey) return refuse(c, 400, "encrypted event but LARK_ENCRYPT_KEY is not set");
+      try {
+        body = JSON.parse(await decryptEvent(outer.data.encrypt, opts.encryptKey));
+      } catch (e) {
+        return refuse(c, 400, e instanceof DecryptError ? e.message : "malformed encrypted JSON");
+      }
+      outer = outerSchema.safeParse(body);
+      if (!outer.success || "encrypt" in outer.data) return refuse(c, 400, "not a Lark event");
+    } else if (opts.encryptKey) {
+      // With an encrypt key configured Lark sends everything encrypted.
+      return refuse(c, 401, "expected an encrypted event");
+    }
+    const data = outer.data;
+
+    const token = "challenge" in data ? data.token : data.header.token;
+    if (opts.verificationToken && token !== opts.verificationToken) return refuse(c, 401, "bad verification token");
+
+    if ("challenge" in data) return c.json({ challenge: data.challenge });
+
+    // Lark signs every event and callback when an encrypt key is set; only the
+    // URL challenge (answered above) may come unsigned.
+    if (opts.encryptKey && !signed) return refuse(c, 401, "missing signature");
+    signed = true;
+
+    let update: Update;
+    try {
+      update = toUpdate(data, await opts.botOpenId());
+    } catch (e) {
+      if (e instanceof EventShapeError) return refuse(c, 400, e.message);
+      throw e;
+    }
+    const answer = await opts.handle(update);
+    return c.json(update.kind === "card_action" ? (answer ?? {}) : {});
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The demo organisation local mode starts with, so `npm start` on a fresh
+ * clone has a group to talk in. Ids look like Lark's so nothing downstream
+ * can tell the difference.
+ */
+export const DEMO_TENANT = "tenant_demo";
+
+export interface DemoPerson {
+  openId: string;
+  name: string;
+}
+
+export interface DemoGroup {
+  chatId: string;
+  name: string;
+  owner: DemoPerson;
+  members: DemoPerson[];
+}
+
+export const DEMO_GROUPS: readonly DemoGroup[] = [
+  {
+    chatId: "oc_demo_office",
+    name: "示范单位·综合办公室",
+    owner: { openId: "ou_demo_leader", name: "李主任" },
+    members: [
+      { openId: "ou_demo_zhang", name: "张三" },
+      { openId: "ou_demo_li", name: "李四" },
+      { openId: "ou_demo_wang", name: "王五" },
+      { openId: "ou_demo_zhao", name: "赵六" },
+    ],
+  },
+];
+
+/** Credentials of the local app: fixed, because they only ever protect loopback traffic. */
+export const LOCAL_APP = {
+  appId: "cli_local_demo",
+  appSecret: "local-demo-secret",
+  verificationToken: "local-verification-token",
+  encryptKey: "local-encrypt-key",
+  botOpenId: "ou_local_bot",
+} as const;

@@ -1,0 +1,141 @@
+import { encryptEvent, signBody } from "../lark/crypto";
+
+/**
+ * Builds events exactly as Lark sends them: the v2 envelope, encrypted with
+ * the app's encrypt key, signed over the raw body. The playground, the demo
+ * seeding, the README's send script, the tests and the benchmark all post
+ * these to /lark/events, so they exercise the production path.
+ */
+
+export interface SealOptions {
+  encryptKey?: string;
+  /** Seconds since the epoch, as Lark puts in X-Lark-Request-Timestamp. */
+  timestamp?: number;
+  nonce?: string;
+}
+
+export interface SealedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Encrypts (when there is a key) and signs a payload. */
+export async function sealEvent(payload: unknown, opts: SealOptions = {}): Promise<SealedRequest> {
+  const plain = JSON.stringify(payload);
+  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+  if (!opts.encryptKey) return { body: plain, headers };
+  const body = JSON.stringify({ encrypt: await encryptEvent(plain, opts.encryptKey) });
+  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = opts.nonce ?? randomHex(8);
+  headers["x-lark-request-timestamp"] = timestamp;
+  headers["x-lark-request-nonce"] = nonce;
+  headers["x-lark-signature"] = await signBody(timestamp, nonce, opts.encryptKey, body);
+  return { body, headers };
+}
+
+export interface EnvelopeOptions {
+  token: string;
+  appId: string;
+  tenantKey: string;
+  eventId?: string;
+  createTime?: number;
+}
+
+function envelope(eventType: string, event: unknown, o: EnvelopeOptions) {
+  return {
+    schema: "2.0",
+    header: {
+      event_id: o.eventId ?? randomHex(16),
+      event_type: eventType,
+      create_time: String(o.createTime ?? Date.now()),
+      token: o.token,
+      app_id: o.appId,
+      tenant_key: o.tenantKey,
+    },
+    event,
+  };
+}
+
+export interface TextMessageOptions extends EnvelopeOptions {
+  chatId: string;
+  chatType: "group" | "p2p";
+  senderOpenId: string;
+  text: string;
+  messageId?: string;
+  /** People mentioned: placeholders "@_user_N" are put in the text where `text` has "@name". */
+  mentions?: { openId: string; name: string }[];
+}
+
+/** im.message.receive_v1 for a text message. */
+export function textMessageEvent(o: TextMessageOptions) {
+  let text = o.text;
+  const mentions = (o.mentions ?? []).map((m, i) => {
+    const key = `@_user_${i + 1}`;
+    text = text.includes(`@${m.name}`) ? text.replace(`@${m.name}`, key) : `${key} ${text}`;
+    return { key, id: { open_id: m.openId, union_id: `on_${m.openId}`, user_id: null }, name: m.name, tenant_key: o.tenantKey };
+  });
+  return envelope(
+    "im.message.receive_v1",
+    {
+      sender: { sender_id: { open_id: o.senderOpenId, union_id: `on_${o.senderOpenId}`, user_id: null }, sender_type: "user", tenant_key: o.tenantKey },
+      message: {
+        message_id: o.messageId ?? `om_${randomHex(16)}`,
+        create_time: String(Date.now()),
+        chat_id: o.chatId,
+        chat_type: o.chatType,
+        message_type: "text",
+        content: JSON.stringify({ text }),
+        ...(mentions.length ? { mentions } : {}),
+      },
+    },
+    o,
+  );
+}
+
+export interface CardActionOptions extends EnvelopeOptions {
+  operatorOpenId: string;
+  value: Record<string, unknown>;
+  messageId: string;
+  chatId: string;
+  formValue?: Record<string, unknown>;
+  tag?: string;
+}
+
+/** card.action.trigger, as a card button click or form submit sends it. */
+export function cardActionEvent(o: CardActionOptions) {
+  return envelope(
+    "card.action.trigger",
+    {
+      operator: { tenant_key: o.tenantKey, open_id: o.operatorOpenId, union_id: `on_${o.operatorOpenId}` },
+      token: `c-${randomHex(16)}`,
+      action: { value: o.value, tag: o.tag ?? "button", ...(o.formValue ? { form_value: o.formValue } : {}) },
+      host: "im_message",
+      context: { open_message_id: o.messageId, open_chat_id: o.chatId },
+    },
+    o,
+  );
+}
+
+/** im.chat.member.bot.added_v1: the bot was added to a group. */
+export function botAddedEvent(o: EnvelopeOptions & { chatId: string; operatorOpenId: string; chatName?: string }) {
+  return envelope(
+    "im.chat.member.bot.added_v1",
+    {
+      chat_id: o.chatId,
+      operator_id: { open_id: o.operatorOpenId, union_id: `on_${o.operatorOpenId}`, user_id: null },
+      external: false,
+      operator_tenant_key: o.tenantKey,
+      name: o.chatName ?? "",
+    },
+    o,
+  );
+}
+
+/** The URL verification Lark sends when the request URL is saved in the console. */
+export function urlVerification(token: string, challenge: string) {
+  return { challenge, token, type: "url_verification" };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { isValidTimeZone } from "./domain/dates";
+
+/**
+ * Configuration, exactly the variables ../shared/DESIGN.md lists. Validated
+ * once at start: a bad value stops the server with one line naming it.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const urlText = (what: string) =>
+  z.string().trim().refine((v) => URL.canParse(v), { message: `${what} must be a URL` });
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default("file:data/appraisal.db")
+      .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), {
+        message: "DATABASE_URL must start with file:, libsql:, https: or http:",
+      }),
+    DATABASE_AUTH_TOKEN: optionalText,
+    LARK_APP_ID: optionalText,
+    LARK_APP_SECRET: optionalText,
+    LARK_VERIFICATION_TOKEN: optionalText,
+    LARK_ENCRYPT_KEY: optionalText,
+    LARK_DOMAIN: urlText("LARK_DOMAIN").default("https://open.feishu.cn"),
+    APPRAISAL_TZ: z
+      .string()
+      .trim()
+      .default("Asia/Shanghai")
+      .refine(isValidTimeZone, { message: "APPRAISAL_TZ must be an IANA time zone such as Asia/Shanghai" }),
+    ADMIN_TOKEN: optionalText,
+  })
+  .superRefine((c, ctx) => {
+    if (c.LARK_APP_ID && !c.LARK_APP_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["LARK_APP_SECRET"], message: "LARK_APP_SECRET is required when LARK_APP_ID is set" });
+    }
+    if (c.LARK_APP_ID && !c.LARK_VERIFICATION_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LARK_VERIFICATION_TOKEN"],
+        message: "LARK_VERIFICATION_TOKEN is required when LARK_APP_ID is set (Lark console → Events & Callbacks → Encryption strategy)",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws ConfigError whose message is one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in a .env file with `KEY=`.
+  const picked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = configSchema.safeParse(picked);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `Invalid configuration: ${i.path.join(".") || "(env)"}: ${i.message}`);
+  throw new ConfigError(lines.join("\n"));
+}
+
+/** Local mode: no real Lark app configured, so the bot runs against its own mock. */
+export function isLocalMode(config: Config): boolean {
+  return !config.LARK_APP_ID;
+}

@@ -1,0 +1,10 @@
+/**
+ * Ids made by the app: time-ordered (so rows sort by creation in indexes)
+ * and random enough to be unguessable in card callback values.
+ */
+export function newId(prefix: string, now: number = Date.now()): string {
+  const time = now.toString(36).padStart(9, "0");
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const rand = Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 12);
+  return `${prefix}_${time}${rand}`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Calendar dates as ISO strings ("2026-11-28") and months ("2026-11").
+ * A date is always a date in some group's time zone: "today" for a group in
+ * Asia/Shanghai starts at 16:00 UTC the day before, so nothing here uses UTC
+ * days implicitly. Pure: the instant is always passed in.
+ */
+
+export type IsoDate = string; // YYYY-MM-DD
+export type IsoMonth = string; // YYYY-MM
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Is `timeZone` an IANA zone this runtime knows? */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface LocalDateTime {
+  date: IsoDate;
+  time: string; // HH:MM
+}
+
+/** The wall-clock date and time of an instant in a time zone. */
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  return localDateTime(instant, timeZone).date;
+}
+
+export function monthOf(date: IsoDate): IsoMonth {
+  return date.slice(0, 7);
+}
+
+function toUtc(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function fromUtc(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  return toUtc(date).getUTCDay();
+}
+
+export function firstDayOfMonth(month: IsoMonth): IsoDate {
+  return `${month}-01`;
+}
+
+export function daysInMonth(month: IsoMonth): number {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Every date of the month, in order. */
+export function datesOfMonth(month: IsoMonth): IsoDate[] {
+  const n = daysInMonth(month);
+  return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
+}
+
+/** "11-28" — how dates read on cards. */
+export function shortDate(date: IsoDate): string {
+  return date.slice(5);
+}
+
+const WEEKDAYS_ZH = ["日", "一", "二", "三", "四", "五", "六"] as const;
+
+/** "11月28日 周六" */
+export function chineseDate(date: IsoDate): string {
+  const [, m, d] = date.split("-").map(Number);
+  return `${m}月${d}日 周${WEEKDAYS_ZH[weekday(date)]}`;
+}
+
+export function isIsoDate(value: string): value is IsoDate {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return fromUtc(toUtc(value)) === value;
+}

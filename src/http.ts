@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { Bot } from "./bot/bot";
+import type { Logger } from "./bot/deps";
+import { larkWebhook } from "./channels/lark/webhook";
+import type { Database } from "./db/database";
+
+/** Lark's events are small; 1 MiB leaves room for long texts and refuses abuse. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
+export interface HttpAppOptions {
+  db: Database;
+  bot: Bot;
+  log: Logger;
+  lark: { verificationToken?: string; encryptKey?: string; botOpenId: () => Promise<string | undefined> };
+  now: () => number;
+  /** Sends what is queued in the outbox; runs after each answer. */
+  drain: () => Promise<unknown>;
+  /** Where work goes after the answer when the runtime has no waitUntil (Node). */
+  background: (task: Promise<unknown>) => void;
+}
+
+/** Work after the answer: Workers' waitUntil when there is one, else the Node task queue. */
+function deferFor(c: Context, fallback: (task: Promise<unknown>) => void) {
+  try {
+    const ctx = c.executionCtx;
+    return (task: Promise<unknown>) => ctx.waitUntil(task);
+  } catch {
+    return fallback; // Node: Hono has no execution context there.
+  }
+}
+
+/** The Hono app: routes and middleware only. */
+export function createHttpApp(opts: HttpAppOptions) {
+  const app = new Hono();
+
+  app.get("/healthz", async (c) => {
+    try {
+      await opts.db.run(sql`select 1`);
+      return c.json({ ok: true });
+    } catch (error) {
+      opts.log.error("health check failed", { error: String(error) });
+      return c.json({ ok: false, error: "database unreachable" }, 503);
+    }
+  });
+
+  app.post(
+    "/lark/events",
+    bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }),
+    (c) => {
+      const defer = deferFor(c, opts.background);
+      return larkWebhook({
+        ...opts.lark,
+        now: opts.now,
+        handle: async (update) => {
+          const outcome = await opts.bot.handle(update);
+          if (!outcome.duplicate) {
+            defer(
+              (async () => {
+                for (const task of outcome.after) {
+                  await task().catch((error) => opts.log.error("after-answer task failed", { eventId: update.eventId, error: String(error) }));
+                }
+                await opts.drain();
+              })().catch((error) => opts.log.error("outbox drain failed", { error: String(error) })),
+            );
+          }
+          return outcome.answer;
+        },
+      })(c);
+    },
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    opts.log.error("unhandled error", { path: c.req.path, error: String(error), stack: (error as Error).stack });
+    return c.json({ error: "internal error" }, 500);
+  });
+
+  return app;
+}

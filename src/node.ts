@@ -1,0 +1,32 @@
+import { ConfigError, isLocalMode, loadConfig } from "./config";
+import { startNodeBot } from "./node/start";
+
+/** `npm start`: the bot on one machine. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const bot = await startNodeBot(config, { hostname: process.env.HOST ?? "127.0.0.1" });
+  console.log(`绩效考核机器人 listening on ${bot.url}  (database: ${config.DATABASE_URL})`);
+  if (isLocalMode(config) && bot.local) {
+    console.log(bot.local.banner(bot.url));
+  } else {
+    console.log(`Lark request URL: <your public URL>/lark/events  (Open API: ${config.LARK_DOMAIN})`);
+  }
+  const stop = async (signal: string) => {
+    console.log(`${signal}: finishing queued work…`);
+    await bot.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+void main();

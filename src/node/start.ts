@@ -1,0 +1,100 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import type { Clock } from "../app/ports";
+import { assemble } from "../assemble";
+import { consoleLogger, type Logger } from "../bot/deps";
+import { isLocalMode, type Config } from "../config";
+import { openNodeDatabase } from "../db/client-node";
+import { applyMigrations } from "../db/migrate";
+import { createLocalLark, type LocalLark } from "../channels/local/local-lark";
+import { startOutboxLoop } from "./outbox-loop";
+import { createTaskQueue } from "./tasks";
+
+export interface NodeBot {
+  url: string;
+  port: number;
+  config: Config;
+  db: Awaited<ReturnType<typeof openNodeDatabase>>["db"];
+  /** Present in local mode: the mock Lark the bot talks to, and the demo it seeded. */
+  local?: LocalLark;
+  /** Waits until every after-answer task and outbox drain has finished. */
+  idle(): Promise<void>;
+  drain(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  hostname?: string;
+  clock?: Clock;
+  log?: Logger;
+  /** Seed the local-mode demo group (default true). */
+  seedDemo?: boolean;
+}
+
+/**
+ * Starts the bot under Node: the database (migrated when it is a file), the
+ * HTTP server, the outbox loop and, with no LARK_APP_ID, the local Lark mock
+ * on the same server at /mock-lark with a demo group.
+ */
+export async function startNodeBot(config: Config, opts: StartOptions = {}): Promise<NodeBot> {
+  const log = opts.log ?? consoleLogger;
+  const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  if (config.DATABASE_URL.startsWith("file:")) await applyMigrations(database.db);
+
+  // Listen first: in local mode the Lark base URL is this server's own address.
+  let handler: (req: Request) => Response | Promise<Response> = () => new Response("starting", { status: 503 });
+  const hostname = opts.hostname ?? "127.0.0.1";
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: (req) => handler(req), port: config.PORT, hostname }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${hostname === "0.0.0.0" ? "127.0.0.1" : hostname}:${port}`;
+
+  const local = isLocalMode(config) ? createLocalLark({ baseUrl: url, clock: opts.clock }) : undefined;
+  const lark = local
+    ? local.credentials
+    : {
+        appId: config.LARK_APP_ID!,
+        appSecret: config.LARK_APP_SECRET!,
+        domain: config.LARK_DOMAIN,
+        verificationToken: config.LARK_VERIFICATION_TOKEN,
+        encryptKey: config.LARK_ENCRYPT_KEY,
+      };
+
+  const tasks = createTaskQueue((error) => log.error("background task failed", { error: String(error) }));
+  let loop: ReturnType<typeof startOutboxLoop> | undefined;
+  const bot = assemble({
+    config,
+    db: database.db,
+    lark,
+    clock: opts.clock,
+    log,
+    background: (task) => tasks.run(task),
+    requestDrain: () => loop?.kick() ?? Promise.resolve(),
+  });
+  loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });
+  if (local) bot.app.route(local.mountPath, local.app);
+  handler = (req) => bot.app.fetch(req);
+
+  if (local && opts.seedDemo !== false) await local.seedDemo(url);
+
+  return {
+    url,
+    port,
+    config,
+    db: database.db,
+    local,
+    async idle() {
+      await tasks.idle();
+      await loop?.kick();
+      await tasks.idle();
+    },
+    drain: () => loop!.kick(),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await tasks.idle();
+      await loop?.stop();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { outbox, type OutboxRow } from "../db/schema";
+import type { MessageSender } from "./sender";
+
+export interface DeliverOptions {
+  /** Rows to take per drain. */
+  batchSize?: number;
+  /** After this many failed attempts a message is parked for a person to look at. */
+  maxAttempts?: number;
+  /** How long a claimed row stays ours before another drainer may take it over. */
+  leaseMs?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  parked: number;
+}
+
+const DEFAULTS = { batchSize: 50, maxAttempts: 8, leaseMs: 60_000 };
+
+/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 10 minutes. */
+export function backoffMs(attempt: number, random: () => number): number {
+  const ceiling = Math.min(600_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function due(now: number) {
+  return or(
+    and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date(now))),
+    // A sender that died mid-send left its claim; once the lease lapses it is ours.
+    and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, new Date(now))),
+  );
+}
+
+/** Claims one row; false when another drainer got there first. */
+async function claim(db: Database, row: OutboxRow, now: number, leaseMs: number): Promise<boolean> {
+  const result = await db
+    .update(outbox)
+    .set({ status: "sending", leaseUntil: new Date(now + leaseMs) })
+    .where(and(eq(outbox.id, row.id), due(now)));
+  return result.rowsAffected === 1;
+}
+
+/**
+ * Sends what is due, oldest first. Safe to run from several places at once
+ * (a request's waitUntil, a cron tick, the Node loop): each row is claimed
+ * with a conditional update before it is sent, and the key goes to Lark as
+ * `uuid`, so a send retried after a crash is still delivered once.
+ */
+export async function drainOutbox(db: Database, sender: MessageSender, options: DeliverOptions = {}): Promise<DrainResult> {
+  const o = { ...DEFAULTS, ...options };
+  const now = o.now ?? Date.now;
+  const random = o.random ?? Math.random;
+  const result: DrainResult = { sent: 0, retried: 0, parked: 0 };
+  const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
+  for (const row of rows) {
+    if (!(await claim(db, row, now(), o.leaseMs))) continue;
+    const sent = await sender.send({
+      key: row.key,
+      receiveIdType: row.receiveIdType,
+      receiveId: row.receiveId,
+      msgType: row.msgType,
+      content: row.content,
+    });
+    const attempts = row.attempts + 1;
+    if (sent.ok) {
+      await db
+        .update(outbox)
+        .set({ status: "sent", attempts, sentMessageId: sent.messageId, sentAt: new Date(now()), leaseUntil: null, lastError: null })
+        .where(eq(outbox.id, row.id));
+      result.sent++;
+    } else if (sent.retry && attempts < o.maxAttempts) {
+      const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(attempts, random));
+      await db
+        .update(outbox)
+        .set({ status: "pending", attempts, nextAttemptAt: new Date(now() + wait), leaseUntil: null, lastError: sent.error })
+        .where(eq(outbox.id, row.id));
+      result.retried++;
+    } else {
+      await db
+        .update(outbox)
+        .set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error })
+        .where(eq(outbox.id, row.id));
+      result.parked++;
+    }
+  }
+  return result;
+}
+
+/** How many messages wait to be sent (for health output and tests). */
+export async function pendingCount(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(or(eq(outbox.status, "pending"), eq(outbox.status, "sending")));
+  return Number(row?.n ?? 0);
+}
