@@ -46,7 +46,9 @@ export function card(opts: { title: string; subtitle?: string; colour?: HeaderCo
 
 /** Lark markdown treats these as syntax; user text must not become links or formatting. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|~<>])/g, "\\$1");
+  return text
+    .replace(/([\\`*_~[\]()<>])/g, "\\$1")
+    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s)/gm, "$1\\$2");
 }
 
 export function markdown(content: string, opts: { size?: "normal" | "notation"; align?: "left" | "center" | "right" } = {}): Element {

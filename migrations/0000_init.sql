@@ -42,6 +42,7 @@ CREATE TABLE `outbox` (
 	`channel` text DEFAULT 'lark' NOT NULL,
 	`receive_id_type` text NOT NULL,
 	`receive_id` text NOT NULL,
+	`pace_key` text,
 	`msg_type` text NOT NULL,
 	`content` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,

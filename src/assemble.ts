@@ -8,6 +8,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { createWorkCalendar } from "./domain/calendar";
 import { drainOutbox } from "./outbox/deliver";
+import { createPacer } from "./outbox/pacer";
 import type { MessageSender } from "./outbox/sender";
 import { createHttpApp } from "./http";
 
@@ -46,7 +47,9 @@ export function assemble(opts: AssembleOptions) {
     cardActions,
     replies,
   });
-  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime() });
+  // Pacing runs on real time: it spaces real HTTP calls, whatever the business clock says.
+  const pacer = createPacer();
+  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer });
   const app = createHttpApp({
     db: opts.db,
     bot,

@@ -114,7 +114,7 @@ export function createBot(opts: BotOptions) {
     if (await seen(update.eventId, update.messageId)) return DUPLICATE;
     const now = deps.clock.now();
     const work = new Work(`m:${update.messageId}`);
-    const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId }, body);
+    const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
     const match = route(update.text, update.chatType);
     const lang = match.lang;
     try {
@@ -133,7 +133,7 @@ export function createBot(opts: BotOptions) {
     } catch (error) {
       deps.log.error("command failed", { eventId: update.eventId, messageId: update.messageId, error: String(error) });
       const apology = new Work(work.keyPrefix);
-      apology.send({ type: "reply", id: update.messageId }, replies.failure(lang));
+      apology.send({ type: "reply", id: update.messageId, chatId: update.chatId }, replies.failure(lang));
       return (await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, apology, now))
         ? { duplicate: false, after: [] }
         : DUPLICATE;

@@ -98,6 +98,8 @@ export const outbox = sqliteTable(
     /** chat_id | open_id | reply (receiveId is then the message_id replied to). */
     receiveIdType: text("receive_id_type", { enum: ["chat_id", "open_id", "reply"] }).notNull(),
     receiveId: text("receive_id").notNull(),
+    /** Whose per-chat or per-user send limit this message counts against: "chat:oc_…" or "user:ou_…". */
+    paceKey: text("pace_key"),
     msgType: text("msg_type", { enum: ["text", "interactive"] }).notNull(),
     content: text("content").notNull(),
     status: text("status", { enum: ["pending", "sending", "sent", "parked"] }).notNull().default("pending"),

@@ -14,6 +14,8 @@ export interface NodeBot {
   url: string;
   port: number;
   config: Config;
+  /** The Hono app, for in-process requests (`app.request(...)`). */
+  app: { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
   db: Awaited<ReturnType<typeof openNodeDatabase>>["db"];
   /** Present in local mode: the mock Lark the bot talks to, and the demo it seeded. */
   local?: LocalLark;
@@ -82,6 +84,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     url,
     port,
     config,
+    app: bot.app,
     db: database.db,
     local,
     async idle() {

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
+import type { Pacer } from "./pacer";
 import type { MessageSender } from "./sender";
 
 export interface DeliverOptions {
@@ -12,6 +13,8 @@ export interface DeliverOptions {
   leaseMs?: number;
   now?: () => number;
   random?: () => number;
+  /** Keeps sends within the platform's rate limits; without one, sends go out back to back. */
+  pacer?: Pacer;
 }
 
 export interface DrainResult {
@@ -59,6 +62,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
   for (const row of rows) {
     if (!(await claim(db, row, now(), o.leaseMs))) continue;
+    await o.pacer?.take(row.paceKey);
     const sent = await sender.send({
       key: row.key,
       receiveIdType: row.receiveIdType,

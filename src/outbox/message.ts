@@ -5,7 +5,8 @@ import type { Database } from "../db/database";
 export interface OutboundMessage {
   /** Idempotency key: the same key is stored and sent once. */
   key: string;
-  to: { type: "chat_id" | "open_id" | "reply"; id: string };
+  /** A reply names the chat it lands in, for per-chat pacing. */
+  to: { type: "chat_id" | "open_id"; id: string } | { type: "reply"; id: string; chatId: string };
   card?: object;
   text: string;
 }
@@ -19,6 +20,7 @@ export function enqueue(db: Database, message: OutboundMessage, now: Date) {
       key: message.key,
       receiveIdType: message.to.type,
       receiveId: message.to.id,
+      paceKey: message.to.type === "open_id" ? `user:${message.to.id}` : `chat:${message.to.type === "reply" ? message.to.chatId : message.to.id}`,
       msgType: interactive ? "interactive" : "text",
       content: JSON.stringify(interactive ? message.card : { text: message.text }),
       nextAttemptAt: now,

@@ -2,6 +2,7 @@ import * as lark from "@larksuiteoapi/node-sdk";
 import type { ChatDirectory, DirectoryMember } from "../../app/ports";
 import type { OutgoingMessage, SendResult, MessageSender } from "../../outbox/sender";
 import { createFetchHttpInstance, LarkHttpError } from "./http-instance";
+import { createTokenCache } from "./token-cache";
 
 /** Lark codes the sender branches on (Lark Open API error code reference). */
 export const LarkCode = {
@@ -9,6 +10,9 @@ export const LarkCode = {
   CHAT_OR_USER_RATE_LIMITED: 230020, // 5 messages/s per chat or per user
   BOT_NOT_IN_CHAT: 230002,
   MESSAGE_TOO_LARGE: 230025,
+  // The tenant token was revoked or is unknown: forget it and ask for a new one.
+  INVALID_TOKEN: 99991663,
+  TOKEN_EXPIRED: 99991661,
 } as const;
 
 export interface LarkOpenApiOptions {
@@ -44,8 +48,24 @@ function classify(error: unknown): SendResult {
   return { ok: false, retry: true, error: error instanceof Error ? error.message : String(error) };
 }
 
+function isTokenError(error: unknown): boolean {
+  return error instanceof LarkHttpError && (error.code === LarkCode.INVALID_TOKEN || error.code === LarkCode.TOKEN_EXPIRED);
+}
+
 export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
+  const tokens = createTokenCache();
+  /** Runs a call; if Lark says the cached token is no longer valid, fetches a new one and tries once more. */
+  const withFreshToken = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isTokenError(error)) throw error;
+      tokens.clear();
+      return call();
+    }
+  };
   const client = new lark.Client({
+    cache: tokens.cache,
     appId: opts.appId,
     appSecret: opts.appSecret,
     domain: opts.domain.replace(/\/+$/, ""),
@@ -68,7 +88,7 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     },
 
     async getChat(chatId) {
-      const res = await client.im.chat.get({ path: { chat_id: chatId }, params: { user_id_type: "open_id" } });
+      const res = await withFreshToken(() => client.im.chat.get({ path: { chat_id: chatId }, params: { user_id_type: "open_id" } }));
       if (res.code !== 0) throw new Error(`im.chat.get ${chatId}: code ${res.code} ${res.msg}`);
       // Asked with user_id_type=open_id, so owner_id is an open_id.
       return { name: res.data?.name ?? "", ownerId: res.data?.owner_id || undefined };
@@ -79,10 +99,8 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
       let pageToken: string | undefined;
       // Bots are left out by Lark, so a page can be short: follow has_more, not the count.
       do {
-        const res = await client.im.chatMembers.get({
-          path: { chat_id: chatId },
-          params: { member_id_type: "open_id", page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
-        });
+        const params = { member_id_type: "open_id" as const, page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) };
+        const res = await withFreshToken(() => client.im.chatMembers.get({ path: { chat_id: chatId }, params }));
         if (res.code !== 0) throw new Error(`im.chatMembers.get ${chatId}: code ${res.code} ${res.msg}`);
         for (const item of res.data?.items ?? []) if (item.member_id) out.push({ userId: item.member_id, name: item.name ?? "" });
         pageToken = res.data?.has_more ? res.data.page_token : undefined;
@@ -93,16 +111,17 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     async send(message: OutgoingMessage): Promise<SendResult> {
       const uuid = await larkUuid(message.key);
       try {
-        const res =
+        const res = await withFreshToken(() =>
           message.receiveIdType === "reply"
-            ? await client.im.message.reply({
+            ? client.im.message.reply({
                 path: { message_id: message.receiveId },
                 data: { msg_type: message.msgType, content: message.content, uuid },
               })
-            : await client.im.message.create({
+            : client.im.message.create({
                 params: { receive_id_type: message.receiveIdType },
                 data: { receive_id: message.receiveId, msg_type: message.msgType, content: message.content, uuid },
-              });
+              }),
+        );
         if (res.code !== 0) return { ok: false, retry: false, error: `code ${res.code}: ${res.msg}` };
         return { ok: true, messageId: res.data?.message_id ?? "" };
       } catch (error) {

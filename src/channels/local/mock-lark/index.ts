@@ -1,0 +1,14 @@
+/** A Lark-compatible mock of the Open API: local mode, the test suite and the benchmarks all use it. */
+export { createMockLark } from "./app";
+export type { MockLark, SentFilter, WaitOptions } from "./app";
+export { startMockLarkServer } from "./server";
+export type { MockLarkServer, MockLarkServerOptions } from "./server";
+export { LarkCode, LarkApiError } from "./errors";
+export { LARK_LIMITS } from "./rate-limit";
+export type { LarkLimits } from "./rate-limit";
+export type { FaultSpec } from "./faults";
+export type { UserMessageInput } from "./routes/inspect";
+export type {
+  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockLarkOptions, MockMessage, MockStats, MockUser,
+  MockUserInput,
+} from "./types";

@@ -1,0 +1,95 @@
+/**
+ * The mock's own JSON routes under `/mock/` (never `/open-apis/`), for the browser playground:
+ * poll messages by revision, list chats, act as a user. No auth: local mode only.
+ */
+import { Hono } from "hono";
+import { issueCardToken } from "./cards";
+import { badRequest, LarkCode } from "../errors";
+import { readJsonBody } from "../context";
+import { toLarkMessage } from "../serialize";
+import type { MockStore } from "../state";
+import type { MockMessage } from "../types";
+
+export const messageView = (m: MockMessage, tenantKey: string) => ({
+  ...toLarkMessage(m, tenantKey),
+  seq: m.seq,
+  rev: m.rev,
+  parsed: m.parsed,
+  edits: m.edits.map((e) => ({ at: e.at, via: e.via, parsed: e.parsed, ...(e.openIds ? { open_ids: e.openIds } : {}) })),
+});
+
+export interface UserMessageInput {
+  chatId: string;
+  openId: string;
+  msgType?: string;
+  content: string;
+  rootId?: string;
+  parentId?: string;
+}
+
+/** A message a person sent (the bot replies to these); it is stored but never rate limited. */
+export const addUserMessage = (store: MockStore, input: UserMessageInput): MockMessage => {
+  const chat = store.chats.get(input.chatId);
+  if (!chat) throw new Error(`mock-lark: no chat ${input.chatId}`);
+  return store.recordMessage({
+    chatId: chat.chatId,
+    chatMode: chat.chatMode,
+    msgType: input.msgType ?? "text",
+    content: input.content,
+    createTime: store.now(),
+    sender: { type: "user", openId: input.openId },
+    ...(input.rootId ? { rootId: input.rootId } : {}),
+    ...(input.parentId ? { parentId: input.parentId } : {}),
+  });
+};
+
+export const inspectRoutes = (store: MockStore) => {
+  const app = new Hono();
+
+  app.get("/mock/messages", (c) => {
+    const since = Number(c.req.query("since") ?? 0) || 0;
+    const chatId = c.req.query("chat_id");
+    const changed = store.messages
+      .filter((m) => m.rev > since && (!chatId || m.chatId === chatId))
+      .sort((a, b) => a.rev - b.rev);
+    const cursor = store.messages.reduce((max, m) => Math.max(max, m.rev), since);
+    return c.json({ messages: changed.map((m) => messageView(m, store.tenantKey)), cursor });
+  });
+
+  app.get("/mock/chats", (c) =>
+    c.json({
+      chats: [...store.chats.values()].map((chat) => ({
+        chat_id: chat.chatId,
+        name: chat.name,
+        chat_mode: chat.chatMode,
+        owner_open_id: chat.ownerOpenId,
+        members: chat.members.map((openId) => ({ open_id: openId, name: store.users.get(openId)?.name ?? "" })),
+        bots: [...chat.bots],
+      })),
+      bots: [...store.apps.values()].map((a) => ({ app_id: a.appId, open_id: a.botOpenId, app_name: a.appName })),
+    }),
+  );
+
+  app.get("/mock/stats", (c) => c.json(store.stats));
+
+  app.post("/mock/user-messages", async (c) => {
+    const body = await readJsonBody(c);
+    const { chat_id: chatId, open_id: openId, msg_type: msgType, content } = body;
+    if (typeof chatId !== "string" || !store.chats.has(chatId)) throw badRequest(LarkCode.CHAT_ID_INVALID);
+    if (typeof openId !== "string" || typeof content !== "string") {
+      throw badRequest(LarkCode.FIELD_VALIDATION, "open_id and content are required");
+    }
+    const message = addUserMessage(store, {
+      chatId, openId, content, ...(typeof msgType === "string" ? { msgType } : {}),
+    });
+    return c.json({ message: messageView(message, store.tenantKey) });
+  });
+
+  app.post("/mock/card-tokens", async (c) => {
+    const { message_id: messageId } = await readJsonBody(c);
+    if (typeof messageId !== "string" || !store.messagesById.has(messageId)) throw badRequest(LarkCode.MESSAGE_ID_NOT_EXIST);
+    return c.json({ token: issueCardToken(store, messageId) });
+  });
+
+  return app;
+};

@@ -1,0 +1,72 @@
+/** Explanation lines for one top-level dimension: its formula, its sub-indicators, its adjustments. */
+import { raterLabel } from "../scheme/labels";
+import type { TopDimensionScore } from "./dimension";
+import { fix2, num, pct, signed } from "./format";
+import type { LeafScore, RaterGroupScore } from "./leaf";
+import type { NodeScore } from "./tree";
+
+/** Beyond this many ratings in a group, show the count instead of every score. */
+const MAX_LISTED = 5;
+const INDENT = "  ";
+
+function groupFigure(g: RaterGroupScore): string {
+  const label = raterLabel(g.group);
+  if (g.ratings.length === 1) return `${label} ${num(g.average)}`;
+  const detail = g.ratings.length <= MAX_LISTED ? `${g.ratings.map((r) => num(r.score)).join("、")} 的平均` : `${g.ratings.length} 人平均`;
+  return `${label} ${num(g.average)}（${detail}）`;
+}
+
+/** "领导 88×60% + 同事 86.5×30% + 自评 90×10%", or the renormalised form when a group did not rate. */
+function leafFormula(leaf: LeafScore): string {
+  const [only] = leaf.groups;
+  if (leaf.groups.length === 1 && only) return groupFigure(only);
+  if (leaf.unrated.length === 0) return leaf.groups.map((g) => `${groupFigure(g)}×${pct(g.weight)}`).join(" + ");
+  const terms = leaf.groups.map((g) => `${groupFigure(g)}×${num(g.weight)}`).join(" + ");
+  return `(${terms}) ÷ ${num(leaf.ratedWeight)}`;
+}
+
+function leafNote(leaf: LeafScore): string {
+  if (leaf.unrated.length === 0 || leaf.groups.length === 0) return "";
+  const who = leaf.unrated.map(raterLabel).join("、");
+  const [only] = leaf.groups;
+  if (leaf.groups.length === 1 && only) return `（${who} 未评分，只计${raterLabel(only.group)}评分）`;
+  return `（${who} 未评分，按已评权重 ${num(leaf.ratedWeight)} 归一）`;
+}
+
+function nodeFormula(node: NodeScore): string {
+  if (node.leaf) return `${leafFormula(node.leaf)} = ${fix2(node.score)} 分${leafNote(node.leaf)}`;
+  const terms = (node.children ?? []).map((c) => `${c.name} ${num(c.score)}×${pct(c.weight)}`).join(" + ");
+  return `${terms} = ${fix2(node.score)} 分`;
+}
+
+const unrated = (node: NodeScore) => node.leaf !== undefined && node.leaf.groups.length === 0;
+
+function childLines(node: NodeScore, depth: number): string[] {
+  const lines: string[] = [];
+  for (const child of node.children ?? []) {
+    const pad = INDENT.repeat(depth);
+    lines.push(unrated(child) ? `${pad}${child.name}：无人评分，记 0 分` : `${pad}${child.name} = ${nodeFormula(child)}`);
+    lines.push(...childLines(child, depth + 1));
+  }
+  return lines;
+}
+
+function adjustmentLine(d: TopDimensionScore): string | null {
+  if (d.adjustments.length === 0) return null;
+  const items = d.adjustments.map((a) => `${signed(a.points)}（${a.reason}）`).join("、");
+  const notes: string[] = [];
+  if (d.bonusCap !== null && d.bonusRequested > d.bonusCap) {
+    notes.push(`加分 ${num(d.bonusRequested)} 超过上限 ${num(d.bonusCap)}，按 ${num(d.bonus)} 计`);
+  }
+  if (d.deduction < d.deductionRequested) notes.push(`扣分 ${num(d.deductionRequested)} 超过可扣分数，按 ${num(d.deduction)} 计，最低 0 分`);
+  const sum = `${fix2(d.base)} + ${num(d.bonus)} - ${num(d.deduction)} = ${fix2(d.points)} 分`;
+  return `${INDENT}${d.name}加减分：${items}；${notes.length > 0 ? `${notes.join("；")}；` : ""}${sum}`;
+}
+
+export function dimensionLines(d: TopDimensionScore): string[] {
+  const head = unrated(d)
+    ? `${d.name}：无人评分，记 0 分 → ${num(d.weight)} 权重 = 0.00 分`
+    : `${d.name} = ${nodeFormula(d)} → ${num(d.weight)} 权重 = ${fix2(d.base)} 分`;
+  const adjusted = adjustmentLine(d);
+  return [head, ...childLines(d, 1), ...(adjusted ? [adjusted] : [])];
+}

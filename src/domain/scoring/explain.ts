@@ -1,0 +1,79 @@
+/**
+ * Rule 10: every figure on a report card can be traced (DOMAIN §4: results must be explained).
+ * `explain` turns a member's derivation into Chinese lines, from the total down to each rating.
+ */
+import { awardLabel } from "../scheme/labels";
+import { dimensionLines } from "./explain-tree";
+import type { ExtraScore } from "./extra";
+import { fix2, num, yuan } from "./format";
+import type { MemberResult } from "./result";
+import type { NodeScore } from "./tree";
+
+function totalLine(m: MemberResult): string {
+  const d = m.derivation;
+  const terms = d.dimensions.map((dim) => `${dim.name} ${fix2(dim.points)}`);
+  if (d.extra.awards.length + d.extra.extras.length > 0) terms.push(`附加分 ${fix2(d.extra.applied)}`);
+  const sum = terms.join(" + ");
+  if (d.coefficient === 1) return `总分 = ${sum} = ${fix2(d.total)} 分`;
+  return `总分 = (${sum}) × 系数 ${d.coefficient} = ${fix2(d.total)} 分`;
+}
+
+function extraLine(e: ExtraScore): string | null {
+  const terms = [
+    ...e.awards.map((a) => `${awardLabel(a.level)}奖励 ${num(a.points)}（${a.reason}）`),
+    ...e.extras.map((x) => `${x.reason} ${num(x.points)}`),
+  ];
+  if (terms.length === 0) return null;
+  const capped = e.cap !== null && e.requested > e.cap ? `，超过上限 ${num(e.cap)}，按 ${fix2(e.applied)} 分计` : ` = ${fix2(e.applied)} 分`;
+  return `附加分 = ${terms.join(" + ")} = ${num(e.requested)}${capped}`;
+}
+
+function rankLines(m: MemberResult): string[] {
+  const d = m.derivation;
+  const lines = [d.tiedWith.length > 1 ? `排名：第 ${m.rank} 名（${d.tiedWith.length} 人并列）` : `排名：第 ${m.rank} 名`];
+  if (d.grade) {
+    const quota = d.grade.quota === null ? "" : `，名额 ${d.grade.quota} 名`;
+    const over = d.grade.overQuota ? "；因分数并列，超出名额" : "";
+    lines.push(`等次：${d.grade.name}（≥ ${num(d.grade.min)} 分${quota}${over}）`);
+  }
+  if (d.prize) {
+    const p = d.prize;
+    const places = p.places.map((x) => `第 ${x} 名`).join("、");
+    lines.push(
+      p.sharedBy === 1
+        ? `名次奖：${places} ${yuan(p.fen)} 元`
+        : `名次奖：${yuan(p.fen)} 元（${places}奖金合计 ${yuan(p.sharedFen)} 元，${p.sharedBy} 人并列平分）`,
+    );
+  }
+  if (d.pay && d.pay.poolFen > 0) {
+    const p = d.pay;
+    lines.push(
+      p.mode === "equal"
+        ? `绩效工资 = 奖金池 ${yuan(p.poolFen)} 元 ÷ ${p.headcount} 人 = ${yuan(p.fen)} 元（总分均为 0，平均分配）`
+        : `绩效工资 = 奖金池 ${yuan(p.poolFen)} 元 ÷ 总分合计 ${fix2(p.sumCents / 100)} × 本人 ${fix2(p.cents / 100)} = ${yuan(p.fen)} 元（按最大余数法分到分）`,
+    );
+  }
+  return lines;
+}
+
+function nodeNames(nodes: readonly NodeScore[], into = new Map<string, string>()): Map<string, string> {
+  for (const n of nodes) {
+    into.set(n.key, n.name);
+    nodeNames(n.children ?? [], into);
+  }
+  return into;
+}
+
+/** The explanation of one member's result, top line first. */
+export function explain(m: MemberResult): string[] {
+  const d = m.derivation;
+  const lines = [`${m.name}：${totalLine(m)}`, ...rankLines(m)];
+  for (const dim of d.dimensions) lines.push(...dimensionLines(dim));
+  const extra = extraLine(d.extra);
+  if (extra) lines.push(extra);
+  if (m.missing.length > 0) {
+    const names = nodeNames(d.dimensions);
+    lines.push(`未评分指标（按 0 分计）：${m.missing.map((key) => names.get(key) ?? key).join("、")}`);
+  }
+  return lines;
+}

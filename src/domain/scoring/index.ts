@@ -1,0 +1,24 @@
+export { computePeriod } from "./compute";
+export { explain } from "./explain";
+export {
+  parsePeriodInputs,
+  PeriodInputsShape,
+  type PeriodInputs,
+  type PeriodInputsJson,
+  type MemberInput,
+  type RatingInput,
+  type AdjustmentInput,
+  type AwardInput,
+  type ExtraInput,
+} from "./inputs";
+export { isVagueReason } from "./inputs-check";
+export type { DimensionFigures, MemberDerivation, MemberResult, PeriodResult } from "./result";
+export type { Warning, WarningCode } from "./warning";
+export type { TopDimensionScore, AdjustmentEntry } from "./dimension";
+export type { NodeScore } from "./tree";
+export type { LeafScore, RaterGroupScore, RatingEntry } from "./leaf";
+export type { ExtraScore } from "./extra";
+export type { GradeAssignment } from "./grades";
+export type { PrizeShare } from "./prizes";
+export type { PayShare } from "./pay";
+export { apportion, toCents, round2, yuanToFen, fenToYuan } from "./fen";

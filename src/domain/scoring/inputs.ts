@@ -1,0 +1,66 @@
+/**
+ * A period's inputs as JSON: the members, the ratings they received, adjustments, awards and extra
+ * points. Shape and ranges are zod's job; references into the scheme are checked in inputs-check.ts.
+ */
+import { z } from "zod";
+import { fromZodIssues } from "../scheme/issues";
+import { isCents } from "../scheme/schema";
+import type { ParseResult, Scheme } from "../scheme/types";
+import { checkInputs } from "./inputs-check";
+
+const id = z.string().trim().min(1, { message: "blank" }).max(64);
+const reason = z.string().trim().min(1, { message: "blank" }).max(200);
+
+const MemberShape = z.strictObject({
+  id,
+  name: z.string().trim().min(1, { message: "blank" }).max(50),
+  /** Size or post coefficient (DOMAIN §2: 1.042, 1.083); multiplies the total. */
+  coefficient: z.number().gt(0).max(100).default(1),
+});
+
+const RatingShape = z.strictObject({
+  member: id,
+  dimension: id,
+  rater: id,
+  score: z.number().min(0).max(100),
+  /** Who gave the rating; with it, one person rating the same item twice is caught. */
+  by: id.optional(),
+});
+
+const AdjustmentShape = z.strictObject({
+  member: id,
+  dimension: id,
+  points: z.number().refine((n) => n !== 0, { message: "zero" }),
+  reason,
+});
+
+const AwardShape = z.strictObject({ member: id, level: id, reason });
+
+/** Extras only add; a deduction goes through an adjustment on the dimension it concerns. */
+const ExtraShape = z.strictObject({ member: id, points: z.number().gt(0), reason });
+
+export const PeriodInputsShape = z.strictObject({
+  /** The pay pool in yuan, at most two decimals. */
+  pool: z.number().min(0).max(1e11).refine(isCents, { message: "cents" }).default(0),
+  members: z.array(MemberShape),
+  ratings: z.array(RatingShape).default([]),
+  adjustments: z.array(AdjustmentShape).default([]),
+  awards: z.array(AwardShape).default([]),
+  extras: z.array(ExtraShape).default([]),
+});
+
+export type PeriodInputs = z.output<typeof PeriodInputsShape>;
+export type PeriodInputsJson = z.input<typeof PeriodInputsShape>;
+export type MemberInput = PeriodInputs["members"][number];
+export type RatingInput = PeriodInputs["ratings"][number];
+export type AdjustmentInput = PeriodInputs["adjustments"][number];
+export type AwardInput = PeriodInputs["awards"][number];
+export type ExtraInput = PeriodInputs["extras"][number];
+
+/** Validate a period's inputs against the scheme they will be scored with. */
+export function parsePeriodInputs(scheme: Scheme, json: unknown): ParseResult<"inputs", PeriodInputs> {
+  const shaped = PeriodInputsShape.safeParse(json);
+  if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
+  const errors = checkInputs(scheme, shaped.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs: shaped.data };
+}
