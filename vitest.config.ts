@@ -1,9 +1,12 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { WORKER_TEST as W } from "./test/worker/constants";
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // Everything that runs on Node: domain, database on a libSQL file, HTTP end to end.
         test: {
           name: "node",
           environment: "node",
@@ -11,6 +14,31 @@ export default defineConfig({
           exclude: ["test/worker/**"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The Worker itself, inside workerd: its bundle of our code, web-standard APIs only.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./src/worker.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                DATABASE_URL: inject("hranaUrl"),
+                LARK_APP_ID: W.app.appId,
+                LARK_APP_SECRET: W.app.appSecret,
+                LARK_VERIFICATION_TOKEN: W.token,
+                LARK_ENCRYPT_KEY: W.encryptKey,
+                LARK_DOMAIN: inject("larkUrl"),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/worker/**/*.test.ts"],
+          globalSetup: ["test/worker/global-setup.ts"],
+          testTimeout: 30_000,
         },
       },
     ],

@@ -49,7 +49,8 @@ export function assemble(opts: AssembleOptions) {
   });
   // Pacing runs on real time: it spaces real HTTP calls, whatever the business clock says.
   const pacer = createPacer();
-  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer });
+  const stopping = new AbortController();
+  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal });
   const app = createHttpApp({
     db: opts.db,
     bot,
@@ -59,5 +60,7 @@ export function assemble(opts: AssembleOptions) {
     drain: opts.requestDrain ?? drain,
     background: opts.background,
   });
-  return { app, bot, drain, api };
+  /** Ends drains between messages, for shutdown. */
+  const stop = () => stopping.abort();
+  return { app, bot, drain, api, stop };
 }

@@ -57,9 +57,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws ConfigError whose message is one line per bad variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  // An empty variable means "not set", as in a .env file with `KEY=`.
-  const picked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+export function loadConfig(env: Record<string, unknown>): Config {
+  // An empty variable means "not set", as in a .env file with `KEY=`. On Workers, env
+  // also holds non-string bindings; only strings are configuration.
+  const picked = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string" && v.trim() !== ""));
   const result = configSchema.safeParse(picked);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `Invalid configuration: ${i.path.join(".") || "(env)"}: ${i.message}`);

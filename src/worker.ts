@@ -5,7 +5,7 @@ import { openWebDatabase } from "./db/client-web";
 import { consoleLogger } from "./bot/deps";
 
 /** Workers bindings: the variables of ../shared/DESIGN.md, as vars and secrets. */
-export type WorkerEnv = Record<string, string | undefined>;
+export type WorkerEnv = Record<string, unknown>;
 
 type Assembled = ReturnType<typeof assemble>;
 

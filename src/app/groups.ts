@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { newId } from "../db/ids";
+import { groupIdFor, memberIdFor, newId } from "../db/ids";
 import { auditLog, groups, members, records, type Group, type Member } from "../db/schema";
 import type { ChatDirectory } from "./ports";
 
@@ -24,7 +24,7 @@ export async function findGroup(db: Database, key: Omit<GroupKey, "tenantKey">):
  * back). Returns the id the group will have once the batch commits.
  */
 export function registerGroup(db: Database, key: GroupKey, opts: { timezone: string; now: Date; existing?: Group }) {
-  const id = opts.existing?.id ?? newId("grp", opts.now.getTime());
+  const id = opts.existing?.id ?? groupIdFor(key.platform, key.chatId);
   const write = db
     .insert(groups)
     .values({ id, ...key, timezone: opts.timezone, createdAt: opts.now })
@@ -38,7 +38,7 @@ export function deactivateGroup(db: Database, groupId: string) {
 
 /** A person seen before the member list was read (e.g. a message right after the bot joined). */
 export function addMember(db: Database, groupId: string, userId: string, now: Date) {
-  const id = newId("mem", now.getTime());
+  const id = memberIdFor(groupId, userId);
   return {
     id,
     write: db.insert(members).values({ id, groupId, userId, createdAt: now }).onConflictDoNothing(),
@@ -97,7 +97,12 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
     const role = userId === chat.ownerId ? "leader" : undefined;
     const row = known.get(userId);
     if (!row) {
-      writes.push(db.insert(members).values({ id: newId("mem", now.getTime()), groupId: group.id, userId, name, role: role ?? "staff", createdAt: now }));
+      writes.push(
+        db
+          .insert(members)
+          .values({ id: memberIdFor(group.id, userId), groupId: group.id, userId, name, role: role ?? "staff", createdAt: now })
+          .onConflictDoUpdate({ target: [members.groupId, members.userId], set: { name, active: true, ...(role ? { role } : {}) } }),
+      );
     } else if (row.name !== name || !row.active || (role && row.role !== role)) {
       writes.push(db.update(members).set({ name: name || row.name, active: true, ...(role ? { role } : {}) }).where(eq(members.id, row.id)));
     }

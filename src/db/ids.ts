@@ -8,3 +8,16 @@ export function newId(prefix: string, now: number = Date.now()): string {
   const rand = Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 12);
   return `${prefix}_${time}${rand}`;
 }
+
+/**
+ * Ids of groups and members derive from the platform's own ids, so two
+ * deliveries racing to register the same chat or person agree on the id
+ * (the loser's insert is a no-op and its later writes still point at a row).
+ */
+export function groupIdFor(platform: string, chatId: string): string {
+  return `grp_${platform}_${chatId}`;
+}
+
+export function memberIdFor(groupId: string, userId: string): string {
+  return `mem_${groupId.slice(4)}_${userId}`;
+}

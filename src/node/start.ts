@@ -94,7 +94,11 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     },
     drain: () => loop!.kick(),
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+      bot.stop();
       await tasks.idle();
       await loop?.stop();
       database.close();

@@ -15,6 +15,8 @@ export interface DeliverOptions {
   random?: () => number;
   /** Keeps sends within the platform's rate limits; without one, sends go out back to back. */
   pacer?: Pacer;
+  /** Stops between messages (shutdown): what is left stays queued for the next run. */
+  signal?: AbortSignal;
 }
 
 export interface DrainResult {
@@ -61,6 +63,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   const result: DrainResult = { sent: 0, retried: 0, parked: 0 };
   const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
   for (const row of rows) {
+    if (o.signal?.aborted) break;
     if (!(await claim(db, row, now(), o.leaseMs))) continue;
     await o.pacer?.take(row.paceKey);
     const sent = await sender.send({

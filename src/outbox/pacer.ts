@@ -25,7 +25,10 @@ export function createPacer(opts: {
   target?: Limit;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Slack for network jitter: Lark counts arrivals, we count departures. */
+  marginMs?: number;
 } = {}): Pacer {
+  const margin = opts.marginMs ?? 100;
   const appLimits = opts.app ?? LARK_APP_LIMITS;
   const targetLimit = opts.target ?? LARK_TARGET_LIMIT;
   const now = opts.now ?? Date.now;
@@ -33,9 +36,10 @@ export function createPacer(opts: {
   const sent = new Map<string, number[]>();
 
   function waitFor(key: string, l: Limit, t: number): number {
-    const times = (sent.get(key) ?? []).filter((x) => x > t - l.windowMs);
+    const span = l.windowMs + margin;
+    const times = (sent.get(key) ?? []).filter((x) => x > t - span);
     sent.set(key, times);
-    return times.length < l.limit ? 0 : times[times.length - l.limit]! + l.windowMs - t;
+    return times.length < l.limit ? 0 : times[times.length - l.limit]! + span - t;
   }
 
   return {

@@ -70,7 +70,9 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     appSecret: opts.appSecret,
     domain: opts.domain.replace(/\/+$/, ""),
     httpInstance: createFetchHttpInstance(opts.fetch),
-    loggerLevel: lark.LoggerLevel.error,
+    // The SDK would print every refused call; the outbox records them (lastError) and decides.
+    // (A no-op logger: LoggerLevel.fatal is 0, which the SDK reads as "unset".)
+    logger: { error() {}, warn() {}, info() {}, debug() {}, trace() {} },
   });
   let botId: Promise<string | undefined> | undefined;
 

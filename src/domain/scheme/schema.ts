@@ -28,7 +28,7 @@ export const isCents = (n: number): boolean => Math.abs(n * 100 - Math.round(n *
 const text = (max: number) => z.string().trim().min(1, { message: "blank" }).max(max);
 const key = z.string().max(40).regex(KEY_PATTERN, { message: "key" });
 
-export const DimensionShape: z.ZodType<Dimension> = z.strictObject({
+export const DimensionShape: z.ZodType<Dimension, Dimension> = z.strictObject({
   key,
   name: text(40),
   weight: z.number().gt(0).max(100),

@@ -24,6 +24,7 @@ export function awardPrizes(prizesYuan: readonly number[], groups: readonly TieG
     const places: number[] = [];
     for (let place = group.rank; place < group.rank + group.members.length && place <= prizesFen.length; place++) places.push(place);
     const sharedFen = places.reduce((sum, place) => sum + (prizesFen[place - 1] ?? 0), 0);
+    if (sharedFen === 0) continue;
     const ones = group.members.map(() => 1);
     // Members are sorted by id within the group, so index order is id order.
     const split = apportion(sharedFen, ones, (a, b) => a - b);

@@ -6,7 +6,6 @@ import type { MockStore } from "./state";
 import type { MockApp } from "./types";
 
 export type MockEnv = { Variables: { app: MockApp } };
-export type MockContext = Context<MockEnv>;
 
 /** Tokens Lark issues start with `t-` (tenant) or `u-` (user); anything else is 99991671. */
 const TOKEN_PREFIX = /^(t|u)-/;

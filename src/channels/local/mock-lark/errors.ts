@@ -66,8 +66,6 @@ export const LarkCode = {
   CARD_OPEN_IDS_REQUIRED: 300090,
 } as const;
 
-export type LarkCodeValue = (typeof LarkCode)[keyof typeof LarkCode];
-
 /** The messages Lark sends with each code, so clients that log `msg` see familiar text. */
 export const larkMessage: Partial<Record<number, string>> = {
   [LarkCode.INVALID_PARAM]: "invalid param",

@@ -1,0 +1,83 @@
+import { createClient } from "@libsql/client/web";
+import { exports } from "cloudflare:workers";
+import { describe, expect, inject, test } from "vitest";
+import { botAddedEvent, sealEvent, textMessageEvent } from "../../src/channels/local/lark-events";
+import { WORKER_TEST as W } from "./constants";
+
+const envelope = { token: W.token, appId: W.app.appId, tenantKey: W.tenantKey };
+
+interface MessageView {
+  message_id: string;
+  chat_id: string;
+  parent_id?: string;
+  sender: { sender_type: string };
+  parsed: unknown;
+}
+
+async function post(payload: unknown): Promise<Response> {
+  const sealed = await sealEvent(payload, { encryptKey: W.encryptKey });
+  return exports.default.fetch(new Request("https://bot.example/lark/events", { method: "POST", headers: sealed.headers, body: sealed.body }));
+}
+
+/** A message the member writes in Lark (the mock runs outside workerd, on loopback). */
+async function userMessage(text: string): Promise<string> {
+  const res = await fetch(`${inject("larkUrl")}/mock/user-messages`, {
+    method: "POST",
+    body: JSON.stringify({ chat_id: W.chat.chatId, open_id: W.chat.members[0].openId, content: JSON.stringify({ text }) }),
+  });
+  return ((await res.json()) as { message: MessageView }).message.message_id;
+}
+
+/** Polls the Lark mock until the bot's messages arrive: the Worker sends them in waitUntil, after its answer. */
+async function botMessages(count: number): Promise<MessageView[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const res = await fetch(`${inject("larkUrl")}/mock/messages`);
+    const list = ((await res.json()) as { messages: MessageView[] }).messages.filter((m) => m.sender.sender_type === "app");
+    if (list.length >= count || Date.now() > deadline) return list;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("the Worker inside workerd", () => {
+  test("GET /healthz reaches the libSQL database over HTTP", async () => {
+    const res = await exports.default.fetch(new Request("https://bot.example/healthz"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  test("stores a daily record and replies through the Open API", async () => {
+    expect((await post(botAddedEvent({ ...envelope, chatId: W.chat.chatId, operatorOpenId: W.chat.owner.openId }))).status).toBe(200);
+    const text = "@bot 日报 在 Workers 上记录";
+    const messageId = await userMessage(text);
+    const res = await post(
+      textMessageEvent({
+        ...envelope,
+        chatId: W.chat.chatId,
+        chatType: "group",
+        senderOpenId: W.chat.members[0].openId,
+        text,
+        messageId,
+        mentions: [{ openId: W.app.botOpenId, name: "bot" }],
+      }),
+    );
+    expect(res.status).toBe(200);
+
+    const db = createClient({ url: inject("hranaUrl") });
+    const rows = await db.execute("select text from records");
+    expect(rows.rows.map((r) => r.text)).toEqual(["在 Workers 上记录"]);
+    db.close();
+
+    const [welcome, receipt] = await botMessages(2);
+    expect(welcome?.chat_id).toBe(W.chat.chatId);
+    expect(JSON.stringify(welcome?.parsed)).toContain("日报");
+    expect(receipt?.parent_id).toBe(messageId);
+    expect(JSON.stringify(receipt?.parsed)).toContain("在 Workers 上记录");
+  });
+
+  test("a bad signature is refused inside workerd too", async () => {
+    const sealed = await sealEvent({ schema: "2.0" }, { encryptKey: "another-key" });
+    const res = await exports.default.fetch(new Request("https://bot.example/lark/events", { method: "POST", headers: sealed.headers, body: sealed.body }));
+    expect(res.status).toBe(401);
+  });
+});
