@@ -96,7 +96,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections?.();
+        (server as import("node:http").Server).closeAllConnections?.();
       });
       bot.stop();
       await tasks.idle();
