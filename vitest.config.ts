@@ -1,6 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
-import { WORKER_TEST as W } from "./test/worker/constants";
+import { WORKER_TEST as W } from "./test/worker/constants.ts";
 
 export default defineConfig({
   test: {

@@ -74,7 +74,10 @@ export const inspectRoutes = (store: MockStore) => {
 
   app.post("/mock/user-messages", async (c) => {
     const body = await readJsonBody(c);
-    const { chat_id: chatId, open_id: openId, msg_type: msgType, content } = body;
+    const { open_id: openId, msg_type: msgType, content, p2p } = body;
+    // `p2p: true` writes in the person's private chat with the (first) bot, created on first use.
+    const firstApp = [...store.apps.values()][0];
+    const chatId = p2p === true && typeof openId === "string" && firstApp ? store.p2pChat(firstApp.appId, openId).chatId : body.chat_id;
     if (typeof chatId !== "string" || !store.chats.has(chatId)) throw badRequest(LarkCode.CHAT_ID_INVALID);
     if (typeof openId !== "string" || typeof content !== "string") {
       throw badRequest(LarkCode.FIELD_VALIDATION, "open_id and content are required");
