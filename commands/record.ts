@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { receiptCard } from "../cards/receipt";
 import { t } from "../cards/kit";
-import { addRecord, liveRecordsOfMonth, MAX_RECORD_CHARS } from "../src/app/records";
+import { addRecord, countRecordsOfMonth, MAX_RECORD_CHARS } from "../src/app/records";
 import { defineCommand } from "../src/bot/command";
 import { localDate, monthOf } from "../src/domain/dates";
 
@@ -24,7 +24,7 @@ export const recordCommand = defineCommand({
   async handle(ctx) {
     const { db } = ctx.deps;
     const date = localDate(ctx.now, ctx.group.timezone);
-    const before = await liveRecordsOfMonth(db, ctx.member.id, monthOf(date));
+    const before = await countRecordsOfMonth(db, ctx.member.id, monthOf(date));
     const added = addRecord(db, { group: ctx.group, member: ctx.member, date, text: ctx.args, sourceMessageId: ctx.update.messageId, now: ctx.now });
     ctx.work.write(...added.writes);
     ctx.reply(
@@ -32,7 +32,7 @@ export const recordCommand = defineCommand({
         recordId: added.id,
         date,
         text: ctx.args,
-        monthCount: before.length + 1,
+        monthCount: before + 1,
         groupName: ctx.update.chatType === "p2p" ? ctx.group.name : "",
         lang: ctx.lang,
       }),

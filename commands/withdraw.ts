@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t } from "../cards/kit";
 import { receiptCard } from "../cards/receipt";
-import { getRecord, liveRecordsOfMonth, withdrawRecord } from "../src/app/records";
+import { countRecordsOfMonth, getRecord, withdrawRecord } from "../src/app/records";
 import { defineCardAction } from "../src/bot/card-action";
 import { members } from "../src/db/schema";
 import { eq } from "drizzle-orm";
@@ -25,7 +25,7 @@ export const withdrawRecordAction = defineCardAction({
       return { toast: { type: "info", content: t(lang, "这条记录已经撤回了", "Already withdrawn") }, card: { type: "raw", data: receiptCard({ ...view, monthCount: 0, withdrawn: true }).card } };
     }
     ctx.work.write(...withdrawRecord(db, record, ctx.update.operatorId, ctx.now));
-    const left = (await liveRecordsOfMonth(db, record.memberId, monthOf(record.date))).length - 1;
+    const left = (await countRecordsOfMonth(db, record.memberId, monthOf(record.date))) - 1;
     return {
       toast: { type: "success", content: t(lang, `已撤回，本月还有 ${left} 条记录`, `Withdrawn; ${left} records left this month`) },
       card: { type: "raw", data: receiptCard({ ...view, monthCount: left, withdrawn: true }).card },

@@ -45,6 +45,17 @@ export function addMember(db: Database, groupId: string, userId: string, now: Da
   };
 }
 
+/** The group of a chat and the sender's membership in it, in one query (the hot path of every message). */
+export async function findGroupAndMember(db: Database, platform: GroupKey["platform"], chatId: string, userId: string) {
+  const [row] = await db
+    .select({ group: groups, member: members })
+    .from(groups)
+    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, userId)))
+    .where(and(eq(groups.platform, platform), eq(groups.chatId, chatId)))
+    .limit(1);
+  return row;
+}
+
 export async function findMember(db: Database, groupId: string, userId: string): Promise<Member | undefined> {
   const [m] = await db
     .select()

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like } from "drizzle-orm";
+import { and, asc, between, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, records, type Group, type Member, type RecordRow } from "../db/schema";
@@ -13,6 +13,8 @@ export function addRecord(
   input: { group: Group; member: Member; date: IsoDate; text: string; sourceMessageId?: string; now: Date },
 ) {
   const id = newId("rec", input.now.getTime());
+  // No audit_log row: the record itself is the trail (who, when, from which message), and
+  // records are never deleted, only marked withdrawn, which is logged.
   return {
     id,
     writes: [
@@ -24,15 +26,6 @@ export function addRecord(
         text: input.text,
         sourceMessageId: input.sourceMessageId,
         createdAt: input.now,
-      }),
-      db.insert(auditLog).values({
-        id: newId("aud", input.now.getTime()),
-        groupId: input.group.id,
-        actorUserId: input.member.userId,
-        action: "record.add",
-        subjectId: id,
-        detail: { date: input.date, chars: [...input.text].length },
-        at: input.now,
       }),
     ],
   };
@@ -65,8 +58,30 @@ export async function liveRecordsOfMonth(db: Database, memberId: string, month: 
   return db
     .select()
     .from(records)
-    .where(and(eq(records.memberId, memberId), like(records.date, `${month}-%`), isNull(records.withdrawnAt)))
+    .where(and(eq(records.memberId, memberId), between(records.date, `${month}-01`, `${month}-31`), isNull(records.withdrawnAt)))
     .orderBy(asc(records.date), asc(records.createdAt));
+}
+
+/** How many live records a person has this month (for the receipt), without reading them. */
+const countQuery = (db: Database) =>
+  db
+    .select({ n: count() })
+    .from(records)
+    .where(
+      and(
+        eq(records.memberId, sql.placeholder("memberId")),
+        between(records.date, sql.placeholder("from"), sql.placeholder("to")),
+        isNull(records.withdrawnAt),
+      ),
+    )
+    .prepare();
+const countQueries = new WeakMap<Database, ReturnType<typeof countQuery>>();
+
+export async function countRecordsOfMonth(db: Database, memberId: string, month: IsoMonth): Promise<number> {
+  let query = countQueries.get(db);
+  if (!query) countQueries.set(db, (query = countQuery(db)));
+  const [row] = await query.all({ memberId, from: `${month}-01`, to: `${month}-31` });
+  return row?.n ?? 0;
 }
 
 export interface MonthSummary {

@@ -1,6 +1,6 @@
 import { eq, or } from "drizzle-orm";
 import type { Lang, Rendered } from "../../cards/kit";
-import { addMember, deactivateGroup, findGroup, findMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
+import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
 import { localDate } from "../domain/dates";
@@ -91,7 +91,8 @@ export function createBot(opts: BotOptions) {
   /** The group and member a message is about, registering them when first seen. */
   async function resolveScope(update: MessageUpdate, work: Work, now: Date): Promise<{ group: Group; member: Member } | undefined> {
     if (update.chatType === "p2p") return homeGroup(db, deps.platform, update.tenantKey, update.senderId);
-    let group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
+    const found = await findGroupAndMember(db, deps.platform, update.chatId, update.senderId);
+    let group = found?.group;
     if (!group || !group.active) {
       // We missed (or never got) the bot.added event: register now, read members after.
       const key = { platform: deps.platform, tenantKey: update.tenantKey, chatId: update.chatId };
@@ -100,7 +101,7 @@ export function createBot(opts: BotOptions) {
       group = group ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, syncedAt: null, active: true, createdAt: now };
       syncLater(work, group);
     }
-    let member = await findMember(db, group.id, update.senderId);
+    let member = found?.member ?? undefined;
     if (!member) {
       const added = addMember(db, group.id, update.senderId, now);
       work.write(added.write);
@@ -111,7 +112,9 @@ export function createBot(opts: BotOptions) {
   }
 
   async function onMessage(update: MessageUpdate): Promise<Outcome> {
-    if (await seen(update.eventId, update.messageId)) return DUPLICATE;
+    // No look-up for duplicates first: the dedupe marker in the commit batch decides, and
+    // duplicates are rare enough that handling one twice (then discarding it) costs less
+    // than a query on every message.
     const now = deps.clock.now();
     const work = new Work(`m:${update.messageId}`);
     const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);

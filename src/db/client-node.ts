@@ -22,12 +22,15 @@ export async function openNodeDatabase(url: string, authToken?: string): Promise
     const path = url.slice("file:".length).split("?")[0]!;
     if (path && path !== ":memory:") await mkdir(dirname(path), { recursive: true });
   }
-  const client = createClient({ url, authToken });
+  // One connection for a file: PRAGMAs such as synchronous are per connection, and
+  // the client would otherwise open more (each call is synchronous, so one suffices).
+  const client = createClient({ url, authToken, ...(url.startsWith("file:") ? { concurrency: 1 } : {}) });
   if (url.startsWith("file:")) {
     await client.execute("PRAGMA journal_mode=WAL");
     await client.execute("PRAGMA synchronous=NORMAL");
     await client.execute("PRAGMA busy_timeout=5000");
     await client.execute("PRAGMA foreign_keys=ON");
+    await client.execute("PRAGMA wal_autocheckpoint=10000");
   }
   const db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };

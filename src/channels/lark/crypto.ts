@@ -1,47 +1,24 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
 /**
- * Lark's event encryption and signature, with Web Crypto only, so the same
- * code runs on Workers and Node.
+ * Lark's event encryption and signature.
  *
  * - Encryption: AES-256-CBC, key = SHA-256(encryptKey), the first 16 bytes of
  *   the base64-decoded payload are the IV, PKCS#7 padding.
  * - Signature: hex(SHA-256(timestamp + nonce + encryptKey + rawBody)) in
  *   `X-Lark-Signature`, over the body exactly as sent (never re-serialised JSON).
+ *
+ * node:crypto rather than Web Crypto: it is synchronous, which saves a thread
+ * pool round trip per event on Node (measured: ~2× events/s in `npm run bench`),
+ * and Workers provide the same functions under `nodejs_compat`.
  */
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const keyCache = new Map<string, Buffer>();
 
-async function sha256(data: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(data)));
-}
-
-function toHex(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
-  return out;
-}
-
-function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let bin = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-const keyCache = new Map<string, Promise<CryptoKey>>();
-
-function aesKey(encryptKey: string): Promise<CryptoKey> {
+function aesKey(encryptKey: string): Buffer {
   let key = keyCache.get(encryptKey);
   if (!key) {
-    key = sha256(encryptKey).then((raw) =>
-      crypto.subtle.importKey("raw", raw as BufferSource, { name: "AES-CBC" }, false, ["encrypt", "decrypt"]),
-    );
+    key = createHash("sha256").update(encryptKey, "utf8").digest();
     keyCache.set(encryptKey, key);
   }
   return key;
@@ -53,20 +30,13 @@ export class DecryptError extends Error {
 
 /** Decrypts Lark's `{"encrypt": "..."}` payload to its plain text. */
 export async function decryptEvent(encrypted: string, encryptKey: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(encrypted);
-  } catch {
-    throw new DecryptError("encrypt is not base64");
-  }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encrypted)) throw new DecryptError("encrypt is not base64");
+  const bytes = Buffer.from(encrypted, "base64");
   if (bytes.length < 32 || bytes.length % 16 !== 0) throw new DecryptError("encrypt has the wrong length");
   try {
-    const plain = await crypto.subtle.decrypt(
-      { name: "AES-CBC", iv: bytes.subarray(0, 16) as BufferSource },
-      await aesKey(encryptKey),
-      bytes.subarray(16) as BufferSource,
-    );
-    return decoder.decode(plain);
+    const decipher = createDecipheriv("aes-256-cbc", aesKey(encryptKey), bytes.subarray(0, 16));
+    const plain = Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]);
+    return new TextDecoder("utf-8", { fatal: true }).decode(plain);
   } catch {
     throw new DecryptError("cannot decrypt: wrong LARK_ENCRYPT_KEY?");
   }
@@ -74,24 +44,18 @@ export async function decryptEvent(encrypted: string, encryptKey: string): Promi
 
 /** Encrypts as Lark does (for the local playground, the mock and tests). */
 export async function encryptEvent(plain: string, encryptKey: string, iv?: Uint8Array): Promise<string> {
-  const vector = iv ?? crypto.getRandomValues(new Uint8Array(16));
-  const cipher = new Uint8Array(
-    await crypto.subtle.encrypt({ name: "AES-CBC", iv: vector as BufferSource }, await aesKey(encryptKey), encoder.encode(plain)),
-  );
-  const out = new Uint8Array(16 + cipher.length);
-  out.set(vector, 0);
-  out.set(cipher, 16);
-  return toBase64(out);
+  const vector = iv ? Buffer.from(iv) : randomBytes(16);
+  const cipher = createCipheriv("aes-256-cbc", aesKey(encryptKey), vector);
+  return Buffer.concat([vector, cipher.update(plain, "utf8"), cipher.final()]).toString("base64");
 }
 
 export async function signBody(timestamp: string, nonce: string, encryptKey: string, rawBody: string): Promise<string> {
-  return toHex(await sha256(timestamp + nonce + encryptKey + rawBody));
+  return createHash("sha256").update(timestamp + nonce + encryptKey + rawBody, "utf8").digest("hex");
 }
 
 /** Constant-time comparison of two hex signatures. */
 export function sameSignature(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark, figures printed. Copy them into
+ * docs/BENCHMARKS.md with the machine and the date.
+ */
+import { cpus, totalmem } from "node:os";
+import { measureBundle } from "./bundle";
+import { benchEvents } from "./events";
+import { benchScoring } from "./scoring";
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
+
+const ev = await benchEvents();
+console.log("## Record events over loopback (signed, encrypted; 20 in flight)");
+console.log("| | requests | per second | median ms | p99 ms | failures |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const [name, f] of [["POST /lark/events (日报)", ev.events], ["GET /healthz (baseline)", ev.healthz]] as const) {
+  console.log(`| ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} |`);
+}
+console.log(`\np99 ratio events ÷ healthz: ${ev.p99Ratio}\n`);
+
+const sc = await benchScoring({ runs: 5 });
+console.log("## Scoring a month: 10,000 members × 20 ratings");
+console.log(`computePeriod median ${sc.computeMedianMs} ms (min ${sc.computeMinMs}, max ${sc.computeMaxMs}); validation ${sc.validateMs} ms;`);
+console.log(`heap held by the result ${sc.heapDeltaMB} MB; peak RSS ${sc.peakRssMB} MB; pay exact to the fen: ${sc.payFenTotal === sc.poolFen}\n`);
+
+const b = measureBundle();
+console.log("## Worker bundle (wrangler deploy --dry-run)");
+console.log(`raw ${b.rawKiB} KiB, gzip ${b.gzipKiB} KiB`);
