@@ -7,6 +7,7 @@ import { createLarkOpenApi } from "./channels/lark/open-api";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { createWorkCalendar } from "./domain/calendar";
+import { pruneOldRows } from "./app/maintenance";
 import { drainOutbox } from "./outbox/deliver";
 import { createPacer } from "./outbox/pacer";
 import type { MessageSender } from "./outbox/sender";
@@ -60,7 +61,9 @@ export function assemble(opts: AssembleOptions) {
     drain: opts.requestDrain ?? drain,
     background: opts.background,
   });
+  /** Periodic housekeeping: old dedupe markers and long-sent messages. */
+  const maintain = () => pruneOldRows(opts.db, clock.now());
   /** Ends drains between messages, for shutdown. */
   const stop = () => stopping.abort();
-  return { app, bot, drain, api, stop };
+  return { app, bot, drain, maintain, api, stop };
 }

@@ -59,6 +59,6 @@ export default {
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const bot = assembledFor(env);
     if ("error" in bot) return;
-    ctx.waitUntil(bot.drain());
+    ctx.waitUntil(Promise.all([bot.drain(), bot.maintain()]));
   },
 };

@@ -70,11 +70,12 @@ export async function findMember(db: Database, groupId: string, userId: string):
  * recorded, else the one they joined first. Tenants are kept apart.
  */
 export async function homeGroup(db: Database, platform: GroupKey["platform"], tenantKey: string, userId: string) {
-  const rows = await db
-    .select({ group: groups, member: members, last: sql<number | null>`max(${records.createdAt})` })
+  // max(date) per member is answered from the records_member_date index, not a scan.
+  const lastRecord = sql<string | null>`(select max(${records.date}) from ${records} where ${records.memberId} = ${members.id})`;
+  const [row] = await db
+    .select({ group: groups, member: members })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
-    .leftJoin(records, eq(records.memberId, members.id))
     .where(
       and(
         eq(members.userId, userId),
@@ -84,11 +85,9 @@ export async function homeGroup(db: Database, platform: GroupKey["platform"], te
         eq(groups.tenantKey, tenantKey),
       ),
     )
-    .groupBy(members.id)
-    .orderBy(desc(sql`max(${records.createdAt})`), asc(members.createdAt))
+    .orderBy(desc(lastRecord), asc(members.createdAt))
     .limit(1);
-  const row = rows[0];
-  return row ? { group: row.group, member: row.member } : undefined;
+  return row;
 }
 
 /**

@@ -75,6 +75,8 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     requestDrain: () => loop?.kick() ?? Promise.resolve(),
   });
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });
+  const housekeeping = setInterval(() => void bot.maintain().catch((error) => log.error("housekeeping failed", { error: String(error) })), 3600_000);
+  housekeeping.unref();
   if (local) bot.app.route(local.mountPath, local.app);
   handler = (req) => bot.app.fetch(req);
 
@@ -99,6 +101,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
         (server as import("node:http").Server).closeAllConnections?.();
       });
       bot.stop();
+      clearInterval(housekeeping);
       await tasks.idle();
       await loop?.stop();
       database.close();
