@@ -5,8 +5,10 @@ import type { Pacer } from "./pacer";
 import type { MessageSender } from "./sender";
 
 export interface DeliverOptions {
-  /** Rows to take per drain. */
+  /** Rows read per round; a drain reads rounds until nothing due is left. */
   batchSize?: number;
+  /** Targets sent to at the same time (each target's messages stay in order). */
+  concurrency?: number;
   /** After this many failed attempts a message is parked for a person to look at. */
   maxAttempts?: number;
   /** How long a claimed row stays ours before another drainer may take it over. */
@@ -25,7 +27,7 @@ export interface DrainResult {
   parked: number;
 }
 
-const DEFAULTS = { batchSize: 50, maxAttempts: 8, leaseMs: 60_000 };
+const DEFAULTS = { batchSize: 200, concurrency: 8, maxAttempts: 8, leaseMs: 60_000 };
 
 /** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 10 minutes. */
 export function backoffMs(attempt: number, random: () => number): number {
@@ -50,21 +52,36 @@ async function claim(db: Database, row: OutboxRow, now: number, leaseMs: number)
   return result.rowsAffected === 1;
 }
 
+/** Rows of one target (chat or user), oldest first: they go out in order, one at a time. */
+function partitionByTarget(rows: OutboxRow[]): OutboxRow[][] {
+  const byTarget = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = row.paceKey ?? `row:${row.id}`;
+    const list = byTarget.get(key);
+    if (list) list.push(row);
+    else byTarget.set(key, [row]);
+  }
+  return [...byTarget.values()];
+}
+
 /**
- * Sends what is due, oldest first. Safe to run from several places at once
- * (a request's waitUntil, a cron tick, the Node loop): each row is claimed
- * with a conditional update before it is sent, and the key goes to Lark as
- * `uuid`, so a send retried after a crash is still delivered once.
+ * Sends what is due. Safe to run from several places at once (a request's
+ * waitUntil, a cron tick, the Node loop): each row is claimed with a
+ * conditional update before it is sent, and the key goes to Lark as `uuid`,
+ * so a send retried after a crash is still delivered once.
+ *
+ * Messages to one chat or person go out in order, one at a time; different
+ * targets are sent `concurrency` at a time, all under the pacer's app-wide
+ * limits. It keeps taking batches until nothing due is left.
  */
 export async function drainOutbox(db: Database, sender: MessageSender, options: DeliverOptions = {}): Promise<DrainResult> {
   const o = { ...DEFAULTS, ...options };
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
   const result: DrainResult = { sent: 0, retried: 0, parked: 0 };
-  const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
-  for (const row of rows) {
-    if (o.signal?.aborted) break;
-    if (!(await claim(db, row, now(), o.leaseMs))) continue;
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    if (!(await claim(db, row, now(), o.leaseMs))) return;
     await o.pacer?.take(row.paceKey);
     const sent = await sender.send({
       key: row.key,
@@ -88,14 +105,25 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
         .where(eq(outbox.id, row.id));
       result.retried++;
     } else {
-      await db
-        .update(outbox)
-        .set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error })
-        .where(eq(outbox.id, row.id));
+      await db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id));
       result.parked++;
     }
   }
-  return result;
+
+  for (;;) {
+    const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
+    const queue = partitionByTarget(rows);
+    const worker = async () => {
+      for (let part = queue.shift(); part; part = queue.shift()) {
+        for (const row of part) {
+          if (o.signal?.aborted) return;
+          await deliver(row);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
+    if (rows.length < o.batchSize || o.signal?.aborted) return result;
+  }
 }
 
 /** How many messages wait to be sent (for health output and tests). */

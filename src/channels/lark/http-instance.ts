@@ -33,7 +33,7 @@ function withParams(url: string, params?: Record<string, unknown>): string {
   return u.toString();
 }
 
-export function createFetchHttpInstance(fetchImpl: typeof fetch = fetch): HttpInstance {
+export function createFetchHttpInstance(fetchImpl: typeof fetch = fetch, timeoutMs = DEFAULT_TIMEOUT_MS): HttpInstance {
   async function request<R>(opts: HttpRequestOptions<unknown>): Promise<R> {
     const method = (opts.method ?? "GET").toUpperCase();
     const headers = new Headers();
@@ -50,7 +50,7 @@ export function createFetchHttpInstance(fetchImpl: typeof fetch = fetch): HttpIn
       method,
       headers,
       body,
-      signal: AbortSignal.timeout(opts.timeout || DEFAULT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(opts.timeout || timeoutMs),
     });
     const text = await res.text();
     let data: unknown = text;

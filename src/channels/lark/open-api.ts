@@ -21,6 +21,8 @@ export interface LarkOpenApiOptions {
   /** Open API base URL: https://open.feishu.cn, https://open.larksuite.com, or a mock. */
   domain: string;
   fetch?: typeof fetch;
+  /** Per request; a send that times out is retried with the same uuid. */
+  timeoutMs?: number;
 }
 
 export interface LarkOpenApi extends ChatDirectory, MessageSender {
@@ -69,7 +71,7 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     appId: opts.appId,
     appSecret: opts.appSecret,
     domain: opts.domain.replace(/\/+$/, ""),
-    httpInstance: createFetchHttpInstance(opts.fetch),
+    httpInstance: createFetchHttpInstance(opts.fetch, opts.timeoutMs),
     // The SDK would print every refused call; the outbox records them (lastError) and decides.
     // (A no-op logger: LoggerLevel.fatal is 0, which the SDK reads as "unset".)
     logger: { error() {}, warn() {}, info() {}, debug() {}, trace() {} },
