@@ -48,7 +48,25 @@ const Y2026: YearArrangement = {
   makeupWorkdays: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
 };
 
-export const CN_ARRANGEMENTS: Readonly<Record<number, YearArrangement>> = { 2025: Y2025, 2026: Y2026 };
+/**
+ * 2027: the statutory days only (全国年节及纪念日放假办法: 元旦 1, 春节 4 from 除夕, 清明 1,
+ * 劳动节 2, 端午 1, 中秋 1, 国庆 3). The State Council's notice adds bridge days and 调休
+ * weekends; until this file carries it, an admin adds those dates (CalendarOverrides).
+ */
+const Y2027_PROVISIONAL: YearArrangement = {
+  holidays: [
+    "2027-01-01",
+    ...range("2027-02-05", "2027-02-08"), // 除夕 2027-02-05, 春节 02-06
+    "2027-04-05", // 清明
+    ...range("2027-05-01", "2027-05-02"),
+    "2027-06-09", // 端午
+    "2027-09-15", // 中秋
+    ...range("2027-10-01", "2027-10-03"),
+  ],
+  makeupWorkdays: [],
+};
+
+export const CN_ARRANGEMENTS: Readonly<Record<number, YearArrangement>> = { 2025: Y2025, 2026: Y2026, 2027: Y2027_PROVISIONAL };
 
 /** Dates an admin adds: a local holiday, or a Saturday the unit works. */
 export interface CalendarOverrides {

@@ -57,3 +57,10 @@ describe("the Chinese work calendar", () => {
     expect(local.isWorkday("2026-11-28")).toBe(true);
   });
 });
+
+test("2027 carries at least the statutory holidays until its notice is added", () => {
+  const cal = createWorkCalendar();
+  expect(cal.isWorkday("2027-01-01")).toBe(false); // Friday, 元旦
+  expect(cal.isWorkday("2027-02-08")).toBe(false); // Monday, 春节
+  expect(cal.isWorkday("2027-01-04")).toBe(true);
+});

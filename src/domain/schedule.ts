@@ -1,0 +1,60 @@
+import type { WorkCalendar } from "./calendar";
+import { localDateTime, monthOf } from "./dates";
+import { firstWorkdayOfMonth, firstWorkdayOfQuarter, previousMonth, previousQuarter, quarterOf } from "./periods";
+
+/**
+ * Which of a group's jobs are due at an instant, in the group's own time
+ * zone. Workers cron runs in UTC every few minutes; each tick asks this for
+ * every group, and the idempotency key of each job (its period) makes a
+ * second run for the same period send nothing new.
+ */
+export type JobKind = "reminder" | "monthly-ranking" | "quarterly-report" | "annual-summary";
+
+export interface DueJob {
+  kind: JobKind;
+  /** The period the job is about: a date for reminders, a month, a quarter, a year. */
+  period: string;
+}
+
+export interface GroupSchedule {
+  timezone: string;
+  /** Daily reminder time, HH:MM (default 17:30). */
+  reminderAt?: string;
+  /** When rankings and report cards go out, HH:MM (default 09:00). */
+  broadcastAt?: string;
+}
+
+/** A reminder late by more than this is no longer useful: people have gone home. */
+export const REMINDER_GRACE_MINUTES = 180;
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalendar): DueJob[] {
+  const { date, time } = localDateTime(instant, group.timezone);
+  const now = minutes(time);
+  const jobs: DueJob[] = [];
+  const reminderAt = minutes(group.reminderAt ?? "17:30");
+  if (calendar.isWorkday(date) && now >= reminderAt && now < reminderAt + REMINDER_GRACE_MINUTES) {
+    jobs.push({ kind: "reminder", period: date });
+  }
+  const broadcastAt = minutes(group.broadcastAt ?? "09:00");
+  const month = monthOf(date);
+  // Monthly ranking: from the 1st at 09:00, for the month before. Later in the month still
+  // counts (a catch-up after an outage); the key stops a second one.
+  if (date > `${month}-01` || now >= broadcastAt) jobs.push({ kind: "monthly-ranking", period: previousMonth(month) });
+  // Report cards wait for the first workday of the quarter (not 1 October, a holiday).
+  const quarter = quarterOf(date);
+  const reportDay = firstWorkdayOfQuarter(quarter, calendar);
+  if (date > reportDay || (date === reportDay && now >= broadcastAt)) {
+    jobs.push({ kind: "quarterly-report", period: previousQuarter(quarter) });
+  }
+  // The annual summary: January, from its first workday.
+  if (month.endsWith("-01")) {
+    const day = firstWorkdayOfMonth(month, calendar);
+    if (date > day || (date === day && now >= broadcastAt)) jobs.push({ kind: "annual-summary", period: String(Number(month.slice(0, 4)) - 1) });
+  }
+  return jobs;
+}
