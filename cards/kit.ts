@@ -99,3 +99,44 @@ export function columns(cols: Element[][], opts: { flex?: "none" | "stretch" | "
 export function cardBytes(c: Card): number {
   return new TextEncoder().encode(JSON.stringify(c)).length;
 }
+
+export interface TableColumn {
+  name: string;
+  title: string;
+  type?: "text" | "number" | "lark_md";
+  /** Digits after the point, for numbers. */
+  precision?: number;
+  width?: string;
+  align?: "left" | "center" | "right";
+}
+
+/**
+ * The Card JSON 2.0 table: rows are objects keyed by column name. Lark pages
+ * it (page_size ≤ 10 rows per page) and counts it as one element, however
+ * many rows it holds.
+ */
+export function table(columns: TableColumn[], rows: Record<string, string | number>[], opts: { pageSize?: number } = {}): Element {
+  return {
+    tag: "table",
+    page_size: Math.min(10, Math.max(1, opts.pageSize ?? 10)),
+    row_height: "low",
+    header_style: { text_align: "left", text_size: "normal", background_style: "grey", bold: true, lines: 1 },
+    columns: columns.map((c) => ({
+      name: c.name,
+      display_name: c.title,
+      data_type: c.type ?? "text",
+      ...(c.type === "number" ? { format: { precision: c.precision ?? 2 } } : {}),
+      width: c.width ?? "auto",
+      horizontal_align: c.align ?? (c.type === "number" ? "right" : "left"),
+    })),
+    rows,
+  };
+}
+
+/** Plain-text table for channels without cards: columns padded by display width (CJK counts 2). */
+export function textTable(headers: string[], rows: (string | number)[][]): string {
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
+  return cells.map((r) => r.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd()).join("\n");
+}

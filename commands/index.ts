@@ -5,12 +5,29 @@ import { welcomeCard } from "../cards/welcome";
 import type { BotReplies } from "../src/bot/bot";
 import type { CardAction } from "../src/bot/card-action";
 import type { Command } from "../src/bot/command";
+import { bonusCommand, deductCommand } from "./adjust";
+import { awardCommand } from "./award";
 import { createHelpCommand } from "./help";
 import { meCommand } from "./me";
+import { rankCommand } from "./rank";
+import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
+import { schemeCommand } from "./scheme";
+import { scoreCommand } from "./score";
 import { withdrawRecordAction } from "./withdraw";
 
-const base = [recordCommand, meCommand] as Command<unknown>[];
+// Staff commands first, then what leaders use; 帮助 lists them in this order.
+const base = [
+  recordCommand,
+  meCommand,
+  scoreCommand,
+  rankCommand,
+  schemeCommand,
+  rateCommand,
+  bonusCommand,
+  deductCommand,
+  awardCommand,
+] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 
 /** Every chat command, in the order 帮助 lists them. */

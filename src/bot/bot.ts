@@ -105,7 +105,7 @@ export function createBot(opts: BotOptions) {
     if (!member) {
       const added = addMember(db, group.id, update.senderId, now);
       work.write(added.write);
-      member = { id: added.id, groupId: group.id, userId: update.senderId, name: "", role: "staff", active: true, createdAt: now };
+      member = { id: added.id, groupId: group.id, userId: update.senderId, name: "", role: "staff", coefficient: 1, active: true, createdAt: now };
       if (group.syncedAt) syncLater(work, group); // a newcomer: refresh names and roles
     }
     return { group, member };

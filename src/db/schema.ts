@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { SchemeJson } from "../domain/scheme";
 
 /**
  * The schema is code; drizzle-kit generates migrations/ from it.
@@ -42,6 +43,8 @@ export const members = sqliteTable(
     userId: text("user_id").notNull(),
     name: text("name").notNull().default(""),
     role: text("role", { enum: ["leader", "staff"] }).notNull().default("staff"),
+    /** 岗位/规模系数: multiplies the person's total (DOMAIN §2: 1.042, 1.083). */
+    coefficient: real("coefficient").notNull().default(1),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -130,7 +133,101 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_group_at").on(t.groupId, t.at)],
 );
 
+/**
+ * 考核方案, versioned: a change adds a version, never edits one, so a past
+ * month is scored with the weights that were in force at its end.
+ */
+export const schemes = sqliteTable(
+  "schemes",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    json: text("json", { mode: "json" }).$type<SchemeJson>().notNull(),
+    /** "template:<id>" or "import". */
+    source: text("source").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("schemes_group_version").on(t.groupId, t.version)],
+);
+
+/**
+ * 评分: one rater's score (0–100) for one person on one leaf in one month.
+ * Rating again replaces: the old row is marked superseded, not changed.
+ */
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    /** YYYY-MM */
+    period: text("period").notNull(),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    dimension: text("dimension").notNull(),
+    raterGroup: text("rater_group").notNull(),
+    raterUserId: text("rater_user_id").notNull(),
+    score: real("score").notNull(),
+    comment: text("comment"),
+    supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ratings_group_period").on(t.groupId, t.period), index("ratings_member_period").on(t.memberId, t.period)],
+);
+
+/** 加分/扣分 on a dimension, with the reason the source material insists on. */
+export const adjustments = sqliteTable(
+  "adjustments",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    period: text("period").notNull(),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    dimension: text("dimension").notNull(),
+    /** Signed: positive adds (within the cap), negative deducts. */
+    points: real("points").notNull(),
+    reason: text("reason").notNull(),
+    byUserId: text("by_user_id").notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("adjustments_group_period").on(t.groupId, t.period)],
+);
+
+/** 奖励: a national/provincial/city/county award, worth the scheme's points for its level. */
+export const awards = sqliteTable(
+  "awards",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    period: text("period").notNull(),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    level: text("level").notNull(),
+    reason: text("reason").notNull(),
+    byUserId: text("by_user_id").notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("awards_group_period").on(t.groupId, t.period)],
+);
+
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type RecordRow = typeof records.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
+export type SchemeRow = typeof schemes.$inferSelect;

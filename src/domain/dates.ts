@@ -111,3 +111,24 @@ export function isIsoDate(value: string): value is IsoDate {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   return fromUtc(toUtc(value)) === value;
 }
+
+/**
+ * The instant a local date begins in a time zone (midnight there). Found by
+ * correcting a UTC guess with the zone's offset, twice, which settles across
+ * DST changes.
+ */
+export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
+  const target = Date.parse(`${date}T00:00:00Z`);
+  let guess = target;
+  for (let i = 0; i < 2; i++) {
+    const local = localDateTime(new Date(guess), timeZone);
+    const shown = Date.parse(`${local.date}T${local.time}:00Z`);
+    guess += target - shown;
+  }
+  return new Date(guess);
+}
+
+/** The instant a month ends (the next month begins) in a time zone. */
+export function endOfLocalMonth(month: IsoMonth, timeZone: string): Date {
+  return startOfLocalDay(addDays(`${month}-${String(daysInMonth(month)).padStart(2, "0")}`, 1), timeZone);
+}

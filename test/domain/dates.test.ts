@@ -64,3 +64,11 @@ test("2027 carries at least the statutory holidays until its notice is added", (
   expect(cal.isWorkday("2027-02-08")).toBe(false); // Monday, 春节
   expect(cal.isWorkday("2027-01-04")).toBe(true);
 });
+
+test("local midnight and month ends are found in the group's zone", async () => {
+  const { startOfLocalDay, endOfLocalMonth } = await import("../../src/domain/dates");
+  expect(startOfLocalDay("2026-11-28", "Asia/Shanghai").toISOString()).toBe("2026-11-27T16:00:00.000Z");
+  expect(endOfLocalMonth("2026-11", "Asia/Shanghai").toISOString()).toBe("2026-11-30T16:00:00.000Z");
+  expect(startOfLocalDay("2026-03-29", "Europe/Berlin").toISOString()).toBe("2026-03-28T23:00:00.000Z"); // DST starts that night
+  expect(endOfLocalMonth("2026-12", "UTC").toISOString()).toBe("2027-01-01T00:00:00.000Z");
+});

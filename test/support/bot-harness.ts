@@ -39,7 +39,12 @@ export interface Harness {
   clock: ReturnType<typeof manualClock>;
   /** Posts a payload to /lark/events sealed as Lark does (encrypted and signed). */
   post(payload: unknown, opts?: { raw?: string; headers?: Record<string, string>; timestamp?: number }): Promise<Response>;
-  say(openId: string, text: string, opts?: { chatId?: string; chatType?: "group" | "p2p"; messageId?: string; eventId?: string }): Promise<Response>;
+  /** A message as Lark delivers it; `mentions` are people @mentioned by name in `text` ("@张三"). */
+  say(
+    openId: string,
+    text: string,
+    opts?: { chatId?: string; chatType?: "group" | "p2p"; messageId?: string; eventId?: string; mentions?: { openId: string; name: string }[] },
+  ): Promise<Response>;
   /** A message the person wrote in Lark (so the bot can reply to it); returns its message_id. */
   userMessage(openId: string, text: string, chatId?: string): string;
   click(openId: string, value: Record<string, unknown>, messageId: string, chatId?: string): Promise<Response>;
@@ -96,7 +101,7 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
           senderOpenId: openId,
           text: p2p ? text : `@绩效考核机器人 ${text}`,
           messageId,
-          mentions: p2p ? [] : [{ openId: APP.botOpenId, name: "绩效考核机器人" }],
+          mentions: [...(p2p ? [] : [{ openId: APP.botOpenId, name: "绩效考核机器人" }]), ...(o.mentions ?? [])],
         }),
       );
     },

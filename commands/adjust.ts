@@ -1,0 +1,101 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { t, type Lang } from "../cards/kit";
+import { scoreChangeCard } from "../cards/score-change";
+import { schemeInForce } from "../src/app/schemes";
+import { adjustWrites, displayName } from "../src/app/scores";
+import { resolveTarget, splitTargets } from "../src/app/targets";
+import { defineCommand, type Command } from "../src/bot/command";
+import { adjustments } from "../src/db/schema";
+import { findDimension } from "../src/domain/scheme";
+import { isVagueReason } from "../src/domain/scoring";
+import { currentMonth, leadersOnly, problem } from "./guards";
+
+/** Most points one adjustment may carry: a typo such as "20" for "2" should not pass unnoticed. */
+const MAX_POINTS = 20;
+
+const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
+  z.string().transform((text, ctx) => {
+    const { names, words } = splitTargets(text);
+    const who = names[0] ?? (words.length >= 4 ? words.shift() : undefined);
+    const [item, pointsText, ...reasonWords] = words;
+    const points = Number(pointsText);
+    const reason = reasonWords.join(" ").trim();
+    const verb = sign > 0 ? t(lang, "加分", "/bonus") : t(lang, "扣分", "/deduct");
+    if (!who || !item || pointsText === undefined) {
+      ctx.addIssue({ code: "custom", message: t(lang, `请写明：${verb} @某人 维度 分值 原因`, `Write: ${verb} @person dimension points reason`) });
+      return z.NEVER;
+    }
+    if (!Number.isFinite(points) || points <= 0 || points > MAX_POINTS) {
+      ctx.addIssue({ code: "custom", message: t(lang, `分值须是 0–${MAX_POINTS} 之间的正数，不是「${pointsText}」`, `Points must be a positive number up to ${MAX_POINTS}, not “${pointsText}”`) });
+      return z.NEVER;
+    }
+    // DOMAIN §2 (§15 of the sources): vague deductions such as "酌情扣分" are unusable.
+    if (!reason || isVagueReason(reason)) {
+      ctx.addIssue({
+        code: "custom",
+        message: reason
+          ? t(lang, `原因「${reason}」过于笼统，请写明具体事实（做了什么、何时、什么结果）。`, `“${reason}” is too vague: state the specific facts.`)
+          : t(lang, `${verb}必须写明原因。`, `A reason is required.`),
+      });
+      return z.NEVER;
+    }
+    return { who, item, points: sign * Math.round(points * 100) / 100, reason };
+  });
+
+function createAdjustCommand(sign: 1 | -1): Command<{ who: string; item: string; points: number; reason: string }> {
+  const bonus = sign > 0;
+  const example = bonus
+    ? { zh: "加分 @张三 联村 2 牵头完成秋收调度", en: "/bonus @张三 village 2 led the harvest scheduling" }
+    : { zh: "扣分 @张三 作风 1 11月20日例会无故缺席", en: "/deduct @张三 conduct 1 missed the 20 Nov meeting without notice" };
+  return defineCommand({
+    name: bonus ? "加分" : "扣分",
+    aliases: bonus ? ["bonus"] : ["deduct"],
+    summary: bonus
+      ? { zh: "负责人给某维度加分（须写原因；不超过该维度的加分上限）", en: "Leaders add bonus points on a dimension (with a reason; capped)" }
+      : { zh: "负责人在某维度扣分（须写明具体事实）", en: "Leaders deduct points on a dimension (with the specific facts)" },
+    example,
+    takesText: true,
+    args: adjustArgs(sign),
+    async handle(ctx) {
+      if (!leadersOnly(ctx, bonus ? "加分" : "扣分")) return;
+      const { db } = ctx.deps;
+      const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+      if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, example[ctx.lang]);
+      const { scheme } = await schemeInForce(db, ctx.group.id);
+      const found = findDimension(scheme, ctx.args.item);
+      if (found.kind !== "found") {
+        const options = found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
+        return problem(ctx, { zh: "哪个维度？", en: "Which dimension?" }, t(ctx.lang, `请从这些维度中选：${options.join("、")}`, `Choose one of: ${options.join(", ")}`), example[ctx.lang]);
+      }
+      // Adjustments count on the top-level dimension (the bonus cap is defined there).
+      const top = found.path[0]!;
+      const month = currentMonth(ctx);
+      ctx.work.write(...adjustWrites(db, { group: ctx.group, month, member: target.member, dimension: top.key, points: ctx.args.points, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
+      let warning: string | undefined;
+      if (bonus && top.bonusCapPct !== undefined) {
+        const cap = (top.weight * top.bonusCapPct) / 100;
+        const earlier = await db
+          .select({ points: adjustments.points })
+          .from(adjustments)
+          .where(and(eq(adjustments.memberId, target.member.id), eq(adjustments.period, month), eq(adjustments.dimension, top.key), gt(adjustments.points, 0), isNull(adjustments.revokedAt)));
+        const sum = earlier.reduce((n, a) => n + a.points, 0) + ctx.args.points;
+        if (sum > cap) {
+          warning = t(ctx.lang, `本月「${top.name}」加分合计 ${sum} 分，超过上限 ${cap} 分（权重的 ${top.bonusCapPct}%），超出部分不计入。`, `Bonus on ${top.name} this month totals ${sum}, over its cap of ${cap}; the excess does not count.`);
+        }
+      }
+      ctx.reply(
+        scoreChangeCard({
+          kind: bonus ? "bonus" : "deduction",
+          who: displayName(target.member),
+          lines: [`${top.name}：${bonus ? "+" : "−"}${Math.abs(ctx.args.points)}`, `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`, `${t(ctx.lang, "月份", "Month")}：${month}`],
+          warning,
+          lang: ctx.lang,
+        }),
+      );
+    },
+  });
+}
+
+export const bonusCommand = createAdjustCommand(1);
+export const deductCommand = createAdjustCommand(-1);

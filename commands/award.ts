@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { t } from "../cards/kit";
+import { scoreChangeCard } from "../cards/score-change";
+import { schemeInForce } from "../src/app/schemes";
+import { awardWrites, displayName } from "../src/app/scores";
+import { resolveTarget, splitTargets } from "../src/app/targets";
+import { defineCommand } from "../src/bot/command";
+import { awardLabel } from "../src/domain/scheme";
+import { isVagueReason } from "../src/domain/scoring";
+import { currentMonth, leadersOnly, problem } from "./guards";
+
+const EXAMPLE = { zh: "奖励 @张三 市级 获评市级优秀共产党员", en: "/award @张三 city named outstanding party member" };
+
+/** "国家级", "国家", "national" → national; the scheme decides which levels exist. */
+export function matchAwardLevel(levels: readonly string[], typed: string): string | undefined {
+  const q = typed.trim().toLowerCase();
+  return levels.find((l) => l === q || awardLabel(l) === typed || awardLabel(l).replace(/级$/, "") === typed.replace(/级$/, ""));
+}
+
+/** 奖励: a leader records an award (国家级/省级/市级/县级), worth the scheme's points. */
+export const awardCommand = defineCommand({
+  name: "奖励",
+  aliases: ["award"],
+  summary: { zh: "负责人记录获奖（国家级/省级/市级/县级，按方案加分）", en: "Leaders record an award (national/provincial/city/county)" },
+  example: EXAMPLE,
+  takesText: true,
+  args: (lang) =>
+    z.string().transform((text, ctx) => {
+      const { names, words } = splitTargets(text);
+      const who = names[0] ?? (words.length >= 3 ? words.shift() : undefined);
+      const [level, ...reasonWords] = words;
+      const reason = reasonWords.join(" ").trim();
+      if (!who || !level || !reason || isVagueReason(reason)) {
+        ctx.addIssue({ code: "custom", message: t(lang, "请写明：奖励 @某人 级别 获奖事由", "Write: /award @person level what for") });
+        return z.NEVER;
+      }
+      return { who, level, reason };
+    }),
+  async handle(ctx) {
+    if (!leadersOnly(ctx, "奖励")) return;
+    const { db } = ctx.deps;
+    const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+    if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, EXAMPLE[ctx.lang]);
+    const { scheme } = await schemeInForce(db, ctx.group.id);
+    const levels = Object.keys(scheme.awards);
+    const level = matchAwardLevel(levels, ctx.args.level);
+    if (!level) {
+      const options = levels.map((l) => `${awardLabel(l)}（+${scheme.awards[l]}）`).join("、");
+      return problem(ctx, { zh: "哪一级奖励？", en: "Which level?" }, t(ctx.lang, `方案里的奖励级别：${options}`, `Levels in the scheme: ${options}`), EXAMPLE[ctx.lang]);
+    }
+    const month = currentMonth(ctx);
+    ctx.work.write(...awardWrites(db, { group: ctx.group, month, member: target.member, level, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
+    const cap = scheme.extraCap !== undefined ? t(ctx.lang, `（奖励与附加分合计不超过 ${scheme.extraCap} 分）`, ` (awards and extras capped at ${scheme.extraCap})`) : "";
+    ctx.reply(
+      scoreChangeCard({
+        kind: "award",
+        who: displayName(target.member),
+        lines: [`${awardLabel(level)}：+${scheme.awards[level]}${cap}`, `${t(ctx.lang, "事由", "For")}：${ctx.args.reason}`, `${t(ctx.lang, "月份", "Month")}：${month}`],
+        lang: ctx.lang,
+      }),
+    );
+  },
+});

@@ -1,0 +1,35 @@
+import { noticeCard } from "../cards/notice";
+import { t } from "../cards/kit";
+import type { CommandContext } from "../src/bot/command";
+import { localDate, monthOf, type IsoMonth } from "../src/domain/dates";
+
+/** Leaders only: answers a refusal and returns false for anyone else. */
+export function leadersOnly(ctx: CommandContext<unknown>, what: string): boolean {
+  if (ctx.member.role === "leader") return true;
+  ctx.reply(
+    noticeCard({
+      title: t(ctx.lang, "只有负责人可以操作", "Leaders only"),
+      body: t(ctx.lang, `「${what}」只有本群的考核负责人可以使用。`, `Only this group's leaders can use “${what}”.`),
+      hint: t(ctx.lang, "负责人默认为群主。", "The group owner is a leader."),
+      colour: "yellow",
+    }),
+  );
+  return false;
+}
+
+/** Says what went wrong with a command's input, and how it should look. */
+export function problem(ctx: CommandContext<unknown>, title: { zh: string; en: string }, body: string, example?: string) {
+  ctx.reply(
+    noticeCard({
+      title: t(ctx.lang, title.zh, title.en),
+      body,
+      ...(example ? { hint: `${t(ctx.lang, "例", "e.g.")}：${example}` } : {}),
+      colour: "yellow",
+    }),
+  );
+}
+
+/** The month a score change counts toward: the current month in the group's time zone. */
+export function currentMonth(ctx: Pick<CommandContext<unknown>, "now" | "group">): IsoMonth {
+  return monthOf(localDate(ctx.now, ctx.group.timezone));
+}

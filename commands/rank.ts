@@ -1,0 +1,35 @@
+import { rankingCard, TOP_N, type RankingRow } from "../cards/ranking";
+import { computeMonth } from "../src/app/scores";
+import { defineCommand } from "../src/bot/command";
+import { currentMonth } from "./guards";
+import { monthArg, resolveMonth } from "./month-arg";
+
+/** 排名: the group's ranking this month, as the scheme's rankingVisibility allows the viewer. */
+export const rankCommand = defineCommand({
+  name: "排名",
+  aliases: ["排行", "rank", "ranking"],
+  summary: { zh: "看本群本月排名（公开范围由方案决定；可加「上月」）", en: "This month's ranking in the group (what you see depends on the scheme)" },
+  example: { zh: "排名", en: "/rank" },
+  takesText: true,
+  args: monthArg,
+  async handle(ctx) {
+    const month = resolveMonth(ctx.args, currentMonth(ctx));
+    const { inForce, result } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
+    const all: RankingRow[] = result.members.map((m) => ({ rank: m.rank, name: m.name, total: m.total, grade: m.grade, me: m.id === ctx.member.id }));
+    const mine = all.find((r) => r.me);
+    const leader = ctx.member.role === "leader";
+    const visibility = leader ? "leader" : inForce.scheme.rankingVisibility;
+    const rows = visibility === "leader" || visibility === "full" ? all : visibility === "top" ? all.slice(0, TOP_N) : [];
+    ctx.reply(
+      rankingCard({
+        groupName: ctx.group.name,
+        month,
+        rows,
+        headcount: result.headcount,
+        visibility,
+        ...(mine && !leader ? { myPlace: mine } : {}),
+        lang: ctx.lang,
+      }),
+    );
+  },
+});

@@ -1,0 +1,47 @@
+import { myScoreCard } from "../cards/my-score";
+import { noticeCard } from "../cards/notice";
+import { t } from "../cards/kit";
+import { computeMonth, displayName } from "../src/app/scores";
+import { defineCommand } from "../src/bot/command";
+import { explain } from "../src/domain/scoring";
+import { currentMonth } from "./guards";
+import { monthArg, resolveMonth } from "./month-arg";
+
+/** 成绩: my month so far, per dimension, with what is missing and how the total adds up. */
+export const scoreCommand = defineCommand({
+  name: "成绩",
+  aliases: ["我的成绩", "score"],
+  summary: { zh: "看我本月的得分、各维度明细和还没评的项目（可加「上月」「10月」）", en: "My score this month, per dimension (add “last month” or 2026-10)" },
+  example: { zh: "成绩", en: "/score" },
+  takesText: true,
+  args: monthArg,
+  async handle(ctx) {
+    const month = resolveMonth(ctx.args, currentMonth(ctx));
+    const { inForce, result } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
+    const me = result.members.find((m) => m.id === ctx.member.id);
+    if (!me) {
+      ctx.reply(noticeCard({ title: t(ctx.lang, "没有成绩", "No score"), body: t(ctx.lang, `${month} 没有你的考核记录。`, `No appraisal for you in ${month}.`), colour: "yellow" }));
+      return;
+    }
+    const names = new Map(inForce.scheme.dimensions.map((d) => [d.key, d]));
+    const leafNames = new Map<string, string>();
+    const walk = (ds: typeof inForce.scheme.dimensions) => ds.forEach((d) => (leafNames.set(d.key, d.name), walk(d.children ?? [])));
+    walk(inForce.scheme.dimensions);
+    ctx.reply(
+      myScoreCard({
+        name: displayName(ctx.member),
+        month,
+        schemeName: `${inForce.scheme.name}${inForce.isDefault ? t(ctx.lang, "（默认方案）", " (default)") : ` v${inForce.version}`}`,
+        total: me.total,
+        rank: me.rank,
+        headcount: result.headcount,
+        grade: me.grade,
+        dimensions: Object.entries(me.dimensions).map(([key, f]) => ({ name: names.get(key)?.name ?? key, weight: names.get(key)?.weight ?? 0, ...f })),
+        extra: me.extra,
+        missing: me.missing.map((k) => leafNames.get(k) ?? k),
+        explanation: explain(me),
+        lang: ctx.lang,
+      }),
+    );
+  },
+});

@@ -1,0 +1,156 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { newId } from "../db/ids";
+import { adjustments, auditLog, awards, members, ratings, type Group, type Member } from "../db/schema";
+import type { IsoMonth } from "../domain/dates";
+import { indexScheme, type Scheme } from "../domain/scheme";
+import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
+import { schemeForMonth, type SchemeInForce } from "./schemes";
+
+/** How a person is named on cards when the platform has not told us their name yet. */
+export function displayName(member: Pick<Member, "name" | "userId">): string {
+  return member.name || `成员${member.userId.slice(-4)}`;
+}
+
+/**
+ * The engine's inputs for a group's month, from the database: active
+ * members, each rater's latest rating per leaf, live adjustments and awards.
+ * Items that no longer exist in the scheme in force (a dimension renamed in a
+ * later version) are left out rather than failing the whole month.
+ */
+export async function monthInputs(db: Database, group: Group, month: IsoMonth, scheme: Scheme): Promise<PeriodInputsJson> {
+  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
+  const ids = people.map((m) => m.id);
+  const known = new Set(ids);
+  const index = indexScheme(scheme);
+  const leaves = new Set(index.leaves.map((l) => l.node.key));
+  const topKeys = new Set(scheme.dimensions.map((d) => d.key));
+  const allKeys = new Set(index.nodes.map((n) => n.node.key));
+
+  const [rated, adjusted, awarded] = ids.length
+    ? await Promise.all([
+        db.select().from(ratings).where(and(eq(ratings.groupId, group.id), eq(ratings.period, month), isNull(ratings.supersededAt))),
+        db.select().from(adjustments).where(and(eq(adjustments.groupId, group.id), eq(adjustments.period, month), isNull(adjustments.revokedAt))),
+        db.select().from(awards).where(and(eq(awards.groupId, group.id), eq(awards.period, month), isNull(awards.revokedAt))),
+      ])
+    : [[], [], []];
+
+  return {
+    members: people.map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
+    ratings: rated
+      .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && r.raterGroup in scheme.raters)
+      .map((r) => ({ member: r.memberId, dimension: r.dimension, rater: r.raterGroup, score: r.score, by: r.raterUserId })),
+    adjustments: adjusted
+      .filter((a) => known.has(a.memberId) && (topKeys.has(a.dimension) || allKeys.has(a.dimension)))
+      .map((a) => ({ member: a.memberId, dimension: a.dimension, points: a.points, reason: a.reason })),
+    awards: awarded
+      .filter((a) => known.has(a.memberId) && a.level in scheme.awards)
+      .map((a) => ({ member: a.memberId, level: a.level, reason: a.reason })),
+  };
+}
+
+export interface MonthScores {
+  month: IsoMonth;
+  inForce: SchemeInForce;
+  result: PeriodResult;
+}
+
+/** Scores a group's month with the scheme in force for it. */
+export async function computeMonth(db: Database, group: Group, month: IsoMonth, now: Date): Promise<MonthScores> {
+  const inForce = await schemeForMonth(db, group, month, now);
+  const json = await monthInputs(db, group, month, inForce.scheme);
+  const parsed = parsePeriodInputs(inForce.scheme, json);
+  // The inputs were filtered against this scheme above; a failure here is a bug, not user input.
+  if (!parsed.ok) throw new Error(`month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
+  return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs) };
+}
+
+function audit(db: Database, group: Group, by: string, action: string, subjectId: string, detail: Record<string, unknown>, now: Date) {
+  return db.insert(auditLog).values({ id: newId("aud", now.getTime()), groupId: group.id, actorUserId: by, action, subjectId, detail, at: now });
+}
+
+/** A leader's rating on leaves; the same leader's earlier rating on a leaf this month is superseded. */
+export function rateWrites(
+  db: Database,
+  input: { group: Group; month: IsoMonth; member: Member; leaves: string[]; score: number; raterGroup: string; by: string; comment?: string; now: Date },
+) {
+  const { group, month, member, leaves, now } = input;
+  const writes = [
+    db
+      .update(ratings)
+      .set({ supersededAt: now })
+      .where(
+        and(
+          eq(ratings.groupId, group.id),
+          eq(ratings.period, month),
+          eq(ratings.memberId, member.id),
+          inArray(ratings.dimension, leaves),
+          eq(ratings.raterUserId, input.by),
+          isNull(ratings.supersededAt),
+        ),
+      ),
+  ];
+  for (const leaf of leaves) {
+    const id = newId("rat", now.getTime());
+    writes.push(
+      db.insert(ratings).values({
+        id,
+        groupId: group.id,
+        period: month,
+        memberId: member.id,
+        dimension: leaf,
+        raterGroup: input.raterGroup,
+        raterUserId: input.by,
+        score: input.score,
+        comment: input.comment,
+        createdAt: now,
+      }) as never,
+      audit(db, group, input.by, "rating.set", id, { member: member.id, month, dimension: leaf, score: input.score, comment: input.comment ?? null }, now) as never,
+    );
+  }
+  return writes;
+}
+
+export function adjustWrites(
+  db: Database,
+  input: { group: Group; month: IsoMonth; member: Member; dimension: string; points: number; reason: string; by: string; now: Date },
+) {
+  const id = newId("adj", input.now.getTime());
+  return [
+    db.insert(adjustments).values({
+      id,
+      groupId: input.group.id,
+      period: input.month,
+      memberId: input.member.id,
+      dimension: input.dimension,
+      points: input.points,
+      reason: input.reason,
+      byUserId: input.by,
+      createdAt: input.now,
+    }),
+    audit(db, input.group, input.by, input.points > 0 ? "adjustment.bonus" : "adjustment.deduction", id, {
+      member: input.member.id,
+      month: input.month,
+      dimension: input.dimension,
+      points: input.points,
+      reason: input.reason,
+    }, input.now),
+  ];
+}
+
+export function awardWrites(db: Database, input: { group: Group; month: IsoMonth; member: Member; level: string; reason: string; by: string; now: Date }) {
+  const id = newId("awd", input.now.getTime());
+  return [
+    db.insert(awards).values({
+      id,
+      groupId: input.group.id,
+      period: input.month,
+      memberId: input.member.id,
+      level: input.level,
+      reason: input.reason,
+      byUserId: input.by,
+      createdAt: input.now,
+    }),
+    audit(db, input.group, input.by, "award.add", id, { member: input.member.id, month: input.month, level: input.level, reason: input.reason }, input.now),
+  ];
+}
