@@ -54,12 +54,22 @@ export function rankingCard(v: RankingView): Rendered {
       colour: "violet",
       summary: title,
       elements: [
-        ...(rows.length ? [table(columns, rows)] : [markdown(t(lang, "本月还没有人被评分。", "Nobody has been rated this month."))]),
+        ...(rows.length ? [table(columns, rows)] : v.visibility === "private" ? [] : [markdown(t(lang, "本月还没有人被评分。", "Nobody has been rated this month."))]),
         ...(mine ? [hr(), markdown(`**${mine}**`)] : []),
         note(footnote),
       ],
     }),
-    text: [title, rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.name, r.total.toFixed(2), r.grade])) : "", mine, footnote]
+    // The text keeps everyone shown to this viewer: channels without cards can split it.
+    text: [
+      title,
+      v.rows.length
+        ? textTable(columns.map((c) => c.title), v.rows.map((r) => [r.rank, r.me ? `${r.name}${t(lang, "（我）", " (me)")}` : r.name, r.total.toFixed(2), r.grade ?? "—"]))
+        : v.visibility === "private"
+          ? ""
+          : t(lang, "本月还没有人被评分。", "Nobody has been rated this month."),
+      mine,
+      footnote,
+    ]
       .filter(Boolean)
       .join("\n"),
   };

@@ -15,7 +15,8 @@ const rateArgs = (lang: "zh" | "en") =>
   z.string().transform((text, ctx) => {
     const { names, words } = splitTargets(text);
     // "业务90" typed without a space.
-    if (words[0] && !words[1] && /\D\d+(\.\d+)?$/.test(words[0])) words.splice(0, 1, ...words[0].split(/(?=\d+(?:\.\d+)?$)/));
+    const glued = words.length === 1 ? /^(.*\D)(\d+(?:\.\d+)?)$/u.exec(words[0]!) : null;
+    if (glued) words.splice(0, 1, glued[1]!, glued[2]!);
     const who = names[0] ?? (words.length >= 3 ? words.shift() : undefined);
     const [item, scoreText, ...comment] = words;
     const score = Number(scoreText);

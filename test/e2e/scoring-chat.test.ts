@@ -103,6 +103,8 @@ describe("scoring in chat", () => {
     expect(await ask(LEADER, `方案 导入 ${JSON.stringify(privateScheme)}`)).toContain("第 2 版");
     const hidden = await ask(LI, "排名");
     expect(hidden).not.toContain("张三");
+    expect(hidden).not.toContain("还没有人被评分");
+    expect(hidden).toContain("排名不公开");
     expect(hidden).toContain("第 2 / 3 名");
     const leaderView = await ask(LEADER, "排名");
     expect(leaderView).toContain("张三");

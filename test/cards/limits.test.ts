@@ -1,0 +1,84 @@
+import { describe, expect, test } from "vitest";
+import { cardBytes, MAX_CARD_BYTES, MAX_ELEMENTS, type Card } from "../../cards/kit";
+import { helpCard } from "../../cards/help";
+import { myMonthCard } from "../../cards/my-month";
+import { myScoreCard } from "../../cards/my-score";
+import { rankingCard } from "../../cards/ranking";
+import { receiptCard } from "../../cards/receipt";
+import { schemeCard } from "../../cards/scheme";
+import { commands } from "../../commands";
+import { parseScheme, schemeTemplates } from "../../src/domain/scheme";
+
+/** Counts elements as Lark does: every component, nested ones included. */
+function countElements(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countElements(v), 0);
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    const own = typeof o.tag === "string" && o.tag !== "plain_text" && o.tag !== "lark_md" ? 1 : 0;
+    return own + Object.values(o).reduce((n: number, v) => n + countElements(v), 0);
+  }
+  return 0;
+}
+
+function withinLimits(c: Card) {
+  expect(c.schema).toBe("2.0");
+  expect(cardBytes(c)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  expect(countElements(c.body)).toBeLessThanOrEqual(MAX_ELEMENTS);
+}
+
+const longName = "欧阳".repeat(10);
+
+describe("cards stay inside Lark's limits however large the input", () => {
+  test("a ranking of 1,000 people with long names", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ rank: i + 1, name: `${longName}${i}`, total: 99.99 - i / 100, grade: "良好" }));
+    const r = rankingCard({ groupName: "综合办公室", month: "2026-11", rows, headcount: 1000, visibility: "leader", lang: "zh" });
+    withinLimits(r.card);
+    expect(JSON.stringify(r.card)).toContain("卡片只列前 200 名");
+    expect(r.text.split("\n").length).toBeGreaterThan(1000); // the text rendering keeps everyone
+  });
+
+  test("a receipt with the longest record", () => {
+    withinLimits(receiptCard({ recordId: "rec_x", date: "2026-11-28", text: "长".repeat(2000), monthCount: 31, groupName: longName, lang: "zh" }).card);
+  });
+
+  test("我的 in a month of many records", () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({ date: "2026-11-02", text: `${"记录".repeat(500)}${i}` }));
+    const c = myMonthCard({ name: "张三", month: "2026-11", records, workdaysSoFar: 20, missing: [], lang: "zh" }).card;
+    withinLimits(c);
+  });
+
+  test("成绩 with a long explanation, and every template's scheme card", () => {
+    const explanation = Array.from({ length: 400 }, (_, i) => `第${i}行：${"计算".repeat(40)}`);
+    withinLimits(
+      myScoreCard({
+        name: "张三", month: "2026-11", schemeName: "镇机关干部", total: 96.2, rank: 1, headcount: 3, grade: "优秀",
+        dimensions: Array.from({ length: 30 }, (_, i) => ({ name: `维度${i}`, weight: 3, score: 90, points: 2.7, bonus: 0, deduction: 0 })),
+        extra: 2, missing: Array.from({ length: 100 }, (_, i) => `指标${i}`), explanation, lang: "zh",
+      }).card,
+    );
+    for (const tpl of schemeTemplates) {
+      const parsed = parseScheme(tpl.scheme);
+      if (!parsed.ok) throw new Error(tpl.id);
+      withinLimits(schemeCard({ scheme: parsed.scheme, version: 1, isDefault: false, lang: "zh" }).card);
+    }
+    withinLimits(helpCard(commands, "zh").card);
+    withinLimits(helpCard(commands, "en").card);
+  });
+});
+
+describe("what users read", () => {
+  test("user text cannot inject markdown links or formatting into a card", () => {
+    const c = receiptCard({ recordId: "r", date: "2026-11-28", text: "[点我](http://evil.example) **粗体** <at id=all></at>", monthCount: 1, groupName: "", lang: "zh" });
+    const body = JSON.stringify(c.card);
+    expect(body).not.toContain("[点我](http");
+    expect(body).toContain("\\\\[点我\\\\]\\\\(http");
+    expect(body).not.toContain("<at id=all>");
+  });
+
+  test("English in, English out; Chinese otherwise", () => {
+    const en = rankingCard({ groupName: "Office", month: "2026-11", rows: [], headcount: 0, visibility: "top", lang: "en" });
+    expect(en.text).toContain("Nobody has been rated");
+    const zh = rankingCard({ groupName: "办公室", month: "2026-11", rows: [], headcount: 0, visibility: "top", lang: "zh" });
+    expect(zh.text).toContain("本月还没有人被评分");
+  });
+});
