@@ -182,25 +182,32 @@ export const ratings = sqliteTable(
   (t) => [index("ratings_group_period").on(t.groupId, t.period), index("ratings_member_period").on(t.memberId, t.period)],
 );
 
+/** What every score item of a month carries: whose, which month, who entered it and why. */
+const monthItem = () => ({
+  id: text("id").primaryKey(),
+  groupId: text("group_id")
+    .notNull()
+    .references(() => groups.id),
+  /** YYYY-MM */
+  period: text("period").notNull(),
+  memberId: text("member_id")
+    .notNull()
+    .references(() => members.id),
+  reason: text("reason").notNull(),
+  byUserId: text("by_user_id").notNull(),
+  /** Items are never deleted; a revoked one stops counting. */
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
 /** 加分/扣分 on a dimension, with the reason the source material insists on. */
 export const adjustments = sqliteTable(
   "adjustments",
   {
-    id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
-    period: text("period").notNull(),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    ...monthItem(),
     dimension: text("dimension").notNull(),
     /** Signed: positive adds (within the cap), negative deducts. */
     points: real("points").notNull(),
-    reason: text("reason").notNull(),
-    byUserId: text("by_user_id").notNull(),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-    createdAt: createdAt(),
   },
   (t) => [index("adjustments_group_period").on(t.groupId, t.period)],
 );
@@ -209,19 +216,8 @@ export const adjustments = sqliteTable(
 export const awards = sqliteTable(
   "awards",
   {
-    id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
-    period: text("period").notNull(),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    ...monthItem(),
     level: text("level").notNull(),
-    reason: text("reason").notNull(),
-    byUserId: text("by_user_id").notNull(),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-    createdAt: createdAt(),
   },
   (t) => [index("awards_group_period").on(t.groupId, t.period)],
 );
