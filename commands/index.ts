@@ -7,6 +7,9 @@ import type { CardAction } from "../src/bot/card-action";
 import type { Command } from "../src/bot/command";
 import { bonusCommand, deductCommand } from "./adjust";
 import { awardCommand } from "./award";
+import { backfillCommand } from "./backfill";
+import { claimCommand } from "./claim";
+import { decideClaimAction } from "./decide";
 import { createHelpCommand } from "./help";
 import { meCommand } from "./me";
 import { rankCommand } from "./rank";
@@ -14,15 +17,19 @@ import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
 import { schemeCommand } from "./scheme";
 import { scoreCommand } from "./score";
+import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./withdraw";
 
 // Staff commands first, then what leaders use; 帮助 lists them in this order.
 const base = [
   recordCommand,
   meCommand,
+  backfillCommand,
+  claimCommand,
   scoreCommand,
   rankCommand,
   schemeCommand,
+  todoCommand,
   rateCommand,
   bonusCommand,
   deductCommand,
@@ -36,7 +43,7 @@ export const commands: readonly Command<unknown>[] = [...base, help];
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction as CardAction<unknown>];
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {

@@ -47,6 +47,11 @@ function isDuplicateMarker(error: unknown): boolean {
   return /UNIQUE constraint failed: processed_events/.test(text);
 }
 
+function isConstraintError(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
+  return /SQLITE_CONSTRAINT|UNIQUE constraint failed/.test(text);
+}
+
 export function createBot(opts: BotOptions) {
   const { deps, replies } = opts;
   const { db } = deps;
@@ -152,12 +157,24 @@ export function createBot(opts: BotOptions) {
     const work = new Work(`c:${update.eventId}`);
     const action = typeof update.value.a === "string" ? actions.get(update.value.a) : undefined;
     const value = action?.value.safeParse(update.value);
-    let answer: CardActionAnswer;
-    if (!action || !value?.success) answer = { toast: { type: "warning", content: replies.cardExpired(lang) } };
-    else answer = await action.handle({ deps, update, value: value.data, lang, now, work });
-    const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
-    if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
-    return { duplicate: false, answer, after: work.after };
+    if (!action || !value?.success) {
+      const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
+      return { duplicate: !fresh, answer: { toast: { type: "warning", content: replies.cardExpired(lang) } }, after: [] };
+    }
+    const ctx = { deps, update, value: value.data, lang, now, work };
+    const answer = await action.handle(ctx);
+    try {
+      const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
+      if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
+      return { duplicate: false, answer, after: work.after };
+    } catch (error) {
+      if (!action.onConflict || !isConstraintError(error)) throw error;
+      // Someone else's click won; answer with theirs, and remember this event.
+      const lost = { ...ctx, work: new Work(work.keyPrefix) };
+      const conflictAnswer = await action.onConflict(lost);
+      await commit({ eventId: update.eventId, kind: "card_action" }, lost.work, now);
+      return { duplicate: false, answer: conflictAnswer, after: [] };
+    }
   }
 
   async function onBotAdded(update: BotAddedUpdate): Promise<Outcome> {

@@ -18,6 +18,12 @@ export interface CardAction<V = unknown> {
   name: string;
   value: z.ZodType<V>;
   handle(ctx: CardActionContext<V>): Promise<CardActionAnswer>;
+  /**
+   * When the writes lose a race (another click committed the same decision
+   * first, caught by a unique key), the answer to give instead. Nothing of
+   * this click is written but its dedupe marker.
+   */
+  onConflict?(ctx: CardActionContext<V>): Promise<CardActionAnswer>;
 }
 
 export function defineCardAction<V>(action: CardAction<V>): CardAction<V> {

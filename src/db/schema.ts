@@ -98,8 +98,11 @@ export const outbox = sqliteTable(
     /** Idempotency key, also sent as Lark's `uuid` so a retried send is delivered once. */
     key: text("key").notNull().unique(),
     channel: text("channel", { enum: ["lark", "wechat"] }).notNull().default("lark"),
-    /** chat_id | open_id | reply (receiveId is then the message_id replied to). */
-    receiveIdType: text("receive_id_type", { enum: ["chat_id", "open_id", "reply"] }).notNull(),
+    /**
+     * chat_id | open_id: a new message; reply: receiveId is the message replied to;
+     * update: receiveId is a card message of ours whose content is replaced (PATCH).
+     */
+    receiveIdType: text("receive_id_type", { enum: ["chat_id", "open_id", "reply", "update"] }).notNull(),
     receiveId: text("receive_id").notNull(),
     /** Whose per-chat or per-user send limit this message counts against: "chat:oc_…" or "user:ou_…". */
     paceKey: text("pace_key"),
@@ -222,8 +225,55 @@ export const awards = sqliteTable(
   (t) => [index("awards_group_period").on(t.groupId, t.period)],
 );
 
+/**
+ * 申报 / 补报: something a member asks to count, waiting for a leader. What is
+ * claimed is kept as it was asked; the decision lives in claim_decisions.
+ */
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    kind: text("kind", { enum: ["award", "bonus", "backfill"] }).notNull(),
+    /** The month it counts toward (YYYY-MM). */
+    period: text("period").notNull(),
+    /** award: {level}; bonus: {dimension, points}; backfill: {date}. */
+    detail: text("detail", { mode: "json" }).$type<ClaimDetail>().notNull(),
+    /** What the member wrote: the evidence, or the backfilled record's text. */
+    evidence: text("evidence").notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claims_group_status").on(t.groupId, t.status), index("claims_member_period").on(t.memberId, t.period)],
+);
+
+export type ClaimDetail = { level?: string; dimension?: string; points?: number; date?: string };
+
+/**
+ * One decision per claim: the primary key is the claim, so a double click,
+ * two leaders at once or a replayed callback can only ever write one row.
+ */
+export const claimDecisions = sqliteTable("claim_decisions", {
+  claimId: text("claim_id")
+    .primaryKey()
+    .references(() => claims.id),
+  decision: text("decision", { enum: ["approved", "rejected", "adjusted"] }).notNull(),
+  byUserId: text("by_user_id").notNull(),
+  /** For an adjusted bonus: the points granted instead of those claimed. */
+  points: real("points"),
+  comment: text("comment"),
+  decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type RecordRow = typeof records.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type SchemeRow = typeof schemes.$inferSelect;
+export type Claim = typeof claims.$inferSelect;
+export type ClaimDecision = typeof claimDecisions.$inferSelect;

@@ -5,10 +5,27 @@ import type { Database } from "../db/database";
 export interface OutboundMessage {
   /** Idempotency key: the same key is stored and sent once. */
   key: string;
-  /** A reply names the chat it lands in, for per-chat pacing. */
-  to: { type: "chat_id" | "open_id"; id: string } | { type: "reply"; id: string; chatId: string };
+  /**
+   * A reply names the chat it lands in, for per-chat pacing; an update replaces
+   * the content of a card message the bot sent (id = that message's id).
+   */
+  to: { type: "chat_id" | "open_id" | "update"; id: string } | { type: "reply"; id: string; chatId: string };
   card?: object;
   text: string;
+}
+
+/** Whose rate limit a message counts against: a chat, a person, or (updates) the message itself. */
+function paceKeyOf(to: OutboundMessage["to"]): string {
+  switch (to.type) {
+    case "open_id":
+      return `user:${to.id}`;
+    case "reply":
+      return `chat:${to.chatId}`;
+    case "update":
+      return `msg:${to.id}`;
+    default:
+      return `chat:${to.id}`;
+  }
 }
 
 /** The insert that queues a message; runs in the same batch as the state change it reports. */
@@ -20,7 +37,7 @@ export function enqueue(db: Database, message: OutboundMessage, now: Date) {
       key: message.key,
       receiveIdType: message.to.type,
       receiveId: message.to.id,
-      paceKey: message.to.type === "open_id" ? `user:${message.to.id}` : `chat:${message.to.type === "reply" ? message.to.chatId : message.to.id}`,
+      paceKey: paceKeyOf(message.to),
       msgType: interactive ? "interactive" : "text",
       content: JSON.stringify(interactive ? message.card : { text: message.text }),
       nextAttemptAt: now,

@@ -1,7 +1,7 @@
 /** One message as the deliverer hands it to a channel. */
 export interface OutgoingMessage {
   key: string;
-  receiveIdType: "chat_id" | "open_id" | "reply";
+  receiveIdType: "chat_id" | "open_id" | "reply" | "update";
   receiveId: string;
   msgType: "text" | "interactive";
   /** JSON string, as Lark's message APIs take it. */

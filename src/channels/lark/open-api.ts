@@ -115,14 +115,21 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     async send(message: OutgoingMessage): Promise<SendResult> {
       const uuid = await larkUuid(message.key);
       try {
+        if (message.receiveIdType === "update") {
+          // Card updates are idempotent by nature: the same content twice is the same card.
+          const res = await withFreshToken(() => client.im.message.patch({ path: { message_id: message.receiveId }, data: { content: message.content } }));
+          if (res.code !== 0) return { ok: false, retry: false, error: `code ${res.code}: ${res.msg}` };
+          return { ok: true, messageId: message.receiveId };
+        }
+        const { receiveIdType } = message;
         const res = await withFreshToken(() =>
-          message.receiveIdType === "reply"
+          receiveIdType === "reply"
             ? client.im.message.reply({
                 path: { message_id: message.receiveId },
                 data: { msg_type: message.msgType, content: message.content, uuid },
               })
             : client.im.message.create({
-                params: { receive_id_type: message.receiveIdType },
+                params: { receive_id_type: receiveIdType },
                 data: { receive_id: message.receiveId, msg_type: message.msgType, content: message.content, uuid },
               }),
         );

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { t, type Lang } from "../cards/kit";
+import { MAX_RECORD_CHARS } from "../src/app/records";
+import { schemeInForce } from "../src/app/schemes";
+import { defineCommand } from "../src/bot/command";
+import { addDays, isIsoDate, localDate, monthOf, type IsoDate } from "../src/domain/dates";
+import { submitClaim } from "./claim";
+import { problem } from "./guards";
+
+/**
+ * "11-20", "11/20", "11月20日", "2026-11-20" → a date, the latest such date
+ * not after today (so "12-30" in early January means last December).
+ */
+export function parseBackfillDate(text: string, today: IsoDate): IsoDate | undefined {
+  const s = text.trim();
+  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const short = /^(\d{1,2})[-/.月](\d{1,2})日?$/u.exec(s);
+  const [y, m, d] = full ? [Number(full[1]), Number(full[2]), Number(full[3])] : short ? [Number(today.slice(0, 4)), Number(short[1]), Number(short[2])] : [];
+  if (y === undefined || m === undefined || d === undefined) return undefined;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  let date = `${y}-${pad(m)}-${pad(d)}`;
+  if (!full && date > today) date = `${y - 1}-${pad(m)}-${pad(d)}`;
+  return isIsoDate(date) ? date : undefined;
+}
+
+const backfillArgs = (lang: Lang) =>
+  z.string().transform((text, ctx) => {
+    const [dateText = "", ...words] = text.trim().split(/\s+/u);
+    const body = words.join(" ").trim();
+    if (!dateText || !body) {
+      ctx.addIssue({ code: "custom", message: t(lang, "请写明：补报 日期 内容，例如：补报 11-20 完成了季度报表", "Write: /backfill date text, e.g. /backfill 11-20 drafted the report") });
+      return z.NEVER;
+    }
+    if (body.length > MAX_RECORD_CHARS) {
+      ctx.addIssue({ code: "custom", message: t(lang, `一条记录最多 ${MAX_RECORD_CHARS} 字`, `At most ${MAX_RECORD_CHARS} characters`) });
+      return z.NEVER;
+    }
+    return { dateText, body };
+  });
+
+/** 补报: a past workday's record, inside the scheme's window; it counts once a leader approves. */
+export const backfillCommand = defineCommand({
+  name: "补报",
+  aliases: ["补记", "backfill"],
+  summary: { zh: "补记之前某个工作日的日报（方案规定的天数内，审批后计入）", en: "Record a past workday (within the scheme's window; counts once approved)" },
+  example: { zh: "补报 11-20 完成了季度报表初稿", en: "/backfill 11-20 drafted the quarterly report" },
+  takesText: true,
+  args: backfillArgs,
+  async handle(ctx) {
+    const today = localDate(ctx.now, ctx.group.timezone);
+    const date = parseBackfillDate(ctx.args.dateText, today);
+    const example = t(ctx.lang, "补报 11-20 完成了季度报表初稿", "/backfill 11-20 drafted the quarterly report");
+    if (!date) return problem(ctx, { zh: "看不懂日期", en: "Unclear date" }, t(ctx.lang, `「${ctx.args.dateText}」不是日期。`, `“${ctx.args.dateText}” is not a date.`), example);
+    if (date >= today) return problem(ctx, { zh: "今天的请用日报", en: "Use /report for today" }, t(ctx.lang, "补报只用于之前的日期；今天的工作请发「日报 …」。", "Backfill is for past days; use /report for today."));
+    const { scheme } = await schemeInForce(ctx.deps.db, ctx.group.id);
+    const earliest = addDays(today, -scheme.backfillDays);
+    if (date < earliest) {
+      return problem(ctx, { zh: "超过补报期限", en: "Too late to backfill" }, t(ctx.lang, `只能补报最近 ${scheme.backfillDays} 天（${earliest} 起）的记录。`, `Only the last ${scheme.backfillDays} days (from ${earliest}) can be backfilled.`));
+    }
+    if (!ctx.deps.calendar.isWorkday(date)) {
+      return problem(ctx, { zh: "那天不是工作日", en: "Not a workday" }, t(ctx.lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`));
+    }
+    return submitClaim(ctx, "backfill", monthOf(date), { date }, ctx.args.body);
+  },
+});
