@@ -15,6 +15,8 @@ export interface MyScoreView {
   missing: string[];
   /** The engine's explanation, top line first. */
   explanation: string[];
+  /** Things to know about the figures, e.g. peer ratings held back. */
+  notes?: string[];
   lang: Lang;
 }
 
@@ -61,6 +63,7 @@ export function myScoreCard(v: MyScoreView): Rendered {
         table(columns, rows),
         ...(extraLine ? [markdown(extraLine)] : []),
         markdown(v.missing.length ? `<font color='orange'>${escapeMarkdown(missing)}</font>` : missing),
+        ...(v.notes ?? []).map((n) => note(n)),
         hr(),
         markdown(`**${t(lang, "计算过程", "How it adds up")}**\n${explanation.map(escapeMarkdown).join("\n")}`),
         ...(v.explanation.length > explanation.length ? [note(t(lang, "更多明细请发「明细」。", "Send /detail for the full trail."))] : []),
@@ -72,6 +75,7 @@ export function myScoreCard(v: MyScoreView): Rendered {
       textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, r.weight, f2(r.score), f2(r.points), r.adj])),
       extraLine,
       missing,
+      ...(v.notes ?? []),
       ...explanation,
     ]
       .filter(Boolean)

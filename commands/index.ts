@@ -16,6 +16,8 @@ import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
 import { schemeCommand } from "./scheme";
+import { reviewCommand } from "./review";
+import { submitReviewAction } from "./review-submit";
 import { scoreCommand } from "./score";
 import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./withdraw";
@@ -30,6 +32,7 @@ const base = [
   rankCommand,
   schemeCommand,
   todoCommand,
+  reviewCommand,
   rateCommand,
   bonusCommand,
   deductCommand,
@@ -43,7 +46,7 @@ export const commands: readonly Command<unknown>[] = [...base, help];
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction] as CardAction<unknown>[];
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {

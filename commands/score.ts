@@ -1,11 +1,19 @@
 import { myScoreCard } from "../cards/my-score";
 import { noticeCard } from "../cards/notice";
 import { t } from "../cards/kit";
-import { computeMonth, displayName } from "../src/app/scores";
+import { computeMonth, displayName, PEER_MINIMUM } from "../src/app/scores";
+import type { Scheme } from "../src/domain/scheme";
+import type { Lang } from "../cards/kit";
 import { defineCommand } from "../src/bot/command";
 import { explain } from "../src/domain/scoring";
 import { currentMonth } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
+
+/** Peer ratings below the minimum are held back, and the card says so. */
+function peerNote(scheme: Scheme, raters: number, lang: Lang): string[] {
+  if (!("peer" in scheme.raters) || raters >= PEER_MINIMUM) return [];
+  return [t(lang, `同事互评：已有 ${raters} 人评分，不足 ${PEER_MINIMUM} 人，暂不计入（按其余评分组归一）。`, `Peer review: ${raters} rated so far; held back until ${PEER_MINIMUM}.`)];
+}
 
 /** 成绩: my month so far, per dimension, with what is missing and how the total adds up. */
 export const scoreCommand = defineCommand({
@@ -17,7 +25,7 @@ export const scoreCommand = defineCommand({
   args: monthArg,
   async handle(ctx) {
     const month = resolveMonth(ctx.args, currentMonth(ctx));
-    const { inForce, result } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
+    const { inForce, result, peerRaters } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
     const me = result.members.find((m) => m.id === ctx.member.id);
     if (!me) {
       ctx.reply(noticeCard({ title: t(ctx.lang, "没有成绩", "No score"), body: t(ctx.lang, `${month} 没有你的考核记录。`, `No appraisal for you in ${month}.`), colour: "yellow" }));
@@ -40,6 +48,7 @@ export const scoreCommand = defineCommand({
         extra: me.extra,
         missing: me.missing.map((k) => leafNames.get(k) ?? k),
         explanation: explain(me),
+        notes: peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang),
         lang: ctx.lang,
       }),
     );

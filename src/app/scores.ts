@@ -18,7 +18,20 @@ export function displayName(member: Pick<Member, "name" | "userId">): string {
  * Items that no longer exist in the scheme in force (a dimension renamed in a
  * later version) are left out rather than failing the whole month.
  */
+/** Peer ratings count only where at least this many colleagues rated (anonymity, and fairness). */
+export const PEER_MINIMUM = 3;
+
 export async function monthInputs(db: Database, group: Group, month: IsoMonth, scheme: Scheme): Promise<PeriodInputsJson> {
+  return (await loadMonth(db, group, month, scheme)).inputs;
+}
+
+export interface MonthData {
+  inputs: PeriodInputsJson;
+  /** Distinct colleagues who rated each member (peer group), whether or not enough to count. */
+  peerRaters: Map<string, number>;
+}
+
+export async function loadMonth(db: Database, group: Group, month: IsoMonth, scheme: Scheme): Promise<MonthData> {
   const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
   const ids = people.map((m) => m.id);
   const known = new Set(ids);
@@ -35,10 +48,21 @@ export async function monthInputs(db: Database, group: Group, month: IsoMonth, s
       ])
     : [[], [], []];
 
-  return {
+  // Peer ratings are held back for a member+item until enough colleagues have rated it.
+  const peersPerItem = new Map<string, Set<string>>();
+  const peerRaters = new Map<string, Set<string>>();
+  for (const r of rated) {
+    if (r.raterGroup !== "peer") continue;
+    const item = `${r.memberId}|${r.dimension}`;
+    peersPerItem.set(item, (peersPerItem.get(item) ?? new Set()).add(r.raterUserId));
+    peerRaters.set(r.memberId, (peerRaters.get(r.memberId) ?? new Set()).add(r.raterUserId));
+  }
+  const counts = (r: (typeof rated)[number]) => r.raterGroup !== "peer" || (peersPerItem.get(`${r.memberId}|${r.dimension}`)?.size ?? 0) >= PEER_MINIMUM;
+
+  const inputs: PeriodInputsJson = {
     members: people.map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
     ratings: rated
-      .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && r.raterGroup in scheme.raters)
+      .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && r.raterGroup in scheme.raters && counts(r))
       .map((r) => ({ member: r.memberId, dimension: r.dimension, rater: r.raterGroup, score: r.score, by: r.raterUserId })),
     adjustments: adjusted
       .filter((a) => known.has(a.memberId) && (topKeys.has(a.dimension) || allKeys.has(a.dimension)))
@@ -47,22 +71,24 @@ export async function monthInputs(db: Database, group: Group, month: IsoMonth, s
       .filter((a) => known.has(a.memberId) && a.level in scheme.awards)
       .map((a) => ({ member: a.memberId, level: a.level, reason: a.reason })),
   };
+  return { inputs, peerRaters: new Map([...peerRaters].map(([k, v]) => [k, v.size])) };
 }
 
 export interface MonthScores {
   month: IsoMonth;
   inForce: SchemeInForce;
   result: PeriodResult;
+  peerRaters: Map<string, number>;
 }
 
 /** Scores a group's month with the scheme in force for it. */
 export async function computeMonth(db: Database, group: Group, month: IsoMonth, now: Date): Promise<MonthScores> {
   const inForce = await schemeForMonth(db, group, month, now);
-  const json = await monthInputs(db, group, month, inForce.scheme);
+  const { inputs: json, peerRaters } = await loadMonth(db, group, month, inForce.scheme);
   const parsed = parsePeriodInputs(inForce.scheme, json);
   // The inputs were filtered against this scheme above; a failure here is a bug, not user input.
   if (!parsed.ok) throw new Error(`month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
-  return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs) };
+  return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs), peerRaters };
 }
 
 function audit(db: Database, group: Group, by: string, action: string, subjectId: string, detail: Record<string, unknown>, now: Date) {

@@ -9,8 +9,12 @@ import type { NodeScore } from "./tree";
 const MAX_LISTED = 5;
 const INDENT = "  ";
 
+/** Rater groups whose members stay anonymous to the person rated: only their average is shown. */
+const ANONYMOUS_GROUPS = new Set(["peer", "subordinate", "public"]);
+
 function groupFigure(g: RaterGroupScore): string {
   const label = raterLabel(g.group);
+  if (ANONYMOUS_GROUPS.has(g.group)) return `${label} ${num(g.average)}（${g.ratings.length} 人平均）`;
   if (g.ratings.length === 1) return `${label} ${num(g.average)}`;
   const detail = g.ratings.length <= MAX_LISTED ? `${g.ratings.map((r) => num(r.score)).join("、")} 的平均` : `${g.ratings.length} 人平均`;
   return `${label} ${num(g.average)}（${detail}）`;

@@ -24,7 +24,7 @@ describe("rule 10: explain() answers “why is my score 94.26?”", () => {
     });
     const text = explain(byId(r, "m1"));
     expect(text).toContain("单位业务 = 计划完成 88×70% + 质量 90×30% = 88.60 分 → 40 权重 = 35.44 分");
-    expect(text).toContain("  计划完成 = 领导 88×60% + 同事 88×30% + 自评 88×10% = 88.00 分");
+    expect(text).toContain("  计划完成 = 领导 88×60% + 同事 88（1 人平均）×30% + 自评 88×10% = 88.00 分");
   });
 
   it("starts with the total, its terms and the coefficient", () => {
@@ -40,8 +40,9 @@ describe("rule 10: explain() answers “why is my score 94.26?”", () => {
 
   it("shows each group's average, the renormalisation and the deduction", () => {
     const { zhang } = lines();
+    // Peers stay anonymous: their average and head count only, never the single scores.
     expect(zhang).toContain(
-      "联村工作 = (领导 90×60 + 同事 86.5（85、88 的平均）×30) ÷ 90 = 88.83 分（自评 未评分，按已评权重 90 归一） → 40 权重 = 35.53 分",
+      "联村工作 = (领导 90×60 + 同事 86.5（2 人平均）×30) ÷ 90 = 88.83 分（自评 未评分，按已评权重 90 归一） → 40 权重 = 35.53 分",
     );
     expect(zhang).toContain("  联村工作加减分：-2（台账缺失）；35.53 + 0 - 2 = 33.53 分");
     expect(zhang).toContain("附加分 = 市级奖励 2（市级先进） + 抗洪抢险专项工作 2 = 4，超过上限 3，按 3.00 分计");

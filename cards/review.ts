@@ -1,0 +1,69 @@
+import { button, card, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+
+export interface ReviewView {
+  kind: "leader" | "self" | "peer";
+  groupId: string;
+  groupName: string;
+  month: string;
+  /** leader and self cards: who is rated. */
+  subject?: { id: string; name: string };
+  /** peer cards: whom one may rate (never oneself). */
+  colleagues?: { id: string; name: string }[];
+  dimensions: { key: string; name: string; weight: number }[];
+  lang: Lang;
+}
+
+const TITLES = {
+  leader: ["月度评议", "Monthly review"],
+  self: ["月度自评", "Monthly self-review"],
+  peer: ["同事互评（匿名）", "Peer review (anonymous)"],
+} as const;
+
+/** Selects hold at most this many options; larger groups get several peer cards' worth of choice. */
+export const MAX_COLLEAGUES = 100;
+
+/**
+ * 月评议: a form to rate each dimension 0–100 with a comment. Leaders get one
+ * per member; with peer and self rater groups, members get their own.
+ */
+export function reviewCard(v: ReviewView): Rendered {
+  const { lang } = v;
+  const title = `${t(lang, TITLES[v.kind][0], TITLES[v.kind][1])} · ${v.month}${v.subject ? ` · ${v.subject.name}` : ""}`;
+  const value = { a: "review.submit", g: v.groupId, m: v.month, k: v.kind, ...(v.subject ? { s: v.subject.id } : {}), ...(lang === "en" ? { l: "en" } : {}) };
+  const inputs: Element[] = v.dimensions.map((d) => ({
+    tag: "input",
+    name: `d_${d.key}`,
+    input_type: "text",
+    max_length: 5,
+    label: { tag: "plain_text", content: `${d.name}（${d.weight}%）` },
+    placeholder: { tag: "plain_text", content: t(lang, "0–100，不评可留空", "0–100, or leave empty") },
+  }));
+  const chooser: Element[] = v.kind === "peer"
+    ? [{
+        tag: "select_static",
+        name: "subject",
+        required: true,
+        placeholder: { tag: "plain_text", content: t(lang, "选择要评的同事", "Choose a colleague") },
+        options: (v.colleagues ?? []).slice(0, MAX_COLLEAGUES).map((c) => ({ text: { tag: "plain_text", content: c.name }, value: c.id })),
+      }]
+    : [];
+  const form: Element = {
+    tag: "form",
+    name: "review_form",
+    elements: [
+      ...chooser,
+      ...inputs,
+      { tag: "input", name: "comment", max_length: 300, placeholder: { tag: "plain_text", content: t(lang, "评语（选填）", "Comment (optional)") } },
+      { ...button({ text: t(lang, "提交", "Submit"), type: "primary_filled", value }), name: "submit", form_action_type: "submit" },
+    ],
+  };
+  const hint = {
+    leader: t(lang, "评分计入该成员本月「领导」评分；再次提交会覆盖你之前的评分。", "Counts as your leader rating this month; submitting again replaces it."),
+    self: t(lang, "自评按方案权重计入本月得分。", "Your self-rating counts with the scheme's weight."),
+    peer: t(lang, "匿名：被评人只看到平均分；同一项至少 3 位同事评分后才计入。可逐个选择同事提交。", "Anonymous: only averages are shown, and only once 3 colleagues rated. Submit once per colleague."),
+  }[v.kind];
+  return {
+    card: card({ title, subtitle: v.groupName, colour: v.kind === "peer" ? "purple" : "wathet", summary: title, elements: [markdown(t(lang, `请为 ${v.month} 打分：`, `Rate ${v.month}:`)), form, note(hint)] }),
+    text: [title, ...v.dimensions.map((d) => `${d.name}（${d.weight}%）：`), hint].join("\n"),
+  };
+}

@@ -1,0 +1,59 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { t } from "../cards/kit";
+import { schemeForMonth } from "../src/app/schemes";
+import { rateWrites } from "../src/app/scores";
+import { defineCardAction } from "../src/bot/card-action";
+import { groups, members } from "../src/db/schema";
+import { indexScheme } from "../src/domain/scheme";
+
+const reviewValue = z.object({
+  a: z.literal("review.submit"),
+  g: z.string().min(1).max(80),
+  m: z.string().regex(/^\d{4}-\d{2}$/),
+  k: z.enum(["leader", "self", "peer"]),
+  s: z.string().max(200).optional(),
+});
+
+/** A submitted 月评议 form: one score per dimension, spread over its items like 评分. */
+export const submitReviewAction = defineCardAction({
+  name: "review.submit",
+  value: reviewValue,
+  async handle(ctx) {
+    const { db } = ctx.deps;
+    const { lang, value } = ctx;
+    const [group] = await db.select().from(groups).where(eq(groups.id, value.g)).limit(1);
+    if (!group || group.tenantKey !== ctx.update.tenantKey) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
+    const [rater] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, ctx.update.operatorId), eq(members.active, true))).limit(1);
+    if (!rater) return { toast: { type: "error", content: t(lang, "你不是这个群的考核成员", "You are not a member of this group") } };
+    if (value.k === "leader" && rater.role !== "leader") return { toast: { type: "error", content: t(lang, "只有负责人可以提交领导评分", "Only leaders can submit leader ratings") } };
+
+    const form = ctx.update.formValue ?? {};
+    const subjectId = value.k === "peer" ? String(form.subject ?? "") : value.k === "self" ? rater.id : value.s;
+    if (!subjectId) return { toast: { type: "warning", content: t(lang, "请选择要评的同事", "Choose a colleague") } };
+    if (value.k === "peer" && subjectId === rater.id) return { toast: { type: "error", content: t(lang, "互评不能评自己", "You cannot peer-rate yourself") } };
+    if (value.k === "self" && value.s && value.s !== rater.id) return { toast: { type: "error", content: t(lang, "只能给自己自评", "Self-review is for yourself") } };
+    const [subject] = await db.select().from(members).where(and(eq(members.id, subjectId), eq(members.groupId, group.id), eq(members.active, true))).limit(1);
+    if (!subject) return { toast: { type: "warning", content: t(lang, "这位同事不在本群", "Not a member of this group") } };
+
+    const { scheme } = await schemeForMonth(db, group, value.m, ctx.now);
+    if (!(value.k in scheme.raters)) return { toast: { type: "warning", content: t(lang, "本方案没有这类评分", "This scheme has no such rater group") } };
+    const leaves = indexScheme(scheme).leaves;
+    const comment = typeof form.comment === "string" && form.comment.trim() ? form.comment.trim().slice(0, 300) : undefined;
+    let rated = 0;
+    for (const dim of scheme.dimensions) {
+      const raw = form[`d_${dim.key}`];
+      if (raw === undefined || String(raw).trim() === "") continue;
+      const score = Number(String(raw).trim());
+      if (!Number.isFinite(score) || score < 0 || score > 100) {
+        return { toast: { type: "warning", content: t(lang, `「${dim.name}」须是 0–100 的数`, `${dim.name} must be 0–100`) } };
+      }
+      const under = leaves.filter((l) => l.top.key === dim.key).map((l) => l.node.key);
+      ctx.work.write(...rateWrites(db, { group, month: value.m, member: subject, leaves: under, score: Math.round(score * 100) / 100, raterGroup: value.k, by: rater.userId, comment, now: ctx.now }));
+      rated++;
+    }
+    if (!rated) return { toast: { type: "warning", content: t(lang, "请至少填写一项分数", "Fill in at least one score") } };
+    const who = value.k === "peer" ? t(lang, "（匿名）", " (anonymous)") : "";
+    return { toast: { type: "success", content: t(lang, `已提交 ${rated} 项评分${who}`, `${rated} score(s) submitted${who}`) } };
+  },
+});

@@ -1,0 +1,44 @@
+import { and, eq } from "drizzle-orm";
+import type { Rendered } from "../../cards/kit";
+import { reviewCard } from "../../cards/review";
+import type { Database } from "../db/database";
+import { members, type Group } from "../db/schema";
+import type { OutboundMessage } from "../outbox/message";
+import type { Scheme } from "../domain/scheme";
+import { displayName } from "./scores";
+
+/** One key per rater, kind and person: sending the month's cards twice sends nothing new. */
+export const reviewKey = (month: string, kind: string, raterUserId: string, subjectId = "") =>
+  `review:${month}:${kind}:${raterUserId}${subjectId ? `:${subjectId}` : ""}`;
+
+export interface ReviewMessage {
+  to: OutboundMessage["to"];
+  rendered: Rendered;
+  key: string;
+}
+
+/**
+ * 月评议 for a group's month: a card per member to each leader, and, where the
+ * scheme has those rater groups, a self card and a peer card to each member.
+ */
+export async function reviewMessages(db: Database, group: Group, month: string, scheme: Scheme): Promise<ReviewMessage[]> {
+  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
+  const dimensions = scheme.dimensions.map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
+  const base = { groupId: group.id, groupName: group.name, month, dimensions, lang: "zh" as const };
+  const out: ReviewMessage[] = [];
+  for (const leader of people.filter((p) => p.role === "leader")) {
+    for (const m of people.filter((p) => p.id !== leader.id)) {
+      out.push({ to: { type: "open_id", id: leader.userId }, rendered: reviewCard({ ...base, kind: "leader", subject: { id: m.id, name: displayName(m) } }), key: reviewKey(month, "leader", leader.userId, m.id) });
+    }
+  }
+  for (const m of people) {
+    if ("self" in scheme.raters) {
+      out.push({ to: { type: "open_id", id: m.userId }, rendered: reviewCard({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } }), key: reviewKey(month, "self", m.userId) });
+    }
+    if ("peer" in scheme.raters && people.length > 1) {
+      const colleagues = people.filter((p) => p.id !== m.id).map((p) => ({ id: p.id, name: displayName(p) }));
+      out.push({ to: { type: "open_id", id: m.userId }, rendered: reviewCard({ ...base, kind: "peer", colleagues }), key: reviewKey(month, "peer", m.userId) });
+    }
+  }
+  return out;
+}
