@@ -10,6 +10,7 @@ import { awardCommand } from "./award";
 import { backfillCommand } from "./backfill";
 import { claimCommand } from "./claim";
 import { decideClaimAction } from "./decide";
+import { detailCommand } from "./detail";
 import { createHelpCommand } from "./help";
 import { meCommand } from "./me";
 import { rankCommand } from "./rank";
@@ -29,6 +30,7 @@ const base = [
   backfillCommand,
   claimCommand,
   scoreCommand,
+  detailCommand,
   rankCommand,
   schemeCommand,
   todoCommand,

@@ -187,4 +187,22 @@ describe("claims decided on cards", () => {
     await h.bot.idle();
     expect(text(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!)).toContain("没有待办");
   });
+
+  test("明细 shows the trail behind the month: claims, who decided, adjustments, records", async () => {
+    const groupReply = async (from: string, words: string, mentions: { openId: string; name: string }[] = []) => {
+      await h.say(from, words, { mentions });
+      await h.bot.idle();
+      return JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed);
+    };
+    const mine = await groupReply(ZHANG.openId, "明细");
+    expect(mine).toContain("牵头完成秋收调度");
+    expect(mine).toContain("同意（李主任，11-27 10:00）");
+    expect(mine).toContain("驳回（李主任");
+    expect(mine).toContain("联村工作 +3：申报：走访全村（李主任）");
+    expect(mine).toContain("日报（1 条）"); // the approved backfill
+    expect(await groupReply(ZHANG.openId, "明细 @李四", [LI])).toContain("只能看自己的明细");
+    const before = h.lark.mock.sentMessages({ openId: LEADER.openId }).length;
+    expect(await groupReply(LEADER.openId, "明细 @张三", [ZHANG])).toContain("已私信");
+    expect(h.lark.mock.sentMessages({ openId: LEADER.openId }).length).toBe(before + 1);
+  });
 });

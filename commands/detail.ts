@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { detailCard } from "../cards/detail";
+import { t, type Lang } from "../cards/kit";
+import { monthDetail } from "../src/app/detail";
+import { schemeForMonth } from "../src/app/schemes";
+import { displayName } from "../src/app/scores";
+import { resolveTarget, splitTargets } from "../src/app/targets";
+import { defineCommand } from "../src/bot/command";
+import { awardLabel, indexScheme } from "../src/domain/scheme";
+import { decisionTime } from "./claim-view";
+import { currentMonth, problem } from "./guards";
+import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
+
+const detailArgs = (lang: Lang) =>
+  z.string().transform((text, ctx): { who?: string; month: MonthArg } => {
+    const { names, words } = splitTargets(text);
+    const month = monthArg(lang).safeParse(words.join(" "));
+    if (!month.success) {
+      ctx.addIssue({ code: "custom", message: month.error.issues[0]?.message ?? "" });
+      return z.NEVER;
+    }
+    return { who: names[0], month: month.data };
+  });
+
+/** 明细: every record, claim, decision, rating and adjustment behind a month, with who and when. */
+export const detailCommand = defineCommand({
+  name: "明细",
+  aliases: ["详情", "detail"],
+  summary: { zh: "看本月得分背后的每一条记录、申报、审批、评分和加扣分（负责人可看任何人：明细 @张三）", en: "The trail behind a month's score (leaders: /detail @person)" },
+  example: { zh: "明细 上月", en: "/detail last month" },
+  takesText: true,
+  args: detailArgs,
+  async handle(ctx) {
+    const { db } = ctx.deps;
+    let subject = ctx.member;
+    if (ctx.args.who) {
+      const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+      if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem);
+      if (target.member.id !== ctx.member.id && ctx.member.role !== "leader") {
+        return problem(ctx, { zh: "只能看自己的明细", en: "Your own detail only" }, t(ctx.lang, "别人的明细只有负责人可以查看。", "Only leaders can see someone else's detail."));
+      }
+      subject = target.member;
+    }
+    const month = resolveMonth(ctx.args.month, currentMonth(ctx));
+    const { scheme } = await schemeForMonth(db, ctx.group, month, ctx.now);
+    const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
+    const detail = await monthDetail(db, subject, month);
+    const card = detailCard({ name: displayName(subject), month, detail, names, awardLabel, when: (at) => decisionTime(at, ctx.group.timezone), lang: ctx.lang });
+    // Someone else's trail goes to the leader privately, not to the group.
+    if (subject.id !== ctx.member.id && ctx.update.chatType === "group") {
+      ctx.work.send({ type: "open_id", id: ctx.update.senderId }, card);
+      ctx.reply({ text: t(ctx.lang, "明细已私信发给你。", "Sent to you privately.") });
+    } else ctx.reply(card);
+  },
+});
