@@ -8,6 +8,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { createWorkCalendar } from "./domain/calendar";
 import { pruneOldRows } from "./app/maintenance";
+import { runDueJobs } from "./jobs/run";
 import { drainOutbox } from "./outbox/deliver";
 import { createPacer } from "./outbox/pacer";
 import type { MessageSender } from "./outbox/sender";
@@ -30,6 +31,7 @@ export interface AssembleOptions {
 export function assemble(opts: AssembleOptions) {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger;
+  const calendar = createWorkCalendar();
   const api = createLarkOpenApi({ ...opts.lark, fetch: opts.fetch });
   const directory: ChatDirectory = api;
   const sender: MessageSender = api;
@@ -38,7 +40,7 @@ export function assemble(opts: AssembleOptions) {
       db: opts.db,
       clock,
       directory,
-      calendar: createWorkCalendar(),
+      calendar,
       defaultTimezone: opts.config.APPRAISAL_TZ,
       platform: "lark",
       log,
@@ -61,9 +63,11 @@ export function assemble(opts: AssembleOptions) {
     drain: opts.requestDrain ?? drain,
     background: opts.background,
   });
+  /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
+  const runJobs = (at?: Date) => runDueJobs({ db: opts.db, calendar, log, clock }, at ?? clock.now());
   /** Periodic housekeeping: old dedupe markers and long-sent messages. */
   const maintain = () => pruneOldRows(opts.db, clock.now());
   /** Ends drains between messages, for shutdown. */
   const stop = () => stopping.abort();
-  return { app, bot, drain, maintain, api, stop };
+  return { app, bot, drain, maintain, runJobs, api, stop };
 }

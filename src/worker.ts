@@ -59,6 +59,6 @@ export default {
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const bot = assembledFor(env);
     if ("error" in bot) return;
-    ctx.waitUntil(Promise.all([bot.drain(), bot.maintain()]));
+    ctx.waitUntil(Promise.all([bot.runJobs().then(() => bot.drain()), bot.maintain()]));
   },
 };

@@ -8,7 +8,7 @@ import { firstWorkdayOfMonth, firstWorkdayOfQuarter, previousMonth, previousQuar
  * every group, and the idempotency key of each job (its period) makes a
  * second run for the same period send nothing new.
  */
-export type JobKind = "reminder" | "monthly-ranking" | "quarterly-report" | "annual-summary";
+export type JobKind = "reminder" | "pending-digest" | "monthly-review" | "monthly-ranking" | "quarterly-report" | "annual-summary";
 
 export interface DueJob {
   kind: JobKind;
@@ -20,8 +20,10 @@ export interface GroupSchedule {
   timezone: string;
   /** Daily reminder time, HH:MM (default 17:30). */
   reminderAt?: string;
-  /** When rankings and report cards go out, HH:MM (default 09:00). */
+  /** When rankings, report cards and the leaders' digest go out, HH:MM (default 09:00). */
   broadcastAt?: string;
+  /** When the month's review cards go out on its last workday, HH:MM (default 15:00). */
+  reviewAt?: string;
 }
 
 /** A reminder late by more than this is no longer useful: people have gone home. */
@@ -41,7 +43,16 @@ export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalen
     jobs.push({ kind: "reminder", period: date });
   }
   const broadcastAt = minutes(group.broadcastAt ?? "09:00");
+  // Leaders with pending claims hear about them on workday mornings.
+  if (calendar.isWorkday(date) && now >= broadcastAt && now < broadcastAt + REMINDER_GRACE_MINUTES) {
+    jobs.push({ kind: "pending-digest", period: date });
+  }
   const month = monthOf(date);
+  // 月评议 cards on the month's last workday, from the afternoon until the month ends.
+  const lastWorkday = calendar.workdaysOfMonth(month).at(-1);
+  if (lastWorkday && (date > lastWorkday || (date === lastWorkday && now >= minutes(group.reviewAt ?? "15:00")))) {
+    jobs.push({ kind: "monthly-review", period: month });
+  }
   // Monthly ranking: from the 1st at 09:00, for the month before. Later in the month still
   // counts (a catch-up after an outage); the key stops a second one.
   if (date > `${month}-01` || now >= broadcastAt) jobs.push({ kind: "monthly-ranking", period: previousMonth(month) });

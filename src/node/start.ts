@@ -22,6 +22,8 @@ export interface NodeBot {
   /** Waits until every after-answer task and outbox drain has finished. */
   idle(): Promise<void>;
   drain(): Promise<unknown>;
+  /** Runs the scheduled jobs due as of `at` (default now), then sends what they queued. */
+  runJobs(at?: Date): ReturnType<ReturnType<typeof assemble>["runJobs"]>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,12 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     requestDrain: () => loop?.kick() ?? Promise.resolve(),
   });
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });
+  // Jobs are checked every minute; each group's time zone decides what is due.
+  const jobs = setInterval(
+    () => void bot.runJobs().then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined)).catch((error) => log.error("jobs failed", { error: String(error) })),
+    60_000,
+  );
+  jobs.unref();
   const housekeeping = setInterval(() => void bot.maintain().catch((error) => log.error("housekeeping failed", { error: String(error) })), 3600_000);
   housekeeping.unref();
   if (local) bot.app.route(local.mountPath, local.app);
@@ -95,6 +103,11 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
       await tasks.idle();
     },
     drain: () => loop!.kick(),
+    async runJobs(at) {
+      const runs = await bot.runJobs(at);
+      await loop?.kick();
+      return runs;
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -102,6 +115,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
       });
       bot.stop();
       clearInterval(housekeeping);
+      clearInterval(jobs);
       await tasks.idle();
       await loop?.stop();
       database.close();

@@ -60,3 +60,19 @@ describe("which jobs are due", () => {
     expect(kinds("2027-02-04T02:00:00Z").some((k) => k.startsWith("annual-summary"))).toBe(false);
   });
 });
+
+describe("approval and review jobs", () => {
+  test("the leaders' digest on workday mornings", () => {
+    expect(kinds("2026-11-27T01:00:00Z")).toContain("pending-digest:2026-11-27");
+    expect(kinds("2026-11-28T01:00:00Z")).not.toContain("pending-digest:2026-11-28"); // Saturday
+    expect(kinds("2026-11-27T00:59:00Z")).not.toContain("pending-digest:2026-11-27");
+  });
+
+  test("月评议 from 15:00 on the month's last workday until the month ends", () => {
+    expect(kinds("2026-11-30T06:59:00Z")).not.toContain("monthly-review:2026-11"); // Monday 30th, 14:59
+    expect(kinds("2026-11-30T07:00:00Z")).toContain("monthly-review:2026-11");
+    expect(kinds("2026-10-30T08:00:00Z")).toContain("monthly-review:2026-10"); // Friday 30th; the 31st is a Saturday
+    expect(kinds("2026-10-31T08:00:00Z")).toContain("monthly-review:2026-10");
+    expect(kinds("2026-10-29T08:00:00Z")).not.toContain("monthly-review:2026-10");
+  });
+});

@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import { reviewMessages } from "../app/reviews";
+import { schemeForMonth } from "../app/schemes";
+import type { Logger } from "../bot/deps";
+import type { BatchItem, Database } from "../db/database";
+import { groups, type Group } from "../db/schema";
+import type { WorkCalendar } from "../domain/calendar";
+import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
+import { enqueue, type OutboundMessage } from "../outbox/message";
+import { pendingDigest } from "./pending-digest";
+
+export interface JobDeps {
+  db: Database;
+  /** Messages are queued at the real time even when a job runs "as of" another. */
+  clock: { now(): Date };
+  calendar: WorkCalendar;
+  log: Logger;
+}
+
+type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date) => Promise<OutboundMessage[]>;
+
+/** The jobs this build runs; a due kind without an entry here is skipped. */
+const JOBS: Partial<Record<JobKind, Job>> = {
+  "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
+  "monthly-review": async (deps, group, job, now) => {
+    const { scheme } = await schemeForMonth(deps.db, group, job.period, now);
+    return (await reviewMessages(deps.db, group, job.period, scheme)).map((m) => ({ key: m.key, to: m.to, ...m.rendered }));
+  },
+};
+
+export interface JobRun {
+  group: string;
+  kind: JobKind;
+  period: string;
+  queued: number;
+}
+
+/**
+ * Runs every job due at `now` for every active group, in the group's own time
+ * zone. Each message carries an idempotency key derived from its period, and
+ * the outbox ignores keys it already holds: a second run, a catch-up after an
+ * outage or two cron ticks at once send nothing twice.
+ */
+export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Promise<JobRun[]> {
+  const runs: JobRun[] = [];
+  for (const group of await deps.db.select().from(groups).where(eq(groups.active, true))) {
+    for (const job of dueJobs(now, { timezone: group.timezone }, deps.calendar)) {
+      const run = JOBS[job.kind];
+      if (!run || (only && job.kind !== only)) continue;
+      try {
+        const messages = await run(deps, group, job, now);
+        const results = messages.length
+          ? await deps.db.batch(messages.map((m) => enqueue(deps.db, m, deps.clock.now())) as unknown as [BatchItem, ...BatchItem[]])
+          : [];
+        // Keys already queued by an earlier run insert nothing: count what is new.
+        const queued = (results as { rowsAffected?: number }[]).reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+        runs.push({ group: group.id, kind: job.kind, period: job.period, queued });
+      } catch (error) {
+        // One group's failure must not stop the others; the next tick tries again.
+        deps.log.error("job failed", { group: group.id, kind: job.kind, period: job.period, error: String(error) });
+      }
+    }
+  }
+  return runs;
+}
