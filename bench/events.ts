@@ -30,7 +30,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `count` requests, `concurrency` at a time; times each from send to full answer. */
-async function load(count: number, concurrency: number, request: (i: number) => Promise<Response>): Promise<LoadFigures> {
+export async function load(count: number, concurrency: number, request: (i: number) => Promise<Response>): Promise<LoadFigures> {
   const times: number[] = [];
   let failures = 0;
   let next = 0;
@@ -53,20 +53,21 @@ async function load(count: number, concurrency: number, request: (i: number) => 
   return { requests: count, perSecond: Math.round(count / elapsed), medianMs: r(percentile(times, 50)), p99Ms: r(percentile(times, 99)), failures };
 }
 
-async function startServer(): Promise<{ url: string; stop: () => void }> {
+export async function startBenchServer(): Promise<{ url: string; db: string; stop: () => void }> {
   const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", new URL("./server.ts", import.meta.url).pathname], { stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
   });
-  return { url: (JSON.parse(first) as { url: string }).url, stop: () => child.kill("SIGTERM") };
+  const { url, db } = JSON.parse(first) as { url: string; db: string };
+  return { url, db, stop: () => child.kill("SIGTERM") };
 }
 
 export async function benchEvents(opts: { events?: number; concurrency?: number } = {}): Promise<EventsBenchFigures> {
   const count = opts.events ?? 3000;
   const concurrency = opts.concurrency ?? 20;
-  const server = await startServer();
+  const server = await startBenchServer();
   try {
     const group = DEMO_GROUPS[0]!;
     const people = group.members;

@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from "node:os";
 import { measureBundle } from "./bundle";
+import { benchCallbacks } from "./callbacks";
 import { benchEvents } from "./events";
 import { benchScoring } from "./scoring";
 
@@ -18,6 +19,10 @@ for (const [name, f] of [["POST /lark/events (日报)", ev.events], ["GET /healt
   console.log(`| ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} |`);
 }
 console.log(`\np99 ratio events ÷ healthz: ${ev.p99Ratio}\n`);
+
+const cb = await benchCallbacks();
+console.log("## Card callbacks over loopback (撤回 on receipts; signed, encrypted; 20 in flight)");
+console.log(`${cb.requests} callbacks, ${cb.perSecond}/s, median ${cb.medianMs} ms, p99 ${cb.p99Ms} ms, failures ${cb.failures}\n`);
 
 const sc = await benchScoring({ runs: 5 });
 console.log("## Scoring a month: 10,000 members × 20 ratings");

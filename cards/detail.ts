@@ -1,6 +1,6 @@
 import type { MonthDetail } from "../src/app/detail";
 import { truncate } from "../src/domain/text";
-import { card, escapeMarkdown, hr, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import { card, cardBytes, escapeMarkdown, hr, markdown, MAX_CARD_BYTES, note, t, type Element, type Lang, type Rendered } from "./kit";
 
 export interface DetailView {
   name: string;
@@ -14,9 +14,11 @@ export interface DetailView {
   lang: Lang;
 }
 
-/** Lines per section on the card; the text rendering keeps them all. */
+/** Lines per section on the card, at most; fewer when the card would pass 30 KB. The text keeps them all. */
 const MAX_LINES = 25;
 const PREVIEW = 40;
+/** Any one line on the card, after names and reasons are filled in. */
+const LINE_CHARS = 90;
 
 /** 明细: the audit trail behind a person's month, with who and when for every number. */
 export function detailCard(v: DetailView): Rendered {
@@ -36,16 +38,23 @@ export function detailCard(v: DetailView): Rendered {
     [t(lang, "奖励", "Awards"), d.awards.map((a) => `${v.when(a.at)}　${v.awardLabel(a.level)}：${a.reason}（${a.by}）${a.revoked ? t(lang, "〔已撤销〕", " [revoked]") : ""}`)],
   ];
   const title = t(lang, `${v.name} · ${v.month} 明细`, `${v.name} · ${v.month} detail`);
-  const elements: Element[] = [];
-  for (const [heading, lines] of sections) {
-    const shown = lines.slice(0, MAX_LINES);
-    const more = lines.length > shown.length ? [t(lang, `……另有 ${lines.length - shown.length} 条`, `…and ${lines.length - shown.length} more`)] : [];
-    elements.push(markdown(`**${heading}**\n${shown.length ? [...shown, ...more].map(escapeMarkdown).join("\n") : t(lang, "（无）", "(none)")}`), hr());
-  }
-  elements.pop();
-  elements.push(note(t(lang, "同事互评只显示人数和平均分，不显示评分人。", "Peer ratings show only a count and an average, never who.")));
+  const build = (perSection: number) => {
+    const elements: Element[] = [];
+    for (const [heading, lines] of sections) {
+      const shown = lines.slice(0, perSection).map((l) => truncate(l, LINE_CHARS));
+      const more = lines.length > shown.length ? [t(lang, `……另有 ${lines.length - shown.length} 条，完整明细见导出`, `…and ${lines.length - shown.length} more`)] : [];
+      elements.push(markdown(`**${heading}**\n${shown.length ? [...shown, ...more].map(escapeMarkdown).join("\n") : t(lang, "（无）", "(none)")}`), hr());
+    }
+    elements.pop();
+    elements.push(note(t(lang, "同事互评只显示人数和平均分，不显示评分人。", "Peer ratings show only a count and an average, never who.")));
+    return card({ title, colour: "grey", summary: title, elements });
+  };
+  // A busy month shows fewer lines per section rather than a card Lark would refuse.
+  let perSection = MAX_LINES;
+  let built = build(perSection);
+  while (cardBytes(built) > MAX_CARD_BYTES && perSection > 1) built = build((perSection = Math.floor(perSection * 0.7)));
   return {
-    card: card({ title, colour: "grey", summary: title, elements }),
+    card: built,
     text: [title, ...sections.flatMap(([heading, lines]) => [`【${heading}】`, ...(lines.length ? lines : [t(lang, "（无）", "(none)")])])].join("\n"),
   };
 }

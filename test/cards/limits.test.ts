@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { cardBytes, MAX_CARD_BYTES, MAX_ELEMENTS, type Card } from "../../cards/kit";
+import { approvalCard } from "../../cards/approval";
+import { detailCard } from "../../cards/detail";
 import { helpCard } from "../../cards/help";
+import { reviewCard } from "../../cards/review";
 import { myMonthCard } from "../../cards/my-month";
 import { myScoreCard } from "../../cards/my-score";
 import { rankingCard } from "../../cards/ranking";
@@ -63,6 +66,36 @@ describe("cards stay inside Lark's limits however large the input", () => {
     }
     withinLimits(helpCard(commands, "zh").card);
     withinLimits(helpCard(commands, "en").card);
+  });
+});
+
+describe("approval, review and detail cards stay inside the limits", () => {
+  test("an approval card however long the evidence is", () => {
+    for (const state of [{ kind: "pending" as const }, { kind: "decided" as const, decision: "adjusted" as const, by: "李主任", at: "11-28 10:32", comment: "意见".repeat(100), points: 3 }]) {
+      const r = approvalCard({ claimId: "clm_1", claimant: longName, groupName: longName, kindLabel: "申报加分", lines: ["联村工作：+2"], evidence: "证据".repeat(20_000), points: 2, projection: { before: 80, after: 82 }, state, lang: "zh" });
+      withinLimits(r.card);
+    }
+  });
+
+  test("a peer review card for a group of 300", () => {
+    const colleagues = Array.from({ length: 300 }, (_, i) => ({ id: `mem_${i}`, name: `${longName}${i}` }));
+    const dims = Array.from({ length: 12 }, (_, i) => ({ key: `d${i}`, name: `维度${i}`, weight: 8 }));
+    withinLimits(reviewCard({ kind: "peer", groupId: "g", groupName: longName, month: "2026-11", colleagues, dimensions: dims, lang: "zh" }).card);
+  });
+
+  test("明细 of a busy month", () => {
+    const at = new Date("2026-11-20T02:00:00Z");
+    const many = <T,>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+    const detail = {
+      records: many(200, (i) => ({ date: "2026-11-20", text: "记录".repeat(300) + i, at })),
+      claims: many(100, () => ({ kind: "bonus", status: "approved", evidence: "证据".repeat(500), at, decision: { decision: "approved", by: longName, at, comment: "意见".repeat(100), points: 2 } })),
+      ratings: many(100, () => ({ dimension: "village", group: "leader", score: 90, by: longName, at, comment: "评语".repeat(100) })),
+      peers: many(20, () => ({ dimension: "village", count: 5, average: 88 })),
+      adjustments: many(100, () => ({ dimension: "village", points: 2, reason: "原因".repeat(100), by: longName, at, revoked: false })),
+      awards: many(100, () => ({ level: "city", reason: "事由".repeat(100), by: longName, at, revoked: false })),
+    };
+    const r = detailCard({ name: "张三", month: "2026-11", detail, names: new Map(), awardLabel: (l) => l, when: () => "11-20 10:00", lang: "zh" });
+    withinLimits(r.card);
   });
 });
 
