@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
+import { groupCalendar } from "../src/app/leaves";
 import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
@@ -57,7 +58,7 @@ export const backfillCommand = defineCommand({
     if (date < earliest) {
       return problem(ctx, { zh: "超过补报期限", en: "Too late to backfill" }, t(ctx.lang, `只能补报最近 ${scheme.backfillDays} 天（${earliest} 起）的记录。`, `Only the last ${scheme.backfillDays} days (from ${earliest}) can be backfilled.`));
     }
-    if (!ctx.deps.calendar.isWorkday(date)) {
+    if (!groupCalendar(ctx.group).isWorkday(date)) {
       return problem(ctx, { zh: "那天不是工作日", en: "Not a workday" }, t(ctx.lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`));
     }
     return submitClaim(ctx, "backfill", monthOf(date), { date }, ctx.args.body);

@@ -12,7 +12,10 @@ import { claimCommand } from "./claim";
 import { decideClaimAction } from "./decide";
 import { detailCommand } from "./detail";
 import { createHelpCommand } from "./help";
+import { leaveCommand } from "./leave";
 import { meCommand } from "./me";
+import { settingsCommand } from "./settings";
+import { parkedCommand, resendCommand } from "./parked";
 import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
@@ -28,6 +31,7 @@ const base = [
   recordCommand,
   meCommand,
   backfillCommand,
+  leaveCommand,
   claimCommand,
   scoreCommand,
   detailCommand,
@@ -35,6 +39,9 @@ const base = [
   schemeCommand,
   todoCommand,
   reviewCommand,
+  parkedCommand,
+  resendCommand,
+  settingsCommand,
   rateCommand,
   bonusCommand,
   deductCommand,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { myMonthCard } from "../cards/my-month";
+import { groupCalendar } from "../src/app/leaves";
 import { monthSummary } from "../src/app/records";
 import { defineCommand } from "../src/bot/command";
 import { localDate } from "../src/domain/dates";
@@ -14,7 +15,7 @@ export const meCommand = defineCommand({
   args: () => z.string(),
   async handle(ctx) {
     const today = localDate(ctx.now, ctx.group.timezone);
-    const s = await monthSummary(ctx.deps.db, ctx.deps.calendar, ctx.member.id, today);
+    const s = await monthSummary(ctx.deps.db, groupCalendar(ctx.group), ctx.member.id, today);
     ctx.reply(
       myMonthCard({
         name: ctx.member.name,

@@ -9,6 +9,7 @@ import type { Database } from "./db/database";
 import { createWorkCalendar } from "./domain/calendar";
 import { pruneOldRows } from "./app/maintenance";
 import { runDueJobs } from "./jobs/run";
+import type { JobKind } from "./domain/schedule";
 import { drainOutbox } from "./outbox/deliver";
 import { createPacer } from "./outbox/pacer";
 import type { MessageSender } from "./outbox/sender";
@@ -54,6 +55,8 @@ export function assemble(opts: AssembleOptions) {
   const pacer = createPacer();
   const stopping = new AbortController();
   const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal });
+  /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
+  const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, calendar, log, clock }, at ?? clock.now(), only);
   const app = createHttpApp({
     db: opts.db,
     bot,
@@ -62,9 +65,8 @@ export function assemble(opts: AssembleOptions) {
     now: () => clock.now().getTime(),
     drain: opts.requestDrain ?? drain,
     background: opts.background,
+    admin: { token: opts.config.ADMIN_TOKEN, runJobs },
   });
-  /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
-  const runJobs = (at?: Date) => runDueJobs({ db: opts.db, calendar, log, clock }, at ?? clock.now());
   /** Periodic housekeeping: old dedupe markers and long-sent messages. */
   const maintain = () => pruneOldRows(opts.db, clock.now());
   /** Ends drains between messages, for shutdown. */

@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { adminRoutes } from "./admin";
 import type { Bot } from "./bot/bot";
+import type { JobKind } from "./domain/schedule";
+import type { JobRun } from "./jobs/run";
 import type { Logger } from "./bot/deps";
 import { larkWebhook } from "./channels/lark/webhook";
 import type { Database } from "./db/database";
@@ -20,6 +23,8 @@ export interface HttpAppOptions {
   drain: () => Promise<unknown>;
   /** Where work goes after the answer when the runtime has no waitUntil (Node). */
   background: (task: Promise<unknown>) => void;
+  /** Without a token the admin routes do not exist. */
+  admin?: { token?: string; runJobs: (at: Date, only: JobKind) => Promise<JobRun[]> };
 }
 
 /** Work after the answer: Workers' waitUntil when there is one, else the Node task queue. */
@@ -71,6 +76,18 @@ export function createHttpApp(opts: HttpAppOptions) {
       })(c);
     },
   );
+
+  if (opts.admin?.token) {
+    const { token, runJobs } = opts.admin;
+    app.route(
+      "/admin",
+      adminRoutes({
+        token,
+        runJobs,
+        afterRun: (c) => deferFor(c, opts.background)(opts.drain().catch((error) => opts.log.error("outbox drain failed", { error: String(error) }))),
+      }),
+    );
+  }
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();

@@ -103,7 +103,7 @@ export function createBot(opts: BotOptions) {
       const key = { platform: deps.platform, tenantKey: update.tenantKey, chatId: update.chatId };
       const reg = registerGroup(db, key, { timezone: deps.defaultTimezone, now, existing: group });
       work.write(reg.write);
-      group = group ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, syncedAt: null, active: true, createdAt: now };
+      group = group ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, settings: {}, syncedAt: null, active: true, createdAt: now };
       syncLater(work, group);
     }
     let member = found?.member ?? undefined;
@@ -186,7 +186,7 @@ export function createBot(opts: BotOptions) {
     const reg = registerGroup(db, key, { timezone: existing?.timezone ?? deps.defaultTimezone, now, existing });
     work.write(reg.write);
     work.send({ type: "chat_id", id: update.chatId }, replies.welcome("zh"));
-    const group: Group = existing ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, syncedAt: null, active: true, createdAt: now };
+    const group: Group = existing ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, settings: {}, syncedAt: null, active: true, createdAt: now };
     syncLater(work, group);
     return (await commit({ eventId: update.eventId, kind: "bot_added" }, work, now)) ? { duplicate: false, after: work.after } : DUPLICATE;
   }

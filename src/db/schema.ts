@@ -23,6 +23,8 @@ export const groups = sqliteTable(
     chatId: text("chat_id").notNull(),
     name: text("name").notNull().default(""),
     timezone: text("timezone").notNull(),
+    /** Reminder time, roll-call, the unit's own holidays and workdays (see GroupSettings). */
+    settings: text("settings", { mode: "json" }).$type<GroupSettings>().notNull().default({}),
     /** Set when the member list was last read from the platform; null until the first sync. */
     syncedAt: integer("synced_at", { mode: "timestamp_ms" }),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
@@ -30,6 +32,16 @@ export const groups = sqliteTable(
   },
   (t) => [uniqueIndex("groups_platform_chat").on(t.platform, t.chatId), index("groups_tenant").on(t.tenantKey)],
 );
+
+export interface GroupSettings {
+  /** Daily reminder time, HH:MM in the group's zone (default 17:30). */
+  reminderAt?: string;
+  /** Whether the group's reminder line @-mentions those still missing (default no). */
+  mentionMissing?: boolean;
+  /** The unit's own days off and extra workdays, on top of the national calendar. */
+  holidays?: string[];
+  workdays?: string[];
+}
 
 /** A person in a group. The same person in two groups is two rows. */
 export const members = sqliteTable(
@@ -269,6 +281,26 @@ export const claimDecisions = sqliteTable("claim_decisions", {
   comment: text("comment"),
   decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/** 请假: days a member is away; reminders skip them and the day counts are fair. */
+export const leaves = sqliteTable(
+  "leaves",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    from: text("from_date").notNull(),
+    to: text("to_date").notNull(),
+    reason: text("reason"),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("leaves_member").on(t.memberId, t.from)],
+);
 
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;

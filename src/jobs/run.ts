@@ -7,7 +7,9 @@ import { groups, type Group } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueue, type OutboundMessage } from "../outbox/message";
+import { groupCalendar } from "../app/leaves";
 import { pendingDigest } from "./pending-digest";
+import { dailyReminder } from "./reminder";
 
 export interface JobDeps {
   db: Database;
@@ -21,6 +23,7 @@ type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date) => Promise<Outb
 
 /** The jobs this build runs; a due kind without an entry here is skipped. */
 const JOBS: Partial<Record<JobKind, Job>> = {
+  reminder: (deps, group, job) => dailyReminder(deps.db, group, job.period),
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);
@@ -44,7 +47,8 @@ export interface JobRun {
 export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Promise<JobRun[]> {
   const runs: JobRun[] = [];
   for (const group of await deps.db.select().from(groups).where(eq(groups.active, true))) {
-    for (const job of dueJobs(now, { timezone: group.timezone }, deps.calendar)) {
+    const schedule = { timezone: group.timezone, reminderAt: group.settings.reminderAt };
+    for (const job of dueJobs(now, schedule, groupCalendar(group))) {
       const run = JOBS[job.kind];
       if (!run || (only && job.kind !== only)) continue;
       try {

@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { t, type Lang } from "../cards/kit";
+import { noticeCard } from "../cards/notice";
+import { defineCommand } from "../src/bot/command";
+import { newId } from "../src/db/ids";
+import { auditLog, groups, type GroupSettings } from "../src/db/schema";
+import { localDate } from "../src/domain/dates";
+import { parseBackfillDate } from "./backfill";
+import { leadersOnly } from "./guards";
+
+type Setting =
+  | { kind: "reminderAt"; value: string }
+  | { kind: "mentionMissing"; value: boolean }
+  | { kind: "holidays" | "workdays"; dates: string[] };
+
+const settingArgs = (lang: Lang) =>
+  z.string().transform((text, ctx): Setting => {
+    const [what = "", ...rest] = text.trim().split(/\s+/u);
+    const fail = () => {
+      ctx.addIssue({ code: "custom", message: t(lang, "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02", "Settings: reminder time 17:30, roll-call on/off, holiday 12-31, workday 01-02") });
+      return z.NEVER;
+    };
+    if (what === "提醒时间") {
+      const m = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/u.exec(rest[0] ?? "");
+      return m ? { kind: "reminderAt", value: `${m[1]!.padStart(2, "0")}:${m[2]}` } : fail();
+    }
+    if (what === "提醒点名") {
+      if (["开", "开启", "是", "on"].includes(rest[0] ?? "")) return { kind: "mentionMissing", value: true };
+      if (["关", "关闭", "否", "off"].includes(rest[0] ?? "")) return { kind: "mentionMissing", value: false };
+      return fail();
+    }
+    if ((what === "放假" || what === "上班") && rest.length) return { kind: what === "放假" ? "holidays" : "workdays", dates: rest };
+    return fail();
+  });
+
+/** 设置: a group's reminder time, roll-call, and the unit's own holidays and workdays. */
+export const settingsCommand = defineCommand({
+  name: "设置",
+  aliases: ["settings"],
+  summary: { zh: "负责人设置本群：提醒时间、提醒点名、本单位放假或调休上班的日期", en: "Leaders: reminder time, roll-call, the unit's own holidays and workdays" },
+  example: { zh: "设置 提醒时间 17:30", en: "/settings 提醒时间 17:30" },
+  takesText: true,
+  args: settingArgs,
+  async handle(ctx) {
+    if (!leadersOnly(ctx, "设置")) return;
+    const { db } = ctx.deps;
+    const [fresh] = await db.select().from(groups).where(eq(groups.id, ctx.group.id)).limit(1);
+    const settings: GroupSettings = { ...(fresh?.settings ?? ctx.group.settings) };
+    let said: string;
+    const a = ctx.args;
+    if (a.kind === "reminderAt") {
+      settings.reminderAt = a.value;
+      said = t(ctx.lang, `每个工作日 ${a.value} 提醒未交日报的成员。`, `Reminders at ${a.value} on workdays.`);
+    } else if (a.kind === "mentionMissing") {
+      settings.mentionMissing = a.value;
+      said = a.value ? t(ctx.lang, "群提醒会 @ 未交的成员。", "The group reminder will @ those missing.") : t(ctx.lang, "群提醒只报人数，不 @ 任何人。", "The group reminder gives counts only.");
+    } else {
+      const today = localDate(ctx.now, ctx.group.timezone);
+      const dates = a.dates.map((d) => parseBackfillDate(d, `${Number(today.slice(0, 4)) + 1}-12-31`));
+      if (dates.some((d) => !d)) {
+        ctx.reply(noticeCard({ title: t(ctx.lang, "看不懂日期", "Unclear dates"), body: t(ctx.lang, "日期写成 2026-12-31。", "Write dates as 2026-12-31."), colour: "yellow" }));
+        return;
+      }
+      const other = a.kind === "holidays" ? "workdays" : "holidays";
+      settings[a.kind] = [...new Set([...(settings[a.kind] ?? []), ...(dates as string[])])].sort();
+      settings[other] = (settings[other] ?? []).filter((d) => !dates.includes(d));
+      said = t(ctx.lang, `${a.kind === "holidays" ? "本单位放假" : "本单位上班"}：${(dates as string[]).join("、")}`, `${a.kind}: ${(dates as string[]).join(", ")}`);
+    }
+    ctx.work.write(
+      db.update(groups).set({ settings }).where(eq(groups.id, ctx.group.id)),
+      db.insert(auditLog).values({ id: newId("aud", ctx.now.getTime()), groupId: ctx.group.id, actorUserId: ctx.update.senderId, action: "group.settings", detail: { ...settings }, at: ctx.now }),
+    );
+    ctx.reply(noticeCard({ title: t(ctx.lang, "已设置", "Saved"), body: said, colour: "green" }));
+  },
+});
