@@ -56,7 +56,7 @@ export interface Harness {
  * A real bot on loopback: the Node server, a libSQL file in a temp folder,
  * and the project's Lark mock as a separate HTTP server.
  */
-export async function startHarness(opts: { clockStart?: string; memberCount?: number; encrypt?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string } = {}): Promise<Harness> {
   const encryptKey = opts.encrypt === false ? undefined : ENCRYPT_KEY;
   const dir = await mkdtemp(join(tmpdir(), "appraisal-test-"));
   const clock = manualClock(opts.clockStart ?? "2026-11-27T02:00:00Z");
@@ -73,6 +73,7 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
     LARK_VERIFICATION_TOKEN: TOKEN,
     LARK_ENCRYPT_KEY: encryptKey,
     LARK_DOMAIN: lark.url,
+    ADMIN_TOKEN: opts.adminToken,
   });
   const bot = await startNodeBot(config, { clock, log: process.env.TEST_LOG ? consoleLogger : silentLogger });
   const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
