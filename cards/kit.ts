@@ -140,3 +140,8 @@ export function textTable(headers: string[], rows: (string | number)[][]): strin
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
   return cells.map((r) => r.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd()).join("\n");
 }
+
+/** A chart drawn by Lark from a VChart spec (Card JSON 2.0 `chart`). */
+export function chart(spec: Record<string, unknown>, opts: { aspectRatio?: "1:1" | "2:1" | "4:3" | "16:9" } = {}): Element {
+  return { tag: "chart", aspect_ratio: opts.aspectRatio ?? "16:9", chart_spec: spec };
+}

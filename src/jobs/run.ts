@@ -8,6 +8,7 @@ import type { WorkCalendar } from "../domain/calendar";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueue, type OutboundMessage } from "../outbox/message";
 import { groupCalendar } from "../app/leaves";
+import { monthlyRanking, newRunCache, type RunCache } from "./monthly-ranking";
 import { pendingDigest } from "./pending-digest";
 import { dailyReminder } from "./reminder";
 
@@ -19,11 +20,12 @@ export interface JobDeps {
   log: Logger;
 }
 
-type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date) => Promise<OutboundMessage[]>;
+type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date, cache: RunCache) => Promise<OutboundMessage[]>;
 
 /** The jobs this build runs; a due kind without an entry here is skipped. */
 const JOBS: Partial<Record<JobKind, Job>> = {
   reminder: (deps, group, job) => dailyReminder(deps.db, group, job.period),
+  "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);
@@ -46,13 +48,14 @@ export interface JobRun {
  */
 export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Promise<JobRun[]> {
   const runs: JobRun[] = [];
+  const cache = newRunCache();
   for (const group of await deps.db.select().from(groups).where(eq(groups.active, true))) {
     const schedule = { timezone: group.timezone, reminderAt: group.settings.reminderAt };
     for (const job of dueJobs(now, schedule, groupCalendar(group))) {
       const run = JOBS[job.kind];
       if (!run || (only && job.kind !== only)) continue;
       try {
-        const messages = await run(deps, group, job, now);
+        const messages = await run(deps, group, job, now, cache);
         const results = messages.length
           ? await deps.db.batch(messages.map((m) => enqueue(deps.db, m, deps.clock.now())) as unknown as [BatchItem, ...BatchItem[]])
           : [];

@@ -1,0 +1,93 @@
+import type { RankingVisibility } from "../src/domain/scheme";
+import { card, chart, hr, markdown, note, t, table, textTable, type Element, type Lang, type Rendered } from "./kit";
+
+export interface BroadcastRow {
+  rank: number;
+  name: string;
+  total: number;
+  grade: string | null;
+  /** Places gained since last month (negative: lost); null when not ranked then. */
+  movement: number | null;
+}
+
+export interface RankingBroadcastView {
+  groupName: string;
+  month: string;
+  visibility: RankingVisibility;
+  rows: BroadcastRow[];
+  headcount: number;
+  average: number;
+  /** 流动红旗: the tenant's group with the best average, when it has several groups. */
+  redFlag?: { groupName: string; average: number; isThisGroup: boolean };
+  lang: Lang;
+}
+
+const TOP_N = 10;
+const MAX_ROWS = 200;
+
+export function movementLabel(m: number | null): string {
+  if (m === null) return "新";
+  if (m > 0) return `↑${m}`;
+  if (m < 0) return `↓${-m}`;
+  return "—";
+}
+
+/** 月评议 result for the group: the ranking as the scheme allows it to be shown, movement, a chart, the red flag. */
+export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
+  const { lang } = v;
+  const title = t(lang, `${v.groupName} · ${Number(v.month.slice(5))} 月考核排名`, `${v.groupName} · ranking ${v.month}`);
+  const shown = v.visibility === "full" ? v.rows.slice(0, MAX_ROWS) : v.visibility === "top" ? v.rows.slice(0, TOP_N) : [];
+  const columns = [
+    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "60px" },
+    { name: "name", title: t(lang, "姓名", "Name") },
+    { name: "total", title: t(lang, "总分", "Total"), type: "number" as const },
+    { name: "move", title: t(lang, "升降", "Move") },
+    { name: "grade", title: t(lang, "等次", "Grade") },
+  ];
+  const rows = shown.map((r) => ({ rank: r.rank, name: r.name, total: r.total, move: movementLabel(r.movement), grade: r.grade ?? "—" }));
+  const summary = t(lang, `共 ${v.headcount} 人，平均 ${v.average.toFixed(2)} 分`, `${v.headcount} people, average ${v.average.toFixed(2)}`);
+  const flag = v.redFlag
+    ? v.redFlag.isThisGroup
+      ? t(lang, `🚩 本月流动红旗：本群（平均 ${v.redFlag.average.toFixed(2)} 分）`, `🚩 This month's red flag: this group (${v.redFlag.average.toFixed(2)})`)
+      : t(lang, `🚩 本月流动红旗：${v.redFlag.groupName}（平均 ${v.redFlag.average.toFixed(2)} 分）`, `🚩 Red flag: ${v.redFlag.groupName} (${v.redFlag.average.toFixed(2)})`)
+    : "";
+  const footnote = {
+    full: t(lang, "完整排名", "Full ranking"),
+    top: t(lang, `公布前 ${TOP_N} 名；每人的名次已私信发送`, `Top ${TOP_N}; everyone got their own place privately`),
+    private: t(lang, "本群排名不公开；每人的名次已私信发送", "Private ranking; everyone got their place privately"),
+  }[v.visibility];
+  const elements: Element[] = [markdown(`**${summary}**`)];
+  if (flag) elements.push(markdown(flag));
+  if (rows.length) {
+    elements.push(table(columns, rows));
+    elements.push(
+      chart({
+        type: "bar",
+        data: [{ id: "totals", values: shown.map((r) => ({ name: r.name, total: Math.round(r.total * 100) / 100 })) }],
+        xField: "name",
+        yField: "total",
+        label: { visible: true },
+        axes: [{ orient: "left", min: 0, max: 100 }],
+      }),
+    );
+  }
+  elements.push(hr(), note(footnote));
+  return {
+    card: card({ title, colour: "violet", summary: title, elements }),
+    text: [title, summary, flag, rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.name, r.total.toFixed(2), r.move, r.grade])) : "", footnote].filter(Boolean).join("\n"),
+  };
+}
+
+/** Each member's own place, privately. */
+export function myPlaceCard(v: { name: string; month: string; rank: number; headcount: number; total: number; grade: string | null; movement: number | null; lang: Lang }): Rendered {
+  const { lang } = v;
+  const title = t(lang, `${Number(v.month.slice(5))} 月考核结果`, `Result ${v.month}`);
+  const move = v.movement === null ? "" : t(lang, `（较上月 ${movementLabel(v.movement)}）`, ` (${movementLabel(v.movement)} since last month)`);
+  const body = t(
+    lang,
+    `${v.name}：第 ${v.rank} / ${v.headcount} 名${move}，${v.total.toFixed(2)} 分${v.grade ? `，等次 ${v.grade}` : ""}。`,
+    `${v.name}: #${v.rank} of ${v.headcount}${move}, ${v.total.toFixed(2)}${v.grade ? `, grade ${v.grade}` : ""}.`,
+  );
+  const hint = t(lang, "发「成绩 上月」看各维度明细，「明细 上月」看每一条依据。", "Send “/score last month” for the breakdown.");
+  return { card: card({ title, colour: "violet", summary: title, elements: [markdown(body), note(hint)] }), text: [title, body, hint].join("\n") };
+}
