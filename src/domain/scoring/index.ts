@@ -1,4 +1,5 @@
 export { computePeriod } from "./compute";
+export { combinePeriods, type CombinedMember, type CombinedResult, type PartResult } from "./combine";
 export { explain } from "./explain";
 export {
   parsePeriodInputs,
