@@ -6,6 +6,8 @@ import { schemeForMonth } from "../src/app/schemes";
 import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
+import type { Database } from "../src/db/database";
+import type { Group, Member } from "../src/db/schema";
 import { awardLabel, indexScheme } from "../src/domain/scheme";
 import { decisionTime } from "./claim-view";
 import { currentMonth, problem } from "./guards";
@@ -21,6 +23,14 @@ const detailArgs = (lang: Lang) =>
     }
     return { who: names[0], month: month.data };
   });
+
+/** The 明细 card of one person's month. */
+export async function renderDetail(db: Database, group: Group, subject: Member, month: string, now: Date, lang: Lang) {
+  const { scheme } = await schemeForMonth(db, group, month, now);
+  const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
+  const detail = await monthDetail(db, subject, month);
+  return detailCard({ name: displayName(subject), month, detail, names, awardLabel, when: (at) => decisionTime(at, group.timezone), lang });
+}
 
 /** 明细: every record, claim, decision, rating and adjustment behind a month, with who and when. */
 export const detailCommand = defineCommand({
@@ -42,10 +52,7 @@ export const detailCommand = defineCommand({
       subject = target.member;
     }
     const month = resolveMonth(ctx.args.month, currentMonth(ctx));
-    const { scheme } = await schemeForMonth(db, ctx.group, month, ctx.now);
-    const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
-    const detail = await monthDetail(db, subject, month);
-    const card = detailCard({ name: displayName(subject), month, detail, names, awardLabel, when: (at) => decisionTime(at, ctx.group.timezone), lang: ctx.lang });
+    const card = await renderDetail(db, ctx.group, subject, month, ctx.now, ctx.lang);
     // Someone else's trail goes to the leader privately, not to the group.
     if (subject.id !== ctx.member.id && ctx.update.chatType === "group") {
       ctx.work.send({ type: "open_id", id: ctx.update.senderId }, card);

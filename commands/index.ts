@@ -20,6 +20,7 @@ import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
 import { schemeCommand } from "./scheme";
+import { reportDetailAction } from "./report-detail";
 import { reviewCommand } from "./review";
 import { submitReviewAction } from "./review-submit";
 import { scoreCommand } from "./score";
@@ -55,7 +56,7 @@ export const commands: readonly Command<unknown>[] = [...base, help];
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction] as CardAction<unknown>[];
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction, reportDetailAction] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {

@@ -10,6 +10,7 @@ import { enqueue, type OutboundMessage } from "../outbox/message";
 import { groupCalendar } from "../app/leaves";
 import { monthlyRanking, newRunCache, type RunCache } from "./monthly-ranking";
 import { pendingDigest } from "./pending-digest";
+import { quarterlyReport } from "./quarterly-report";
 import { dailyReminder } from "./reminder";
 
 export interface JobDeps {
@@ -26,6 +27,7 @@ type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date, cache: RunCache
 const JOBS: Partial<Record<JobKind, Job>> = {
   reminder: (deps, group, job) => dailyReminder(deps.db, group, job.period),
   "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
+  "quarterly-report": (deps, group, job, now) => quarterlyReport(deps.db, group, job.period, now),
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);

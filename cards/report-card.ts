@@ -1,0 +1,80 @@
+import { button, card, chart, hr, markdown, note, t, table, textTable, type Element, type Lang, type Rendered } from "./kit";
+
+export interface ReportCardView {
+  name: string;
+  /** "2026-Q3" */
+  quarter: string;
+  groupId: string;
+  groupName: string;
+  total: number;
+  rank: number;
+  headcount: number;
+  grade: string | null;
+  prize: number;
+  dimensions: { name: string; mine: number; average: number }[];
+  /** Month by month: mine and the group's average. */
+  trend: { month: string; mine: number | null; average: number | null }[];
+  comments: { by: string; text: string }[];
+  lang: Lang;
+}
+
+export function quarterLabel(quarter: string, lang: Lang): string {
+  const [y, q] = quarter.split("-Q");
+  return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
+}
+
+const f2 = (n: number) => n.toFixed(2);
+
+/** 成绩单: one person's quarter, privately: total, place, grade, each dimension against the group, the trend, the comments. */
+export function reportCard(v: ReportCardView): Rendered {
+  const { lang } = v;
+  const title = t(lang, `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}`, `${quarterLabel(v.quarter, lang)} report card · ${v.name}`);
+  const headline = t(
+    lang,
+    `**${f2(v.total)} 分**　第 ${v.rank} / ${v.headcount} 名${v.grade ? `　等次：${v.grade}` : ""}${v.prize ? `　名次奖 ${v.prize} 元` : ""}`,
+    `**${f2(v.total)}**　#${v.rank} of ${v.headcount}${v.grade ? `　grade ${v.grade}` : ""}${v.prize ? `　prize ¥${v.prize}` : ""}`,
+  );
+  const columns = [
+    { name: "dim", title: t(lang, "维度", "Dimension") },
+    { name: "mine", title: t(lang, "我的", "Mine"), type: "number" as const },
+    { name: "avg", title: t(lang, "群平均", "Group avg"), type: "number" as const },
+  ];
+  const rows = v.dimensions.map((d) => ({ dim: d.name, mine: d.mine, avg: d.average }));
+  const values = v.trend.flatMap((p) => [
+    ...(p.mine !== null ? [{ month: p.month.slice(5) + t(lang, "月", ""), series: t(lang, "我", "me"), total: p.mine }] : []),
+    ...(p.average !== null ? [{ month: p.month.slice(5) + t(lang, "月", ""), series: t(lang, "群平均", "group"), total: p.average }] : []),
+  ]);
+  const comments = v.comments.slice(0, 6).map((c) => `「${c.text.slice(0, 120)}」—— ${c.by}`);
+  const elements: Element[] = [
+    markdown(headline),
+    table(columns, rows),
+    chart({ type: "line", data: [{ id: "trend", values }], xField: "month", yField: "total", seriesField: "series", point: { visible: true }, legends: { visible: true } }),
+    ...(comments.length ? [hr(), markdown(`**${t(lang, "领导评语", "Comments")}**\n${comments.join("\n")}`)] : []),
+    button({ text: t(lang, "查看明细", "See the detail"), type: "default", value: { a: "report.detail", g: v.groupId, q: v.quarter, ...(lang === "en" ? { l: "en" } : {}) } }),
+    note(t(lang, "每个数字都可以追溯到记录和审批：点「查看明细」。", "Every figure traces back to records and decisions: see the detail.")),
+  ];
+  return {
+    card: card({ title, subtitle: v.groupName, colour: "indigo", summary: title, elements }),
+    text: [
+      title,
+      headline.replace(/\*\*/g, ""),
+      textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)])),
+      v.trend.map((p) => `${p.month}：${p.mine === null ? "—" : f2(p.mine)}（${t(lang, "群平均", "avg")} ${p.average === null ? "—" : f2(p.average)}）`).join("\n"),
+      ...comments,
+    ].join("\n"),
+  };
+}
+
+/** The group's summary of the quarter: grade distribution and the top places. */
+export function reportSummaryCard(v: { quarter: string; groupName: string; headcount: number; average: number; grades: { name: string; count: number }[]; top: { rank: number; name: string; total: number }[]; lang: Lang }): Rendered {
+  const { lang } = v;
+  const title = t(lang, `${quarterLabel(v.quarter, lang)}考核结果 · ${v.groupName}`, `${quarterLabel(v.quarter, lang)} results · ${v.groupName}`);
+  const grades = v.grades.map((g) => `${g.name} ${g.count} 人`).join("　");
+  const top = v.top.map((p) => t(lang, `第 ${p.rank} 名 ${p.name}（${f2(p.total)} 分）`, `#${p.rank} ${p.name} (${f2(p.total)})`));
+  const lines = [t(lang, `共 ${v.headcount} 人，平均 ${f2(v.average)} 分`, `${v.headcount} people, average ${f2(v.average)}`), `${t(lang, "等次分布", "Grades")}：${grades || "—"}`, ...top];
+  const hint = t(lang, "每个人的成绩单已私信发送。", "Everyone got their report card privately.");
+  return {
+    card: card({ title, colour: "indigo", summary: title, elements: [markdown(lines.join("\n")), note(hint)] }),
+    text: [title, ...lines, hint].join("\n"),
+  };
+}

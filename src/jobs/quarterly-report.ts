@@ -1,0 +1,68 @@
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { reportCard, reportSummaryCard } from "../../cards/report-card";
+import { computeMonth, displayName } from "../app/scores";
+import type { Database } from "../db/database";
+import { members, ratings, type Group } from "../db/schema";
+import { monthsOfQuarter } from "../domain/periods";
+import { combinePeriods } from "../domain/scoring";
+import type { OutboundMessage } from "../outbox/message";
+
+/** The quarter of a group: its months scored, combined, with the names the cards need. */
+export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date) {
+  const months = await Promise.all(monthsOfQuarter(quarter).map((m) => computeMonth(db, group, m, now)));
+  // The scheme of the quarter's last month decides grades, quotas and prizes for the quarter.
+  const scheme = months.at(-1)!.inForce.scheme;
+  const combined = combinePeriods(scheme, months.map((m) => ({ period: m.month, result: m.result })));
+  return { months, scheme, combined };
+}
+
+/**
+ * 季考核: each person's 成绩单 privately, and the group's summary, on the
+ * first workday of the next quarter. Nothing for a quarter nobody was scored in.
+ */
+export async function quarterlyReport(db: Database, group: Group, quarter: string, now: Date): Promise<OutboundMessage[]> {
+  const { months, scheme, combined } = await computeQuarter(db, group, quarter, now);
+  if (combined.members.every((m) => m.total === 0)) return [];
+  const people = await db.select().from(members).where(eq(members.groupId, group.id));
+  const comments = await db
+    .select()
+    .from(ratings)
+    .where(and(eq(ratings.groupId, group.id), inArray(ratings.period, months.map((m) => m.month)), eq(ratings.raterGroup, "leader"), isNotNull(ratings.comment), isNull(ratings.supersededAt)));
+  const nameOf = (userId: string) => {
+    const p = people.find((x) => x.userId === userId);
+    return p ? displayName(p) : userId;
+  };
+  const personal: OutboundMessage[] = combined.members.flatMap((m) => {
+    const person = people.find((p) => p.id === m.id);
+    if (!person) return [];
+    const rendered = reportCard({
+      name: m.name,
+      quarter,
+      groupId: group.id,
+      groupName: group.name,
+      total: m.total,
+      rank: m.rank,
+      headcount: combined.members.length,
+      grade: m.grade,
+      prize: m.prize,
+      dimensions: scheme.dimensions.map((d) => ({ name: d.name, mine: m.dimensions[d.key] ?? 0, average: combined.dimensionAverages[d.key] ?? 0 })),
+      trend: m.parts.map((p, i) => ({ month: p.period, mine: p.total, average: combined.partAverages[i]?.average ?? null })),
+      // One comment per leader and text: a leader who rated several items with one comment said it once.
+      comments: [...new Map(comments.filter((c) => c.memberId === m.id).map((c) => [`${c.raterUserId}|${c.comment}`, { by: nameOf(c.raterUserId), text: c.comment! }])).values()],
+      lang: "zh",
+    });
+    return [{ key: `report:${quarter}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
+  });
+  const gradeCounts = new Map<string, number>();
+  for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
+  const summary = reportSummaryCard({
+    quarter,
+    groupName: group.name,
+    headcount: combined.members.length,
+    average: combined.members.reduce((n, m) => n + m.total, 0) / combined.members.length,
+    grades: scheme.grades.map((g) => ({ name: g.name, count: gradeCounts.get(g.name) ?? 0 })),
+    top: combined.members.filter((m) => m.rank <= 3).map((m) => ({ rank: m.rank, name: m.name, total: m.total })),
+    lang: "zh",
+  });
+  return [{ key: `report:${quarter}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+}
