@@ -3,6 +3,7 @@
  * docs/BENCHMARKS.md with the machine and the date.
  */
 import { cpus, totalmem } from "node:os";
+import { benchBroadcast } from "./broadcast";
 import { measureBundle } from "./bundle";
 import { benchCallbacks } from "./callbacks";
 import { benchEvents } from "./events";
@@ -28,6 +29,11 @@ const sc = await benchScoring({ runs: 5 });
 console.log("## Scoring a month: 10,000 members × 20 ratings");
 console.log(`computePeriod median ${sc.computeMedianMs} ms (min ${sc.computeMinMs}, max ${sc.computeMaxMs}); validation ${sc.validateMs} ms;`);
 console.log(`heap held by the result ${sc.heapDeltaMB} MB; peak RSS ${sc.peakRssMB} MB; pay exact to the fen: ${sc.payFenTotal === sc.poolFen}\n`);
+
+const bc = await benchBroadcast();
+console.log("## Monthly ranking for 1,000 groups through the Lark mock's real limits");
+console.log(`${bc.messages} messages (group cards + private places); generated in ${bc.generateSeconds} s; delivered in ${bc.deliverSeconds} s`);
+console.log(`fastest the limits allow: ${bc.minimumSeconds} s (50/s, 1,000/min); ratio ${bc.ratio}; 429s ${bc.rateLimited}, 230020s ${bc.frequencyLimited}\n`);
 
 const b = measureBundle();
 console.log("## Worker bundle (wrangler deploy --dry-run)");

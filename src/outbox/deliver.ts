@@ -82,7 +82,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
 
   async function deliver(row: OutboxRow): Promise<void> {
     if (!(await claim(db, row, now(), o.leaseMs))) return;
-    await o.pacer?.take(row.paceKey);
+    const release = await o.pacer?.take(row.paceKey);
     const sent = await sender.send({
       key: row.key,
       receiveIdType: row.receiveIdType,
@@ -98,6 +98,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
         .where(eq(outbox.id, row.id));
       result.sent++;
     } else if (sent.retry && attempts < o.maxAttempts) {
+      if (sent.rateLimited) release?.();
       const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(attempts, random));
       await db
         .update(outbox)
@@ -110,8 +111,13 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
     }
   }
 
+  let prepared = false;
   for (;;) {
     const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
+    if (rows.length && !prepared) {
+      prepared = true;
+      await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends
+    }
     const queue = partitionByTarget(rows);
     const worker = async () => {
       for (let part = queue.shift(); part; part = queue.shift()) {

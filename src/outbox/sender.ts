@@ -10,8 +10,14 @@ export interface OutgoingMessage {
 
 export type SendResult =
   | { ok: true; messageId: string }
-  | { ok: false; retry: boolean; retryAfterMs?: number; error: string };
+  | { ok: false; retry: boolean; retryAfterMs?: number; error: string; /** Refused for a rate limit (429 / 230020): not counted by Lark. */ rateLimited?: boolean };
 
 export interface MessageSender {
   send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Called once before a drain paces its sends: whatever the first send would
+   * otherwise wait for (an access token) is fetched here, so paced requests
+   * arrive when they were booked.
+   */
+  prepare?(): Promise<void>;
 }

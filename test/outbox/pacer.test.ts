@@ -9,7 +9,7 @@ function virtualTime() {
 
 test("at most 5 per second to one chat", async () => {
   const time = virtualTime();
-  const pacer = createPacer({ ...time, marginMs: 0 });
+  const pacer = createPacer({ ...time, marginMs: 0, slackPct: 0 });
   const stamps: number[] = [];
   for (let i = 0; i < 12; i++) {
     await pacer.take("chat:a");
@@ -20,7 +20,7 @@ test("at most 5 per second to one chat", async () => {
 
 test("different chats do not wait for each other, but share the app's 50/s", async () => {
   const time = virtualTime();
-  const pacer = createPacer({ ...time, marginMs: 0 });
+  const pacer = createPacer({ ...time, marginMs: 0, slackPct: 0 });
   for (let i = 0; i < 50; i++) await pacer.take(`chat:${i}`);
   expect(time.now()).toBe(0);
   await pacer.take("chat:new");
@@ -29,7 +29,7 @@ test("different chats do not wait for each other, but share the app's 50/s", asy
 
 test("the per-minute app limit holds over a long run", async () => {
   const time = virtualTime();
-  const pacer = createPacer({ ...time, marginMs: 0 });
+  const pacer = createPacer({ ...time, marginMs: 0, slackPct: 0 });
   for (let i = 0; i < 1001; i++) await pacer.take(`user:${i}`);
   // 1000 in the first minute at 50/s take 19 s; the 1001st waits for the minute to pass.
   expect(time.now()).toBe(60_000);
@@ -37,7 +37,26 @@ test("the per-minute app limit holds over a long run", async () => {
 
 test("the margin spaces windows a little wider", async () => {
   const time = virtualTime();
-  const pacer = createPacer({ ...time, marginMs: 100 });
+  const pacer = createPacer({ ...time, marginMs: 100, slackPct: 0 });
   for (let i = 0; i < 6; i++) await pacer.take("chat:a");
   expect(time.now()).toBe(1100);
+});
+
+test("a minute window gets slack in proportion (arrivals lag departures)", async () => {
+  const time = virtualTime();
+  const pacer = createPacer({ ...time, marginMs: 100, slackPct: 1, app: [{ limit: 2, windowMs: 60_000 }] });
+  for (let i = 0; i < 3; i++) await pacer.take(null);
+  expect(time.now()).toBe(60_600);
+});
+
+test("a slot Lark refused is given back", async () => {
+  const time = virtualTime();
+  const pacer = createPacer({ ...time, marginMs: 0, slackPct: 0, app: [{ limit: 2, windowMs: 1000 }] });
+  await pacer.take(null);
+  const release = await pacer.take(null);
+  release(); // that send got a 429
+  await pacer.take(null);
+  expect(time.now()).toBe(0);
+  await pacer.take(null);
+  expect(time.now()).toBe(1000);
 });

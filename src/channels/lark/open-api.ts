@@ -40,9 +40,9 @@ function classify(error: unknown): SendResult {
   if (error instanceof LarkHttpError) {
     const reset = Number(error.headers.get("x-ogw-ratelimit-reset"));
     if (error.status === 429 || error.code === LarkCode.RATE_LIMITED) {
-      return { ok: false, retry: true, retryAfterMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error: error.message };
+      return { ok: false, retry: true, rateLimited: true, retryAfterMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error: error.message };
     }
-    if (error.code === LarkCode.CHAT_OR_USER_RATE_LIMITED) return { ok: false, retry: true, retryAfterMs: 1000, error: error.message };
+    if (error.code === LarkCode.CHAT_OR_USER_RATE_LIMITED) return { ok: false, retry: true, rateLimited: true, retryAfterMs: 1000, error: error.message };
     if (error.status >= 500) return { ok: false, retry: true, error: error.message };
     return { ok: false, retry: false, error: error.message };
   }
@@ -110,6 +110,11 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
         pageToken = res.data?.has_more ? res.data.page_token : undefined;
       } while (pageToken);
       return out;
+    },
+
+    async prepare() {
+      // The SDK's token manager fetches and caches the tenant token (tokenManager is untyped).
+      await (client.tokenManager as { getTenantAccessToken(): Promise<string> }).getTenantAccessToken();
     },
 
     async send(message: OutgoingMessage): Promise<SendResult> {
