@@ -2,7 +2,7 @@ import { button, card, chart, hr, markdown, note, t, table, textTable, type Elem
 
 export interface ReportCardView {
   name: string;
-  /** "2026-Q3" */
+  /** "2026-Q3", or "2026" for the year. */
   quarter: string;
   groupId: string;
   groupName: string;
@@ -11,6 +11,8 @@ export interface ReportCardView {
   headcount: number;
   grade: string | null;
   prize: number;
+  /** Year-end bonus in yuan (annual report cards). */
+  pay?: number;
   dimensions: { name: string; mine: number; average: number }[];
   /** Month by month: mine and the group's average. */
   trend: { month: string; mine: number | null; average: number | null }[];
@@ -19,11 +21,14 @@ export interface ReportCardView {
 }
 
 export function quarterLabel(quarter: string, lang: Lang): string {
+  if (/^\d{4}$/.test(quarter)) return t(lang, `${quarter} 年度`, `${quarter} annual`);
   const [y, q] = quarter.split("-Q");
   return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }
 
 const f2 = (n: number) => n.toFixed(2);
+/** "10月" for a month, "Q3" for a quarter. */
+const partLabel = (period: string, lang: Lang) => (period.includes("-Q") ? period.slice(5) : period.slice(5) + t(lang, "月", ""));
 
 /** 成绩单: one person's quarter, privately: total, place, grade, each dimension against the group, the trend, the comments. */
 export function reportCard(v: ReportCardView): Rendered {
@@ -31,8 +36,8 @@ export function reportCard(v: ReportCardView): Rendered {
   const title = t(lang, `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}`, `${quarterLabel(v.quarter, lang)} report card · ${v.name}`);
   const headline = t(
     lang,
-    `**${f2(v.total)} 分**　第 ${v.rank} / ${v.headcount} 名${v.grade ? `　等次：${v.grade}` : ""}${v.prize ? `　名次奖 ${v.prize} 元` : ""}`,
-    `**${f2(v.total)}**　#${v.rank} of ${v.headcount}${v.grade ? `　grade ${v.grade}` : ""}${v.prize ? `　prize ¥${v.prize}` : ""}`,
+    `**${f2(v.total)} 分**　第 ${v.rank} / ${v.headcount} 名${v.grade ? `　等次：${v.grade}` : ""}${v.prize ? `　名次奖 ${v.prize} 元` : ""}${v.pay ? `　绩效奖金 ${v.pay.toFixed(2)} 元` : ""}`,
+    `**${f2(v.total)}**　#${v.rank} of ${v.headcount}${v.grade ? `　grade ${v.grade}` : ""}${v.prize ? `　prize ¥${v.prize}` : ""}${v.pay ? `　bonus ¥${v.pay.toFixed(2)}` : ""}`,
   );
   const columns = [
     { name: "dim", title: t(lang, "维度", "Dimension") },
@@ -41,8 +46,8 @@ export function reportCard(v: ReportCardView): Rendered {
   ];
   const rows = v.dimensions.map((d) => ({ dim: d.name, mine: d.mine, avg: d.average }));
   const values = v.trend.flatMap((p) => [
-    ...(p.mine !== null ? [{ month: p.month.slice(5) + t(lang, "月", ""), series: t(lang, "我", "me"), total: p.mine }] : []),
-    ...(p.average !== null ? [{ month: p.month.slice(5) + t(lang, "月", ""), series: t(lang, "群平均", "group"), total: p.average }] : []),
+    ...(p.mine !== null ? [{ month: partLabel(p.month, lang), series: t(lang, "我", "me"), total: p.mine }] : []),
+    ...(p.average !== null ? [{ month: partLabel(p.month, lang), series: t(lang, "群平均", "group"), total: p.average }] : []),
   ]);
   const comments = v.comments.slice(0, 6).map((c) => `「${c.text.slice(0, 120)}」—— ${c.by}`);
   const elements: Element[] = [

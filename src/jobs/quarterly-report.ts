@@ -12,7 +12,9 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
   const months = await Promise.all(monthsOfQuarter(quarter).map((m) => computeMonth(db, group, m, now)));
   // The scheme of the quarter's last month decides grades, quotas and prizes for the quarter.
   const scheme = months.at(-1)!.inForce.scheme;
-  const combined = combinePeriods(scheme, months.map((m) => ({ period: m.month, result: m.result })));
+  // A month in which nobody in the group was scored (before the bot arrived, say) is left out.
+  const scoredMonths = months.filter((m) => m.result.members.some((x) => x.total > 0));
+  const combined = combinePeriods(scheme, scoredMonths.map((m) => ({ period: m.month, result: m.result })));
   return { months, scheme, combined };
 }
 

@@ -9,6 +9,7 @@ import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueue, type OutboundMessage } from "../outbox/message";
 import { groupCalendar } from "../app/leaves";
 import { monthlyRanking, newRunCache, type RunCache } from "./monthly-ranking";
+import { annualSummary } from "./annual-summary";
 import { pendingDigest } from "./pending-digest";
 import { quarterlyReport } from "./quarterly-report";
 import { dailyReminder } from "./reminder";
@@ -28,6 +29,7 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   reminder: (deps, group, job) => dailyReminder(deps.db, group, job.period),
   "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
   "quarterly-report": (deps, group, job, now) => quarterlyReport(deps.db, group, job.period, now),
+  "annual-summary": (deps, group, job, now) => annualSummary(deps.db, group, job.period, now),
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);

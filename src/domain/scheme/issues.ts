@@ -32,6 +32,7 @@ export const MESSAGES = {
   cents: { zh: "金额最多两位小数（到分）", en: "an amount has at most two decimals (fen)" },
   blank: { zh: "不能为空", en: "must not be empty" },
   zero: { zh: "加减分不能为 0", en: "points must not be 0" },
+  sum100: { zh: "四个季度的权重之和须为 100", en: "the four quarter weights must sum to 100" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

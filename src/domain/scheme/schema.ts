@@ -62,6 +62,13 @@ export const SchemeShape = z.strictObject({
   prizes: z.array(z.number().min(0).refine(isCents, { message: "cents" })).optional(),
   rankingVisibility: z.enum(["full", "top", "private"]).optional(),
   backfillDays: z.number().int().min(0).max(366).optional(),
+  /** 年总结: the quarters' weights in percent (a half-year review at 30% is [15, 15, 35, 35]). */
+  yearWeights: z
+    .tuple([z.number().min(0), z.number().min(0), z.number().min(0), z.number().min(0)])
+    .refine((w) => Math.abs(w.reduce((a, b) => a + b, 0) - 100) < 1e-9, { message: "sum100" })
+    .optional(),
+  /** The year-end performance bonus pool in yuan, split in proportion to the year's totals. */
+  annualPool: z.number().min(0).max(1e11).refine(isCents, { message: "cents" }).optional(),
 });
 
 /** A scheme as written in JSON, before defaults (what templates and the scheme editor hold). */
@@ -83,6 +90,8 @@ export function parseScheme(json: unknown): ParseResult<"scheme", Scheme> {
     prizes: raw.prizes ?? [],
     rankingVisibility: raw.rankingVisibility ?? "top",
     backfillDays: raw.backfillDays ?? DEFAULT_BACKFILL_DAYS,
+    yearWeights: raw.yearWeights ?? [25, 25, 25, 25],
+    annualPool: raw.annualPool ?? 0,
   };
   if (raw.extraCap !== undefined) scheme.extraCap = raw.extraCap;
   return { ok: true, scheme };

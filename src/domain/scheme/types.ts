@@ -39,6 +39,10 @@ export interface Scheme {
   rankingVisibility: RankingVisibility;
   /** How many days back a daily record may still be filed. */
   backfillDays: number;
+  /** 年总结: weights of Q1–Q4 in the year's total, in percent. */
+  yearWeights: [number, number, number, number];
+  /** Year-end bonus pool in yuan (0: none). */
+  annualPool: number;
 }
 
 /** A validation problem, named by its path in the JSON and told in Chinese and English. */

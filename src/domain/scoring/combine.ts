@@ -10,12 +10,19 @@ import { round2, toCents } from "./fen";
 import { assignGrades } from "./grades";
 import { awardPrizes } from "./prizes";
 import { rankGroups } from "./rank";
-import type { PeriodResult } from "./result";
 import type { Warning } from "./warning";
+
+/** What a part needs of a period's result (a month's PeriodResult, or a combined quarter). */
+export interface PartMember {
+  id: string;
+  name: string;
+  total: number;
+  dimensions: Record<string, { score: number }>;
+}
 
 export interface PartResult {
   period: string;
-  result: PeriodResult;
+  result: { members: readonly PartMember[] };
   /** Weight of this part in the whole (default 1: a plain mean). */
   weight?: number;
 }

@@ -23,3 +23,4 @@ export type { GradeAssignment } from "./grades";
 export type { PrizeShare } from "./prizes";
 export type { PayShare } from "./pay";
 export { apportion, toCents, round2, yuanToFen, fenToYuan } from "./fen";
+export { splitPool } from "./pay";

@@ -156,3 +156,16 @@ describe("parseScheme", () => {
     expect(errors).toContainEqual({ path: "dimensions[2].weight", zh: "须 > 0", en: "must be > 0" });
   });
 });
+
+describe("year weights and the annual pool", () => {
+  it("default to equal quarters and no pool, and are checked", () => {
+    const plain = parseScheme({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 100 }] });
+    expect(plain.ok && plain.scheme.yearWeights).toEqual([25, 25, 25, 25]);
+    expect(plain.ok && plain.scheme.annualPool).toBe(0);
+    const half = parseScheme({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 100 }], yearWeights: [15, 15, 35, 35], annualPool: 100000 });
+    expect(half.ok && half.scheme.yearWeights).toEqual([15, 15, 35, 35]);
+    const bad = parseScheme({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 100 }], yearWeights: [25, 25, 25, 20] });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors[0]!.zh).toContain("四个季度的权重之和须为 100");
+  });
+});

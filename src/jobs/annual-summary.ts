@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { reportCard, reportSummaryCard } from "../../cards/report-card";
+import type { Database } from "../db/database";
+import { members, type Group } from "../db/schema";
+import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring";
+import type { OutboundMessage } from "../outbox/message";
+import { computeQuarter } from "./quarterly-report";
+
+/** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
+export async function computeYear(db: Database, group: Group, year: string, now: Date) {
+  const quarters = await Promise.all([1, 2, 3, 4].map((q) => computeQuarter(db, group, `${year}-Q${q}`, now)));
+  // The scheme in force at the year's end decides weights, grades, prizes and the pool.
+  const scheme = quarters[3]!.scheme;
+  const parts = quarters
+    .map((q, i) => ({ period: `${year}-Q${i + 1}`, result: { members: q.combined.members.map((m) => ({ ...m, dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([k, v]) => [k, { score: v }])) })) }, weight: scheme.yearWeights[i]! }))
+    // A quarter nobody was scored in (the bot arrived mid-year) does not drag the year down.
+    .filter((p) => p.result.members.some((m) => m.total > 0) && p.weight > 0);
+  const combined = combinePeriods(scheme, parts);
+  const pay = splitPool(yuanToFen(scheme.annualPool), combined.members.map((m) => ({ id: m.id, cents: toCents(m.total) })));
+  return { scheme, combined, pay: pay.byMember };
+}
+
+/** 年总结 in January: each person's year on the same report card, with the year-end bonus, and the group's summary. */
+export async function annualSummary(db: Database, group: Group, year: string, now: Date): Promise<OutboundMessage[]> {
+  const { scheme, combined, pay } = await computeYear(db, group, year, now);
+  if (!combined.members.length || combined.members.every((m) => m.total === 0)) return [];
+  const people = await db.select().from(members).where(eq(members.groupId, group.id));
+  const personal: OutboundMessage[] = combined.members.flatMap((m) => {
+    const person = people.find((p) => p.id === m.id);
+    if (!person) return [];
+    const rendered = reportCard({
+      name: m.name,
+      quarter: year,
+      groupId: group.id,
+      groupName: group.name,
+      total: m.total,
+      rank: m.rank,
+      headcount: combined.members.length,
+      grade: m.grade,
+      prize: m.prize,
+      pay: (pay.get(m.id)?.fen ?? 0) / 100,
+      dimensions: scheme.dimensions.map((d) => ({ name: d.name, mine: m.dimensions[d.key] ?? 0, average: combined.dimensionAverages[d.key] ?? 0 })),
+      trend: m.parts.map((p, i) => ({ month: p.period, mine: p.total, average: combined.partAverages[i]?.average ?? null })),
+      comments: [],
+      lang: "zh",
+    });
+    return [{ key: `annual:${year}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
+  });
+  const gradeCounts = new Map<string, number>();
+  for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
+  const summary = reportSummaryCard({
+    quarter: year,
+    groupName: group.name,
+    headcount: combined.members.length,
+    average: combined.members.reduce((n, m) => n + m.total, 0) / combined.members.length,
+    grades: scheme.grades.map((g) => ({ name: g.name, count: gradeCounts.get(g.name) ?? 0 })),
+    top: combined.members.filter((m) => m.rank <= 3).map((m) => ({ rank: m.rank, name: m.name, total: m.total })),
+    lang: "zh",
+  });
+  return [{ key: `annual:${year}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+}
