@@ -17,6 +17,8 @@ export interface ReportCardView {
   /** Month by month: mine and the group's average. */
   trend: { month: string; mine: number | null; average: number | null }[];
   comments: { by: string; text: string }[];
+  /** 公示: how and until when to object; "更正版" on a re-issue. */
+  publication?: { windowEnds: string; version: number; final: boolean };
   lang: Lang;
 }
 
@@ -33,7 +35,13 @@ const partLabel = (period: string, lang: Lang) => (period.includes("-Q") ? perio
 /** 成绩单: one person's quarter, privately: total, place, grade, each dimension against the group, the trend, the comments. */
 export function reportCard(v: ReportCardView): Rendered {
   const { lang } = v;
-  const title = t(lang, `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}`, `${quarterLabel(v.quarter, lang)} report card · ${v.name}`);
+  const reissue = v.publication && v.publication.version > 1 ? t(lang, `（更正版 ${v.publication.version}）`, ` (revision ${v.publication.version})`) : "";
+  const title = t(lang, `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}${reissue}`, `${quarterLabel(v.quarter, lang)} report card · ${v.name}${reissue}`);
+  const publicity = v.publication
+    ? v.publication.final
+      ? t(lang, "结果已定稿。", "Final.")
+      : t(lang, `公示期至 ${v.publication.windowEnds.slice(5)}；如有异议，请在此前发「申诉 理由」。`, `Open for objections until ${v.publication.windowEnds}: send “/appeal reason”.`)
+    : "";
   const headline = t(
     lang,
     `**${f2(v.total)} 分**　第 ${v.rank} / ${v.headcount} 名${v.grade ? `　等次：${v.grade}` : ""}${v.prize ? `　名次奖 ${v.prize} 元` : ""}${v.pay ? `　绩效奖金 ${v.pay.toFixed(2)} 元` : ""}`,
@@ -57,6 +65,7 @@ export function reportCard(v: ReportCardView): Rendered {
     ...(comments.length ? [hr(), markdown(`**${t(lang, "领导评语", "Comments")}**\n${comments.join("\n")}`)] : []),
     button({ text: t(lang, "查看明细", "See the detail"), type: "default", value: { a: "report.detail", g: v.groupId, q: v.quarter, ...(lang === "en" ? { l: "en" } : {}) } }),
     note(t(lang, "每个数字都可以追溯到记录和审批：点「查看明细」。", "Every figure traces back to records and decisions: see the detail.")),
+    ...(publicity ? [note(publicity)] : []),
   ];
   return {
     card: card({ title, subtitle: v.groupName, colour: "indigo", summary: title, elements }),
@@ -66,7 +75,10 @@ export function reportCard(v: ReportCardView): Rendered {
       textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)])),
       v.trend.map((p) => `${p.month}：${p.mine === null ? "—" : f2(p.mine)}（${t(lang, "群平均", "avg")} ${p.average === null ? "—" : f2(p.average)}）`).join("\n"),
       ...comments,
-    ].join("\n"),
+      publicity,
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { groupCalendar } from "../src/app/leaves";
+import { isLocked } from "../src/app/publications";
 import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
@@ -60,6 +61,9 @@ export const backfillCommand = defineCommand({
     }
     if (!groupCalendar(ctx.group).isWorkday(date)) {
       return problem(ctx, { zh: "那天不是工作日", en: "Not a workday" }, t(ctx.lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`));
+    }
+    if (await isLocked(ctx.deps.db, ctx.group.id, monthOf(date))) {
+      return problem(ctx, { zh: "该期已定稿", en: "Period is final" }, t(ctx.lang, "那天所在的考核期结果已定稿，不能再补报。", "That day's period is final."));
     }
     return submitClaim(ctx, "backfill", monthOf(date), { date }, ctx.args.body);
   },

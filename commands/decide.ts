@@ -3,6 +3,7 @@ import { z } from "zod";
 import { claimNoticeCard } from "../cards/claim-notice";
 import { t } from "../cards/kit";
 import { deliveredApprovalCards, decideWrites, loadClaim, projectClaim, refreshQueuedApprovalCards, type ClaimContext } from "../src/app/claims";
+import { isLocked } from "../src/app/publications";
 import { schemeForMonth } from "../src/app/schemes";
 import { displayName } from "../src/app/scores";
 import { defineCardAction, type CardActionContext } from "../src/bot/card-action";
@@ -42,6 +43,9 @@ export const decideClaimAction = defineCardAction({
       return { toast: { type: "error", content: t(lang, "只有本群的考核负责人可以审批", "Only this group's leaders can decide") } };
     }
     if (claim.decision) return alreadyDecided(ctx, claim);
+    if (await isLocked(db, claim.group.id, claim.claim.period)) {
+      return { toast: { type: "warning", content: t(lang, "该期考核结果已定稿，不能再通过审批改变", "That period is final; it cannot change through a claim") } };
+    }
 
     const form = ctx.update.formValue ?? {};
     const comment = typeof form.comment === "string" ? form.comment.trim().slice(0, 200) : "";

@@ -6,6 +6,8 @@ import type { BotReplies } from "../src/bot/bot";
 import type { CardAction } from "../src/bot/card-action";
 import type { Command } from "../src/bot/command";
 import { bonusCommand, deductCommand } from "./adjust";
+import { appealCommand } from "./appeal";
+import { decideAppealAction } from "./appeal-decide";
 import { awardCommand } from "./award";
 import { backfillCommand } from "./backfill";
 import { claimCommand } from "./claim";
@@ -36,6 +38,7 @@ const base = [
   claimCommand,
   scoreCommand,
   detailCommand,
+  appealCommand,
   rankCommand,
   schemeCommand,
   todoCommand,
@@ -56,7 +59,7 @@ export const commands: readonly Command<unknown>[] = [...base, help];
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction, reportDetailAction] as CardAction<unknown>[];
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction, reportDetailAction, decideAppealAction] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {

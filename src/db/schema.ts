@@ -302,10 +302,67 @@ export const leaves = sqliteTable(
   (t) => [index("leaves_member").on(t.memberId, t.from)],
 );
 
+/**
+ * 公示: a quarter's or a year's results, first provisional with an objection
+ * window, then final. Re-issued results after an amended appeal bump the version.
+ */
+export const publications = sqliteTable(
+  "publications",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    /** "2026-Q3" or "2026". */
+    period: text("period").notNull(),
+    status: text("status", { enum: ["provisional", "final"] }).notNull().default("provisional"),
+    /** Last day (in the group's zone) on which an appeal may be lodged. */
+    windowEnds: text("window_ends").notNull(),
+    version: integer("version").notNull().default(1),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+    finalizedAt: integer("finalized_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("publications_group_period").on(t.groupId, t.period)],
+);
+
+/** 申诉: an objection to a published result, decided once by a leader. */
+export const appeals = sqliteTable(
+  "appeals",
+  {
+    id: text("id").primaryKey(),
+    publicationId: text("publication_id")
+      .notNull()
+      .references(() => publications.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: ["open", "upheld", "amended"] }).notNull().default("open"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("appeals_publication").on(t.publicationId, t.status)],
+);
+
+/** One decision per appeal (primary key), as for claims. */
+export const appealDecisions = sqliteTable("appeal_decisions", {
+  appealId: text("appeal_id")
+    .primaryKey()
+    .references(() => appeals.id),
+  decision: text("decision", { enum: ["upheld", "amended"] }).notNull(),
+  byUserId: text("by_user_id").notNull(),
+  reason: text("reason").notNull(),
+  /** An amendment's change: points on a dimension. */
+  dimension: text("dimension"),
+  points: real("points"),
+  decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type RecordRow = typeof records.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type SchemeRow = typeof schemes.$inferSelect;
 export type Claim = typeof claims.$inferSelect;
+export type Publication = typeof publications.$inferSelect;
+export type Appeal = typeof appeals.$inferSelect;
 export type ClaimDecision = typeof claimDecisions.$inferSelect;

@@ -8,7 +8,7 @@ import { firstWorkdayOfMonth, firstWorkdayOfQuarter, previousMonth, previousQuar
  * every group, and the idempotency key of each job (its period) makes a
  * second run for the same period send nothing new.
  */
-export type JobKind = "reminder" | "pending-digest" | "monthly-review" | "monthly-ranking" | "quarterly-report" | "annual-summary";
+export type JobKind = "reminder" | "pending-digest" | "monthly-review" | "monthly-ranking" | "quarterly-report" | "annual-summary" | "finalize";
 
 export interface DueJob {
   kind: JobKind;
@@ -37,7 +37,8 @@ function minutes(hhmm: string): number {
 export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalendar): DueJob[] {
   const { date, time } = localDateTime(instant, group.timezone);
   const now = minutes(time);
-  const jobs: DueJob[] = [];
+  // Closing publication windows is checked on every tick (it acts only on windows that have ended).
+  const jobs: DueJob[] = [{ kind: "finalize", period: date }];
   const reminderAt = minutes(group.reminderAt ?? "17:30");
   if (calendar.isWorkday(date) && now >= reminderAt && now < reminderAt + REMINDER_GRACE_MINUTES) {
     jobs.push({ kind: "reminder", period: date });

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { reportCard, reportSummaryCard } from "../../cards/report-card";
+import { groupCalendar } from "../app/leaves";
+import { publish } from "../app/publications";
 import type { Database } from "../db/database";
+import { localDate } from "../domain/dates";
 import { members, type Group } from "../db/schema";
 import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring";
 import type { OutboundMessage } from "../outbox/message";
@@ -24,6 +27,8 @@ export async function computeYear(db: Database, group: Group, year: string, now:
 export async function annualSummary(db: Database, group: Group, year: string, now: Date): Promise<OutboundMessage[]> {
   const { scheme, combined, pay } = await computeYear(db, group, year, now);
   if (!combined.members.length || combined.members.every((m) => m.total === 0)) return [];
+  const pub = await publish(db, group, year, localDate(now, group.timezone), groupCalendar(group), now);
+  const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
   const people = await db.select().from(members).where(eq(members.groupId, group.id));
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
@@ -42,9 +47,10 @@ export async function annualSummary(db: Database, group: Group, year: string, no
       dimensions: scheme.dimensions.map((d) => ({ name: d.name, mine: m.dimensions[d.key] ?? 0, average: combined.dimensionAverages[d.key] ?? 0 })),
       trend: m.parts.map((p, i) => ({ month: p.period, mine: p.total, average: combined.partAverages[i]?.average ?? null })),
       comments: [],
+      publication,
       lang: "zh",
     });
-    return [{ key: `annual:${year}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
+    return [{ key: `annual:${year}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
   });
   const gradeCounts = new Map<string, number>();
   for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
@@ -57,5 +63,5 @@ export async function annualSummary(db: Database, group: Group, year: string, no
     top: combined.members.filter((m) => m.rank <= 3).map((m) => ({ rank: m.rank, name: m.name, total: m.total })),
     lang: "zh",
   });
-  return [{ key: `annual:${year}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+  return [{ key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
 }

@@ -1,6 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { reportCard, reportSummaryCard } from "../../cards/report-card";
+import { groupCalendar } from "../app/leaves";
+import { publish } from "../app/publications";
 import { computeMonth, displayName } from "../app/scores";
+import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
 import { monthsOfQuarter } from "../domain/periods";
@@ -25,6 +28,9 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
 export async function quarterlyReport(db: Database, group: Group, quarter: string, now: Date): Promise<OutboundMessage[]> {
   const { months, scheme, combined } = await computeQuarter(db, group, quarter, now);
   if (combined.members.every((m) => m.total === 0)) return [];
+  // 公示: published as provisional with an objection window; a re-issue after an amendment has a new version.
+  const pub = await publish(db, group, quarter, localDate(now, group.timezone), groupCalendar(group), now);
+  const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
   const people = await db.select().from(members).where(eq(members.groupId, group.id));
   const comments = await db
     .select()
@@ -51,9 +57,10 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
       trend: m.parts.map((p, i) => ({ month: p.period, mine: p.total, average: combined.partAverages[i]?.average ?? null })),
       // One comment per leader and text: a leader who rated several items with one comment said it once.
       comments: [...new Map(comments.filter((c) => c.memberId === m.id).map((c) => [`${c.raterUserId}|${c.comment}`, { by: nameOf(c.raterUserId), text: c.comment! }])).values()],
+      publication,
       lang: "zh",
     });
-    return [{ key: `report:${quarter}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
+    return [{ key: `report:${quarter}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
   });
   const gradeCounts = new Map<string, number>();
   for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
@@ -66,5 +73,5 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
     top: combined.members.filter((m) => m.rank <= 3).map((m) => ({ rank: m.rank, name: m.name, total: m.total })),
     lang: "zh",
   });
-  return [{ key: `report:${quarter}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+  return [{ key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
 }

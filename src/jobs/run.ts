@@ -7,7 +7,9 @@ import { groups, type Group } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueue, type OutboundMessage } from "../outbox/message";
+import { quarterLabel } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
+import { finalizeDue } from "../app/publications";
 import { monthlyRanking, newRunCache, type RunCache } from "./monthly-ranking";
 import { annualSummary } from "./annual-summary";
 import { pendingDigest } from "./pending-digest";
@@ -30,6 +32,12 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
   "quarterly-report": (deps, group, job, now) => quarterlyReport(deps.db, group, job.period, now),
   "annual-summary": (deps, group, job, now) => annualSummary(deps.db, group, job.period, now),
+  finalize: async (deps, group, job, now) =>
+    (await finalizeDue(deps.db, group, job.period, now)).map((p) => ({
+      key: `final:${p.period}:${group.chatId}`,
+      to: { type: "chat_id" as const, id: group.chatId },
+      text: `${quarterLabel(p.period, "zh")}考核结果公示期满，已定稿。此后的更改需由负责人更正并记录。`,
+    })),
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);
