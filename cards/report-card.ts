@@ -64,6 +64,18 @@ export function reportCard(v: ReportCardView): Rendered {
     chart({ type: "line", data: [{ id: "trend", values }], xField: "month", yField: "total", seriesField: "series", point: { visible: true }, legends: { visible: true } }),
     ...(comments.length ? [hr(), markdown(`**${t(lang, "领导评语", "Comments")}**\n${comments.join("\n")}`)] : []),
     button({ text: t(lang, "查看明细", "See the detail"), type: "default", value: { a: "report.detail", g: v.groupId, q: v.quarter, ...(lang === "en" ? { l: "en" } : {}) } }),
+    ...(v.publication && !v.publication.final
+      ? [
+          {
+            tag: "form",
+            name: "object_form",
+            elements: [
+              { tag: "input", name: "objection", max_length: 1000, placeholder: { tag: "plain_text", content: t(lang, "对结果有异议？写明哪一项、为什么", "Object? Say which item, and why") } },
+              { ...button({ text: t(lang, "提出异议", "Object"), type: "danger", value: { a: "report.object", g: v.groupId, ...(lang === "en" ? { l: "en" } : {}) } }), name: "object", form_action_type: "submit" },
+            ],
+          },
+        ]
+      : []),
     note(t(lang, "每个数字都可以追溯到记录和审批：点「查看明细」。", "Every figure traces back to records and decisions: see the detail.")),
     ...(publicity ? [note(publicity)] : []),
   ];

@@ -5,14 +5,10 @@ import { claimNoticeCard } from "../cards/claim-notice";
 import { t } from "../cards/kit";
 import { quarterLabel } from "../cards/report-card";
 import { decideAppealWrites, loadAppeal } from "../src/app/publications";
-import { adjustWrites, displayName } from "../src/app/scores";
+import { displayName } from "../src/app/scores";
 import { defineCardAction, type CardActionContext } from "../src/bot/card-action";
-import type { BatchItem } from "../src/db/database";
 import { groups, members } from "../src/db/schema";
-import { monthsOfQuarter } from "../src/domain/periods";
-import { enqueue } from "../src/outbox/message";
-import { annualSummary } from "../src/jobs/annual-summary";
-import { quarterlyReport } from "../src/jobs/quarterly-report";
+import { correctionWrites, reissue } from "../src/app/corrections";
 import { periodResult } from "./appeal";
 import { decisionTime } from "./claim-view";
 
@@ -60,16 +56,11 @@ export const decideAppealAction = defineCardAction({
 
     ctx.work.write(...(decideAppealWrites(db, { appeal: row.appeal, publication: row.publication, decision, by: operator.userId, reason, dimension: change?.dimension, points: change?.points, now: ctx.now }) as never[]));
     if (change) {
-      // The correction is an adjustment in the period's last month, logged like any other.
-      const period = row.publication.period;
-      const month = /^\d{4}$/.test(period) ? `${period}-12` : monthsOfQuarter(period)[2]!;
-      ctx.work.write(...adjustWrites(db, { group, month, member: row.member, dimension: change.dimension, points: change.points, reason: `申诉更正：${reason}`, by: operator.userId, now: ctx.now }));
+      // The amendment is a correction: an adjustment in the period's last month and a new version.
+      ctx.work.write(...(correctionWrites(db, { group, publication: row.publication, member: row.member, dimension: change.dimension, points: change.points, reason: `申诉更正：${reason}`, by: operator.userId, action: "publication.amend", now: ctx.now }) as never[]));
       // After the commit: recompute and re-issue everyone's report card (a new version, new keys).
-      ctx.work.defer(async () => {
-        const now = ctx.deps.clock.now();
-        const messages = /^\d{4}$/.test(period) ? await annualSummary(db, group, period, now) : await quarterlyReport(db, group, period, now);
-        if (messages.length) await db.batch(messages.map((m) => enqueue(db, m, now)) as unknown as [BatchItem, ...BatchItem[]]);
-      });
+      const period = row.publication.period;
+      ctx.work.defer(async () => void (await reissue(db, group, period, ctx.deps.clock.now())));
     }
     const what = quarterLabel(row.publication.period, "zh");
     const changeText = change ? `${change.name} ${change.points > 0 ? "+" : ""}${change.points}` : undefined;

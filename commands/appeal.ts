@@ -7,6 +7,9 @@ import { activeLeaders } from "../src/app/claims";
 import { appealWrites, openAppealOf, openPublication } from "../src/app/publications";
 import { displayName } from "../src/app/scores";
 import { defineCommand } from "../src/bot/command";
+import type { Work } from "../src/bot/work";
+import type { Database } from "../src/db/database";
+import type { Group, Member } from "../src/db/schema";
 import { localDate } from "../src/domain/dates";
 import { isVagueReason } from "../src/domain/scoring";
 import { computeYear } from "../src/jobs/annual-summary";
@@ -16,6 +19,35 @@ import { problem } from "./guards";
 /** The published figures of a period, quarter or year. */
 export async function periodResult(db: Parameters<typeof computeQuarter>[0], group: Parameters<typeof computeQuarter>[1], period: string, now: Date) {
   return /^\d{4}$/.test(period) ? computeYear(db, group, period, now) : computeQuarter(db, group, period, now);
+}
+
+export type LodgeResult = { kind: "closed" } | { kind: "already" } | { kind: "lodged"; leaders: number; period: string; windowEnds: string };
+
+/** Opens an appeal against the group's result in its window, and sends the case to every leader. */
+export async function lodgeAppeal(input: { db: Database; group: Group; member: Member; reason: string; now: Date; work: Work }): Promise<LodgeResult> {
+  const { db, group, member, now } = input;
+  const publication = await openPublication(db, group.id, localDate(now, group.timezone));
+  if (!publication) return { kind: "closed" };
+  if (await openAppealOf(db, publication.id, member.id)) return { kind: "already" };
+  const { appeal, writes } = appealWrites(db, publication, member, input.reason, now);
+  input.work.write(...writes);
+  const { scheme, combined } = await periodResult(db, group, publication.period, now);
+  const mine = combined.members.find((m) => m.id === member.id);
+  const leaders = (await activeLeaders(db, group.id)).filter((l) => l.id !== member.id);
+  const card = appealCard({
+    appealId: appeal.id,
+    appellant: displayName(member),
+    groupName: group.name,
+    periodLabel: quarterLabel(publication.period, "zh"),
+    reason: input.reason,
+    total: mine?.total ?? 0,
+    rank: mine?.rank ?? 0,
+    headcount: combined.members.length,
+    dimensions: scheme.dimensions.map((d) => ({ key: d.key, name: d.name })),
+    lang: "zh",
+  });
+  for (const leader of leaders) input.work.send({ type: "open_id", id: leader.userId }, card, `appeal:${appeal.id}:${leader.userId}`);
+  return { kind: "lodged", leaders: leaders.length, period: publication.period, windowEnds: publication.windowEnds };
 }
 
 /** 申诉: object to a published quarter or year within its window; every leader gets the case. */
@@ -33,35 +65,15 @@ export const appealCommand = defineCommand({
       .max(1000)
       .refine((s) => !isVagueReason(s), t(lang, "请写明具体理由（哪一项、为什么）。", "Be specific: which item, and why.")),
   async handle(ctx) {
-    const { db } = ctx.deps;
-    const today = localDate(ctx.now, ctx.group.timezone);
-    const publication = await openPublication(db, ctx.group.id, today);
-    if (!publication) return problem(ctx, { zh: "现在不在公示期", en: "No open window" }, t(ctx.lang, "目前没有公示中的考核结果；结果定稿后的更改需由负责人更正。", "No result is open for objections now."));
-    if (await openAppealOf(db, publication.id, ctx.member.id)) {
+    const result = await lodgeAppeal({ db: ctx.deps.db, group: ctx.group, member: ctx.member, reason: ctx.args, now: ctx.now, work: ctx.work });
+    if (result.kind === "closed") return problem(ctx, { zh: "现在不在公示期", en: "No open window" }, t(ctx.lang, "目前没有公示中的考核结果；结果定稿后的更改需由负责人更正。", "No result is open for objections now."));
+    if (result.kind === "already") {
       return problem(ctx, { zh: "已提交过申诉", en: "Already lodged" }, t(ctx.lang, "你对本期结果的申诉正在处理中，结果会私信告诉你。", "Your appeal is being handled; you will hear privately."));
     }
-    const { appeal, writes } = appealWrites(db, publication, ctx.member, ctx.args, ctx.now);
-    ctx.work.write(...writes);
-    const { scheme, combined } = await periodResult(db, ctx.group, publication.period, ctx.now);
-    const mine = combined.members.find((m) => m.id === ctx.member.id);
-    const leaders = (await activeLeaders(db, ctx.group.id)).filter((l) => l.id !== ctx.member.id);
-    const card = appealCard({
-      appealId: appeal.id,
-      appellant: displayName(ctx.member),
-      groupName: ctx.group.name,
-      periodLabel: quarterLabel(publication.period, "zh"),
-      reason: ctx.args,
-      total: mine?.total ?? 0,
-      rank: mine?.rank ?? 0,
-      headcount: combined.members.length,
-      dimensions: scheme.dimensions.map((d) => ({ key: d.key, name: d.name })),
-      lang: "zh",
-    });
-    for (const leader of leaders) ctx.work.send({ type: "open_id", id: leader.userId }, card, `appeal:${appeal.id}:${leader.userId}`);
     ctx.reply(
       noticeCard({
         title: t(ctx.lang, "申诉已提交", "Appeal lodged"),
-        body: t(ctx.lang, `已交给 ${leaders.length} 位负责人处理（${quarterLabel(publication.period, "zh")}，公示期至 ${publication.windowEnds.slice(5)}）。结果会私信告诉你。`, `Sent to ${leaders.length} leader(s); you will hear privately.`),
+        body: t(ctx.lang, `已交给 ${result.leaders} 位负责人处理（${quarterLabel(result.period, "zh")}，公示期至 ${result.windowEnds.slice(5)}）。结果会私信告诉你。`, `Sent to ${result.leaders} leader(s); you will hear privately.`),
         colour: "blue",
       }),
     );

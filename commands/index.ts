@@ -11,6 +11,7 @@ import { decideAppealAction } from "./appeal-decide";
 import { awardCommand } from "./award";
 import { backfillCommand } from "./backfill";
 import { claimCommand } from "./claim";
+import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
 import { detailCommand } from "./detail";
 import { createHelpCommand } from "./help";
@@ -23,6 +24,7 @@ import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
 import { schemeCommand } from "./scheme";
 import { reportDetailAction } from "./report-detail";
+import { reportObjectAction } from "./report-object";
 import { reviewCommand } from "./review";
 import { submitReviewAction } from "./review-submit";
 import { scoreCommand } from "./score";
@@ -50,6 +52,7 @@ const base = [
   bonusCommand,
   deductCommand,
   awardCommand,
+  correctCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 
@@ -59,7 +62,7 @@ export const commands: readonly Command<unknown>[] = [...base, help];
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction, reportDetailAction, decideAppealAction] as CardAction<unknown>[];
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction, reportDetailAction, decideAppealAction, reportObjectAction] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {

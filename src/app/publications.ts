@@ -102,6 +102,6 @@ export function decideAppealWrites(
       at: input.now,
     }),
   ];
-  if (input.decision === "amended") writes.push(db.update(publications).set({ version: input.publication.version + 1 }).where(eq(publications.id, input.publication.id)));
+  // An amendment's figures change through correctionWrites (src/app/corrections.ts), which bumps the version.
   return writes;
 }

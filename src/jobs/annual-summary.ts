@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { reportCard, reportSummaryCard } from "../../cards/report-card";
+import { reportCard } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
 import type { Database } from "../db/database";
@@ -7,7 +7,7 @@ import { localDate } from "../domain/dates";
 import { members, type Group } from "../db/schema";
 import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring";
 import type { OutboundMessage } from "../outbox/message";
-import { computeQuarter } from "./quarterly-report";
+import { computeQuarter, groupSummary } from "./quarterly-report";
 
 /** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
 export async function computeYear(db: Database, group: Group, year: string, now: Date) {
@@ -52,16 +52,6 @@ export async function annualSummary(db: Database, group: Group, year: string, no
     });
     return [{ key: `annual:${year}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
   });
-  const gradeCounts = new Map<string, number>();
-  for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
-  const summary = reportSummaryCard({
-    quarter: year,
-    groupName: group.name,
-    headcount: combined.members.length,
-    average: combined.members.reduce((n, m) => n + m.total, 0) / combined.members.length,
-    grades: scheme.grades.map((g) => ({ name: g.name, count: gradeCounts.get(g.name) ?? 0 })),
-    top: combined.members.filter((m) => m.rank <= 3).map((m) => ({ rank: m.rank, name: m.name, total: m.total })),
-    lang: "zh",
-  });
+  const summary = groupSummary(group, year, scheme, combined);
   return [{ key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
 }

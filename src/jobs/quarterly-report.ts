@@ -7,7 +7,8 @@ import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
 import { monthsOfQuarter } from "../domain/periods";
-import { combinePeriods } from "../domain/scoring";
+import { combinePeriods, type CombinedResult } from "../domain/scoring";
+import type { Scheme } from "../domain/scheme";
 import type { OutboundMessage } from "../outbox/message";
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
@@ -62,10 +63,16 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
     });
     return [{ key: `report:${quarter}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
   });
+  const summary = groupSummary(group, quarter, scheme, combined);
+  return [{ key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+}
+
+/** The group's card for a combined period: grade distribution and the top places. */
+export function groupSummary(group: Group, period: string, scheme: Scheme, combined: CombinedResult) {
   const gradeCounts = new Map<string, number>();
   for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
-  const summary = reportSummaryCard({
-    quarter,
+  return reportSummaryCard({
+    quarter: period,
     groupName: group.name,
     headcount: combined.members.length,
     average: combined.members.reduce((n, m) => n + m.total, 0) / combined.members.length,
@@ -73,5 +80,4 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
     top: combined.members.filter((m) => m.rank <= 3).map((m) => ({ rank: m.rank, name: m.name, total: m.total })),
     lang: "zh",
   });
-  return [{ key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
 }

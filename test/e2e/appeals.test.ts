@@ -60,6 +60,21 @@ describe("公示 and 申诉", () => {
     expect((await click(LEADER.openId, card, "uphold", { reason: "再点一次" })).content).toContain("已由 李主任 处理");
   });
 
+  test("提出异议 on the report card lodges the same appeal; 维持 tells the appellant", async () => {
+    const report = h.lark.mock.sentMessages({ openId: ZHANG.openId }).find((m) => JSON.stringify(m.parsed).includes("更正版 2"))!;
+    const object = async (objection: string) => {
+      const res = await h.post(cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: ZHANG.openId, value: { a: "report.object", g: GROUP_ID }, messageId: report.messageId, chatId: report.chatId, formValue: { objection } }));
+      return ((await res.json()) as { toast: { type: string; content: string } }).toast;
+    };
+    expect((await object("")).content).toContain("请写明");
+    expect((await object("作风一项的评分偏低，请复核")).content).toContain("异议已提交");
+    await h.bot.idle();
+    const card = h.lark.mock.sentMessages({ openId: LEADER.openId }).find((m) => JSON.stringify(m.parsed).includes("申诉 · 张三"))!;
+    expect((await click(LEADER.openId, card, "uphold", { reason: "经复核，评分依据充分" })).content).toContain("已维持");
+    await h.bot.idle();
+    expect(texts(ZHANG.openId).some((c) => c.includes("维持原结果") && c.includes("经复核，评分依据充分"))).toBe(true);
+  });
+
   test("the window closes: results become final and locked; later objections are refused", async () => {
     await h.bot.runJobs(new Date("2026-10-12T03:00:00Z"));
     expect(await isLocked(h.bot.db, GROUP_ID, "2026-09")).toBe(false);
@@ -70,5 +85,18 @@ describe("公示 and 申诉", () => {
     h.clock.set("2026-10-13T02:00:00Z");
     await say(ZHANG.openId, "申诉 我也有意见");
     expect(lastGroup()).toContain("现在不在公示期");
+  });
+
+  test("after that, only a leader's logged 更正 changes it, and everyone's card is re-issued", async () => {
+    await h.say(ZHANG.openId, "更正 2026-Q3 @张三 联村 2 复核发现漏记", { mentions: [ZHANG] });
+    await h.bot.idle();
+    expect(lastGroup()).toContain("只有负责人");
+    await h.say(LEADER.openId, "更正 2026-Q3 @张三 联村 2 复核发现防汛值班漏记", { mentions: [ZHANG] });
+    await h.bot.idle();
+    expect(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).some((m) => JSON.stringify(m.parsed).includes("成绩单将重新发送（第 3 版）"))).toBe(true);
+    const third = texts(ZHANG.openId).find((c) => c.includes("更正版 3"))!;
+    expect(third).toContain("92.00 分");
+    expect(third).toContain("结果已定稿");
+    expect(texts(LI.openId).some((c) => c.includes("更正版 3"))).toBe(true);
   });
 });
