@@ -28,7 +28,13 @@ export const scoreCommand = defineCommand({
     const { inForce, result, peerRaters } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
     const me = result.members.find((m) => m.id === ctx.member.id);
     if (!me) {
-      ctx.reply(noticeCard({ title: t(ctx.lang, "没有成绩", "No score"), body: t(ctx.lang, `${month} 没有你的考核记录。`, `No appraisal for you in ${month}.`), colour: "yellow" }));
+      ctx.reply(
+        noticeCard({
+          title: t(ctx.lang, "还没有成绩", "No score yet"),
+          body: t(ctx.lang, `${month} 还没有人给你评分；负责人评分（或月评议）后这里会显示成绩和计算过程。`, `Nobody has rated you for ${month} yet.`),
+          colour: "yellow",
+        }),
+      );
       return;
     }
     const names = new Map(inForce.scheme.dimensions.map((d) => [d.key, d]));

@@ -74,7 +74,11 @@ export async function projectClaim(db: Database, ctx: ClaimContext, now: Date, p
   const { claim, group, claimant } = ctx;
   if (claim.kind === "backfill") return undefined; // records do not feed the score
   const { scheme } = await schemeForMonth(db, group, claim.period, now);
-  const base = await monthInputs(db, group, claim.period, scheme);
+  const loaded = await monthInputs(db, group, claim.period, scheme);
+  // Someone not yet appraised this month enters it with the claim (at 0 before it).
+  const base: PeriodInputsJson = loaded.members.some((m) => m.id === claimant.id)
+    ? loaded
+    : { ...loaded, members: [...loaded.members, { id: claimant.id, name: claimant.name || claimant.userId, coefficient: claimant.coefficient }] };
   const granted: PeriodInputsJson =
     claim.kind === "award"
       ? { ...base, awards: [...(base.awards ?? []), { member: claimant.id, level: claim.detail.level!, reason: claim.evidence }] }

@@ -59,17 +59,23 @@ export async function loadMonth(db: Database, group: Group, month: IsoMonth, sch
   }
   const counts = (r: (typeof rated)[number]) => r.raterGroup !== "peer" || (peersPerItem.get(`${r.memberId}|${r.dimension}`)?.size ?? 0) >= PEER_MINIMUM;
 
+  const ratingInputs = rated
+    .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && r.raterGroup in scheme.raters && counts(r))
+    .map((r) => ({ member: r.memberId, dimension: r.dimension, rater: r.raterGroup, score: r.score, by: r.raterUserId }));
+  const adjustmentInputs = adjusted
+    .filter((a) => known.has(a.memberId) && (topKeys.has(a.dimension) || allKeys.has(a.dimension)))
+    .map((a) => ({ member: a.memberId, dimension: a.dimension, points: a.points, reason: a.reason }));
+  const awardInputs = awarded
+    .filter((a) => known.has(a.memberId) && a.level in scheme.awards)
+    .map((a) => ({ member: a.memberId, level: a.level, reason: a.reason }));
+  // Only people appraised this month take part: someone nobody has rated yet is not "last with 0",
+  // and does not count toward percentage quotas.
+  const appraised = new Set([...ratingInputs, ...adjustmentInputs, ...awardInputs].map((x) => x.member));
   const inputs: PeriodInputsJson = {
-    members: people.map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
-    ratings: rated
-      .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && r.raterGroup in scheme.raters && counts(r))
-      .map((r) => ({ member: r.memberId, dimension: r.dimension, rater: r.raterGroup, score: r.score, by: r.raterUserId })),
-    adjustments: adjusted
-      .filter((a) => known.has(a.memberId) && (topKeys.has(a.dimension) || allKeys.has(a.dimension)))
-      .map((a) => ({ member: a.memberId, dimension: a.dimension, points: a.points, reason: a.reason })),
-    awards: awarded
-      .filter((a) => known.has(a.memberId) && a.level in scheme.awards)
-      .map((a) => ({ member: a.memberId, level: a.level, reason: a.reason })),
+    members: people.filter((m) => appraised.has(m.id)).map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
+    ratings: ratingInputs,
+    adjustments: adjustmentInputs,
+    awards: awardInputs,
   };
   return { inputs, peerRaters: new Map([...peerRaters].map(([k, v]) => [k, v.size])) };
 }
