@@ -38,7 +38,7 @@ export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
   const title = t(lang, `${v.groupName} · ${Number(v.month.slice(5))} 月考核排名`, `${v.groupName} · ranking ${v.month}`);
   const shown = v.visibility === "full" ? v.rows.slice(0, MAX_ROWS) : v.visibility === "top" ? v.rows.slice(0, TOP_N) : [];
   const columns = [
-    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "60px" },
+    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },
     { name: "name", title: t(lang, "姓名", "Name") },
     { name: "total", title: t(lang, "总分", "Total"), type: "number" as const },
     { name: "move", title: t(lang, "升降", "Move") },

@@ -32,7 +32,8 @@ export function rankingCard(v: RankingView): Rendered {
   const { lang } = v;
   const title = t(lang, `${v.groupName || "本群"} · ${Number(v.month.slice(5))} 月排名`, `${v.groupName || "Group"} ranking · ${v.month}`);
   const columns = [
-    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "60px" },
+    // Lark takes a column width of "auto", a percentage or 80–600 px: 80 px is the narrowest allowed.
+    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },
     { name: "name", title: t(lang, "姓名", "Name") },
     { name: "total", title: t(lang, "总分", "Total"), type: "number" as const },
     { name: "grade", title: t(lang, "等次", "Grade") },

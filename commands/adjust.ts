@@ -1,14 +1,14 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { scoreChangeCard } from "../cards/score-change";
 import { schemeInForce } from "../src/app/schemes";
 import { adjustWrites, displayName } from "../src/app/scores";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
 import { defineCommand, type Command } from "../src/bot/command";
 import { adjustments } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
-import { isVagueReason } from "../src/domain/scoring";
+import { isVagueReason, round2 } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem } from "./guards";
 
 /** Most points one adjustment may carry: a typo such as "20" for "2" should not pass unnoticed. */
@@ -17,13 +17,19 @@ const MAX_POINTS = 20;
 const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
   z.string().transform((text, ctx) => {
     const { names, words } = splitTargets(text);
-    const who = names[0] ?? (words.length >= 4 ? words.shift() : undefined);
+    // Several @people get the same points for the same reason (a team's shared result);
+    // a name typed without @ is one person, since names and words cannot be told apart.
+    const who = names.length ? names : words.length >= 4 ? [words.shift()!] : [];
     const [item, pointsText, ...reasonWords] = words;
     const points = Number(pointsText);
     const reason = reasonWords.join(" ").trim();
     const verb = sign > 0 ? t(lang, "加分", "/bonus") : t(lang, "扣分", "/deduct");
-    if (!who || !item || pointsText === undefined) {
+    if (!who.length || !item || pointsText === undefined) {
       ctx.addIssue({ code: "custom", message: t(lang, `请写明：${verb} @某人 维度 分值 原因`, `Write: ${verb} @person dimension points reason`) });
+      return z.NEVER;
+    }
+    if (who.length > MAX_TARGETS) {
+      ctx.addIssue({ code: "custom", message: t(lang, `一次最多 ${MAX_TARGETS} 人，请分几次发送。`, `At most ${MAX_TARGETS} people at once; please split it.`) });
       return z.NEVER;
     }
     if (!Number.isFinite(points) || points <= 0 || points > MAX_POINTS) {
@@ -43,7 +49,7 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
     return { who, item, points: sign * Math.round(points * 100) / 100, reason };
   });
 
-function createAdjustCommand(sign: 1 | -1): Command<{ who: string; item: string; points: number; reason: string }> {
+function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: string; points: number; reason: string }> {
   const bonus = sign > 0;
   const example = bonus
     ? { zh: "加分 @张三 联村 2 牵头完成秋收调度", en: "/bonus @张三 village 2 led the harvest scheduling" }
@@ -60,8 +66,8 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string; item: string;
     async handle(ctx) {
       if (!leadersOnly(ctx, bonus ? "加分" : "扣分")) return;
       const { db } = ctx.deps;
-      const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
-      if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, example[ctx.lang]);
+      const targets = await resolveTargets(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+      if (!targets.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, targets.problem, example[ctx.lang]);
       const { scheme } = await schemeInForce(db, ctx.group.id);
       const found = findDimension(scheme, ctx.args.item);
       if (found.kind !== "found") {
@@ -71,25 +77,44 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string; item: string;
       // Adjustments count on the top-level dimension (the bonus cap is defined there).
       const top = found.path[0]!;
       const month = currentMonth(ctx);
-      ctx.work.write(...adjustWrites(db, { group: ctx.group, month, member: target.member, dimension: top.key, points: ctx.args.points, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
-      let warning: string | undefined;
+      const people = targets.members;
+      for (const member of people) {
+        ctx.work.write(...adjustWrites(db, { group: ctx.group, month, member, dimension: top.key, points: ctx.args.points, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
+      }
+      const warnings: string[] = [];
       if (bonus && top.bonusCapPct !== undefined) {
+        // The engine caps the bonus; the leader is told now rather than surprised by 成绩 later.
         const cap = (top.weight * top.bonusCapPct) / 100;
         const earlier = await db
-          .select({ points: adjustments.points })
+          .select({ memberId: adjustments.memberId, points: adjustments.points })
           .from(adjustments)
-          .where(and(eq(adjustments.memberId, target.member.id), eq(adjustments.period, month), eq(adjustments.dimension, top.key), gt(adjustments.points, 0), isNull(adjustments.revokedAt)));
-        const sum = earlier.reduce((n, a) => n + a.points, 0) + ctx.args.points;
-        if (sum > cap) {
-          warning = t(ctx.lang, `本月「${top.name}」加分合计 ${sum} 分，超过上限 ${cap} 分（权重的 ${top.bonusCapPct}%），超出部分不计入。`, `Bonus on ${top.name} this month totals ${sum}, over its cap of ${cap}; the excess does not count.`);
+          .where(
+            and(
+              inArray(adjustments.memberId, people.map((m) => m.id)),
+              eq(adjustments.period, month),
+              eq(adjustments.dimension, top.key),
+              gt(adjustments.points, 0),
+              isNull(adjustments.revokedAt),
+            ),
+          );
+        for (const member of people) {
+          const sum = round2(earlier.filter((a) => a.memberId === member.id).reduce((n, a) => n + a.points, 0) + ctx.args.points);
+          if (sum <= cap) continue;
+          const who = people.length > 1 ? `${displayName(member)}：` : "";
+          warnings.push(t(ctx.lang, `${who}本月「${top.name}」加分合计 ${sum} 分，超过上限 ${cap} 分（权重的 ${top.bonusCapPct}%），超出部分不计入。`, `${who}Bonus on ${top.name} this month totals ${sum}, over its cap of ${cap}; the excess does not count.`));
         }
       }
       ctx.reply(
         scoreChangeCard({
           kind: bonus ? "bonus" : "deduction",
-          who: displayName(target.member),
-          lines: [`${top.name}：${bonus ? "+" : "−"}${Math.abs(ctx.args.points)}`, `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`, `${t(ctx.lang, "月份", "Month")}：${month}`],
-          warning,
+          who: people.map(displayName),
+          lines: [
+            ...(people.length > 1 ? [t(ctx.lang, `共 ${people.length} 人，每人：`, `${people.length} people, each:`)] : []),
+            `${top.name}：${bonus ? "+" : "−"}${Math.abs(ctx.args.points)}`,
+            `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`,
+            `${t(ctx.lang, "月份", "Month")}：${month}`,
+          ],
+          warning: warnings.length ? warnings.join("\n") : undefined,
           lang: ctx.lang,
         }),
       );

@@ -3,7 +3,7 @@ import { t } from "../cards/kit";
 import { scoreChangeCard } from "../cards/score-change";
 import { schemeInForce } from "../src/app/schemes";
 import { awardWrites, displayName } from "../src/app/scores";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { awardLabel } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
@@ -27,11 +27,20 @@ export const awardCommand = defineCommand({
   args: (lang) =>
     z.string().transform((text, ctx) => {
       const { names, words } = splitTargets(text);
-      const who = names[0] ?? (words.length >= 3 ? words.shift() : undefined);
+      // A team award (同奖同赔) names everyone at once; a typed name without @ is one person.
+      const who = names.length ? names : words.length >= 3 ? [words.shift()!] : [];
       const [level, ...reasonWords] = words;
       const reason = reasonWords.join(" ").trim();
-      if (!who || !level || !reason || isVagueReason(reason)) {
+      if (!who.length || !level || !reason) {
         ctx.addIssue({ code: "custom", message: t(lang, "请写明：奖励 @某人 级别 获奖事由", "Write: /award @person level what for") });
+        return z.NEVER;
+      }
+      if (who.length > MAX_TARGETS) {
+        ctx.addIssue({ code: "custom", message: t(lang, `一次最多 ${MAX_TARGETS} 人，请分几次发送。`, `At most ${MAX_TARGETS} people at once; please split it.`) });
+        return z.NEVER;
+      }
+      if (isVagueReason(reason)) {
+        ctx.addIssue({ code: "custom", message: t(lang, `事由「${reason}」过于笼统，请写明获得的是什么奖、由谁授予。`, `“${reason}” is too vague: name the award and who gave it.`) });
         return z.NEVER;
       }
       return { who, level, reason };
@@ -39,8 +48,8 @@ export const awardCommand = defineCommand({
   async handle(ctx) {
     if (!leadersOnly(ctx, "奖励")) return;
     const { db } = ctx.deps;
-    const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
-    if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, EXAMPLE[ctx.lang]);
+    const targets = await resolveTargets(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+    if (!targets.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, targets.problem, EXAMPLE[ctx.lang]);
     const { scheme } = await schemeInForce(db, ctx.group.id);
     const levels = Object.keys(scheme.awards);
     const level = matchAwardLevel(levels, ctx.args.level);
@@ -49,13 +58,21 @@ export const awardCommand = defineCommand({
       return problem(ctx, { zh: "哪一级奖励？", en: "Which level?" }, t(ctx.lang, `方案里的奖励级别：${options}`, `Levels in the scheme: ${options}`), EXAMPLE[ctx.lang]);
     }
     const month = currentMonth(ctx);
-    ctx.work.write(...awardWrites(db, { group: ctx.group, month, member: target.member, level, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
+    const people = targets.members;
+    for (const member of people) {
+      ctx.work.write(...awardWrites(db, { group: ctx.group, month, member, level, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
+    }
     const cap = scheme.extraCap !== undefined ? t(ctx.lang, `（奖励与附加分合计不超过 ${scheme.extraCap} 分）`, ` (awards and extras capped at ${scheme.extraCap})`) : "";
     ctx.reply(
       scoreChangeCard({
         kind: "award",
-        who: displayName(target.member),
-        lines: [`${awardLabel(level)}：+${scheme.awards[level]}${cap}`, `${t(ctx.lang, "事由", "For")}：${ctx.args.reason}`, `${t(ctx.lang, "月份", "Month")}：${month}`],
+        who: people.map(displayName),
+        lines: [
+          ...(people.length > 1 ? [t(ctx.lang, `共 ${people.length} 人，每人：`, `${people.length} people, each:`)] : []),
+          `${awardLabel(level)}：+${scheme.awards[level]}${cap}`,
+          `${t(ctx.lang, "事由", "For")}：${ctx.args.reason}`,
+          `${t(ctx.lang, "月份", "Month")}：${month}`,
+        ],
         lang: ctx.lang,
       }),
     );

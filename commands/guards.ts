@@ -1,5 +1,5 @@
 import { noticeCard } from "../cards/notice";
-import { t } from "../cards/kit";
+import { escapeMarkdown, t, type Rendered } from "../cards/kit";
 import type { CommandContext } from "../src/bot/command";
 import { localDate, monthOf, type IsoMonth } from "../src/domain/dates";
 
@@ -17,10 +17,18 @@ export function leadersOnly(ctx: CommandContext<unknown>, what: string): boolean
   return false;
 }
 
+/**
+ * A notice whose body quotes what the user typed: escaped in the card, so it
+ * cannot become links or formatting, and left as typed in the text rendering.
+ */
+export function plainNotice(opts: Parameters<typeof noticeCard>[0]): Rendered {
+  return { card: noticeCard({ ...opts, body: escapeMarkdown(opts.body) }).card, text: noticeCard(opts).text };
+}
+
 /** Says what went wrong with a command's input, and how it should look. */
 export function problem(ctx: CommandContext<unknown>, title: { zh: string; en: string }, body: string, example?: string) {
   ctx.reply(
-    noticeCard({
+    plainNotice({
       title: t(ctx.lang, title.zh, title.en),
       body,
       ...(example ? { hint: `${t(ctx.lang, "例", "e.g.")}：${example}` } : {}),

@@ -14,6 +14,7 @@ import { claimCommand } from "./claim";
 import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
 import { detailCommand } from "./detail";
+import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
 import { leaveCommand } from "./leave";
 import { meCommand } from "./me";
@@ -86,7 +87,8 @@ export const replies: BotReplies = {
       colour: "yellow",
     }),
   invalidArgs: (command, problem, lang) =>
-    noticeCard({
+    // The problem often quotes the user's text: it must not become markdown.
+    plainNotice({
       title: t(lang, `「${command.name}」的格式不对`, `/${command.aliases.find((a) => /^[a-z]/.test(a)) ?? command.name}: check the format`),
       body: problem,
       hint: `${t(lang, "例", "e.g.")}：${lang === "en" ? command.example.en : command.example.zh}`,

@@ -17,6 +17,11 @@ const rateArgs = (lang: "zh" | "en") =>
     // "业务90" typed without a space.
     const glued = words.length === 1 ? /^(.*\D)(\d+(?:\.\d+)?)$/u.exec(words[0]!) : null;
     if (glued) words.splice(0, 1, glued[1]!, glued[2]!);
+    // Scores differ from person to person, so one rating names one person.
+    if (names.length > 1) {
+      ctx.addIssue({ code: "custom", message: t(lang, "评分一次只能给一个人，请分开发送。", "Rate one person at a time.") });
+      return z.NEVER;
+    }
     const who = names[0] ?? (words.length >= 3 ? words.shift() : undefined);
     const [item, scoreText, ...comment] = words;
     const score = Number(scoreText);

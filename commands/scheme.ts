@@ -4,6 +4,7 @@ import { schemeCard, templatesCard } from "../cards/scheme";
 import { scoreChangeCard } from "../cards/score-change";
 import { findTemplate, prepareScheme, schemeInForce } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
+import { localDate } from "../src/domain/dates";
 import { schemeTemplates } from "../src/domain/scheme";
 import { leadersOnly, problem } from "./guards";
 
@@ -13,13 +14,12 @@ const schemeArgs = (lang: Lang) =>
   z.string().transform((text, ctx): SchemeArgs => {
     const s = text.trim();
     if (s === "") return { kind: "show" };
-    const [word = "", ...rest] = s.split(/\s+/u);
+    const [word = ""] = s.split(/\s+/u);
     const tail = s.slice(word.length).trim();
     if (["模板", "templates", "template"].includes(word.toLowerCase())) return { kind: "templates" };
     if (["使用", "use"].includes(word.toLowerCase()) && tail) return { kind: "use", name: tail };
     if (["导入", "import"].includes(word.toLowerCase()) && tail) return { kind: "import", json: tail };
     if (s.startsWith("{")) return { kind: "import", json: s };
-    void rest;
     ctx.addIssue({
       code: "custom",
       message: t(lang, "可以发：方案、方案 模板、方案 使用 模板名、方案 导入 {JSON}", "Try: /scheme, /scheme templates, /scheme use <name>, /scheme import {JSON}"),
@@ -30,6 +30,28 @@ const schemeArgs = (lang: Lang) =>
 /** Phones turn quotes curly; JSON needs them straight. */
 function straightenQuotes(json: string): string {
   return json.replace(/[“”＂]/gu, '"').replace(/[‘’]/gu, "'").replace(/：/gu, ":").replace(/，/gu, ",");
+}
+
+/** Characters of the text shown either side of where the JSON went wrong. */
+const SNIPPET = 12;
+
+/**
+ * JSON.parse's message is English and varies by engine; users get the place
+ * it failed, the text around it and the two usual causes, in their language.
+ */
+export function describeJsonError(json: string, error: unknown, lang: Lang): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  // Engines say "end of JSON input", or give a position at the very end.
+  if ((!at && /end of JSON input/i.test(message)) || (at && Number(at[1]) >= json.trimEnd().length)) {
+    return t(lang, "JSON 不完整：括号或引号没有闭合。", "The JSON ends too early: a bracket or quote is not closed.");
+  }
+  const hint = t(lang, "名称要用英文双引号（\"name\"），最后一项后面不要加逗号。", "Names need double quotes (\"name\"), and no comma after the last item.");
+  if (!at) return `${t(lang, "无法解析这段 JSON。", "This JSON cannot be read.")}${hint}`;
+  const pos = Number(at[1]);
+  const chars = [...json.slice(0, pos)].length; // position counts UTF-16 units; people count characters
+  const around = json.slice(Math.max(0, pos - SNIPPET), pos + SNIPPET);
+  return `${t(lang, `第 ${chars + 1} 个字符附近有误：`, `Error near character ${chars + 1}: `)}「${around}」\n${hint}`;
 }
 
 /** 方案: show the group's appraisal scheme; leaders choose a template or import their own. */
@@ -45,7 +67,8 @@ export const schemeCommand = defineCommand({
     const { lang } = ctx;
     if (ctx.args.kind === "show") {
       const inForce = await schemeInForce(db, ctx.group.id);
-      ctx.reply(schemeCard({ scheme: inForce.scheme, version: inForce.version, isDefault: inForce.isDefault, lang }));
+      const since = inForce.createdAt ? localDate(inForce.createdAt, ctx.group.timezone) : undefined;
+      ctx.reply(schemeCard({ scheme: inForce.scheme, version: inForce.version, isDefault: inForce.isDefault, ...(since ? { since } : {}), lang }));
       return;
     }
     if (ctx.args.kind === "templates") {
@@ -64,10 +87,11 @@ export const schemeCommand = defineCommand({
       json = template.scheme;
       source = `template:${template.id}`;
     } else {
+      const straightened = straightenQuotes(ctx.args.json);
       try {
-        json = JSON.parse(straightenQuotes(ctx.args.json));
+        json = JSON.parse(straightened);
       } catch (error) {
-        return problem(ctx, { zh: "JSON 格式不对", en: "Invalid JSON" }, t(lang, `无法解析：${(error as Error).message}`, `Cannot parse: ${(error as Error).message}`));
+        return problem(ctx, { zh: "JSON 格式不对，方案未保存", en: "Invalid JSON: scheme not saved" }, describeJsonError(straightened, error, lang));
       }
       source = "import";
     }

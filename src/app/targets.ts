@@ -11,6 +11,13 @@ import { members, type Group, type Member } from "../db/schema";
  * the group's members: exact name first, then a unique prefix.
  */
 export type TargetResult = { ok: true; member: Member } | { ok: false; problem: string };
+export type TargetsResult = { ok: true; members: Member[] } | { ok: false; problem: string };
+
+/** Most people one 加分/扣分/奖励 may name: a whole team (同奖同赔), not the whole unit by accident. */
+export const MAX_TARGETS = 20;
+
+/** Candidates listed when a typed name is ambiguous. */
+const MAX_CANDIDATES = 8;
 
 /** Splits leading "@name" tokens off the text: "@张三 业务 90" → ["张三"], ["业务", "90"]. */
 export function splitTargets(text: string): { names: string[]; words: string[] } {
@@ -20,20 +27,54 @@ export function splitTargets(text: string): { names: string[]; words: string[] }
   return { names: names.filter(Boolean), words: tokens };
 }
 
-export async function resolveTarget(db: Database, group: Group, name: string, mentions: readonly Mention[], lang: Lang): Promise<TargetResult> {
-  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
-  const mentioned = mentions.find((m) => m.name === name);
+/**
+ * Matches one typed name. A mention wins over a typed name because it carries
+ * the person's id; `used` holds mentions already taken, so two people who
+ * share a display name and are both @mentioned resolve to two people.
+ */
+export function matchTarget(people: readonly Member[], name: string, mentions: readonly Mention[], lang: Lang, used: Set<Mention> = new Set()): TargetResult {
+  const mentioned = mentions.find((m) => m.name === name && !used.has(m));
   if (mentioned) {
+    used.add(mentioned);
     const hit = people.find((p) => p.userId === mentioned.userId);
     return hit ? { ok: true, member: hit } : { ok: false, problem: t(lang, `${name} 不是本群的考核成员`, `${name} is not a member of this group`) };
   }
   const exact = people.filter((p) => p.name === name);
   if (exact.length === 1) return { ok: true, member: exact[0]! };
-  const prefix = exact.length ? exact : people.filter((p) => p.name && p.name.startsWith(name));
+  // Namesakes cannot be told apart by typing: only a mention (an id) can.
+  if (exact.length > 1) return { ok: false, problem: t(lang, `群里有 ${exact.length} 位「${name}」，请 @ 要找的那一位`, `${exact.length} people here are called “${name}”; please @mention the one you mean`) };
+  const prefix = people.filter((p) => p.name && p.name.startsWith(name));
   if (prefix.length === 1) return { ok: true, member: prefix[0]! };
   if (prefix.length > 1) {
-    const names = prefix.slice(0, 8).map((p) => p.name).join("、");
+    const names = [...new Set(prefix.map((p) => p.name))].slice(0, MAX_CANDIDATES).join(t(lang, "、", ", "));
     return { ok: false, problem: t(lang, `「${name}」对应多人：${names}。请 @ 具体的人`, `“${name}” matches several people: ${names}. Please @mention one`) };
   }
   return { ok: false, problem: t(lang, `群里没有「${name}」。请 @ 要打分的人`, `Nobody called “${name}” here. Please @mention the person`) };
+}
+
+function activeMembers(db: Database, group: Group) {
+  return db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
+}
+
+export async function resolveTarget(db: Database, group: Group, name: string, mentions: readonly Mention[], lang: Lang): Promise<TargetResult> {
+  return matchTarget(await activeMembers(db, group), name, mentions, lang);
+}
+
+/**
+ * Several people at once (加分/扣分/奖励 for a team): all of them must
+ * resolve, or nothing is written and every name that failed is listed.
+ * Naming the same person twice counts them once.
+ */
+export async function resolveTargets(db: Database, group: Group, names: readonly string[], mentions: readonly Mention[], lang: Lang): Promise<TargetsResult> {
+  const people = await activeMembers(db, group);
+  const used = new Set<Mention>();
+  const found = new Map<string, Member>();
+  const problems: string[] = [];
+  for (const name of names) {
+    const r = matchTarget(people, name, mentions, lang, used);
+    if (r.ok) found.set(r.member.id, r.member);
+    else problems.push(r.problem);
+  }
+  if (problems.length) return { ok: false, problem: problems.join("\n") };
+  return { ok: true, members: [...found.values()] };
 }

@@ -20,7 +20,7 @@ describe("command arguments", () => {
   });
 
   test("加分/扣分 need points in range and a specific reason", () => {
-    expect(parse(bonusCommand, "@张三 联村 2 牵头完成秋收调度").data).toEqual({ who: "张三", item: "联村", points: 2, reason: "牵头完成秋收调度" });
+    expect(parse(bonusCommand, "@张三 联村 2 牵头完成秋收调度").data).toEqual({ who: ["张三"], item: "联村", points: 2, reason: "牵头完成秋收调度" });
     expect(parse(deductCommand, "@张三 作风 1 例会缺席").data).toMatchObject({ points: -1 });
     expect(parse(deductCommand, "@张三 作风 1 酌情扣分").error?.issues[0]?.message).toContain("过于笼统");
     expect(parse(deductCommand, "@张三 作风 1").error?.issues[0]?.message).toContain("必须写明原因");
