@@ -15,7 +15,6 @@ import { openNodeDatabase } from "../src/db/client-node";
 import { applyMigrations } from "../src/db/migrate";
 import { groups, members, ratings } from "../src/db/schema";
 import { indexScheme, parseScheme, schemeTemplates } from "../src/domain/scheme";
-import { createWorkCalendar } from "../src/domain/calendar";
 import { drainOutbox } from "../src/outbox/deliver";
 import { createPacer } from "../src/outbox/pacer";
 import { runDueJobs } from "../src/jobs/run";
@@ -80,7 +79,7 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
 
   const t0 = performance.now();
   const clock = { now: () => new Date() };
-  await runDueJobs({ db, calendar: createWorkCalendar(), log: silentLogger, clock }, new Date("2026-12-01T01:05:00Z"), "monthly-ranking");
+  await runDueJobs({ db, log: silentLogger, clock }, new Date("2026-12-01T01:05:00Z"), "monthly-ranking");
   const generateSeconds = (performance.now() - t0) / 1000;
 
   const raw = createLarkOpenApi({ ...app, domain: lark.url });

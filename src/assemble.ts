@@ -6,7 +6,6 @@ import { consoleLogger, type Logger } from "./bot/deps";
 import { createLarkOpenApi } from "./channels/lark/open-api";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
-import { createWorkCalendar } from "./domain/calendar";
 import { pruneOldRows } from "./app/maintenance";
 import { runDueJobs } from "./jobs/run";
 import type { JobKind } from "./domain/schedule";
@@ -32,7 +31,6 @@ export interface AssembleOptions {
 export function assemble(opts: AssembleOptions) {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger;
-  const calendar = createWorkCalendar();
   const api = createLarkOpenApi({ ...opts.lark, fetch: opts.fetch });
   const directory: ChatDirectory = api;
   const sender: MessageSender = api;
@@ -41,7 +39,6 @@ export function assemble(opts: AssembleOptions) {
       db: opts.db,
       clock,
       directory,
-      calendar,
       defaultTimezone: opts.config.APPRAISAL_TZ,
       platform: "lark",
       log,
@@ -56,7 +53,7 @@ export function assemble(opts: AssembleOptions) {
   const stopping = new AbortController();
   const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal });
   /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
-  const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, calendar, log, clock }, at ?? clock.now(), only);
+  const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, log, clock }, at ?? clock.now(), only);
   const app = createHttpApp({
     db: opts.db,
     bot,

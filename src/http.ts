@@ -51,31 +51,26 @@ export function createHttpApp(opts: HttpAppOptions) {
     }
   });
 
-  app.post(
-    "/lark/events",
-    bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }),
-    (c) => {
-      const defer = deferFor(c, opts.background);
-      return larkWebhook({
-        ...opts.lark,
-        now: opts.now,
-        handle: async (update) => {
-          const outcome = await opts.bot.handle(update);
-          if (!outcome.duplicate) {
-            defer(
-              (async () => {
-                for (const task of outcome.after) {
-                  await task().catch((error) => opts.log.error("after-answer task failed", { eventId: update.eventId, error: String(error) }));
-                }
-                await opts.drain();
-              })().catch((error) => opts.log.error("outbox drain failed", { error: String(error) })),
-            );
-          }
-          return outcome.answer;
-        },
-      })(c);
+  // Built once; each request brings its own context (and, on Workers, its own waitUntil).
+  const webhook = larkWebhook({
+    ...opts.lark,
+    now: opts.now,
+    handle: async (update, c) => {
+      const outcome = await opts.bot.handle(update);
+      if (!outcome.duplicate) {
+        deferFor(c, opts.background)(
+          (async () => {
+            for (const task of outcome.after) {
+              await task().catch((error) => opts.log.error("after-answer task failed", { eventId: update.eventId, error: String(error) }));
+            }
+            await opts.drain();
+          })().catch((error) => opts.log.error("outbox drain failed", { error: String(error) })),
+        );
+      }
+      return outcome.answer;
     },
-  );
+  });
+  app.post("/lark/events", bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }), webhook);
 
   if (opts.admin?.token) {
     const { token, runJobs } = opts.admin;

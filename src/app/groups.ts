@@ -29,7 +29,11 @@ export function registerGroup(db: Database, key: GroupKey, opts: { timezone: str
     .insert(groups)
     .values({ id, ...key, timezone: opts.timezone, createdAt: opts.now })
     .onConflictDoUpdate({ target: [groups.platform, groups.chatId], set: { active: true, tenantKey: key.tenantKey } });
-  return { id, write };
+  // The row as it will read once the batch commits, for the rest of the update to use.
+  const group: Group = opts.existing
+    ? { ...opts.existing, ...key, active: true }
+    : { id, ...key, name: "", timezone: opts.timezone, settings: {}, syncedAt: null, active: true, createdAt: opts.now };
+  return { id, write, group };
 }
 
 export function deactivateGroup(db: Database, groupId: string) {
@@ -39,8 +43,10 @@ export function deactivateGroup(db: Database, groupId: string) {
 /** A person seen before the member list was read (e.g. a message right after the bot joined). */
 export function addMember(db: Database, groupId: string, userId: string, now: Date) {
   const id = memberIdFor(groupId, userId);
+  const member: Member = { id, groupId, userId, name: "", role: "staff", coefficient: 1, active: true, createdAt: now };
   return {
     id,
+    member,
     write: db.insert(members).values({ id, groupId, userId, createdAt: now }).onConflictDoNothing(),
   };
 }
@@ -54,15 +60,6 @@ export async function findGroupAndMember(db: Database, platform: GroupKey["platf
     .where(and(eq(groups.platform, platform), eq(groups.chatId, chatId)))
     .limit(1);
   return row;
-}
-
-export async function findMember(db: Database, groupId: string, userId: string): Promise<Member | undefined> {
-  const [m] = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.groupId, groupId), eq(members.userId, userId)))
-    .limit(1);
-  return m;
 }
 
 /**

@@ -3,7 +3,6 @@ import type { Lang, Rendered } from "../../cards/kit";
 import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
-import { localDate } from "../domain/dates";
 import { enqueue } from "../outbox/message";
 import type { CardAction } from "./card-action";
 import type { Command } from "./command";
@@ -42,14 +41,16 @@ export interface Outcome {
 
 const DUPLICATE: Outcome = { duplicate: true, after: [] };
 
-function isDuplicateMarker(error: unknown): boolean {
+/**
+ * Which constraint a failed batch broke: "dedupe" when it was our own dedupe
+ * marker (a duplicate delivery), "other" for any other constraint, else null.
+ * libSQL (file or remote) and drizzle wrap the error differently; the text
+ * of the message and its cause is what they share.
+ */
+function constraintFailure(error: unknown): "dedupe" | "other" | null {
   const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
-  return /UNIQUE constraint failed: processed_events/.test(text);
-}
-
-function isConstraintError(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
-  return /SQLITE_CONSTRAINT|UNIQUE constraint failed/.test(text);
+  if (/UNIQUE constraint failed: processed_events/.test(text)) return "dedupe";
+  return /SQLITE_CONSTRAINT|UNIQUE constraint failed/.test(text) ? "other" : null;
 }
 
 export function createBot(opts: BotOptions) {
@@ -82,7 +83,7 @@ export function createBot(opts: BotOptions) {
       await db.batch(items as [BatchItem, ...BatchItem[]]);
       return true;
     } catch (error) {
-      if (isDuplicateMarker(error)) return false;
+      if (constraintFailure(error) === "dedupe") return false;
       throw error;
     }
   }
@@ -103,14 +104,14 @@ export function createBot(opts: BotOptions) {
       const key = { platform: deps.platform, tenantKey: update.tenantKey, chatId: update.chatId };
       const reg = registerGroup(db, key, { timezone: deps.defaultTimezone, now, existing: group });
       work.write(reg.write);
-      group = group ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, settings: {}, syncedAt: null, active: true, createdAt: now };
+      group = reg.group;
       syncLater(work, group);
     }
     let member = found?.member ?? undefined;
     if (!member) {
       const added = addMember(db, group.id, update.senderId, now);
       work.write(added.write);
-      member = { id: added.id, groupId: group.id, userId: update.senderId, name: "", role: "staff", coefficient: 1, active: true, createdAt: now };
+      member = added.member;
       if (group.syncedAt) syncLater(work, group); // a newcomer: refresh names and roles
     }
     return { group, member };
@@ -168,7 +169,7 @@ export function createBot(opts: BotOptions) {
       if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
       return { duplicate: false, answer, after: work.after };
     } catch (error) {
-      if (!action.onConflict || !isConstraintError(error)) throw error;
+      if (!action.onConflict || constraintFailure(error) !== "other") throw error;
       // Someone else's click won; answer with theirs, and remember this event.
       const lost = { ...ctx, work: new Work(work.keyPrefix) };
       const conflictAnswer = await action.onConflict(lost);
@@ -186,7 +187,7 @@ export function createBot(opts: BotOptions) {
     const reg = registerGroup(db, key, { timezone: existing?.timezone ?? deps.defaultTimezone, now, existing });
     work.write(reg.write);
     work.send({ type: "chat_id", id: update.chatId }, replies.welcome("zh"));
-    const group: Group = existing ?? { id: reg.id, ...key, name: "", timezone: deps.defaultTimezone, settings: {}, syncedAt: null, active: true, createdAt: now };
+    const group = reg.group;
     syncLater(work, group);
     return (await commit({ eventId: update.eventId, kind: "bot_added" }, work, now)) ? { duplicate: false, after: work.after } : DUPLICATE;
   }
@@ -212,10 +213,6 @@ export function createBot(opts: BotOptions) {
         case "ignored":
           return { duplicate: false, after: [] };
       }
-    },
-    /** "Today" for a group: its own time zone, never UTC. */
-    today(group: Group, now: Date = deps.clock.now()) {
-      return localDate(now, group.timezone);
     },
   };
 }

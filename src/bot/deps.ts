@@ -1,7 +1,6 @@
 import type { Clock } from "../app/ports";
 import type { ChatDirectory } from "../app/ports";
 import type { Database } from "../db/database";
-import type { WorkCalendar } from "../domain/calendar";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -14,7 +13,6 @@ export interface BotDeps {
   db: Database;
   clock: Clock;
   directory: ChatDirectory;
-  calendar: WorkCalendar;
   /** Time zone of new groups (APPRAISAL_TZ). */
   defaultTimezone: string;
   platform: "lark" | "wechat";

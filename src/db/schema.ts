@@ -13,6 +13,18 @@ const createdAt = () =>
     .notNull()
     .default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
 
+/** The group a row belongs to; every row of a group's data carries it. */
+const groupRef = () =>
+  text("group_id")
+    .notNull()
+    .references(() => groups.id);
+
+/** The person a row is about. */
+const memberRef = () =>
+  text("member_id")
+    .notNull()
+    .references(() => members.id);
+
 /** A chat group the bot serves: one appraisal unit (a 科室, a school year group…). */
 export const groups = sqliteTable(
   "groups",
@@ -48,9 +60,7 @@ export const members = sqliteTable(
   "members",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
+    groupId: groupRef(),
     /** The platform's id for the person: a Lark open_id, a WeChat contact id. */
     userId: text("user_id").notNull(),
     name: text("name").notNull().default(""),
@@ -68,12 +78,8 @@ export const records = sqliteTable(
   "records",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    groupId: groupRef(),
+    memberId: memberRef(),
     /** The work date in the group's time zone. */
     date: text("date").notNull(),
     text: text("text").notNull(),
@@ -156,9 +162,7 @@ export const schemes = sqliteTable(
   "schemes",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
+    groupId: groupRef(),
     version: integer("version").notNull(),
     name: text("name").notNull(),
     json: text("json", { mode: "json" }).$type<SchemeJson>().notNull(),
@@ -178,14 +182,10 @@ export const ratings = sqliteTable(
   "ratings",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
+    groupId: groupRef(),
     /** YYYY-MM */
     period: text("period").notNull(),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    memberId: memberRef(),
     dimension: text("dimension").notNull(),
     raterGroup: text("rater_group").notNull(),
     raterUserId: text("rater_user_id").notNull(),
@@ -200,14 +200,10 @@ export const ratings = sqliteTable(
 /** What every score item of a month carries: whose, which month, who entered it and why. */
 const monthItem = () => ({
   id: text("id").primaryKey(),
-  groupId: text("group_id")
-    .notNull()
-    .references(() => groups.id),
+  groupId: groupRef(),
   /** YYYY-MM */
   period: text("period").notNull(),
-  memberId: text("member_id")
-    .notNull()
-    .references(() => members.id),
+  memberId: memberRef(),
   reason: text("reason").notNull(),
   byUserId: text("by_user_id").notNull(),
   /** Items are never deleted; a revoked one stops counting. */
@@ -245,12 +241,8 @@ export const claims = sqliteTable(
   "claims",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    groupId: groupRef(),
+    memberId: memberRef(),
     kind: text("kind", { enum: ["award", "bonus", "backfill"] }).notNull(),
     /** The month it counts toward (YYYY-MM). */
     period: text("period").notNull(),
@@ -287,12 +279,8 @@ export const leaves = sqliteTable(
   "leaves",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    groupId: groupRef(),
+    memberId: memberRef(),
     from: text("from_date").notNull(),
     to: text("to_date").notNull(),
     reason: text("reason"),
@@ -310,9 +298,7 @@ export const publications = sqliteTable(
   "publications",
   {
     id: text("id").primaryKey(),
-    groupId: text("group_id")
-      .notNull()
-      .references(() => groups.id),
+    groupId: groupRef(),
     /** "2026-Q3" or "2026". */
     period: text("period").notNull(),
     status: text("status", { enum: ["provisional", "final"] }).notNull().default("provisional"),
@@ -333,9 +319,7 @@ export const appeals = sqliteTable(
     publicationId: text("publication_id")
       .notNull()
       .references(() => publications.id),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => members.id),
+    memberId: memberRef(),
     reason: text("reason").notNull(),
     status: text("status", { enum: ["open", "upheld", "amended"] }).notNull().default("open"),
     createdAt: createdAt(),

@@ -4,23 +4,30 @@ import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
 import { groups, members, type Group } from "../db/schema";
 import { previousMonth } from "../domain/periods";
-import { indexScheme } from "../domain/scheme";
 import type { OutboundMessage } from "../outbox/message";
 
-/** What one run computes once and shares between groups: each tenant's best group of a month. */
+type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
+
+/**
+ * What one run computes once and shares between groups: each group's month
+ * (the red flag needs every group's, and each group's own job needs it again)
+ * and each tenant's best group of a month.
+ */
 export interface RunCache {
+  months: Map<string, Promise<MonthScores>>;
   redFlags: Map<string, Promise<{ groupId: string; groupName: string; average: number } | undefined>>;
 }
 
-export const newRunCache = (): RunCache => ({ redFlags: new Map() });
+export const newRunCache = (): RunCache => ({ months: new Map(), redFlags: new Map() });
+
+function monthOf(db: Database, group: Group, month: string, now: Date, cache: RunCache): Promise<MonthScores> {
+  const key = `${group.id}|${month}`;
+  let hit = cache.months.get(key);
+  if (!hit) cache.months.set(key, (hit = computeMonth(db, group, month, now)));
+  return hit;
+}
 
 const average = (totals: number[]) => (totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : 0);
-
-/** Only people who were scored at all take part in averages and the red flag. */
-function scored(month: Awaited<ReturnType<typeof computeMonth>>) {
-  const leaves = indexScheme(month.inForce.scheme).leaves.length;
-  return month.result.members.filter((m) => m.total > 0 || m.missing.length < leaves);
-}
 
 /** 流动红旗: among a tenant's groups, the one whose people averaged best (only with several groups). */
 function redFlag(db: Database, tenantKey: string, month: string, now: Date, cache: RunCache) {
@@ -32,7 +39,8 @@ function redFlag(db: Database, tenantKey: string, month: string, now: Date, cach
       if (all.length < 2) return undefined;
       let best: { groupId: string; groupName: string; average: number } | undefined;
       for (const g of all) {
-        const people = scored(await computeMonth(db, g, month, now));
+        // A month's result holds only the people appraised in it (see loadMonth).
+        const people = (await monthOf(db, g, month, now, cache)).result.members;
         if (!people.length) continue;
         const avg = average(people.map((m) => m.total));
         if (!best || avg > best.average) best = { groupId: g.id, groupName: g.name, average: avg };
@@ -50,10 +58,10 @@ function redFlag(db: Database, tenantKey: string, month: string, now: Date, cach
  * member's own place privately. Nothing is sent for a month nobody was scored in.
  */
 export async function monthlyRanking(db: Database, group: Group, month: string, now: Date, cache: RunCache): Promise<OutboundMessage[]> {
-  const current = await computeMonth(db, group, month, now);
-  const { inForce, result } = current;
-  if (!scored(current).length) return [];
-  const earlierRank = new Map(scored(await computeMonth(db, group, previousMonth(month), now)).map((m) => [m.id, m.rank]));
+  const { inForce, result } = await monthOf(db, group, month, now, cache);
+  if (!result.members.length) return [];
+  const earlier = await monthOf(db, group, previousMonth(month), now, cache);
+  const earlierRank = new Map(earlier.result.members.map((m) => [m.id, m.rank]));
   const movement = (id: string, rank: number) => (earlierRank.has(id) ? earlierRank.get(id)! - rank : null);
   const flag = await redFlag(db, group.tenantKey, month, now, cache);
   const rows = result.members.map((m) => ({ rank: m.rank, name: m.name, total: m.total, grade: m.grade, movement: movement(m.id, m.rank) }));

@@ -4,7 +4,6 @@ import { schemeForMonth } from "../app/schemes";
 import type { Logger } from "../bot/deps";
 import type { BatchItem, Database } from "../db/database";
 import { groups, type Group } from "../db/schema";
-import type { WorkCalendar } from "../domain/calendar";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueue, type OutboundMessage } from "../outbox/message";
 import { quarterLabel } from "../../cards/report-card";
@@ -20,7 +19,6 @@ export interface JobDeps {
   db: Database;
   /** Messages are queued at the real time even when a job runs "as of" another. */
   clock: { now(): Date };
-  calendar: WorkCalendar;
   log: Logger;
 }
 

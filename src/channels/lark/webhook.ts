@@ -14,7 +14,7 @@ export interface LarkWebhookOptions {
   /** The bot's open_id, to tell "@bot" from other mentions. */
   botOpenId: () => Promise<string | undefined>;
   /** Handles one update; for card actions returns the synchronous answer. */
-  handle: (update: Update) => Promise<CardActionAnswer | void>;
+  handle: (update: Update, c: Context) => Promise<CardActionAnswer | void>;
 }
 
 const outerSchema = z.union([
@@ -61,7 +61,7 @@ export function larkWebhook(opts: LarkWebhookOptions) {
     let outer = outerSchema.safeParse(body);
     if (!outer.success) return refuse(c, 400, "not a Lark event");
 
-    let signed = Boolean(c.req.header("x-lark-signature"));
+    const signed = Boolean(c.req.header("x-lark-signature"));
     if ("encrypt" in outer.data) {
       if (!opts.encryptKey) return refuse(c, 400, "encrypted event but LARK_ENCRYPT_KEY is not set");
       try {
@@ -85,7 +85,6 @@ export function larkWebhook(opts: LarkWebhookOptions) {
     // Lark signs every event and callback when an encrypt key is set; only the
     // URL challenge (answered above) may come unsigned.
     if (opts.encryptKey && !signed) return refuse(c, 401, "missing signature");
-    signed = true;
 
     let update: Update;
     try {
@@ -94,7 +93,7 @@ export function larkWebhook(opts: LarkWebhookOptions) {
       if (e instanceof EventShapeError) return refuse(c, 400, e.message);
       throw e;
     }
-    const answer = await opts.handle(update);
+    const answer = await opts.handle(update, c);
     return c.json(update.kind === "card_action" ? (answer ?? {}) : {});
   };
 }
