@@ -1,6 +1,7 @@
 import { noticeCard } from "../cards/notice";
 import { escapeMarkdown, t, type Rendered } from "../cards/kit";
 import type { CommandContext } from "../src/bot/command";
+import { isAdmin } from "../src/app/roles";
 import { localDate, monthOf, type IsoMonth } from "../src/domain/dates";
 
 /** Leaders only: answers a refusal and returns false for anyone else. */
@@ -11,6 +12,23 @@ export function leadersOnly(ctx: CommandContext<unknown>, what: string): boolean
       title: t(ctx.lang, "只有负责人可以操作", "Leaders only"),
       body: t(ctx.lang, `「${what}」只有本群的考核负责人可以使用。`, `Only this group's leaders can use “${what}”.`),
       hint: t(ctx.lang, "负责人默认为群主。", "The group owner is a leader."),
+      colour: "yellow",
+    }),
+  );
+  return false;
+}
+
+/**
+ * The appraisal office (管理员 of the tenant) only: answers a refusal and
+ * resolves false for anyone else. Office commands (导出, 全员排名…) use it.
+ */
+export async function officeOnly(ctx: CommandContext<unknown>, what: string): Promise<boolean> {
+  if (await isAdmin(ctx.deps.db, ctx.group, ctx.update.senderId)) return true;
+  ctx.reply(
+    noticeCard({
+      title: t(ctx.lang, "只有管理员可以操作", "Appraisal office only"),
+      body: t(ctx.lang, `「${what}」只有绩考办（管理员）可以使用。`, `Only the appraisal office (admins) can use “${what}”.`),
+      hint: t(ctx.lang, "管理员可以发「设置 管理员 @某人」添加管理员。", "An admin can add one with “设置 管理员 @someone”."),
       colour: "yellow",
     }),
   );

@@ -8,19 +8,40 @@ import { auditLog, groups, type GroupSettings } from "../src/db/schema";
 import { localDate } from "../src/domain/dates";
 import { parseBackfillDate } from "./backfill";
 import { leadersOnly } from "./guards";
+import { claimFirstAdmin, ROLE_WORDS, roleSetting, type RoleSetting } from "./settings-roles";
+import { splitTargets } from "../src/app/targets";
+import type { CommandContext } from "../src/bot/command";
 
 type Setting =
   | { kind: "reminderAt"; value: string }
   | { kind: "mentionMissing"; value: boolean }
-  | { kind: "holidays" | "workdays"; dates: string[] };
+  | { kind: "holidays" | "workdays"; dates: string[] }
+  | RoleSetting;
 
 const settingArgs = (lang: Lang) =>
   z.string().transform((text, ctx): Setting => {
     const [what = "", ...rest] = text.trim().split(/\s+/u);
     const fail = () => {
-      ctx.addIssue({ code: "custom", message: t(lang, "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02", "Settings: reminder time 17:30, roll-call on/off, holiday 12-31, workday 01-02") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02、管理员 @某人、负责人 @某人、取消负责人 @某人",
+          "Settings: reminder time 17:30, roll-call on/off, holiday 12-31, workday 01-02, 管理员 @someone, 负责人 @someone, 取消负责人 @someone",
+        ),
+      });
       return z.NEVER;
     };
+    const role = ROLE_WORDS[what];
+    if (role) {
+      const { names, words } = splitTargets(rest.join(" "));
+      const all = [...names, ...words];
+      if (!all.length) {
+        ctx.addIssue({ code: "custom", message: t(lang, `请 @ 要设为${what.replace(/^(取消|撤销)/u, "")}的人`, "Please @mention the person") });
+        return z.NEVER;
+      }
+      return { kind: "role", ...role, names: all };
+    }
     if (what === "提醒时间") {
       const m = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/u.exec(rest[0] ?? "");
       return m ? { kind: "reminderAt", value: `${m[1]!.padStart(2, "0")}:${m[2]}` } : fail();
@@ -38,13 +59,18 @@ const settingArgs = (lang: Lang) =>
 export const settingsCommand = defineCommand({
   name: "设置",
   aliases: ["settings"],
-  summary: { zh: "负责人设置本群：提醒时间、提醒点名、本单位放假或调休上班的日期", en: "Leaders: reminder time, roll-call, the unit's own holidays and workdays" },
+  summary: {
+    zh: "负责人设置本群：提醒时间、提醒点名、本单位放假或调休上班的日期；任免负责人和管理员（绩考办）",
+    en: "Leaders: reminder time, roll-call, the unit's own holidays and workdays; appoint leaders and admins",
+  },
   example: { zh: "设置 提醒时间 17:30", en: "/settings 提醒时间 17:30" },
   takesText: true,
   args: settingArgs,
   async handle(ctx) {
+    if (ctx.args.kind === "role") return roleSetting(ctx as CommandContext<RoleSetting>);
     if (!leadersOnly(ctx, "设置")) return;
     const { db } = ctx.deps;
+    const first = await claimFirstAdmin(ctx);
     const [fresh] = await db.select().from(groups).where(eq(groups.id, ctx.group.id)).limit(1);
     const settings: GroupSettings = { ...(fresh?.settings ?? ctx.group.settings) };
     let said: string;
@@ -71,6 +97,6 @@ export const settingsCommand = defineCommand({
       db.update(groups).set({ settings }).where(eq(groups.id, ctx.group.id)),
       db.insert(auditLog).values({ id: newId("aud", ctx.now.getTime()), groupId: ctx.group.id, actorUserId: ctx.update.senderId, action: "group.settings", detail: { ...settings }, at: ctx.now }),
     );
-    ctx.reply(noticeCard({ title: t(ctx.lang, "已设置", "Saved"), body: said, colour: "green" }));
+    ctx.reply(noticeCard({ title: t(ctx.lang, "已设置", "Saved"), body: [first, said].filter(Boolean).join("\n"), colour: "green" }));
   },
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { SchemeJson } from "../domain/scheme";
 
 /**
@@ -341,6 +341,69 @@ export const appealDecisions = sqliteTable("appeal_decisions", {
   decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * 管理员 (the appraisal office, 绩考办) of a tenant: the whole organisation,
+ * every group in it. The first leader to configure the bot becomes one.
+ * Removing an admin deletes the row; the audit log keeps the history.
+ */
+export const tenantAdmins = sqliteTable(
+  "tenant_admins",
+  {
+    platform: text("platform", { enum: ["lark", "wechat"] }).notNull(),
+    tenantKey: text("tenant_key").notNull(),
+    userId: text("user_id").notNull(),
+    name: text("name").notNull().default(""),
+    addedBy: text("added_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.tenantKey, t.userId] })],
+);
+
+/**
+ * 部门绩效: the office's score (0–100) for a group's month, what department
+ * calibration scales the group's individual totals by (DOMAIN §2). Setting it
+ * again replaces it; the audit log keeps the earlier value.
+ */
+export const departmentScores = sqliteTable(
+  "department_scores",
+  {
+    groupId: groupRef(),
+    /** YYYY-MM */
+    period: text("period").notNull(),
+    score: real("score").notNull(),
+    byUserId: text("by_user_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.period] })],
+);
+
+/**
+ * 目标: a planned value for a period (month, quarter or year), for one person
+ * or for the whole group, optionally under a dimension. Records and approved
+ * claims tagged "#目标N +k" count toward it.
+ */
+export const goals = sqliteTable(
+  "goals",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    /** The number people type: 目标3 is seq 3 in its group. */
+    seq: integer("seq").notNull(),
+    /** "2026-11", "2026-Q4" or "2026". */
+    period: text("period").notNull(),
+    /** Null: a group target, everyone's tagged work counts. */
+    memberId: text("member_id").references(() => members.id),
+    dimension: text("dimension"),
+    title: text("title").notNull(),
+    planned: real("planned").notNull(),
+    unit: text("unit").notNull().default(""),
+    byUserId: text("by_user_id").notNull(),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("goals_group_seq").on(t.groupId, t.seq), index("goals_group_period").on(t.groupId, t.period)],
+);
+
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type RecordRow = typeof records.$inferSelect;
@@ -350,3 +413,5 @@ export type Claim = typeof claims.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 export type ClaimDecision = typeof claimDecisions.$inferSelect;
+export type Goal = typeof goals.$inferSelect;
+export type TenantAdmin = typeof tenantAdmins.$inferSelect;
