@@ -69,6 +69,8 @@ export const SchemeShape = z.strictObject({
     .optional(),
   /** The year-end performance bonus pool in yuan, split in proportion to the year's totals. */
   annualPool: z.number().min(0).max(1e11).refine(isCents, { message: "cents" }).optional(),
+  /** 部门绩效校正: compare this group's people across the organisation after scaling by the office's 部门绩效. */
+  departmentCalibration: z.boolean().optional(),
 });
 
 /** A scheme as written in JSON, before defaults (what templates and the scheme editor hold). */
@@ -92,6 +94,7 @@ export function parseScheme(json: unknown): ParseResult<"scheme", Scheme> {
     backfillDays: raw.backfillDays ?? DEFAULT_BACKFILL_DAYS,
     yearWeights: raw.yearWeights ?? [25, 25, 25, 25],
     annualPool: raw.annualPool ?? 0,
+    departmentCalibration: raw.departmentCalibration ?? false,
   };
   if (raw.extraCap !== undefined) scheme.extraCap = raw.extraCap;
   return { ok: true, scheme };

@@ -43,6 +43,8 @@ export interface Scheme {
   yearWeights: [number, number, number, number];
   /** Year-end bonus pool in yuan (0: none). */
   annualPool: number;
+  /** 部门绩效校正: scale the group's totals by the office's score for the group (see scoring/calibrate.ts). */
+  departmentCalibration: boolean;
 }
 
 /** A validation problem, named by its path in the JSON and told in Chinese and English. */
