@@ -20,6 +20,7 @@ import { leaveCommand } from "./leave";
 import { meCommand } from "./me";
 import { settingsCommand } from "./settings";
 import { parkedCommand, resendCommand } from "./parked";
+import { departmentRankCommand, organisationRankCommand } from "./organisation-rank";
 import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
@@ -43,6 +44,7 @@ const base = [
   detailCommand,
   appealCommand,
   rankCommand,
+  departmentRankCommand,
   schemeCommand,
   todoCommand,
   reviewCommand,
@@ -54,6 +56,7 @@ const base = [
   deductCommand,
   awardCommand,
   correctCommand,
+  organisationRankCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

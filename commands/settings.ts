@@ -8,6 +8,7 @@ import { auditLog, groups, type GroupSettings } from "../src/db/schema";
 import { localDate } from "../src/domain/dates";
 import { parseBackfillDate } from "./backfill";
 import { leadersOnly } from "./guards";
+import { DEPARTMENT_WORD, departmentScoreSetting, parseDepartmentScore, type DepartmentScoreSetting } from "./settings-department";
 import { claimFirstAdmin, ROLE_WORDS, roleSetting, type RoleSetting } from "./settings-roles";
 import { splitTargets } from "../src/app/targets";
 import type { CommandContext } from "../src/bot/command";
@@ -16,7 +17,8 @@ type Setting =
   | { kind: "reminderAt"; value: string }
   | { kind: "mentionMissing"; value: boolean }
   | { kind: "holidays" | "workdays"; dates: string[] }
-  | RoleSetting;
+  | RoleSetting
+  | DepartmentScoreSetting;
 
 const settingArgs = (lang: Lang) =>
   z.string().transform((text, ctx): Setting => {
@@ -26,12 +28,18 @@ const settingArgs = (lang: Lang) =>
         code: "custom",
         message: t(
           lang,
-          "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02、管理员 @某人、负责人 @某人、取消负责人 @某人",
+          "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02、管理员 @某人、负责人 @某人、取消负责人 @某人、部门绩效 92",
           "Settings: reminder time 17:30, roll-call on/off, holiday 12-31, workday 01-02, 管理员 @someone, 负责人 @someone, 取消负责人 @someone",
         ),
       });
       return z.NEVER;
     };
+    if (what === DEPARTMENT_WORD) {
+      const parsed = parseDepartmentScore(rest, lang);
+      if ("kind" in parsed) return parsed;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }
     const role = ROLE_WORDS[what];
     if (role) {
       const { names, words } = splitTargets(rest.join(" "));
@@ -68,6 +76,7 @@ export const settingsCommand = defineCommand({
   args: settingArgs,
   async handle(ctx) {
     if (ctx.args.kind === "role") return roleSetting(ctx as CommandContext<RoleSetting>);
+    if (ctx.args.kind === "departmentScore") return departmentScoreSetting(ctx as CommandContext<DepartmentScoreSetting>);
     if (!leadersOnly(ctx, "设置")) return;
     const { db } = ctx.deps;
     const first = await claimFirstAdmin(ctx);

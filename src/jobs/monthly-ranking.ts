@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { myPlaceCard, rankingBroadcastCard } from "../../cards/ranking-broadcast";
+import { organisationMonth } from "../app/organisation";
 import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
 import { groups, members, type Group } from "../db/schema";
@@ -29,7 +30,10 @@ function monthOf(db: Database, group: Group, month: string, now: Date, cache: Ru
 
 const average = (totals: number[]) => (totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : 0);
 
-/** 流动红旗: among a tenant's groups, the one whose people averaged best (only with several groups). */
+/**
+ * 流动红旗: among a tenant's groups, the first in 部门排名 (only with several
+ * groups): the best average, after department calibration where it applies.
+ */
 function redFlag(db: Database, tenantKey: string, month: string, now: Date, cache: RunCache) {
   const key = `${tenantKey}|${month}`;
   let hit = cache.redFlags.get(key);
@@ -37,15 +41,10 @@ function redFlag(db: Database, tenantKey: string, month: string, now: Date, cach
     hit = (async () => {
       const all = await db.select().from(groups).where(and(eq(groups.tenantKey, tenantKey), eq(groups.active, true)));
       if (all.length < 2) return undefined;
-      let best: { groupId: string; groupName: string; average: number } | undefined;
-      for (const g of all) {
-        // A month's result holds only the people appraised in it (see loadMonth).
-        const people = (await monthOf(db, g, month, now, cache)).result.members;
-        if (!people.length) continue;
-        const avg = average(people.map((m) => m.total));
-        if (!best || avg > best.average) best = { groupId: g.id, groupName: g.name, average: avg };
-      }
-      return best;
+      // A month's result holds only the people appraised in it (see loadMonth).
+      const org = await organisationMonth(db, all, month, now, (g, m) => monthOf(db, g, m, now, cache));
+      const best = org.ranking.departments[0];
+      return best ? { groupId: best.groupId, groupName: best.groupName, average: best.average } : undefined;
     })();
     cache.redFlags.set(key, hit);
   }

@@ -1,0 +1,80 @@
+import type { IsoMonth } from "../src/domain/dates";
+import { FACTOR_DECIMALS, type Department, type OrganisationPerson } from "../src/domain/scoring";
+import { card, markdown, note, t, table, textTable, type Lang, type Rendered } from "./kit";
+import { MAX_ROWS } from "./ranking";
+
+const monthTitle = (lang: Lang, month: IsoMonth) => t(lang, `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`, month);
+const fix = (n: number) => n.toFixed(2);
+
+const METHOD = (lang: Lang) =>
+  t(
+    lang,
+    "部门绩效校正：方案开启校正且绩考办给出部门绩效的群，每人总分 × 系数（部门绩效 ÷ 本群平均分），校正后本群平均即为部门绩效。",
+    "Department calibration: where the scheme turns it on and the office set a department score, each total × (department score ÷ group average).",
+  );
+
+/** 全员排名: everyone appraised in the month, across every group of the organisation. */
+export function organisationPeopleCard(v: { month: IsoMonth; people: OrganisationPerson[]; groups: number; lang: Lang }): Rendered {
+  const { lang } = v;
+  const title = t(lang, `全员排名 · ${monthTitle(lang, v.month)}`, `Organisation ranking · ${v.month}`);
+  const calibratedAny = v.people.some((p) => p.total !== p.raw);
+  const columns = [
+    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },
+    { name: "name", title: t(lang, "姓名", "Name") },
+    { name: "group", title: t(lang, "部门", "Group") },
+    ...(calibratedAny ? [{ name: "raw", title: t(lang, "本群得分", "In group"), type: "number" as const }] : []),
+    { name: "total", title: calibratedAny ? t(lang, "校正后", "Calibrated") : t(lang, "总分", "Total"), type: "number" as const },
+  ];
+  const rows = v.people.map((p) => ({ rank: p.rank, name: p.name, group: p.groupName || "—", ...(calibratedAny ? { raw: p.raw } : {}), total: p.total }));
+  const footnote = t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) + (rows.length > MAX_ROWS ? t(lang, `；卡片只列前 ${MAX_ROWS} 名`, `; the card lists the first ${MAX_ROWS}`) : "");
+  const empty = t(lang, "本月还没有人被评分。", "Nobody has been rated this month.");
+  return {
+    card: card({
+      title,
+      colour: "violet",
+      summary: title,
+      elements: [rows.length ? table(columns, rows.slice(0, MAX_ROWS)) : markdown(empty), ...(calibratedAny ? [note(METHOD(lang))] : []), note(footnote)],
+    }),
+    text: [
+      title,
+      rows.length ? textTable(columns.map((c) => c.title), v.people.map((p) => [p.rank, p.name, p.groupName || "—", ...(calibratedAny ? [fix(p.raw)] : []), fix(p.total)])) : empty,
+      calibratedAny ? METHOD(lang) : "",
+      footnote,
+    ].filter(Boolean).join("\n"),
+  };
+}
+
+/** 部门排名: groups against each other by their people's average (calibrated where it applies); the first holds the 流动红旗. */
+export function departmentRankingCard(v: { month: IsoMonth; departments: Department[]; lang: Lang }): Rendered {
+  const { lang } = v;
+  const title = t(lang, `部门排名 · ${monthTitle(lang, v.month)}`, `Group ranking · ${v.month}`);
+  const columns = [
+    { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },
+    { name: "group", title: t(lang, "部门", "Group") },
+    { name: "headcount", title: t(lang, "人数", "People"), type: "number" as const, precision: 0 },
+    { name: "average", title: t(lang, "平均分", "Average"), type: "number" as const },
+    { name: "how", title: t(lang, "校正", "Calibration") },
+  ];
+  const how = (d: Department) =>
+    d.calibration
+      ? t(lang, `部门绩效 ${d.calibration.performance} ÷ 平均 ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`, `${d.calibration.performance} ÷ ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`)
+      : "—";
+  const rows = v.departments.map((d) => ({ rank: d.rank, group: d.groupName || "—", headcount: d.headcount, average: Math.round(d.average * 100) / 100, how: how(d) }));
+  const first = v.departments.filter((d) => d.rank === 1).map((d) => d.groupName || "—");
+  const flag = first.length && v.departments.length > 1 ? t(lang, `🚩 流动红旗：**${first.join("、")}**`, `🚩 Red flag: **${first.join(", ")}**`) : "";
+  const empty = t(lang, "本月还没有部门有人被评分。", "No group has anyone rated this month.");
+  return {
+    card: card({
+      title,
+      colour: "red",
+      summary: title,
+      elements: [...(flag ? [markdown(flag)] : []), rows.length ? table(columns, rows.slice(0, MAX_ROWS)) : markdown(empty), note(METHOD(lang))],
+    }),
+    text: [
+      title,
+      flag.replace(/\*\*/g, ""),
+      rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.group, r.headcount, fix(r.average), r.how])) : empty,
+      METHOD(lang),
+    ].filter(Boolean).join("\n"),
+  };
+}

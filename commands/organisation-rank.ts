@@ -1,0 +1,38 @@
+import { departmentRankingCard, organisationPeopleCard } from "../cards/organisation-ranking";
+import { organisationMonth, tenantGroups } from "../src/app/organisation";
+import { defineCommand } from "../src/bot/command";
+import { currentMonth, officeOnly } from "./guards";
+import { monthArg, resolveMonth } from "./month-arg";
+
+/** 全员排名: the appraisal office sees everyone across the organisation's groups. */
+export const organisationRankCommand = defineCommand({
+  name: "全员排名",
+  aliases: ["总排名", "org-rank"],
+  summary: { zh: "管理员（绩考办）：本组织所有群的人员统一排名（按方案做部门绩效校正；可加「上月」）", en: "Admins: everyone across the organisation's groups, ranked (calibrated where the scheme says)" },
+  example: { zh: "全员排名 上月", en: "/org-rank" },
+  takesText: true,
+  args: monthArg,
+  async handle(ctx) {
+    if (!(await officeOnly(ctx, "全员排名"))) return;
+    const month = resolveMonth(ctx.args, currentMonth(ctx));
+    const all = await tenantGroups(ctx.deps.db, ctx.group);
+    const org = await organisationMonth(ctx.deps.db, all, month, ctx.now);
+    ctx.reply(organisationPeopleCard({ month, people: org.ranking.people, groups: org.ranking.departments.length, lang: ctx.lang }));
+  },
+});
+
+/** 部门排名: groups against each other; the first holds the 流动红旗. Averages only, so everyone may see it. */
+export const departmentRankCommand = defineCommand({
+  name: "部门排名",
+  aliases: ["科室排名", "dept-rank"],
+  summary: { zh: "本组织各群（部门）按平均分排名，第一名得流动红旗（可加「上月」）", en: "The organisation's groups ranked by average; the first holds the red flag" },
+  example: { zh: "部门排名", en: "/dept-rank" },
+  takesText: true,
+  args: monthArg,
+  async handle(ctx) {
+    const month = resolveMonth(ctx.args, currentMonth(ctx));
+    const all = await tenantGroups(ctx.deps.db, ctx.group);
+    const org = await organisationMonth(ctx.deps.db, all, month, ctx.now);
+    ctx.reply(departmentRankingCard({ month, departments: org.ranking.departments, lang: ctx.lang }));
+  },
+});

@@ -1,0 +1,65 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { newId } from "../db/ids";
+import { auditLog, departmentScores, groups, type Group } from "../db/schema";
+import type { IsoMonth } from "../domain/dates";
+import { rankOrganisation, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
+import type { TenantRef } from "./roles";
+import { computeMonth, type MonthScores } from "./scores";
+
+/** How a group's month is obtained: computed afresh, or from a job run's cache. */
+export type MonthOf = (group: Group, month: IsoMonth) => Promise<MonthScores>;
+
+export async function tenantGroups(db: Database, tenant: TenantRef): Promise<Group[]> {
+  return db.select().from(groups).where(and(eq(groups.platform, tenant.platform), eq(groups.tenantKey, tenant.tenantKey), eq(groups.active, true)));
+}
+
+/** 部门绩效 the office set for these groups' month. */
+export async function departmentScoresFor(db: Database, groupIds: readonly string[], month: IsoMonth): Promise<Map<string, number>> {
+  if (!groupIds.length) return new Map();
+  const rows = await db.select().from(departmentScores).where(and(inArray(departmentScores.groupId, [...groupIds]), eq(departmentScores.period, month)));
+  return new Map(rows.map((r) => [r.groupId, r.score]));
+}
+
+/** Setting a group's 部门绩效 for a month again replaces it; the audit log keeps the earlier value. */
+export function departmentScoreWrites(db: Database, input: { group: Group; month: IsoMonth; score: number; by: string; previous: number | null; now: Date }) {
+  return [
+    db
+      .insert(departmentScores)
+      .values({ groupId: input.group.id, period: input.month, score: input.score, byUserId: input.by, createdAt: input.now })
+      .onConflictDoUpdate({ target: [departmentScores.groupId, departmentScores.period], set: { score: input.score, byUserId: input.by, createdAt: input.now } }),
+    db.insert(auditLog).values({
+      id: newId("aud", input.now.getTime()),
+      groupId: input.group.id,
+      actorUserId: input.by,
+      action: "department.score",
+      subjectId: input.group.id,
+      detail: { month: input.month, score: input.score, previous: input.previous },
+      at: input.now,
+    }),
+  ];
+}
+
+export interface OrganisationMonth {
+  month: IsoMonth;
+  groups: GroupPeriod[];
+  ranking: OrganisationRanking;
+}
+
+/** Every active group of the tenant for a month, people and groups ranked across them. */
+export async function organisationMonth(db: Database, all: readonly Group[], month: IsoMonth, now: Date, monthOf: MonthOf = (g, m) => computeMonth(db, g, m, now)): Promise<OrganisationMonth> {
+  const performance = await departmentScoresFor(db, all.map((g) => g.id), month);
+  const periods: GroupPeriod[] = [];
+  // One group at a time: a tenant may have hundreds, and each is a few queries.
+  for (const g of all) {
+    const { inForce, result } = await monthOf(g, month);
+    periods.push({
+      groupId: g.id,
+      groupName: g.name,
+      people: result.members.map((m) => ({ id: m.id, name: m.name, total: m.total })),
+      calibrate: inForce.scheme.departmentCalibration,
+      performance: performance.get(g.id) ?? null,
+    });
+  }
+  return { month, groups: periods, ranking: rankOrganisation(periods) };
+}
