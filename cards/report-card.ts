@@ -17,6 +17,8 @@ export interface ReportCardView {
   /** Month by month: mine and the group's average. */
   trend: { month: string; mine: number | null; average: number | null }[];
   comments: { by: string; text: string }[];
+  /** 部门绩效校正: how the total was calibrated for the organisation-wide comparison (one line of arithmetic). */
+  calibration?: string;
   /** 公示: how and until when to object; "更正版" on a re-issue. */
   publication?: { windowEnds: string; version: number; final: boolean };
   lang: Lang;
@@ -58,8 +60,12 @@ export function reportCard(v: ReportCardView): Rendered {
     ...(p.average !== null ? [{ month: partLabel(p.month, lang), series: t(lang, "群平均", "group"), total: p.average }] : []),
   ]);
   const comments = v.comments.slice(0, 6).map((c) => `「${c.text.slice(0, 120)}」—— ${c.by}`);
+  const calibration = v.calibration
+    ? t(lang, `${v.calibration}（本群各人总分同乘此系数，群内名次不变；全员排名按校正后分数比较）`, v.calibration)
+    : "";
   const elements: Element[] = [
     markdown(headline),
+    ...(calibration ? [note(calibration)] : []),
     table(columns, rows),
     chart({ type: "line", data: [{ id: "trend", values }], xField: "month", yField: "total", seriesField: "series", point: { visible: true }, legends: { visible: true } }),
     ...(comments.length ? [hr(), markdown(`**${t(lang, "领导评语", "Comments")}**\n${comments.join("\n")}`)] : []),
@@ -84,6 +90,7 @@ export function reportCard(v: ReportCardView): Rendered {
     text: [
       title,
       headline.replace(/\*\*/g, ""),
+      calibration,
       textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)])),
       v.trend.map((p) => `${p.month}：${p.mine === null ? "—" : f2(p.mine)}（${t(lang, "群平均", "avg")} ${p.average === null ? "—" : f2(p.average)}）`).join("\n"),
       ...comments,

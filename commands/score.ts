@@ -1,6 +1,7 @@
 import { myScoreCard } from "../cards/my-score";
 import { noticeCard } from "../cards/notice";
 import { t } from "../cards/kit";
+import { groupCalibration } from "../src/app/organisation";
 import { computeMonth, displayName, PEER_MINIMUM } from "../src/app/scores";
 import type { Scheme } from "../src/domain/scheme";
 import type { Lang } from "../cards/kit";
@@ -37,6 +38,7 @@ export const scoreCommand = defineCommand({
       );
       return;
     }
+    const calibration = await groupCalibration(ctx.deps.db, ctx.group, inForce.scheme.departmentCalibration, [month], result.members.map((m) => m.total));
     const names = new Map(inForce.scheme.dimensions.map((d) => [d.key, d]));
     const leafNames = new Map<string, string>();
     const walk = (ds: typeof inForce.scheme.dimensions) => ds.forEach((d) => (leafNames.set(d.key, d.name), walk(d.children ?? [])));
@@ -53,7 +55,7 @@ export const scoreCommand = defineCommand({
         dimensions: Object.entries(me.dimensions).map(([key, f]) => ({ name: names.get(key)?.name ?? key, weight: names.get(key)?.weight ?? 0, ...f })),
         extra: me.extra,
         missing: me.missing.map((k) => leafNames.get(k) ?? k),
-        explanation: explain(me),
+        explanation: explain(me, calibration),
         notes: peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang),
         lang: ctx.lang,
       }),

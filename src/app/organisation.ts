@@ -3,7 +3,7 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, departmentScores, groups, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
-import { rankOrganisation, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
+import { calibrationFor, rankOrganisation, type Calibration, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
 import type { TenantRef } from "./roles";
 import { computeMonth, type MonthScores } from "./scores";
 
@@ -62,4 +62,17 @@ export async function organisationMonth(db: Database, all: readonly Group[], mon
     });
   }
   return { month, groups: periods, ranking: rankOrganisation(periods) };
+}
+
+/**
+ * A group's calibration over some months (one for 成绩, a quarter's for the
+ * report card): its scheme must turn it on, and the office's 部门绩效 of
+ * those months (their mean, where set) is compared with the group's average.
+ */
+export async function groupCalibration(db: Database, group: Group, calibrate: boolean, months: readonly IsoMonth[], totals: readonly number[]): Promise<Calibration | null> {
+  if (!calibrate || !months.length) return null;
+  const rows = await db.select().from(departmentScores).where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])));
+  if (!rows.length) return null;
+  const performance = Math.round((rows.reduce((n, r) => n + r.score, 0) / rows.length) * 100) / 100;
+  return calibrationFor(totals, performance);
 }

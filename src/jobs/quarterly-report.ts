@@ -7,7 +7,8 @@ import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
 import { monthsOfQuarter } from "../domain/periods";
-import { combinePeriods, type CombinedResult } from "../domain/scoring";
+import { calibrationLine, combinePeriods, type CombinedResult } from "../domain/scoring";
+import { groupCalibration } from "../app/organisation";
 import type { Scheme } from "../domain/scheme";
 import type { OutboundMessage } from "../outbox/message";
 
@@ -19,7 +20,8 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
   // A month in which nobody in the group was scored (before the bot arrived, say) is left out.
   const scoredMonths = months.filter((m) => m.result.members.some((x) => x.total > 0));
   const combined = combinePeriods(scheme, scoredMonths.map((m) => ({ period: m.month, result: m.result })));
-  return { months, scheme, combined };
+  const calibration = await groupCalibration(db, group, scheme.departmentCalibration, scoredMonths.map((m) => m.month), combined.members.map((m) => m.total));
+  return { months, scheme, combined, calibration };
 }
 
 /**
@@ -27,7 +29,7 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
  * first workday of the next quarter. Nothing for a quarter nobody was scored in.
  */
 export async function quarterlyReport(db: Database, group: Group, quarter: string, now: Date): Promise<OutboundMessage[]> {
-  const { months, scheme, combined } = await computeQuarter(db, group, quarter, now);
+  const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now);
   if (combined.members.every((m) => m.total === 0)) return [];
   // 公示: published as provisional with an objection window; a re-issue after an amendment has a new version.
   const pub = await publish(db, group, quarter, localDate(now, group.timezone), groupCalendar(group), now);
@@ -59,6 +61,7 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
       // One comment per leader and text: a leader who rated several items with one comment said it once.
       comments: [...new Map(comments.filter((c) => c.memberId === m.id).map((c) => [`${c.raterUserId}|${c.comment}`, { by: nameOf(c.raterUserId), text: c.comment! }])).values()],
       publication,
+      ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       lang: "zh",
     });
     return [{ key: `report:${quarter}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];

@@ -94,4 +94,18 @@ describe("one organisation, many groups", () => {
     const finance = h.lark.mock.sentMessages({ chatId: FINANCE.chatId }).map((m) => JSON.stringify(m.parsed)).find((c) => c.includes("11 月考核排名"))!;
     expect(finance).toContain("本月流动红旗：本群");
   });
+
+  test("成绩 explains the calibration under the total", async () => {
+    const card = await ask(ZHANG, "成绩");
+    expect(card).toContain("部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分");
+  });
+
+  test("the quarter's report card explains the method", async () => {
+    await h.bot.runJobs(new Date("2027-01-04T01:05:00Z"));
+    await h.bot.idle();
+    const report = h.lark.mock.sentMessages({ openId: FINANCE.members[1]!.openId }).map((m) => JSON.stringify(m.parsed)).find((c) => c.includes("第四季度成绩单"))!;
+    // 孙七: 82 in the strict group, × 1.0588.
+    expect(report).toContain("部门绩效校正：系数 = 部门绩效 90 ÷ 本群平均 85.00 = 1.0588；校正后 = 82.00 × 1.0588 = 86.82 分");
+    expect(report).toContain("群内名次不变");
+  });
 });

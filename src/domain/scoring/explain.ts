@@ -3,6 +3,7 @@
  * `explain` turns a member's derivation into Chinese lines, from the total down to each rating.
  */
 import { awardLabel } from "../scheme/labels";
+import { calibrationLine, type Calibration } from "./calibrate";
 import { dimensionLines } from "./explain-tree";
 import type { ExtraScore } from "./extra";
 import { fix2, num, yuan } from "./format";
@@ -64,10 +65,13 @@ function nodeNames(nodes: readonly NodeScore[], into = new Map<string, string>()
   return into;
 }
 
-/** The explanation of one member's result, top line first. */
-export function explain(m: MemberResult): string[] {
+/**
+ * The explanation of one member's result, top line first. With the group's
+ * calibration (部门绩效校正), the calibrated total follows the total.
+ */
+export function explain(m: MemberResult, calibration: Calibration | null = null): string[] {
   const d = m.derivation;
-  const lines = [`${m.name}：${totalLine(m)}`, ...rankLines(m)];
+  const lines = [`${m.name}：${totalLine(m)}`, ...(calibration ? [calibrationLine(m.total, calibration)] : []), ...rankLines(m)];
   for (const dim of d.dimensions) lines.push(...dimensionLines(dim));
   const extra = extraLine(d.extra);
   if (extra) lines.push(extra);
