@@ -21,6 +21,7 @@ import { meCommand } from "./me";
 import { settingsCommand } from "./settings";
 import { parkedCommand, resendCommand } from "./parked";
 import { departmentRankCommand, organisationRankCommand } from "./organisation-rank";
+import { goalCommand } from "./goal";
 import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
@@ -45,6 +46,7 @@ const base = [
   appealCommand,
   rankCommand,
   departmentRankCommand,
+  goalCommand,
   schemeCommand,
   todoCommand,
   reviewCommand,
