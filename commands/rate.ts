@@ -62,7 +62,11 @@ export const rateCommand = defineCommand({
       return problem(ctx, { zh: "方案没有领导评分组", en: "No leader rater group" }, t(ctx.lang, "本方案的评分组里没有「领导」，无法记录负责人评分。", "This scheme has no “leader” rater group."));
     }
     // Rating a parent rates each of its items with the same score.
-    const under = indexScheme(scheme).leaves.filter((l) => l.path.some((p) => p.key === found.dimension.key));
+    // Computed items (出勤, from the daily records) are never typed in.
+    const under = indexScheme(scheme).leaves.filter((l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source);
+    if (!under.length) {
+      return problem(ctx, { zh: "这一项自动计算", en: "Computed item" }, t(ctx.lang, `「${found.dimension.name}」按按时提交日报的工作日比例自动计算，不能手动评分。`, `“${found.dimension.name}” is computed from on-time daily records.`));
+    }
     const leaves = under.map((l) => l.node.key);
     const month = currentMonth(ctx);
     ctx.work.write(...rateWrites(db, { group: ctx.group, month, member: target.member, leaves, score: ctx.args.score, raterGroup: "leader", by: ctx.update.senderId, comment: ctx.args.comment, now: ctx.now }));

@@ -3,7 +3,8 @@ import { noticeCard } from "../cards/notice";
 import { t } from "../cards/kit";
 import { groupCalibration } from "../src/app/organisation";
 import { computeMonth, displayName, PEER_MINIMUM } from "../src/app/scores";
-import type { Scheme } from "../src/domain/scheme";
+import { indexScheme, type Scheme } from "../src/domain/scheme";
+import { attendanceLine, type Attendance } from "../src/domain/attendance";
 import type { Lang } from "../cards/kit";
 import { defineCommand } from "../src/bot/command";
 import { explain } from "../src/domain/scoring";
@@ -16,6 +17,14 @@ function peerNote(scheme: Scheme, raters: number, lang: Lang): string[] {
   return [t(lang, `同事互评：已有 ${raters} 人评分，不足 ${PEER_MINIMUM} 人，暂不计入（按其余评分组归一）。`, `Peer review: ${raters} rated so far; held back until ${PEER_MINIMUM}.`)];
 }
 
+/** Where the scheme computes attendance: how many workdays were due and kept. */
+function attendanceNote(scheme: Scheme, a: Attendance | undefined, lang: Lang): string[] {
+  if (!a) return [];
+  const names = indexScheme(scheme).leaves.filter((l) => l.node.source === "attendance").map((l) => l.node.name);
+  if (a.score === null) return [t(lang, `${names.join("、")}：本月还没有到期的工作日，暂不计分。`, "Attendance: no workday due yet.")];
+  return names.map((name) => attendanceLine(name, a));
+}
+
 /** 成绩: my month so far, per dimension, with what is missing and how the total adds up. */
 export const scoreCommand = defineCommand({
   name: "成绩",
@@ -26,7 +35,7 @@ export const scoreCommand = defineCommand({
   args: monthArg,
   async handle(ctx) {
     const month = resolveMonth(ctx.args, currentMonth(ctx));
-    const { inForce, result, peerRaters } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
+    const { inForce, result, peerRaters, attendance } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
     const me = result.members.find((m) => m.id === ctx.member.id);
     if (!me) {
       ctx.reply(
@@ -56,7 +65,7 @@ export const scoreCommand = defineCommand({
         extra: me.extra,
         missing: me.missing.map((k) => leafNames.get(k) ?? k),
         explanation: explain(me, calibration),
-        notes: peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang),
+        notes: [...peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang), ...attendanceNote(inForce.scheme, attendance.get(me.id), ctx.lang)],
         lang: ctx.lang,
       }),
     );

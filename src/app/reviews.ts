@@ -4,7 +4,7 @@ import { reviewCard } from "../../cards/review";
 import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import type { OutboundMessage } from "../outbox/message";
-import type { Scheme } from "../domain/scheme";
+import { indexScheme, type Scheme } from "../domain/scheme";
 import { displayName } from "./scores";
 
 /** One key per rater, kind and person: sending the month's cards twice sends nothing new. */
@@ -23,7 +23,9 @@ export interface ReviewMessage {
  */
 export async function reviewMessages(db: Database, group: Group, month: string, scheme: Scheme): Promise<ReviewMessage[]> {
   const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
-  const dimensions = scheme.dimensions.map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
+  // A dimension computed from the records (出勤) is not asked for.
+  const rated = new Set(indexScheme(scheme).leaves.filter((l) => !l.node.source).map((l) => l.top.key));
+  const dimensions = scheme.dimensions.filter((d) => rated.has(d.key)).map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
   const base = { groupId: group.id, groupName: group.name, month, dimensions, lang: "zh" as const };
   const out: ReviewMessage[] = [];
   for (const leader of people.filter((p) => p.role === "leader")) {

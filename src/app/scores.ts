@@ -5,6 +5,8 @@ import { adjustments, auditLog, awards, members, ratings, type Group, type Membe
 import type { IsoMonth } from "../domain/dates";
 import { indexScheme, type Scheme } from "../domain/scheme";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
+import type { Attendance } from "../domain/attendance";
+import { ATTENDANCE_RATER, monthAttendance } from "./attendance";
 import { schemeForMonth, type SchemeInForce } from "./schemes";
 
 /** How a person is named on cards when the platform has not told us their name yet. */
@@ -21,17 +23,23 @@ export function displayName(member: Pick<Member, "name" | "userId">): string {
 /** Peer ratings count only where at least this many colleagues rated (anonymity, and fairness). */
 export const PEER_MINIMUM = 3;
 
-export async function monthInputs(db: Database, group: Group, month: IsoMonth, scheme: Scheme): Promise<PeriodInputsJson> {
-  return (await loadMonth(db, group, month, scheme)).inputs;
+export async function monthInputs(db: Database, group: Group, month: IsoMonth, scheme: Scheme, now?: Date): Promise<PeriodInputsJson> {
+  return (await loadMonth(db, group, month, scheme, now)).inputs;
 }
 
 export interface MonthData {
   inputs: PeriodInputsJson;
   /** Distinct colleagues who rated each member (peer group), whether or not enough to count. */
   peerRaters: Map<string, number>;
+  /** Where the scheme has an attendance leaf: each appraised person's attendance. */
+  attendance: Map<string, Attendance>;
 }
 
-export async function loadMonth(db: Database, group: Group, month: IsoMonth, scheme: Scheme): Promise<MonthData> {
+/**
+ * `now` decides which of the month's workdays are past for computed
+ * (attendance) leaves; without it the whole month is.
+ */
+export async function loadMonth(db: Database, group: Group, month: IsoMonth, scheme: Scheme, now?: Date): Promise<MonthData> {
   const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
   const ids = people.map((m) => m.id);
   const known = new Set(ids);
@@ -59,8 +67,10 @@ export async function loadMonth(db: Database, group: Group, month: IsoMonth, sch
   }
   const counts = (r: (typeof rated)[number]) => r.raterGroup !== "peer" || (peersPerItem.get(`${r.memberId}|${r.dimension}`)?.size ?? 0) >= PEER_MINIMUM;
 
+  // Computed leaves (attendance) are not rated by people: a rating typed for one is left out.
+  const computed = index.leaves.filter((l) => l.node.source === "attendance").map((l) => l.node.key);
   const ratingInputs = rated
-    .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && r.raterGroup in scheme.raters && counts(r))
+    .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && !computed.includes(r.dimension) && r.raterGroup in scheme.raters && counts(r))
     .map((r) => ({ member: r.memberId, dimension: r.dimension, rater: r.raterGroup, score: r.score, by: r.raterUserId }));
   const adjustmentInputs = adjusted
     .filter((a) => known.has(a.memberId) && (topKeys.has(a.dimension) || allKeys.has(a.dimension)))
@@ -71,13 +81,18 @@ export async function loadMonth(db: Database, group: Group, month: IsoMonth, sch
   // Only people appraised this month take part: someone nobody has rated yet is not "last with 0",
   // and does not count toward percentage quotas.
   const appraised = new Set([...ratingInputs, ...adjustmentInputs, ...awardInputs].map((x) => x.member));
+  const attendance = computed.length ? await monthAttendance(db, group, month, people.filter((m) => appraised.has(m.id)), now) : new Map<string, Attendance>();
+  // Every rater group gets the same computed score, so the leaf scores exactly it whatever the weights.
+  const computedInputs = [...attendance].flatMap(([member, a]) =>
+    a.score === null ? [] : computed.flatMap((leaf) => Object.keys(scheme.raters).map((rater) => ({ member, dimension: leaf, rater, score: a.score!, by: ATTENDANCE_RATER }))),
+  );
   const inputs: PeriodInputsJson = {
     members: people.filter((m) => appraised.has(m.id)).map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
-    ratings: ratingInputs,
+    ratings: [...ratingInputs, ...computedInputs],
     adjustments: adjustmentInputs,
     awards: awardInputs,
   };
-  return { inputs, peerRaters: new Map([...peerRaters].map(([k, v]) => [k, v.size])) };
+  return { inputs, peerRaters: new Map([...peerRaters].map(([k, v]) => [k, v.size])), attendance };
 }
 
 export interface MonthScores {
@@ -85,16 +100,17 @@ export interface MonthScores {
   inForce: SchemeInForce;
   result: PeriodResult;
   peerRaters: Map<string, number>;
+  attendance: Map<string, Attendance>;
 }
 
 /** Scores a group's month with the scheme in force for it. */
 export async function computeMonth(db: Database, group: Group, month: IsoMonth, now: Date): Promise<MonthScores> {
   const inForce = await schemeForMonth(db, group, month, now);
-  const { inputs: json, peerRaters } = await loadMonth(db, group, month, inForce.scheme);
+  const { inputs: json, peerRaters, attendance } = await loadMonth(db, group, month, inForce.scheme, now);
   const parsed = parsePeriodInputs(inForce.scheme, json);
   // The inputs were filtered against this scheme above; a failure here is a bug, not user input.
   if (!parsed.ok) throw new Error(`month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
-  return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs), peerRaters };
+  return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs), peerRaters, attendance };
 }
 
 function audit(db: Database, group: Group, by: string, action: string, subjectId: string, detail: Record<string, unknown>, now: Date) {

@@ -50,6 +50,10 @@ function checkTree(top: readonly Dimension[]): FieldError[] {
           fieldError([...here, "bonusCapPct"], "加分上限只能设在一级维度上", "bonusCapPct is allowed on top-level dimensions only"),
         );
       }
+      // A computed score belongs to a leaf: a parent is scored from its children.
+      if (node.source !== undefined && node.children?.length) {
+        errors.push(fieldError([...here, "source"], "计算得分（如出勤）只能设在末级指标上", "a computed source is allowed on leaves only"));
+      }
       if (node.children) visitLevel(node.children, [...here, "children"]);
     });
   };

@@ -8,6 +8,8 @@ export interface Dimension {
   weight: number;
   /** Top level only: positive adjustments may add at most this percent of `weight` in points (DOMAIN §2: 20%). */
   bonusCapPct?: number;
+  /** Leaves only: computed, not rated. "attendance": the share of workdays with an on-time daily record. */
+  source?: "attendance";
   children?: Dimension[];
 }
 
