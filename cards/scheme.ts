@@ -44,7 +44,8 @@ export function fitLines(lines: readonly string[], budget: number, lang: Lang): 
 function treeLines(dims: readonly Dimension[], depth: number, lang: Lang): string[] {
   return dims.flatMap((d) => {
     const cap = d.bonusCapPct ? t(lang, `，加分上限 ${d.bonusCapPct}%`, `, bonus cap ${d.bonusCapPct}%`) : "";
-    const line = `${"　".repeat(depth)}${depth ? "└ " : "· "}${d.name}（${d.key}）${d.weight}%${cap}`;
+    const computed = d.source === "attendance" ? t(lang, "，按时提交日报的工作日比例自动计算", ", computed from on-time daily records") : "";
+    const line = `${"　".repeat(depth)}${depth ? "└ " : "· "}${d.name}（${d.key}）${d.weight}%${cap}${computed}`;
     return [line, ...treeLines(d.children ?? [], depth + 1, lang)];
   });
 }
@@ -66,6 +67,9 @@ function ruleLines(s: Scheme, lang: Lang): string[] {
     `**${t(lang, "排名公开", "Ranking")}**：${t(lang, VISIBILITY[s.rankingVisibility][0], VISIBILITY[s.rankingVisibility][1])}`,
     `**${t(lang, "年度合成", "The year")}**：${quarters}${s.annualPool ? t(lang, `；年终绩效奖金 ${s.annualPool} 元按总分分配`, `; year-end pool ¥${s.annualPool} split by totals`) : ""}`,
     `**${t(lang, "补报期限", "Backfill")}**：${t(lang, `${s.backfillDays} 天`, `${s.backfillDays} days`)}`,
+    ...(s.departmentCalibration
+      ? [`**${t(lang, "部门绩效校正", "Calibration")}**：${t(lang, "全员排名时每人总分 × 部门绩效 ÷ 本群平均分", "across groups, each total × department score ÷ group average")}`]
+      : []),
   ];
 }
 

@@ -11,7 +11,7 @@ export function leadersOnly(ctx: CommandContext<unknown>, what: string): boolean
     noticeCard({
       title: t(ctx.lang, "只有负责人可以操作", "Leaders only"),
       body: t(ctx.lang, `「${what}」只有本群的考核负责人可以使用。`, `Only this group's leaders can use “${what}”.`),
-      hint: t(ctx.lang, "负责人默认为群主。", "The group owner is a leader."),
+      hint: t(ctx.lang, "负责人默认为群主；负责人或管理员可以发「设置 负责人 @某人」再添一位。", "The group owner is a leader; a leader or admin can add one with “设置 负责人 @someone”."),
       colour: "yellow",
     }),
   );
