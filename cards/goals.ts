@@ -1,5 +1,5 @@
 import { completionLine, completionRate } from "../src/domain/goals";
-import { card, markdown, note, t, table, type Lang, type Rendered } from "./kit";
+import { card, fitRows, markdown, MAX_CARD_BYTES, note, t, table, type Lang, type Rendered } from "./kit";
 
 export interface GoalRow {
   seq: number;
@@ -12,9 +12,6 @@ export interface GoalRow {
   unit: string;
   done: number;
 }
-
-/** Rows that keep the card well under Lark's 30 KB. */
-export const MAX_GOAL_ROWS = 100;
 
 const HOW = (lang: Lang) =>
   t(lang, "日报或申报里写「#目标编号」计 1，写「#目标编号 +数量」计该数量，例如：日报 完成两个项目验收 #目标1 +2", "Tag a record or claim “#目标N” (counts 1) or “#目标N +k”.");
@@ -32,11 +29,10 @@ export function goalsCard(v: { groupName: string; periodLabel: string; rows: Goa
     { name: "done", title: t(lang, "完成", "Done"), type: "number" as const, precision: 2 },
     { name: "rate", title: t(lang, "完成率", "Rate") },
   ];
-  const shown = v.rows.slice(0, MAX_GOAL_ROWS);
   const goal = (r: GoalRow) => `${r.dimension ? `【${r.dimension}】` : ""}${r.title}（${r.period}）`;
-  const rows = shown.map((r) => ({ seq: `目标${r.seq}`, who: r.who ?? everyone, goal: goal(r), planned: r.planned, done: r.done, rate: `${completionRate(r.done, r.planned).toFixed(2)}%` }));
+  const rows = fitRows(v.rows.map((r) => ({ seq: `目标${r.seq}`, who: r.who ?? everyone, goal: goal(r), planned: r.planned, done: r.done, rate: `${completionRate(r.done, r.planned).toFixed(2)}%` })), { budget: MAX_CARD_BYTES - 4 * 1024, max: 200 });
   const empty = t(lang, "这个时段还没有目标。负责人可以发：目标 @张三 业务 完成12个项目", "No targets yet. Leaders: 目标 @someone 业务 完成12个项目");
-  const cut = v.rows.length > MAX_GOAL_ROWS ? t(lang, `卡片只列前 ${MAX_GOAL_ROWS} 个目标（共 ${v.rows.length} 个）`, `First ${MAX_GOAL_ROWS} of ${v.rows.length}`) : "";
+  const cut = rows.length < v.rows.length ? t(lang, `卡片只列前 ${rows.length} 个目标（共 ${v.rows.length} 个）`, `First ${rows.length} of ${v.rows.length}`) : "";
   return {
     card: card({
       title,
@@ -47,8 +43,8 @@ export function goalsCard(v: { groupName: string; periodLabel: string; rows: Goa
     }),
     text: [
       title,
-      ...(shown.length
-        ? shown.map((r) => `目标${r.seq} ${r.who ?? everyone} ${goal(r)}：${completionLine(r.done, r.planned, r.unit)}`)
+      ...(v.rows.length
+        ? v.rows.map((r) => `目标${r.seq} ${r.who ?? everyone} ${goal(r)}：${completionLine(r.done, r.planned, r.unit)}`)
         : [empty]),
       HOW(lang),
       cut,

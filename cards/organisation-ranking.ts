@@ -1,7 +1,13 @@
 import type { IsoMonth } from "../src/domain/dates";
 import { FACTOR_DECIMALS, type Department, type OrganisationPerson } from "../src/domain/scoring";
-import { card, markdown, note, t, table, textTable, type Lang, type Rendered } from "./kit";
+import { card, fitRows, MAX_CARD_BYTES, markdown, note, t, table, textTable, type Lang, type Rendered } from "./kit";
 import { MAX_ROWS } from "./ranking";
+
+/** Room left for the header, notes and the table's own properties. */
+const TABLE_BUDGET = MAX_CARD_BYTES - 4 * 1024;
+const fit = <T>(rows: readonly T[]) => fitRows(rows, { budget: TABLE_BUDGET, max: MAX_ROWS });
+
+const cutNote = (lang: Lang, shown: number, all: number) => (shown < all ? t(lang, `；卡片只列前 ${shown} 名`, `; the card lists the first ${shown}`) : "");
 
 const monthTitle = (lang: Lang, month: IsoMonth) => t(lang, `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`, month);
 const fix = (n: number) => n.toFixed(2);
@@ -25,15 +31,15 @@ export function organisationPeopleCard(v: { month: IsoMonth; people: Organisatio
     ...(calibratedAny ? [{ name: "raw", title: t(lang, "本群得分", "In group"), type: "number" as const }] : []),
     { name: "total", title: calibratedAny ? t(lang, "校正后", "Calibrated") : t(lang, "总分", "Total"), type: "number" as const },
   ];
-  const rows = v.people.map((p) => ({ rank: p.rank, name: p.name, group: p.groupName || "—", ...(calibratedAny ? { raw: p.raw } : {}), total: p.total }));
-  const footnote = t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) + (rows.length > MAX_ROWS ? t(lang, `；卡片只列前 ${MAX_ROWS} 名`, `; the card lists the first ${MAX_ROWS}`) : "");
+  const rows = fit(v.people.map((p) => ({ rank: p.rank, name: p.name, group: p.groupName || "—", ...(calibratedAny ? { raw: p.raw } : {}), total: p.total })));
+  const footnote = t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) + cutNote(lang, rows.length, v.people.length);
   const empty = t(lang, "本月还没有人被评分。", "Nobody has been rated this month.");
   return {
     card: card({
       title,
       colour: "violet",
       summary: title,
-      elements: [rows.length ? table(columns, rows.slice(0, MAX_ROWS)) : markdown(empty), ...(calibratedAny ? [note(METHOD(lang))] : []), note(footnote)],
+      elements: [rows.length ? table(columns, rows) : markdown(empty), ...(calibratedAny ? [note(METHOD(lang))] : []), note(footnote)],
     }),
     text: [
       title,
@@ -59,7 +65,9 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
     d.calibration
       ? t(lang, `部门绩效 ${d.calibration.performance} ÷ 平均 ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`, `${d.calibration.performance} ÷ ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`)
       : "—";
-  const rows = v.departments.map((d) => ({ rank: d.rank, group: d.groupName || "—", headcount: d.headcount, average: Math.round(d.average * 100) / 100, how: how(d) }));
+  const all = v.departments.map((d) => ({ rank: d.rank, group: d.groupName || "—", headcount: d.headcount, average: Math.round(d.average * 100) / 100, how: how(d) }));
+  const rows = fit(all);
+  const cut = cutNote(lang, rows.length, all.length).replace(/^；/u, "");
   const first = v.departments.filter((d) => d.rank === 1).map((d) => d.groupName || "—");
   const flag = first.length && v.departments.length > 1 ? t(lang, `🚩 流动红旗：**${first.join("、")}**`, `🚩 Red flag: **${first.join(", ")}**`) : "";
   const empty = t(lang, "本月还没有部门有人被评分。", "No group has anyone rated this month.");
@@ -68,12 +76,12 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
       title,
       colour: "red",
       summary: title,
-      elements: [...(flag ? [markdown(flag)] : []), rows.length ? table(columns, rows.slice(0, MAX_ROWS)) : markdown(empty), note(METHOD(lang))],
+      elements: [...(flag ? [markdown(flag)] : []), rows.length ? table(columns, rows) : markdown(empty), note(METHOD(lang)), ...(cut ? [note(cut)] : [])],
     }),
     text: [
       title,
       flag.replace(/\*\*/g, ""),
-      rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.group, r.headcount, fix(r.average), r.how])) : empty,
+      all.length ? textTable(columns.map((c) => c.title), all.map((r) => [r.rank, r.group, r.headcount, fix(r.average), r.how])) : empty,
       METHOD(lang),
     ].filter(Boolean).join("\n"),
   };
