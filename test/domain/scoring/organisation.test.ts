@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseScheme } from "../../../src/domain/scheme";
-import { calibrated, calibrationFor, calibrationLine, rankOrganisation, type GroupPeriod } from "../../../src/domain/scoring";
+import { calibrated, calibrationFor, calibrationLine, explain, rankOrganisation, type GroupPeriod } from "../../../src/domain/scoring";
+import { byId, compute, FLAT, flatInputs } from "./helpers";
 
 /**
  * Worked example: two departments rate their people. 办公室 is lenient (everyone 95 or so),
@@ -56,6 +57,14 @@ describe("department calibration", () => {
     expect(calibrationLine(97, calibrationFor([97, 95, 93], 88)!)).toBe(
       "部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分",
     );
+  });
+
+  test("explain() puts the calibration right under the total", () => {
+    const r = compute(FLAT, flatInputs([97, 95, 93]));
+    const c = calibrationFor(r.members.map((m) => m.total), 88);
+    const lines = explain(byId(r, r.members[0]!.id), c);
+    expect(lines[1]).toBe("部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分");
+    expect(explain(byId(r, r.members[0]!.id))).not.toContain(lines[1]);
   });
 
   test("the scheme turns it on; anything but true/false is refused", () => {
