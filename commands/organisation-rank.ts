@@ -3,6 +3,7 @@ import { organisationMonth, tenantGroups } from "../src/app/organisation";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth, officeOnly } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
+import { replyLater } from "./reply-later";
 
 /** 全员排名: the appraisal office sees everyone across the organisation's groups. */
 export const organisationRankCommand = defineCommand({
@@ -16,8 +17,10 @@ export const organisationRankCommand = defineCommand({
     if (!(await officeOnly(ctx, "全员排名"))) return;
     const month = resolveMonth(ctx.args, currentMonth(ctx));
     const all = await tenantGroups(ctx.deps.db, ctx.group);
-    const org = await organisationMonth(ctx.deps.db, all, month, ctx.now);
-    ctx.reply(organisationPeopleCard({ month, people: org.ranking.people, groups: org.ranking.departments.length, lang: ctx.lang }));
+    replyLater(ctx, async () => {
+      const org = await organisationMonth(ctx.deps.db, all, month, ctx.now);
+      return organisationPeopleCard({ month, people: org.ranking.people, groups: org.ranking.departments.length, lang: ctx.lang });
+    });
   },
 });
 
@@ -32,7 +35,6 @@ export const departmentRankCommand = defineCommand({
   async handle(ctx) {
     const month = resolveMonth(ctx.args, currentMonth(ctx));
     const all = await tenantGroups(ctx.deps.db, ctx.group);
-    const org = await organisationMonth(ctx.deps.db, all, month, ctx.now);
-    ctx.reply(departmentRankingCard({ month, departments: org.ranking.departments, lang: ctx.lang }));
+    replyLater(ctx, async () => departmentRankingCard({ month, departments: (await organisationMonth(ctx.deps.db, all, month, ctx.now)).ranking.departments, lang: ctx.lang }));
   },
 });

@@ -108,4 +108,15 @@ describe("one organisation, many groups", () => {
     expect(report).toContain("部门绩效校正：系数 = 部门绩效 90 ÷ 本群平均 85.00 = 1.0588；校正后 = 82.00 × 1.0588 = 86.82 分");
     expect(report).toContain("群内名次不变");
   });
+
+  test("the organisation's answer comes after Lark's acknowledgement, as a reply, once per message", async () => {
+    const messageId = h.userMessage(ZHANG.openId, "部门排名");
+    const first = await h.say(ZHANG.openId, "部门排名", { messageId, eventId: "ev_dept_1" });
+    const again = await h.say(ZHANG.openId, "部门排名", { messageId, eventId: "ev_dept_2" }); // Lark redelivers
+    expect([first.status, again.status]).toEqual([200, 200]);
+    await h.bot.idle();
+    const replies = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).filter((m) => m.parentId === messageId);
+    expect(replies).toHaveLength(1);
+    expect(JSON.stringify(replies[0]!.parsed)).toContain("部门排名 · 2026 年 11 月");
+  });
 });

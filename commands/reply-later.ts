@@ -1,0 +1,28 @@
+import type { Rendered } from "../cards/kit";
+import { noticeCard } from "../cards/notice";
+import { t } from "../cards/kit";
+import type { CommandContext } from "../src/bot/command";
+import { enqueue } from "../src/outbox/message";
+
+/**
+ * For answers that read a whole organisation (hundreds of groups): computed
+ * after the HTTP answer, so Lark's 3-second deadline never depends on the
+ * tenant's size, then queued as the reply like any other. The key derives
+ * from the message, so a second run queues nothing new; on failure the
+ * person is told rather than left waiting.
+ */
+export function replyLater(ctx: CommandContext<unknown>, build: () => Promise<Rendered>): void {
+  const { db, clock, log } = ctx.deps;
+  const to = { type: "reply" as const, id: ctx.update.messageId, chatId: ctx.update.chatId };
+  const key = `m:${ctx.update.messageId}:later`;
+  ctx.work.defer(async () => {
+    let body: Rendered;
+    try {
+      body = await build();
+    } catch (error) {
+      log.error("deferred reply failed", { messageId: ctx.update.messageId, error: String(error) });
+      body = noticeCard({ title: t(ctx.lang, "出错了", "Something went wrong"), body: t(ctx.lang, "这次没有算出来，请稍后再发一次。", "That did not work; please try again shortly."), colour: "red" });
+    }
+    await db.batch([enqueue(db, { key, to, ...body }, clock.now())]);
+  });
+}
