@@ -2,6 +2,7 @@ import { z } from "zod";
 import { goalsCard, type GoalRow } from "../cards/goals";
 import { t, type Lang } from "../cards/kit";
 import { cancelGoalWrites, findGoal, goalOwners, goalProgress, goalsCovering, nextGoalSeq, setGoalWrites } from "../src/app/goals";
+import { isAdmin } from "../src/app/roles";
 import { schemeInForce } from "../src/app/schemes";
 import { displayName } from "../src/app/scores";
 import { resolveTargets, splitTargets, MAX_TARGETS } from "../src/app/targets";
@@ -57,7 +58,9 @@ export const goalCommand = defineCommand({
       ctx.reply(goalsCard({ groupName: ctx.group.name, periodLabel: period, rows, lang: ctx.lang }));
       return;
     }
-    if (!leadersOnly(ctx, "设置目标")) return;
+    // The office sets targets for any group of the organisation (目标分解 from the top).
+    const office = ctx.member.role !== "leader" && (await isAdmin(db, ctx.group, ctx.update.senderId));
+    if (!office && !leadersOnly(ctx, "设置目标")) return;
     if (a.kind === "cancel") {
       const goal = await findGoal(db, ctx.group, a.seq);
       if (!goal || goal.cancelledAt) return problem(ctx, { zh: "没有这个目标", en: "No such target" }, t(ctx.lang, `本群没有目标${a.seq}（或已取消）。发「目标」查看编号。`, `No target ${a.seq} here.`));

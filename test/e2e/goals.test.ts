@@ -92,4 +92,11 @@ describe("targets (目标)", () => {
     const next = await ask(ZHANG, "目标 2027-Q1");
     expect(next).toContain("这个时段还没有目标");
   });
+
+  test("the office (an admin) sets targets even where it is not a leader", async () => {
+    await ask(LEADER, "设置 管理员 @李四"); // 李主任 becomes the first admin, then appoints 李四
+    const answer = await ask(LI, "目标 @张三 全年 完成24942万元投资");
+    expect(answer).toContain("已设目标");
+    expect(answer).toContain("计划 24942万元");
+  });
 });
