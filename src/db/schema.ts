@@ -67,6 +67,8 @@ export const members = sqliteTable(
     role: text("role", { enum: ["leader", "staff"] }).notNull().default("staff"),
     /** 岗位/规模系数: multiplies the person's total (DOMAIN §2: 1.042, 1.083). */
     coefficient: real("coefficient").notNull().default(1),
+    /** 岗位 (post), as the office's roster names it; shown on the export. */
+    position: text("position"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
