@@ -14,6 +14,7 @@ import { claimCommand } from "./claim";
 import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
 import { detailCommand } from "./detail";
+import { exportCommand } from "./export";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
 import { leaveCommand } from "./leave";
@@ -54,6 +55,7 @@ const base = [
   deductCommand,
   awardCommand,
   correctCommand,
+  exportCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

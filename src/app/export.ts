@@ -156,3 +156,16 @@ export async function exportWorkbook(db: Database, input: { platform: Group["pla
   return { fileName: exportFileName(period), bytes, people: scored.reduce((n, f) => n + f.rows.length, 0), groups: scored.length };
 }
 
+
+/**
+ * Whose export an operator asks for: the named tenant, or the only one there
+ * is. Several tenants and none named is a question back, not a guess.
+ */
+export async function resolveTenant(db: Database, platform: Group["platform"], wanted: string | undefined): Promise<{ ok: true; tenantKey: string } | { ok: false; status: 400 | 404; error: string }> {
+  const rows = await db.selectDistinct({ tenantKey: groups.tenantKey }).from(groups).where(and(eq(groups.platform, platform), eq(groups.active, true)));
+  const keys = rows.map((r) => r.tenantKey).sort();
+  if (wanted) return keys.includes(wanted) ? { ok: true, tenantKey: wanted } : { ok: false, status: 404, error: `no active groups for tenant ${wanted}` };
+  if (keys.length === 1) return { ok: true, tenantKey: keys[0]! };
+  if (!keys.length) return { ok: false, status: 404, error: "no active groups yet" };
+  return { ok: false, status: 400, error: `several tenants; add tenant=<one of ${keys.join(", ")}>` };
+}

@@ -126,7 +126,8 @@ export const outbox = sqliteTable(
     receiveId: text("receive_id").notNull(),
     /** Whose per-chat or per-user send limit this message counts against: "chat:oc_…" or "user:ou_…". */
     paceKey: text("pace_key"),
-    msgType: text("msg_type", { enum: ["text", "interactive"] }).notNull(),
+    /** file: content is {"file_key"} once uploaded, before that {"pending": FileSource, "file_name"}. */
+    msgType: text("msg_type", { enum: ["text", "interactive", "file"] }).notNull(),
     content: text("content").notNull(),
     status: text("status", { enum: ["pending", "sending", "sent", "parked"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
