@@ -1,4 +1,4 @@
-import { cardActions, commands, fallbackCommand, replies } from "../commands";
+import { cardActions, commands, fallbackCommand, fileCommand, replies } from "../commands";
 import type { ChatDirectory } from "./app/ports";
 import { systemClock, type Clock } from "./app/ports";
 import { createBot } from "./bot/bot";
@@ -47,6 +47,7 @@ export function assemble(opts: AssembleOptions) {
     },
     commands,
     fallback: fallbackCommand,
+    fileCommand,
     cardActions,
     replies,
   });

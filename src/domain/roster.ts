@@ -26,6 +26,8 @@ export interface RosterProblem {
 export interface RosterParse {
   rows: RosterRow[];
   problems: RosterProblem[];
+  /** The headers of the name and group columns as the file writes them, for later problems. */
+  labels: { name: string; group: string };
 }
 
 type Field = "name" | "group" | "position" | "coefficient";
@@ -70,17 +72,19 @@ function parseCoefficient(v: RosterCell): number | string {
 /** Reads the roster from a sheet's rows: the first non-empty row is the header. */
 export function parseRoster(rows: RosterCell[][]): RosterParse {
   const headerAt = rows.findIndex((r) => r.some((c) => clean(c) !== ""));
-  if (headerAt < 0) return { rows: [], problems: [{ row: 1, column: null, message: "文件是空的" }] };
+  const fallback = { name: HEADERS.name[0]!, group: HEADERS.group[0]! };
+  if (headerAt < 0) return { rows: [], problems: [{ row: 1, column: null, message: "文件是空的" }], labels: fallback };
   const columns = findColumns(rows[headerAt]!);
   const missing = REQUIRED.filter((f) => !columns[f]);
   if (missing.length) {
     return {
       rows: [],
+      labels: fallback,
       problems: missing.map((f) => ({ row: headerAt + 1, column: null, message: `表头缺少「${HEADERS[f][0]}」列（可写：${HEADERS[f].filter((w) => /\p{Script=Han}/u.test(w)).join("、")}）` })),
     };
   }
   const body = rows.slice(headerAt + 1);
-  if (body.length > MAX_ROSTER_ROWS) return { rows: [], problems: [{ row: headerAt + 2, column: null, message: `一次最多导入 ${MAX_ROSTER_ROWS} 行` }] };
+  if (body.length > MAX_ROSTER_ROWS) return { rows: [], problems: [{ row: headerAt + 2, column: null, message: `一次最多导入 ${MAX_ROSTER_ROWS} 行` }], labels: fallback };
   const problems: RosterProblem[] = [];
   const out: RosterRow[] = [];
   const seen = new Map<string, number>();
@@ -110,7 +114,7 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
     out.push({ row: rowNo, name, group, position, coefficient: coefficient as number });
   });
   if (!out.length && !problems.length) problems.push({ row: headerAt + 2, column: null, message: "表头下面没有人员" });
-  return { rows: out, problems };
+  return { rows: out, problems, labels: { name: label("name"), group: label("group") } };
 }
 
 /** One line per problem, as the office reads them: "第 3 行「系数」：「abc」不是数字". */
