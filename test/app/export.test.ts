@@ -135,6 +135,13 @@ test("the same request over the same data gives the same bytes", async () => {
   expect(a.out.bytes).toEqual(b.out.bytes);
 });
 
+test("a period nobody was scored in gives the headers and no people, not an error", async () => {
+  const { out, wb } = await open("2025-Q4");
+  expect(out.people).toBe(0);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["成绩汇总", "审计记录"]);
+  expect(wb.getWorksheet("成绩汇总")!.getRow(1).getCell(1).value).toBe("部门");
+});
+
 test("periods", () => {
   expect(parseExportPeriod("2026-Q4")).toMatchObject({ kind: "quarter", id: "2026-Q4", months: ["2026-10", "2026-11", "2026-12"] });
   expect(parseExportPeriod("2026q1")?.id).toBe("2026-Q1");

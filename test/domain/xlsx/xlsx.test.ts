@@ -39,6 +39,16 @@ describe("xlsx writer", () => {
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(6);
   });
 
+  test("text Excel cannot hold is made safe: control characters dropped, emoji and markup kept as text", async () => {
+    const sheet: Sheet = { name: "x", columns: [{ header: "名" }], rows: [["张\u0001三😀"], ["<v>1</v>&amp;"], [Number.NaN], [Infinity]] };
+    const wb = await openWithExcelJs(buildXlsx([sheet], { modified: MODIFIED }));
+    const ws = wb.getWorksheet("x")!;
+    expect(ws.getCell("A2").value).toBe("张三😀");
+    expect(ws.getCell("A3").value).toBe("<v>1</v>&amp;");
+    expect(ws.getCell("A4").value).toBeNull();
+    expect(ws.getCell("A5").value).toBeNull();
+  });
+
   test("the same data and time give the same bytes", () => {
     expect(buildXlsx([SHEET], { modified: MODIFIED })).toEqual(buildXlsx([SHEET], { modified: MODIFIED }));
   });
