@@ -68,6 +68,10 @@ describe("GET /open-apis/im/v1/messages/:message_id/resources/:file_key", () => 
     const key = (message.parsed as { file_key: string }).file_key;
     const got = await api().download(message.messageId, key);
     expect(got).toEqual({ ok: true, bytes });
+    // The playground's link (local mode only, no token), and an unknown key.
+    const local = await fetch(`${server.url}/mock/files/${key}`);
+    expect(new Uint8Array(await local.arrayBuffer())).toEqual(bytes);
+    expect((await fetch(`${server.url}/mock/files/file_v3_none`)).status).toBe(404);
   });
 
   it("refuses a key that is not the message's, an unknown message, and a bot outside the chat", async () => {

@@ -45,6 +45,16 @@ export const checkFileContent = (store: MockStore, appId: string, content: strin
   if (!file || file.owner.type !== "app" || file.owner.appId !== appId) throw badRequest(LarkCode.IM_INVALID_PARAM, `invalid file_key ${key}`);
 };
 
+const download = (file: MockFile) =>
+  new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+    status: 200,
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "content-length": String(file.bytes.length),
+    },
+  });
+
 export const fileRoutes = (store: MockStore) => {
   const app = new Hono<MockEnv>();
 
@@ -82,14 +92,13 @@ export const fileRoutes = (store: MockStore) => {
     const file = store.files.get(key);
     if (!file || (named.file_key !== key && named.image_key !== key)) throw fileError(FileCode.RESOURCE_NOT_FOUND, "Resource not found in the message.");
     if (file.bytes.length > RESOURCE_MAX_BYTES) throw fileError(FileCode.TOO_LARGE, "The file size exceed the max value.");
-    return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
-      status: 200,
-      headers: {
-        "content-type": "application/octet-stream",
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "content-length": String(file.bytes.length),
-      },
-    });
+    return download(file);
+  });
+
+  /** Local mode only (no auth, like the other /mock routes): the playground's link to a file the bot sent. */
+  app.get("/mock/files/:file_key", (c) => {
+    const file = store.files.get(c.req.param("file_key"));
+    return file ? download(file) : c.json({ error: "no such file" }, 404);
   });
 
   return app;
