@@ -6,7 +6,7 @@ import { defineCommand, type CommandContext } from "../src/bot/command";
 import { CsvDecodeError, decodeCsv, parseCsv } from "../src/domain/csv";
 import { describeProblem, parseRoster, type RosterCell } from "../src/domain/roster";
 import { readFirstSheet, XlsxReadError } from "../src/domain/xlsx/read";
-import { officeGate } from "./office-gate";
+import { isOffice, officeGate } from "./office-gate";
 import { plainNotice } from "./guards";
 
 /** How many problems the answer lists; the rest are counted. */
@@ -50,8 +50,8 @@ export const rosterImportCommand = defineCommand({
     if (!file) return;
     const inGroup = ctx.update.chatType === "group";
     const kind = kindOf(file.name);
-    // In a group people share all sorts of files: only a spreadsheet from a leader is a roster.
-    if (inGroup && (!kind || ctx.member.role !== "leader")) return;
+    // In a group people share all sorts of files: only a spreadsheet from the office is a roster.
+    if (inGroup && (!kind || !isOffice(ctx))) return;
     if (!kind) {
       return answerProblem(ctx, /\.xls$/i.test(file.name) ? "请把 .xls 另存为 .xlsx（或 .csv）后再发。" : `「${file.name}」不是 .xlsx 或 .csv 文件，我只能从这两种文件导入花名册。`);
     }
