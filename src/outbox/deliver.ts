@@ -86,7 +86,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   async function deliver(row: OutboxRow): Promise<void> {
     if (!(await claim(db, row, now(), o.leaseMs))) return;
     const release = await o.pacer?.take(row.paceKey);
-    const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files) : undefined;
+    const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
     const sent =
       file && !file.ok
         ? file

@@ -21,10 +21,16 @@ export interface FileRenderer {
 type Pending = { pending: FileSource; file_name: string };
 
 /**
+ * Rendering a large export takes longer than a message's usual lease; the row
+ * is held this long so another drainer does not render and upload it too.
+ */
+export const FILE_LEASE_MS = 15 * 60 * 1000;
+
+/**
  * The content to send for a file row: `{"file_key"}` (uploading first when
  * needed), or the failure to record.
  */
-export async function resolveFile(db: Database, row: OutboxRow, sender: MessageSender, files: FileRenderer | undefined): Promise<{ ok: true; content: string } | Extract<SendResult, { ok: false }>> {
+export async function resolveFile(db: Database, row: OutboxRow, sender: MessageSender, files: FileRenderer | undefined, now: number): Promise<{ ok: true; content: string } | Extract<SendResult, { ok: false }>> {
   let parsed: Partial<Pending> & { file_key?: string };
   try {
     parsed = JSON.parse(row.content);
@@ -34,6 +40,7 @@ export async function resolveFile(db: Database, row: OutboxRow, sender: MessageS
   if (parsed.file_key) return { ok: true, content: row.content };
   if (!parsed.pending) return { ok: false, retry: false, error: "file row: neither file_key nor pending" };
   if (!files || !sender.uploadFile) return { ok: false, retry: false, error: "file messages are not supported on this channel" };
+  await db.update(outbox).set({ leaseUntil: new Date(now + FILE_LEASE_MS) }).where(eq(outbox.id, row.id));
   let file: { name: string; bytes: Uint8Array };
   try {
     file = await files.render(parsed.pending);

@@ -5,6 +5,7 @@ import { createLarkOpenApi } from "../../src/channels/lark/open-api";
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { outbox } from "../../src/db/schema";
 import { drainOutbox } from "../../src/outbox/deliver";
+import { FILE_LEASE_MS } from "../../src/outbox/file";
 import { enqueue, type OutboundMessage } from "../../src/outbox/message";
 import { openTestDatabase } from "../support/db";
 import { seedTenant } from "../support/seed-tenant";
@@ -41,6 +42,7 @@ test("a file row is rendered and uploaded once; a failed send is retried with th
   expect(first).toMatchObject({ sent: 0, retried: 1 });
   const [row] = await t.db.select().from(outbox);
   const key = (JSON.parse(row!.content) as { file_key: string }).file_key;
+  expect(row!.leaseUntil).toBeNull(); // released with the retry
   expect(key).toMatch(/^file_/);
   clock += 60_000;
   const second = await drainOutbox(t.db, api(), { now, files: createFileRenderer(t.db) });
@@ -49,6 +51,15 @@ test("a file row is rendered and uploaded once; a failed send is retried with th
   const [message] = lark.mock.sentMessages();
   expect(message).toMatchObject({ msgType: "file", parsed: { file_key: key } });
   expect(lark.mock.store.files.get(key)!.bytes.length).toBeGreaterThan(1000);
+});
+
+test("while a file renders, its row is held long enough that no other drainer takes it", async () => {
+  await enqueue(t.db, exportMessage("2026-11"), new Date(clock));
+  let heldUntil: Date | null = null;
+  const real = createFileRenderer(t.db);
+  const watching = { render: async (s: Parameters<typeof real.render>[0]) => ((heldUntil = (await t.db.select().from(outbox))[0]!.leaseUntil), real.render(s)) };
+  expect((await drainOutbox(t.db, api(), { now, files: watching })).sent).toBe(1);
+  expect(heldUntil!.getTime() - clock).toBe(FILE_LEASE_MS);
 });
 
 test("without a renderer a file row is parked, saying why; a render that fails is retried", async () => {
