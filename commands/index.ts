@@ -57,6 +57,7 @@ const base = [
   awardCommand,
   correctCommand,
   exportCommand,
+  rosterImportCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

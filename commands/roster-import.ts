@@ -40,14 +40,18 @@ function answerProblem(ctx: CommandContext<unknown>, body: string) {
  */
 export const rosterImportCommand = defineCommand({
   name: "花名册导入",
-  aliases: [],
+  aliases: ["花名册", "roster"],
   summary: { zh: "绩考办：把花名册（姓名、部门、岗位、系数）的 .xlsx 或 .csv 文件直接发给我", en: "Office: send the roster (name, group, post, coefficient) as an .xlsx or .csv file" },
   example: { zh: "（发送文件）花名册.xlsx", en: "(send a file) roster.xlsx" },
   takesText: false,
   args: () => z.string(),
   async handle(ctx) {
     const file = ctx.update.file;
-    if (!file) return;
+    if (!file) {
+      // Typed as a command: say how it is done.
+      ctx.reply(noticeCard({ title: "导入花名册", body: `把花名册的 .xlsx 或 .csv 文件直接发给我（私聊或在群里）。${HOW}`, hint: "有问题的行会逐行列出；全部正确才会导入。", colour: "blue" }));
+      return;
+    }
     const inGroup = ctx.update.chatType === "group";
     const kind = kindOf(file.name);
     // In a group people share all sorts of files: only a spreadsheet from the office is a roster.

@@ -105,6 +105,18 @@ describe("roster import", () => {
     expect(await person(LI.openId)).toMatchObject({ coefficient: 1.083 });
   });
 
+  test("typed as a command, it says how to send the file; 帮助 lists it", async () => {
+    await h.say(LEADER.openId, "花名册", { chatType: "p2p" });
+    await h.bot.idle();
+    const replies = h.lark.mock.sentMessages({ chatId: p2pChat(LEADER.openId) }).map((m) => JSON.stringify(m.parsed));
+    expect(replies.at(-1)).toContain("把花名册的 .xlsx 或 .csv 文件直接发给我");
+    await h.say(LEADER.openId, "帮助", { chatType: "p2p" });
+    await h.bot.idle();
+    const help = JSON.stringify(h.lark.mock.sentMessages({ chatId: p2pChat(LEADER.openId) }).at(-1)!.parsed);
+    expect(help).toContain("导出");
+    expect(help).toContain("花名册导入");
+  });
+
   test("a leader's roster in the group is imported there too", async () => {
     const [answer] = await send(LEADER, "名单.csv", csv(`姓名,部门,系数\n${LI.name},${OFFICE.name},1.1\n`), "group");
     expect(answer).toContain("花名册已导入");
