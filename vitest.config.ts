@@ -30,6 +30,7 @@ export default defineConfig({
                 LARK_VERIFICATION_TOKEN: W.token,
                 LARK_ENCRYPT_KEY: W.encryptKey,
                 LARK_DOMAIN: inject("larkUrl"),
+                ADMIN_TOKEN: W.adminToken,
               },
             },
           })),

@@ -7,6 +7,7 @@ import { benchBroadcast } from "./broadcast";
 import { measureBundle } from "./bundle";
 import { benchCallbacks } from "./callbacks";
 import { benchEvents } from "./events";
+import { benchExport } from "./export";
 import { benchScoring } from "./scoring";
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -34,6 +35,12 @@ const bc = await benchBroadcast();
 console.log("## Monthly ranking for 1,000 groups through the Lark mock's real limits");
 console.log(`${bc.messages} messages (group cards + private places); generated in ${bc.generateSeconds} s; delivered in ${bc.deliverSeconds} s`);
 console.log(`fastest the limits allow: ${bc.minimumSeconds} s (50/s, 1,000/min); ratio ${bc.ratio}; 429s ${bc.rateLimited}, 230020s ${bc.frequencyLimited}\n`);
+
+const ex = await benchExport();
+console.log(`## 导出: ${ex.people} people in ${ex.groups} groups, a year of ratings (${ex.ratings})`);
+console.log(`year workbook ${ex.yearExportMs} ms (engine alone ${ex.yearEngineMs} ms, writing alone ${ex.writeOnlyMs} ms), ${(ex.yearBytes / 1024).toFixed(0)} KiB; rows read back ${ex.rowsReadBack}`);
+for (const q of ex.quarters) console.log(`${q.period}: ${q.ms} ms, ${(q.bytes / 1024).toFixed(0)} KiB`);
+console.log(`seeded in ${ex.seedSeconds} s; peak RSS ${ex.peakRssMB} MB\n`);
 
 const b = measureBundle();
 console.log("## Worker bundle (wrangler deploy --dry-run)");

@@ -14,6 +14,8 @@ import { claimCommand } from "./claim";
 import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
 import { detailCommand } from "./detail";
+import { exportCommand } from "./export";
+import { rosterImportCommand } from "./roster-import";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
 import { leaveCommand } from "./leave";
@@ -59,11 +61,16 @@ const base = [
   awardCommand,
   correctCommand,
   organisationRankCommand,
+  exportCommand,
+  rosterImportCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 
 /** Every chat command, in the order 帮助 lists them. */
 export const commands: readonly Command<unknown>[] = [...base, help];
+
+/** A file someone sends: a roster to import. */
+export const fileCommand = rosterImportCommand as Command<unknown>;
 
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;

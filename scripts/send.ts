@@ -34,8 +34,9 @@ function parseArgs(argv: string[]) {
 }
 
 /** A card as a terminal reads it: title, then each text element. */
-function render(m: MessageView): string {
+function render(m: MessageView, mock: string): string {
   if (m.msg_type === "text") return m.parsed.text ?? "";
+  if (m.msg_type === "file") return `[文件 file] ${mock}/files/${(m.parsed as { file_key?: string }).file_key ?? ""}`;
   const title = m.parsed.header?.title?.content ?? "";
   const lines = (m.parsed.body?.elements ?? []).map((e) => (e.tag === "button" ? `[${e.text?.content}]` : (e.content ?? ""))).filter(Boolean);
   return [`【${title}】`, ...lines].join("\n");
@@ -88,7 +89,7 @@ async function main() {
     const { messages } = (await (await fetch(`${mock}/messages?since=${cursor}`)).json()) as { messages: MessageView[] };
     const replies = messages.filter((m) => m.sender.sender_type === "app");
     if (replies.length) {
-      for (const m of replies) console.log(`← 机器人 bot:\n${render(m)}\n`);
+      for (const m of replies) console.log(`← 机器人 bot:\n${render(m, mock)}\n`);
       return;
     }
     await new Promise((r) => setTimeout(r, 100));

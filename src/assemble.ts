@@ -1,4 +1,4 @@
-import { cardActions, commands, fallbackCommand, replies } from "../commands";
+import { cardActions, commands, fallbackCommand, fileCommand, replies } from "../commands";
 import type { ChatDirectory } from "./app/ports";
 import { systemClock, type Clock } from "./app/ports";
 import { createBot } from "./bot/bot";
@@ -13,6 +13,7 @@ import { drainOutbox } from "./outbox/deliver";
 import { createPacer } from "./outbox/pacer";
 import type { MessageSender } from "./outbox/sender";
 import { createHttpApp } from "./http";
+import { createFileRenderer } from "./app/export-file";
 
 export interface AssembleOptions {
   config: Config;
@@ -42,16 +43,19 @@ export function assemble(opts: AssembleOptions) {
       defaultTimezone: opts.config.APPRAISAL_TZ,
       platform: "lark",
       log,
+      files: api,
     },
     commands,
     fallback: fallbackCommand,
+    fileCommand,
     cardActions,
     replies,
   });
   // Pacing runs on real time: it spaces real HTTP calls, whatever the business clock says.
   const pacer = createPacer();
   const stopping = new AbortController();
-  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal });
+  const files = createFileRenderer(opts.db);
+  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files });
   /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
   const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, log, clock }, at ?? clock.now(), only);
   const app = createHttpApp({

@@ -79,6 +79,8 @@ export function createHttpApp(opts: HttpAppOptions) {
       adminRoutes({
         token,
         runJobs,
+        db: opts.db,
+        now: opts.now,
         afterRun: (c) => deferFor(c, opts.background)(opts.drain().catch((error) => opts.log.error("outbox drain failed", { error: String(error) }))),
       }),
     );

@@ -43,7 +43,7 @@ export function deactivateGroup(db: Database, groupId: string) {
 /** A person seen before the member list was read (e.g. a message right after the bot joined). */
 export function addMember(db: Database, groupId: string, userId: string, now: Date) {
   const id = memberIdFor(groupId, userId);
-  const member: Member = { id, groupId, userId, name: "", role: "staff", coefficient: 1, active: true, createdAt: now };
+  const member: Member = { id, groupId, userId, name: "", role: "staff", coefficient: 1, position: null, active: true, createdAt: now };
   return {
     id,
     member,

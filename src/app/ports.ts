@@ -20,3 +20,8 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Reading a file a person sent in a chat (a roster to import). */
+export interface FileDownloader {
+  download(messageId: string, fileKey: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }>;
+}

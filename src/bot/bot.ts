@@ -30,6 +30,8 @@ export interface BotOptions {
   fallback: Command<unknown>;
   cardActions: readonly CardAction<unknown>[];
   replies: BotReplies;
+  /** What a file someone sends means (a roster to import); without it files are "unsupported". */
+  fileCommand?: Command<unknown>;
 }
 
 export interface Outcome {
@@ -124,10 +126,10 @@ export function createBot(opts: BotOptions) {
     const now = deps.clock.now();
     const work = new Work(`m:${update.messageId}`);
     const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
-    const match = route(update.text, update.chatType);
+    const match: ReturnType<typeof route> = update.file && opts.fileCommand ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" } : route(update.text, update.chatType);
     const lang = match.lang;
     try {
-      if (update.unsupportedType) reply(replies.unsupported(update.unsupportedType, lang));
+      if (update.unsupportedType && !(update.file && opts.fileCommand)) reply(replies.unsupported(update.unsupportedType, lang));
       else if (match.kind === "empty") reply(replies.help(lang));
       else if (match.kind === "unknown") reply(replies.unknown(match.word, match.suggestion, lang));
       else {

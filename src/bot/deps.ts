@@ -1,5 +1,5 @@
 import type { Clock } from "../app/ports";
-import type { ChatDirectory } from "../app/ports";
+import type { ChatDirectory, FileDownloader } from "../app/ports";
 import type { Database } from "../db/database";
 
 export interface Logger {
@@ -17,6 +17,8 @@ export interface BotDeps {
   defaultTimezone: string;
   platform: "lark" | "wechat";
   log: Logger;
+  /** Files people send (a roster to import); absent on channels without them. */
+  files?: FileDownloader;
 }
 
 export const consoleLogger: Logger = {

@@ -24,6 +24,8 @@ export interface MessageUpdate {
   mentions: Mention[];
   /** Non-text messages (images, files…) arrive with text "" and this set. */
   unsupportedType?: string;
+  /** A file the person sent (message_type "file"): its key for download, and its name. */
+  file?: { key: string; name: string };
 }
 
 export interface CardActionUpdate {

@@ -18,7 +18,7 @@ export class Work {
   }
 
   /** Queues a message; its key derives from the update, so a retry queues the same key. */
-  send(to: OutboundMessage["to"], body: { card?: object; text: string }, key?: string): void {
+  send(to: OutboundMessage["to"], body: Omit<OutboundMessage, "key" | "to">, key?: string): void {
     this.messages.push({ key: key ?? `${this.keyPrefix}:${this.#seq++}`, to, ...body });
   }
 

@@ -67,6 +67,8 @@ export const members = sqliteTable(
     role: text("role", { enum: ["leader", "staff"] }).notNull().default("staff"),
     /** 岗位/规模系数: multiplies the person's total (DOMAIN §2: 1.042, 1.083). */
     coefficient: real("coefficient").notNull().default(1),
+    /** 岗位 (post), as the office's roster names it; shown on the export. */
+    position: text("position"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -124,7 +126,8 @@ export const outbox = sqliteTable(
     receiveId: text("receive_id").notNull(),
     /** Whose per-chat or per-user send limit this message counts against: "chat:oc_…" or "user:ou_…". */
     paceKey: text("pace_key"),
-    msgType: text("msg_type", { enum: ["text", "interactive"] }).notNull(),
+    /** file: content is {"file_key"} once uploaded, before that {"pending": FileSource, "file_name"}. */
+    msgType: text("msg_type", { enum: ["text", "interactive", "file"] }).notNull(),
     content: text("content").notNull(),
     status: text("status", { enum: ["pending", "sending", "sent", "parked"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),

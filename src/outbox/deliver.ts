@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
+import { resolveFile, type FileRenderer } from "./file";
 import type { Pacer } from "./pacer";
 import type { MessageSender } from "./sender";
 
@@ -19,6 +20,8 @@ export interface DeliverOptions {
   pacer?: Pacer;
   /** Stops between messages (shutdown): what is left stays queued for the next run. */
   signal?: AbortSignal;
+  /** Renders the files of `file` messages (exports); without it they are parked. */
+  files?: FileRenderer;
 }
 
 export interface DrainResult {
@@ -83,13 +86,17 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   async function deliver(row: OutboxRow): Promise<void> {
     if (!(await claim(db, row, now(), o.leaseMs))) return;
     const release = await o.pacer?.take(row.paceKey);
-    const sent = await sender.send({
-      key: row.key,
-      receiveIdType: row.receiveIdType,
-      receiveId: row.receiveId,
-      msgType: row.msgType,
-      content: row.content,
-    });
+    const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
+    const sent =
+      file && !file.ok
+        ? file
+        : await sender.send({
+            key: row.key,
+            receiveIdType: row.receiveIdType,
+            receiveId: row.receiveId,
+            msgType: row.msgType,
+            content: file?.content ?? row.content,
+          });
     const attempts = row.attempts + 1;
     if (sent.ok) {
       await db

@@ -13,6 +13,7 @@ const person = (userId: string, name: string): Member => ({
   name,
   role: "staff",
   coefficient: 1,
+  position: null,
   active: true,
   createdAt: new Date(0),
 });

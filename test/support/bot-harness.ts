@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consoleLogger, silentLogger } from "../../src/bot/deps";
-import { cardActionEvent, sealEvent, textMessageEvent, botAddedEvent } from "../../src/channels/local/lark-events";
+import { cardActionEvent, sealEvent, textMessageEvent, botAddedEvent, fileMessageEvent } from "../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
@@ -45,6 +45,8 @@ export interface Harness {
     text: string,
     opts?: { chatId?: string; chatType?: "group" | "p2p"; messageId?: string; eventId?: string; mentions?: { openId: string; name: string }[] },
   ): Promise<Response>;
+  /** A file the person sends (stored in the mock, so the bot can download it), delivered as Lark does. */
+  sendFile(openId: string, fileName: string, bytes: Uint8Array, opts?: { chatId?: string; chatType?: "group" | "p2p" }): Promise<Response>;
   /** A message the person wrote in Lark (so the bot can reply to it); returns its message_id. */
   userMessage(openId: string, text: string, chatId?: string): string;
   click(openId: string, value: Record<string, unknown>, messageId: string, chatId?: string): Promise<Response>;
@@ -105,6 +107,13 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
           mentions: [...(p2p ? [] : [{ openId: APP.botOpenId, name: "绩效考核机器人" }]), ...(o.mentions ?? [])],
         }),
       );
+    },
+    sendFile(openId, fileName, bytes, o = {}) {
+      const p2p = o.chatType === "p2p";
+      const chatId = o.chatId ?? (p2p ? lark.mock.store.p2pChat(APP.appId, openId).chatId : OFFICE.chatId);
+      const message = lark.mock.addUserFile({ chatId, openId, fileName, bytes });
+      const fileKey = (message.parsed as { file_key: string }).file_key;
+      return post(fileMessageEvent({ ...envelope, chatId, chatType: p2p ? "p2p" : "group", senderOpenId: openId, messageId: message.messageId, fileKey, fileName }));
     },
     userMessage: (openId, text, chatId = OFFICE.chatId) =>
       lark.mock.addUserMessage({ chatId, openId, content: JSON.stringify({ text }) }).messageId,

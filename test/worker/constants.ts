@@ -4,6 +4,7 @@ export const WORKER_TEST = {
   token: "worker-verification-token",
   encryptKey: "worker-encrypt-key",
   tenantKey: "tenant_worker",
+  adminToken: "worker-admin-token",
   chat: {
     chatId: "oc_worker_group",
     name: "Workers 测试组",

@@ -8,6 +8,7 @@ const envelope = { token: W.token, appId: W.app.appId, tenantKey: W.tenantKey };
 
 interface MessageView {
   message_id: string;
+  msg_type?: string;
   chat_id: string;
   parent_id?: string;
   sender: { sender_type: string };
@@ -20,10 +21,10 @@ async function post(payload: unknown): Promise<Response> {
 }
 
 /** A message the member writes in Lark (the mock runs outside workerd, on loopback). */
-async function userMessage(text: string): Promise<string> {
+async function userMessage(text: string, openId: string = W.chat.members[0].openId): Promise<string> {
   const res = await fetch(`${inject("larkUrl")}/mock/user-messages`, {
     method: "POST",
-    body: JSON.stringify({ chat_id: W.chat.chatId, open_id: W.chat.members[0].openId, content: JSON.stringify({ text }) }),
+    body: JSON.stringify({ chat_id: W.chat.chatId, open_id: openId, content: JSON.stringify({ text }) }),
   });
   return ((await res.json()) as { message: MessageView }).message.message_id;
 }
@@ -73,6 +74,36 @@ describe("the Worker inside workerd", () => {
     expect(JSON.stringify(welcome?.parsed)).toContain("日报");
     expect(receipt?.parent_id).toBe(messageId);
     expect(JSON.stringify(receipt?.parsed)).toContain("在 Workers 上记录");
+  });
+
+  test("导出 inside workerd: the workbook is rendered, uploaded and sent as a file; /admin/export downloads it", async () => {
+    const text = "@bot 导出 2026-12";
+    const messageId = await userMessage(text, W.chat.owner.openId);
+    const event = textMessageEvent({
+      ...envelope,
+      chatId: W.chat.chatId,
+      chatType: "group",
+      senderOpenId: W.chat.owner.openId,
+      text,
+      messageId,
+      mentions: [{ openId: W.app.botOpenId, name: "bot" }],
+    });
+    expect((await post(event)).status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    let file: MessageView | undefined;
+    while (!file && Date.now() < deadline) {
+      file = (await botMessages(0)).find((m) => m.msg_type === "file");
+      if (!file) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(file?.parsed).toMatchObject({ file_key: expect.stringMatching(/^file_/) });
+
+    const denied = await exports.default.fetch(new Request("https://bot.example/admin/export?period=2026-12"));
+    expect(denied.status).toBe(401);
+    const res = await exports.default.fetch(new Request("https://bot.example/admin/export?period=2026-12", { headers: { authorization: `Bearer ${W.adminToken}` } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // "PK": a zip
   });
 
   test("a bad signature is refused inside workerd too", async () => {

@@ -90,6 +90,17 @@ function messageText(type: string, content: string): string | undefined {
   return undefined;
 }
 
+/** A file message's content: {"file_key":"file_v3_…","file_name":"名单.xlsx"}. */
+function fileOf(type: string, content: string): { file?: { key: string; name: string } } {
+  if (type !== "file") return {};
+  try {
+    const c = JSON.parse(content) as { file_key?: unknown; file_name?: unknown };
+    return typeof c.file_key === "string" && c.file_key ? { file: { key: c.file_key, name: typeof c.file_name === "string" ? c.file_name : "" } } : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Replaces mention placeholders ("@_user_1") in the text: the bot's own
  * mention disappears, other people's become "@name".
@@ -123,6 +134,7 @@ export function toUpdate(envelope: Envelope, botOpenId?: string): Update {
         text,
         mentions: people,
         ...(raw === undefined ? { unsupportedType: e.message.message_type } : {}),
+        ...fileOf(e.message.message_type, e.message.content),
       };
     }
     case "card.action.trigger": {

@@ -1,7 +1,9 @@
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { ChatDirectory, DirectoryMember } from "../../app/ports";
 import type { OutgoingMessage, SendResult, MessageSender } from "../../outbox/sender";
-import { createFetchHttpInstance, LarkHttpError } from "./http-instance";
+import type { FileDownloader } from "../../app/ports";
+import { createLarkFiles } from "./files";
+import { createFetchHttpInstance, DEFAULT_TIMEOUT_MS, LarkHttpError } from "./http-instance";
 import { createTokenCache } from "./token-cache";
 
 /** Lark codes the sender branches on (Lark Open API error code reference). */
@@ -25,7 +27,7 @@ export interface LarkOpenApiOptions {
   timeoutMs?: number;
 }
 
-export interface LarkOpenApi extends ChatDirectory, MessageSender {
+export interface LarkOpenApi extends ChatDirectory, MessageSender, FileDownloader {
   botOpenId(): Promise<string | undefined>;
 }
 
@@ -77,8 +79,17 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     logger: { error() {}, warn() {}, info() {}, debug() {}, trace() {} },
   });
   let botId: Promise<string | undefined> | undefined;
+  const files = createLarkFiles({
+    domain: opts.domain,
+    fetch: opts.fetch,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    token: () => (client.tokenManager as { getTenantAccessToken(): Promise<string> }).getTenantAccessToken(),
+    clearToken: () => tokens.clear(),
+  });
 
   return {
+    uploadFile: files.uploadFile,
+    download: files.download,
     botOpenId() {
       botId ??= client
         .request<{ bot?: { open_id?: string } }>({ method: "GET", url: "/open-apis/bot/v3/info" })

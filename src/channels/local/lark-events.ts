@@ -78,6 +78,11 @@ export function textMessageEvent(o: TextMessageOptions) {
     text = text.includes(`@${m.name}`) ? text.replace(`@${m.name}`, key) : `${key} ${text}`;
     return { key, id: { open_id: m.openId, union_id: `on_${m.openId}`, user_id: null }, name: m.name, tenant_key: o.tenantKey };
   });
+  return messageEvent(o, "text", JSON.stringify({ text }), mentions);
+}
+
+/** im.message.receive_v1 around one message of any type. */
+function messageEvent(o: Omit<TextMessageOptions, "text" | "mentions">, type: string, content: string, mentions: unknown[] = []) {
   return envelope(
     "im.message.receive_v1",
     {
@@ -87,13 +92,18 @@ export function textMessageEvent(o: TextMessageOptions) {
         create_time: String(Date.now()),
         chat_id: o.chatId,
         chat_type: o.chatType,
-        message_type: "text",
-        content: JSON.stringify({ text }),
+        message_type: type,
+        content,
         ...(mentions.length ? { mentions } : {}),
       },
     },
     o,
   );
+}
+
+/** im.message.receive_v1 for a file someone sent: content {"file_key","file_name"}. */
+export function fileMessageEvent(o: Omit<TextMessageOptions, "text" | "mentions"> & { fileKey: string; fileName: string }) {
+  return messageEvent(o, "file", JSON.stringify({ file_key: o.fileKey, file_name: o.fileName }));
 }
 
 export interface CardActionOptions extends EnvelopeOptions {

@@ -9,6 +9,7 @@ import { createFaults, faultMiddleware, type FaultSpec } from "./faults";
 import { authRoutes } from "./routes/auth";
 import { cardRoutes, issueCardToken } from "./routes/cards";
 import { chatRoutes } from "./routes/chats";
+import { fileRoutes, storeFile } from "./routes/files";
 import { addUserMessage, inspectRoutes, type UserMessageInput } from "./routes/inspect";
 import { messageRoutes } from "./routes/messages";
 import { createMockStore, type MockStore } from "./state";
@@ -41,6 +42,8 @@ export interface MockLark {
   bot(appId?: string): MockApp;
   /** A message a person sent, so the bot can reply to its message_id. */
   addUserMessage(input: UserMessageInput): MockMessage;
+  /** A file a person sent in a chat (a `file` message whose resource the bot can download). */
+  addUserFile(input: { chatId: string; openId: string; fileName: string; bytes: Uint8Array }): MockMessage;
   /** Messages bots sent, oldest first, optionally in one chat / to one user / from one app. */
   sentMessages(filter?: SentFilter): MockMessage[];
   message(messageId: string): MockMessage | undefined;
@@ -81,6 +84,7 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
   app.route("/", authRoutes(store));
   app.route("/", chatRoutes(store));
   app.route("/", messageRoutes(store));
+  app.route("/", fileRoutes(store));
   app.route("/", cardRoutes(store));
   app.route("/", inspectRoutes(store));
 
@@ -112,6 +116,10 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
     },
     bot: botFor,
     addUserMessage: (input) => addUserMessage(store, input),
+    addUserFile({ chatId, openId, fileName, bytes }) {
+      const file = storeFile(store, { fileName, fileType: "stream", bytes, owner: { type: "user", openId } });
+      return addUserMessage(store, { chatId, openId, msgType: "file", content: JSON.stringify({ file_key: file.fileKey, file_name: fileName }) });
+    },
     sentMessages: (filter = {}) => store.messages.filter(bySentFilter(store, filter)),
     message: (messageId) => store.messagesById.get(messageId),
     waitForMessages(predicate = (m) => m.sender.type === "app", { count = 1, timeoutMs = 5000 } = {}) {

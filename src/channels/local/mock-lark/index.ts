@@ -9,6 +9,7 @@ export type { LarkLimits } from "./rate-limit";
 export type { FaultSpec } from "./faults";
 export type { UserMessageInput } from "./routes/inspect";
 export type {
-  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockLarkOptions, MockMessage, MockStats, MockUser,
+  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockFile, MockLarkOptions, MockMessage, MockStats, MockUser,
   MockUserInput,
 } from "./types";
+export { FILE_MAX_BYTES, FileCode } from "./routes/files";

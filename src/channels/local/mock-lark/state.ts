@@ -4,7 +4,7 @@
  */
 import { createSlidingLimiter, LARK_LIMITS, type LarkLimits, type SlidingLimiter } from "./rate-limit";
 import type {
-  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockLarkOptions, MockMessage, MockStats,
+  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockFile, MockLarkOptions, MockMessage, MockStats,
   MockUser, MockUserInput,
 } from "./types";
 
@@ -46,6 +46,8 @@ export interface MockStore {
   readonly uuids: Map<string, { messageId: string; at: number }>;
   readonly tenantTokens: Map<string, TenantToken>;
   readonly cardTokens: Map<string, CardToken>;
+  /** file_key → the file (uploads and files people sent). */
+  readonly files: Map<string, MockFile>;
   stats: MockStats;
   addApp(input: MockAppInput): MockApp;
   addUser(input: MockUserInput): MockUser;
@@ -94,6 +96,7 @@ export const createMockStore = (options: MockLarkOptions = {}): MockStore => {
     uuids: new Map(),
     tenantTokens: new Map(),
     cardTokens: new Map(),
+    files: new Map(),
     stats: emptyStats(),
 
     addApp(input) {
@@ -205,6 +208,7 @@ export const createMockStore = (options: MockLarkOptions = {}): MockStore => {
       store.messagesById.clear();
       store.uuids.clear();
       store.cardTokens.clear();
+      store.files.clear();
       store.limiter.clear();
       store.stats = emptyStats();
       notify();

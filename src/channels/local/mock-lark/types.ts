@@ -107,3 +107,14 @@ export interface MockLarkOptions {
   limits?: Partial<LarkLimits>;
   tenantKey?: string;
 }
+
+/** A file uploaded through `POST /im/v1/files` (by an app) or sent in a chat (by a person). */
+export interface MockFile {
+  fileKey: string;
+  fileName: string;
+  /** `file_type` as uploaded: opus, mp4, pdf, doc, xls, ppt, stream. */
+  fileType: string;
+  bytes: Uint8Array;
+  owner: { type: "app"; appId: string } | { type: "user"; openId: string };
+  createTime: number;
+}

@@ -5,6 +5,7 @@ import { frequencyGuard, guard, larkOk, readJsonBody, type MockEnv } from "../co
 import { checkCard, checkContentSize, readMessageInput, readReceiveId, UUID_TTL_MS, type MessageInput } from "../message-input";
 import { parseContent, randomHex, type MockStore } from "../state";
 import { toLarkMessage } from "../serialize";
+import { checkFileContent } from "./files";
 import type { MockApp, MockChat, MockMessage } from "../types";
 
 export const RECEIVE_ID_TYPES = new Set(["open_id", "user_id", "union_id", "email", "chat_id"]);
@@ -75,6 +76,7 @@ export const messageRoutes = (store: MockStore) => {
     const body = await readJsonBody(c);
     const receiveId = readReceiveId(body);
     const input = readMessageInput(body);
+    if (input.msgType === "file") checkFileContent(store, bot.appId, input.content);
     const duplicate = duplicateOf(bot, input.uuid);
     if (duplicate) return larkOk(c, toLarkMessage(duplicate, store.tenantKey));
 
@@ -90,6 +92,7 @@ export const messageRoutes = (store: MockStore) => {
     const parent = findMessage(c.req.param("message_id"));
     const body = await readJsonBody(c);
     const input = readMessageInput(body);
+    if (input.msgType === "file") checkFileContent(store, bot.appId, input.content);
     const duplicate = duplicateOf(bot, input.uuid);
     if (duplicate) return larkOk(c, toLarkMessage(duplicate, store.tenantKey));
 

@@ -1,0 +1,92 @@
+/**
+ * Benchmark: 导出 for 10,000 people (100 groups × 100) rated every month of a
+ * year (3 dimensions, 360,000 ratings, with bonuses and awards), in a libSQL
+ * file as the bot keeps it. Measures the year's workbook (each person's four
+ * quarters, the year, grade, prize and pool split) and each quarter's, end to
+ * end (database reads, the engine, the .xlsx), and the file sizes.
+ * Run: `npm run bench:export` (or as part of `npm run bench`).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { exportWorkbook, tenantGroups } from "../src/app/export";
+import { parseExportPeriod } from "../src/app/export-period";
+import { openNodeDatabase } from "../src/db/client-node";
+import { applyMigrations } from "../src/db/migrate";
+import { readFirstSheet } from "../src/domain/xlsx/read";
+import { buildXlsx, type CellValue } from "../src/domain/xlsx/write";
+import { computeYear } from "../src/jobs/annual-summary";
+import { seedTenant } from "../test/support/seed-tenant";
+
+export interface ExportBenchFigures {
+  people: number;
+  groups: number;
+  ratings: number;
+  seedSeconds: number;
+  /** The year: engine only (every group's four quarters and year), then the whole export. */
+  yearEngineMs: number;
+  yearExportMs: number;
+  yearBytes: number;
+  quarters: { period: string; ms: number; bytes: number }[];
+  /** Rows read back from the year's results sheet (header excluded). */
+  rowsReadBack: number;
+  /** Writing alone: the year's 10,000 result rows twice (the results sheet and the group sheets), zipped. */
+  writeOnlyMs: number;
+  peakRssMB: number;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+
+export async function benchExport(o: { groups?: number; perGroup?: number } = {}): Promise<ExportBenchFigures> {
+  const dir = await mkdtemp(join(tmpdir(), "appraisal-bench-export-"));
+  const database = await openNodeDatabase(`file:${join(dir, "bench.db")}`);
+  try {
+    const { db } = database;
+    await applyMigrations(db);
+    const seedStart = performance.now();
+    const seeded = await seedTenant(db, { tenantKey: "bench", groups: o.groups ?? 100, perGroup: o.perGroup ?? 100, months: MONTHS, at: new Date("2026-01-01T00:00:00Z") });
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const at = new Date("2027-01-05T02:00:00Z");
+
+    const engineStart = performance.now();
+    for (const g of await tenantGroups(db, "lark", "bench")) await computeYear(db, g, "2026", at);
+    const yearEngineMs = performance.now() - engineStart;
+
+    const yearStart = performance.now();
+    const year = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod("2026")!, at });
+    const yearExportMs = performance.now() - yearStart;
+
+    const quarters = [];
+    for (const q of [1, 2, 3, 4]) {
+      const start = performance.now();
+      const out = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod(`2026-Q${q}`)!, at });
+      quarters.push({ period: `2026-Q${q}`, ms: Math.round(performance.now() - start), bytes: out.bytes.length });
+    }
+    const rows = readFirstSheet(year.bytes);
+    const header = rows[0]!.map((h) => ({ header: String(h), format: "decimal" as const }));
+    const body = rows.slice(1) as CellValue[][];
+    const writeStart = performance.now();
+    buildXlsx([{ name: "a", columns: header, rows: body }, { name: "b", columns: header, rows: body }], { modified: at });
+    const writeOnlyMs = Math.round(performance.now() - writeStart);
+    return {
+      writeOnlyMs,
+      people: year.people,
+      groups: year.groups,
+      ratings: seeded.ratings,
+      seedSeconds: Math.round(seedSeconds * 10) / 10,
+      yearEngineMs: Math.round(yearEngineMs),
+      yearExportMs: Math.round(yearExportMs),
+      yearBytes: year.bytes.length,
+      quarters,
+      rowsReadBack: rows.length - 1,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    database.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) console.log(JSON.stringify(await benchExport(), null, 2));

@@ -1,0 +1,108 @@
+import { and, asc, gte, inArray, lt, or, sql } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { auditLog, type Group, type Member } from "../db/schema";
+import { endOfLocalMonth, localDateTime, startOfLocalDay } from "../domain/dates";
+import { sheetName, type Sheet } from "../domain/xlsx/write";
+import type { ExportPeriod } from "./export-period";
+import { displayName } from "./scores";
+
+/** What each audited action is called on the sheet; unknown actions show their code. */
+const ACTION_LABELS: Record<string, string> = {
+  "rating.set": "评分",
+  "adjustment.bonus": "加分",
+  "adjustment.deduction": "扣分",
+  "award.add": "奖励",
+  "claim.decide": "审批申报",
+  "scheme.set": "设置方案",
+  "appeal.open": "申诉",
+  "appeal.decide": "处理申诉",
+  "appeal.upheld": "申诉维持",
+  "appeal.amended": "申诉更正",
+  "publication.final": "结果定稿",
+  "publication.correct": "更正结果",
+  "publication.amend": "更正结果",
+  "record.withdraw": "撤回日报",
+  "leave.add": "请假",
+  "group.settings": "群设置",
+  "group.sync": "同步成员",
+  "review.submit": "月评议",
+  "roster.import": "花名册导入",
+};
+
+const DETAIL_LABELS: Record<string, string> = {
+  member: "成员",
+  month: "月份",
+  period: "期别",
+  dimension: "维度",
+  score: "分数",
+  points: "分值",
+  level: "级别",
+  reason: "原因",
+  comment: "评语",
+  version: "版本",
+  position: "岗位",
+  coefficient: "系数",
+};
+
+function describe(detail: Record<string, unknown> | null, nameOf: (id: string) => string | undefined): string {
+  if (!detail) return "";
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => {
+      const text = typeof v === "string" ? (k === "member" ? (nameOf(v) ?? v) : v) : JSON.stringify(v);
+      return `${DETAIL_LABELS[k] ?? k}：${text}`;
+    })
+    .join("；");
+}
+
+/**
+ * 审计记录: every audited change of the period — made during it, or made later
+ * about one of its months (a correction of a final quarter) — oldest first,
+ * times in each group's own zone.
+ */
+export async function auditSheet(db: Database, list: Group[], period: ExportPeriod, people: Map<string, Member>, taken: Set<string>): Promise<Sheet> {
+  const columns = [{ header: "时间" }, { header: "部门" }, { header: "操作人" }, { header: "操作" }, { header: "对象" }, { header: "详情" }];
+  if (!list.length) return { name: sheetName("审计记录", taken), columns, rows: [] };
+  const zone = list[0]!.timezone;
+  const from = startOfLocalDay(`${period.months[0]}-01`, zone);
+  const to = endOfLocalMonth(period.months.at(-1)!, zone);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        inArray(auditLog.groupId, list.map((g) => g.id)),
+        or(
+          and(gte(auditLog.at, from), lt(auditLog.at, to)),
+          inArray(sql`json_extract(${auditLog.detail}, '$.month')`, period.months),
+          inArray(sql`json_extract(${auditLog.detail}, '$.period')`, [period.id, ...period.months]),
+        ),
+      ),
+    )
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
+  const groupById = new Map(list.map((g) => [g.id, g] as const));
+  const byUser = new Map<string, Member>();
+  for (const m of people.values()) if (!byUser.has(`${m.groupId}|${m.userId}`)) byUser.set(`${m.groupId}|${m.userId}`, m);
+  const nameOf = (id: string) => {
+    const m = people.get(id);
+    return m ? displayName(m) : undefined;
+  };
+  return {
+    name: sheetName("审计记录", taken),
+    columns,
+    rows: rows.map((r) => {
+      const group = r.groupId ? groupById.get(r.groupId) : undefined;
+      const local = localDateTime(r.at, group?.timezone ?? zone);
+      const actor = r.actorUserId ? byUser.get(`${r.groupId}|${r.actorUserId}`) : undefined;
+      const subject = r.detail && typeof r.detail.member === "string" ? nameOf(r.detail.member) : undefined;
+      return [
+        `${local.date} ${local.time}`,
+        group ? group.name || group.chatId : "",
+        actor ? displayName(actor) : r.actorUserId ? r.actorUserId : "系统",
+        ACTION_LABELS[r.action] ?? r.action,
+        subject ?? "",
+        describe(r.detail, nameOf),
+      ];
+    }),
+  };
+}

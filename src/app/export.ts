@@ -1,0 +1,171 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { groups, members, type Group, type Member } from "../db/schema";
+import type { Scheme } from "../domain/scheme";
+import { buildXlsx, sheetName, type CellValue, type Column, type Sheet } from "../domain/xlsx/write";
+import { computeYear } from "../jobs/annual-summary";
+import { computeQuarter } from "../jobs/quarterly-report";
+import { auditSheet } from "./export-audit";
+import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
+import { computeMonth } from "./scores";
+
+/**
+ * 导出: one workbook for a tenant's period — every person of every group with
+ * each dimension, the total, rank, grade, prize and pay exactly as the engine
+ * computes them (the same functions the report cards use), the audit trail of
+ * the period, and one sheet per group.
+ */
+
+/** One person's figures, whatever the period. */
+export interface ExportRow {
+  group: Group;
+  member: Member | undefined;
+  id: string;
+  name: string;
+  /** Dimension name → score (0–100). */
+  dimensions: Map<string, number>;
+  /** Months of a quarter, quarters of a year: each part's total (null where not scored). */
+  parts: (number | null)[];
+  extra: number | null;
+  total: number;
+  rank: number;
+  headcount: number;
+  grade: string | null;
+  prize: number;
+  pay: number | null;
+}
+
+interface GroupFigures {
+  group: Group;
+  scheme: Scheme;
+  partNames: string[];
+  rows: ExportRow[];
+}
+
+const partLabel = (period: string) => (/-Q\d$/.test(period) ? `${period.slice(-2)}总分` : `${Number(period.slice(5))}月总分`);
+
+/** A group's figures for the period, from the engine. */
+async function groupFigures(db: Database, group: Group, period: ExportPeriod, people: Map<string, Member>, at: Date): Promise<GroupFigures> {
+  const dimensionsOf = (scheme: Scheme, scores: (key: string) => number | undefined) =>
+    new Map(scheme.dimensions.flatMap((d) => (scores(d.key) === undefined ? [] : [[d.name, scores(d.key)!] as const])));
+  if (period.kind === "month") {
+    const { inForce, result } = await computeMonth(db, group, period.id, at);
+    return {
+      group,
+      scheme: inForce.scheme,
+      partNames: [],
+      rows: result.members.map((m) => ({
+        group, member: people.get(m.id), id: m.id, name: m.name,
+        dimensions: dimensionsOf(inForce.scheme, (k) => m.dimensions[k]?.score),
+        parts: [], extra: m.extra, total: m.total, rank: m.rank, headcount: result.members.length,
+        grade: m.grade, prize: m.prize, pay: result.poolFen > 0 ? m.pay : null,
+      })),
+    };
+  }
+  const { scheme, combined, pay } =
+    period.kind === "quarter"
+      ? { ...(await computeQuarter(db, group, period.id, at)), pay: undefined }
+      : await computeYear(db, group, period.id, at);
+  const partNames = period.kind === "quarter" ? period.months : [1, 2, 3, 4].map((q) => `${period.id}-Q${q}`);
+  return {
+    group,
+    scheme,
+    partNames: partNames.map(partLabel),
+    rows: combined.members.map((m) => ({
+      group, member: people.get(m.id), id: m.id, name: m.name,
+      dimensions: dimensionsOf(scheme, (k) => m.dimensions[k]),
+      // Parts the engine left out (nobody scored) show as empty, in their place.
+      parts: partNames.map((p) => m.parts.find((x) => x.period === p)?.total ?? null),
+      extra: null, total: m.total, rank: m.rank, headcount: combined.members.length,
+      grade: m.grade, prize: m.prize, pay: pay ? (pay.get(m.id)?.fen ?? 0) / 100 : null,
+    })),
+  };
+}
+
+function resultSheet(name: string, figures: GroupFigures[], period: ExportPeriod, taken: Set<string>): Sheet {
+  const dimensionNames = [...new Set(figures.flatMap((f) => f.scheme.dimensions.map((d) => d.name)))];
+  const partNames = figures.find((f) => f.partNames.length)?.partNames ?? (period.kind === "month" ? [] : figures[0]?.partNames ?? []);
+  const withPay = figures.some((f) => f.rows.some((r) => r.pay !== null));
+  const columns: Column[] = [
+    { header: "部门" },
+    { header: "姓名" },
+    { header: "岗位" },
+    { header: "系数", format: "decimal" },
+    ...dimensionNames.map((d) => ({ header: d, format: "decimal" as const })),
+    ...(period.kind === "month" ? [{ header: "附加分", format: "decimal" as const }] : []),
+    ...partNames.map((p) => ({ header: p, format: "decimal" as const })),
+    { header: "总分", format: "decimal" },
+    { header: "组内名次", format: "integer" },
+    { header: "参评人数", format: "integer" },
+    { header: "等次" },
+    { header: "名次奖（元）", format: "decimal" },
+    ...(withPay ? [{ header: "绩效工资（元）", format: "decimal" as const }] : []),
+  ];
+  const rows: CellValue[][] = figures.flatMap((f) =>
+    f.rows.map((r) => [
+      f.group.name || f.group.chatId,
+      r.name,
+      r.member?.position ?? null,
+      r.member?.coefficient ?? 1,
+      ...dimensionNames.map((d) => r.dimensions.get(d) ?? null),
+      ...(period.kind === "month" ? [r.extra] : []),
+      ...partNames.map((_, i) => r.parts[i] ?? null),
+      r.total,
+      r.rank,
+      r.headcount,
+      r.grade,
+      r.prize,
+      ...(withPay ? [r.pay] : []),
+    ]),
+  );
+  return { name: sheetName(name, taken), columns, rows };
+}
+
+export interface ExportWorkbook {
+  fileName: string;
+  bytes: Uint8Array;
+  /** People in the results sheet, and groups with a sheet of their own. */
+  people: number;
+  groups: number;
+}
+
+/** The tenant's active groups, by name. */
+export async function tenantGroups(db: Database, platform: Group["platform"], tenantKey: string): Promise<Group[]> {
+  return db.select().from(groups).where(and(eq(groups.platform, platform), eq(groups.tenantKey, tenantKey), eq(groups.active, true))).orderBy(asc(groups.name), asc(groups.id));
+}
+
+/**
+ * Builds the workbook. `at` stands for "now" (which scheme versions are in
+ * force) and stamps the file, so the same request over the same data gives
+ * the same bytes.
+ */
+export async function exportWorkbook(db: Database, input: { platform: Group["platform"]; tenantKey: string; period: ExportPeriod; at: Date }): Promise<ExportWorkbook> {
+  const { period, at } = input;
+  const list = await tenantGroups(db, input.platform, input.tenantKey);
+  const people = new Map(
+    (list.length ? await db.select().from(members).where(inArray(members.groupId, list.map((g) => g.id))) : []).map((m) => [m.id, m] as const),
+  );
+  const figures: GroupFigures[] = [];
+  for (const group of list) figures.push(await groupFigures(db, group, period, people, at));
+  const scored = figures.filter((f) => f.rows.length);
+  const taken = new Set<string>();
+  const sheets: Sheet[] = [resultSheet("成绩汇总", scored, period, taken)];
+  sheets.push(await auditSheet(db, list, period, people, taken));
+  for (const f of scored) sheets.push(resultSheet(f.group.name || f.group.chatId, [f], period, taken));
+  const bytes = buildXlsx(sheets, { modified: at, title: `绩效考核结果 ${periodLabel(period)}` });
+  return { fileName: exportFileName(period), bytes, people: scored.reduce((n, f) => n + f.rows.length, 0), groups: scored.length };
+}
+
+
+/**
+ * Whose export an operator asks for: the named tenant, or the only one there
+ * is. Several tenants and none named is a question back, not a guess.
+ */
+export async function resolveTenant(db: Database, platform: Group["platform"], wanted: string | undefined): Promise<{ ok: true; tenantKey: string } | { ok: false; status: 400 | 404; error: string }> {
+  const rows = await db.selectDistinct({ tenantKey: groups.tenantKey }).from(groups).where(and(eq(groups.platform, platform), eq(groups.active, true)));
+  const keys = rows.map((r) => r.tenantKey).sort();
+  if (wanted) return keys.includes(wanted) ? { ok: true, tenantKey: wanted } : { ok: false, status: 404, error: `no active groups for tenant ${wanted}` };
+  if (keys.length === 1) return { ok: true, tenantKey: keys[0]! };
+  if (!keys.length) return { ok: false, status: 404, error: "no active groups yet" };
+  return { ok: false, status: 400, error: `several tenants; add tenant=<one of ${keys.join(", ")}>` };
+}

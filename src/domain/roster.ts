@@ -1,0 +1,123 @@
+/**
+ * 花名册导入: the appraisal office's roster (姓名, 部门/群, 岗位, 系数) read from
+ * a sheet's rows, each row checked on its own so every problem can be named
+ * with its row and column. Pure: matching names to people is the app's job.
+ */
+
+export type RosterCell = string | number | boolean | null;
+
+export interface RosterRow {
+  /** 1-based row number as the spreadsheet shows it. */
+  row: number;
+  name: string;
+  group: string;
+  position: string | null;
+  coefficient: number;
+}
+
+export interface RosterProblem {
+  row: number;
+  /** The column's header as written in the file, or null for the whole row or file. */
+  column: string | null;
+  message: string;
+}
+
+/** Rows that read well, and every problem found; a roster is applied only when there are none. */
+export interface RosterParse {
+  rows: RosterRow[];
+  problems: RosterProblem[];
+  /** The headers of the name and group columns as the file writes them, for later problems. */
+  labels: { name: string; group: string };
+}
+
+type Field = "name" | "group" | "position" | "coefficient";
+
+/** Header words the office uses for each column (first match wins). */
+const HEADERS: Record<Field, readonly string[]> = {
+  name: ["姓名", "名字", "人员", "name"],
+  group: ["部门", "群", "群名", "群组", "科室", "单位", "分组", "group", "department"],
+  position: ["岗位", "职务", "职位", "position", "post"],
+  coefficient: ["系数", "岗位系数", "难度系数", "coefficient"],
+};
+const REQUIRED: readonly Field[] = ["name", "group"];
+
+/** Limits the scoring engine puts on a coefficient (src/domain/scoring/inputs.ts). */
+export const COEFFICIENT_MAX = 100;
+/** A roster larger than this is not one organisation's people; refuse rather than grind. */
+export const MAX_ROSTER_ROWS = 20_000;
+
+const clean = (v: RosterCell): string => (v === null ? "" : String(v)).replace(/\s+/gu, " ").trim();
+const normalHeader = (v: RosterCell) => clean(v).replace(/[\s*＊:：()（）]/gu, "").toLowerCase();
+
+function findColumns(header: RosterCell[]): Partial<Record<Field, { index: number; label: string }>> {
+  const out: Partial<Record<Field, { index: number; label: string }>> = {};
+  header.forEach((cell, index) => {
+    const h = normalHeader(cell);
+    for (const field of Object.keys(HEADERS) as Field[]) {
+      if (!out[field] && HEADERS[field].some((w) => h === w.toLowerCase())) out[field] = { index, label: clean(cell) };
+    }
+  });
+  return out;
+}
+
+function parseCoefficient(v: RosterCell): number | string {
+  if (v === null || clean(v) === "") return 1;
+  const n = typeof v === "number" ? v : Number(clean(v).replace(/，/g, "."));
+  if (!Number.isFinite(n)) return `「${clean(v)}」不是数字`;
+  if (n <= 0) return "系数必须大于 0";
+  if (n > COEFFICIENT_MAX) return `系数不能超过 ${COEFFICIENT_MAX}`;
+  return n;
+}
+
+/** Reads the roster from a sheet's rows: the first non-empty row is the header. */
+export function parseRoster(rows: RosterCell[][]): RosterParse {
+  const headerAt = rows.findIndex((r) => r.some((c) => clean(c) !== ""));
+  const fallback = { name: HEADERS.name[0]!, group: HEADERS.group[0]! };
+  if (headerAt < 0) return { rows: [], problems: [{ row: 1, column: null, message: "文件是空的" }], labels: fallback };
+  const columns = findColumns(rows[headerAt]!);
+  const missing = REQUIRED.filter((f) => !columns[f]);
+  if (missing.length) {
+    return {
+      rows: [],
+      labels: fallback,
+      problems: missing.map((f) => ({ row: headerAt + 1, column: null, message: `表头缺少「${HEADERS[f][0]}」列（可写：${HEADERS[f].filter((w) => /\p{Script=Han}/u.test(w)).join("、")}）` })),
+    };
+  }
+  const body = rows.slice(headerAt + 1);
+  if (body.length > MAX_ROSTER_ROWS) return { rows: [], problems: [{ row: headerAt + 2, column: null, message: `一次最多导入 ${MAX_ROSTER_ROWS} 行` }], labels: fallback };
+  const problems: RosterProblem[] = [];
+  const out: RosterRow[] = [];
+  const seen = new Map<string, number>();
+  const label = (f: Field) => columns[f]?.label ?? HEADERS[f][0]!;
+  const cell = (r: RosterCell[], f: Field): RosterCell => (columns[f] ? (r[columns[f].index] ?? null) : null);
+  body.forEach((r, i) => {
+    const rowNo = headerAt + 2 + i;
+    if (!r.some((c) => clean(c) !== "")) return; // blank lines between blocks are fine
+    const name = clean(cell(r, "name"));
+    const group = clean(cell(r, "group"));
+    const position = clean(cell(r, "position")) || null;
+    const coefficient = parseCoefficient(cell(r, "coefficient"));
+    const before = problems.length;
+    if (!name) problems.push({ row: rowNo, column: label("name"), message: "姓名为空" });
+    else if (name.length > 40) problems.push({ row: rowNo, column: label("name"), message: "姓名太长（最多 40 个字）" });
+    if (!group) problems.push({ row: rowNo, column: label("group"), message: "部门为空" });
+    if (position && position.length > 40) problems.push({ row: rowNo, column: label("position"), message: "岗位太长（最多 40 个字）" });
+    if (typeof coefficient === "string") problems.push({ row: rowNo, column: label("coefficient"), message: coefficient });
+    if (problems.length > before) return;
+    const key = `${group}\u0000${name}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ row: rowNo, column: label("name"), message: `与第 ${first} 行重复（同一部门的「${name}」）` });
+      return;
+    }
+    seen.set(key, rowNo);
+    out.push({ row: rowNo, name, group, position, coefficient: coefficient as number });
+  });
+  if (!out.length && !problems.length) problems.push({ row: headerAt + 2, column: null, message: "表头下面没有人员" });
+  return { rows: out, problems, labels: { name: label("name"), group: label("group") } };
+}
+
+/** One line per problem, as the office reads them: "第 3 行「系数」：「abc」不是数字". */
+export function describeProblem(p: RosterProblem): string {
+  return `第 ${p.row} 行${p.column ? `「${p.column}」` : ""}：${p.message}`;
+}
