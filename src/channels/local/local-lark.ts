@@ -54,8 +54,11 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
           chatId: g.chatId,
           operatorOpenId: g.owner.openId,
           chatName: g.name,
+          ...(opts.clock ? { createTime: opts.clock.now().getTime() } : {}),
         });
-        const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
+        // Stamped with the bot's clock: local mode's clock travels while the demo history is replayed.
+        const timestamp = Math.floor((opts.clock?.now() ?? new Date()).getTime() / 1000);
+        const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey, timestamp });
         const res = await fetch(`${botUrl}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
         if (!res.ok) throw new Error(`seeding the demo group failed: HTTP ${res.status} ${await res.text()}`);
       }
