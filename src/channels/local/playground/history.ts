@@ -100,13 +100,16 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
     }
   }
 
-  // Ratings on each month's last workday in the history (the month in progress: the last workday so far).
-  const lastOfMonth = new Map<string, IsoDate>();
-  for (const d of workdays) lastOfMonth.set(monthOf(d), d);
-  for (const date of lastOfMonth.values()) {
-    for (const group of DEMO_GROUPS) {
-      for (const [j, person] of group.members.entries()) {
-        for (const [k, dim] of DIMENSIONS.entries()) {
+  // Ratings over each month's last workdays in the history (the month in progress: its last days so far),
+  // one dimension a day, as leaders do them; it also keeps each leader under Lark's 5 messages a second.
+  const byMonth = new Map<string, IsoDate[]>();
+  for (const d of workdays) byMonth.set(monthOf(d), [...(byMonth.get(monthOf(d)) ?? []), d]);
+  for (const days of byMonth.values()) {
+    const ratingDays = days.slice(-DIMENSIONS.length);
+    for (const [k, dim] of DIMENSIONS.entries()) {
+      const date = ratingDays[Math.max(0, ratingDays.length - DIMENSIONS.length + k)]!;
+      for (const group of DEMO_GROUPS) {
+        for (const [j, person] of group.members.entries()) {
           const h = hash(`${date}:${person.openId}:${dim}`);
           const score = Math.min(100, (LEVEL[person.openId] ?? 85) + (h % 7) - 3);
           const comment = k === 1 ? ` ${COMMENTS[h % COMMENTS.length]}` : "";

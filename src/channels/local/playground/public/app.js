@@ -99,12 +99,14 @@ function openChat(chatId) {
   const chat = visibleChats().find((c) => c.chat_id === chatId);
   $("chat-title").textContent = chat ? chatLabel(chat) : "";
   $("chat-sub").textContent = chat?.chat_mode === "group" ? `${chat.members.length} 位成员 · 发言请 @${cfg.app.botName}（已自动加上）` : chat ? "私聊里直接写：不是命令的话就是今天的日报" : "";
+  document.body.classList.add("chat-open");
   timeline.clear();
   timeline.update(messagesOf(chatId));
+  const box = $("messages");
+  box.scrollTop = box.scrollHeight;
   markSeen();
   drawChatList();
   drawComposer();
-  document.body.classList.add("chat-open");
 }
 
 function markSeen() {

@@ -1,0 +1,137 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { silentLogger } from "../../src/bot/deps";
+import { DEMO_GROUPS } from "../../src/channels/local/demo";
+import { startMockLarkServer } from "../../src/channels/local/mock-lark";
+import { loadConfig } from "../../src/config";
+import { claims, groups, records } from "../../src/db/schema";
+import { startNodeBot, type NodeBot } from "../../src/node/start";
+import { launchChromium } from "../support/browser";
+
+/**
+ * The playground in real headless Chromium: the page seals events with Web Crypto and posts
+ * them to /lark/events, reads the bot's messages from the Lark mock, and draws the cards.
+ * Screenshots of the key screens go to test-results/playground/ (not committed).
+ */
+const SHOTS = join(process.cwd(), "test-results", "playground");
+const office = DEMO_GROUPS[0]!;
+const [zhang] = office.members;
+
+let dir: string;
+let bot: NodeBot;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "appraisal-playground-"));
+  await mkdir(SHOTS, { recursive: true });
+  bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+  page.on("dialog", (d) => void d.accept());
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const card = (title: string | RegExp) => page.locator(".msg.from-bot .card").filter({ has: page.locator(".card-title", { hasText: title }) });
+
+describe("the playground in headless Chromium", () => {
+  test("a member sends a record and sees the receipt card the bot sent through the mock", async () => {
+    await page.goto(`${bot.url}/`);
+    await page.waitForSelector("body[data-ready=true]");
+    // The demo's month of history is there on first visit.
+    expect(await page.locator("#who").textContent()).toBe(`${zhang!.name} · 员工`);
+    expect(await page.locator(".msg").count()).toBeGreaterThan(3);
+    await shot("01-start");
+
+    await page.fill("#input", "日报 在浏览器里整理了档案目录");
+    await page.click("#send");
+    const receipt = card("已记录").filter({ hasText: "在浏览器里整理了档案目录" });
+    await receipt.waitFor();
+    await receipt.locator(".card-btn", { hasText: "撤回" }).waitFor({ state: "visible" });
+    await shot("02-receipt");
+    // The record went through the real webhook into the database.
+    const stored = await bot.db.select().from(records).where(eq(records.text, "在浏览器里整理了档案目录"));
+    expect(stored).toHaveLength(1);
+  });
+
+  test("a leader approves the pending claim on its card, and the card changes in place", async () => {
+    await page.selectOption("#identity", office.owner.openId);
+    await page.click('.chat-item[data-chat="p2p"]');
+    const approval = card(`申报加分 · ${zhang!.name}`);
+    await approval.locator(".card-btn", { hasText: "同意" }).click();
+    await approval.locator(".card-subtitle", { hasText: "已同意" }).waitFor();
+    expect(await approval.locator(".card-btn", { hasText: "同意" }).count()).toBe(0);
+    await shot("03-approved");
+    const [group] = await bot.db.select().from(groups).where(eq(groups.chatId, office.chatId));
+    const [claim] = await bot.db.select().from(claims).where(eq(claims.groupId, group!.id));
+    expect(claim!.status).toBe("approved");
+  });
+
+  test("the monthly ranking runs as of the 1st and its chart is drawn by VChart", async () => {
+    await page.selectOption("#job", "monthly-ranking");
+    await page.click("#run-job");
+    await page.locator(".job-head").waitFor({ timeout: 20_000 });
+    expect(await page.locator("#job-result").innerText()).toContain("考核排名");
+    // Everyone got their own place privately, and each group its ranking.
+    const recipients = await page.locator(".recipients > li").count();
+    expect(recipients).toBe(DEMO_GROUPS.reduce((n, g) => n + 1 + g.members.length, 0));
+    await page.locator(".recipients summary", { hasText: office.name }).click();
+    const chart = page.locator(".recipients .card-chart[data-drawn=true] canvas").first();
+    await chart.waitFor();
+    const inked = await chart.evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(1000);
+    await shot("04-ranking");
+  });
+
+  test("reads on a phone: one column, nothing wider than the screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    await page.locator(".chat-item").first().click();
+    await page.locator(".msg").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot("05-phone");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("only in local mode", () => {
+  test("a server connected to a real Lark app does not serve the playground", async () => {
+    const lark = await startMockLarkServer({ apps: [{ appId: "cli_real", appSecret: "s" }] });
+    const dir2 = await mkdtemp(join(tmpdir(), "appraisal-real-"));
+    const real = await startNodeBot(
+      loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir2, "real.db")}`, LARK_APP_ID: "cli_real", LARK_APP_SECRET: "s", LARK_VERIFICATION_TOKEN: "t", LARK_DOMAIN: lark.url }),
+      { log: silentLogger },
+    );
+    try {
+      for (const path of ["/", "/playground/config.json", "/playground/app.js", "/playground/vchart.js", "/mock-lark/mock/messages"]) {
+        expect((await fetch(`${real.url}${path}`)).status, path).toBe(404);
+      }
+      expect((await fetch(`${real.url}/playground/reset`, { method: "POST" })).status).toBe(404);
+      // The local server does serve it.
+      expect((await fetch(`${bot.url}/`)).headers.get("content-type")).toContain("text/html");
+    } finally {
+      await real.close();
+      await lark.close();
+      await rm(dir2, { recursive: true, force: true });
+    }
+  });
+});
