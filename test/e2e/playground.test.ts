@@ -25,12 +25,14 @@ let dir: string;
 let bot: NodeBot;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
+let seeded: { records: number; claims: number };
 const problems: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "appraisal-playground-"));
   await mkdir(SHOTS, { recursive: true });
   bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
+  seeded = { records: (await bot.db.select().from(records)).length, claims: (await bot.db.select().from(claims)).length };
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
@@ -100,6 +102,19 @@ describe("the playground in headless Chromium", () => {
     expect(inked).toBeGreaterThan(1000);
     await shot("04-ranking");
   });
+
+  test("reset restores the starting state: the month of history, the claim pending again", async () => {
+    await page.click("#reset");
+    await page.waitForSelector("#overlay", { state: "visible" });
+    await page.waitForSelector("#overlay", { state: "hidden", timeout: 60_000 });
+    expect(await bot.db.select().from(records).where(eq(records.text, "在浏览器里整理了档案目录"))).toHaveLength(0);
+    expect((await bot.db.select().from(records)).length).toBe(seeded.records);
+    const all = await bot.db.select().from(claims);
+    expect(all).toHaveLength(seeded.claims);
+    expect(all.every((c) => c.status === "pending")).toBe(true);
+    // The leader's approval card is back, with its buttons.
+    await card(`申报加分 · ${zhang!.name}`).locator(".card-btn", { hasText: "同意" }).waitFor();
+  }, 60_000);
 
   test("reads on a phone: one column, nothing wider than the screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
