@@ -6,6 +6,7 @@ import { consoleLogger, type Logger } from "../bot/deps";
 import { isLocalMode, type Config } from "../config";
 import { openNodeDatabase } from "../db/client-node";
 import { applyMigrations } from "../db/migrate";
+import { groups } from "../db/schema";
 import { createLocalLark, type LocalLark } from "../channels/local/local-lark";
 import { playgroundRoutes } from "../channels/local/playground/routes";
 import { seedDemo } from "../channels/local/playground/seed";
@@ -105,7 +106,9 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
   };
   const seed = async () => {
     if (!local || opts.seedDemo === false) return;
-    if (opts.seedHistory === false || !travel) return local.seedDemo(url);
+    // The history is replayed into an empty database only: a restart keeps what is there.
+    const fresh = (await database.db.select({ id: groups.id }).from(groups).limit(1)).length === 0;
+    if (opts.seedHistory === false || !travel || !fresh) return local.seedDemo(url);
     await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url), settle: idle });
   };
   let resetting: Promise<void> | undefined;
