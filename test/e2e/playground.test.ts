@@ -150,3 +150,14 @@ describe("only in local mode", () => {
     }
   });
 });
+
+describe("restart", () => {
+  test("a restart on the same database keeps the demo's data and replays no history", async () => {
+    const before = (await bot.db.select().from(records)).length;
+    await bot.close();
+    bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
+    await bot.idle();
+    expect((await bot.db.select().from(records)).length).toBe(before);
+    expect(await bot.db.select().from(groups)).toHaveLength(DEMO_GROUPS.length);
+  });
+});
