@@ -7,6 +7,11 @@ import { createTimeline, summary } from "./chat.js";
 import { setupJobs } from "./jobs.js";
 import { cardActionEvent, messageEvent, postEvent, withMentions } from "./seal.js";
 
+// Browsers give Web Crypto only to secure origins: http://127.0.0.1 and http://localhost are, a LAN address is not.
+if (!globalThis.crypto?.subtle) {
+  document.body.innerHTML = `<div class="fatal"><h2>请用 http://127.0.0.1:${location.port || 80}/ 打开</h2><p>试玩页面在浏览器里给事件加密和签名（Web Crypto），浏览器只在本机地址或 HTTPS 上提供它。</p></div>`;
+  throw new Error("Web Crypto unavailable: not a secure context");
+}
 const cfg = await (await fetch("/playground/config.json")).json();
 const ctxEvents = { app: cfg.app, tenantKey: cfg.tenantKey };
 const mock = (path, init) =>
