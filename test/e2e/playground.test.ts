@@ -103,6 +103,69 @@ describe("the playground in headless Chromium", () => {
     await shot("04-ranking");
   });
 
+  test("the card renderer draws every element the bot's cards use, and user text stays text", async () => {
+    // The page's own module, as the browser loads it.
+    await page.addScriptTag({ type: "module", content: "import { renderCard } from '/playground/card.js'; window.renderCardForTest = renderCard;" });
+    await page.waitForFunction(() => "renderCardForTest" in window);
+    const drawn = await page.evaluate(async () => {
+      const renderCard = (window as unknown as { renderCardForTest: (card: unknown, ctx: unknown) => HTMLElement }).renderCardForTest;
+      const card = {
+        schema: "2.0",
+        config: { update_multi: true },
+        header: { title: { tag: "plain_text", content: "标题" }, subtitle: { tag: "plain_text", content: "副标题" }, template: "orange" },
+        body: {
+          elements: [
+            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_demo_zhang\"></at>" },
+            { tag: "hr" },
+            { tag: "column_set", flex_mode: "none", columns: [{ tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "左" }] }, { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "右" }] }] },
+            { tag: "table", page_size: 2, columns: [{ name: "n", display_name: "姓名", data_type: "text" }, { name: "s", display_name: "分", data_type: "number", format: { precision: 2 } }], rows: [{ n: "甲", s: 1 }, { n: "乙", s: 2 }, { n: "丙", s: 3 }] },
+            { tag: "form", name: "f", elements: [
+              { tag: "input", name: "comment", required: true, placeholder: { tag: "plain_text", content: "意见" } },
+              { tag: "select_static", name: "who", options: [{ text: { tag: "plain_text", content: "张三" }, value: "z" }] },
+              { tag: "date_picker", name: "day", initial_date: "2026-11-30" },
+              { tag: "button", name: "ok", form_action_type: "submit", text: { tag: "plain_text", content: "提交" }, behaviors: [{ type: "callback", value: { a: "x" } }] },
+            ] },
+          ],
+        },
+      };
+      const actions: unknown[] = [];
+      const toasts: unknown[] = [];
+      const el = renderCard(card, { people: { ou_demo_zhang: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
+      document.body.append(el);
+      const submit = el.querySelector(".card-btn") as HTMLButtonElement;
+      submit.click(); // the required input is empty: refused, no callback
+      (el.querySelector("input[name=comment]") as HTMLInputElement).value = "同意";
+      (el.querySelector("select") as HTMLSelectElement).value = "z";
+      submit.click();
+      await new Promise((r) => setTimeout(r, 50));
+      const out = {
+        header: el.querySelector(".card-header")!.textContent,
+        colour: getComputedStyle(el.querySelector(".card-header")!).backgroundColor,
+        bold: el.querySelector(".md strong")?.textContent,
+        red: el.querySelector(".font-red")?.textContent,
+        escaped: el.querySelector(".md")!.textContent!.includes("<b>转义</b>"),
+        at: el.querySelector(".at")?.textContent,
+        img: el.querySelectorAll("img").length,
+        links: el.querySelectorAll("a").length,
+        columns: el.querySelectorAll(".column").length,
+        rows: el.querySelectorAll("tbody tr").length,
+        number: el.querySelector("tbody td:nth-child(2)")?.textContent,
+        date: (el.querySelector("input[type=date]") as HTMLInputElement).value,
+        unsupported: el.querySelectorAll(".unsupported").length,
+        actions,
+        toasts,
+      };
+      el.remove();
+      return out;
+    });
+    expect(drawn).toMatchObject({
+      header: "标题副标题", colour: "rgb(255, 136, 0)", bold: "粗体", red: "红", escaped: true, at: "@张三", img: 0, links: 0,
+      columns: 2, rows: 2, number: "1.00", date: "2026-11-30", unsupported: 0,
+    });
+    expect(drawn.toasts).toHaveLength(1);
+    expect(drawn.actions).toEqual([{ value: { a: "x" }, tag: "button", name: "ok", formValue: { comment: "同意", who: "z", day: "2026-11-30" } }]);
+  });
+
   test("reset restores the starting state: the month of history, the claim pending again", async () => {
     await page.click("#reset");
     await page.waitForSelector("#overlay", { state: "visible" });
