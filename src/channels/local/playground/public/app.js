@@ -244,6 +244,12 @@ function become(openId) {
 }
 
 $("identity").addEventListener("change", (e) => become(e.target.value));
+const INTRO_SEEN = "playground-intro-seen";
+$("intro").hidden = localStorage.getItem(INTRO_SEEN) === "1";
+$("intro-close").addEventListener("click", () => {
+  $("intro").hidden = true;
+  localStorage.setItem(INTRO_SEEN, "1");
+});
 $("composer").addEventListener("submit", (e) => {
   e.preventDefault();
   const text = $("input").value;

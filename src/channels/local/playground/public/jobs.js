@@ -49,6 +49,7 @@ export function setupJobs(o) {
     hint.textContent = `${job.hint}。时间按 ${o.cfg.timeZone}。`;
   };
   select.addEventListener("change", choose);
+  select.value = "monthly-ranking"; // the one with the most to see
   choose();
 
   const form = h("form", { class: "job-form" }, h("label", {}, "任务", select), h("label", {}, "假装现在是", when), hint, run);
