@@ -85,7 +85,7 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
       for (const [j, person] of group.members.entries()) {
         const h = hash(`${date}:${person.openId}`);
         if (h % 10 === 0) continue; // about one day in ten without a record
-        steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: "p2p", text: pool[(h >> 4) % pool.length]! });
+        steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: "p2p", text: pool[(h >>> 4) % pool.length]! });
       }
     }
     // Adjustments and an award, a third of the way in.
