@@ -91,12 +91,13 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });
   // Jobs are checked every minute; each group's time zone decides what is due. Not in local
   // mode: its demo history is made up, and the playground's time controls run jobs when asked.
-  const jobs = setInterval(
-    () => void bot.runJobs().then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined)).catch((error) => log.error("jobs failed", { error: String(error) })),
-    60_000,
-  );
-  jobs.unref();
-  if (local) clearInterval(jobs);
+  const jobs = local
+    ? undefined
+    : setInterval(
+        () => void bot.runJobs().then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined)).catch((error) => log.error("jobs failed", { error: String(error) })),
+        60_000,
+      );
+  jobs?.unref();
   const housekeeping = setInterval(() => void bot.maintain().catch((error) => log.error("housekeeping failed", { error: String(error) })), 3600_000);
   housekeeping.unref();
   const idle = async () => {
