@@ -167,9 +167,16 @@ describe("the playground in headless Chromium", () => {
   });
 
   test("reset restores the starting state: the month of history, the claim pending again", async () => {
+    // A second tab, open before the reset, reloads by itself afterwards.
+    const other = await browser.context.newPage();
+    await other.goto(`${bot.url}/`);
+    await other.waitForSelector("body[data-ready=true]");
+    await other.evaluate(() => ((window as unknown as { beforeReset: boolean }).beforeReset = true));
     await page.click("#reset");
     await page.waitForSelector("#overlay", { state: "visible" });
     await page.waitForSelector("#overlay", { state: "hidden", timeout: 60_000 });
+    await other.waitForFunction(() => !("beforeReset" in window), null, { timeout: 15_000 });
+    await other.close();
     expect(await bot.db.select().from(records).where(eq(records.text, "在浏览器里整理了档案目录"))).toHaveLength(0);
     expect((await bot.db.select().from(records)).length).toBe(seeded.records);
     const all = await bot.db.select().from(claims);

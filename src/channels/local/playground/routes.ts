@@ -36,6 +36,8 @@ export interface PlaygroundOptions {
 export function playgroundRoutes(opts: PlaygroundOptions) {
   const app = new Hono();
   const cache = new Map<string, string>();
+  // Bumped by every reset, so a second open tab notices and reloads instead of mixing old and new.
+  let epoch = 1;
   const file = async (path: string | URL) => {
     const key = String(path);
     let text = cache.get(key);
@@ -59,11 +61,14 @@ export function playgroundRoutes(opts: PlaygroundOptions) {
       timeZone: opts.timeZone,
       groups: DEMO_GROUPS,
       office: DEMO_OFFICE,
+      epoch,
     }),
   );
+  app.get("/playground/epoch", (c) => c.json({ epoch }));
   app.post("/playground/reset", async (c) => {
     await opts.reset();
-    return c.json({ ok: true });
+    epoch += 1;
+    return c.json({ ok: true, epoch });
   });
   app.get("/playground/:file", async (c) => {
     const name = c.req.param("file");

@@ -264,6 +264,7 @@ $("reset").addEventListener("click", async () => {
   try {
     const res = await fetch("/playground/reset", { method: "POST" });
     if (!res.ok) throw new Error(`重置失败：HTTP ${res.status}`);
+    cfg.epoch = (await res.json()).epoch;
     state.messages.clear();
     state.cursor = 0;
     state.seen.clear();
@@ -308,3 +309,8 @@ become(state.me.openId);
 document.body.classList.remove("chat-open");
 document.body.dataset.ready = "true";
 setInterval(poll, 1200);
+// Another tab reset the demo: start again from the new state.
+setInterval(async () => {
+  const { epoch } = await fetch("/playground/epoch").then((r) => r.json()).catch(() => ({ epoch: cfg.epoch }));
+  if (epoch !== cfg.epoch && $("overlay").hidden) location.reload();
+}, 5000);
