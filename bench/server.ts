@@ -11,7 +11,8 @@ import { loadConfig } from "../src/config";
 import { startNodeBot } from "../src/node/start";
 
 const dir = await mkdtemp(join(tmpdir(), "appraisal-bench-"));
-const bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "bench.db")}` }), { log: silentLogger });
+// No demo history: the benchmark measures the webhook on a quiet database.
+const bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "bench.db")}` }), { log: silentLogger, seedHistory: false });
 await bot.idle();
 console.log(JSON.stringify({ url: bot.url, db: join(dir, "bench.db") }));
 process.on("SIGTERM", () => void bot.close().then(() => process.exit(0)));

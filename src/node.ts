@@ -13,6 +13,7 @@ async function main() {
     }
     throw error;
   }
+  if (isLocalMode(config)) console.log("本地模式 Local mode: getting the demo ready (a month of history, about 10 s on first start)…");
   const bot = await startNodeBot(config, { hostname: process.env.HOST ?? "127.0.0.1" });
   console.log(`绩效考核机器人 listening on ${bot.url}  (database: ${config.DATABASE_URL})`);
   if (isLocalMode(config) && bot.local) {

@@ -6,7 +6,12 @@ import { consoleLogger, type Logger } from "../bot/deps";
 import { isLocalMode, type Config } from "../config";
 import { openNodeDatabase } from "../db/client-node";
 import { applyMigrations } from "../db/migrate";
+import { groups } from "../db/schema";
 import { createLocalLark, type LocalLark } from "../channels/local/local-lark";
+import { playgroundRoutes } from "../channels/local/playground/routes";
+import { seedDemo } from "../channels/local/playground/seed";
+import { wipeDatabase } from "../channels/local/playground/wipe";
+import { createTravelClock } from "../channels/local/travel-clock";
 import { startOutboxLoop } from "./outbox-loop";
 import { createTaskQueue } from "./tasks";
 
@@ -33,6 +38,8 @@ export interface StartOptions {
   log?: Logger;
   /** Seed the local-mode demo group (default true). */
   seedDemo?: boolean;
+  /** With the demo groups, replay their month of history through the webhook (default true). */
+  seedHistory?: boolean;
 }
 
 /**
@@ -54,7 +61,12 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostname === "0.0.0.0" ? "127.0.0.1" : hostname}:${port}`;
 
-  const local = isLocalMode(config) ? createLocalLark({ baseUrl: url, clock: opts.clock }) : undefined;
+  // Local mode's clock can travel: the demo history is replayed on the days it happened.
+  const travel = isLocalMode(config) ? createTravelClock(opts.clock) : undefined;
+  const clock = travel ?? opts.clock;
+  const local = isLocalMode(config) ? createLocalLark({ baseUrl: url, clock }) : undefined;
+  // The playground runs jobs "as of" a time through the admin route; locally it needs no configured token.
+  if (local && !config.ADMIN_TOKEN) config = { ...config, ADMIN_TOKEN: `local-${crypto.randomUUID()}` };
   const lark = local
     ? local.credentials
     : {
@@ -71,24 +83,49 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     config,
     db: database.db,
     lark,
-    clock: opts.clock,
+    clock,
     log,
     background: (task) => tasks.run(task),
     requestDrain: () => loop?.kick() ?? Promise.resolve(),
   });
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });
-  // Jobs are checked every minute; each group's time zone decides what is due.
-  const jobs = setInterval(
-    () => void bot.runJobs().then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined)).catch((error) => log.error("jobs failed", { error: String(error) })),
-    60_000,
-  );
-  jobs.unref();
+  // Jobs are checked every minute; each group's time zone decides what is due. Not in local
+  // mode: its demo history is made up, and the playground's time controls run jobs when asked.
+  const jobs = local
+    ? undefined
+    : setInterval(
+        () => void bot.runJobs().then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined)).catch((error) => log.error("jobs failed", { error: String(error) })),
+        60_000,
+      );
+  jobs?.unref();
   const housekeeping = setInterval(() => void bot.maintain().catch((error) => log.error("housekeeping failed", { error: String(error) })), 3600_000);
   housekeeping.unref();
-  if (local) bot.app.route(local.mountPath, local.app);
+  const idle = async () => {
+    await tasks.idle();
+    await loop?.kick();
+    await tasks.idle();
+  };
+  const seed = async () => {
+    if (!local || opts.seedDemo === false) return;
+    // The history is replayed into an empty database only: a restart keeps what is there.
+    const fresh = (await database.db.select({ id: groups.id }).from(groups).limit(1)).length === 0;
+    if (opts.seedHistory === false || !travel || !fresh) return local.seedDemo(url);
+    await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url), settle: idle });
+  };
+  let resetting: Promise<void> | undefined;
+  if (local) {
+    bot.app.route(local.mountPath, local.app);
+    const reset = async () => {
+      await idle();
+      await wipeDatabase(database.db);
+      local.mock.reset();
+      await seed();
+    };
+    bot.app.route("/", playgroundRoutes({ adminToken: config.ADMIN_TOKEN!, timeZone: config.APPRAISAL_TZ, reset: () => (resetting ??= reset().finally(() => (resetting = undefined))) }));
+  }
   handler = (req) => bot.app.fetch(req);
 
-  if (local && opts.seedDemo !== false) await local.seedDemo(url);
+  await seed();
 
   return {
     url,
@@ -97,11 +134,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     app: bot.app,
     db: database.db,
     local,
-    async idle() {
-      await tasks.idle();
-      await loop?.kick();
-      await tasks.idle();
-    },
+    idle,
     drain: () => loop!.kick(),
     async runJobs(at) {
       const runs = await bot.runJobs(at);

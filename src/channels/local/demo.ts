@@ -29,6 +29,17 @@ export const DEMO_GROUPS: readonly DemoGroup[] = [
       { openId: "ou_demo_zhao", name: "赵六" },
     ],
   },
+  {
+    chatId: "oc_demo_business",
+    name: "示范单位·业务一科",
+    owner: { openId: "ou_demo_chen", name: "陈科长" },
+    members: [
+      { openId: "ou_demo_liu", name: "刘洋" },
+      { openId: "ou_demo_sun", name: "孙丽" },
+      { openId: "ou_demo_zhou", name: "周杰" },
+      { openId: "ou_demo_wu", name: "吴敏" },
+    ],
+  },
 ];
 
 /** Credentials of the local app: fixed, because they only ever protect loopback traffic. */

@@ -54,8 +54,11 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
           chatId: g.chatId,
           operatorOpenId: g.owner.openId,
           chatName: g.name,
+          ...(opts.clock ? { createTime: opts.clock.now().getTime() } : {}),
         });
-        const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
+        // Stamped with the bot's clock: local mode's clock travels while the demo history is replayed.
+        const timestamp = Math.floor((opts.clock?.now() ?? new Date()).getTime() / 1000);
+        const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey, timestamp });
         const res = await fetch(`${botUrl}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
         if (!res.ok) throw new Error(`seeding the demo group failed: HTTP ${res.status} ${await res.text()}`);
       }
@@ -65,7 +68,9 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
       return [
         "",
         "本地模式 Local mode: no Lark app configured, so the bot talks to its own Lark mock.",
-        `  Demo group 「${g.name}」: ${[g.owner, ...g.members].map((p) => p.name).join("、")}`,
+        `  试玩 Playground — open in a browser:  ${botUrl}/`,
+        `  Demo groups: ${DEMO_GROUPS.map((d) => `「${d.name}」 ${[d.owner, ...d.members].map((p) => p.name).join("、")}`).join("; ")}`,
+        "  Scheduled jobs do not run by themselves here: run them as of any time from the playground (⏱ 模拟时间).",
         `  Send a message as ${g.members[0]!.name}:   npm run send -- 日报 今天完成了季度报表初稿`,
         `  See what the bot sent:           curl ${botUrl}${MOCK_MOUNT_PATH}/mock/messages`,
         "  Connect a real Feishu/Lark app: set LARK_APP_ID, LARK_APP_SECRET, LARK_VERIFICATION_TOKEN (see README).",

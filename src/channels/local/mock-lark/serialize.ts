@@ -14,6 +14,7 @@ export interface LarkMessageJson {
   chat_id: string;
   sender: { id: string; id_type: string; sender_type: string; tenant_key: string };
   body: { content: string };
+  mentions?: { key: string; id: { open_id: string }; id_type: string; name: string; tenant_key: string }[];
 }
 
 export const toLarkMessage = (m: MockMessage, tenantKey: string): LarkMessageJson => ({
@@ -33,4 +34,5 @@ export const toLarkMessage = (m: MockMessage, tenantKey: string): LarkMessageJso
       ? { id: m.sender.appId, id_type: "app_id", sender_type: "app", tenant_key: tenantKey }
       : { id: m.sender.openId, id_type: "open_id", sender_type: "user", tenant_key: tenantKey },
   body: { content: m.content },
+  ...(m.mentions?.length ? { mentions: m.mentions.map((x) => ({ ...x, id_type: "open_id", tenant_key: tenantKey })) } : {}),
 });

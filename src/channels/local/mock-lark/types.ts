@@ -50,7 +50,15 @@ export interface MockChat {
   p2pOpenId?: string;
 }
 
-export type EditVia = "patch" | "card_update";
+/** callback: the card a card.action.trigger answer carried, applied by Lark itself (the playground plays Lark). */
+export type EditVia = "patch" | "card_update" | "callback";
+
+/** A person @mentioned in a user's message, as Lark lists it beside the `@_user_N` placeholders. */
+export interface MockMention {
+  key: string;
+  id: { open_id: string };
+  name: string;
+}
 
 export interface MockEdit {
   at: number;
@@ -83,6 +91,7 @@ export interface MockMessage {
   uuid?: string;
   /** How the sender addressed it: `receive_id_type` and `receive_id`, or "reply". */
   receivedAs?: { idType: string; id: string };
+  mentions?: MockMention[];
   edits: MockEdit[];
 }
 

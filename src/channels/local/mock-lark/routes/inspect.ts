@@ -8,7 +8,8 @@ import { badRequest, LarkCode } from "../errors";
 import { readJsonBody } from "../context";
 import { toLarkMessage } from "../serialize";
 import type { MockStore } from "../state";
-import type { MockMessage } from "../types";
+import { checkCard, checkContentSize } from "../message-input";
+import type { MockMention, MockMessage } from "../types";
 
 export const messageView = (m: MockMessage, tenantKey: string) => ({
   ...toLarkMessage(m, tenantKey),
@@ -25,6 +26,7 @@ export interface UserMessageInput {
   content: string;
   rootId?: string;
   parentId?: string;
+  mentions?: MockMention[];
 }
 
 /** A message a person sent (the bot replies to these); it is stored but never rate limited. */
@@ -40,6 +42,7 @@ export const addUserMessage = (store: MockStore, input: UserMessageInput): MockM
     sender: { type: "user", openId: input.openId },
     ...(input.rootId ? { rootId: input.rootId } : {}),
     ...(input.parentId ? { parentId: input.parentId } : {}),
+    ...(input.mentions?.length ? { mentions: input.mentions } : {}),
   });
 };
 
@@ -82,8 +85,9 @@ export const inspectRoutes = (store: MockStore) => {
     if (typeof openId !== "string" || typeof content !== "string") {
       throw badRequest(LarkCode.FIELD_VALIDATION, "open_id and content are required");
     }
+    const mentions = Array.isArray(body.mentions) ? readMentions(body.mentions) : undefined;
     const message = addUserMessage(store, {
-      chatId, openId, content, ...(typeof msgType === "string" ? { msgType } : {}),
+      chatId, openId, content, ...(typeof msgType === "string" ? { msgType } : {}), ...(mentions ? { mentions } : {}),
     });
     return c.json({ message: messageView(message, store.tenantKey) });
   });
@@ -94,5 +98,27 @@ export const inspectRoutes = (store: MockStore) => {
     return c.json({ token: issueCardToken(store, messageId) });
   });
 
+  // Lark applies the card a card.action.trigger answer carries to the message; the playground,
+  // playing Lark's client, reports that answer here so every viewer sees the card change.
+  app.post("/mock/messages/:message_id/callback-card", async (c) => {
+    const message = store.messagesById.get(c.req.param("message_id"));
+    if (!message) throw badRequest(LarkCode.MESSAGE_ID_NOT_EXIST);
+    if (message.msgType !== "interactive") throw badRequest(LarkCode.IM_INVALID_PARAM, "only interactive messages can be updated");
+    const { card } = await readJsonBody(c);
+    checkCard(card);
+    const content = JSON.stringify(card);
+    checkContentSize("interactive", content);
+    store.recordEdit(message, { via: "callback", content });
+    return c.json({ message: messageView(message, store.tenantKey) });
+  });
+
   return app;
 };
+
+const readMentions = (list: unknown[]): MockMention[] =>
+  list.flatMap((m) => {
+    const x = m as { key?: unknown; id?: { open_id?: unknown }; name?: unknown };
+    return typeof x.key === "string" && typeof x.id?.open_id === "string" && typeof x.name === "string"
+      ? [{ key: x.key, id: { open_id: x.id.open_id }, name: x.name }]
+      : [];
+  });

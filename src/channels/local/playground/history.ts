@@ -1,0 +1,130 @@
+import type { WorkCalendar } from "../../../domain/calendar";
+import { addDays, firstDayOfMonth, localDate, monthOf, startOfLocalDay, type IsoDate } from "../../../domain/dates";
+import { previousMonth } from "../../../domain/periods";
+import { DEMO_GROUPS, type DemoGroup, type DemoPerson } from "../demo";
+
+/**
+ * A month of plausible history for the demo organisation, as the chat
+ * messages that would have made it: daily records in private chat, the
+ * leaders' ratings at month end, a few adjustments and an award in the
+ * group, and claims still waiting for a leader. Pure: the same day gives the
+ * same history.
+ */
+export interface DemoStep {
+  at: Date;
+  from: DemoPerson;
+  group: DemoGroup;
+  /** group: @mentions the bot in the group chat; p2p: the person's private chat with the bot. */
+  where: "group" | "p2p";
+  text: string;
+  /** People @mentioned by name in `text`. */
+  mentions?: DemoPerson[];
+}
+
+const RECORDS: Record<string, string[]> = {
+  oc_demo_office: [
+    "完成季度报表初稿，报送分管领导审阅",
+    "整理周例会会议纪要，印发各科室",
+    "起草年终工作总结提纲",
+    "办理来文 12 件，分送相关科室并跟踪回复",
+    "协助筹备全体干部大会，布置会场、核对名单",
+    "更新档案室目录，完成上年度文书归档",
+    "核对办公用品台账，补充采购打印耗材",
+    "接待来访群众 2 批次，记录诉求并转办",
+    "督办重点工作事项 7 项，更新进度表",
+    "编写政务信息 2 篇，上报 1 篇被采用",
+    "参加联村走访，入户 6 户了解需求",
+    "校对党建宣传材料并送印",
+  ],
+  oc_demo_business: [
+    "审核项目申报材料 5 份，退回补正 2 份",
+    "走访辖区企业 3 家，收集问题清单",
+    "录入统计数据，完成月报并上报",
+    "参加市局业务培训（线上），整理学习笔记",
+    "召开业务协调会，形成会议纪要",
+    "整理项目资金拨付台账，核对凭证",
+    "现场核查安全生产隐患整改 2 处",
+    "答复企业咨询电话 9 个，登记办理情况",
+    "撰写专题调研报告第二部分",
+    "联村入户走访，协助村里核对低保名单",
+    "复核上月报表差错并更正",
+    "准备迎检材料目录，分工到人",
+  ],
+};
+
+/** Each person's usual level, so the ranking has a shape. */
+const LEVEL: Record<string, number> = {
+  ou_demo_zhang: 91, ou_demo_li: 86, ou_demo_wang: 89, ou_demo_zhao: 80,
+  ou_demo_liu: 92, ou_demo_sun: 87, ou_demo_zhou: 83, ou_demo_wu: 89,
+};
+const DIMENSIONS = ["联村", "业务", "作风"] as const;
+const COMMENTS = ["工作扎实，材料报送及时", "主动担当，完成质量高", "态度认真，细节还需加强", "配合默契，按时完成任务"];
+
+/** A small stable hash: the history must not change from one start to the next. */
+function hash(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return h;
+}
+
+export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar): DemoStep[] {
+  const today = localDate(now, timeZone);
+  const at = (date: IsoDate, hhmm: string) => {
+    const [h, m] = hhmm.split(":").map(Number) as [number, number];
+    return new Date(startOfLocalDay(date, timeZone).getTime() + (h * 60 + m) * 60_000);
+  };
+  // A month back: the whole previous month early in a month, else the last 30 days.
+  const start = Number(today.slice(8)) <= 10 ? firstDayOfMonth(previousMonth(monthOf(today))) : addDays(today, -30);
+  const workdays: IsoDate[] = [];
+  for (let d = start; d < today; d = addDays(d, 1)) if (calendar.isWorkday(d)) workdays.push(d);
+  const steps: DemoStep[] = [];
+
+  for (const [i, date] of workdays.entries()) {
+    for (const group of DEMO_GROUPS) {
+      const pool = RECORDS[group.chatId] ?? RECORDS.oc_demo_office!;
+      for (const [j, person] of group.members.entries()) {
+        const h = hash(`${date}:${person.openId}`);
+        if (h % 10 === 0) continue; // about one day in ten without a record
+        steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: "p2p", text: pool[(h >>> 4) % pool.length]! });
+      }
+    }
+    // Adjustments and an award, a third of the way in.
+    if (i === Math.floor(workdays.length / 3)) {
+      const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
+      const adjust = (group: DemoGroup, who: DemoPerson, text: string, hhmm: string) =>
+        steps.push({ at: at(date, hhmm), from: group.owner, group, where: "group", text: text.replace("$", `@${who.name}`), mentions: [who] });
+      adjust(g1, g1.members[2]!, "加分 $ 联村 2 牵头完成秋收调度，提前三天完成", "10:00");
+      adjust(g1, g1.members[3]!, "扣分 $ 作风 1 两次周例会无故迟到", "10:05");
+      adjust(g2, g2.members[0]!, "加分 $ 业务 2 独立完成重点项目可研报告", "10:00");
+      adjust(g2, g2.members[1]!, "奖励 $ 市级 获评市级三八红旗手", "10:10");
+    }
+  }
+
+  // Ratings over each month's last workdays in the history (the month in progress: its last days so far),
+  // one dimension a day, as leaders do them; it also keeps each leader under Lark's 5 messages a second.
+  const byMonth = new Map<string, IsoDate[]>();
+  for (const d of workdays) byMonth.set(monthOf(d), [...(byMonth.get(monthOf(d)) ?? []), d]);
+  for (const days of byMonth.values()) {
+    const ratingDays = days.slice(-DIMENSIONS.length);
+    for (const [k, dim] of DIMENSIONS.entries()) {
+      const date = ratingDays[Math.max(0, ratingDays.length - DIMENSIONS.length + k)]!;
+      for (const group of DEMO_GROUPS) {
+        for (const [j, person] of group.members.entries()) {
+          const h = hash(`${date}:${person.openId}:${dim}`);
+          const score = Math.min(100, (LEVEL[person.openId] ?? 85) + (h % 7) - 3);
+          const comment = k === 1 ? ` ${COMMENTS[h % COMMENTS.length]}` : "";
+          steps.push({ at: at(date, `16:${String(j * 10 + k).padStart(2, "0")}`), from: group.owner, group, where: "p2p", text: `评分 ${person.name} ${dim} ${score}${comment}` });
+        }
+      }
+    }
+  }
+
+  // Claims still waiting for a leader, on the last workday before today.
+  const last = workdays.at(-1);
+  if (last) {
+    const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
+    steps.push({ at: at(last, "11:00"), from: g1.members[0]!, group: g1, where: "group", text: "申报 加分 业务 2 牵头完成年度预算编制，提前一周报送" });
+    steps.push({ at: at(last, "11:20"), from: g2.members[2]!, group: g2, where: "group", text: "申报 县级 获评县级优秀共产党员" });
+  }
+  return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+}

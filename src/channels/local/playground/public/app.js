@@ -1,0 +1,316 @@
+// The playground: a person picks who they are and talks to the real bot the way Lark would
+// carry it. Messages are stored in the Lark mock and delivered to /lark/events as sealed
+// events; card clicks are card.action.trigger callbacks; what the bot sends is read back
+// from the mock. Nothing here reaches into the bot.
+import { h } from "./card.js";
+import { createTimeline, summary } from "./chat.js";
+import { setupJobs } from "./jobs.js";
+import { cardActionEvent, messageEvent, postEvent, withMentions } from "./seal.js";
+
+// Browsers give Web Crypto only to secure origins: http://127.0.0.1 and http://localhost are, a LAN address is not.
+if (!globalThis.crypto?.subtle) {
+  document.body.innerHTML = `<div class="fatal"><h2>请用 http://127.0.0.1:${location.port || 80}/ 打开</h2><p>试玩页面在浏览器里给事件加密和签名（Web Crypto），浏览器只在本机地址或 HTTPS 上提供它。</p></div>`;
+  throw new Error("Web Crypto unavailable: not a secure context");
+}
+const cfg = await (await fetch("/playground/config.json")).json();
+const ctxEvents = { app: cfg.app, tenantKey: cfg.tenantKey };
+const mock = (path, init) =>
+  fetch(`${cfg.mock}/mock${path}`, init).then(async (r) => {
+    const body = await r.json();
+    if (!r.ok) throw new Error(body.msg ?? body.error ?? `HTTP ${r.status}`);
+    return body;
+  });
+const $ = (id) => document.getElementById(id);
+
+// Who one can be: each group's leader and members, and the appraisal office.
+const people = { [cfg.app.botOpenId]: cfg.app.botName };
+const identities = [];
+for (const g of cfg.groups) {
+  people[g.owner.openId] = g.owner.name;
+  identities.push({ ...g.owner, role: "leader", group: g });
+  for (const m of g.members) {
+    people[m.openId] = m.name;
+    identities.push({ ...m, role: "staff", group: g });
+  }
+}
+identities.push({ ...cfg.office, role: "office" });
+const ROLE = { leader: "负责人", staff: "员工", office: "考核办" };
+
+const state = { me: identities[1], chatId: null, messages: new Map(), cursor: 0, chats: [], seen: new Map() };
+
+function toast(t) {
+  const el = h("div", { class: `toast toast-${t.type ?? "info"}`, role: "status" }, t.content);
+  $("toasts").append(el);
+  setTimeout(() => el.remove(), 3500);
+}
+
+// ---- chats ------------------------------------------------------------------
+function chatLabel(chat) {
+  if (chat.chat_mode === "group") return chat.name;
+  const who = chat.members[0]?.open_id;
+  return state.me.role === "office" ? `私聊 · ${people[who] ?? who}` : `与${cfg.app.botName}的私聊`;
+}
+
+/** The chats the current person sees: their group and their private chat with the bot (the office sees all). */
+function visibleChats() {
+  const me = state.me;
+  const list = state.chats.filter((c) =>
+    me.role === "office" ? true : c.chat_mode === "group" ? c.members.some((m) => m.open_id === me.openId) || c.owner_open_id === me.openId : c.members[0]?.open_id === me.openId,
+  );
+  const groups = list.filter((c) => c.chat_mode === "group");
+  const p2p = list.filter((c) => c.chat_mode === "p2p");
+  // A private chat Lark has not created yet (nobody wrote in it): shown, created on the first message.
+  if (me.role !== "office" && !p2p.length) p2p.push({ chat_id: `p2p:${me.openId}`, chat_mode: "p2p", members: [{ open_id: me.openId }], pending: true });
+  return [...groups, ...p2p];
+}
+
+function messagesOf(chatId) {
+  return [...state.messages.values()].filter((m) => m.chat_id === chatId).sort((a, b) => a.seq - b.seq);
+}
+
+function unread(chatId) {
+  const seen = state.seen.get(`${state.me.openId}:${chatId}`) ?? 0;
+  return messagesOf(chatId).filter((m) => m.sender.sender_type === "app" && m.seq > seen).length;
+}
+
+function drawChatList() {
+  const nav = $("chat-list");
+  nav.replaceChildren(
+    ...visibleChats().map((c) => {
+      const n = c.chat_id === state.chatId ? 0 : unread(c.chat_id);
+      return h(
+        "button",
+        { type: "button", class: `chat-item ${c.chat_id === state.chatId ? "active" : ""}`, "data-chat": c.chat_mode === "group" ? "group" : "p2p", onclick: () => openChat(c.chat_id) },
+        h("span", { class: "chat-icon" }, c.chat_mode === "group" ? "群" : "私"),
+        h("span", { class: "chat-name" }, chatLabel(c)),
+        n ? h("span", { class: "badge" }, n > 99 ? "99+" : String(n)) : null,
+      );
+    }),
+  );
+}
+
+const timeline = createTimeline($("messages"), {
+  botName: cfg.app.botName,
+  people,
+  timeZone: cfg.timeZone,
+  me: () => state.me,
+  message: (id) => state.messages.get(id),
+  toast,
+  onAction: (m, a) => clickCard(m, a),
+});
+
+function openChat(chatId) {
+  state.chatId = chatId;
+  const chat = visibleChats().find((c) => c.chat_id === chatId);
+  $("chat-title").textContent = chat ? chatLabel(chat) : "";
+  $("chat-sub").textContent = chat?.chat_mode === "group" ? `${chat.members.length} 位成员 · 发言请 @${cfg.app.botName}（已自动加上）` : chat ? "私聊里直接写：不是命令的话就是今天的日报" : "";
+  document.body.classList.add("chat-open");
+  timeline.clear();
+  timeline.update(messagesOf(chatId));
+  const box = $("messages");
+  box.scrollTop = box.scrollHeight;
+  markSeen();
+  drawChatList();
+  drawComposer();
+}
+
+function markSeen() {
+  const last = messagesOf(state.chatId).at(-1);
+  if (last) state.seen.set(`${state.me.openId}:${state.chatId}`, last.seq);
+}
+
+// ---- polling the mock: everything the bot sent, and every card it patched -------
+let polling = Promise.resolve();
+function poll() {
+  polling = polling.then(async () => {
+    const { messages, cursor } = await mock(`/messages?since=${state.cursor}`);
+    state.cursor = cursor;
+    let unknownChat = false;
+    for (const m of messages) {
+      state.messages.set(m.message_id, m);
+      if (!state.chats.some((c) => c.chat_id === m.chat_id)) unknownChat = true;
+    }
+    if (unknownChat) await loadChats();
+    if (messages.length) {
+      const current = state.chatId;
+      if (current?.startsWith("p2p:")) {
+        const real = visibleChats().find((c) => c.chat_mode === "p2p" && !c.pending);
+        if (real) return openChat(real.chat_id);
+      }
+      if (messages.some((m) => m.chat_id === current)) {
+        timeline.update(messagesOf(current));
+        markSeen();
+      }
+      drawChatList();
+    }
+    return messages;
+  }).catch((error) => console.warn("poll failed", error));
+  return polling;
+}
+
+async function loadChats() {
+  state.chats = (await mock("/chats")).chats;
+}
+
+// ---- acting as a person ------------------------------------------------------
+async function send(text) {
+  const me = state.me;
+  const chat = visibleChats().find((c) => c.chat_id === state.chatId);
+  if (!chat || me.role === "office" || !text.trim()) return;
+  const inGroup = chat.chat_mode === "group";
+  const mentionable = [{ openId: cfg.app.botOpenId, name: cfg.app.botName }, ...cfg.groups.flatMap((g) => [g.owner, ...g.members])];
+  const written = inGroup && !text.includes(`@${cfg.app.botName}`) ? `@${cfg.app.botName} ${text}` : text;
+  const { text: withKeys, mentions } = withMentions(written, mentionable);
+  const content = JSON.stringify({ text: withKeys });
+  // 1. The message exists in Lark (so the bot can reply to it)…
+  const { message } = await mock("/user-messages", {
+    method: "POST",
+    body: JSON.stringify(chat.pending ? { open_id: me.openId, content, p2p: true, mentions } : { chat_id: chat.chat_id, open_id: me.openId, content, mentions }),
+  });
+  // 2. …and Lark delivers it to the bot as a sealed im.message.receive_v1 event.
+  await postEvent(messageEvent(ctxEvents, { messageId: message.message_id, chatId: message.chat_id, chatType: inGroup ? "group" : "p2p", senderOpenId: me.openId, content, mentions }), cfg.app);
+  await poll();
+  if (chat.pending) openChat(message.chat_id);
+  settle();
+}
+
+/** Polls a little faster for a few seconds after an action: the bot answers after its HTTP reply. */
+function settle() {
+  for (const ms of [300, 700, 1500, 3000]) setTimeout(poll, ms);
+}
+
+async function clickCard(m, action) {
+  const answer = await postEvent(
+    cardActionEvent(ctxEvents, { operatorOpenId: state.me.openId, messageId: m.message_id, chatId: m.chat_id, ...action }),
+    cfg.app,
+  ).catch((error) => ({ toast: { type: "error", content: error.message } }));
+  if (answer.toast) toast(answer.toast);
+  // Lark applies the card in the callback's answer to the message, for everyone who sees it.
+  if (answer.card?.type === "raw") {
+    await mock(`/messages/${m.message_id}/callback-card`, { method: "POST", body: JSON.stringify({ card: answer.card.data }) }).catch((e) => toast({ type: "error", content: e.message }));
+  }
+  await poll();
+  settle();
+}
+
+// ---- the page -----------------------------------------------------------------
+const QUICK = {
+  staff: [["日报 ", "日报 …"], ["我的"], ["成绩 上月"], ["排名 上月"], ["成绩"], ["申报 加分 业务 2 ", "申报 加分 …"], ["帮助"]],
+  leader: [["待办"], ["排名 上月"], ["排名"], ["明细 上月"], ["评分 @张三 业务 90 ", "评分 …"], ["方案"], ["帮助"]],
+};
+
+function drawComposer() {
+  const office = state.me.role === "office";
+  $("composer").classList.toggle("readonly", office);
+  $("input").disabled = office;
+  $("send").disabled = office;
+  $("input").placeholder = office ? "考核办只看不说：切换身份来发言，或在「模拟时间」里运行定时任务" : "输入消息，例如：日报 今天完成了季度报表初稿";
+  const leaderName = state.me.group?.members[0]?.name ?? "张三";
+  $("quick").replaceChildren(
+    ...(QUICK[state.me.role] ?? []).map(([text, label]) => {
+      const filled = text.replace("@张三", `@${leaderName}`);
+      return h("button", { type: "button", class: "chip", onclick: () => (label ? fill(filled) : void send(filled).catch(fail)) }, (label ?? text).replace("@张三", `@${leaderName}`));
+    }),
+  );
+}
+
+function fill(text) {
+  $("input").value = text;
+  $("input").focus();
+}
+
+function fail(error) {
+  toast({ type: "error", content: String(error.message ?? error) });
+}
+
+function drawIdentities() {
+  const select = $("identity");
+  select.replaceChildren(
+    ...cfg.groups.map((g) =>
+      h("optgroup", { label: g.name }, identities.filter((i) => i.group === g).map((i) => h("option", { value: i.openId }, `${i.name}（${ROLE[i.role]}）`))),
+    ),
+    h("optgroup", { label: "考核办" }, h("option", { value: cfg.office.openId }, `${cfg.office.name}（看全部、运行定时任务）`)),
+  );
+  select.value = state.me.openId;
+}
+
+function become(openId) {
+  state.me = identities.find((i) => i.openId === openId) ?? state.me;
+  $("identity").value = state.me.openId;
+  document.body.dataset.role = state.me.role;
+  $("who").textContent = `${state.me.name} · ${ROLE[state.me.role]}`;
+  const chats = visibleChats();
+  openChat((chats.find((c) => c.chat_id === state.chatId) ?? chats[0])?.chat_id);
+}
+
+$("identity").addEventListener("change", (e) => become(e.target.value));
+const INTRO_SEEN = "playground-intro-seen";
+$("intro").hidden = localStorage.getItem(INTRO_SEEN) === "1";
+$("intro-close").addEventListener("click", () => {
+  $("intro").hidden = true;
+  localStorage.setItem(INTRO_SEEN, "1");
+});
+$("composer").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const text = $("input").value;
+  $("input").value = "";
+  send(text).catch(fail);
+});
+$("back").addEventListener("click", () => document.body.classList.remove("chat-open"));
+$("toggle-time").addEventListener("click", () => document.body.classList.toggle("time-open"));
+$("reset").addEventListener("click", async () => {
+  if (!window.confirm("把演示数据恢复到初始状态？所有新消息和改动都会清除。")) return;
+  $("overlay").hidden = false;
+  try {
+    const res = await fetch("/playground/reset", { method: "POST" });
+    if (!res.ok) throw new Error(`重置失败：HTTP ${res.status}`);
+    cfg.epoch = (await res.json()).epoch;
+    state.messages.clear();
+    state.cursor = 0;
+    state.seen.clear();
+    await loadChats();
+    await poll();
+    become(state.me.openId);
+    toast({ type: "success", content: "已恢复到初始状态" });
+  } catch (error) {
+    fail(error);
+  } finally {
+    $("overlay").hidden = true;
+  }
+});
+
+setupJobs({
+  cfg,
+  root: $("jobs"),
+  people,
+  poll,
+  messagesSince: (cursor) => [...state.messages.values()].filter((m) => m.seq > cursor && m.sender.sender_type === "app").sort((a, b) => a.seq - b.seq),
+  lastSeq: () => Math.max(0, ...[...state.messages.values()].map((m) => m.seq)),
+  chatLabel: (chatId) => {
+    const c = state.chats.find((x) => x.chat_id === chatId);
+    return !c ? chatId : c.chat_mode === "group" ? `群「${c.name}」` : `私聊 · ${people[c.members[0]?.open_id] ?? ""}`;
+  },
+  summary,
+  showChat: (chatId) => {
+    const c = state.chats.find((x) => x.chat_id === chatId);
+    const owner = c?.chat_mode === "p2p" ? c.members[0]?.open_id : undefined;
+    if (owner && identities.some((i) => i.openId === owner)) become(owner);
+    else if (state.me.role !== "office" && !visibleChats().some((x) => x.chat_id === chatId)) become(cfg.office.openId);
+    openChat(chatId);
+    document.body.classList.remove("time-open");
+  },
+  toast,
+});
+
+await loadChats();
+await poll();
+drawIdentities();
+become(state.me.openId);
+document.body.classList.remove("chat-open");
+document.body.dataset.ready = "true";
+setInterval(poll, 1200);
+// Another tab reset the demo: start again from the new state.
+setInterval(async () => {
+  const { epoch } = await fetch("/playground/epoch").then((r) => r.json()).catch(() => ({ epoch: cfg.epoch }));
+  if (epoch !== cfg.epoch && $("overlay").hidden) location.reload();
+}, 5000);

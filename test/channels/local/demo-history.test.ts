@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createWorkCalendar } from "../../../src/domain/calendar";
+import { localDate, monthOf } from "../../../src/domain/dates";
+import { DEMO_GROUPS } from "../../../src/channels/local/demo";
+import { demoHistory } from "../../../src/channels/local/playground/history";
+import { createTravelClock } from "../../../src/channels/local/travel-clock";
+
+const TZ = "Asia/Shanghai";
+const calendar = createWorkCalendar();
+
+describe("the demo's month of history", () => {
+  const now = new Date("2026-12-02T02:00:00Z"); // 10:00 on Wednesday 2 December in Shanghai
+  const steps = demoHistory(now, TZ, calendar);
+  const day = (d: Date) => localDate(d, TZ);
+
+  it("happens on workdays before today, in order, and is the same every time", () => {
+    expect(steps.length).toBeGreaterThan(150);
+    expect(steps.every((s) => typeof s.text === "string" && s.text.length > 1)).toBe(true);
+    expect(steps.every((s) => calendar.isWorkday(day(s.at)) && day(s.at) < "2026-12-02")).toBe(true);
+    expect(steps.map((s) => s.at.getTime())).toEqual([...steps.map((s) => s.at.getTime())].sort((a, b) => a - b));
+    expect(demoHistory(now, TZ, calendar)).toEqual(steps);
+    // Early in a month the whole previous month is there.
+    expect(day(steps[0]!.at) <= "2026-11-03").toBe(true);
+  });
+
+  it("rates every member on every dimension in each month, by their own leader", () => {
+    for (const month of ["2026-11", "2026-12"]) {
+      for (const g of DEMO_GROUPS) {
+        const ratings = steps.filter((s) => s.text.startsWith("评分") && monthOf(day(s.at)) === month && s.group === g);
+        expect(ratings.every((s) => s.from === g.owner)).toBe(true);
+        expect(ratings).toHaveLength(g.members.length * 3);
+      }
+    }
+  });
+
+  it("leaves two claims pending and makes adjustments a leader would, with a reason", () => {
+    const claims = steps.filter((s) => s.text.startsWith("申报"));
+    expect(claims).toHaveLength(2);
+    expect(claims.every((c) => c.where === "group" && c.group.members.includes(c.from))).toBe(true);
+    const adjustments = steps.filter((s) => /^(加分|扣分|奖励) /.test(s.text));
+    expect(adjustments.length).toBeGreaterThanOrEqual(3);
+    expect(adjustments.every((a) => a.from === a.group.owner && a.mentions?.length === 1 && a.text.includes(`@${a.mentions[0]!.name}`))).toBe(true);
+  });
+
+  it("later in a month it covers the last 30 days", () => {
+    const late = demoHistory(new Date("2026-11-20T02:00:00Z"), TZ, calendar);
+    expect(day(late[0]!.at) >= "2026-10-21").toBe(true);
+    expect(late.some((s) => monthOf(day(s.at)) === "2026-10" && s.text.startsWith("评分"))).toBe(true);
+  });
+});
+
+describe("the travel clock", () => {
+  it("runs from where it was sent, and comes home", () => {
+    let real = 1_000_000;
+    const clock = createTravelClock({ now: () => new Date(real) });
+    clock.travelTo(new Date(5_000));
+    real += 250;
+    expect(clock.now().getTime()).toBe(5_250);
+    expect(clock.realNow().getTime()).toBe(1_000_250);
+    clock.home();
+    expect(clock.now().getTime()).toBe(1_000_250);
+  });
+});

@@ -1,0 +1,233 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { silentLogger } from "../../src/bot/deps";
+import { DEMO_GROUPS } from "../../src/channels/local/demo";
+import { startMockLarkServer } from "../../src/channels/local/mock-lark";
+import { loadConfig } from "../../src/config";
+import { claims, groups, records } from "../../src/db/schema";
+import { startNodeBot, type NodeBot } from "../../src/node/start";
+import { launchChromium } from "../support/browser";
+
+/**
+ * The playground in real headless Chromium: the page seals events with Web Crypto and posts
+ * them to /lark/events, reads the bot's messages from the Lark mock, and draws the cards.
+ * Screenshots of the key screens go to test-results/playground/ (not committed).
+ */
+const SHOTS = join(process.cwd(), "test-results", "playground");
+const office = DEMO_GROUPS[0]!;
+const [zhang] = office.members;
+
+let dir: string;
+let bot: NodeBot;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let seeded: { records: number; claims: number };
+const problems: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "appraisal-playground-"));
+  await mkdir(SHOTS, { recursive: true });
+  bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
+  seeded = { records: (await bot.db.select().from(records)).length, claims: (await bot.db.select().from(claims)).length };
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+  page.on("dialog", (d) => void d.accept());
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const card = (title: string | RegExp) => page.locator(".msg.from-bot .card").filter({ has: page.locator(".card-title", { hasText: title }) });
+
+describe("the playground in headless Chromium", () => {
+  test("a member sends a record and sees the receipt card the bot sent through the mock", async () => {
+    await page.goto(`${bot.url}/`);
+    await page.waitForSelector("body[data-ready=true]");
+    // The demo's month of history is there on first visit.
+    expect(await page.locator("#who").textContent()).toBe(`${zhang!.name} · 员工`);
+    expect(await page.locator(".msg").count()).toBeGreaterThan(3);
+    await shot("01-start");
+
+    await page.fill("#input", "日报 在浏览器里整理了档案目录");
+    await page.click("#send");
+    const receipt = card("已记录").filter({ hasText: "在浏览器里整理了档案目录" });
+    await receipt.waitFor();
+    await receipt.locator(".card-btn", { hasText: "撤回" }).waitFor({ state: "visible" });
+    await shot("02-receipt");
+    // The record went through the real webhook into the database.
+    const stored = await bot.db.select().from(records).where(eq(records.text, "在浏览器里整理了档案目录"));
+    expect(stored).toHaveLength(1);
+  });
+
+  test("a leader approves the pending claim on its card, and the card changes in place", async () => {
+    await page.selectOption("#identity", office.owner.openId);
+    await page.click('.chat-item[data-chat="p2p"]');
+    const approval = card(`申报加分 · ${zhang!.name}`);
+    await approval.locator(".card-btn", { hasText: "同意" }).click();
+    await approval.locator(".card-subtitle", { hasText: "已同意" }).waitFor();
+    expect(await approval.locator(".card-btn", { hasText: "同意" }).count()).toBe(0);
+    await shot("03-approved");
+    const [group] = await bot.db.select().from(groups).where(eq(groups.chatId, office.chatId));
+    const [claim] = await bot.db.select().from(claims).where(eq(claims.groupId, group!.id));
+    expect(claim!.status).toBe("approved");
+  });
+
+  test("the monthly ranking runs as of the 1st and its chart is drawn by VChart", async () => {
+    await page.selectOption("#job", "monthly-ranking");
+    await page.click("#run-job");
+    await page.locator(".job-head").waitFor({ timeout: 20_000 });
+    expect(await page.locator("#job-result").innerText()).toContain("考核排名");
+    // Everyone got their own place privately, and each group its ranking.
+    const recipients = await page.locator(".recipients > li").count();
+    expect(recipients).toBe(DEMO_GROUPS.reduce((n, g) => n + 1 + g.members.length, 0));
+    await page.locator(".recipients summary", { hasText: office.name }).click();
+    const chart = page.locator(".recipients .card-chart[data-drawn=true] canvas").first();
+    await chart.waitFor();
+    const inked = await chart.evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(1000);
+    await shot("04-ranking");
+  });
+
+  test("the card renderer draws every element the bot's cards use, and user text stays text", async () => {
+    // The page's own module, as the browser loads it.
+    await page.addScriptTag({ type: "module", content: "import { renderCard } from '/playground/card.js'; window.renderCardForTest = renderCard;" });
+    await page.waitForFunction(() => "renderCardForTest" in window);
+    const drawn = await page.evaluate(async () => {
+      const renderCard = (window as unknown as { renderCardForTest: (card: unknown, ctx: unknown) => HTMLElement }).renderCardForTest;
+      const card = {
+        schema: "2.0",
+        config: { update_multi: true },
+        header: { title: { tag: "plain_text", content: "标题" }, subtitle: { tag: "plain_text", content: "副标题" }, template: "orange" },
+        body: {
+          elements: [
+            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_demo_zhang\"></at>" },
+            { tag: "hr" },
+            { tag: "column_set", flex_mode: "none", columns: [{ tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "左" }] }, { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "右" }] }] },
+            { tag: "table", page_size: 2, columns: [{ name: "n", display_name: "姓名", data_type: "text" }, { name: "s", display_name: "分", data_type: "number", format: { precision: 2 } }], rows: [{ n: "甲", s: 1 }, { n: "乙", s: 2 }, { n: "丙", s: 3 }] },
+            { tag: "form", name: "f", elements: [
+              { tag: "input", name: "comment", required: true, placeholder: { tag: "plain_text", content: "意见" } },
+              { tag: "select_static", name: "who", options: [{ text: { tag: "plain_text", content: "张三" }, value: "z" }] },
+              { tag: "date_picker", name: "day", initial_date: "2026-11-30" },
+              { tag: "button", name: "ok", form_action_type: "submit", text: { tag: "plain_text", content: "提交" }, behaviors: [{ type: "callback", value: { a: "x" } }] },
+            ] },
+          ],
+        },
+      };
+      const actions: unknown[] = [];
+      const toasts: unknown[] = [];
+      const el = renderCard(card, { people: { ou_demo_zhang: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
+      document.body.append(el);
+      const submit = el.querySelector(".card-btn") as HTMLButtonElement;
+      submit.click(); // the required input is empty: refused, no callback
+      (el.querySelector("input[name=comment]") as HTMLInputElement).value = "同意";
+      (el.querySelector("select") as HTMLSelectElement).value = "z";
+      submit.click();
+      await new Promise((r) => setTimeout(r, 50));
+      const out = {
+        header: el.querySelector(".card-header")!.textContent,
+        colour: getComputedStyle(el.querySelector(".card-header")!).backgroundColor,
+        bold: el.querySelector(".md strong")?.textContent,
+        red: el.querySelector(".font-red")?.textContent,
+        escaped: el.querySelector(".md")!.textContent!.includes("<b>转义</b>"),
+        at: el.querySelector(".at")?.textContent,
+        img: el.querySelectorAll("img").length,
+        links: el.querySelectorAll("a").length,
+        columns: el.querySelectorAll(".column").length,
+        rows: el.querySelectorAll("tbody tr").length,
+        number: el.querySelector("tbody td:nth-child(2)")?.textContent,
+        date: (el.querySelector("input[type=date]") as HTMLInputElement).value,
+        unsupported: el.querySelectorAll(".unsupported").length,
+        actions,
+        toasts,
+      };
+      el.remove();
+      return out;
+    });
+    expect(drawn).toMatchObject({
+      header: "标题副标题", colour: "rgb(255, 136, 0)", bold: "粗体", red: "红", escaped: true, at: "@张三", img: 0, links: 0,
+      columns: 2, rows: 2, number: "1.00", date: "2026-11-30", unsupported: 0,
+    });
+    expect(drawn.toasts).toHaveLength(1);
+    expect(drawn.actions).toEqual([{ value: { a: "x" }, tag: "button", name: "ok", formValue: { comment: "同意", who: "z", day: "2026-11-30" } }]);
+  });
+
+  test("reset restores the starting state: the month of history, the claim pending again", async () => {
+    // A second tab, open before the reset, reloads by itself afterwards.
+    const other = await browser.context.newPage();
+    await other.goto(`${bot.url}/`);
+    await other.waitForSelector("body[data-ready=true]");
+    await other.evaluate(() => ((window as unknown as { beforeReset: boolean }).beforeReset = true));
+    await page.click("#reset");
+    await page.waitForSelector("#overlay", { state: "visible" });
+    await page.waitForSelector("#overlay", { state: "hidden", timeout: 60_000 });
+    await other.waitForFunction(() => !("beforeReset" in window), null, { timeout: 15_000 });
+    await other.close();
+    expect(await bot.db.select().from(records).where(eq(records.text, "在浏览器里整理了档案目录"))).toHaveLength(0);
+    expect((await bot.db.select().from(records)).length).toBe(seeded.records);
+    const all = await bot.db.select().from(claims);
+    expect(all).toHaveLength(seeded.claims);
+    expect(all.every((c) => c.status === "pending")).toBe(true);
+    // The leader's approval card is back, with its buttons.
+    await card(`申报加分 · ${zhang!.name}`).locator(".card-btn", { hasText: "同意" }).waitFor();
+  }, 60_000);
+
+  test("reads on a phone: one column, nothing wider than the screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    await page.locator(".chat-item").first().click();
+    await page.locator(".msg").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot("05-phone");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("only in local mode", () => {
+  test("a server connected to a real Lark app does not serve the playground", async () => {
+    const lark = await startMockLarkServer({ apps: [{ appId: "cli_real", appSecret: "s" }] });
+    const dir2 = await mkdtemp(join(tmpdir(), "appraisal-real-"));
+    const real = await startNodeBot(
+      loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir2, "real.db")}`, LARK_APP_ID: "cli_real", LARK_APP_SECRET: "s", LARK_VERIFICATION_TOKEN: "t", LARK_DOMAIN: lark.url }),
+      { log: silentLogger },
+    );
+    try {
+      for (const path of ["/", "/playground/config.json", "/playground/app.js", "/playground/vchart.js", "/mock-lark/mock/messages"]) {
+        expect((await fetch(`${real.url}${path}`)).status, path).toBe(404);
+      }
+      expect((await fetch(`${real.url}/playground/reset`, { method: "POST" })).status).toBe(404);
+      // The local server does serve it.
+      expect((await fetch(`${bot.url}/`)).headers.get("content-type")).toContain("text/html");
+    } finally {
+      await real.close();
+      await lark.close();
+      await rm(dir2, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("restart", () => {
+  test("a restart on the same database keeps the demo's data and replays no history", async () => {
+    const before = (await bot.db.select().from(records)).length;
+    await bot.close();
+    bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
+    await bot.idle();
+    expect((await bot.db.select().from(records)).length).toBe(before);
+    expect(await bot.db.select().from(groups)).toHaveLength(DEMO_GROUPS.length);
+  });
+});
