@@ -13,6 +13,7 @@ import { backfillCommand } from "./backfill";
 import { claimCommand } from "./claim";
 import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
+import { adjustClaimCommand, approveCommand, rejectCommand } from "./decide-reply";
 import { detailCommand } from "./detail";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
@@ -54,6 +55,9 @@ const base = [
   deductCommand,
   awardCommand,
   correctCommand,
+  approveCommand,
+  rejectCommand,
+  adjustClaimCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

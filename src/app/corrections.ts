@@ -36,6 +36,6 @@ export function correctionWrites(db: Database, input: { group: Group; publicatio
 /** Recomputes a published period and queues everyone's new report card (the new version's keys). */
 export async function reissue(db: Database, group: Group, period: string, now: Date) {
   const messages = /^\d{4}$/.test(period) ? await annualSummary(db, group, period, now) : await quarterlyReport(db, group, period, now);
-  if (messages.length) await db.batch(messages.map((m) => enqueue(db, m, now)) as unknown as [BatchItem, ...BatchItem[]]);
+  if (messages.length) await db.batch(messages.flatMap((m) => enqueue(db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]]);
   return messages.length;
 }

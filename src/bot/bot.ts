@@ -77,7 +77,7 @@ export function createBot(opts: BotOptions) {
     const items: BatchItem[] = [
       db.insert(processedEvents).values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
       ...work.writes,
-      ...work.messages.map((m) => enqueue(db, m, now)),
+      ...work.messages.flatMap((m) => enqueue(db, m, now, deps.platform)),
     ];
     try {
       await db.batch(items as [BatchItem, ...BatchItem[]]);

@@ -50,6 +50,8 @@ export interface GroupSettings {
   reminderAt?: string;
   /** Whether the group's reminder line @-mentions those still missing (default no). */
   mentionMissing?: boolean;
+  /** WeChat groups: answer only messages that @-mention the bot (default: commands need no mention). */
+  requireMention?: boolean;
   /** The unit's own days off and extra workdays, on top of the national calendar. */
   holidays?: string[];
   workdays?: string[];
@@ -124,7 +126,8 @@ export const outbox = sqliteTable(
     receiveId: text("receive_id").notNull(),
     /** Whose per-chat or per-user send limit this message counts against: "chat:oc_…" or "user:ou_…". */
     paceKey: text("pace_key"),
-    msgType: text("msg_type", { enum: ["text", "interactive"] }).notNull(),
+    /** image (WeChat): content is an ImageSpec, drawn to PNG when sent. */
+    msgType: text("msg_type", { enum: ["text", "interactive", "image"] }).notNull(),
     content: text("content").notNull(),
     status: text("status", { enum: ["pending", "sending", "sent", "parked"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -251,9 +254,15 @@ export const claims = sqliteTable(
     /** What the member wrote: the evidence, or the backfilled record's text. */
     evidence: text("evidence").notNull(),
     status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+    /** A short number within the group (1, 2, 3…) a leader can type: 「同意 12」. Null on claims made before it existed. */
+    no: integer("no"),
     createdAt: createdAt(),
   },
-  (t) => [index("claims_group_status").on(t.groupId, t.status), index("claims_member_period").on(t.memberId, t.period)],
+  (t) => [
+    index("claims_group_status").on(t.groupId, t.status),
+    index("claims_member_period").on(t.memberId, t.period),
+    uniqueIndex("claims_group_no").on(t.groupId, t.no),
+  ],
 );
 
 export type ClaimDetail = { level?: string; dimension?: string; points?: number; date?: string };

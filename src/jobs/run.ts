@@ -67,7 +67,7 @@ export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Prom
       try {
         const messages = await run(deps, group, job, now, cache);
         const results = messages.length
-          ? await deps.db.batch(messages.map((m) => enqueue(deps.db, m, deps.clock.now())) as unknown as [BatchItem, ...BatchItem[]])
+          ? await deps.db.batch(messages.flatMap((m) => enqueue(deps.db, m, deps.clock.now(), group.platform)) as unknown as [BatchItem, ...BatchItem[]])
           : [];
         // Keys already queued by an earlier run insert nothing: count what is new.
         const queued = (results as { rowsAffected?: number }[]).reduce((n, r) => n + (r.rowsAffected ?? 0), 0);

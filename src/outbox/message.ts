@@ -1,4 +1,4 @@
-import { outbox } from "../db/schema";
+import { outbox, type OutboxRow } from "../db/schema";
 import type { Database } from "../db/database";
 
 /** What a use case asks to send: a card (with its plain-text rendering) or text. */
@@ -12,7 +12,36 @@ export interface OutboundMessage {
   to: { type: "chat_id" | "open_id" | "update"; id: string } | { type: "reply"; id: string; chatId: string };
   card?: object;
   text: string;
+  /**
+   * An image version of the message (ranking, report card) for channels that
+   * send pictures (WeChat): queued just before the text, rendered when sent.
+   */
+  image?: ImageSpec;
 }
+
+/** What to draw; the WeChat sender renders it to PNG at send time (slow work stays out of requests). */
+export type ImageSpec = { kind: "ranking"; model: RankingImageModel } | { kind: "report"; model: ReportImageModel };
+
+export interface RankingImageModel {
+  title: string;
+  subtitle: string;
+  rows: { rank: number; name: string; total: number; grade: string; movement: number | null }[];
+  footer?: string;
+}
+
+export interface ReportImageModel {
+  title: string;
+  subtitle: string;
+  /** Label/value lines at the top (总分, 等次, 排名…). */
+  facts: [string, string][];
+  /** One row per dimension. */
+  rows: { name: string; score: string; max: string }[];
+  /** Monthly totals, oldest first, for the trend chart. */
+  trend: { label: string; value: number }[];
+  footer?: string;
+}
+
+export type Channel = "lark" | "wechat";
 
 /** Whose rate limit a message counts against: a chat, a person, or (updates) the message itself. */
 function paceKeyOf(to: OutboundMessage["to"]): string {
@@ -28,20 +57,23 @@ function paceKeyOf(to: OutboundMessage["to"]): string {
   }
 }
 
-/** The insert that queues a message; runs in the same batch as the state change it reports. */
-export function enqueue(db: Database, message: OutboundMessage, now: Date) {
-  const interactive = message.card !== undefined;
-  return db
-    .insert(outbox)
-    .values({
-      key: message.key,
-      receiveIdType: message.to.type,
-      receiveId: message.to.id,
-      paceKey: paceKeyOf(message.to),
-      msgType: interactive ? "interactive" : "text",
-      content: JSON.stringify(interactive ? message.card : { text: message.text }),
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.key });
+/**
+ * The inserts that queue a message; they run in the same batch as the state
+ * change they report. On Lark one row (the card, or text); on WeChat the text
+ * rendering (cards do not exist there), preceded by the image when there is one.
+ * WeChat has no threaded replies: a reply is a message to the chat it answers.
+ */
+export function enqueue(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
+  const to = channel === "wechat" && message.to.type === "reply" ? { type: "chat_id" as const, id: message.to.chatId } : message.to;
+  const row = (key: string, msgType: OutboxRow["msgType"], content: unknown) =>
+    db
+      .insert(outbox)
+      .values({ key, channel, receiveIdType: to.type, receiveId: to.id, paceKey: paceKeyOf(to), msgType, content: JSON.stringify(content), nextAttemptAt: now, createdAt: now })
+      .onConflictDoNothing({ target: outbox.key });
+  if (channel === "lark") {
+    const interactive = message.card !== undefined;
+    return [row(message.key, interactive ? "interactive" : "text", interactive ? message.card : { text: message.text })];
+  }
+  const text = row(message.key, "text", { text: message.text });
+  return message.image ? [row(`${message.key}:image`, "image", message.image), text] : [text];
 }

@@ -1,0 +1,45 @@
+import { FileBox } from "file-box";
+import type { Wechaty } from "wechaty";
+import type { ImageSpec } from "../../outbox/message";
+import type { MessageSender, OutgoingMessage, SendResult } from "../../outbox/sender";
+
+export type ImageRenderer = (spec: ImageSpec) => Promise<Uint8Array>;
+
+/**
+ * Sends outbox rows through the logged-in WeChat account: text as text,
+ * images drawn to PNG first. A room id or a contact id is the target (WeChat
+ * has no threaded replies; the outbox turned replies into chat messages).
+ * WeChat has no idempotency key like Lark's uuid: a send that failed after
+ * reaching WeChat may show twice; the deliverer's lease keeps that rare.
+ */
+export function createWechatSender(bot: Wechaty, renderImage: ImageRenderer): MessageSender {
+  async function target(id: string) {
+    if (!bot.isLoggedIn) return undefined;
+    return (await bot.Room.find({ id })) ?? (await bot.Contact.find({ id }));
+  }
+  return {
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      if (!bot.isLoggedIn) return { ok: false, retry: true, retryAfterMs: 30_000, error: "WeChat account not logged in" };
+      if (message.receiveIdType === "update") return { ok: true, messageId: "wx:no-update" }; // WeChat cannot edit a sent message
+      let to;
+      try {
+        to = await target(message.receiveId);
+      } catch (error) {
+        return { ok: false, retry: true, error: `look-up failed: ${String(error)}` };
+      }
+      if (!to) return { ok: false, retry: false, error: `no WeChat room or contact ${message.receiveId}` };
+      try {
+        const content = JSON.parse(message.content) as { text?: string } & ImageSpec;
+        if (message.msgType === "image") {
+          const png = await renderImage(content);
+          await to.say(FileBox.fromBuffer(Buffer.from(png), `${content.kind}.png`));
+        } else {
+          await to.say(content.text ?? "");
+        }
+        return { ok: true, messageId: `wx:${message.key}` };
+      } catch (error) {
+        return { ok: false, retry: true, error: String(error) };
+      }
+    },
+  };
+}
