@@ -6,7 +6,6 @@ export function createWechatDirectory(bot: Wechaty): ChatDirectory {
   async function room(roomId: string) {
     const found = await bot.Room.find({ id: roomId });
     if (!found) throw new Error(`WeChat room ${roomId} not found`);
-    await found.sync().catch(() => undefined); // fresher names and members when the puppet can
     return found;
   }
   return {

@@ -13,9 +13,10 @@ export type ImageRenderer = (spec: ImageSpec) => Promise<Uint8Array>;
  * reaching WeChat may show twice; the deliverer's lease keeps that rare.
  */
 export function createWechatSender(bot: Wechaty, renderImage: ImageRenderer): MessageSender {
+  /** A room or a contact: puppets differ in how ids look, and some throw rather than answer "none". */
   async function target(id: string) {
-    if (!bot.isLoggedIn) return undefined;
-    return (await bot.Room.find({ id })) ?? (await bot.Contact.find({ id }));
+    const room = await bot.Room.find({ id }).catch(() => undefined);
+    return room ?? (await bot.Contact.find({ id }));
   }
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
