@@ -28,7 +28,7 @@ export interface WechatWorld {
   /** Everything the bot said, in order. */
   sent: SentMessage[];
   /** Someone speaks in the room; `mentionBot` puts "@考核助手 " in front, as WeChat does. */
-  inRoom(who: keyof typeof WX, text: string, opts?: { mentionBot?: boolean }): Promise<void>;
+  inRoom(who: keyof typeof WX, text: string, opts?: { mentionBot?: boolean; mentions?: (keyof typeof WX)[] }): Promise<void>;
   /** Someone writes to the bot privately. */
   privately(who: keyof typeof WX, text: string): Promise<void>;
   /** Until every message received is handled and what it queued has gone out. */
@@ -80,7 +80,8 @@ export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: nu
     bridge,
     sent,
     async inRoom(k, text, o = {}) {
-      who(k).say(o.mentionBot ? `@${WX.bot.name}\u2005${text}` : text, o.mentionBot ? [people.bot] : []).to(room);
+      const mentioned = [...(o.mentionBot ? [people.bot] : []), ...(o.mentions ?? []).map(who)];
+      who(k).say(o.mentionBot ? `@${WX.bot.name}\u2005${text}` : text, mentioned).to(room);
       await said();
     },
     async privately(k, text) {

@@ -33,7 +33,8 @@ export function createWechatSender(bot: Wechaty, renderImage: ImageRenderer): Me
         const content = JSON.parse(message.content) as { text?: string } & ImageSpec;
         if (message.msgType === "image") {
           const png = await renderImage(content);
-          await to.say(FileBox.fromBuffer(Buffer.from(png), `${content.kind}.png`));
+          // Base64, not a buffer: puppets that run elsewhere (puppet-service) must serialise the file.
+          await to.say(FileBox.fromBase64(Buffer.from(png).toString("base64"), `${content.kind}.png`));
         } else {
           await to.say(content.text ?? "");
         }
