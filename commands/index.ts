@@ -14,6 +14,7 @@ import { claimCommand } from "./claim";
 import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
 import { adjustClaimCommand, approveCommand, rejectCommand } from "./decide-reply";
+import { linkCodeCommand, linkCommand } from "./link";
 import { detailCommand } from "./detail";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
@@ -58,6 +59,8 @@ const base = [
   approveCommand,
   rejectCommand,
   adjustClaimCommand,
+  linkCodeCommand,
+  linkCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

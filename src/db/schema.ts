@@ -350,6 +350,39 @@ export const appealDecisions = sqliteTable("appeal_decisions", {
   decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * 绑定: a WeChat room that serves an appraisal group of another platform (a
+ * Lark group), or a WeChat contact who is a member there, so a unit using
+ * both sees one ranking. kind "room": externalId is the room id, memberId null;
+ * kind "person": externalId is the contact id.
+ */
+export const chatLinks = sqliteTable(
+  "chat_links",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["room", "person"] }).notNull(),
+    platform: text("platform", { enum: ["wechat"] }).notNull().default("wechat"),
+    externalId: text("external_id").notNull(),
+    groupId: groupRef(),
+    memberId: text("member_id").references(() => members.id),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("chat_links_external").on(t.platform, t.kind, t.externalId), index("chat_links_group").on(t.groupId)],
+);
+
+/** Short-lived codes a leader (a room) or a member (themself) gets in Lark to type as 「绑定 <code>」 in WeChat. */
+export const linkCodes = sqliteTable("link_codes", {
+  code: text("code").primaryKey(),
+  kind: text("kind", { enum: ["room", "person"] }).notNull(),
+  groupId: groupRef(),
+  memberId: text("member_id").references(() => members.id),
+  issuedBy: text("issued_by").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+});
+
+export type ChatLink = typeof chatLinks.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type RecordRow = typeof records.$inferSelect;

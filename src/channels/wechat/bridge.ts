@@ -11,6 +11,7 @@ import { startOutboxLoop } from "../../node/outbox-loop";
 import { drainOutbox } from "../../outbox/deliver";
 import { createPacer } from "../../outbox/pacer";
 import { createWechatDirectory } from "./directory";
+import { wechatLinks } from "./links";
 import { createWechatSender, type ImageRenderer } from "./sender";
 import { toMessageUpdate } from "./update";
 
@@ -53,7 +54,7 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger;
   const bot = createBot({
-    deps: { db, clock, directory: createWechatDirectory(wechaty), defaultTimezone: opts.timezone, platform: "wechat", log },
+    deps: { db, clock, directory: createWechatDirectory(wechaty), defaultTimezone: opts.timezone, platform: "wechat", log, ...wechatLinks(db) },
     commands,
     fallback: fallbackCommand,
     cardActions,
