@@ -3,7 +3,7 @@ import type { Lang, Rendered } from "../../cards/kit";
 import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
-import { enqueue } from "../outbox/message";
+import { enqueueRows } from "../outbox/message";
 import type { CardAction } from "./card-action";
 import type { Command } from "./command";
 import type { BotDeps } from "./deps";
@@ -78,7 +78,7 @@ export function createBot(opts: BotOptions) {
     const items: BatchItem[] = [
       db.insert(processedEvents).values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
       ...work.writes,
-      ...routed.flatMap((r) => enqueue(db, r.message, now, r.channel)),
+      ...routed.flatMap((r) => enqueueRows(db, r.message, now, r.channel)),
     ];
     try {
       await db.batch(items as [BatchItem, ...BatchItem[]]);

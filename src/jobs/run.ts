@@ -5,7 +5,7 @@ import type { Logger } from "../bot/deps";
 import type { BatchItem, Database } from "../db/database";
 import { groups, type Group } from "../db/schema";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
-import { enqueue, type Channel, type OutboundMessage } from "../outbox/message";
+import { enqueueRows, type Channel, type OutboundMessage } from "../outbox/message";
 import { linkedRooms } from "../app/links";
 import { quarterLabel } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
@@ -77,7 +77,7 @@ export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Prom
         const messages = await run(deps, group, job, now, cache);
         const queue = [...messages.map((message) => ({ message, channel: group.platform })), ...(await toLinkedRooms(deps.db, group, messages))];
         const results = queue.length
-          ? await deps.db.batch(queue.flatMap((q) => enqueue(deps.db, q.message, deps.clock.now(), q.channel)) as unknown as [BatchItem, ...BatchItem[]])
+          ? await deps.db.batch(queue.flatMap((q) => enqueueRows(deps.db, q.message, deps.clock.now(), q.channel)) as unknown as [BatchItem, ...BatchItem[]])
           : [];
         // Keys already queued by an earlier run insert nothing: count what is new.
         const queued = (results as { rowsAffected?: number }[]).reduce((n, r) => n + (r.rowsAffected ?? 0), 0);

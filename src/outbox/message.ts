@@ -63,7 +63,7 @@ function paceKeyOf(to: OutboundMessage["to"]): string {
  * rendering (cards do not exist there), preceded by the image when there is one.
  * WeChat has no threaded replies: a reply is a message to the chat it answers.
  */
-export function enqueue(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
+export function enqueueRows(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
   const to = channel === "wechat" && message.to.type === "reply" ? { type: "chat_id" as const, id: message.to.chatId } : message.to;
   const row = (key: string, msgType: OutboxRow["msgType"], content: unknown) =>
     db
@@ -76,4 +76,9 @@ export function enqueue(db: Database, message: OutboundMessage, now: Date, chann
   }
   const text = row(message.key, "text", { text: message.text });
   return message.image ? [row(`${message.key}:image`, "image", message.image), text] : [text];
+}
+
+/** The one insert that queues a message on Lark (a card, or text). */
+export function enqueue(db: Database, message: OutboundMessage, now: Date) {
+  return enqueueRows(db, message, now, "lark")[0]!;
 }
