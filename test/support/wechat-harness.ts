@@ -12,6 +12,8 @@ export const WX = {
   leader: { id: "wxid_leader", name: "王主任" },
   zhang: { id: "wxid_zhang", name: "张三" },
   li: { id: "wxid_li", name: "李四" },
+  /** In the room but not the bot's WeChat friend: private messages cannot reach him. */
+  wang: { id: "wxid_wang", name: "王五" },
   room: { id: "office@chatroom", topic: "综合办公室" },
 };
 
@@ -55,9 +57,9 @@ export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: nu
   });
   await wechaty.start();
   const people = Object.fromEntries(
-    (["bot", "leader", "zhang", "li"] as const).map((k) => [k, mocker.createContact({ id: WX[k].id, name: WX[k].name })]),
-  ) as Record<"bot" | "leader" | "zhang" | "li", ReturnType<typeof mocker.createContact>>;
-  const room = mocker.createRoom({ id: WX.room.id, topic: WX.room.topic, ownerId: WX.leader.id, memberIdList: [WX.bot.id, WX.leader.id, WX.zhang.id, WX.li.id] });
+    (["bot", "leader", "zhang", "li", "wang"] as const).map((k) => [k, mocker.createContact({ id: WX[k].id, name: WX[k].name, friend: k !== "wang" })]),
+  ) as Record<"bot" | "leader" | "zhang" | "li" | "wang", ReturnType<typeof mocker.createContact>>;
+  const room = mocker.createRoom({ id: WX.room.id, topic: WX.room.topic, ownerId: WX.leader.id, memberIdList: [WX.bot.id, WX.leader.id, WX.zhang.id, WX.li.id, WX.wang.id] });
   const loggedIn = new Promise<void>((resolve) => wechaty.once("login", () => resolve()));
   mocker.login(people.bot);
   await loggedIn;

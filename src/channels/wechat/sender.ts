@@ -3,6 +3,13 @@ import type { Wechaty } from "wechaty";
 import type { ImageSpec } from "../../outbox/message";
 import type { MessageSender, OutgoingMessage, SendResult } from "../../outbox/sender";
 
+class NotAFriend extends Error {
+  override name = "NotAFriend";
+  constructor(id: string) {
+    super(`${id} is not a WeChat friend of the bot account: private messages cannot reach them (they can add the bot, or read it in the group)`);
+  }
+}
+
 export type ImageRenderer = (spec: ImageSpec) => Promise<Uint8Array>;
 
 /**
@@ -16,7 +23,11 @@ export function createWechatSender(bot: Wechaty, renderImage: ImageRenderer): Me
   /** A room or a contact: puppets differ in how ids look, and some throw rather than answer "none". */
   async function target(id: string) {
     const room = await bot.Room.find({ id }).catch(() => undefined);
-    return room ?? (await bot.Contact.find({ id }));
+    if (room) return room;
+    const contact = await bot.Contact.find({ id });
+    // WeChat delivers private messages only between friends: retrying would not help.
+    if (contact && contact.friend() === false) throw new NotAFriend(id);
+    return contact;
   }
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
@@ -26,6 +37,7 @@ export function createWechatSender(bot: Wechaty, renderImage: ImageRenderer): Me
       try {
         to = await target(message.receiveId);
       } catch (error) {
+        if (error instanceof NotAFriend) return { ok: false, retry: false, error: error.message };
         return { ok: false, retry: true, error: `look-up failed: ${String(error)}` };
       }
       if (!to) return { ok: false, retry: false, error: `no WeChat room or contact ${message.receiveId}` };

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 async function rateEveryone(world: WechatWorld) {
-  for (const [who, score] of [["zhang", 95], ["li", 85]] as const) {
+  for (const [who, score] of [["zhang", 95], ["li", 85], ["wang", 75]] as const) {
     for (const dim of ["联村", "业务", "作风"]) {
       await world.inRoom("leader", `评分 @${WX[who].name} ${dim} ${score}`, { mentionBot: true, mentions: [who] });
     }
@@ -25,16 +25,16 @@ async function rateEveryone(world: WechatWorld) {
 
 describe("the monthly ranking in a WeChat room", () => {
   let world: WechatWorld;
+  const clock = manualClock("2026-11-27T02:00:00Z");
   afterAll(() => world.stop());
 
   test("reaches the room as an image followed by the text, and each person privately", async () => {
-    const clock = manualClock("2026-11-27T02:00:00Z");
     world = await startWechatWorld(database.db, { clock });
     await world.inRoom("zhang", "日报 起草年终总结", { mentionBot: true });
     await world.settle();
     await rateEveryone(world);
     const runs = await runDueJobs({ db: database.db, clock, log: silentLogger }, new Date("2026-12-01T01:05:00Z"), "monthly-ranking");
-    expect(runs.find((r) => r.kind === "monthly-ranking" && r.period === "2026-11")?.queued).toBe(4); // image + text to the room, one each privately
+    expect(runs.find((r) => r.kind === "monthly-ranking" && r.period === "2026-11")?.queued).toBe(5); // image + text to the room, one each privately
     const before = world.sent.length;
     await world.bridge.drain();
     await world.sentCount(before + 4);
@@ -42,13 +42,29 @@ describe("the monthly ranking in a WeChat room", () => {
     expect(toRoom.map((m) => m.image)).toEqual([true, false]);
     expect(toRoom[1]!.text).toContain("11 月考核排名");
     expect(toRoom[1]!.text).toMatch(/1\s+张三\s+95\.00/);
-    expect(world.sent.slice(before).find((m) => m.to === WX.zhang.id)!.text).toContain("第 1 / 2 名");
+    expect(world.sent.slice(before).find((m) => m.to === WX.zhang.id)!.text).toContain("第 1 / 3 名");
     expect(await pendingCount(database.db, "wechat")).toBe(0);
+    // 王五 is not the bot's friend: his private message is parked at once, with the reason, not retried.
+    const [toWang] = await database.db.select().from(outbox).where(eq(outbox.receiveId, WX.wang.id));
+    expect(toWang).toMatchObject({ status: "parked", attempts: 1 });
+    expect(toWang!.lastError).toContain("not a WeChat friend");
+  });
+
+  test("a quarterly report card reaches each person privately as an image, then its text", async () => {
+    const before = world.sent.length;
+    const runs = await runDueJobs({ db: database.db, clock, log: silentLogger }, new Date("2027-01-04T02:00:00Z"), "quarterly-report");
+    expect(runs.find((r) => r.kind === "quarterly-report")?.queued).toBeGreaterThan(0);
+    await world.bridge.drain();
+    await world.sentCount(before + 4);
+    const toZhang = world.sent.slice(before).filter((m) => m.to === WX.zhang.id);
+    expect(toZhang.map((m) => m.image)).toEqual([true, false]);
+    expect(toZhang[1]!.text).toContain("成绩单");
   });
 });
 
 describe("a bridge restart", () => {
   test("keeps what was queued and sends each message once", async () => {
+    const database = await openTestDatabase();
     // One message a second: the stop below lands while the rest wait their turn.
     const first = await startWechatWorld(database.db, { sendIntervalMs: 1000 });
     const texts = ["日报 甲", "日报 乙", "日报 丙", "日报 丁"];
@@ -71,6 +87,7 @@ describe("a bridge restart", () => {
       expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
     } finally {
       await second.stop();
+      await database.dispose();
     }
   });
 });
