@@ -25,3 +25,13 @@ describe("the bot's own @mention", () => {
     expect(stripSelfMention("没有提到机器人", ["考核助手"])).toBe("没有提到机器人");
   });
 });
+
+describe("card text for WeChat", () => {
+  test("has no Markdown symbols, even where the card escapes what the user typed", async () => {
+    const { unknownCommandCard } = await import("../../../cards/notice");
+    const { text } = unknownCommandCard("日 报_a*", { name: "日报", example: { zh: "日报 写材料", en: "/report" } }, "zh");
+    expect(text).toContain("没看懂「日 报_a*」");
+    expect(text).toContain("你是想用 日报 吗？例如：日报 写材料");
+    expect(text).not.toMatch(/\*\*|`|\\/);
+  });
+});
