@@ -15,6 +15,7 @@ import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
 import { adjustClaimCommand, approveCommand, rejectCommand } from "./decide-reply";
 import { linkCodeCommand, linkCommand } from "./link";
+import { amendAppealCommand, upholdAppealCommand } from "./appeal-reply";
 import { detailCommand } from "./detail";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
@@ -59,6 +60,8 @@ const base = [
   approveCommand,
   rejectCommand,
   adjustClaimCommand,
+  upholdAppealCommand,
+  amendAppealCommand,
   linkCodeCommand,
   linkCommand,
 ] as Command<unknown>[];

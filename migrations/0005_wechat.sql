@@ -25,5 +25,7 @@ CREATE TABLE `link_codes` (
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+ALTER TABLE `appeals` ADD `no` integer;--> statement-breakpoint
+CREATE UNIQUE INDEX `appeals_publication_no` ON `appeals` (`publication_id`,`no`);--> statement-breakpoint
 ALTER TABLE `claims` ADD `no` integer;--> statement-breakpoint
 CREATE UNIQUE INDEX `claims_group_no` ON `claims` (`group_id`,`no`);

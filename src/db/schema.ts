@@ -331,9 +331,11 @@ export const appeals = sqliteTable(
     memberId: memberRef(),
     reason: text("reason").notNull(),
     status: text("status", { enum: ["open", "upheld", "amended"] }).notNull().default("open"),
+    /** A short number within the publication (1, 2…) a leader can type: 「维持申诉 2 理由」. */
+    no: integer("no"),
     createdAt: createdAt(),
   },
-  (t) => [index("appeals_publication").on(t.publicationId, t.status)],
+  (t) => [index("appeals_publication").on(t.publicationId, t.status), uniqueIndex("appeals_publication_no").on(t.publicationId, t.no)],
 );
 
 /** One decision per appeal (primary key), as for claims. */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { outbox } from "../../../src/db/schema";
+import { appeals, outbox } from "../../../src/db/schema";
 import { runDueJobs } from "../../../src/jobs/run";
 import { pendingCount } from "../../../src/outbox/deliver";
 import { silentLogger } from "../../../src/bot/deps";
@@ -59,6 +59,23 @@ describe("the monthly ranking in a WeChat room", () => {
     const toZhang = world.sent.slice(before).filter((m) => m.to === WX.zhang.id);
     expect(toZhang.map((m) => m.image)).toEqual([true, false]);
     expect(toZhang[1]!.text).toContain("成绩单");
+  });
+
+  test("an appeal reaches the leader with its number, and 「更正申诉 N 维度 分值 理由」 amends it", async () => {
+    clock.set("2027-01-05T02:00:00Z");
+    await world.privately("zhang", "申诉 11月联村工作的秋收调度加分没有计入");
+    await world.settle();
+    const toLeader = world.sent.filter((m) => m.to === WX.leader.id).at(-1)!;
+    expect(toLeader.text).toContain("回复「维持申诉 1 理由」或「更正申诉 1 维度 加减分 理由」");
+    await world.privately("leader", "更正申诉 1 联村 零 秋收漏计");
+    await world.settle();
+    expect(world.sent.filter((m) => m.to === WX.leader.id).at(-1)!.text).toContain("更正需选择维度并填写加减分");
+    await world.privately("leader", "更正申诉 1 联村 1 秋收调度加分漏计");
+    await world.settle();
+    expect(world.sent.filter((m) => m.to === WX.leader.id).at(-1)!.text).toContain("已更正，成绩单将重发");
+    const [row] = await database.db.select().from(appeals);
+    expect(row).toMatchObject({ no: 1, status: "amended" });
+    expect(world.sent.filter((m) => m.to === WX.zhang.id).some((m) => m.text.includes("已更正（联村工作 +1）"))).toBe(true);
   });
 });
 
