@@ -3,6 +3,8 @@ import { button, card, columns, escapeMarkdown, markdown, note, t, type Element,
 
 export interface AppealView {
   appealId: string;
+  /** The appeal's number in its publication, for reply commands (「维持申诉 2 理由」). */
+  appealNo?: number | null;
   appellant: string;
   groupName: string;
   periodLabel: string;
@@ -49,6 +51,16 @@ export function appealCard(v: AppealView): Rendered {
   ];
   return {
     card: card({ title, subtitle: v.groupName, colour: v.decided ? (v.decided.decision === "upheld" ? "grey" : "orange") : "red", summary: title, elements }),
-    text: [title, status, facts, `${t(lang, "申诉理由", "Reason")}：${v.reason}`, ...(v.decided ? [v.decided.change ?? "", v.decided.reason] : [])].filter(Boolean).join("\n"),
+    text: [
+      title,
+      status,
+      facts,
+      `${t(lang, "申诉理由", "Reason")}：${v.reason}`,
+      ...(v.decided
+        ? [v.decided.change ?? "", v.decided.reason]
+        : [t(lang, `回复「维持申诉 ${v.appealNo ?? v.appealId} 理由」或「更正申诉 ${v.appealNo ?? v.appealId} 维度 加减分 理由」`, `Reply “uphold ${v.appealNo ?? v.appealId} reason” or “amend ${v.appealNo ?? v.appealId} dimension points reason”`)]),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }

@@ -7,6 +7,8 @@ export type ApprovalState =
 
 export interface ApprovalView {
   claimId: string;
+  /** The claim's short number in its group, for reply commands (「同意 12」). */
+  claimNo?: number | null;
   claimant: string;
   groupName: string;
   /** "申报奖励", "申报加分", "补报日报". */
@@ -58,6 +60,13 @@ function decisionButtons(v: ApprovalView): Element {
   };
 }
 
+/** Where there are no buttons (WeChat), the reply commands that do what they do. */
+function replyHint(v: ApprovalView): string {
+  const ref = v.claimNo ?? v.claimId;
+  const adjust = v.points !== undefined ? t(v.lang, `、「调整 ${ref} 分值 原因」`, `, “adjust ${ref} points reason”`) : "";
+  return t(v.lang, `回复「同意 ${ref}」${adjust}或「驳回 ${ref} 原因」`, `Reply “approve ${ref}”${adjust} or “reject ${ref} reason”`);
+}
+
 /** The card leaders decide on; once decided, every copy shows who decided and when. */
 export function approvalCard(v: ApprovalView): Rendered {
   const { lang } = v;
@@ -84,7 +93,7 @@ export function approvalCard(v: ApprovalView): Rendered {
   ];
   return {
     card: card({ title, subtitle: status, colour: decided ? DECISION[decided.decision].colour : "blue", summary: title, elements }),
-    text: [title, status, ...v.lines, effect, `${t(lang, "依据", "Evidence")}：${evidence}`, ...outcome, ...(decided ? [] : [t(lang, `回复「同意 ${v.claimId}」或「驳回 ${v.claimId} 原因」`, `Reply “approve ${v.claimId}” or “reject ${v.claimId} reason”`)])]
+    text: [title, status, ...v.lines, effect, `${t(lang, "依据", "Evidence")}：${evidence}`, ...outcome, ...(decided ? [] : [replyHint(v)])]
       .filter(Boolean)
       .join("\n"),
   };

@@ -51,6 +51,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#>+-]|\d+\.)(?=\s)/gm, "$1\\$2");
 }
 
+/**
+ * Markdown as plain text for channels without it (WeChat): no bold marks, no
+ * code backticks, no escaping backslashes.
+ */
+export function plainText(md: string): string {
+  return md.replace(/\*\*/g, "").replace(/`/g, "").replace(/\\([\\`*_~[\]()<>#+-])/g, "$1");
+}
+
 export function markdown(content: string, opts: { size?: "normal" | "notation"; align?: "left" | "center" | "right" } = {}): Element {
   return {
     tag: "markdown",

@@ -1,4 +1,4 @@
-import { card, escapeMarkdown, markdown, note, t, type HeaderColour, type Lang, type Rendered } from "./kit";
+import { card, escapeMarkdown, markdown, note, plainText, t, type HeaderColour, type Lang, type Rendered } from "./kit";
 
 /** A short card for answers that are one or two sentences: errors, hints, refusals. */
 export function noticeCard(opts: { title: string; body: string; hint?: string; colour?: HeaderColour }): Rendered {
@@ -9,7 +9,7 @@ export function noticeCard(opts: { title: string; body: string; hint?: string; c
       summary: opts.title,
       elements: [markdown(opts.body), ...(opts.hint ? [note(opts.hint)] : [])],
     }),
-    text: [opts.title, opts.body.replace(/\*\*/g, ""), opts.hint].filter(Boolean).join("\n"),
+    text: [opts.title, plainText(opts.body), opts.hint && plainText(opts.hint)].filter(Boolean).join("\n"),
   };
 }
 

@@ -4,7 +4,7 @@ import { t } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
 import { quarterLabel } from "../cards/report-card";
 import { activeLeaders } from "../src/app/claims";
-import { appealWrites, openAppealOf, openPublication } from "../src/app/publications";
+import { appealWrites, nextAppealNo, openAppealOf, openPublication } from "../src/app/publications";
 import { displayName } from "../src/app/scores";
 import { defineCommand } from "../src/bot/command";
 import type { Work } from "../src/bot/work";
@@ -29,13 +29,14 @@ export async function lodgeAppeal(input: { db: Database; group: Group; member: M
   const publication = await openPublication(db, group.id, localDate(now, group.timezone));
   if (!publication) return { kind: "closed" };
   if (await openAppealOf(db, publication.id, member.id)) return { kind: "already" };
-  const { appeal, writes } = appealWrites(db, publication, member, input.reason, now);
+  const { appeal, writes } = appealWrites(db, publication, member, input.reason, now, await nextAppealNo(db, publication.id));
   input.work.write(...writes);
   const { scheme, combined } = await periodResult(db, group, publication.period, now);
   const mine = combined.members.find((m) => m.id === member.id);
   const leaders = (await activeLeaders(db, group.id)).filter((l) => l.id !== member.id);
   const card = appealCard({
     appealId: appeal.id,
+    appealNo: appeal.no,
     appellant: displayName(member),
     groupName: group.name,
     periodLabel: quarterLabel(publication.period, "zh"),

@@ -39,6 +39,7 @@ export function renderApproval(ctx: ClaimContext, scheme: Scheme, lang: Lang, pr
     : { kind: "pending" };
   return approvalCard({
     claimId: ctx.claim.id,
+    claimNo: ctx.claim.no,
     claimant: displayName(ctx.claimant),
     groupName: ctx.group.name,
     kindLabel,

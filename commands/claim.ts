@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { claimNoticeCard } from "../cards/claim-notice";
 import { t, type Lang } from "../cards/kit";
-import { activeLeaders, approvalKey, createClaim, projectClaim, type ClaimContext } from "../src/app/claims";
+import { activeLeaders, approvalKey, createClaim, nextClaimNo, projectClaim, type ClaimContext } from "../src/app/claims";
 import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { defineCommand, type CommandContext } from "../src/bot/command";
@@ -39,7 +39,8 @@ const claimArgs = (lang: Lang) =>
  */
 export async function submitClaim(ctx: CommandContext<unknown>, kind: ClaimContext["claim"]["kind"], period: string, detail: ClaimDetail, evidence: string) {
   const { db } = ctx.deps;
-  const { claim, writes } = createClaim(db, { group: ctx.group, member: ctx.member, kind, period, detail, evidence, now: ctx.now });
+  const no = await nextClaimNo(db, ctx.group.id);
+  const { claim, writes } = createClaim(db, { group: ctx.group, member: ctx.member, kind, period, detail, evidence, no, now: ctx.now });
   ctx.work.write(...writes);
   const leaders = (await activeLeaders(db, ctx.group.id)).filter((l) => l.userId !== ctx.member.userId);
   const claimCtx: ClaimContext = { claim, group: ctx.group, claimant: ctx.member };

@@ -13,6 +13,9 @@ import { backfillCommand } from "./backfill";
 import { claimCommand } from "./claim";
 import { correctCommand } from "./correct";
 import { decideClaimAction } from "./decide";
+import { adjustClaimCommand, approveCommand, rejectCommand } from "./decide-reply";
+import { linkCodeCommand, linkCommand } from "./link";
+import { amendAppealCommand, upholdAppealCommand } from "./appeal-reply";
 import { detailCommand } from "./detail";
 import { exportCommand } from "./export";
 import { rosterImportCommand } from "./roster-import";
@@ -63,6 +66,13 @@ const base = [
   organisationRankCommand,
   exportCommand,
   rosterImportCommand,
+  approveCommand,
+  rejectCommand,
+  adjustClaimCommand,
+  upholdAppealCommand,
+  amendAppealCommand,
+  linkCodeCommand,
+  linkCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

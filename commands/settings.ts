@@ -17,6 +17,7 @@ type Setting =
   | { kind: "reminderAt"; value: string }
   | { kind: "mentionMissing"; value: boolean }
   | { kind: "holidays" | "workdays"; dates: string[] }
+  | { kind: "requireMention"; value: boolean }
   | RoleSetting
   | DepartmentScoreSetting;
 
@@ -28,8 +29,8 @@ const settingArgs = (lang: Lang) =>
         code: "custom",
         message: t(
           lang,
-          "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02、管理员 @某人、负责人 @某人、取消负责人 @某人、部门绩效 92",
-          "Settings: reminder time 17:30, roll-call on/off, holiday 12-31, workday 01-02, 管理员 @someone, 负责人 @someone, 取消负责人 @someone",
+          "可以设置：提醒时间 17:30、提醒点名 开/关、放假 12-31、上班 01-02、管理员 @某人、负责人 @某人、取消负责人 @某人、部门绩效 92、需要@我 开/关（微信群）",
+          "Settings: reminder time 17:30, roll-call on/off, holiday 12-31, workday 01-02, 管理员 @someone, 负责人 @someone, 取消负责人 @someone, 需要@我 on/off (WeChat groups)",
         ),
       });
       return z.NEVER;
@@ -57,6 +58,11 @@ const settingArgs = (lang: Lang) =>
     if (what === "提醒点名") {
       if (["开", "开启", "是", "on"].includes(rest[0] ?? "")) return { kind: "mentionMissing", value: true };
       if (["关", "关闭", "否", "off"].includes(rest[0] ?? "")) return { kind: "mentionMissing", value: false };
+      return fail();
+    }
+    if (what === "需要@我" || what === "需要艾特") {
+      if (["开", "开启", "是", "on"].includes(rest[0] ?? "")) return { kind: "requireMention", value: true };
+      if (["关", "关闭", "否", "off"].includes(rest[0] ?? "")) return { kind: "requireMention", value: false };
       return fail();
     }
     if ((what === "放假" || what === "上班") && rest.length) return { kind: what === "放假" ? "holidays" : "workdays", dates: rest };
@@ -90,6 +96,11 @@ export const settingsCommand = defineCommand({
     } else if (a.kind === "mentionMissing") {
       settings.mentionMissing = a.value;
       said = a.value ? t(ctx.lang, "群提醒会 @ 未交的成员。", "The group reminder will @ those missing.") : t(ctx.lang, "群提醒只报人数，不 @ 任何人。", "The group reminder gives counts only.");
+    } else if (a.kind === "requireMention") {
+      settings.requireMention = a.value;
+      said = a.value
+        ? t(ctx.lang, "微信群里只回应 @我 的消息。", "In WeChat groups I answer only messages that @mention me.")
+        : t(ctx.lang, "微信群里以命令开头的消息不必 @我。", "In WeChat groups, messages starting with a command need no @mention.");
     } else {
       const today = localDate(ctx.now, ctx.group.timezone);
       const dates = a.dates.map((d) => parseBackfillDate(d, `${Number(today.slice(0, 4)) + 1}-12-31`));

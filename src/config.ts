@@ -36,6 +36,11 @@ export const configSchema = z
       .default("Asia/Shanghai")
       .refine(isValidTimeZone, { message: "APPRAISAL_TZ must be an IANA time zone such as Asia/Shanghai" }),
     ADMIN_TOKEN: optionalText,
+    /** WeChat bridge: at most one message per this many ms from the account (ban risk; see README). */
+    WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(1000, { message: "WECHAT_SEND_INTERVAL_MS must be at least 1000 (WeChat restricts accounts that send in bursts)" }).max(600_000).default(3000),
+    /** Where the WeChat login session is kept (Wechaty memory card), so a restart needs no new scan. */
+    WECHATY_NAME: z.string().trim().default("data/wechat-session"),
+    WECHATY_PUPPET: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.LARK_APP_ID && !c.LARK_APP_SECRET) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like } from "drizzle-orm";
+import { and, asc, eq, inArray, like, max } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, claimDecisions, claims, groups, members, outbox, type Claim, type ClaimDecision, type ClaimDetail, type Group, type Member } from "../db/schema";
@@ -12,9 +12,21 @@ export type ClaimKind = Claim["kind"];
 /** Outbox keys of the approval cards sent for a claim, one per leader: `claim:<id>:<leader>`. */
 export const approvalKey = (claimId: string, leaderUserId: string) => `claim:${claimId}:${leaderUserId}`;
 
-export function createClaim(db: Database, input: { group: Group; member: Member; kind: ClaimKind; period: string; detail: ClaimDetail; evidence: string; now: Date }) {
+/** The next short claim number of a group. Two claims racing for it: the unique index fails the later batch. */
+export async function nextClaimNo(db: Database, groupId: string): Promise<number> {
+  const [row] = await db.select({ n: max(claims.no) }).from(claims).where(eq(claims.groupId, groupId));
+  return (row?.n ?? 0) + 1;
+}
+
+/** A claim by its short number in a group. */
+export async function claimIdByNo(db: Database, groupId: string, no: number): Promise<string | undefined> {
+  const [row] = await db.select({ id: claims.id }).from(claims).where(and(eq(claims.groupId, groupId), eq(claims.no, no))).limit(1);
+  return row?.id;
+}
+
+export function createClaim(db: Database, input: { group: Group; member: Member; kind: ClaimKind; period: string; detail: ClaimDetail; evidence: string; no: number; now: Date }) {
   const id = newId("clm", input.now.getTime());
-  const claim: Claim = { id, groupId: input.group.id, memberId: input.member.id, kind: input.kind, period: input.period, detail: input.detail, evidence: input.evidence, status: "pending", createdAt: input.now };
+  const claim: Claim = { id, groupId: input.group.id, memberId: input.member.id, kind: input.kind, period: input.period, detail: input.detail, evidence: input.evidence, status: "pending", no: input.no, createdAt: input.now };
   return {
     claim,
     writes: [
@@ -128,18 +140,22 @@ export function decideWrites(db: Database, ctx: ClaimContext, d: { decision: Dec
 }
 
 /** Approval cards already delivered to other leaders, to update in place: [leaderUserId, messageId]. */
-export async function deliveredApprovalCards(db: Database, claimId: string): Promise<{ key: string; messageId: string; status: string }[]> {
+export async function deliveredApprovalCards(db: Database, claimId: string): Promise<{ key: string; messageId: string; status: string; channel: string }[]> {
   const rows = await db
-    .select({ key: outbox.key, messageId: outbox.sentMessageId, status: outbox.status })
+    .select({ key: outbox.key, messageId: outbox.sentMessageId, status: outbox.status, channel: outbox.channel })
     .from(outbox)
     .where(like(outbox.key, `claim:${claimId}:%`));
-  return rows.filter((r) => !r.key.includes(":decided")).map((r) => ({ key: r.key, messageId: r.messageId ?? "", status: r.status }));
+  return rows.filter((r) => !r.key.includes(":decided")).map((r) => ({ key: r.key, messageId: r.messageId ?? "", status: r.status, channel: r.channel }));
 }
 
-/** Cards not yet sent get the decided content instead: nobody should see a stale pending card. */
+/**
+ * Cards not yet sent get the decided content instead: nobody should see a
+ * stale pending card. (WeChat copies are text and stay as queued: a sent
+ * WeChat message cannot change either, and 「同意」 on a decided claim says who decided.)
+ */
 export function refreshQueuedApprovalCards(db: Database, claimId: string, content: string) {
   return db
     .update(outbox)
     .set({ content })
-    .where(and(like(outbox.key, `claim:${claimId}:%`), inArray(outbox.status, ["pending"])));
+    .where(and(like(outbox.key, `claim:${claimId}:%`), inArray(outbox.status, ["pending"]), eq(outbox.channel, "lark"), eq(outbox.msgType, "interactive")));
 }

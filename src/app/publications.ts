@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, max } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { appealDecisions, appeals, auditLog, members, publications, type Appeal, type Group, type Member, type Publication } from "../db/schema";
@@ -55,9 +55,27 @@ export async function finalizeDue(db: Database, group: Group, today: string, now
   return done;
 }
 
-export function appealWrites(db: Database, publication: Publication, member: Member, reason: string, now: Date) {
+/** The next short appeal number of a publication. */
+export async function nextAppealNo(db: Database, publicationId: string): Promise<number> {
+  const [row] = await db.select({ n: max(appeals.no) }).from(appeals).where(eq(appeals.publicationId, publicationId));
+  return (row?.n ?? 0) + 1;
+}
+
+/** An appeal by its number in the group's latest publication that has one. */
+export async function appealIdByNo(db: Database, groupId: string, no: number): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .innerJoin(publications, eq(publications.id, appeals.publicationId))
+    .where(and(eq(publications.groupId, groupId), eq(appeals.no, no)))
+    .orderBy(desc(publications.publishedAt))
+    .limit(1);
+  return row?.id;
+}
+
+export function appealWrites(db: Database, publication: Publication, member: Member, reason: string, now: Date, no: number | null = null) {
   const id = newId("apl", now.getTime());
-  const appeal: Appeal = { id, publicationId: publication.id, memberId: member.id, reason, status: "open", createdAt: now };
+  const appeal: Appeal = { id, publicationId: publication.id, memberId: member.id, reason, status: "open", no, createdAt: now };
   return {
     appeal,
     writes: [

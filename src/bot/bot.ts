@@ -3,7 +3,7 @@ import type { Lang, Rendered } from "../../cards/kit";
 import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
-import { enqueue } from "../outbox/message";
+import { enqueueRows } from "../outbox/message";
 import type { CardAction } from "./card-action";
 import type { Command } from "./command";
 import type { BotDeps } from "./deps";
@@ -76,10 +76,11 @@ export function createBot(opts: BotOptions) {
    * unique key fails the whole batch and this delivery changes nothing.
    */
   async function commit(marker: { eventId: string; messageId?: string; kind: string }, work: Work, now: Date): Promise<boolean> {
+    const routed = deps.routeMessages ? await deps.routeMessages(work.messages) : work.messages.map((message) => ({ message, channel: deps.platform }));
     const items: BatchItem[] = [
       db.insert(processedEvents).values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
       ...work.writes,
-      ...work.messages.map((m) => enqueue(db, m, now)),
+      ...routed.flatMap((r) => enqueueRows(db, r.message, now, r.channel)),
     ];
     try {
       await db.batch(items as [BatchItem, ...BatchItem[]]);
@@ -98,6 +99,8 @@ export function createBot(opts: BotOptions) {
 
   /** The group and member a message is about, registering them when first seen. */
   async function resolveScope(update: MessageUpdate, work: Work, now: Date): Promise<{ group: Group; member: Member } | undefined> {
+    const linked = await deps.linkedScope?.(update, work, now);
+    if (linked) return linked;
     if (update.chatType === "p2p") return homeGroup(db, deps.platform, update.tenantKey, update.senderId);
     const found = await findGroupAndMember(db, deps.platform, update.chatId, update.senderId);
     let group = found?.group;

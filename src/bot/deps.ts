@@ -1,6 +1,10 @@
 import type { Clock } from "../app/ports";
 import type { ChatDirectory, FileDownloader } from "../app/ports";
 import type { Database } from "../db/database";
+import type { Group, Member } from "../db/schema";
+import type { Channel, OutboundMessage } from "../outbox/message";
+import type { MessageUpdate } from "./update";
+import type { Work } from "./work";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -19,6 +23,14 @@ export interface BotDeps {
   log: Logger;
   /** Files people send (a roster to import); absent on channels without them. */
   files?: FileDownloader;
+  /**
+   * A chat or person linked to another platform's group (绑定: a WeChat room
+   * serving a Lark group): the group and member a message from it is about.
+   * Undefined when not linked; new members' writes go into `work`.
+   */
+  linkedScope?(update: MessageUpdate, work: Work, now: Date): Promise<{ group: Group; member: Member } | undefined>;
+  /** Which channel each queued message leaves on (default: this platform's). */
+  routeMessages?(messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]>;
 }
 
 export const consoleLogger: Logger = {

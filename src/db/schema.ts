@@ -50,6 +50,8 @@ export interface GroupSettings {
   reminderAt?: string;
   /** Whether the group's reminder line @-mentions those still missing (default no). */
   mentionMissing?: boolean;
+  /** WeChat groups: answer only messages that @-mention the bot (default: commands need no mention). */
+  requireMention?: boolean;
   /** The unit's own days off and extra workdays, on top of the national calendar. */
   holidays?: string[];
   workdays?: string[];
@@ -126,8 +128,11 @@ export const outbox = sqliteTable(
     receiveId: text("receive_id").notNull(),
     /** Whose per-chat or per-user send limit this message counts against: "chat:oc_…" or "user:ou_…". */
     paceKey: text("pace_key"),
-    /** file: content is {"file_key"} once uploaded, before that {"pending": FileSource, "file_name"}. */
-    msgType: text("msg_type", { enum: ["text", "interactive", "file"] }).notNull(),
+    /**
+     * file: content is {"file_key"} once uploaded, before that {"pending": FileSource, "file_name"}.
+     * image (WeChat): content is an ImageSpec, drawn to PNG when sent.
+     */
+    msgType: text("msg_type", { enum: ["text", "interactive", "file", "image"] }).notNull(),
     content: text("content").notNull(),
     status: text("status", { enum: ["pending", "sending", "sent", "parked"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -254,9 +259,15 @@ export const claims = sqliteTable(
     /** What the member wrote: the evidence, or the backfilled record's text. */
     evidence: text("evidence").notNull(),
     status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+    /** A short number within the group (1, 2, 3…) a leader can type: 「同意 12」. Null on claims made before it existed. */
+    no: integer("no"),
     createdAt: createdAt(),
   },
-  (t) => [index("claims_group_status").on(t.groupId, t.status), index("claims_member_period").on(t.memberId, t.period)],
+  (t) => [
+    index("claims_group_status").on(t.groupId, t.status),
+    index("claims_member_period").on(t.memberId, t.period),
+    uniqueIndex("claims_group_no").on(t.groupId, t.no),
+  ],
 );
 
 export type ClaimDetail = { level?: string; dimension?: string; points?: number; date?: string };
@@ -325,9 +336,11 @@ export const appeals = sqliteTable(
     memberId: memberRef(),
     reason: text("reason").notNull(),
     status: text("status", { enum: ["open", "upheld", "amended"] }).notNull().default("open"),
+    /** A short number within the publication (1, 2…) a leader can type: 「维持申诉 2 理由」. */
+    no: integer("no"),
     createdAt: createdAt(),
   },
-  (t) => [index("appeals_publication").on(t.publicationId, t.status)],
+  (t) => [index("appeals_publication").on(t.publicationId, t.status), uniqueIndex("appeals_publication_no").on(t.publicationId, t.no)],
 );
 
 /** One decision per appeal (primary key), as for claims. */
@@ -407,6 +420,39 @@ export const goals = sqliteTable(
   (t) => [uniqueIndex("goals_group_seq").on(t.groupId, t.seq), index("goals_group_period").on(t.groupId, t.period)],
 );
 
+/**
+ * 绑定: a WeChat room that serves an appraisal group of another platform (a
+ * Lark group), or a WeChat contact who is a member there, so a unit using
+ * both sees one ranking. kind "room": externalId is the room id, memberId null;
+ * kind "person": externalId is the contact id.
+ */
+export const chatLinks = sqliteTable(
+  "chat_links",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["room", "person"] }).notNull(),
+    platform: text("platform", { enum: ["wechat"] }).notNull().default("wechat"),
+    externalId: text("external_id").notNull(),
+    groupId: groupRef(),
+    memberId: text("member_id").references(() => members.id),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("chat_links_external").on(t.platform, t.kind, t.externalId), index("chat_links_group").on(t.groupId)],
+);
+
+/** Short-lived codes a leader (a room) or a member (themself) gets in Lark to type as 「绑定 <code>」 in WeChat. */
+export const linkCodes = sqliteTable("link_codes", {
+  code: text("code").primaryKey(),
+  kind: text("kind", { enum: ["room", "person"] }).notNull(),
+  groupId: groupRef(),
+  memberId: text("member_id").references(() => members.id),
+  issuedBy: text("issued_by").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+});
+
+export type ChatLink = typeof chatLinks.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type RecordRow = typeof records.$inferSelect;

@@ -5,7 +5,7 @@ import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
 import { groups, members, type Group } from "../db/schema";
 import { previousMonth } from "../domain/periods";
-import type { OutboundMessage } from "../outbox/message";
+import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
 type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
 
@@ -81,5 +81,19 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
     const rendered = myPlaceCard({ name: m.name, month, rank: m.rank, headcount: result.headcount, total: m.total, grade: m.grade, movement: movement(m.id, m.rank), lang: "zh" });
     return [{ key: `ranking:${month}:${m.id}`, to: { type: "open_id" as const, id: userId }, ...rendered }];
   });
-  return [{ key: `ranking:${month}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...groupCard }, ...personal];
+  const visibility = inForce.scheme.rankingVisibility;
+  const shown = visibility === "full" ? rows : visibility === "top" ? rows.slice(0, 10) : [];
+  // Channels that send pictures (WeChat) get the table as an image first; the text follows.
+  const image: ImageSpec | undefined = shown.length
+    ? {
+        kind: "ranking",
+        model: {
+          title: `${group.name || "本群"} · ${Number(month.slice(5))} 月考核排名`,
+          subtitle: `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月 · 共 ${result.headcount} 人 · 平均 ${average(result.members.map((m) => m.total)).toFixed(2)} 分`,
+          rows: shown.map((r) => ({ ...r, grade: r.grade ?? "—" })),
+          ...(flag ? { footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）` } : {}),
+        },
+      }
+    : undefined;
+  return [{ key: `ranking:${month}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...groupCard, ...(image ? { image } : {}) }, ...personal];
 }

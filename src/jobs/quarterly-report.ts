@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { reportCard, reportSummaryCard } from "../../cards/report-card";
+import { quarterLabel, reportCard, reportSummaryCard } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
 import { computeMonth, displayName } from "../app/scores";
@@ -10,7 +10,7 @@ import { monthsOfQuarter } from "../domain/periods";
 import { calibrationLine, combinePeriods, type CombinedResult } from "../domain/scoring";
 import { groupCalibration } from "../app/organisation";
 import type { Scheme } from "../domain/scheme";
-import type { OutboundMessage } from "../outbox/message";
+import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
 export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date) {
@@ -64,7 +64,22 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       lang: "zh",
     });
-    return [{ key: `report:${quarter}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
+    const image: ImageSpec = {
+      kind: "report",
+      model: {
+        title: `${m.name} · ${quarterLabel(quarter, "zh")}成绩单`,
+        subtitle: `${group.name}${publication.final ? "" : ` · 公示至 ${pub.windowEnds}`}`,
+        facts: [
+          ["总分", m.total.toFixed(2)],
+          ["排名", `${m.rank} / ${combined.members.length}`],
+          ["等次", m.grade ?? "—"],
+          ["版本", `v${pub.version}`],
+        ],
+        rows: scheme.dimensions.map((d) => ({ name: d.name, score: (m.dimensions[d.key] ?? 0).toFixed(2), max: String(d.weight) })),
+        trend: m.parts.flatMap((p) => (p.total === null ? [] : [{ label: `${Number(p.period.slice(5))}月`, value: p.total }])),
+      },
+    };
+    return [{ key: `report:${quarter}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered, image }];
   });
   const summary = groupSummary(group, quarter, scheme, combined);
   return [{ key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];

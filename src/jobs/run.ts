@@ -5,7 +5,8 @@ import type { Logger } from "../bot/deps";
 import type { BatchItem, Database } from "../db/database";
 import { groups, type Group } from "../db/schema";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
-import { enqueue, type OutboundMessage } from "../outbox/message";
+import { enqueueRows, type Channel, type OutboundMessage } from "../outbox/message";
+import { linkedRooms } from "../app/links";
 import { quarterLabel } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { finalizeDue } from "../app/publications";
@@ -43,6 +44,14 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   },
 };
 
+/** 绑定: what a job says to the group's chat goes to the WeChat rooms that serve the group too. */
+async function toLinkedRooms(db: Database, group: Group, messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]> {
+  const toGroup = messages.filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId);
+  if (!toGroup.length) return [];
+  const rooms = await linkedRooms(db, group.id);
+  return toGroup.flatMap((m) => rooms.map((room) => ({ message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } }, channel: "wechat" as const })));
+}
+
 export interface JobRun {
   group: string;
   kind: JobKind;
@@ -66,8 +75,9 @@ export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Prom
       if (!run || (only && job.kind !== only)) continue;
       try {
         const messages = await run(deps, group, job, now, cache);
-        const results = messages.length
-          ? await deps.db.batch(messages.map((m) => enqueue(deps.db, m, deps.clock.now())) as unknown as [BatchItem, ...BatchItem[]])
+        const queue = [...messages.map((message) => ({ message, channel: group.platform })), ...(await toLinkedRooms(deps.db, group, messages))];
+        const results = queue.length
+          ? await deps.db.batch(queue.flatMap((q) => enqueueRows(deps.db, q.message, deps.clock.now(), q.channel)) as unknown as [BatchItem, ...BatchItem[]])
           : [];
         // Keys already queued by an earlier run insert nothing: count what is new.
         const queued = (results as { rowsAffected?: number }[]).reduce((n, r) => n + (r.rowsAffected ?? 0), 0);

@@ -22,6 +22,8 @@ export interface DeliverOptions {
   signal?: AbortSignal;
   /** Renders the files of `file` messages (exports); without it they are parked. */
   files?: FileRenderer;
+  /** The channel this drainer sends on (default lark): each channel's process drains its own rows. */
+  channel?: "lark" | "wechat";
 }
 
 export interface DrainResult {
@@ -38,12 +40,12 @@ export function backoffMs(attempt: number, random: () => number): number {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-function due(now: number) {
-  return or(
+function due(now: number, channel: "lark" | "wechat") {
+  return and(eq(outbox.channel, channel), or(
     and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date(now))),
     // A sender that died mid-send left its claim; once the lease lapses it is ours.
     and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, new Date(now))),
-  );
+  ));
 }
 
 /** Claims one row; false when another drainer got there first. */
@@ -51,7 +53,7 @@ async function claim(db: Database, row: OutboxRow, now: number, leaseMs: number)
   const result = await db
     .update(outbox)
     .set({ status: "sending", leaseUntil: new Date(now + leaseMs) })
-    .where(and(eq(outbox.id, row.id), due(now)));
+    .where(and(eq(outbox.id, row.id), due(now, row.channel)));
   return result.rowsAffected === 1;
 }
 
@@ -85,7 +87,15 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
 
   async function deliver(row: OutboxRow): Promise<void> {
     if (!(await claim(db, row, now(), o.leaseMs))) return;
-    const release = await o.pacer?.take(row.paceKey);
+    let release: (() => void) | undefined;
+    try {
+      release = await o.pacer?.take(row.paceKey);
+    } catch (error) {
+      // Shutdown while waiting for a slot: the row goes back to the queue untouched.
+      if (!o.signal?.aborted) throw error;
+      await db.update(outbox).set({ status: "pending", leaseUntil: null }).where(eq(outbox.id, row.id));
+      return;
+    }
     const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
     const sent =
       file && !file.ok
@@ -120,7 +130,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
 
   let prepared = false;
   for (;;) {
-    const rows = await db.select().from(outbox).where(due(now())).orderBy(asc(outbox.id)).limit(o.batchSize);
+    const rows = await db.select().from(outbox).where(due(now(), o.channel ?? "lark")).orderBy(asc(outbox.id)).limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends
@@ -139,11 +149,12 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   }
 }
 
-/** How many messages wait to be sent (for health output and tests). */
-export async function pendingCount(db: Database): Promise<number> {
+/** How many messages wait to be sent (for health output and tests), on every channel or one. */
+export async function pendingCount(db: Database, channel?: "lark" | "wechat"): Promise<number> {
+  const waiting = or(eq(outbox.status, "pending"), eq(outbox.status, "sending"));
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(outbox)
-    .where(or(eq(outbox.status, "pending"), eq(outbox.status, "sending")));
+    .where(channel ? and(eq(outbox.channel, channel), waiting) : waiting);
   return Number(row?.n ?? 0);
 }

@@ -1,4 +1,4 @@
-import { outbox } from "../db/schema";
+import { outbox, type OutboxRow } from "../db/schema";
 import type { Database } from "../db/database";
 
 /** What a use case asks to send: a card (with its plain-text rendering) or text. */
@@ -17,6 +17,11 @@ export interface OutboundMessage {
    * `text` is then what a channel without files shows.
    */
   file?: PendingFile;
+  /**
+   * An image version of the message (ranking, report card) for channels that
+   * send pictures (WeChat): queued just before the text, rendered when sent.
+   */
+  image?: ImageSpec;
 }
 
 /** A file the deliverer renders, uploads and sends; `source` says what to render. */
@@ -27,6 +32,30 @@ export interface PendingFile {
 
 /** What a file is made from; rendered again at delivery from the database. */
 export type FileSource = { kind: "export"; platform: "lark" | "wechat"; tenantKey: string; period: string; at: string };
+
+/** What to draw; the WeChat sender renders it to PNG at send time (slow work stays out of requests). */
+export type ImageSpec = { kind: "ranking"; model: RankingImageModel } | { kind: "report"; model: ReportImageModel };
+
+export interface RankingImageModel {
+  title: string;
+  subtitle: string;
+  rows: { rank: number; name: string; total: number; grade: string; movement: number | null }[];
+  footer?: string;
+}
+
+export interface ReportImageModel {
+  title: string;
+  subtitle: string;
+  /** Label/value lines at the top (总分, 等次, 排名…). */
+  facts: [string, string][];
+  /** One row per dimension. */
+  rows: { name: string; score: string; max: string }[];
+  /** Monthly totals, oldest first, for the trend chart. */
+  trend: { label: string; value: number }[];
+  footer?: string;
+}
+
+export type Channel = "lark" | "wechat";
 
 /** Whose rate limit a message counts against: a chat, a person, or (updates) the message itself. */
 function paceKeyOf(to: OutboundMessage["to"]): string {
@@ -42,22 +71,30 @@ function paceKeyOf(to: OutboundMessage["to"]): string {
   }
 }
 
-/** The insert that queues a message; runs in the same batch as the state change it reports. */
+/**
+ * The inserts that queue a message; they run in the same batch as the state
+ * change they report. On Lark one row (the card, text, or a file to render at
+ * delivery); on WeChat the text rendering (cards and file messages do not exist
+ * there), preceded by the image when there is one. WeChat has no threaded
+ * replies: a reply is a message to the chat it answers.
+ */
+export function enqueueRows(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
+  const to = channel === "wechat" && message.to.type === "reply" ? { type: "chat_id" as const, id: message.to.chatId } : message.to;
+  const row = (key: string, msgType: OutboxRow["msgType"], content: unknown) =>
+    db
+      .insert(outbox)
+      .values({ key, channel, receiveIdType: to.type, receiveId: to.id, paceKey: paceKeyOf(to), msgType, content: JSON.stringify(content), nextAttemptAt: now, createdAt: now })
+      .onConflictDoNothing({ target: outbox.key });
+  if (channel === "lark") {
+    if (message.file) return [row(message.key, "file", { pending: message.file.source, file_name: message.file.name })];
+    const interactive = message.card !== undefined;
+    return [row(message.key, interactive ? "interactive" : "text", interactive ? message.card : { text: message.text })];
+  }
+  const text = row(message.key, "text", { text: message.text });
+  return message.image ? [row(`${message.key}:image`, "image", message.image), text] : [text];
+}
+
+/** The one insert that queues a message on Lark (a card, text or file). */
 export function enqueue(db: Database, message: OutboundMessage, now: Date) {
-  const interactive = message.card !== undefined;
-  const msgType = message.file ? "file" : interactive ? "interactive" : "text";
-  const content = message.file ? { pending: message.file.source, file_name: message.file.name } : interactive ? message.card : { text: message.text };
-  return db
-    .insert(outbox)
-    .values({
-      key: message.key,
-      receiveIdType: message.to.type,
-      receiveId: message.to.id,
-      paceKey: paceKeyOf(message.to),
-      msgType,
-      content: JSON.stringify(content),
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.key });
+  return enqueueRows(db, message, now, "lark")[0]!;
 }

@@ -3,7 +3,7 @@ export interface OutgoingMessage {
   key: string;
   receiveIdType: "chat_id" | "open_id" | "reply" | "update";
   receiveId: string;
-  msgType: "text" | "interactive" | "file";
+  msgType: "text" | "interactive" | "file" | "image";
   /** JSON string, as Lark's message APIs take it. */
   content: string;
 }

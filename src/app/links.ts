@@ -1,0 +1,94 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Database } from "../db/database";
+import { newId } from "../db/ids";
+import { auditLog, chatLinks, groups, linkCodes, members, type Group, type Member } from "../db/schema";
+
+/** How long a 绑定 code stays valid: long enough to switch apps, short enough not to leak. */
+export const LINK_CODE_TTL_MS = 10 * 60_000;
+
+export type LinkKind = "room" | "person";
+
+/** A 6-digit code a person can read out and type. */
+function randomCode(): string {
+  const [n] = crypto.getRandomValues(new Uint32Array(1));
+  return String(n! % 1_000_000).padStart(6, "0");
+}
+
+/** The writes that issue a code: for a group's chat (a leader) or for one member (themself). */
+export function issueLinkCode(db: Database, input: { kind: LinkKind; group: Group; member: Member; now: Date }) {
+  const code = randomCode();
+  const expiresAt = new Date(input.now.getTime() + LINK_CODE_TTL_MS);
+  return {
+    code,
+    expiresAt,
+    writes: [
+      db.insert(linkCodes).values({ code, kind: input.kind, groupId: input.group.id, memberId: input.kind === "person" ? input.member.id : null, issuedBy: input.member.userId, expiresAt }),
+      db.insert(auditLog).values({ id: newId("aud", input.now.getTime()), groupId: input.group.id, actorUserId: input.member.userId, action: `link.code.${input.kind}`, detail: { expiresAt: expiresAt.toISOString() }, at: input.now }),
+    ],
+  };
+}
+
+/** A valid, unused code of the given kind, with its group (and member for a person code). */
+export async function findLinkCode(db: Database, code: string, kind: LinkKind, now: Date) {
+  const [row] = await db
+    .select({ code: linkCodes, group: groups, member: members })
+    .from(linkCodes)
+    .innerJoin(groups, eq(groups.id, linkCodes.groupId))
+    .leftJoin(members, eq(members.id, linkCodes.memberId))
+    .where(and(eq(linkCodes.code, code), eq(linkCodes.kind, kind), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * The writes that link a WeChat room or contact: the code is spent (only an
+ * unused one: a second use of the same code changes nothing), any earlier
+ * link of that room or contact is replaced, and the change is audited.
+ */
+export function linkWrites(db: Database, input: { kind: LinkKind; code: string; externalId: string; group: Group; member?: Member | null; by: string; now: Date }) {
+  return [
+    db.update(linkCodes).set({ usedAt: input.now }).where(and(eq(linkCodes.code, input.code), isNull(linkCodes.usedAt))),
+    db
+      .insert(chatLinks)
+      .values({ id: newId("lnk", input.now.getTime()), kind: input.kind, externalId: input.externalId, groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now })
+      .onConflictDoUpdate({ target: [chatLinks.platform, chatLinks.kind, chatLinks.externalId], set: { groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now } }),
+    db.insert(auditLog).values({
+      id: newId("aud", input.now.getTime()),
+      groupId: input.group.id,
+      actorUserId: input.by,
+      action: `link.${input.kind}`,
+      subjectId: input.externalId,
+      detail: { platform: "wechat", member: input.member?.id ?? null },
+      at: input.now,
+    }),
+  ];
+}
+
+/** The group a linked WeChat room serves, if any. */
+export async function linkedGroupOfRoom(db: Database, roomId: string): Promise<Group | undefined> {
+  const [row] = await db
+    .select({ group: groups })
+    .from(chatLinks)
+    .innerJoin(groups, eq(groups.id, chatLinks.groupId))
+    .where(and(eq(chatLinks.kind, "room"), eq(chatLinks.externalId, roomId)))
+    .limit(1);
+  return row?.group;
+}
+
+/** The member a WeChat contact is linked to in `groupId` (or in any group, when none is given). */
+export async function linkedMember(db: Database, contactId: string, groupId?: string): Promise<{ group: Group; member: Member } | undefined> {
+  const [row] = await db
+    .select({ group: groups, member: members })
+    .from(chatLinks)
+    .innerJoin(members, eq(members.id, chatLinks.memberId))
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .where(and(eq(chatLinks.kind, "person"), eq(chatLinks.externalId, contactId), ...(groupId ? [eq(members.groupId, groupId)] : [])))
+    .limit(1);
+  return row;
+}
+
+/** WeChat rooms that serve a group: its broadcasts go there too. */
+export async function linkedRooms(db: Database, groupId: string): Promise<string[]> {
+  const rows = await db.select({ id: chatLinks.externalId }).from(chatLinks).where(and(eq(chatLinks.kind, "room"), eq(chatLinks.groupId, groupId)));
+  return rows.map((r) => r.id);
+}
