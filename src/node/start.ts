@@ -109,8 +109,8 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     if (!local || opts.seedDemo === false) return;
     // The history is replayed into an empty database only: a restart keeps what is there.
     const fresh = (await database.db.select({ id: groups.id }).from(groups).limit(1)).length === 0;
-    if (opts.seedHistory === false || !travel || !fresh) return local.seedDemo(url);
-    await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url), settle: idle });
+    if (opts.seedHistory === false || !travel || !fresh) return local.seedDemo(url, idle);
+    await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url, idle), settle: idle });
   };
   let resetting: Promise<void> | undefined;
   if (local) {

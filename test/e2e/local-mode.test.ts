@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { silentLogger } from "../../src/bot/deps";
-import { DEMO_GROUPS, DEMO_TENANT, LOCAL_APP } from "../../src/channels/local/demo";
+import { DEMO_GROUPS, DEMO_TENANT, demoChatMembers, LOCAL_APP } from "../../src/channels/local/demo";
 import { sealEvent, textMessageEvent } from "../../src/channels/local/lark-events";
 import { loadConfig } from "../../src/config";
 import { groups, members, records } from "../../src/db/schema";
@@ -26,7 +26,7 @@ describe("local mode: no Lark app, the bot talks to its own mock", () => {
       const registered = await bot.db.select().from(groups);
       expect(registered.find((g) => g.chatId === demo.chatId)).toMatchObject({ chatId: demo.chatId, name: demo.name, tenantKey: DEMO_TENANT });
       const people = await bot.db.select().from(members);
-      expect(people).toHaveLength(DEMO_GROUPS.reduce((n, g) => n + 1 + g.members.length, 0));
+      expect(people).toHaveLength(DEMO_GROUPS.reduce((n, g) => n + demoChatMembers(g).length, 0));
 
       const mock = bot.local!.mock;
       const person = demo.members[0]!;

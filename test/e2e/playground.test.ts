@@ -5,10 +5,10 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { silentLogger } from "../../src/bot/deps";
-import { DEMO_GROUPS } from "../../src/channels/local/demo";
+import { DEMO_GROUPS, DEMO_OFFICE } from "../../src/channels/local/demo";
 import { startMockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
-import { claims, groups, records } from "../../src/db/schema";
+import { claims, goals, groups, records, tenantAdmins } from "../../src/db/schema";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
 import { launchChromium } from "../support/browser";
 
@@ -103,6 +103,47 @@ describe("the playground in headless Chromium", () => {
     await shot("04-ranking");
   });
 
+  test("the appraisal office sees a target's progress, ranks everyone, and downloads the quarter's xlsx", async () => {
+    // 王老师 became the tenant's 管理员 in the demo history (李主任 configured first, appointed them, handed over).
+    expect((await bot.db.select().from(tenantAdmins)).map((a) => a.userId)).toEqual([DEMO_OFFICE.openId]);
+    await page.selectOption("#identity", DEMO_OFFICE.openId);
+    expect(await page.locator("#who").textContent()).toBe(`${DEMO_OFFICE.name} · 考核办`);
+    // A member of every group, so they can speak in each.
+    expect(await page.locator('.chat-item[data-chat="group"]').count()).toBe(DEMO_GROUPS.length);
+    await page.locator('.chat-item[data-chat="group"]', { hasText: office.name }).click();
+    const [goal] = await bot.db.select().from(goals).where(eq(goals.title, "编写政务信息 20 篇"));
+    await page.fill("#input", `目标 ${goal!.period}`);
+    await page.click("#send");
+    const targets = card(`目标完成情况 · ${goal!.period}`);
+    await targets.locator("tbody tr", { hasText: "编写政务信息 20 篇" }).waitFor();
+    expect(await targets.locator("tbody tr").first().innerText()).toMatch(/\d+\.\d\d%/);
+
+    // Privately: everyone across both groups, ranked; then the export as a Lark file message.
+    await page.click('.chat-item[data-chat="p2p"]');
+    await page.fill("#input", "全员排名 上月");
+    await page.click("#send");
+    const ranking = card(/^全员排名/);
+    await ranking.locator("tbody tr").first().waitFor();
+    const ranked = await ranking.innerText();
+    for (const g of DEMO_GROUPS) expect(ranked).toContain(g.name);
+    const chip = page.locator(".chip", { hasText: /^导出 / });
+    const name = `绩效考核_${(await chip.textContent())!.slice(3)}.xlsx`;
+    await chip.click();
+    await card("正在导出").waitFor();
+    const file = page.locator(".msg.from-bot .file-bubble", { hasText: name });
+    await file.waitFor({ timeout: 20_000 });
+    expect(await file.getAttribute("download")).toBe(name);
+    await shot("05-office");
+    // The link downloads the workbook the bot uploaded: an xlsx is a zip.
+    const got = await file.evaluate(async (a: HTMLAnchorElement) => {
+      const res = await fetch(a.href);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, head: String.fromCharCode(bytes[0]!, bytes[1]!), size: bytes.length };
+    });
+    expect(got).toMatchObject({ status: 200, head: "PK" });
+    expect(got.size).toBeGreaterThan(1000);
+  });
+
   test("the card renderer draws every element the bot's cards use, and user text stays text", async () => {
     // The page's own module, as the browser loads it.
     await page.addScriptTag({ type: "module", content: "import { renderCard } from '/playground/card.js'; window.renderCardForTest = renderCard;" });
@@ -183,6 +224,8 @@ describe("the playground in headless Chromium", () => {
     expect(all).toHaveLength(seeded.claims);
     expect(all.every((c) => c.status === "pending")).toBe(true);
     // The leader's approval card is back, with its buttons.
+    await page.selectOption("#identity", office.owner.openId);
+    await page.click('.chat-item[data-chat="p2p"]');
     await card(`申报加分 · ${zhang!.name}`).locator(".card-btn", { hasText: "同意" }).waitFor();
   }, 60_000);
 
@@ -193,7 +236,7 @@ describe("the playground in headless Chromium", () => {
     await page.locator(".chat-item").first().click();
     await page.locator(".msg").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await shot("05-phone");
+    await shot("06-phone");
     expect(problems).toEqual([]);
   });
 });

@@ -42,6 +42,16 @@ export const DEMO_GROUPS: readonly DemoGroup[] = [
   },
 ];
 
+/**
+ * The appraisal office (考核办·王老师): a member of every demo group, as the
+ * office's people are of the chats they oversee, so they can speak in each.
+ * The demo history makes them the tenant's 管理员 through 「设置 管理员 @王老师」.
+ */
+export const DEMO_OFFICE: DemoPerson = { openId: "ou_demo_office", name: "王老师" };
+
+/** Everyone in a demo group's chat: its owner, its members and the office. */
+export const demoChatMembers = (g: DemoGroup): DemoPerson[] => [g.owner, ...g.members, DEMO_OFFICE];
+
 /** Credentials of the local app: fixed, because they only ever protect loopback traffic. */
 export const LOCAL_APP = {
   appId: "cli_local_demo",

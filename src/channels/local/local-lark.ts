@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Clock } from "../../app/ports";
 import { createMockLark, type MockLark } from "./mock-lark";
-import { DEMO_GROUPS, DEMO_TENANT, LOCAL_APP } from "./demo";
+import { DEMO_GROUPS, DEMO_TENANT, demoChatMembers, LOCAL_APP } from "./demo";
 import { botAddedEvent, sealEvent } from "./lark-events";
 
 export const MOCK_MOUNT_PATH = "/mock-lark";
@@ -11,8 +11,12 @@ export interface LocalLark {
   app: Hono;
   mock: MockLark;
   credentials: { appId: string; appSecret: string; domain: string; verificationToken: string; encryptKey: string };
-  /** Adds the bot to the demo groups through the real event path. */
-  seedDemo(botUrl: string): Promise<void>;
+  /**
+   * Adds the bot to the demo groups through the real event path; `settle`
+   * (waiting for the bot's after-answer work) runs after each group, so the
+   * groups' members are registered in order.
+   */
+  seedDemo(botUrl: string, settle?: () => Promise<void>): Promise<void>;
   banner(botUrl: string): string;
 }
 
@@ -28,8 +32,8 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
     ...(opts.clock ? { now: () => opts.clock!.now().getTime() } : {}),
   });
   for (const g of DEMO_GROUPS) {
-    for (const p of [g.owner, ...g.members]) mock.addUser({ openId: p.openId, name: p.name });
-    mock.addChat({ chatId: g.chatId, name: g.name, ownerOpenId: g.owner.openId, members: [g.owner, ...g.members] });
+    for (const p of demoChatMembers(g)) mock.addUser({ openId: p.openId, name: p.name });
+    mock.addChat({ chatId: g.chatId, name: g.name, ownerOpenId: g.owner.openId, members: demoChatMembers(g) });
   }
   const credentials = {
     appId: LOCAL_APP.appId,
@@ -43,7 +47,7 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
     app: mock.app,
     mock,
     credentials,
-    async seedDemo(botUrl) {
+    async seedDemo(botUrl, settle) {
       for (const g of DEMO_GROUPS) {
         // A fixed event id: on every restart the same event, so the bot registers the group once.
         const event = botAddedEvent({
@@ -61,6 +65,7 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
         const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey, timestamp });
         const res = await fetch(`${botUrl}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
         if (!res.ok) throw new Error(`seeding the demo group failed: HTTP ${res.status} ${await res.text()}`);
+        await settle?.();
       }
     },
     banner(botUrl) {
@@ -69,7 +74,7 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
         "",
         "本地模式 Local mode: no Lark app configured, so the bot talks to its own Lark mock.",
         `  试玩 Playground — open in a browser:  ${botUrl}/`,
-        `  Demo groups: ${DEMO_GROUPS.map((d) => `「${d.name}」 ${[d.owner, ...d.members].map((p) => p.name).join("、")}`).join("; ")}`,
+        `  Demo groups: ${DEMO_GROUPS.map((d) => `「${d.name}」 ${demoChatMembers(d).map((p) => p.name).join("、")}`).join("; ")}`,
         "  Scheduled jobs do not run by themselves here: run them as of any time from the playground (⏱ 模拟时间).",
         `  Send a message as ${g.members[0]!.name}:   npm run send -- 日报 今天完成了季度报表初稿`,
         `  See what the bot sent:           curl ${botUrl}${MOCK_MOUNT_PATH}/mock/messages`,

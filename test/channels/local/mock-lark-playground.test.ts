@@ -45,4 +45,15 @@ describe("mock Lark, as the playground drives it", () => {
     expect((await post(`/mock/messages/${sent.messageId}/callback-card`, { card: "not a card" })).status).toBe(400);
     expect(mock.message(sent.messageId)!.edits).toHaveLength(0);
   });
+
+  it("lists a file message with its file's name and size, for the playground's download link", async () => {
+    const { mock } = setup();
+    const bytes = new TextEncoder().encode("PK…");
+    const sent = mock.addUserFile({ chatId: "oc_team", openId: "ou_a", fileName: "绩效考核_2026-Q4.xlsx", bytes });
+    const text = mock.addUserMessage({ chatId: "oc_team", openId: "ou_a", content: JSON.stringify({ text: "hi" }) });
+    const { messages } = (await (await mock.app.request("/mock/messages")).json()) as { messages: { message_id: string; file?: unknown }[] };
+    const key = (sent.parsed as { file_key: string }).file_key;
+    expect(messages.find((m) => m.message_id === sent.messageId)!.file).toEqual({ file_key: key, file_name: "绩效考核_2026-Q4.xlsx", size: bytes.length });
+    expect(messages.find((m) => m.message_id === text.messageId)!.file).toBeUndefined();
+  });
 });

@@ -1,14 +1,15 @@
 import type { WorkCalendar } from "../../../domain/calendar";
 import { addDays, firstDayOfMonth, localDate, monthOf, startOfLocalDay, type IsoDate } from "../../../domain/dates";
-import { previousMonth } from "../../../domain/periods";
-import { DEMO_GROUPS, type DemoGroup, type DemoPerson } from "../demo";
+import { previousMonth, quarterOf } from "../../../domain/periods";
+import { DEMO_GROUPS, DEMO_OFFICE, type DemoGroup, type DemoPerson } from "../demo";
 
 /**
  * A month of plausible history for the demo organisation, as the chat
  * messages that would have made it: daily records in private chat, the
  * leaders' ratings at month end, a few adjustments and an award in the
  * group, and claims still waiting for a leader. Pure: the same day gives the
- * same history.
+ * same history. On its first day the office gets its role and sets each
+ * group a target for the quarter, which records tagged "#目标1" count toward.
  */
 export interface DemoStep {
   at: Date;
@@ -32,13 +33,13 @@ const RECORDS: Record<string, string[]> = {
     "核对办公用品台账，补充采购打印耗材",
     "接待来访群众 2 批次，记录诉求并转办",
     "督办重点工作事项 7 项，更新进度表",
-    "编写政务信息 2 篇，上报 1 篇被采用",
+    "编写政务信息 2 篇，上报 1 篇被采用 #目标1 +2",
     "参加联村走访，入户 6 户了解需求",
     "校对党建宣传材料并送印",
   ],
   oc_demo_business: [
     "审核项目申报材料 5 份，退回补正 2 份",
-    "走访辖区企业 3 家，收集问题清单",
+    "走访辖区企业 3 家，收集问题清单 #目标1 +3",
     "录入统计数据，完成月报并上报",
     "参加市局业务培训（线上），整理学习笔记",
     "召开业务协调会，形成会议纪要",
@@ -78,6 +79,20 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
   const workdays: IsoDate[] = [];
   for (let d = start; d < today; d = addDays(d, 1)) if (calendar.isWorkday(d)) workdays.push(d);
   const steps: DemoStep[] = [];
+
+  // The appraisal office: 李主任, the first to configure the bot, becomes its 管理员 and appoints
+  // 王老师 of the 考核办, who takes over and sets each group a target for the history's quarter.
+  const [first, last] = [workdays[0], workdays.at(-1)];
+  if (first && last) {
+    const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
+    const quarter = quarterOf(monthOf(last));
+    const say = (from: DemoPerson, group: DemoGroup, hhmm: string, text: string, mentions?: DemoPerson[]) =>
+      steps.push({ at: at(first, hhmm), from, group, where: "group", text, ...(mentions ? { mentions } : {}) });
+    say(g1.owner, g1, "09:00", `设置 管理员 @${DEMO_OFFICE.name}`, [DEMO_OFFICE]);
+    say(DEMO_OFFICE, g1, "09:05", `设置 取消管理员 @${g1.owner.name}`, [g1.owner]);
+    say(DEMO_OFFICE, g1, "09:10", `目标 业务 编写政务信息 20 篇 ${quarter}`);
+    say(DEMO_OFFICE, g2, "09:15", `目标 业务 走访辖区企业 40 家 ${quarter}`);
+  }
 
   for (const [i, date] of workdays.entries()) {
     for (const group of DEMO_GROUPS) {
@@ -120,7 +135,6 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
   }
 
   // Claims still waiting for a leader, on the last workday before today.
-  const last = workdays.at(-1);
   if (last) {
     const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
     steps.push({ at: at(last, "11:00"), from: g1.members[0]!, group: g1, where: "group", text: "申报 加分 业务 2 牵头完成年度预算编制，提前一周报送" });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Hono } from "hono";
-import { DEMO_GROUPS, DEMO_TENANT, LOCAL_APP } from "../demo";
+import { DEMO_GROUPS, DEMO_OFFICE, DEMO_TENANT, LOCAL_APP } from "../demo";
 import { MOCK_MOUNT_PATH } from "../local-lark";
 
 /**
@@ -22,9 +22,6 @@ const TYPES: Record<string, string> = {
 const FILES = ["index.html", "style.css", "app.js", "seal.js", "card.js", "chat.js", "jobs.js"] as const;
 /** VChart draws the cards' charts, as Lark's client does; served from node_modules (no CDN). */
 const VCHART = createRequire(import.meta.url).resolve("@visactor/vchart/build/index.min.js");
-
-/** The appraisal office (考核办) persona: not a chat member; it moves time and reads every inbox. */
-export const DEMO_OFFICE = { openId: "ou_demo_office", name: "考核办" } as const;
 
 export interface PlaygroundOptions {
   adminToken: string;

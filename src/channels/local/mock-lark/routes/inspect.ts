@@ -11,8 +11,16 @@ import type { MockStore } from "../state";
 import { checkCard, checkContentSize } from "../message-input";
 import type { MockMention, MockMessage } from "../types";
 
-export const messageView = (m: MockMessage, tenantKey: string) => ({
-  ...toLarkMessage(m, tenantKey),
+/** A file message's file as the playground shows it: its name and size, fetched from /mock/files/:file_key. */
+const fileView = (store: MockStore, m: MockMessage) => {
+  const key = m.msgType === "file" ? (m.parsed as { file_key?: unknown } | undefined)?.file_key : undefined;
+  const file = typeof key === "string" ? store.files.get(key) : undefined;
+  return file ? { file: { file_key: file.fileKey, file_name: file.fileName, size: file.bytes.length } } : {};
+};
+
+export const messageView = (m: MockMessage, store: MockStore) => ({
+  ...toLarkMessage(m, store.tenantKey),
+  ...fileView(store, m),
   seq: m.seq,
   rev: m.rev,
   parsed: m.parsed,
@@ -56,7 +64,7 @@ export const inspectRoutes = (store: MockStore) => {
       .filter((m) => m.rev > since && (!chatId || m.chatId === chatId))
       .sort((a, b) => a.rev - b.rev);
     const cursor = store.messages.reduce((max, m) => Math.max(max, m.rev), since);
-    return c.json({ messages: changed.map((m) => messageView(m, store.tenantKey)), cursor });
+    return c.json({ messages: changed.map((m) => messageView(m, store)), cursor });
   });
 
   app.get("/mock/chats", (c) =>
@@ -89,7 +97,7 @@ export const inspectRoutes = (store: MockStore) => {
     const message = addUserMessage(store, {
       chatId, openId, content, ...(typeof msgType === "string" ? { msgType } : {}), ...(mentions ? { mentions } : {}),
     });
-    return c.json({ message: messageView(message, store.tenantKey) });
+    return c.json({ message: messageView(message, store) });
   });
 
   app.post("/mock/card-tokens", async (c) => {
@@ -109,7 +117,7 @@ export const inspectRoutes = (store: MockStore) => {
     const content = JSON.stringify(card);
     checkContentSize("interactive", content);
     store.recordEdit(message, { via: "callback", content });
-    return c.json({ message: messageView(message, store.tenantKey) });
+    return c.json({ message: messageView(message, store) });
   });
 
   return app;

@@ -22,7 +22,8 @@ const mock = (path, init) =>
   });
 const $ = (id) => document.getElementById(id);
 
-// Who one can be: each group's leader and members, and the appraisal office.
+// Who one can be: each group's leader and members, and the appraisal office (考核办·王老师, the
+// tenant's 管理员, a member of every group).
 const people = { [cfg.app.botOpenId]: cfg.app.botName };
 const identities = [];
 for (const g of cfg.groups) {
@@ -33,6 +34,7 @@ for (const g of cfg.groups) {
     identities.push({ ...m, role: "staff", group: g });
   }
 }
+people[cfg.office.openId] = cfg.office.name;
 identities.push({ ...cfg.office, role: "office" });
 const ROLE = { leader: "负责人", staff: "员工", office: "考核办" };
 
@@ -47,20 +49,19 @@ function toast(t) {
 // ---- chats ------------------------------------------------------------------
 function chatLabel(chat) {
   if (chat.chat_mode === "group") return chat.name;
-  const who = chat.members[0]?.open_id;
-  return state.me.role === "office" ? `私聊 · ${people[who] ?? who}` : `与${cfg.app.botName}的私聊`;
+  return `与${cfg.app.botName}的私聊`;
 }
 
-/** The chats the current person sees: their group and their private chat with the bot (the office sees all). */
+/** The chats the current person sees: their groups and their private chat with the bot. */
 function visibleChats() {
   const me = state.me;
   const list = state.chats.filter((c) =>
-    me.role === "office" ? true : c.chat_mode === "group" ? c.members.some((m) => m.open_id === me.openId) || c.owner_open_id === me.openId : c.members[0]?.open_id === me.openId,
+    c.chat_mode === "group" ? c.members.some((m) => m.open_id === me.openId) || c.owner_open_id === me.openId : c.members[0]?.open_id === me.openId,
   );
   const groups = list.filter((c) => c.chat_mode === "group");
   const p2p = list.filter((c) => c.chat_mode === "p2p");
   // A private chat Lark has not created yet (nobody wrote in it): shown, created on the first message.
-  if (me.role !== "office" && !p2p.length) p2p.push({ chat_id: `p2p:${me.openId}`, chat_mode: "p2p", members: [{ open_id: me.openId }], pending: true });
+  if (!p2p.length) p2p.push({ chat_id: `p2p:${me.openId}`, chat_mode: "p2p", members: [{ open_id: me.openId }], pending: true });
   return [...groups, ...p2p];
 }
 
@@ -97,6 +98,7 @@ const timeline = createTimeline($("messages"), {
   message: (id) => state.messages.get(id),
   toast,
   onAction: (m, a) => clickCard(m, a),
+  fileUrl: (key) => `${cfg.mock}/mock/files/${encodeURIComponent(key)}`,
 });
 
 function openChat(chatId) {
@@ -156,9 +158,9 @@ async function loadChats() {
 async function send(text) {
   const me = state.me;
   const chat = visibleChats().find((c) => c.chat_id === state.chatId);
-  if (!chat || me.role === "office" || !text.trim()) return;
+  if (!chat || !text.trim()) return;
   const inGroup = chat.chat_mode === "group";
-  const mentionable = [{ openId: cfg.app.botOpenId, name: cfg.app.botName }, ...cfg.groups.flatMap((g) => [g.owner, ...g.members])];
+  const mentionable = [{ openId: cfg.app.botOpenId, name: cfg.app.botName }, ...cfg.groups.flatMap((g) => [g.owner, ...g.members]), cfg.office];
   const written = inGroup && !text.includes(`@${cfg.app.botName}`) ? `@${cfg.app.botName} ${text}` : text;
   const { text: withKeys, mentions } = withMentions(written, mentionable);
   const content = JSON.stringify({ text: withKeys });
@@ -194,17 +196,21 @@ async function clickCard(m, action) {
 }
 
 // ---- the page -----------------------------------------------------------------
+/** The quarter of last month: the demo history's, so an export has something in it. */
+function demoQuarter() {
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: cfg.timeZone, year: "numeric", month: "numeric" }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+  const [year, month] = Number(p.month) === 1 ? [Number(p.year) - 1, 12] : [Number(p.year), Number(p.month) - 1];
+  return `${year}-Q${Math.ceil(month / 3)}`;
+}
+
 const QUICK = {
   staff: [["日报 ", "日报 …"], ["我的"], ["成绩 上月"], ["排名 上月"], ["成绩"], ["申报 加分 业务 2 ", "申报 加分 …"], ["帮助"]],
   leader: [["待办"], ["排名 上月"], ["排名"], ["明细 上月"], ["评分 @张三 业务 90 ", "评分 …"], ["方案"], ["帮助"]],
+  office: [["全员排名 上月"], ["部门排名 上月"], ["目标"], [`导出 ${demoQuarter()}`], ["目标 业务 完成 10 项 ", "目标 …"], ["设置 部门绩效 90 上月", "设置 部门绩效 …"], ["帮助"]],
 };
 
 function drawComposer() {
-  const office = state.me.role === "office";
-  $("composer").classList.toggle("readonly", office);
-  $("input").disabled = office;
-  $("send").disabled = office;
-  $("input").placeholder = office ? "考核办只看不说：切换身份来发言，或在「模拟时间」里运行定时任务" : "输入消息，例如：日报 今天完成了季度报表初稿";
+  $("input").placeholder = state.me.role === "office" ? "输入消息，例如：全员排名 上月、导出 " + demoQuarter() : "输入消息，例如：日报 今天完成了季度报表初稿";
   const leaderName = state.me.group?.members[0]?.name ?? "张三";
   $("quick").replaceChildren(
     ...(QUICK[state.me.role] ?? []).map(([text, label]) => {
@@ -229,7 +235,7 @@ function drawIdentities() {
     ...cfg.groups.map((g) =>
       h("optgroup", { label: g.name }, identities.filter((i) => i.group === g).map((i) => h("option", { value: i.openId }, `${i.name}（${ROLE[i.role]}）`))),
     ),
-    h("optgroup", { label: "考核办" }, h("option", { value: cfg.office.openId }, `${cfg.office.name}（看全部、运行定时任务）`)),
+    h("optgroup", { label: "考核办" }, h("option", { value: cfg.office.openId }, `${cfg.office.name}（管理员：全员排名、目标、导出）`)),
   );
   select.value = state.me.openId;
 }
@@ -295,7 +301,8 @@ setupJobs({
     const c = state.chats.find((x) => x.chat_id === chatId);
     const owner = c?.chat_mode === "p2p" ? c.members[0]?.open_id : undefined;
     if (owner && identities.some((i) => i.openId === owner)) become(owner);
-    else if (state.me.role !== "office" && !visibleChats().some((x) => x.chat_id === chatId)) become(cfg.office.openId);
+    // A group chat the current person is not in: the office is in every group.
+    else if (!visibleChats().some((x) => x.chat_id === chatId)) become(cfg.office.openId);
     openChat(chatId);
     document.body.classList.remove("time-open");
   },

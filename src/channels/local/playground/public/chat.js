@@ -18,10 +18,26 @@ export function displayText(m) {
   return text;
 }
 
-/** One line describing a message: a card's title, or the start of a text. */
+/** One line describing a message: a card's title, a file's name, or the start of a text. */
 export function summary(m) {
   if (m.msg_type === "interactive") return m.parsed?.header?.title?.content ?? m.parsed?.config?.summary?.content ?? "卡片";
+  if (m.msg_type === "file") return `[文件] ${m.file?.file_name ?? ""}`;
   return displayText(m).slice(0, 60);
+}
+
+const sizeText = (n) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+/** A file message as Lark shows it: the file's name and size, a click downloads it (from the mock's copy). */
+function fileBubble(m, fileUrl) {
+  const f = m.file;
+  if (!f) return h("div", { class: "bubble" }, "[文件]");
+  const ext = (f.file_name.split(".").pop() ?? "").slice(0, 4).toUpperCase();
+  return h(
+    "a",
+    { class: "bubble file-bubble", href: fileUrl(f.file_key), download: f.file_name, title: `下载 ${f.file_name}` },
+    h("span", { class: `file-icon file-${ext.toLowerCase()}`, "aria-hidden": "true" }, ext || "文件"),
+    h("span", { class: "file-meta" }, h("span", { class: "file-name" }, f.file_name), h("span", { class: "file-size" }, `${sizeText(f.size)} · 点击下载`)),
+  );
 }
 
 export function createTimeline(container, ctx) {
@@ -35,7 +51,9 @@ export function createTimeline(container, ctx) {
     const content =
       m.msg_type === "interactive"
         ? renderCard(m.parsed, { people: ctx.people, toast: ctx.toast, onAction: (a) => ctx.onAction(m, a) })
-        : h("div", { class: "bubble" }, displayText(m));
+        : m.msg_type === "file"
+          ? fileBubble(m, ctx.fileUrl)
+          : h("div", { class: "bubble" }, displayText(m));
     return h(
       "div",
       { class: `msg ${fromBot ? "from-bot" : "from-user"} ${m.sender.id === ctx.me()?.openId ? "mine" : ""}`, "data-message-id": m.message_id, "data-rev": m.rev },
