@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorkCalendar } from "../../../src/domain/calendar";
 import { localDate, monthOf } from "../../../src/domain/dates";
-import { DEMO_GROUPS } from "../../../src/channels/local/demo";
+import { DEMO_GROUPS, DEMO_OFFICE } from "../../../src/channels/local/demo";
 import { demoHistory } from "../../../src/channels/local/playground/history";
 import { createTravelClock } from "../../../src/channels/local/travel-clock";
 
@@ -40,6 +40,20 @@ describe("the demo's month of history", () => {
     const adjustments = steps.filter((s) => /^(加分|扣分|奖励) /.test(s.text));
     expect(adjustments.length).toBeGreaterThanOrEqual(3);
     expect(adjustments.every((a) => a.from === a.group.owner && a.mentions?.length === 1 && a.text.includes(`@${a.mentions[0]!.name}`))).toBe(true);
+  });
+
+  it("makes 王老师 the office on the first day, before any record: appointed by the first leader to configure, who hands over", () => {
+    const [g1, g2] = DEMO_GROUPS;
+    const office = steps.filter((s) => s.from === DEMO_OFFICE || s.mentions?.includes(DEMO_OFFICE));
+    expect(office.map((s) => [s.from.name, s.group.chatId, s.where, s.text])).toEqual([
+      [g1!.owner.name, g1!.chatId, "group", `设置 管理员 @${DEMO_OFFICE.name}`],
+      [DEMO_OFFICE.name, g1!.chatId, "group", `设置 取消管理员 @${g1!.owner.name}`],
+      [DEMO_OFFICE.name, g1!.chatId, "group", "目标 业务 编写政务信息 20 篇 2026-Q4"],
+      [DEMO_OFFICE.name, g2!.chatId, "group", "目标 业务 走访辖区企业 40 家 2026-Q4"],
+    ]);
+    expect(steps.slice(0, office.length)).toEqual(office);
+    // Records count toward the targets with a tag, in both groups.
+    for (const g of [g1!, g2!]) expect(steps.some((s) => s.group === g && s.where === "p2p" && s.text.includes("#目标1 +"))).toBe(true);
   });
 
   it("later in a month it covers the last 30 days", () => {
