@@ -6,7 +6,7 @@
  * signed, encrypted im.message.receive_v1 event goes to /lark/events. Then it
  * prints what the bot sent back.
  */
-import { DEMO_GROUPS, DEMO_TENANT, LOCAL_APP } from "../src/channels/local/demo";
+import { DEMO_GROUPS, DEMO_TENANT, demoChatMembers, LOCAL_APP } from "../src/channels/local/demo";
 import { MOCK_MOUNT_PATH } from "../src/channels/local/local-lark";
 import { sealEvent, textMessageEvent } from "../src/channels/local/lark-events";
 
@@ -49,9 +49,9 @@ async function main() {
     process.exit(2);
   }
   const group = DEMO_GROUPS[0]!;
-  const person = [group.owner, ...group.members].find((p) => p.name === o.as || p.openId === o.as);
+  const person = demoChatMembers(group).find((p) => p.name === o.as || p.openId === o.as);
   if (!person) {
-    console.error(`没有这个人 unknown person: ${o.as} (demo: ${[group.owner, ...group.members].map((p) => p.name).join("、")})`);
+    console.error(`没有这个人 unknown person: ${o.as} (demo: ${demoChatMembers(group).map((p) => p.name).join("、")})`);
     process.exit(2);
   }
   const mock = `${o.url}${MOCK_MOUNT_PATH}/mock`;
