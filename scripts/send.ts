@@ -16,7 +16,47 @@ interface MessageView {
   msg_type: string;
   sender: { sender_type: string };
   parent_id?: string;
-  parsed: { text?: string; header?: { title?: { content?: string } }; body?: { elements?: { tag: string; content?: string; text?: { content?: string } }[] } };
+  parsed: { text?: string; header?: { title?: { content?: string } }; body?: { elements?: CardElement[] } };
+}
+
+/** The parts of Card JSON 2.0 elements the terminal shows. */
+interface CardElement {
+  tag: string;
+  content?: string;
+  text?: { content?: string };
+  elements?: CardElement[];
+  columns?: (CardElement & { elements?: CardElement[] })[];
+  rows?: Record<string, unknown>[];
+  name?: string;
+  placeholder?: { content?: string };
+}
+
+/** Markdown as plain text: no emphasis marks, no font tags, @mentions by name. */
+const plain = (md: string) => md.replace(/\*\*/g, "").replace(/<\/?font[^>]*>/g, "").replace(/<at [^>]*>([^<]*)<\/at>/g, "@$1");
+
+function lines(e: CardElement): string[] {
+  switch (e.tag) {
+    case "markdown":
+    case "div":
+      return [plain(e.content ?? e.text?.content ?? "")];
+    case "button":
+      return [`[${e.text?.content ?? ""}]`];
+    case "table": {
+      const cols = (e.columns ?? []) as unknown as { name: string; display_name?: string }[];
+      const head = cols.map((c) => c.display_name ?? c.name).join("  ");
+      return [head, ...(e.rows ?? []).map((r) => cols.map((c) => String(r[c.name] ?? "")).join("  "))];
+    }
+    case "chart":
+      return ["[图表 chart]"];
+    case "input":
+    case "select_static":
+    case "date_picker":
+      return [`[${e.placeholder?.content ?? e.name ?? e.tag}: ____]`];
+    case "hr":
+      return ["—"];
+    default:
+      return [...(e.elements ?? []), ...(e.columns ?? []).flatMap((c) => c.elements ?? [])].flatMap(lines);
+  }
 }
 
 function parseArgs(argv: string[]) {
@@ -38,8 +78,7 @@ function render(m: MessageView, mock: string): string {
   if (m.msg_type === "text") return m.parsed.text ?? "";
   if (m.msg_type === "file") return `[文件 file] ${mock}/files/${(m.parsed as { file_key?: string }).file_key ?? ""}`;
   const title = m.parsed.header?.title?.content ?? "";
-  const lines = (m.parsed.body?.elements ?? []).map((e) => (e.tag === "button" ? `[${e.text?.content}]` : (e.content ?? ""))).filter(Boolean);
-  return [`【${title}】`, ...lines].join("\n");
+  return [`【${title}】`, ...(m.parsed.body?.elements ?? []).flatMap(lines).filter(Boolean)].join("\n");
 }
 
 async function main() {
