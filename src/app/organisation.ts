@@ -4,6 +4,7 @@ import { newId } from "../db/ids";
 import { auditLog, departmentScores, groups, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { calibrationFor, rankOrganisation, type Calibration, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
+import type { PeriodSource } from "./period-data";
 import type { TenantRef } from "./roles";
 import { computeMonth, type MonthScores } from "./scores";
 
@@ -69,10 +70,12 @@ export async function organisationMonth(db: Database, all: readonly Group[], mon
  * report card): its scheme must turn it on, and the office's 部门绩效 of
  * those months (their mean, where set) is compared with the group's average.
  */
-export async function groupCalibration(db: Database, group: Group, calibrate: boolean, months: readonly IsoMonth[], totals: readonly number[]): Promise<Calibration | null> {
+export async function groupCalibration(db: Database, group: Group, calibrate: boolean, months: readonly IsoMonth[], totals: readonly number[], source?: PeriodSource): Promise<Calibration | null> {
   if (!calibrate || !months.length) return null;
-  const rows = await db.select().from(departmentScores).where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])));
-  if (!rows.length) return null;
-  const performance = Math.round((rows.reduce((n, r) => n + r.score, 0) / rows.length) * 100) / 100;
+  const scores = source
+    ? await source.departmentScores(group, months)
+    : (await db.select().from(departmentScores).where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])))).map((r) => r.score);
+  if (!scores.length) return null;
+  const performance = Math.round((scores.reduce((n, s) => n + s, 0) / scores.length) * 100) / 100;
   return calibrationFor(totals, performance);
 }
