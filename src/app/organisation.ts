@@ -4,7 +4,7 @@ import { newId } from "../db/ids";
 import { auditLog, departmentScores, groups, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { calibrationFor, rankOrganisation, type Calibration, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
-import type { PeriodSource } from "./period-data";
+import { periodSource, type PeriodSource } from "./period-data";
 import type { TenantRef } from "./roles";
 import { computeMonth, type MonthScores } from "./scores";
 
@@ -48,10 +48,10 @@ export interface OrganisationMonth {
 }
 
 /** Every active group of the tenant for a month, people and groups ranked across them. */
-export async function organisationMonth(db: Database, all: readonly Group[], month: IsoMonth, now: Date, monthOf: MonthOf = (g, m) => computeMonth(db, g, m, now)): Promise<OrganisationMonth> {
+export async function organisationMonth(db: Database, all: readonly Group[], month: IsoMonth, now: Date, monthOf: MonthOf = batchedMonths(db, all, month, now)): Promise<OrganisationMonth> {
   const performance = await departmentScoresFor(db, all.map((g) => g.id), month);
   const periods: GroupPeriod[] = [];
-  // One group at a time: a tenant may have hundreds, and each is a few queries.
+  // One group at a time: a tenant may have hundreds (read a chunk of groups at a time by default).
   for (const g of all) {
     const { inForce, result } = await monthOf(g, month);
     periods.push({
@@ -63,6 +63,12 @@ export async function organisationMonth(db: Database, all: readonly Group[], mon
     });
   }
   return { month, groups: periods, ranking: rankOrganisation(periods) };
+}
+
+/** Every group's month from a handful of queries per chunk of groups (period-data.ts), rather than several per group. */
+function batchedMonths(db: Database, all: readonly Group[], month: IsoMonth, now: Date): MonthOf {
+  const source = periodSource(db, all, [month], now);
+  return (g, m) => (m === month && all.includes(g) ? source.month(g, m) : computeMonth(db, g, m, now));
 }
 
 /**

@@ -4,7 +4,7 @@ import { adjustments, awards, departmentScores, members, ratings, schemes, type 
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import { computePeriod, parsePeriodInputs } from "../domain/scoring";
 import { attendanceRowsOf, type AttendanceRows } from "./attendance";
-import { assembleMonth, hasComputedLeaf, ROWID, type MonthRows, type MonthScores } from "./scores";
+import { adjustmentColumns, assembleMonth, awardColumns, hasComputedLeaf, ratingColumns, ROWID, type MonthData, type MonthRows, type MonthScores } from "./scores";
 import { inForceFrom, type SchemeInForce } from "./schemes";
 
 /**
@@ -20,6 +20,8 @@ import { inForceFrom, type SchemeInForce } from "./schemes";
 export const GROUPS_PER_CHUNK = 20;
 
 export interface PeriodSource {
+  /** The engine's inputs for the group's month and the scheme they were filtered with (what loadMonth gives). */
+  inputs(group: Group, month: IsoMonth): Promise<MonthData & { inForce: SchemeInForce }>;
   /** The group's month, scored. */
   month(group: Group, month: IsoMonth): Promise<MonthScores>;
   /** 部门绩效 the office set for the group in those months (missing months left out). */
@@ -50,9 +52,9 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
   };
   const [people, rated, adjusted, awarded, versions, performance] = await Promise.all([
     db.select().from(members).where(and(inArray(members.groupId, ids), eq(members.active, true))).orderBy(asc(members.groupId), asc(members.userId)),
-    db.select().from(ratings).where(and(inArray(ratings.groupId, ids), inArray(ratings.period, [...months]), isNull(ratings.supersededAt))).orderBy(ROWID),
-    db.select().from(adjustments).where(and(inArray(adjustments.groupId, ids), inArray(adjustments.period, [...months]), isNull(adjustments.revokedAt))).orderBy(ROWID),
-    db.select().from(awards).where(and(inArray(awards.groupId, ids), inArray(awards.period, [...months]), isNull(awards.revokedAt))).orderBy(ROWID),
+    db.select(ratingColumns).from(ratings).where(and(inArray(ratings.groupId, ids), inArray(ratings.period, [...months]), isNull(ratings.supersededAt))).orderBy(ROWID),
+    db.select(adjustmentColumns).from(adjustments).where(and(inArray(adjustments.groupId, ids), inArray(adjustments.period, [...months]), isNull(adjustments.revokedAt))).orderBy(ROWID),
+    db.select(awardColumns).from(awards).where(and(inArray(awards.groupId, ids), inArray(awards.period, [...months]), isNull(awards.revokedAt))).orderBy(ROWID),
     db.select().from(schemes).where(inArray(schemes.groupId, ids)).orderBy(desc(schemes.version)),
     db.select().from(departmentScores).where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months]))),
   ]);
@@ -86,32 +88,36 @@ function schemeFor(group: Group, versions: readonly (typeof schemes.$inferSelect
  * time, on first use, and a chunk's rows are let go once the next is read;
  * scored months are kept (they are small) so each is computed once.
  */
-export function periodSource(db: Database, all: readonly Group[], months: readonly IsoMonth[], now: Date): PeriodSource {
-  const chunkOf = new Map(all.map((g, i) => [g.id, Math.floor(i / GROUPS_PER_CHUNK)]));
+export function periodSource(db: Database, all: readonly Group[], months: readonly IsoMonth[], now: Date, perChunk = GROUPS_PER_CHUNK): PeriodSource {
+  const chunkOf = new Map(all.map((g, i) => [g.id, Math.floor(i / perChunk)]));
   const parsed = new Map<string, SchemeInForce>();
   const scored = new Map<string, Promise<MonthScores>>();
   let current: { index: number; loaded: Promise<Loaded> } | undefined;
   const loadedFor = (group: Group) => {
     const index = chunkOf.get(group.id);
     if (index === undefined || !months.length) throw new Error(`group ${group.id} is not part of this period source`);
-    if (current?.index !== index) current = { index, loaded: loadChunk(db, all.slice(index * GROUPS_PER_CHUNK, (index + 1) * GROUPS_PER_CHUNK), months) };
+    if (current?.index !== index) current = { index, loaded: loadChunk(db, all.slice(index * perChunk, (index + 1) * perChunk), months) };
     return current.loaded;
   };
-  const compute = async (group: Group, month: IsoMonth): Promise<MonthScores> => {
+  const inputs = async (group: Group, month: IsoMonth): Promise<MonthData & { inForce: SchemeInForce }> => {
     const loaded = await loadedFor(group);
     const rows = loaded.rows.get(key(group.id, month));
     if (!rows) throw new Error(`month ${month} is not part of this period source`);
     const inForce = schemeFor(group, loaded.versions.get(group.id) ?? [], month, now, parsed);
     if (hasComputedLeaf(inForce.scheme) && rows.people.length && !rows.attendanceRows) {
-      loaded.attendance ??= attendanceOf(db, all.slice(chunkOf.get(group.id)! * GROUPS_PER_CHUNK, (chunkOf.get(group.id)! + 1) * GROUPS_PER_CHUNK), months);
+      loaded.attendance ??= attendanceOf(db, all.slice(chunkOf.get(group.id)! * perChunk, (chunkOf.get(group.id)! + 1) * perChunk), months);
       rows.attendanceRows = (await loaded.attendance).get(key(group.id, month)) ?? { records: [], leaves: [] };
     }
-    const { inputs: json, peerRaters, attendance } = assembleMonth(group, month, inForce.scheme, rows, now);
+    return { ...assembleMonth(group, month, inForce.scheme, rows, now), inForce };
+  };
+  const compute = async (group: Group, month: IsoMonth): Promise<MonthScores> => {
+    const { inputs: json, peerRaters, attendance, inForce } = await inputs(group, month);
     const p = parsePeriodInputs(inForce.scheme, json);
     if (!p.ok) throw new Error(`month inputs invalid: ${p.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
     return { month, inForce, result: computePeriod(inForce.scheme, p.inputs), peerRaters, attendance };
   };
   return {
+    inputs,
     month(group, month) {
       const k = key(group.id, month);
       if (!scored.has(k)) scored.set(k, compute(group, month));
