@@ -2,8 +2,14 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { adjustments, auditLog, awards, members, ratings, type Group, type Member } from "../db/schema";
+import type { IsoMonth } from "../domain/dates";
+import { indexScheme, type Scheme } from "../domain/scheme";
+import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
+import type { Attendance } from "../domain/attendance";
+import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows } from "./attendance";
+import { schemeForMonth, type SchemeInForce } from "./schemes";
 
-/** The columns the engine's inputs are made from (fewer columns read is most of a large export's time). */
+/** The columns the engine's inputs are made from: decoding rows is most of a large export's reading, so no more than these. */
 export const ratingColumns = { groupId: ratings.groupId, period: ratings.period, memberId: ratings.memberId, dimension: ratings.dimension, raterGroup: ratings.raterGroup, raterUserId: ratings.raterUserId, score: ratings.score };
 export const adjustmentColumns = { groupId: adjustments.groupId, period: adjustments.period, memberId: adjustments.memberId, dimension: adjustments.dimension, points: adjustments.points, reason: adjustments.reason };
 export const awardColumns = { groupId: awards.groupId, period: awards.period, memberId: awards.memberId, level: awards.level, reason: awards.reason };
@@ -11,12 +17,6 @@ type Columns<T extends Record<string, { _: { data: unknown; notNull: boolean } }
 type Rating = Columns<typeof ratingColumns>;
 type Adjustment = Columns<typeof adjustmentColumns>;
 type Award = Columns<typeof awardColumns>;
-import type { IsoMonth } from "../domain/dates";
-import { indexScheme, type Scheme } from "../domain/scheme";
-import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
-import type { Attendance } from "../domain/attendance";
-import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows } from "./attendance";
-import { schemeForMonth, type SchemeInForce } from "./schemes";
 
 /** How a person is named on cards when the platform has not told us their name yet. */
 export function displayName(member: Pick<Member, "name" | "userId">): string {
