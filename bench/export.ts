@@ -3,7 +3,8 @@
  * year (3 dimensions, 360,000 ratings, with bonuses and awards), in a libSQL
  * file as the bot keeps it. Measures the year's workbook (each person's four
  * quarters, the year, grade, prize and pool split) and each quarter's, end to
- * end (database reads, the engine, the .xlsx), and the file sizes.
+ * end (database reads, the engine, the .xlsx), and the file sizes; and
+ * 全员排名's month over all groups, read group by group and batched.
  * Run: `npm run bench:export` (or as part of `npm run bench`).
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,6 +17,8 @@ import { openNodeDatabase } from "../src/db/client-node";
 import { applyMigrations } from "../src/db/migrate";
 import { readFirstSheet } from "../src/domain/xlsx/read";
 import { buildXlsx, type CellValue } from "../src/domain/xlsx/write";
+import { organisationMonth } from "../src/app/organisation";
+import { computeMonth } from "../src/app/scores";
 import { computeYear } from "../src/jobs/annual-summary";
 import { seedTenant } from "../test/support/seed-tenant";
 
@@ -33,6 +36,9 @@ export interface ExportBenchFigures {
   rowsReadBack: number;
   /** Writing alone: the year's 10,000 result rows twice (the results sheet and the group sheets), zipped. */
   writeOnlyMs: number;
+  /** 全员排名/部门排名's month (2026-11) over all groups: read group by group, and batched (the default). */
+  organisationMonthPerGroupMs: number;
+  organisationMonthMs: number;
   peakRssMB: number;
 }
 
@@ -63,6 +69,13 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
       const out = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod(`2026-Q${q}`)!, at });
       quarters.push({ period: `2026-Q${q}`, ms: Math.round(performance.now() - start), bytes: out.bytes.length });
     }
+    const all = await tenantGroups(db, "lark", "bench");
+    const perGroupStart = performance.now();
+    await organisationMonth(db, all, "2026-11", at, (g, m) => computeMonth(db, g, m, at));
+    const organisationMonthPerGroupMs = Math.round(performance.now() - perGroupStart);
+    const orgStart = performance.now();
+    await organisationMonth(db, all, "2026-11", at);
+    const organisationMonthMs = Math.round(performance.now() - orgStart);
     const rows = readFirstSheet(year.bytes);
     const header = rows[0]!.map((h) => ({ header: String(h), format: "decimal" as const }));
     const body = rows.slice(1) as CellValue[][];
@@ -80,6 +93,8 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
       yearBytes: year.bytes.length,
       quarters,
       rowsReadBack: rows.length - 1,
+      organisationMonthPerGroupMs,
+      organisationMonthMs,
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte } from "drizzle-orm";
+import { and, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { leaves, records, type Group, type Member } from "../db/schema";
 import { attendance, isOnTime, type Attendance } from "../domain/attendance";
@@ -14,27 +14,51 @@ export const ATTENDANCE_RATER = "system:attendance";
  * `now` makes today count only once recorded; without it the month is past.
  */
 export async function monthAttendance(db: Database, group: Group, month: IsoMonth, people: readonly Member[], now?: Date): Promise<Map<string, Attendance>> {
-  const out = new Map<string, Attendance>();
-  if (!people.length) return out;
-  const first = firstDayOfMonth(month);
-  const last = `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
+  if (!people.length) return new Map();
+  return attendanceFrom(group, month, people, await attendanceRowsOf(db, [group.id], [month]), now);
+}
+
+/** Records and leave that attendance is computed from, for some groups' months. */
+export interface AttendanceRows {
+  records: { groupId: string; memberId: string; date: IsoDate; createdAt: Date }[];
+  leaves: { groupId: string; memberId: string; from: IsoDate; to: IsoDate }[];
+}
+
+const monthSpan = (month: IsoMonth) => ({ first: firstDayOfMonth(month), last: `${month}-${String(daysInMonth(month)).padStart(2, "0")}` });
+
+/** One query each for records and leave, however many groups and (consecutive or not) months: rows outside the months are dropped here. */
+export async function attendanceRowsOf(db: Database, groupIds: readonly string[], months: readonly IsoMonth[]): Promise<AttendanceRows> {
+  const sorted = [...months].sort();
+  const first = monthSpan(sorted[0]!).first;
+  const last = monthSpan(sorted.at(-1)!).last;
   const [recs, away] = await Promise.all([
     db
-      .select({ memberId: records.memberId, date: records.date, createdAt: records.createdAt })
+      .select({ groupId: records.groupId, memberId: records.memberId, date: records.date, createdAt: records.createdAt })
       .from(records)
-      .where(and(eq(records.groupId, group.id), gte(records.date, first), lte(records.date, last), isNull(records.withdrawnAt))),
+      .where(and(inArray(records.groupId, [...groupIds]), gte(records.date, first), lte(records.date, last), isNull(records.withdrawnAt))),
     db
-      .select()
+      .select({ groupId: leaves.groupId, memberId: leaves.memberId, from: leaves.from, to: leaves.to })
       .from(leaves)
-      .where(and(eq(leaves.groupId, group.id), lte(leaves.from, last), gte(leaves.to, first), isNull(leaves.cancelledAt))),
+      .where(and(inArray(leaves.groupId, [...groupIds]), lte(leaves.from, last), gte(leaves.to, first), isNull(leaves.cancelledAt))),
   ]);
+  const wanted = new Set(months);
+  return { records: recs.filter((r) => wanted.has(r.date.slice(0, 7))), leaves: away };
+}
+
+/** Each person's attendance in a group's month from its rows (pure); rows of other groups and months are ignored. */
+export function attendanceFrom(group: Group, month: IsoMonth, people: readonly Member[], rows: AttendanceRows, now?: Date): Map<string, Attendance> {
+  const out = new Map<string, Attendance>();
+  if (!people.length) return out;
+  const { first, last } = monthSpan(month);
   const onTime = new Map<string, Set<IsoDate>>();
-  for (const r of recs) {
+  for (const r of rows.records) {
+    if (r.groupId !== group.id || r.date < first || r.date > last) continue;
     if (!isOnTime(r.date, localDate(r.createdAt, group.timezone))) continue;
     onTime.set(r.memberId, (onTime.get(r.memberId) ?? new Set()).add(r.date));
   }
   const leave = new Map<string, Set<IsoDate>>();
-  for (const l of away) {
+  for (const l of rows.leaves) {
+    if (l.groupId !== group.id || l.from > last || l.to < first) continue;
     const days = leave.get(l.memberId) ?? new Set<IsoDate>();
     for (let d = l.from < first ? first : l.from; d <= l.to && d <= last; d = addDays(d, 1)) days.add(d);
     leave.set(l.memberId, days);

@@ -7,7 +7,7 @@ import { computeYear } from "../jobs/annual-summary";
 import { computeQuarter } from "../jobs/quarterly-report";
 import { auditSheet } from "./export-audit";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
-import { computeMonth } from "./scores";
+import { periodSource, type PeriodSource } from "./period-data";
 
 /**
  * 导出: one workbook for a tenant's period — every person of every group with
@@ -45,11 +45,11 @@ interface GroupFigures {
 const partLabel = (period: string) => (/-Q\d$/.test(period) ? `${period.slice(-2)}总分` : `${Number(period.slice(5))}月总分`);
 
 /** A group's figures for the period, from the engine. */
-async function groupFigures(db: Database, group: Group, period: ExportPeriod, people: Map<string, Member>, at: Date): Promise<GroupFigures> {
+async function groupFigures(db: Database, group: Group, period: ExportPeriod, people: Map<string, Member>, at: Date, source: PeriodSource): Promise<GroupFigures> {
   const dimensionsOf = (scheme: Scheme, scores: (key: string) => number | undefined) =>
     new Map(scheme.dimensions.flatMap((d) => (scores(d.key) === undefined ? [] : [[d.name, scores(d.key)!] as const])));
   if (period.kind === "month") {
-    const { inForce, result } = await computeMonth(db, group, period.id, at);
+    const { inForce, result } = await source.month(group, period.id);
     return {
       group,
       scheme: inForce.scheme,
@@ -64,8 +64,8 @@ async function groupFigures(db: Database, group: Group, period: ExportPeriod, pe
   }
   const { scheme, combined, pay } =
     period.kind === "quarter"
-      ? { ...(await computeQuarter(db, group, period.id, at)), pay: undefined }
-      : await computeYear(db, group, period.id, at);
+      ? { ...(await computeQuarter(db, group, period.id, at, source)), pay: undefined }
+      : await computeYear(db, group, period.id, at, source);
   const partNames = period.kind === "quarter" ? period.months : [1, 2, 3, 4].map((q) => `${period.id}-Q${q}`);
   return {
     group,
@@ -146,7 +146,9 @@ export async function exportWorkbook(db: Database, input: { platform: Group["pla
     (list.length ? await db.select().from(members).where(inArray(members.groupId, list.map((g) => g.id))) : []).map((m) => [m.id, m] as const),
   );
   const figures: GroupFigures[] = [];
-  for (const group of list) figures.push(await groupFigures(db, group, period, people, at));
+  // All groups' months are read a chunk of groups at a time, each month scored once.
+  const source = periodSource(db, list, period.months, at);
+  for (const group of list) figures.push(await groupFigures(db, group, period, people, at, source));
   const scored = figures.filter((f) => f.rows.length);
   const taken = new Set<string>();
   const sheets: Sheet[] = [resultSheet("成绩汇总", scored, period, taken)];

@@ -4,6 +4,7 @@ import { newId } from "../db/ids";
 import { auditLog, departmentScores, groups, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { calibrationFor, rankOrganisation, type Calibration, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
+import { periodSource, type PeriodSource } from "./period-data";
 import type { TenantRef } from "./roles";
 import { computeMonth, type MonthScores } from "./scores";
 
@@ -47,10 +48,10 @@ export interface OrganisationMonth {
 }
 
 /** Every active group of the tenant for a month, people and groups ranked across them. */
-export async function organisationMonth(db: Database, all: readonly Group[], month: IsoMonth, now: Date, monthOf: MonthOf = (g, m) => computeMonth(db, g, m, now)): Promise<OrganisationMonth> {
+export async function organisationMonth(db: Database, all: readonly Group[], month: IsoMonth, now: Date, monthOf: MonthOf = batchedMonths(db, all, month, now)): Promise<OrganisationMonth> {
   const performance = await departmentScoresFor(db, all.map((g) => g.id), month);
   const periods: GroupPeriod[] = [];
-  // One group at a time: a tenant may have hundreds, and each is a few queries.
+  // One group at a time: a tenant may have hundreds (read a chunk of groups at a time by default).
   for (const g of all) {
     const { inForce, result } = await monthOf(g, month);
     periods.push({
@@ -64,15 +65,23 @@ export async function organisationMonth(db: Database, all: readonly Group[], mon
   return { month, groups: periods, ranking: rankOrganisation(periods) };
 }
 
+/** Every group's month from a handful of queries per chunk of groups (period-data.ts), rather than several per group. */
+function batchedMonths(db: Database, all: readonly Group[], month: IsoMonth, now: Date): MonthOf {
+  const source = periodSource(db, all, [month], now);
+  return (g, m) => (m === month && all.includes(g) ? source.month(g, m) : computeMonth(db, g, m, now));
+}
+
 /**
  * A group's calibration over some months (one for 成绩, a quarter's for the
  * report card): its scheme must turn it on, and the office's 部门绩效 of
  * those months (their mean, where set) is compared with the group's average.
  */
-export async function groupCalibration(db: Database, group: Group, calibrate: boolean, months: readonly IsoMonth[], totals: readonly number[]): Promise<Calibration | null> {
+export async function groupCalibration(db: Database, group: Group, calibrate: boolean, months: readonly IsoMonth[], totals: readonly number[], source?: PeriodSource): Promise<Calibration | null> {
   if (!calibrate || !months.length) return null;
-  const rows = await db.select().from(departmentScores).where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])));
-  if (!rows.length) return null;
-  const performance = Math.round((rows.reduce((n, r) => n + r.score, 0) / rows.length) * 100) / 100;
+  const scores = source
+    ? await source.departmentScores(group, months)
+    : (await db.select().from(departmentScores).where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])))).map((r) => r.score);
+  if (!scores.length) return null;
+  const performance = Math.round((scores.reduce((n, s) => n + s, 0) / scores.length) * 100) / 100;
   return calibrationFor(totals, performance);
 }

@@ -34,6 +34,11 @@ export async function schemeInForce(db: Database, groupId: string, at?: Date): P
     .where(at ? and(eq(schemes.groupId, groupId), lte(schemes.createdAt, at)) : eq(schemes.groupId, groupId))
     .orderBy(desc(schemes.version))
     .limit(1);
+  return inForceFrom(row);
+}
+
+/** A stored version as in force (the default template where there is none). */
+export function inForceFrom(row: typeof schemes.$inferSelect | undefined): SchemeInForce {
   if (!row) return defaultScheme();
   const parsed = parseScheme(row.json);
   // Stored versions were validated when saved; a later, stricter validator must not lose them.

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { adjustments, auditLog, awards, members, ratings, type Group, type Member } from "../db/schema";
@@ -6,8 +6,17 @@ import type { IsoMonth } from "../domain/dates";
 import { indexScheme, type Scheme } from "../domain/scheme";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
 import type { Attendance } from "../domain/attendance";
-import { ATTENDANCE_RATER, monthAttendance } from "./attendance";
+import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows } from "./attendance";
 import { schemeForMonth, type SchemeInForce } from "./schemes";
+
+/** The columns the engine's inputs are made from: decoding rows is most of a large export's reading, so no more than these. */
+export const ratingColumns = { groupId: ratings.groupId, period: ratings.period, memberId: ratings.memberId, dimension: ratings.dimension, raterGroup: ratings.raterGroup, raterUserId: ratings.raterUserId, score: ratings.score };
+export const adjustmentColumns = { groupId: adjustments.groupId, period: adjustments.period, memberId: adjustments.memberId, dimension: adjustments.dimension, points: adjustments.points, reason: adjustments.reason };
+export const awardColumns = { groupId: awards.groupId, period: awards.period, memberId: awards.memberId, level: awards.level, reason: awards.reason };
+type Columns<T extends Record<string, { _: { data: unknown; notNull: boolean } }>> = { [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null };
+type Rating = Columns<typeof ratingColumns>;
+type Adjustment = Columns<typeof adjustmentColumns>;
+type Award = Columns<typeof awardColumns>;
 
 /** How a person is named on cards when the platform has not told us their name yet. */
 export function displayName(member: Pick<Member, "name" | "userId">): string {
@@ -40,21 +49,46 @@ export interface MonthData {
  * (attendance) leaves; without it the whole month is.
  */
 export async function loadMonth(db: Database, group: Group, month: IsoMonth, scheme: Scheme, now?: Date): Promise<MonthData> {
-  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
-  const ids = people.map((m) => m.id);
-  const known = new Set(ids);
+  return assembleMonth(group, month, scheme, await fetchMonthRows(db, group, month, hasComputedLeaf(scheme)), now);
+}
+
+/** The rows a group's month is scored from; the batched loader (period-data.ts) gives the same for many groups at once. */
+export interface MonthRows {
+  /** Active members, by user id. */
+  people: Member[];
+  /** Live ratings, adjustments and awards of the month, in the order they were written. */
+  rated: Rating[];
+  adjusted: Adjustment[];
+  awarded: Award[];
+  /** Only where the scheme has a computed (attendance) leaf. */
+  attendanceRows?: AttendanceRows;
+}
+
+export const hasComputedLeaf = (scheme: Scheme) => indexScheme(scheme).leaves.some((l) => l.node.source === "attendance");
+
+async function fetchMonthRows(db: Database, group: Group, month: IsoMonth, withAttendance: boolean): Promise<MonthRows> {
+  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true))).orderBy(asc(members.userId));
+  if (!people.length) return { people, rated: [], adjusted: [], awarded: [] };
+  const [rated, adjusted, awarded, attendanceRows] = await Promise.all([
+    db.select(ratingColumns).from(ratings).where(and(eq(ratings.groupId, group.id), eq(ratings.period, month), isNull(ratings.supersededAt))).orderBy(ROWID),
+    db.select(adjustmentColumns).from(adjustments).where(and(eq(adjustments.groupId, group.id), eq(adjustments.period, month), isNull(adjustments.revokedAt))).orderBy(ROWID),
+    db.select(awardColumns).from(awards).where(and(eq(awards.groupId, group.id), eq(awards.period, month), isNull(awards.revokedAt))).orderBy(ROWID),
+    withAttendance ? attendanceRowsOf(db, [group.id], [month]) : undefined,
+  ]);
+  return { people, rated, adjusted, awarded, ...(attendanceRows ? { attendanceRows } : {}) };
+}
+
+/** Insertion order, so the engine sees the same rows in the same order however they were read. */
+export const ROWID = sql`rowid`;
+
+/** The engine's inputs from a month's rows (pure). */
+export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, rows: MonthRows, now?: Date): MonthData {
+  const { people, rated, adjusted, awarded } = rows;
+  const known = new Set(people.map((m) => m.id));
   const index = indexScheme(scheme);
   const leaves = new Set(index.leaves.map((l) => l.node.key));
   const topKeys = new Set(scheme.dimensions.map((d) => d.key));
   const allKeys = new Set(index.nodes.map((n) => n.node.key));
-
-  const [rated, adjusted, awarded] = ids.length
-    ? await Promise.all([
-        db.select().from(ratings).where(and(eq(ratings.groupId, group.id), eq(ratings.period, month), isNull(ratings.supersededAt))),
-        db.select().from(adjustments).where(and(eq(adjustments.groupId, group.id), eq(adjustments.period, month), isNull(adjustments.revokedAt))),
-        db.select().from(awards).where(and(eq(awards.groupId, group.id), eq(awards.period, month), isNull(awards.revokedAt))),
-      ])
-    : [[], [], []];
 
   // Peer ratings are held back for a member+item until enough colleagues have rated it.
   const peersPerItem = new Map<string, Set<string>>();
@@ -81,7 +115,7 @@ export async function loadMonth(db: Database, group: Group, month: IsoMonth, sch
   // Only people appraised this month take part: someone nobody has rated yet is not "last with 0",
   // and does not count toward percentage quotas.
   const appraised = new Set([...ratingInputs, ...adjustmentInputs, ...awardInputs].map((x) => x.member));
-  const attendance = computed.length ? await monthAttendance(db, group, month, people.filter((m) => appraised.has(m.id)), now) : new Map<string, Attendance>();
+  const attendance = computed.length && rows.attendanceRows ? attendanceFrom(group, month, people.filter((m) => appraised.has(m.id)), rows.attendanceRows, now) : new Map<string, Attendance>();
   // Every rater group gets the same computed score, so the leaf scores exactly it whatever the weights.
   const computedInputs = [...attendance].flatMap(([member, a]) =>
     a.score === null ? [] : computed.flatMap((leaf) => Object.keys(scheme.raters).map((rater) => ({ member, dimension: leaf, rater, score: a.score!, by: ATTENDANCE_RATER }))),

@@ -9,18 +9,19 @@ import { members, ratings, type Group } from "../db/schema";
 import { monthsOfQuarter } from "../domain/periods";
 import { calibrationLine, combinePeriods, type CombinedResult } from "../domain/scoring";
 import { groupCalibration } from "../app/organisation";
+import type { PeriodSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
-export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date) {
-  const months = await Promise.all(monthsOfQuarter(quarter).map((m) => computeMonth(db, group, m, now)));
+export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource) {
+  const months = await Promise.all(monthsOfQuarter(quarter).map((m) => (source ? source.month(group, m) : computeMonth(db, group, m, now))));
   // The scheme of the quarter's last month decides grades, quotas and prizes for the quarter.
   const scheme = months.at(-1)!.inForce.scheme;
   // A month in which nobody in the group was scored (before the bot arrived, say) is left out.
   const scoredMonths = months.filter((m) => m.result.members.some((x) => x.total > 0));
   const combined = combinePeriods(scheme, scoredMonths.map((m) => ({ period: m.month, result: m.result })));
-  const calibration = await groupCalibration(db, group, scheme.departmentCalibration, scoredMonths.map((m) => m.month), combined.members.map((m) => m.total));
+  const calibration = await groupCalibration(db, group, scheme.departmentCalibration, scoredMonths.map((m) => m.month), combined.members.map((m) => m.total), source);
   return { months, scheme, combined, calibration };
 }
 
