@@ -93,6 +93,16 @@ export async function linkedRooms(db: Database, groupId: string): Promise<string
   return rows.map((r) => r.id);
 }
 
+/** The group's members linked by 绑定 to a WeChat contact: Lark user id → WeChat contact id. */
+export async function linkedContacts(db: Database, groupId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ userId: members.userId, contact: chatLinks.externalId })
+    .from(chatLinks)
+    .innerJoin(members, eq(members.id, chatLinks.memberId))
+    .where(and(eq(chatLinks.kind, "person"), eq(chatLinks.groupId, groupId)));
+  return new Map(rows.map((r) => [r.userId, r.contact]));
+}
+
 /** Wrong 绑定 codes allowed per WeChat contact or room in the window before it must wait. */
 export const LINK_ATTEMPTS = 5;
 export const LINK_ATTEMPT_WINDOW_MS = 10 * 60_000;
