@@ -66,6 +66,9 @@ export const reviewReplyCommand = defineCommand({
     const subject = target.member;
     const { scheme } = await schemeForMonth(db, ctx.group, month, ctx.now);
     const kind = subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
+    if (kind === "peer" && ctx.update.chatType === "group") {
+      return fail(t(lang, "互评请私聊我发送", "Peer ratings go in private chat"), t(lang, "同事互评是匿名的，请在与我的私聊里发送，群里发会被所有人看到。", "Peer ratings are anonymous: send them to me privately, not in the group."));
+    }
     if (!(kind in scheme.raters)) {
       const what = { self: t(lang, "自评", "self-review"), peer: t(lang, "同事互评", "peer review"), leader: t(lang, "领导评分", "leader rating") }[kind];
       return fail(t(lang, "本方案没有这类评分", "No such rating"), t(lang, `本群方案没有${what}。`, `This scheme has no ${what}.`));

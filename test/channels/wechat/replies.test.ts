@@ -82,6 +82,14 @@ describe("the 月评议 card answered from WeChat", () => {
     expect(saidTo(WX.leader.id).at(-1)!.text).toContain("须是 0–100 的数");
     expect(await database.db.select().from(ratings)).toHaveLength(before);
   });
+
+  test("a colleague's rating typed in the room is refused: peer ratings are anonymous", async () => {
+    const before = (await database.db.select().from(ratings)).length;
+    await world.inRoom("li", "评议打分 张三 业务 90", { mentionBot: true });
+    await world.settle();
+    expect(saidTo(WX.room.id).at(-1)!.text).toContain("互评请私聊我发送");
+    expect(await database.db.select().from(ratings)).toHaveLength(before);
+  });
 });
 
 describe("the report card's 明细 as a reply", () => {
