@@ -37,6 +37,12 @@ export function receiptCard(v: ReceiptView): Rendered {
   const title = v.withdrawn ? t(lang, "记录已撤回", "Record withdrawn") : t(lang, "已记录 ✓", "Recorded ✓");
   return {
     card: card({ title, colour: v.withdrawn ? "grey" : "green", summary: title, elements }),
-    text: [title, `${t(lang, "日期", "Date")}：${shortDate(v.date)}`, v.text, status].join("\n"),
+    text: [
+      title,
+      `${t(lang, "日期", "Date")}：${shortDate(v.date)}`,
+      v.text,
+      status,
+      ...(v.withdrawn ? [] : [t(lang, `回复「撤回 ${shortDate(v.date)}」可撤回这天最近一条记录`, `Reply “/undo ${shortDate(v.date)}” to withdraw that day's latest record`)]),
+    ].join("\n"),
   };
 }

@@ -94,6 +94,9 @@ export function reportCard(v: ReportCardView): Rendered {
       textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)])),
       v.trend.map((p) => `${p.month}：${p.mine === null ? "—" : f2(p.mine)}（${t(lang, "群平均", "avg")} ${p.average === null ? "—" : f2(p.average)}）`).join("\n"),
       ...comments,
+      /^\d{4}$/.test(v.quarter)
+        ? t(lang, `回复「明细 ${v.quarter}-01」…「明细 ${v.quarter}-12」查看每个月得分背后的记录和审批。`, `Reply “/detail ${v.quarter}-01” … “/detail ${v.quarter}-12” for the trail behind each month.`)
+        : t(lang, `回复「明细 ${v.quarter}」查看这季度每个月得分背后的记录和审批。`, `Reply “/detail ${v.quarter}” for the trail behind each month.`),
       publicity,
     ]
       .filter(Boolean)

@@ -64,6 +64,18 @@ export function reviewCard(v: ReviewView): Rendered {
   }[v.kind];
   return {
     card: card({ title, subtitle: v.groupName, colour: v.kind === "peer" ? "purple" : "wathet", summary: title, elements: [markdown(t(lang, `请为 ${v.month} 打分：`, `Rate ${v.month}:`)), form, note(hint)] }),
-    text: [title, ...v.dimensions.map((d) => `${d.name}（${d.weight}%）：`), hint].join("\n"),
+    text: [title, ...v.dimensions.map((d) => `${d.name}（${d.weight}%）：`), replyHint(v), hint].join("\n"),
   };
+}
+
+/** Where a form cannot be shown (WeChat): exactly what to type instead, answered by 评议打分. */
+function replyHint(v: ReviewView): string {
+  const who = v.subject?.name ?? t(v.lang, "同事姓名", "colleague");
+  const pairs = v.dimensions.map((d) => `${d.name} ${t(v.lang, "分数", "score")}`).join(" ");
+  const colleagues = v.kind === "peer" && v.colleagues?.length ? `\n${t(v.lang, "可评的同事", "Colleagues")}：${v.colleagues.slice(0, MAX_COLLEAGUES).map((c) => c.name).join(t(v.lang, "、", ", "))}` : "";
+  return t(
+    v.lang,
+    `回复「评议打分 ${v.month} ${who} ${pairs} 评语」打分：分数 0–100，不评的维度可省略，评语选填。${colleagues}`,
+    `Reply “/review-score ${v.month} ${who} ${pairs} comment”: scores 0–100, leave out what you do not rate, comment optional.${colleagues}`,
+  );
 }

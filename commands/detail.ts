@@ -8,14 +8,18 @@ import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import type { Database } from "../src/db/database";
 import type { Group, Member } from "../src/db/schema";
+import { monthsOfQuarter } from "../src/domain/periods";
 import { awardLabel, indexScheme } from "../src/domain/scheme";
 import { decisionTime } from "./claim-view";
 import { currentMonth, problem } from "./guards";
 import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
 
 const detailArgs = (lang: Lang) =>
-  z.string().transform((text, ctx): { who?: string; month: MonthArg } => {
+  z.string().transform((text, ctx): { who?: string; month: MonthArg; quarter?: string } => {
     const { names, words } = splitTargets(text);
+    // "2026-Q3", as a report card's 明细 reply names it: the quarter's three months.
+    const quarter = /^(\d{4})-?Q([1-4])$/iu.exec(words.join(""));
+    if (quarter) return { who: names[0], month: { kind: "current" }, quarter: `${quarter[1]}-Q${quarter[2]}` };
     const month = monthArg(lang).safeParse(words.join(" "));
     if (!month.success) {
       ctx.addIssue({ code: "custom", message: month.error.issues[0]?.message ?? "" });
@@ -51,12 +55,14 @@ export const detailCommand = defineCommand({
       }
       subject = target.member;
     }
-    const month = resolveMonth(ctx.args.month, currentMonth(ctx));
-    const card = await renderDetail(db, ctx.group, subject, month, ctx.now, ctx.lang);
+    const months = ctx.args.quarter ? monthsOfQuarter(ctx.args.quarter) : [resolveMonth(ctx.args.month, currentMonth(ctx))];
     // Someone else's trail goes to the leader privately, not to the group.
-    if (subject.id !== ctx.member.id && ctx.update.chatType === "group") {
-      ctx.work.send({ type: "open_id", id: ctx.update.senderId }, card);
-      ctx.reply({ text: t(ctx.lang, "明细已私信发给你。", "Sent to you privately.") });
-    } else ctx.reply(card);
+    const privately = subject.id !== ctx.member.id && ctx.update.chatType === "group";
+    for (const month of months) {
+      const card = await renderDetail(db, ctx.group, subject, month, ctx.now, ctx.lang);
+      if (privately) ctx.work.send({ type: "open_id", id: ctx.update.senderId }, card, `detail:${month}:${subject.id}:${ctx.update.eventId}`);
+      else ctx.reply(card);
+    }
+    if (privately) ctx.reply({ text: t(ctx.lang, "明细已私信发给你。", "Sent to you privately.") });
   },
 });

@@ -35,15 +35,18 @@ import { reportDetailAction } from "./report-detail";
 import { reportObjectAction } from "./report-object";
 import { reviewCommand } from "./review";
 import { submitReviewAction } from "./review-submit";
+import { reviewReplyCommand } from "./review-reply";
 import { scoreCommand } from "./score";
 import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./withdraw";
+import { withdrawCommand } from "./withdraw-reply";
 
 // Staff commands first, then what leaders use; 帮助 lists them in this order.
 const base = [
   recordCommand,
   meCommand,
   backfillCommand,
+  withdrawCommand,
   leaveCommand,
   claimCommand,
   scoreCommand,
@@ -55,6 +58,7 @@ const base = [
   schemeCommand,
   todoCommand,
   reviewCommand,
+  reviewReplyCommand,
   parkedCommand,
   resendCommand,
   settingsCommand,

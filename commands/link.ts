@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { findLinkCode, issueLinkCode, LINK_CODE_TTL_MS, linkWrites } from "../src/app/links";
+import { attemptLinkCode, issueLinkCode, LINK_ATTEMPTS, LINK_CODE_TTL_MS, linkWrites, type LinkAttempt } from "../src/app/links";
+import type { Rendered } from "../cards/kit";
 import { defineCommand } from "../src/bot/command";
 import { groups } from "../src/db/schema";
 import { leadersOnly } from "./guards";
@@ -54,12 +55,9 @@ export const linkCommand = defineCommand({
       return;
     }
     const room = ctx.update.chatType === "group";
-    const found = await findLinkCode(db, ctx.args, room ? "room" : "person", ctx.now);
-    if (!found) {
-      const hint = room ? t(ctx.lang, "群绑定码由飞书群的负责人发「绑定码」获取。", "A room code comes from a Lark group leader's 绑定码.") : t(ctx.lang, "个人绑定码在飞书里私聊我发「绑定码」获取。", "A personal code comes from 绑定码 in a private Lark chat.");
-      ctx.reply(noticeCard({ title: t(ctx.lang, "绑定码无效或已过期", "Invalid or expired code"), body: hint, colour: "yellow" }));
-      return;
-    }
+    const attempt = await attemptLinkCode(db, { code: ctx.args, kind: room ? "room" : "person", who: room ? ctx.update.chatId : ctx.update.senderId, eventId: ctx.update.eventId, now: ctx.now });
+    if (attempt.kind !== "found") return ctx.reply(linkRefusal(attempt, room, ctx.lang));
+    const { found } = attempt;
     const externalId = room ? ctx.update.chatId : ctx.update.senderId;
     ctx.work.write(...(linkWrites(db, { kind: room ? "room" : "person", code: found.code.code, externalId, group: found.group, member: found.member, by: ctx.update.senderId, now: ctx.now }) as never[]));
     // The room's own WeChat-only group (if it had one) stops running jobs: the linked group speaks for it now.
@@ -70,3 +68,17 @@ export const linkCommand = defineCommand({
     ctx.reply(noticeCard({ title: t(ctx.lang, "已绑定", "Linked"), body, colour: "green" }));
   },
 });
+
+/** The answer to a wrong 绑定 code, or to one more try after too many. */
+export function linkRefusal(attempt: Exclude<LinkAttempt, { kind: "found" }>, room: boolean, lang: Lang): Rendered {
+  if (attempt.kind === "locked") {
+    return noticeCard({
+      title: t(lang, "绑定码错误次数过多", "Too many wrong codes"),
+      body: t(lang, `10 分钟内已输错 ${LINK_ATTEMPTS} 次，请 ${attempt.minutes} 分钟后再试，并核对飞书里收到的绑定码。`, `${LINK_ATTEMPTS} wrong codes in 10 minutes: try again in ${attempt.minutes} min, and check the code you got in Lark.`),
+      colour: "red",
+    });
+  }
+  const hint = room ? t(lang, "群绑定码由飞书群的负责人发「绑定码」获取。", "A room code comes from a Lark group leader's 绑定码.") : t(lang, "个人绑定码在飞书里私聊我发「绑定码」获取。", "A personal code comes from 绑定码 in a private Lark chat.");
+  const left = attempt.left ? t(lang, `10 分钟内还可再试 ${attempt.left} 次。`, `${attempt.left} more tries in these 10 minutes.`) : t(lang, "10 分钟内不能再试了。", "No more tries for 10 minutes.");
+  return noticeCard({ title: t(lang, "绑定码无效或已过期", "Invalid or expired code"), body: `${hint}${left}`, colour: "yellow" });
+}

@@ -1,6 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { t } from "../cards/kit";
+import { t, type Lang } from "../cards/kit";
+import type { Database } from "../src/db/database";
+import type { Work } from "../src/bot/work";
+import type { Group, Member } from "../src/db/schema";
 import { schemeForMonth } from "../src/app/schemes";
 import { rateWrites } from "../src/app/scores";
 import { defineCardAction } from "../src/bot/card-action";
@@ -28,32 +31,55 @@ export const submitReviewAction = defineCardAction({
     if (!rater) return { toast: { type: "error", content: t(lang, "你不是这个群的考核成员", "You are not a member of this group") } };
     if (value.k === "leader" && rater.role !== "leader") return { toast: { type: "error", content: t(lang, "只有负责人可以提交领导评分", "Only leaders can submit leader ratings") } };
 
-    const form = ctx.update.formValue ?? {};
-    const subjectId = value.k === "peer" ? String(form.subject ?? "") : value.k === "self" ? rater.id : value.s;
+    const subjectId = value.k === "peer" ? String(ctx.update.formValue?.subject ?? "") : value.k === "self" ? rater.id : value.s;
     if (!subjectId) return { toast: { type: "warning", content: t(lang, "请选择要评的同事", "Choose a colleague") } };
     if (value.k === "peer" && subjectId === rater.id) return { toast: { type: "error", content: t(lang, "互评不能评自己", "You cannot peer-rate yourself") } };
     if (value.k === "self" && value.s && value.s !== rater.id) return { toast: { type: "error", content: t(lang, "只能给自己自评", "Self-review is for yourself") } };
     const [subject] = await db.select().from(members).where(and(eq(members.id, subjectId), eq(members.groupId, group.id), eq(members.active, true))).limit(1);
     if (!subject) return { toast: { type: "warning", content: t(lang, "这位同事不在本群", "Not a member of this group") } };
 
-    const { scheme } = await schemeForMonth(db, group, value.m, ctx.now);
-    if (!(value.k in scheme.raters)) return { toast: { type: "warning", content: t(lang, "本方案没有这类评分", "This scheme has no such rater group") } };
-    const leaves = indexScheme(scheme).leaves;
-    const comment = typeof form.comment === "string" && form.comment.trim() ? form.comment.trim().slice(0, 300) : undefined;
-    let rated = 0;
-    for (const dim of scheme.dimensions) {
-      const raw = form[`d_${dim.key}`];
-      if (raw === undefined || String(raw).trim() === "") continue;
-      const score = Number(String(raw).trim());
-      if (!Number.isFinite(score) || score < 0 || score > 100) {
-        return { toast: { type: "warning", content: t(lang, `「${dim.name}」须是 0–100 的数`, `${dim.name} must be 0–100`) } };
-      }
-      const under = leaves.filter((l) => l.top.key === dim.key).map((l) => l.node.key);
-      ctx.work.write(...rateWrites(db, { group, month: value.m, member: subject, leaves: under, score: Math.round(score * 100) / 100, raterGroup: value.k, by: rater.userId, comment, now: ctx.now }));
-      rated++;
-    }
-    if (!rated) return { toast: { type: "warning", content: t(lang, "请至少填写一项分数", "Fill in at least one score") } };
-    const who = value.k === "peer" ? t(lang, "（匿名）", " (anonymous)") : "";
-    return { toast: { type: "success", content: t(lang, `已提交 ${rated} 项评分${who}`, `${rated} score(s) submitted${who}`) } };
+    const form = ctx.update.formValue ?? {};
+    const scores = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith("d_")).map(([k, v]) => [k.slice(2), String(v ?? "")]));
+    const comment = typeof form.comment === "string" ? form.comment : undefined;
+    const outcome = await submitReview({ db, work: ctx.work, now: ctx.now, lang, group, rater, subject, kind: value.k, month: value.m, scores, comment });
+    return { toast: { type: outcome.ok ? "success" : "warning", content: outcome.message } };
   },
 });
+
+export interface ReviewSubmission {
+  db: Database;
+  work: Work;
+  now: Date;
+  lang: Lang;
+  group: Group;
+  rater: Member;
+  subject: Member;
+  kind: "leader" | "self" | "peer";
+  month: string;
+  /** Top-level dimension key → the typed score; empty means not rated. */
+  scores: Record<string, string>;
+  comment?: string;
+}
+
+/** One 月评议 submission, from the card's form or the 「评议打分」 reply: one score per dimension, spread over its items like 评分. */
+export async function submitReview(s: ReviewSubmission): Promise<{ ok: boolean; message: string }> {
+  const { db, lang, group } = s;
+  const { scheme } = await schemeForMonth(db, group, s.month, s.now);
+  if (!(s.kind in scheme.raters)) return { ok: false, message: t(lang, "本方案没有这类评分", "This scheme has no such rater group") };
+  const leaves = indexScheme(scheme).leaves;
+  const comment = s.comment?.trim() ? s.comment.trim().slice(0, 300) : undefined;
+  const rated: { keys: string[]; score: number }[] = [];
+  for (const dim of scheme.dimensions) {
+    const raw = s.scores[dim.key]?.trim();
+    if (!raw) continue;
+    const score = Number(raw);
+    if (!Number.isFinite(score) || score < 0 || score > 100) return { ok: false, message: t(lang, `「${dim.name}」须是 0–100 的数`, `${dim.name} must be 0–100`) };
+    rated.push({ keys: leaves.filter((l) => l.top.key === dim.key).map((l) => l.node.key), score: Math.round(score * 100) / 100 });
+  }
+  if (!rated.length) return { ok: false, message: t(lang, "请至少填写一项分数", "Fill in at least one score") };
+  for (const r of rated) {
+    s.work.write(...rateWrites(db, { group, month: s.month, member: s.subject, leaves: r.keys, score: r.score, raterGroup: s.kind, by: s.rater.userId, comment, now: s.now }));
+  }
+  const who = s.kind === "peer" ? t(lang, "（匿名）", " (anonymous)") : "";
+  return { ok: true, message: t(lang, `已提交 ${rated.length} 项评分${who}`, `${rated.length} score(s) submitted${who}`) };
+}

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, chatLinks, groups, linkCodes, members, type Group, type Member } from "../db/schema";
@@ -91,4 +91,53 @@ export async function linkedMember(db: Database, contactId: string, groupId?: st
 export async function linkedRooms(db: Database, groupId: string): Promise<string[]> {
   const rows = await db.select({ id: chatLinks.externalId }).from(chatLinks).where(and(eq(chatLinks.kind, "room"), eq(chatLinks.groupId, groupId)));
   return rows.map((r) => r.id);
+}
+
+/** The group's members linked by 绑定 to a WeChat contact: Lark user id → WeChat contact id. */
+export async function linkedContacts(db: Database, groupId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ userId: members.userId, contact: chatLinks.externalId })
+    .from(chatLinks)
+    .innerJoin(members, eq(members.id, chatLinks.memberId))
+    .where(and(eq(chatLinks.kind, "person"), eq(chatLinks.groupId, groupId)));
+  return new Map(rows.map((r) => [r.userId, r.contact]));
+}
+
+/** Wrong 绑定 codes allowed per WeChat contact or room in the window before it must wait. */
+export const LINK_ATTEMPTS = 5;
+export const LINK_ATTEMPT_WINDOW_MS = 10 * 60_000;
+
+export type LinkAttempt =
+  | { kind: "found"; found: NonNullable<Awaited<ReturnType<typeof findLinkCode>>> }
+  | { kind: "invalid"; left: number }
+  | { kind: "locked"; minutes: number };
+
+/**
+ * One 绑定 attempt by a WeChat contact or room (`who`): a 6-digit code could
+ * be guessed, so after LINK_ATTEMPTS wrong codes within the window the code is
+ * not even looked up until the oldest of them leaves the window. Wrong codes
+ * are written to the audit log at once, keyed by the message, so the same
+ * message counts once however often it is looked at.
+ */
+export async function attemptLinkCode(db: Database, input: { code: string; kind: LinkKind; who: string; eventId: string; now: Date }): Promise<LinkAttempt> {
+  const own = `aud_linkfail_${input.eventId}`;
+  const since = new Date(input.now.getTime() - LINK_ATTEMPT_WINDOW_MS);
+  const failures = () =>
+    db
+      .select({ id: auditLog.id, at: auditLog.at })
+      .from(auditLog)
+      .where(and(isNull(auditLog.groupId), eq(auditLog.action, "link.failed"), eq(auditLog.actorUserId, input.who), gt(auditLog.at, since)))
+      .orderBy(asc(auditLog.at));
+  const earlier = (await failures()).filter((f) => f.id !== own);
+  if (earlier.length >= LINK_ATTEMPTS) {
+    const freeAt = earlier[earlier.length - LINK_ATTEMPTS]!.at.getTime() + LINK_ATTEMPT_WINDOW_MS;
+    return { kind: "locked", minutes: Math.max(1, Math.ceil((freeAt - input.now.getTime()) / 60_000)) };
+  }
+  const found = await findLinkCode(db, input.code, input.kind, input.now);
+  if (found) return { kind: "found", found };
+  await db
+    .insert(auditLog)
+    .values({ id: own, groupId: null, actorUserId: input.who, action: "link.failed", subjectId: input.kind, detail: { code: input.code }, at: input.now })
+    .onConflictDoNothing();
+  return { kind: "invalid", left: Math.max(0, LINK_ATTEMPTS - earlier.length - 1) };
 }

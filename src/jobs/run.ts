@@ -6,7 +6,7 @@ import type { BatchItem, Database } from "../db/database";
 import { groups, type Group } from "../db/schema";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueueRows, type Channel, type OutboundMessage } from "../outbox/message";
-import { linkedRooms } from "../app/links";
+import { linkedContacts, linkedRooms } from "../app/links";
 import { quarterLabel } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { finalizeDue } from "../app/publications";
@@ -44,6 +44,23 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   },
 };
 
+/**
+ * 绑定: where a job's messages go. A group served by a WeChat room (a linked
+ * room) speaks to its members where they are: someone who linked their own
+ * WeChat hears personal messages (own place, report card, reminders) on
+ * WeChat instead of Lark, under the same key, so once. Everyone else, and
+ * every group without a linked room, stays on the group's own platform.
+ */
+async function toChannels(db: Database, group: Group, messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]> {
+  const own = messages.map((message) => ({ message, channel: group.platform as Channel }));
+  if (group.platform === "wechat" || !messages.some((m) => m.to.type === "open_id") || !(await linkedRooms(db, group.id)).length) return own;
+  const contacts = await linkedContacts(db, group.id);
+  return own.map(({ message, channel }) => {
+    const contact = message.to.type === "open_id" ? contacts.get(message.to.id) : undefined;
+    return contact ? { message: { ...message, to: { type: "open_id" as const, id: contact } }, channel: "wechat" as const } : { message, channel };
+  });
+}
+
 /** 绑定: what a job says to the group's chat goes to the WeChat rooms that serve the group too. */
 async function toLinkedRooms(db: Database, group: Group, messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]> {
   const toGroup = messages.filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId);
@@ -75,7 +92,7 @@ export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Prom
       if (!run || (only && job.kind !== only)) continue;
       try {
         const messages = await run(deps, group, job, now, cache);
-        const queue = [...messages.map((message) => ({ message, channel: group.platform })), ...(await toLinkedRooms(deps.db, group, messages))];
+        const queue = [...(await toChannels(deps.db, group, messages)), ...(await toLinkedRooms(deps.db, group, messages))];
         const results = queue.length
           ? await deps.db.batch(queue.flatMap((q) => enqueueRows(deps.db, q.message, deps.clock.now(), q.channel)) as unknown as [BatchItem, ...BatchItem[]])
           : [];

@@ -27,6 +27,9 @@ export interface SentMessage {
 export interface WechatWorld {
   wechaty: Wechaty;
   bridge: WechatBridge;
+  /** The mock puppet's world: rooms and contacts to add, remove and create. */
+  mocker: InstanceType<typeof mock.Mocker>;
+  people: Record<"bot" | "leader" | "zhang" | "li" | "wang", ReturnType<InstanceType<typeof mock.Mocker>["createContact"]>>;
   /** Everything the bot said, in order. */
   sent: SentMessage[];
   /** Someone speaks in the room; `mentionBot` puts "@考核助手 " in front, as WeChat does. */
@@ -55,6 +58,9 @@ export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: nu
     sent.push({ to: m.room()?.id ?? m.listener()?.id ?? "", text: m.text(), image: m.type() === wechaty.Message.Type.Image });
     for (const w of waiters.filter((w) => sent.length >= w.count)) w.resolve();
   });
+  // As src/wechat.ts does: Wechaty reports its own troubles (the mock puppet cannot refresh a room's
+  // member list after a join) as "error" events, which must not crash the process.
+  wechaty.on("error", (error) => (process.env.TEST_LOG ? consoleLogger.warn("wechaty", { error: String(error) }) : undefined));
   await wechaty.start();
   const people = Object.fromEntries(
     (["bot", "leader", "zhang", "li", "wang"] as const).map((k) => [k, mocker.createContact({ id: WX[k].id, name: WX[k].name, friend: k !== "wang" })]),
@@ -80,6 +86,8 @@ export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: nu
   return {
     wechaty,
     bridge,
+    mocker,
+    people,
     sent,
     async inRoom(k, text, o = {}) {
       const mentioned = [...(o.mentionBot ? [people.bot] : []), ...(o.mentions ?? []).map(who)];

@@ -1,6 +1,6 @@
-import type { Wechaty } from "wechaty";
+import type { Contact, Room, Wechaty } from "wechaty";
 import { cardActions, commands, fallbackCommand, replies } from "../../../commands";
-import { findGroup } from "../../app/groups";
+import { findGroup, syncGroupMembers } from "../../app/groups";
 import { systemClock, type Clock } from "../../app/ports";
 import { createBot } from "../../bot/bot";
 import { consoleLogger, type Logger } from "../../bot/deps";
@@ -53,8 +53,9 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
   const { wechaty, db } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger;
+  const directory = createWechatDirectory(wechaty);
   const bot = createBot({
-    deps: { db, clock, directory: createWechatDirectory(wechaty), defaultTimezone: opts.timezone, platform: "wechat", log, ...wechatLinks(db) },
+    deps: { db, clock, directory, defaultTimezone: opts.timezone, platform: "wechat", log, ...wechatLinks(db) },
     commands,
     fallback: fallbackCommand,
     cardActions,
@@ -101,6 +102,34 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
   wechaty.on("message", listener);
   wechaty.on("login", () => void loop.kick());
 
+  /**
+   * Room membership, as Lark's bot.added/deleted events and member reads do:
+   * the bot invited → the room is registered and welcomed; the bot removed →
+   * its group stops; anyone else joining or leaving → the members follow.
+   * A room linked by 绑定 keeps the linked group's members as they are.
+   */
+  async function onMembership(change: "join" | "leave", room: Room, people: Contact[], at: Date | undefined) {
+    if (!wechaty.isLoggedIn) return;
+    const self = wechaty.currentUser;
+    const eventId = `wx:${change}:${room.id}:${(at ?? clock.now()).getTime()}`;
+    if (people.some((p) => p.id === self.id)) {
+      const outcome = await bot.handle(
+        change === "join" ? { kind: "bot_added", eventId, tenantKey: self.id, chatId: room.id } : { kind: "bot_removed", eventId, tenantKey: self.id, chatId: room.id },
+      );
+      for (const task of outcome.after) await task().catch((error) => log.error("after-join task failed", { error: String(error) }));
+      void loop.kick();
+      return;
+    }
+    const group = await findGroup(db, { platform: "wechat", chatId: room.id });
+    if (group?.active) await syncGroupMembers(db, directory, group, clock.now());
+  }
+  const membership = (change: "join" | "leave") => (room: Room, people: Contact[], _by?: Contact, at?: Date) =>
+    track(onMembership(change, room, people, at).catch((error) => log.error(`wechat room-${change} failed`, { roomId: room.id, error: String(error) })));
+  const onJoin = membership("join");
+  const onLeave = membership("leave");
+  wechaty.on("room-join", onJoin);
+  wechaty.on("room-leave", onLeave);
+
   const jobs =
     opts.runJobs === false
       ? undefined
@@ -123,6 +152,8 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
     /** Stops between messages; what is not sent stays in the outbox for the next start. */
     async stop() {
       wechaty.off("message", listener);
+      wechaty.off("room-join", onJoin);
+      wechaty.off("room-leave", onLeave);
       clearInterval(jobs);
       stopping.abort(new Error("bridge stopping"));
       await Promise.all([...pending]);

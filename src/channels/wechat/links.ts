@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { addMember } from "../../app/groups";
-import { findLinkCode, linkedGroupOfRoom, linkedMember } from "../../app/links";
+import { addMember, homeGroup } from "../../app/groups";
+import { linkRefusal } from "../../../commands/link";
+import { attemptLinkCode, linkedGroupOfRoom, linkedMember } from "../../app/links";
 import type { BotDeps } from "../../bot/deps";
 import type { Database } from "../../db/database";
 import { chatLinks, groups, members } from "../../db/schema";
@@ -19,8 +20,14 @@ export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope" | "routeM
         if (linked) return linked;
         // Someone not yet known here binding themself: the code names the group and member.
         const code = /^(?:绑定|link)\s*(\d{6})$/iu.exec(update.text.trim())?.[1];
-        const found = code ? await findLinkCode(db, code, "person", now) : undefined;
-        return found?.member ? { group: found.group, member: found.member } : undefined;
+        if (!code) return undefined;
+        const attempt = await attemptLinkCode(db, { code, kind: "person", who: update.senderId, eventId: update.eventId, now });
+        if (attempt.kind === "found") return attempt.found.member ? { group: attempt.found.group, member: attempt.found.member } : undefined;
+        // Someone in no group at all hears why here; a member's 绑定 command answers for itself.
+        if (!(await homeGroup(db, "wechat", update.tenantKey, update.senderId))) {
+          work.send({ type: "open_id", id: update.senderId }, linkRefusal(attempt, false, /^link/iu.test(update.text.trim()) ? "en" : "zh"), `linkfail:${update.eventId}`);
+        }
+        return undefined;
       }
       const group = await linkedGroupOfRoom(db, update.chatId);
       if (!group) return undefined;

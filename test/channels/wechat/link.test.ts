@@ -87,11 +87,22 @@ describe("绑定: one appraisal group in Lark and WeChat", () => {
     const lark = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).map((m) => JSON.stringify(m.parsed));
     expect(lark.some((m) => m.includes("11 月考核排名"))).toBe(true);
     await world.bridge.drain();
-    await world.sentCount(before + 2);
+    await world.sentCount(before + 3);
     const inRoom = world.sent.slice(before).filter((m) => m.to === WX.room.id);
     expect(inRoom.map((m) => m.image)).toEqual([true, false]);
     expect(inRoom[1]!.text).toContain("11 月考核排名");
-    // Personal places go out on the member's own platform (Lark), once.
-    expect(world.sent.slice(before).some((m) => m.to === WX.zhang.id)).toBe(false);
+    // The group is served by a WeChat room: 张三, who linked his WeChat, hears his own place there, once;
+    // 李四 of the Lark group, not linked, hears his on Lark.
+    const zhangHears = world.sent.slice(before).filter((m) => m.to === WX.zhang.id);
+    expect(zhangHears).toHaveLength(1);
+    expect(zhangHears[0]!.text).toContain("第 1");
+    const onLark = (openId: string) => h.lark.mock.sentMessages({ openId }).map((m) => JSON.stringify(m.parsed)).filter((m) => m.includes("11 月"));
+    expect(onLark(ZHANG.openId)).toHaveLength(0);
+    expect(onLark(OFFICE.members[1]!.openId)).toHaveLength(1);
+    // A second run (the bridge and the Lark server both run jobs) sends nothing twice.
+    await h.bot.runJobs(new Date("2026-12-01T01:06:00Z"));
+    await world.bridge.drain();
+    await world.settle();
+    expect(world.sent.slice(before).filter((m) => m.to === WX.zhang.id)).toHaveLength(1);
   });
 });

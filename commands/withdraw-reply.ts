@@ -1,0 +1,68 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { t, type Lang } from "../cards/kit";
+import { noticeCard } from "../cards/notice";
+import { receiptCard } from "../cards/receipt";
+import { countRecordsOfMonth, withdrawRecord } from "../src/app/records";
+import { defineCommand } from "../src/bot/command";
+import { records } from "../src/db/schema";
+import { localDate, monthOf, type IsoDate } from "../src/domain/dates";
+
+/** "" → the latest record; "11-27", "11月27日" or "2026-11-27" → the latest record of that day. */
+const withdrawArgs = (lang: Lang) =>
+  z.string().transform((text, ctx): { day?: { year?: number; month: number; day: number } } => {
+    const s = text.trim();
+    if (!s) return {};
+    const m = /^(?:(\d{4})[-/年])?(\d{1,2})[-/月](\d{1,2})日?$/u.exec(s);
+    const month = Number(m?.[2]);
+    const day = Number(m?.[3]);
+    if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
+      ctx.addIssue({ code: "custom", message: t(lang, `「${s}」不是日期。发「撤回」撤回最近一条记录，或「撤回 11-27」撤回那天最近一条。`, `“${s}” is not a date. Send “/undo” for your latest record, or “/undo 11-27” for that day's latest.`) });
+      return z.NEVER;
+    }
+    return { day: { year: m[1] ? Number(m[1]) : undefined, month, day } };
+  });
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** 撤回: the receipt's 撤回 button as a reply command, for WeChat (and Lark): the author takes a record back. */
+export const withdrawCommand = defineCommand({
+  name: "撤回",
+  aliases: ["undo"],
+  summary: { zh: "撤回自己最近一条记录，或某天最近一条：撤回 11-27", en: "Withdraw your latest record, or a day's latest: /undo 11-27" },
+  example: { zh: "撤回 11-27", en: "/undo 11-27" },
+  takesText: true,
+  args: withdrawArgs,
+  async handle(ctx) {
+    const { db } = ctx.deps;
+    const today = localDate(ctx.now, ctx.group.timezone);
+    let date: IsoDate | undefined;
+    if (ctx.args.day) {
+      const { month, day } = ctx.args.day;
+      const thisYear = Number(today.slice(0, 4));
+      const year = ctx.args.day.year ?? (`${thisYear}-${pad(month)}-${pad(day)}` > today ? thisYear - 1 : thisYear);
+      date = `${year}-${pad(month)}-${pad(day)}`;
+    }
+    const [record] = await db
+      .select()
+      .from(records)
+      .where(and(eq(records.memberId, ctx.member.id), isNull(records.withdrawnAt), ...(date ? [eq(records.date, date)] : [])))
+      .orderBy(desc(records.date), desc(records.createdAt))
+      .limit(1);
+    if (!record) {
+      ctx.reply(
+        noticeCard({
+          title: t(ctx.lang, "没有可撤回的记录", "Nothing to withdraw"),
+          body: date
+            ? t(ctx.lang, `你在 ${date} 没有未撤回的记录。`, `You have no live record on ${date}.`)
+            : t(ctx.lang, "你在本群还没有未撤回的记录。", "You have no live record in this group."),
+          colour: "yellow",
+        }),
+      );
+      return;
+    }
+    ctx.work.write(...withdrawRecord(db, record, ctx.update.senderId, ctx.now));
+    const left = (await countRecordsOfMonth(db, record.memberId, monthOf(record.date))) - 1;
+    ctx.reply(receiptCard({ recordId: record.id, date: record.date, text: record.text, groupName: "", monthCount: left, withdrawn: true, lang: ctx.lang }));
+  },
+});
