@@ -1,18 +1,10 @@
-import { ConfigError, isLocalMode, loadConfig } from "./config";
+import { isLocalMode } from "./config";
+import { configOrExit } from "./node/config";
 import { startNodeBot } from "./node/start";
 
 /** `npm start`: the bot on one machine. */
 async function main() {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   if (isLocalMode(config)) console.log("本地模式 Local mode: getting the demo ready (a month of history, about 10 s on first start)…");
   const bot = await startNodeBot(config, { hostname: process.env.HOST ?? "127.0.0.1" });
   console.log(`绩效考核机器人 listening on ${bot.url}  (database: ${config.DATABASE_URL})`);

@@ -4,7 +4,7 @@ import qrcodeTerminal from "qrcode-terminal";
 import { ScanStatus, WechatyBuilder } from "wechaty";
 import { createWechatBridge } from "./channels/wechat/bridge";
 import { renderImage } from "./channels/wechat/image/render";
-import { ConfigError, loadConfig } from "./config";
+import { configOrExit } from "./node/config";
 import { openNodeDatabase } from "./db/client-node";
 import { applyMigrations } from "./db/migrate";
 
@@ -15,16 +15,7 @@ import { applyMigrations } from "./db/migrate";
  * is kept in `<WECHATY_NAME>.memory-card.json`, so a restart needs no new scan.
  */
 async function main() {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   if (config.DATABASE_URL.startsWith("file:")) await applyMigrations(database.db);
   mkdirSync(dirname(config.WECHATY_NAME), { recursive: true });
