@@ -59,4 +59,5 @@ export const LOCAL_APP = {
   verificationToken: "local-verification-token",
   encryptKey: "local-encrypt-key",
   botOpenId: "ou_local_bot",
+  botName: "绩效考核机器人",
 } as const;

@@ -27,7 +27,7 @@ export interface LocalLark {
  */
 export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): LocalLark {
   const mock = createMockLark({
-    apps: [{ appId: LOCAL_APP.appId, appSecret: LOCAL_APP.appSecret, botOpenId: LOCAL_APP.botOpenId, appName: "绩效考核机器人" }],
+    apps: [{ appId: LOCAL_APP.appId, appSecret: LOCAL_APP.appSecret, botOpenId: LOCAL_APP.botOpenId, appName: LOCAL_APP.botName }],
     tenantKey: DEMO_TENANT,
     ...(opts.clock ? { now: () => opts.clock!.now().getTime() } : {}),
   });

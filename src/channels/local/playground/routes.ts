@@ -51,7 +51,7 @@ export function playgroundRoutes(opts: PlaygroundOptions) {
   app.get("/playground/vchart.js", async () => send("vchart.js", await file(VCHART), 86_400));
   app.get("/playground/config.json", (c) =>
     c.json({
-      app: { appId: LOCAL_APP.appId, botOpenId: LOCAL_APP.botOpenId, botName: "绩效考核机器人", verificationToken: LOCAL_APP.verificationToken, encryptKey: LOCAL_APP.encryptKey },
+      app: { appId: LOCAL_APP.appId, botOpenId: LOCAL_APP.botOpenId, botName: LOCAL_APP.botName, verificationToken: LOCAL_APP.verificationToken, encryptKey: LOCAL_APP.encryptKey },
       tenantKey: DEMO_TENANT,
       mock: MOCK_MOUNT_PATH,
       adminToken: opts.adminToken,

@@ -17,7 +17,7 @@ export interface SeedOptions {
   settle(): Promise<void>;
 }
 
-const BOT = { openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" };
+const BOT = { openId: LOCAL_APP.botOpenId, name: LOCAL_APP.botName };
 
 /** One step as Lark delivers it: the message exists in (mock) Lark, then a sealed event reaches the webhook. */
 async function post(o: SeedOptions, step: DemoStep): Promise<void> {
