@@ -29,6 +29,7 @@ export interface PeriodSource {
 }
 
 interface Loaded {
+  chunk: readonly Group[];
   rows: Map<string, MonthRows>;
   versions: Map<string, (typeof schemes.$inferSelect)[]>;
   performance: Map<string, number>;
@@ -38,18 +39,21 @@ interface Loaded {
 
 const key = (groupId: string, month: string) => `${groupId}|${month}`;
 
+/** Rows by a key, each list in the order read. */
+function groupBy<T>(list: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of list) {
+    const k = keyOf(r);
+    const arr = out.get(k);
+    if (arr) arr.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+const live = <T extends { groupId: string; period: string }>(list: readonly T[]) => groupBy(list, (r) => key(r.groupId, r.period));
+
 async function loadChunk(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]): Promise<Loaded> {
   const ids = chunk.map((g) => g.id);
-  const live = <T extends { groupId: string; period: string }>(list: T[]) => {
-    const out = new Map<string, T[]>();
-    for (const r of list) {
-      const k = key(r.groupId, r.period);
-      const arr = out.get(k);
-      if (arr) arr.push(r);
-      else out.set(k, [r]);
-    }
-    return out;
-  };
   const [people, rated, adjusted, awarded, versions, performance] = await Promise.all([
     db.select().from(members).where(and(inArray(members.groupId, ids), eq(members.active, true))).orderBy(asc(members.groupId), asc(members.userId)),
     db.select(ratingColumns).from(ratings).where(and(inArray(ratings.groupId, ids), inArray(ratings.period, [...months]), isNull(ratings.supersededAt))).orderBy(ROWID),
@@ -58,8 +62,7 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
     db.select().from(schemes).where(inArray(schemes.groupId, ids)).orderBy(desc(schemes.version)),
     db.select().from(departmentScores).where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months]))),
   ]);
-  const peopleOf = new Map<string, typeof people>();
-  for (const p of people) peopleOf.set(p.groupId, [...(peopleOf.get(p.groupId) ?? []), p]);
+  const peopleOf = groupBy(people, (p) => p.groupId);
   const [r, a, w] = [live(rated), live(adjusted), live(awarded)];
   const rows = new Map<string, MonthRows>();
   for (const g of chunk)
@@ -68,9 +71,7 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
       const ps = peopleOf.get(g.id) ?? [];
       rows.set(k, ps.length ? { people: ps, rated: r.get(k) ?? [], adjusted: a.get(k) ?? [], awarded: w.get(k) ?? [] } : { people: ps, rated: [], adjusted: [], awarded: [] });
     }
-  const versionsOf = new Map<string, typeof versions>();
-  for (const v of versions) versionsOf.set(v.groupId, [...(versionsOf.get(v.groupId) ?? []), v]);
-  return { rows, versions: versionsOf, performance: new Map(performance.map((p) => [key(p.groupId, p.period), p.score])) };
+  return { chunk, rows, versions: groupBy(versions, (v) => v.groupId), performance: new Map(performance.map((p) => [key(p.groupId, p.period), p.score])) };
 }
 
 /** As schemeForMonth, from a group's versions already read (newest first). */
@@ -105,7 +106,7 @@ export function periodSource(db: Database, all: readonly Group[], months: readon
     if (!rows) throw new Error(`month ${month} is not part of this period source`);
     const inForce = schemeFor(group, loaded.versions.get(group.id) ?? [], month, now, parsed);
     if (hasComputedLeaf(inForce.scheme) && rows.people.length && !rows.attendanceRows) {
-      loaded.attendance ??= attendanceOf(db, all.slice(chunkOf.get(group.id)! * perChunk, (chunkOf.get(group.id)! + 1) * perChunk), months);
+      loaded.attendance ??= attendanceOf(db, loaded.chunk, months);
       rows.attendanceRows = (await loaded.attendance).get(key(group.id, month)) ?? { records: [], leaves: [] };
     }
     return { ...assembleMonth(group, month, inForce.scheme, rows, now), inForce };
