@@ -1,10 +1,12 @@
 import { WechatyBuilder, type Wechaty } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { afterAll, beforeAll } from "vitest";
 import { consoleLogger, silentLogger } from "../../src/bot/deps";
 import { createWechatBridge, type WechatBridge } from "../../src/channels/wechat/bridge";
 import { renderImage } from "../../src/channels/wechat/image/render";
 import type { Database } from "../../src/db/database";
 import { manualClock } from "./bot-harness";
+import { openTestDatabase } from "./db";
 
 /** The people of the mock WeChat world; fixed ids, so a restarted bridge meets the same room and contacts. */
 export const WX = {
@@ -112,4 +114,24 @@ export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: nu
       await wechaty.stop();
     },
   };
+}
+
+export type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
+
+/**
+ * A test file's own database and WeChat world: opened before its tests (each
+ * handed to `opened`), stopped and removed after them.
+ */
+export function useWechatWorld(opened: (w: { database: TestDatabase; world: WechatWorld }) => void, opts: Parameters<typeof startWechatWorld>[1] = {}): void {
+  let database: TestDatabase | undefined;
+  let world: WechatWorld | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    world = await startWechatWorld(database.db, opts);
+    opened({ database, world });
+  });
+  afterAll(async () => {
+    await world?.stop();
+    await database?.dispose();
+  });
 }

@@ -1,22 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { adjustments, auditLog, claims, groups, members, outbox, records } from "../../../src/db/schema";
-import { openTestDatabase } from "../../support/db";
-import { WX, startWechatWorld, type WechatWorld } from "../../support/wechat-harness";
+import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let database: TestDatabase;
 let world: WechatWorld;
 const roomSaid = () => world.sent.filter((m) => m.to === WX.room.id);
 const saidTo = (id: string) => world.sent.filter((m) => m.to === id);
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await startWechatWorld(database.db);
-});
-afterAll(async () => {
-  await world.stop();
-  await database.dispose();
-});
+useWechatWorld((w) => ({ database, world } = w));
 
 describe("WeChat room and private chat", () => {
   test("a 日报 in the room is recorded for the sender, and the answer reaches the room as plain text", async () => {

@@ -1,23 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { auditLog } from "../../../src/db/schema";
 import { manualClock } from "../../support/bot-harness";
-import { openTestDatabase } from "../../support/db";
-import { WX, startWechatWorld, type WechatWorld } from "../../support/wechat-harness";
+import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let database: TestDatabase;
 let world: WechatWorld;
 const clock = manualClock("2026-11-27T02:00:00Z");
 const saidTo = (id: string) => world.sent.filter((m) => m.to === id);
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await startWechatWorld(database.db, { clock });
-});
-afterAll(async () => {
-  await world.stop();
-  await database.dispose();
-});
+useWechatWorld((w) => ({ database, world } = w), { clock });
 
 describe("绑定 codes cannot be guessed", () => {
   test("someone in no group yet hears that the code is wrong and how many tries are left", async () => {

@@ -1,22 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ratings, records } from "../../../src/db/schema";
-import { openTestDatabase } from "../../support/db";
-import { WX, startWechatWorld, type WechatWorld } from "../../support/wechat-harness";
+import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let database: TestDatabase;
 let world: WechatWorld;
 const saidTo = (id: string) => world.sent.filter((m) => m.to === id);
 const live = (text: string) => database.db.select().from(records).where(and(eq(records.text, text), isNull(records.withdrawnAt)));
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await startWechatWorld(database.db);
-});
-afterAll(async () => {
-  await world.stop();
-  await database.dispose();
-});
+useWechatWorld((w) => ({ database, world } = w));
 
 describe("a receipt's 撤回 as a reply", () => {
   test("the receipt tells how to withdraw, and 「撤回 11-27」 withdraws that day's latest record", async () => {

@@ -1,24 +1,18 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { groups, members } from "../../../src/db/schema";
-import { openTestDatabase } from "../../support/db";
-import { startWechatWorld, WX, type WechatWorld } from "../../support/wechat-harness";
+import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
 
 const ROOM = { id: "second@chatroom", topic: "财务科" };
 const GROUP_ID = `grp_wechat_${ROOM.id}`;
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let database: TestDatabase;
 let world: WechatWorld;
 let room: ReturnType<WechatWorld["mocker"]["createRoom"]>;
 const member = async (userId: string) => (await database.db.select().from(members).where(and(eq(members.groupId, GROUP_ID), eq(members.userId, userId))))[0];
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await startWechatWorld(database.db);
+useWechatWorld((w) => ({ database, world } = w));
+beforeAll(() => {
   room = world.mocker.createRoom({ id: ROOM.id, topic: ROOM.topic, ownerId: WX.leader.id, memberIdList: [WX.leader.id, WX.zhang.id] });
-});
-afterAll(async () => {
-  await world.stop();
-  await database.dispose();
 });
 
 describe("a WeChat room's membership", () => {
