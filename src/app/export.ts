@@ -17,7 +17,7 @@ import { periodSource, type PeriodSource } from "./period-data";
  */
 
 /** One person's figures, whatever the period. */
-export interface ExportRow {
+interface ExportRow {
   group: Group;
   member: Member | undefined;
   id: string;

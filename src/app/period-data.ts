@@ -17,7 +17,7 @@ import { inForceFrom, type SchemeInForce } from "./schemes";
  */
 
 /** Groups per query: 20 × 12 months stays far below SQLite's bound-variable limit, and a chunk's rows fit in memory. */
-export const GROUPS_PER_CHUNK = 20;
+const GROUPS_PER_CHUNK = 20;
 
 export interface PeriodSource {
   /** The engine's inputs for the group's month and the scheme they were filtered with (what loadMonth gives). */

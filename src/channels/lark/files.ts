@@ -20,7 +20,7 @@ export interface LarkFilesOptions {
 }
 
 /** Lark's documented upload limit (im-v1/file/create: "文件大小不得超过 30 MB"). */
-export const LARK_FILE_MAX_BYTES = 30 * 1024 * 1024;
+const LARK_FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 /** .xlsx and .xls upload as "xls", anything else as "stream" (the file_type values Lark lists). */
 function fileTypeOf(name: string): string {

@@ -16,9 +16,9 @@ import { guard, larkOk, type MockEnv } from "../context";
 import { parseContent, randomHex, type MockStore } from "../state";
 import type { MockFile } from "../types";
 
-export const FILE_TYPES = new Set(["opus", "mp4", "pdf", "doc", "xls", "ppt", "stream"]);
+const FILE_TYPES = new Set(["opus", "mp4", "pdf", "doc", "xls", "ppt", "stream"]);
 export const FILE_MAX_BYTES = 30 * 1024 * 1024;
-export const RESOURCE_MAX_BYTES = 100 * 1024 * 1024;
+const RESOURCE_MAX_BYTES = 100 * 1024 * 1024;
 
 export const FileCode = {
   INVALID_PARAM: 234001,
@@ -29,7 +29,7 @@ export const FileCode = {
 
 const fileError = (code: number, msg: string) => new LarkApiError(400, code, msg);
 
-export const newFileKey = () => `file_v3_${randomHex(8)}-${randomHex(4)}-${randomHex(4)}-${randomHex(12)}`;
+const newFileKey = () => `file_v3_${randomHex(8)}-${randomHex(4)}-${randomHex(4)}-${randomHex(12)}`;
 
 export const storeFile = (store: MockStore, file: Omit<MockFile, "fileKey" | "createTime">): MockFile => {
   const stored: MockFile = { ...file, fileKey: newFileKey(), createTime: store.now() };
