@@ -160,7 +160,7 @@ async function send(text) {
   const chat = visibleChats().find((c) => c.chat_id === state.chatId);
   if (!chat || !text.trim()) return;
   const inGroup = chat.chat_mode === "group";
-  const mentionable = [{ openId: cfg.app.botOpenId, name: cfg.app.botName }, ...cfg.groups.flatMap((g) => [g.owner, ...g.members]), cfg.office];
+  const mentionable = [{ openId: cfg.app.botOpenId, name: cfg.app.botName }, ...identities];
   const written = inGroup && !text.includes(`@${cfg.app.botName}`) ? `@${cfg.app.botName} ${text}` : text;
   const { text: withKeys, mentions } = withMentions(written, mentionable);
   const content = JSON.stringify({ text: withKeys });
