@@ -8,16 +8,6 @@ import { groupCalendar } from "./leaves";
 /** Marks the rating the engine gets for a computed leaf, so the trail says where it came from. */
 export const ATTENDANCE_RATER = "system:attendance";
 
-/**
- * Each person's attendance in a month: workdays of the group's calendar from
- * the day they joined, less leave, against records filed on the day itself.
- * `now` makes today count only once recorded; without it the month is past.
- */
-export async function monthAttendance(db: Database, group: Group, month: IsoMonth, people: readonly Member[], now?: Date): Promise<Map<string, Attendance>> {
-  if (!people.length) return new Map();
-  return attendanceFrom(group, month, people, await attendanceRowsOf(db, [group.id], [month]), now);
-}
-
 /** Records and leave that attendance is computed from, for some groups' months. */
 export interface AttendanceRows {
   records: { groupId: string; memberId: string; date: IsoDate; createdAt: Date }[];
@@ -45,7 +35,12 @@ export async function attendanceRowsOf(db: Database, groupIds: readonly string[]
   return { records: recs.filter((r) => wanted.has(r.date.slice(0, 7))), leaves: away };
 }
 
-/** Each person's attendance in a group's month from its rows (pure); rows of other groups and months are ignored. */
+/**
+ * Each person's attendance in a group's month from its rows (pure): workdays of
+ * the group's calendar from the day they joined, less leave, against records
+ * filed on the day itself; rows of other groups and months are ignored.
+ * `now` makes today count only once recorded; without it the month is past.
+ */
 export function attendanceFrom(group: Group, month: IsoMonth, people: readonly Member[], rows: AttendanceRows, now?: Date): Map<string, Attendance> {
   const out = new Map<string, Attendance>();
   if (!people.length) return out;

@@ -4,12 +4,13 @@ import { newId } from "../db/ids";
 import { auditLog, claimDecisions, claims, goals, members, records, type Goal, type Group, type Member } from "../db/schema";
 import { daysInMonth, type IsoMonth } from "../domain/dates";
 import { goalTags, monthsOfGoalPeriod, type GoalPeriod, type GoalText } from "../domain/goals";
+import { quarterOf } from "../domain/periods";
 import { displayName } from "./scores";
 
 /** Targets of a group whose period covers any of these months (not cancelled), in number order. */
 export async function goalsCovering(db: Database, group: Group, months: readonly IsoMonth[]): Promise<Goal[]> {
   const periods = new Set<string>();
-  for (const m of months) periods.add(m).add(`${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`).add(m.slice(0, 4));
+  for (const m of months) periods.add(m).add(quarterOf(m)).add(m.slice(0, 4));
   return db
     .select()
     .from(goals)

@@ -9,10 +9,6 @@ import type { IsoMonth } from "./dates";
 /** A target's period: a month (2026-11), a quarter (2026-Q4) or a year (2026). */
 export type GoalPeriod = string;
 
-export function isGoalPeriod(s: string): boolean {
-  return /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/u.test(s);
-}
-
 /** The months a period covers. */
 export function monthsOfGoalPeriod(period: GoalPeriod): IsoMonth[] {
   if (/^\d{4}$/u.test(period)) return monthsOfYear(period);
