@@ -1,9 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { TOP_N } from "../../cards/ranking";
 import { myPlaceCard, rankingBroadcastCard } from "../../cards/ranking-broadcast";
-import { organisationMonth } from "../app/organisation";
+import { organisationMonth, tenantGroups } from "../app/organisation";
+import type { TenantRef } from "../app/roles";
 import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
-import { groups, members, type Group } from "../db/schema";
+import { members, type Group } from "../db/schema";
 import { previousMonth } from "../domain/periods";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
@@ -34,12 +36,12 @@ const average = (totals: number[]) => (totals.length ? totals.reduce((a, b) => a
  * 流动红旗: among a tenant's groups, the first in 部门排名 (only with several
  * groups): the best average, after department calibration where it applies.
  */
-function redFlag(db: Database, tenantKey: string, month: string, now: Date, cache: RunCache) {
-  const key = `${tenantKey}|${month}`;
+function redFlag(db: Database, tenant: TenantRef, month: string, now: Date, cache: RunCache) {
+  const key = `${tenant.platform}|${tenant.tenantKey}|${month}`;
   let hit = cache.redFlags.get(key);
   if (!hit) {
     hit = (async () => {
-      const all = await db.select().from(groups).where(and(eq(groups.tenantKey, tenantKey), eq(groups.active, true)));
+      const all = await tenantGroups(db, tenant);
       if (all.length < 2) return undefined;
       // A month's result holds only the people appraised in it (see loadMonth).
       const org = await organisationMonth(db, all, month, now, (g, m) => monthOf(db, g, m, now, cache));
@@ -62,15 +64,16 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
   const earlier = await monthOf(db, group, previousMonth(month), now, cache);
   const earlierRank = new Map(earlier.result.members.map((m) => [m.id, m.rank]));
   const movement = (id: string, rank: number) => (earlierRank.has(id) ? earlierRank.get(id)! - rank : null);
-  const flag = await redFlag(db, group.tenantKey, month, now, cache);
+  const flag = await redFlag(db, group, month, now, cache);
   const rows = result.members.map((m) => ({ rank: m.rank, name: m.name, total: m.total, grade: m.grade, movement: movement(m.id, m.rank) }));
+  const groupAverage = average(result.members.map((m) => m.total));
   const groupCard = rankingBroadcastCard({
     groupName: group.name,
     month,
     visibility: inForce.scheme.rankingVisibility,
     rows,
     headcount: result.headcount,
-    average: average(result.members.map((m) => m.total)),
+    average: groupAverage,
     ...(flag ? { redFlag: { groupName: flag.groupName, average: flag.average, isThisGroup: flag.groupId === group.id } } : {}),
     lang: "zh",
   });
@@ -82,14 +85,14 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
     return [{ key: `ranking:${month}:${m.id}`, to: { type: "open_id" as const, id: userId }, ...rendered }];
   });
   const visibility = inForce.scheme.rankingVisibility;
-  const shown = visibility === "full" ? rows : visibility === "top" ? rows.slice(0, 10) : [];
+  const shown = visibility === "full" ? rows : visibility === "top" ? rows.slice(0, TOP_N) : [];
   // Channels that send pictures (WeChat) get the table as an image first; the text follows.
   const image: ImageSpec | undefined = shown.length
     ? {
         kind: "ranking",
         model: {
           title: `${group.name || "本群"} · ${Number(month.slice(5))} 月考核排名`,
-          subtitle: `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月 · 共 ${result.headcount} 人 · 平均 ${average(result.members.map((m) => m.total)).toFixed(2)} 分`,
+          subtitle: `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月 · 共 ${result.headcount} 人 · 平均 ${groupAverage.toFixed(2)} 分`,
           rows: shown.map((r) => ({ ...r, grade: r.grade ?? "—" })),
           ...(flag ? { footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）` } : {}),
         },
