@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { records } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
-import { ask as askIn, type Person } from "../support/tenant-groups";
+import { approveClaim, ask as askIn, type Person } from "../support/tenant-groups";
 
 /**
  * 出勤 computed from the daily records through the real bot, in October 2026:
@@ -40,10 +40,7 @@ beforeAll(async () => {
     if (!["2026-10-10", "2026-10-20", "2026-10-26", "2026-10-27"].includes(day)) await ask(LI, `日报 ${day} 的工作`);
     if (day === "2026-10-22") {
       await ask(LI, "补报 10-20 整理档案");
-      const approval = h.lark.mock.sentMessages({ openId: LEADER.openId }).find((m) => JSON.stringify(m.parsed).includes("整理档案"))!;
-      const id = (JSON.stringify(approval.parsed).match(/"id":"(clm_[^"]+)"/) ?? [])[1];
-      await h.click(LEADER.openId, { a: "claim.decide", id, d: "approve" }, approval.messageId, approval.chatId);
-      await h.bot.idle();
+      await approveClaim(h, LEADER, "整理档案");
     }
   }
   h.clock.set("2026-11-02T02:00:00Z");

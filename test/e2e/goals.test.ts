@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditLog, goals } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
-import { ask as askIn, type Person } from "../support/tenant-groups";
+import { approveClaim, ask as askIn, type Person } from "../support/tenant-groups";
 
 /**
  * 目标 through the real bot: a leader sets targets per person (several at
@@ -63,11 +63,8 @@ describe("targets (目标)", () => {
     await ask(LI, "申报 加分 业务 2 牵头完成城北项目 #目标2 +4");
     let card = await ask(LI, "目标");
     expect(card).toMatch(/"seq":"目标2".*?"done":0,/);
-    const approval = h.lark.mock.sentMessages({ openId: LEADER.openId }).find((m) => JSON.stringify(m.parsed).includes("城北项目"))!;
-    const id = (JSON.stringify(approval.parsed).match(/"id":"(clm_[^"]+)"/) ?? [])[1];
-    const res = await h.click(LEADER.openId, { a: "claim.decide", id, d: "approve" }, approval.messageId, approval.chatId);
+    const res = await approveClaim(h, LEADER, "城北项目");
     expect(res.status).toBe(200);
-    await h.bot.idle();
     card = await ask(LI, "目标");
     expect(card).toMatch(/"seq":"目标2".*?"done":4,"rate":"33.33%"/);
   });

@@ -24,3 +24,12 @@ export async function ask(h: Harness, people: readonly Person[], from: Person, t
   const [reply] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.chatId === chatId && h.lark.mock.sentMessages({ chatId }).indexOf(m) >= before);
   return JSON.stringify(reply!.parsed);
 }
+
+/** The leader approves the claim whose approval card (sent to them privately) mentions `text`; returns the click's HTTP answer once the bot is idle. */
+export async function approveClaim(h: Harness, leader: Person, text: string): Promise<Response> {
+  const approval = h.lark.mock.sentMessages({ openId: leader.openId }).find((m) => JSON.stringify(m.parsed).includes(text))!;
+  const id = (JSON.stringify(approval.parsed).match(/"id":"(clm_[^"]+)"/) ?? [])[1];
+  const res = await h.click(leader.openId, { a: "claim.decide", id, d: "approve" }, approval.messageId, approval.chatId);
+  await h.bot.idle();
+  return res;
+}
