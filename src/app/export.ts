@@ -84,7 +84,8 @@ async function groupFigures(db: Database, group: Group, period: ExportPeriod, pe
 
 function resultSheet(name: string, figures: GroupFigures[], period: ExportPeriod, taken: Set<string>): Sheet {
   const dimensionNames = [...new Set(figures.flatMap((f) => f.scheme.dimensions.map((d) => d.name)))];
-  const partNames = figures.find((f) => f.partNames.length)?.partNames ?? (period.kind === "month" ? [] : figures[0]?.partNames ?? []);
+  // Every group of the period has the same parts (none for a month).
+  const partNames = figures[0]?.partNames ?? [];
   const withPay = figures.some((f) => f.rows.some((r) => r.pay !== null));
   const columns: Column[] = [
     { header: "部门" },

@@ -42,9 +42,9 @@ const HEADERS: Record<Field, readonly string[]> = {
 const REQUIRED: readonly Field[] = ["name", "group"];
 
 /** Limits the scoring engine puts on a coefficient (src/domain/scoring/inputs.ts). */
-export const COEFFICIENT_MAX = 100;
+const COEFFICIENT_MAX = 100;
 /** A roster larger than this is not one organisation's people; refuse rather than grind. */
-export const MAX_ROSTER_ROWS = 20_000;
+const MAX_ROSTER_ROWS = 20_000;
 
 const clean = (v: RosterCell): string => (v === null ? "" : String(v)).replace(/\s+/gu, " ").trim();
 const normalHeader = (v: RosterCell) => clean(v).replace(/[\s*＊:：()（）]/gu, "").toLowerCase();
