@@ -85,14 +85,18 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
     const sealed = await sealEvent(payload, { encryptKey, timestamp });
     return fetch(`${bot.url}/lark/events`, { method: "POST", headers: { ...sealed.headers, ...o.headers }, body: o.raw ?? sealed.body });
   };
+  /** The chat a person speaks in: the one named, else their private chat with the bot, else the office group. */
+  const where = (openId: string, o: { chatId?: string; chatType?: "group" | "p2p" }) => {
+    const p2p = o.chatType === "p2p";
+    return { p2p, chatId: o.chatId ?? (p2p ? lark.mock.store.p2pChat(APP.appId, openId).chatId : OFFICE.chatId) };
+  };
   return {
     bot,
     lark,
     clock,
     post,
     say(openId, text, o = {}) {
-      const p2p = o.chatType === "p2p";
-      const chatId = o.chatId ?? (p2p ? lark.mock.store.p2pChat(APP.appId, openId).chatId : OFFICE.chatId);
+      const { p2p, chatId } = where(openId, o);
       // The person's message exists in Lark before the event arrives; the bot replies to it.
       const messageId = o.messageId ?? lark.mock.addUserMessage({ chatId, openId, content: JSON.stringify({ text }) }).messageId;
       return post(
@@ -109,8 +113,7 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
       );
     },
     sendFile(openId, fileName, bytes, o = {}) {
-      const p2p = o.chatType === "p2p";
-      const chatId = o.chatId ?? (p2p ? lark.mock.store.p2pChat(APP.appId, openId).chatId : OFFICE.chatId);
+      const { p2p, chatId } = where(openId, o);
       const message = lark.mock.addUserFile({ chatId, openId, fileName, bytes });
       const fileKey = (message.parsed as { file_key: string }).file_key;
       return post(fileMessageEvent({ ...envelope, chatId, chatType: p2p ? "p2p" : "group", senderOpenId: openId, messageId: message.messageId, fileKey, fileName }));
