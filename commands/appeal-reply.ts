@@ -1,63 +1,41 @@
-import { z } from "zod";
-import { noticeCard } from "../cards/notice";
-import { t, type Lang } from "../cards/kit";
 import { appealIdByNo } from "../src/app/publications";
-import { defineCommand, type CommandContext } from "../src/bot/command";
 import { decideAppeal } from "./appeal-decision";
-
-interface AppealReplyArgs {
-  /** The appeal's number in the group's latest publication, or its full id. */
-  ref: number | string;
-  dimension?: string;
-  points?: string;
-  reason: string;
-}
-
-const APPEAL_ID = /^apl_[0-9a-z]{9,40}$/u;
-
-const appealReplyArgs = (decision: "uphold" | "amend") => (lang: Lang) =>
-  z.string().transform((text, ctx): AppealReplyArgs => {
-    const [ref = "", ...rest] = text.trim().split(/\s+/u);
-    const no = /^#?\d{1,6}$/u.test(ref) ? Number(ref.replace("#", "")) : undefined;
-    if (no === undefined && !APPEAL_ID.test(ref)) {
-      ctx.addIssue({ code: "custom", message: t(lang, "请写上申诉编号，例如「维持申诉 2 理由」。", "Give the appeal number, e.g. “uphold 2 reason”.") });
-      return z.NEVER;
-    }
-    if (decision === "amend") {
-      const [dimension = "", points = "", ...words] = rest;
-      return { ref: no ?? ref, dimension, points, reason: words.join(" ") };
-    }
-    return { ref: no ?? ref, reason: rest.join(" ") };
-  });
+import { decisionReply } from "./decision-reply";
 
 /** Reply commands for the appeal card's buttons, where there are none (WeChat); they work in Lark too. */
 function appealReply(decision: "uphold" | "amend", name: string, alias: string, summary: { zh: string; en: string }, example: { zh: string; en: string }) {
-  return defineCommand<AppealReplyArgs>({
+  return decisionReply({
     name,
-    aliases: [alias],
+    alias,
     summary,
     example,
-    takesText: true,
-    args: appealReplyArgs(decision),
-    async handle(ctx: CommandContext<AppealReplyArgs>) {
-      const appealId = typeof ctx.args.ref === "number" ? await appealIdByNo(ctx.deps.db, ctx.group.id, ctx.args.ref) : ctx.args.ref;
-      const outcome = appealId
-        ? await decideAppeal({
-            deps: ctx.deps,
-            work: ctx.work,
-            now: ctx.now,
-            lang: ctx.lang,
-            appealId,
-            tenantKey: ctx.update.tenantKey,
-            operatorUserId: ctx.update.senderId,
-            decision,
-            reason: ctx.args.reason,
-            dimension: ctx.args.dimension,
-            points: ctx.args.points,
-          })
-        : { ok: false as const, level: "warning" as const, message: t(ctx.lang, `本群没有编号为 ${ctx.args.ref} 的申诉`, `No appeal ${ctx.args.ref} in this group`) };
-      if (outcome.ok) ctx.reply({ text: `${outcome.message}\n${outcome.appeal.text}`, card: outcome.appeal.card });
-      else ctx.reply(noticeCard({ title: outcome.message, body: t(ctx.lang, "申诉编号写在申诉消息的末尾。", "The appeal number is at the end of the appeal message."), colour: outcome.level === "info" ? "blue" : "yellow" }));
+    id: /^apl_[0-9a-z]{9,40}$/u,
+    noRef: { zh: "请写上申诉编号，例如「维持申诉 2 理由」。", en: "Give the appeal number, e.g. “uphold 2 reason”." },
+    rest(words): { dimension?: string; points?: string; reason: string } {
+      if (decision === "amend") {
+        const [dimension = "", points = "", ...reason] = words;
+        return { dimension, points, reason: reason.join(" ") };
+      }
+      return { reason: words.join(" ") };
+    },
+    idByNo: appealIdByNo,
+    notFound: (ref) => ({ zh: `本群没有编号为 ${ref} 的申诉`, en: `No appeal ${ref} in this group` }),
+    hint: { zh: "申诉编号写在申诉消息的末尾。", en: "The appeal number is at the end of the appeal message." },
+    async decide(ctx, appealId) {
+      const outcome = await decideAppeal({
+        deps: ctx.deps,
+        work: ctx.work,
+        now: ctx.now,
+        lang: ctx.lang,
+        appealId,
+        tenantKey: ctx.update.tenantKey,
+        operatorUserId: ctx.update.senderId,
+        decision,
+        reason: ctx.args.rest.reason,
+        dimension: ctx.args.rest.dimension,
+        points: ctx.args.rest.points,
+      });
+      return outcome.ok ? { ok: true, message: outcome.message, card: outcome.appeal } : outcome;
     },
   });
 }
