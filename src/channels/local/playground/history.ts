@@ -79,12 +79,12 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
   const workdays: IsoDate[] = [];
   for (let d = start; d < today; d = addDays(d, 1)) if (calendar.isWorkday(d)) workdays.push(d);
   const steps: DemoStep[] = [];
+  const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
 
   // The appraisal office: 李主任, the first to configure the bot, becomes its 管理员 and appoints
   // 王老师 of the 考核办, who takes over and sets each group a target for the history's quarter.
   const [first, last] = [workdays[0], workdays.at(-1)];
   if (first && last) {
-    const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
     const quarter = quarterOf(monthOf(last));
     const say = (from: DemoPerson, group: DemoGroup, hhmm: string, text: string, mentions?: DemoPerson[]) =>
       steps.push({ at: at(first, hhmm), from, group, where: "group", text, ...(mentions ? { mentions } : {}) });
@@ -105,7 +105,6 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
     }
     // Adjustments and an award, a third of the way in.
     if (i === Math.floor(workdays.length / 3)) {
-      const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
       const adjust = (group: DemoGroup, who: DemoPerson, text: string, hhmm: string) =>
         steps.push({ at: at(date, hhmm), from: group.owner, group, where: "group", text: text.replace("$", `@${who.name}`), mentions: [who] });
       adjust(g1, g1.members[2]!, "加分 $ 联村 2 牵头完成秋收调度，提前三天完成", "10:00");
@@ -136,7 +135,6 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
 
   // Claims still waiting for a leader, on the last workday before today.
   if (last) {
-    const [g1, g2] = DEMO_GROUPS as [DemoGroup, DemoGroup];
     steps.push({ at: at(last, "11:00"), from: g1.members[0]!, group: g1, where: "group", text: "申报 加分 业务 2 牵头完成年度预算编制，提前一周报送" });
     steps.push({ at: at(last, "11:20"), from: g2.members[2]!, group: g2, where: "group", text: "申报 县级 获评县级优秀共产党员" });
   }
