@@ -8,8 +8,7 @@ import { displayName } from "../src/app/scores";
 import type { BotDeps } from "../src/bot/deps";
 import type { Work } from "../src/bot/work";
 import { members } from "../src/db/schema";
-import { decisionTime, renderApproval } from "./claim-view";
-import { claimSummary } from "./claim-view";
+import { claimSummary, decisionTime, renderApproval } from "./claim-view";
 
 export type DecisionWord = "approve" | "adjust" | "reject";
 

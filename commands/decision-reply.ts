@@ -7,7 +7,7 @@ import type { Database } from "../src/db/database";
 type Text = { zh: string; en: string };
 
 /** A decision's outcome as the reply shows it: the decided card, or why not (with the card when there is one). */
-export type ReplyOutcome = { ok: true; message: string; card: Rendered } | { ok: false; level: "info" | "warning" | "error"; message: string; card?: Rendered };
+type ReplyOutcome = { ok: true; message: string; card: Rendered } | { ok: false; level: "info" | "warning" | "error"; message: string; card?: Rendered };
 
 export interface DecisionReplyArgs<Rest> {
   /** The short number in the group, or the full id. */

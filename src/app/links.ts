@@ -29,7 +29,7 @@ export function issueLinkCode(db: Database, input: { kind: LinkKind; group: Grou
 }
 
 /** A valid, unused code of the given kind, with its group (and member for a person code). */
-export async function findLinkCode(db: Database, code: string, kind: LinkKind, now: Date) {
+async function findLinkCode(db: Database, code: string, kind: LinkKind, now: Date) {
   const [row] = await db
     .select({ code: linkCodes, group: groups, member: members })
     .from(linkCodes)
@@ -105,7 +105,7 @@ export async function linkedContacts(db: Database, groupId: string): Promise<Map
 
 /** Wrong 绑定 codes allowed per WeChat contact or room in the window before it must wait. */
 export const LINK_ATTEMPTS = 5;
-export const LINK_ATTEMPT_WINDOW_MS = 10 * 60_000;
+const LINK_ATTEMPT_WINDOW_MS = 10 * 60_000;
 
 export type LinkAttempt =
   | { kind: "found"; found: NonNullable<Awaited<ReturnType<typeof findLinkCode>>> }
