@@ -45,28 +45,27 @@ const JOBS: Partial<Record<JobKind, Job>> = {
 };
 
 /**
- * 绑定: where a job's messages go. A group served by a WeChat room (a linked
- * room) speaks to its members where they are: someone who linked their own
+ * 绑定: where a job's messages go. A group served by WeChat rooms (linked
+ * rooms) speaks to its members where they are: someone who linked their own
  * WeChat hears personal messages (own place, report card, reminders) on
- * WeChat instead of Lark, under the same key, so once. Everyone else, and
- * every group without a linked room, stays on the group's own platform.
+ * WeChat instead of Lark, under the same key, so once; what is said to the
+ * group's chat goes to each linked room too. Everyone else, and every group
+ * without a linked room, stays on the group's own platform.
  */
 async function toChannels(db: Database, group: Group, messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]> {
   const own = messages.map((message) => ({ message, channel: group.platform as Channel }));
-  if (group.platform === "wechat" || !messages.some((m) => m.to.type === "open_id") || !(await linkedRooms(db, group.id)).length) return own;
-  const contacts = await linkedContacts(db, group.id);
-  return own.map(({ message, channel }) => {
+  if (group.platform === "wechat" || !messages.length) return own;
+  const rooms = await linkedRooms(db, group.id);
+  if (!rooms.length) return own;
+  const contacts = messages.some((m) => m.to.type === "open_id") ? await linkedContacts(db, group.id) : new Map<string, string>();
+  const personal = own.map(({ message, channel }) => {
     const contact = message.to.type === "open_id" ? contacts.get(message.to.id) : undefined;
     return contact ? { message: { ...message, to: { type: "open_id" as const, id: contact } }, channel: "wechat" as const } : { message, channel };
   });
-}
-
-/** 绑定: what a job says to the group's chat goes to the WeChat rooms that serve the group too. */
-async function toLinkedRooms(db: Database, group: Group, messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]> {
-  const toGroup = messages.filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId);
-  if (!toGroup.length) return [];
-  const rooms = await linkedRooms(db, group.id);
-  return toGroup.flatMap((m) => rooms.map((room) => ({ message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } }, channel: "wechat" as const })));
+  const toRooms = messages
+    .filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId)
+    .flatMap((m) => rooms.map((room) => ({ message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } }, channel: "wechat" as const })));
+  return [...personal, ...toRooms];
 }
 
 export interface JobRun {
@@ -92,7 +91,7 @@ export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Prom
       if (!run || (only && job.kind !== only)) continue;
       try {
         const messages = await run(deps, group, job, now, cache);
-        const queue = [...(await toChannels(deps.db, group, messages)), ...(await toLinkedRooms(deps.db, group, messages))];
+        const queue = await toChannels(deps.db, group, messages);
         const results = queue.length
           ? await deps.db.batch(queue.flatMap((q) => enqueueRows(deps.db, q.message, deps.clock.now(), q.channel)) as unknown as [BatchItem, ...BatchItem[]])
           : [];
