@@ -144,7 +144,8 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+  // outbox_target: a row waits behind an earlier unsent row of its target (src/outbox/deliver.ts).
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_target").on(t.paceKey, t.status)],
 );
 
 /** Append-only: every change to anything that feeds a score, with who and when. */

@@ -1,7 +1,9 @@
-import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
 import { resolveFile, type FileRenderer } from "./file";
+import type { Channel } from "./message";
 import type { Pacer } from "./pacer";
 import type { MessageSender } from "./sender";
 
@@ -23,7 +25,7 @@ export interface DeliverOptions {
   /** Renders the files of `file` messages (exports); without it they are parked. */
   files?: FileRenderer;
   /** The channel this drainer sends on (default lark): each channel's process drains its own rows. */
-  channel?: "lark" | "wechat";
+  channel?: Channel;
 }
 
 export interface DrainResult {
@@ -40,12 +42,33 @@ export function backoffMs(attempt: number, random: () => number): number {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-function due(now: number, channel: "lark" | "wechat") {
+function due(now: number, channel: Channel) {
   return and(eq(outbox.channel, channel), or(
     and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date(now))),
     // A sender that died mid-send left its claim; once the lease lapses it is ours.
     and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, new Date(now))),
   ));
+}
+
+const earlier = alias(outbox, "earlier");
+
+/**
+ * Messages to one target keep their order across drains: a row waits while an
+ * earlier row of its target is backing off (a retry not yet due) or is being
+ * sent by another drainer. A parked row no longer holds its target up.
+ */
+function notBehindEarlier(db: Database, now: number) {
+  return notExists(
+    db.select({ one: sql`1` }).from(earlier).where(and(
+      eq(earlier.channel, outbox.channel),
+      eq(earlier.paceKey, outbox.paceKey),
+      lt(earlier.id, outbox.id),
+      or(
+        and(eq(earlier.status, "pending"), gt(earlier.nextAttemptAt, new Date(now))),
+        and(eq(earlier.status, "sending"), gte(earlier.leaseUntil, new Date(now))),
+      ),
+    )),
+  );
 }
 
 /** Claims one row; false when another drainer got there first. */
@@ -85,8 +108,9 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   const random = o.random ?? Math.random;
   const result: DrainResult = { sent: 0, retried: 0, parked: 0 };
 
-  async function deliver(row: OutboxRow): Promise<void> {
-    if (!(await claim(db, row, now(), o.leaseMs))) return;
+  /** Sends one row; true when its target's next row may follow (it was sent, or parked for good). */
+  async function deliver(row: OutboxRow): Promise<boolean> {
+    if (!(await claim(db, row, now(), o.leaseMs))) return false;
     let release: (() => void) | undefined;
     try {
       release = await o.pacer?.take(row.paceKey);
@@ -94,7 +118,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       // Shutdown while waiting for a slot: the row goes back to the queue untouched.
       if (!o.signal?.aborted) throw error;
       await db.update(outbox).set({ status: "pending", leaseUntil: null }).where(eq(outbox.id, row.id));
-      return;
+      return false;
     }
     const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
     const sent =
@@ -114,7 +138,9 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
         .set({ status: "sent", attempts, sentMessageId: sent.messageId, sentAt: new Date(now()), leaseUntil: null, lastError: null })
         .where(eq(outbox.id, row.id));
       result.sent++;
-    } else if (sent.retry && attempts < o.maxAttempts) {
+      return true;
+    }
+    if (sent.retry && attempts < o.maxAttempts) {
       if (sent.rateLimited) release?.();
       const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(attempts, random));
       await db
@@ -122,15 +148,16 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
         .set({ status: "pending", attempts, nextAttemptAt: new Date(now() + wait), leaseUntil: null, lastError: sent.error })
         .where(eq(outbox.id, row.id));
       result.retried++;
-    } else {
-      await db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id));
-      result.parked++;
+      return false;
     }
+    await db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id));
+    result.parked++;
+    return true;
   }
 
   let prepared = false;
   for (;;) {
-    const rows = await db.select().from(outbox).where(due(now(), o.channel ?? "lark")).orderBy(asc(outbox.id)).limit(o.batchSize);
+    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()))).orderBy(asc(outbox.id)).limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends
@@ -140,7 +167,8 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       for (let part = queue.shift(); part; part = queue.shift()) {
         for (const row of part) {
           if (o.signal?.aborted) return;
-          await deliver(row);
+          // A row that must be retried holds back the rest of its target: they follow it, in order.
+          if (!(await deliver(row))) break;
         }
       }
     };
@@ -150,7 +178,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
 }
 
 /** How many messages wait to be sent (for health output and tests), on every channel or one. */
-export async function pendingCount(db: Database, channel?: "lark" | "wechat"): Promise<number> {
+export async function pendingCount(db: Database, channel?: Channel): Promise<number> {
   const waiting = or(eq(outbox.status, "pending"), eq(outbox.status, "sending"));
   const [row] = await db
     .select({ n: sql<number>`count(*)` })

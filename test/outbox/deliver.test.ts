@@ -82,6 +82,19 @@ describe("the outbox deliverer against the Lark mock", () => {
     expect(delivered()).toEqual(["消息 k429"]);
   });
 
+  test("a refused message holds back the rest of its chat: they follow it, in order, across drains", async () => {
+    await queue([1, 2, 3].map((i) => text(`order${i}`, { type: "chat_id", id: CHATS[4]! })));
+    await queue([text("other", { type: "chat_id", id: CHATS[5]! })]);
+    lark.mock.failNext({ path: "/open-apis/im/v1/messages", status: 429, code: 99991400, headers: { "x-ogw-ratelimit-reset": "2" } });
+    expect(await drainOutbox(t.db, api(), { now, random: () => 0 })).toEqual({ sent: 1, retried: 1, parked: 0 });
+    expect(delivered()).toEqual(["消息 other"]);
+    clock += 1000;
+    expect(await drainOutbox(t.db, api(), { now })).toEqual({ sent: 0, retried: 0, parked: 0 }); // 2 and 3 wait behind 1
+    clock += 1500;
+    expect(await drainOutbox(t.db, api(), { now })).toEqual({ sent: 3, retried: 0, parked: 0 });
+    expect(lark.mock.sentMessages({ chatId: CHATS[4]! }).map((m) => (m.parsed as { text: string }).text)).toEqual(["消息 order1", "消息 order2", "消息 order3"]);
+  });
+
   test("230020 (per-chat limit) backs off and delivers", async () => {
     await queue([text("k230020", { type: "chat_id", id: CHATS[1]! })]);
     lark.mock.failNext({ path: "/open-apis/im/v1/messages", status: 400, code: 230020 });
