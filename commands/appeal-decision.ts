@@ -8,7 +8,7 @@ import { decideAppealWrites, loadAppeal } from "../src/app/publications";
 import { displayName } from "../src/app/scores";
 import type { BotDeps } from "../src/bot/deps";
 import type { Work } from "../src/bot/work";
-import { groups, members } from "../src/db/schema";
+import { groups, members, type Group } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
 import { periodResult } from "./appeal";
 import { decisionTime } from "./claim-view";
@@ -33,12 +33,16 @@ export type AppealOutcome = { ok: true; message: string; appeal: Rendered } | { 
 
 export async function alreadyDecidedAppeal(deps: BotDeps, appealId: string, lang: Lang): Promise<AppealOutcome> {
   const row = await loadAppeal(deps.db, appealId);
-  const d = row?.decision;
-  if (!row || !d) return { ok: false, level: "warning", message: t(lang, "请稍后再试", "Please try again") };
+  if (!row?.decision) return { ok: false, level: "warning", message: t(lang, "请稍后再试", "Please try again") };
   const [group] = await deps.db.select().from(groups).where(eq(groups.id, row.publication.groupId)).limit(1);
-  const [by] = await deps.db.select().from(members).where(and(eq(members.groupId, row.publication.groupId), eq(members.userId, d.byUserId))).limit(1);
+  return decidedBy(deps, row.decision, group!, lang);
+}
+
+/** "Already decided by 李主任 (11-27 10:00)". */
+async function decidedBy(deps: BotDeps, d: { byUserId: string; decidedAt: Date }, group: Group, lang: Lang): Promise<AppealOutcome> {
+  const [by] = await deps.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, d.byUserId))).limit(1);
   const who = by ? displayName(by) : d.byUserId;
-  return { ok: false, level: "info", message: t(lang, `已由 ${who} 处理（${decisionTime(d.decidedAt, group!.timezone)}）`, `Already decided by ${who}`) };
+  return { ok: false, level: "info", message: t(lang, `已由 ${who} 处理（${decisionTime(d.decidedAt, group.timezone)}）`, `Already decided by ${who}`) };
 }
 
 /** 维持 / 更正: once, by a leader of the group; an amendment is a logged correction that re-issues the report cards. */
@@ -50,7 +54,7 @@ export async function decideAppeal(input: AppealDecisionInput): Promise<AppealOu
   if (!row || !group || group.tenantKey !== input.tenantKey) return { ok: false, level: "warning", message: t(lang, "找不到这条申诉", "Appeal not found") };
   const [operator] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, input.operatorUserId))).limit(1);
   if (!operator || operator.role !== "leader" || !operator.active) return { ok: false, level: "error", message: t(lang, "只有本群的考核负责人可以处理申诉", "Only this group's leaders decide appeals") };
-  if (row.decision) return alreadyDecidedAppeal(deps, row.appeal.id, lang);
+  if (row.decision) return decidedBy(deps, row.decision, group, lang);
 
   const reason = input.reason.trim().slice(0, 300);
   if (!reason) return { ok: false, level: "warning", message: t(lang, "请填写处理意见", "A reason is required") };
