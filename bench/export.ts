@@ -11,7 +11,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { exportWorkbook, tenantGroups } from "../src/app/export";
+import { exportWorkbook } from "../src/app/export";
+import { tenantGroups } from "../src/app/groups";
 import { parseExportPeriod } from "../src/app/export-period";
 import { openNodeDatabase } from "../src/db/client-node";
 import { applyMigrations } from "../src/db/migrate";
@@ -56,7 +57,7 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     const at = new Date("2027-01-05T02:00:00Z");
 
     const engineStart = performance.now();
-    for (const g of await tenantGroups(db, "lark", "bench")) await computeYear(db, g, "2026", at);
+    for (const g of await tenantGroups(db, { platform: "lark", tenantKey: "bench" })) await computeYear(db, g, "2026", at);
     const yearEngineMs = performance.now() - engineStart;
 
     const yearStart = performance.now();
@@ -69,7 +70,7 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
       const out = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod(`2026-Q${q}`)!, at });
       quarters.push({ period: `2026-Q${q}`, ms: Math.round(performance.now() - start), bytes: out.bytes.length });
     }
-    const all = await tenantGroups(db, "lark", "bench");
+    const all = await tenantGroups(db, { platform: "lark", tenantKey: "bench" });
     const perGroupStart = performance.now();
     await organisationMonth(db, all, "2026-11", at, (g, m) => computeMonth(db, g, m, at));
     const organisationMonthPerGroupMs = Math.round(performance.now() - perGroupStart);

@@ -1,5 +1,6 @@
 import { departmentRankingCard, organisationPeopleCard } from "../cards/organisation-ranking";
-import { organisationMonth, tenantGroups } from "../src/app/organisation";
+import { tenantGroups } from "../src/app/groups";
+import { organisationMonth } from "../src/app/organisation";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth, officeOnly } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { groups, members, type Group, type Member } from "../db/schema";
 import type { Scheme } from "../domain/scheme";
@@ -8,6 +8,7 @@ import { computeQuarter } from "../jobs/quarterly-report";
 import { auditSheet } from "./export-audit";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
 import { periodSource, type PeriodSource } from "./period-data";
+import { tenantGroups } from "./groups";
 
 /**
  * 导出: one workbook for a tenant's period — every person of every group with
@@ -130,11 +131,6 @@ export interface ExportWorkbook {
   groups: number;
 }
 
-/** The tenant's active groups, by name. */
-export async function tenantGroups(db: Database, platform: Group["platform"], tenantKey: string): Promise<Group[]> {
-  return db.select().from(groups).where(and(eq(groups.platform, platform), eq(groups.tenantKey, tenantKey), eq(groups.active, true))).orderBy(asc(groups.name), asc(groups.id));
-}
-
 /**
  * Builds the workbook. `at` stands for "now" (which scheme versions are in
  * force) and stamps the file, so the same request over the same data gives
@@ -142,7 +138,7 @@ export async function tenantGroups(db: Database, platform: Group["platform"], te
  */
 export async function exportWorkbook(db: Database, input: { platform: Group["platform"]; tenantKey: string; period: ExportPeriod; at: Date }): Promise<ExportWorkbook> {
   const { period, at } = input;
-  const list = await tenantGroups(db, input.platform, input.tenantKey);
+  const list = await tenantGroups(db, input);
   const people = new Map(
     (list.length ? await db.select().from(members).where(inArray(members.groupId, list.map((g) => g.id))) : []).map((m) => [m.id, m] as const),
   );

@@ -129,3 +129,12 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
   await db.batch(writes as [typeof writes[number], ...typeof writes]);
   return { members: present.size, ownerId: chat.ownerId, left: gone.length };
 }
+
+/** A tenant's (organisation's) active groups, by name: what the office sees, ranks and exports together. */
+export async function tenantGroups(db: Database, tenant: Pick<Group, "platform" | "tenantKey">): Promise<Group[]> {
+  return db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.platform, tenant.platform), eq(groups.tenantKey, tenant.tenantKey), eq(groups.active, true)))
+    .orderBy(asc(groups.name), asc(groups.id));
+}

@@ -1,19 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, departmentScores, groups, type Group } from "../db/schema";
+import { auditLog, departmentScores, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { calibrationFor, rankOrganisation, type Calibration, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
 import { periodSource, type PeriodSource } from "./period-data";
-import type { TenantRef } from "./roles";
 import { computeMonth, type MonthScores } from "./scores";
 
 /** How a group's month is obtained: computed afresh, or from a job run's cache. */
 export type MonthOf = (group: Group, month: IsoMonth) => Promise<MonthScores>;
-
-export async function tenantGroups(db: Database, tenant: TenantRef): Promise<Group[]> {
-  return db.select().from(groups).where(and(eq(groups.platform, tenant.platform), eq(groups.tenantKey, tenant.tenantKey), eq(groups.active, true)));
-}
 
 /** 部门绩效 the office set for these groups' month. */
 export async function departmentScoresFor(db: Database, groupIds: readonly string[], month: IsoMonth): Promise<Map<string, number>> {

@@ -3,7 +3,7 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, members, type Group, type Member } from "../db/schema";
 import type { RosterParse, RosterProblem } from "../domain/roster";
-import { tenantGroups } from "./export";
+import { tenantGroups } from "./groups";
 import { displayName } from "./scores";
 
 /**
@@ -28,7 +28,7 @@ const listed = (names: string[]) => (names.length > 6 ? `${names.slice(0, 6).joi
 export async function planRosterImport(db: Database, input: { platform: Group["platform"]; tenantKey: string; parsed: RosterParse; by: string; now: Date }): Promise<RosterPlan> {
   const { parsed, now } = input;
   const problems = [...parsed.problems];
-  const list = await tenantGroups(db, input.platform, input.tenantKey);
+  const list = await tenantGroups(db, input);
   const groupsByName = new Map<string, Group[]>();
   for (const g of list) groupsByName.set(g.name, [...(groupsByName.get(g.name) ?? []), g]);
   const people = list.length ? await db.select().from(members).where(and(inArray(members.groupId, list.map((g) => g.id)), eq(members.active, true))) : [];

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { TOP_N } from "../../cards/ranking";
 import { myPlaceCard, rankingBroadcastCard } from "../../cards/ranking-broadcast";
-import { organisationMonth, tenantGroups } from "../app/organisation";
+import { tenantGroups } from "../app/groups";
+import { organisationMonth } from "../app/organisation";
 import type { TenantRef } from "../app/roles";
 import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
