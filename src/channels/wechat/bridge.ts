@@ -82,9 +82,10 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
     if (update.chatType === "p2p") return true;
     if (mentionsBot) return true;
     if (update.unsupportedType) return false;
+    // Chatter (most of a room's messages) is turned away before the database is read.
+    if (route(update.text, "group").kind !== "command") return false;
     const group = await findGroup(db, { platform: "wechat", chatId: update.chatId });
-    if (group?.settings.requireMention) return false;
-    return route(update.text, "group").kind === "command";
+    return !group?.settings.requireMention;
   }
 
   async function onMessage(message: Parameters<typeof toMessageUpdate>[0]) {

@@ -24,7 +24,7 @@ export function svgToPng(svg: string): Uint8Array {
   }
 }
 
-export function imageSvg(spec: ImageSpec): string {
+function imageSvg(spec: ImageSpec): string {
   return spec.kind === "ranking" ? rankingSvg(spec.model) : reportSvg(spec.model);
 }
 
