@@ -4,7 +4,11 @@
  * with its row and column. Pure: matching names to people is the app's job.
  */
 
-export type RosterCell = string | number | boolean | null;
+import { COEFFICIENT_MAX } from "./scoring/inputs";
+import type { ReadCell } from "./xlsx/read";
+
+/** A cell as the sheet reader gives it (a CSV gives strings). */
+export type RosterCell = ReadCell;
 
 export interface RosterRow {
   /** 1-based row number as the spreadsheet shows it. */
@@ -42,7 +46,6 @@ const HEADERS: Record<Field, readonly string[]> = {
 const REQUIRED: readonly Field[] = ["name", "group"];
 
 /** Limits the scoring engine puts on a coefficient (src/domain/scoring/inputs.ts). */
-const COEFFICIENT_MAX = 100;
 /** A roster larger than this is not one organisation's people; refuse rather than grind. */
 const MAX_ROSTER_ROWS = 20_000;
 

@@ -11,11 +11,14 @@ import { checkInputs } from "./inputs-check";
 const id = z.string().trim().min(1, { message: "blank" }).max(64);
 const reason = z.string().trim().min(1, { message: "blank" }).max(200);
 
+/** The largest size or post coefficient accepted (a roster import checks the same). */
+export const COEFFICIENT_MAX = 100;
+
 const MemberShape = z.strictObject({
   id,
   name: z.string().trim().min(1, { message: "blank" }).max(50),
   /** Size or post coefficient (DOMAIN §2: 1.042, 1.083); multiplies the total. */
-  coefficient: z.number().gt(0).max(100).default(1),
+  coefficient: z.number().gt(0).max(COEFFICIENT_MAX).default(1),
 });
 
 const RatingShape = z.strictObject({
