@@ -1,6 +1,7 @@
 import type { FileDownloader } from "../../app/ports";
 import type { UploadResult } from "../../outbox/sender";
-import { LarkCode } from "./open-api";
+import { classify, isTokenError } from "./errors";
+import { LarkHttpError } from "./http-instance";
 
 /**
  * Files over plain fetch: the SDK's multipart and binary paths assume Node
@@ -30,8 +31,6 @@ function fileTypeOf(name: string): string {
   return "stream";
 }
 
-const isTokenCode = (code: unknown) => code === LarkCode.INVALID_TOKEN || code === LarkCode.TOKEN_EXPIRED;
-
 export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name: string; bytes: Uint8Array }): Promise<UploadResult> } & FileDownloader {
   const base = o.domain.replace(/\/+$/, "");
   const doFetch = o.fetch ?? fetch;
@@ -42,7 +41,7 @@ export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name:
       const res = await doFetch(url, { ...init(), headers: { authorization: `Bearer ${await o.token()}` }, signal: AbortSignal.timeout(o.timeoutMs) });
       if (attempt === 0 && !res.ok && (res.headers.get("content-type") ?? "").includes("json")) {
         const body = (await res.clone().json().catch(() => undefined)) as { code?: number } | undefined;
-        if (isTokenCode(body?.code)) {
+        if (isTokenError(new LarkHttpError(res.status, body, res.headers))) {
           o.clearToken();
           continue;
         }
@@ -65,12 +64,9 @@ export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name:
         });
         const body = (await res.json().catch(() => undefined)) as { code?: number; msg?: string; data?: { file_key?: string } } | undefined;
         if (res.ok && body?.code === 0 && body.data?.file_key) return { ok: true, fileKey: body.data.file_key };
-        const error = `upload: HTTP ${res.status} code ${body?.code ?? "?"} ${body?.msg ?? ""}`.trim();
-        if (res.status === 429 || body?.code === LarkCode.RATE_LIMITED) {
-          const reset = Number(res.headers.get("x-ogw-ratelimit-reset"));
-          return { ok: false, retry: true, rateLimited: true, retryAfterMs: reset > 0 ? reset * 1000 : 1000, error };
-        }
-        return { ok: false, retry: res.status >= 500, error };
+        // Refused: the same reading of Lark's answer as for messages (rate limits, 5xx, the rest final).
+        const refused = classify(new LarkHttpError(res.status, body, res.headers));
+        return { ...refused, error: `upload: ${refused.error}` };
       } catch (error) {
         return { ok: false, retry: true, error: `upload: ${error instanceof Error ? error.message : String(error)}` };
       }

@@ -5,17 +5,7 @@ import type { FileDownloader } from "../../app/ports";
 import { createLarkFiles } from "./files";
 import { createFetchHttpInstance, DEFAULT_TIMEOUT_MS, LarkHttpError } from "./http-instance";
 import { createTokenCache } from "./token-cache";
-
-/** Lark codes the sender branches on (Lark Open API error code reference). */
-export const LarkCode = {
-  RATE_LIMITED: 99991400, // app-level frequency limit, HTTP 429 with x-ogw-ratelimit-reset
-  CHAT_OR_USER_RATE_LIMITED: 230020, // 5 messages/s per chat or per user
-  BOT_NOT_IN_CHAT: 230002,
-  MESSAGE_TOO_LARGE: 230025,
-  // The tenant token was revoked or is unknown: forget it and ask for a new one.
-  INVALID_TOKEN: 99991663,
-  TOKEN_EXPIRED: 99991661,
-} as const;
+import { classify, isTokenError } from "./errors";
 
 export interface LarkOpenApiOptions {
   appId: string;
@@ -36,24 +26,6 @@ async function larkUuid(key: string): Promise<string> {
   if (key.length <= 50) return key;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)));
   return Array.from(digest.subarray(0, 20), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function classify(error: unknown): SendResult {
-  if (error instanceof LarkHttpError) {
-    const reset = Number(error.headers.get("x-ogw-ratelimit-reset"));
-    if (error.status === 429 || error.code === LarkCode.RATE_LIMITED) {
-      return { ok: false, retry: true, rateLimited: true, retryAfterMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error: error.message };
-    }
-    if (error.code === LarkCode.CHAT_OR_USER_RATE_LIMITED) return { ok: false, retry: true, rateLimited: true, retryAfterMs: 1000, error: error.message };
-    if (error.status >= 500) return { ok: false, retry: true, error: error.message };
-    return { ok: false, retry: false, error: error.message };
-  }
-  // Network errors and timeouts: worth another try.
-  return { ok: false, retry: true, error: error instanceof Error ? error.message : String(error) };
-}
-
-function isTokenError(error: unknown): boolean {
-  return error instanceof LarkHttpError && (error.code === LarkCode.INVALID_TOKEN || error.code === LarkCode.TOKEN_EXPIRED);
 }
 
 export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
