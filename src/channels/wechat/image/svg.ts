@@ -1,10 +1,8 @@
 /** A few SVG pieces, as strings: the images are small and fixed in layout. */
+import { escapeXml } from "../../../domain/xml";
 
 export const FONT = "Noto Sans SC";
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
-}
 
 export function text(x: number, y: number, content: string, o: { size?: number; weight?: number; fill?: string; anchor?: "start" | "middle" | "end" } = {}): string {
   return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${o.size ?? 22}" font-weight="${o.weight ?? 400}" fill="${o.fill ?? "#1f2329"}" text-anchor="${o.anchor ?? "start"}">${escapeXml(content)}</text>`;
