@@ -162,18 +162,21 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends
     }
+    const done = result.sent + result.parked;
     const queue = partitionByTarget(rows);
     const worker = async () => {
       for (let part = queue.shift(); part; part = queue.shift()) {
         for (const row of part) {
           if (o.signal?.aborted) return;
-          // A row that must be retried holds back the rest of its target: they follow it, in order.
+          // A row that must be retried, or that another drainer is sending, holds back the rest of
+          // its target: they follow it, in order (this drainer or that one takes them next).
           if (!(await deliver(row))) break;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
-    if (rows.length < o.batchSize || o.signal?.aborted) return result;
+    // Another batch while this one moved something: what waited behind a sent row is due now.
+    if (o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done)) return result;
   }
 }
 
