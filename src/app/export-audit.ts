@@ -6,12 +6,22 @@ import { sheetName, type Sheet } from "../domain/xlsx/write";
 import type { ExportPeriod } from "./export-period";
 import { displayName } from "./scores";
 
-/** What each audited action is called on the sheet; unknown actions show their code. */
-const ACTION_LABELS: Record<string, string> = {
+/**
+ * What each audited action is called on the sheet. Every action the app writes
+ * has a label (test/app/export-audit-labels.test.ts reads the writers); an
+ * action from a newer build that this one does not know still reads as 其他操作.
+ */
+export const ACTION_LABELS: Record<string, string> = {
   "rating.set": "评分",
   "adjustment.bonus": "加分",
   "adjustment.deduction": "扣分",
   "award.add": "奖励",
+  "claim.award": "申报奖励",
+  "claim.bonus": "申报加分",
+  "claim.backfill": "补报",
+  "claim.approved": "同意申报",
+  "claim.rejected": "驳回申报",
+  "claim.adjusted": "调整后同意申报",
   "claim.decide": "审批申报",
   "scheme.set": "设置方案",
   "appeal.open": "申诉",
@@ -20,14 +30,31 @@ const ACTION_LABELS: Record<string, string> = {
   "appeal.amended": "申诉更正",
   "publication.final": "结果定稿",
   "publication.correct": "更正结果",
-  "publication.amend": "更正结果",
+  "publication.amend": "申诉更正结果",
   "record.withdraw": "撤回日报",
   "leave.add": "请假",
   "group.settings": "群设置",
   "group.sync": "同步成员",
   "review.submit": "月评议",
   "roster.import": "花名册导入",
+  "goal.set": "设定目标",
+  "goal.cancel": "取消目标",
+  "department.score": "部门绩效",
+  "role.admin.add": "任命管理员",
+  "role.admin.remove": "免去管理员",
+  "role.leader.add": "任命负责人",
+  "role.leader.remove": "免去负责人",
+  "link.code.room": "生成群绑定码",
+  "link.code.person": "生成个人绑定码",
+  "link.room": "绑定微信群",
+  "link.person": "绑定个人微信",
+  "link.failed": "绑定失败",
 };
+
+/** The sheet's 操作 column: the action's name, never its code. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? `其他操作（${action}）`;
+}
 
 const DETAIL_LABELS: Record<string, string> = {
   member: "成员",
@@ -42,6 +69,24 @@ const DETAIL_LABELS: Record<string, string> = {
   version: "版本",
   position: "岗位",
   coefficient: "系数",
+  kind: "类型",
+  seq: "序号",
+  title: "目标",
+  planned: "计划值",
+  unit: "单位",
+  members: "成员数",
+  owner: "群主",
+  left: "退出人数",
+  expiresAt: "有效期至",
+  platform: "平台",
+  code: "绑定码",
+  tenant: "组织",
+  name: "名称",
+  source: "来源",
+  before: "原值",
+  from: "起",
+  to: "止",
+  previous: "原分数",
 };
 
 function describe(detail: Record<string, unknown> | null, nameOf: (id: string) => string | undefined): string {
@@ -99,7 +144,7 @@ export async function auditSheet(db: Database, list: Group[], period: ExportPeri
         `${local.date} ${local.time}`,
         group ? group.name || group.chatId : "",
         actor ? displayName(actor) : r.actorUserId ? r.actorUserId : "系统",
-        ACTION_LABELS[r.action] ?? r.action,
+        actionLabel(r.action),
         subject ?? "",
         describe(r.detail, nameOf),
       ];
