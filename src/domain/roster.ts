@@ -4,7 +4,6 @@
  * with its row and column. Pure: matching names to people is the app's job.
  */
 
-import { COEFFICIENT_MAX } from "./scoring/inputs";
 import type { ReadCell } from "./xlsx/read";
 
 /** A cell as the sheet reader gives it (a CSV gives strings). */
@@ -45,7 +44,15 @@ const HEADERS: Record<Field, readonly string[]> = {
 };
 const REQUIRED: readonly Field[] = ["name", "group"];
 
-/** Limits the scoring engine puts on a coefficient (src/domain/scoring/inputs.ts). */
+/**
+ * The coefficients a roster may carry. The seeds' size coefficients are 1.042
+ * and 1.083 (篇5 「高于1500人、2000人的村基础分各乘以1.042和1.083」) and post
+ * coefficients weigh one post against another (篇9 「确定不同岗位不同的价值系数」),
+ * so a sensible one lies between half and three times the base; 99 is a score
+ * or a head count typed into the wrong column, not a coefficient. Tighter than
+ * the scoring engine's own bound (COEFFICIENT_MAX), which only guards stored data.
+ */
+export const ROSTER_COEFFICIENT = { min: 0.5, max: 3 } as const;
 /** A roster larger than this is not one organisation's people; refuse rather than grind. */
 const MAX_ROSTER_ROWS = 20_000;
 
@@ -67,8 +74,9 @@ function parseCoefficient(v: RosterCell): number | string {
   if (v === null || clean(v) === "") return 1;
   const n = typeof v === "number" ? v : Number(clean(v).replace(/，/g, "."));
   if (!Number.isFinite(n)) return `「${clean(v)}」不是数字`;
-  if (n <= 0) return "系数必须大于 0";
-  if (n > COEFFICIENT_MAX) return `系数不能超过 ${COEFFICIENT_MAX}`;
+  if (n < ROSTER_COEFFICIENT.min || n > ROSTER_COEFFICIENT.max) {
+    return `系数 ${clean(v)} 不在 ${ROSTER_COEFFICIENT.min}～${ROSTER_COEFFICIENT.max} 之间（如规模系数 1.042、1.083；1 为基准），可能填错了列`;
+  }
   return n;
 }
 
