@@ -172,6 +172,8 @@ function poll() {
         markSeen();
       }
       drawChatList();
+      // A leader's first step counts the claims still waiting: a decision changes it.
+      if (state.me.role === "leader") guide.draw();
     }
     return messages;
   }).catch((error) => console.warn("poll failed", error));
