@@ -110,8 +110,7 @@ function openChat(chatId) {
   document.body.classList.add("chat-open");
   timeline.clear();
   timeline.update(messagesOf(chatId));
-  const box = $("messages");
-  box.scrollTop = box.scrollHeight;
+  scrollTo(null);
   markSeen();
   drawChatList();
   drawComposer();
@@ -137,11 +136,27 @@ function showPending() {
   if (state.chatId !== newest.chat_id) openChat(newest.chat_id);
   const node = $("messages").querySelector(`[data-message-id="${newest.message_id}"]`);
   if (!node) return false;
-  node.scrollIntoView({ block: "center" });
+  scrollTo(node);
   node.classList.remove("focus");
   void node.offsetWidth; // restart the highlight's animation
   node.classList.add("focus");
   return true;
+}
+
+/**
+ * Scrolls the message list to a message (centred), or to its end; again once the frame is laid
+ * out, since charts and tables settle their height after the first layout.
+ */
+let scrollTarget = null;
+function scrollTo(node) {
+  scrollTarget = node;
+  const apply = () => {
+    const box = $("messages");
+    if (scrollTarget) scrollTarget.scrollIntoView({ block: "center" });
+    else box.scrollTop = box.scrollHeight;
+  };
+  apply();
+  requestAnimationFrame(() => requestAnimationFrame(apply));
 }
 
 function markSeen() {
@@ -275,11 +290,12 @@ function become(openId) {
   $("identity").value = state.me.openId;
   document.body.dataset.role = state.me.role;
   $("who").textContent = `${state.me.name} · ${ROLE[state.me.role]}`;
+  // The guide first: its height changes the message list's, which then scrolls to its end.
+  guide.draw();
   const chats = visibleChats();
   openChat((chats.find((c) => c.chat_id === state.chatId) ?? chats[0])?.chat_id);
   // A leader with claims waiting is taken straight to them: that is what they would open Lark for.
   if (state.me.role === "leader") showPending();
-  guide.draw();
 }
 
 $("identity").addEventListener("change", (e) => become(e.target.value));
