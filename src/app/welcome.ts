@@ -47,6 +47,8 @@ export async function refreshWelcome(db: Database, chatId: string, message: { ca
     // A drainer took it meanwhile: read its state again below.
     return refreshWelcome(db, chatId, message, now);
   }
+  // Being sent right now (another drain holds it) or parked: no message id to update. The card then
+  // keeps "reading the members"; the next member read (a newcomer's first message) updates it.
   if (original.status !== "sent" || !original.sentMessageId || !original.sentAt) return "none";
   if (now.getTime() - original.sentAt.getTime() > CARD_UPDATE_WINDOW_MS) return "none";
   await enqueue(db, { key: `${original.key}:members:${now.getTime()}`, to: { type: "update", id: original.sentMessageId }, card: message.card, text: message.text }, now);
