@@ -1,5 +1,5 @@
 import { truncate } from "../src/domain/text";
-import { button, card, columns, escapeMarkdown, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
 
 export interface AppealView {
   appealId: string;
@@ -40,7 +40,7 @@ export function appealCard(v: AppealView): Rendered {
       },
       { tag: "input", name: "points", placeholder: { tag: "plain_text", content: t(lang, "更正时：加减分（如 2 或 -1）", "To amend: points (e.g. 2 or -1)") } },
       { tag: "input", name: "reason", required: true, max_length: 300, placeholder: { tag: "plain_text", content: t(lang, "处理意见（必填，会告知申诉人）", "Reason (required; the appellant is told)") } },
-      columns([[submit("uphold", t(lang, "维持", "Uphold"), "primary_filled", "uphold")], [submit("amend", t(lang, "更正", "Amend"), "danger", "amend")]]),
+      buttonRow([submit("uphold", t(lang, "维持", "Uphold"), "primary_filled", "uphold"), submit("amend", t(lang, "更正", "Amend"), "danger", "amend")]),
     ],
   };
   const elements: Element[] = [

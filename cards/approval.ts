@@ -1,5 +1,5 @@
 import { truncate } from "../src/domain/text";
-import { button, card, columns, escapeMarkdown, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
 
 export type ApprovalState =
   | { kind: "pending" }
@@ -55,7 +55,7 @@ function decisionButtons(v: ApprovalView): Element {
         max_length: 200,
         placeholder: { tag: "plain_text", content: t(v.lang, "意见（驳回、调整时必填）", "Comment (required to reject or adjust)") },
       },
-      columns(buttons.map((b) => [b])),
+      buttonRow(buttons),
     ],
   };
 }
@@ -83,8 +83,8 @@ export function approvalCard(v: ApprovalView): Rendered {
         ...(decided.comment ? [`${t(lang, "意见", "Comment")}：${decided.comment}`] : []),
       ]
     : [];
+  // The status is the header's subtitle (待审批, or who decided and when); the body does not repeat it.
   const elements: Element[] = [
-    markdown(`**${status}**`),
     markdown([...v.lines, ...(effect ? [effect] : [])].map(escapeMarkdown).join("\n")),
     markdown(`**${t(lang, "依据", "Evidence")}**\n${escapeMarkdown(evidence)}`),
     ...(outcome.length ? [markdown(outcome.map(escapeMarkdown).join("\n"))] : []),

@@ -88,6 +88,8 @@ export function button(opts: ButtonOptions): Element {
     tag: "button",
     text: { tag: "plain_text", content: opts.text },
     type: opts.type ?? "default",
+    // As wide as its text, as Feishu's own cards draw buttons ("fill" would stretch it across the card).
+    width: "default",
     behaviors: [{ type: "callback", value: opts.value }],
     ...(opts.confirm
       ? { confirm: { title: { tag: "plain_text", content: opts.confirm.title }, text: { tag: "plain_text", content: opts.confirm.text } } }
@@ -95,11 +97,16 @@ export function button(opts: ButtonOptions): Element {
   };
 }
 
-export function columns(cols: Element[][], opts: { flex?: "none" | "stretch" | "flow" | "bisect" | "trisect" } = {}): Element {
+/**
+ * Buttons side by side, each as wide as its text (columns of width "auto"), as
+ * Feishu lays out a card's actions; weighted columns would share the card's
+ * whole width between them.
+ */
+export function buttonRow(buttons: Element[]): Element {
   return {
     tag: "column_set",
-    flex_mode: opts.flex ?? "none",
-    columns: cols.map((elements) => ({ tag: "column", width: "weighted", weight: 1, elements })),
+    flex_mode: "none",
+    columns: buttons.map((b) => ({ tag: "column", width: "auto", elements: [b] })),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RankingVisibility } from "../src/domain/scheme";
-import { card, chart, hr, markdown, note, t, table, textTable, type Element, type Lang, type Rendered } from "./kit";
+import { card, hr, markdown, note, t, table, textTable, type Element, type Lang, type Rendered } from "./kit";
+import { rankingChart } from "./ranking-chart";
 
 export interface BroadcastRow {
   rank: number;
@@ -60,16 +61,7 @@ export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
   if (flag) elements.push(markdown(flag));
   if (rows.length) {
     elements.push(table(columns, rows));
-    elements.push(
-      chart({
-        type: "bar",
-        data: [{ id: "totals", values: shown.map((r) => ({ name: r.name, total: Math.round(r.total * 100) / 100 })) }],
-        xField: "name",
-        yField: "total",
-        label: { visible: true },
-        axes: [{ orient: "left", min: 0, max: 100 }],
-      }),
-    );
+    elements.push(rankingChart(shown));
   }
   elements.push(hr(), note(footnote));
   return {

@@ -1,6 +1,7 @@
 import type { IsoMonth } from "../src/domain/dates";
 import type { RankingVisibility } from "../src/domain/scheme";
 import { card, hr, markdown, note, t, table, textTable, type Lang, type Rendered } from "./kit";
+import { rankingChart } from "./ranking-chart";
 
 export interface RankingRow {
   rank: number;
@@ -55,7 +56,8 @@ export function rankingCard(v: RankingView): Rendered {
       colour: "violet",
       summary: title,
       elements: [
-        ...(rows.length ? [table(columns, rows)] : v.visibility === "private" ? [] : [markdown(t(lang, "本月还没有人被评分。", "Nobody has been rated this month."))]),
+        // The same chart as the monthly broadcast: people ask for the ranking far more often than the 1st comes round.
+        ...(rows.length ? [table(columns, rows), rankingChart(v.rows)] : v.visibility === "private" ? [] : [markdown(t(lang, "本月还没有人被评分。", "Nobody has been rated this month."))]),
         ...(mine ? [hr(), markdown(`**${mine}**`)] : []),
         note(footnote),
       ],

@@ -17,7 +17,7 @@ export function receiptCard(v: ReceiptView): Rendered {
   const { lang } = v;
   const dateText = lang === "en" ? v.date : chineseDate(v.date);
   const status = v.withdrawn
-    ? t(lang, "已撤回，不计入本月记录。", "Withdrawn; it no longer counts.")
+    ? t(lang, "不再计入本月记录。", "It no longer counts this month.") // the title already says 已撤回
     : t(lang, `本月第 ${v.monthCount} 条记录`, `Record no. ${v.monthCount} this month`);
   const elements = [
     markdown(`**${t(lang, "日期", "Date")}**：${dateText}${v.groupName ? `　**${t(lang, "群", "Group")}**：${escapeMarkdown(v.groupName)}` : ""}`),

@@ -1,7 +1,16 @@
 import { card, hr, markdown, note, t, type Lang, type Rendered } from "./kit";
 
-/** Posted when the bot joins a group. */
-export function welcomeCard(lang: Lang): Rendered {
+/** Who is in the group, once the bot has read its members. */
+export interface WelcomeMembers {
+  members: number;
+  leaders: string[];
+}
+
+/**
+ * Posted when the bot joins a group. It goes out saying the members are being
+ * read; once they are, the same card is updated in place with who is there.
+ */
+export function welcomeCard(lang: Lang, read?: WelcomeMembers): Rendered {
   const title = t(lang, "绩效考核机器人已加入本群 👋", "The appraisal bot has joined 👋");
   const body = t(
     lang,
@@ -20,7 +29,10 @@ export function welcomeCard(lang: Lang): Rendered {
       "In a private chat, just write. The group owner is the group's leader.",
     ].join("\n"),
   );
-  const tip = t(lang, "正在读取群成员……", "Reading the member list…");
+  const leaders = read?.leaders.length ? read.leaders.join("、") : t(lang, "群主", "the group owner");
+  const tip = read
+    ? t(lang, `已读取群成员：共 ${read.members} 人；考核负责人：${leaders}`, `Members read: ${read.members}; leader: ${read.leaders.join(", ") || "the group owner"}`)
+    : t(lang, "正在读取群成员……", "Reading the member list…");
   return {
     card: card({ title, colour: "turquoise", summary: title, elements: [markdown(body), hr(), note(tip)] }),
     text: [title, body.replace(/\*\*/g, ""), tip].join("\n"),

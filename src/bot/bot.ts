@@ -1,5 +1,6 @@
 import { eq, or } from "drizzle-orm";
 import type { Lang, Rendered } from "../../cards/kit";
+import { refreshWelcome, welcomeFacts, welcomeKey, type WelcomeFacts } from "../app/welcome";
 import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
@@ -12,7 +13,8 @@ import type { BotAddedUpdate, CardActionAnswer, CardActionUpdate, MessageUpdate,
 import { Work } from "./work";
 
 export interface BotReplies {
-  welcome(lang: Lang): Rendered;
+  /** The welcome card; `read` once the group's members are read (the card is then updated in place). */
+  welcome(lang: Lang, read?: WelcomeFacts): Rendered;
   help(lang: Lang): Rendered;
   unknown(word: string, suggestion: Command<unknown> | undefined, lang: Lang): Rendered;
   notInGroup(lang: Lang): Rendered;
@@ -91,9 +93,12 @@ export function createBot(opts: BotOptions) {
     }
   }
 
+  /** Reads the group's members after the answer, then says so on its welcome card. */
   function syncLater(work: Work, group: Group) {
     work.defer(async () => {
-      await syncGroupMembers(db, deps.directory, group, deps.clock.now());
+      const now = deps.clock.now();
+      await syncGroupMembers(db, deps.directory, group, now);
+      if (deps.platform === "lark") await refreshWelcome(db, group.chatId, replies.welcome("zh", await welcomeFacts(db, group.id)), now);
     });
   }
 
@@ -119,6 +124,8 @@ export function createBot(opts: BotOptions) {
       member = added.member;
       if (group.syncedAt) syncLater(work, group); // a newcomer: refresh names and roles
     }
+    // The members were never read (the first read failed, e.g. a missing permission): try again.
+    if (found?.group.active && !group.syncedAt) syncLater(work, group);
     return { group, member };
   }
 
@@ -191,7 +198,7 @@ export function createBot(opts: BotOptions) {
     const existing = await findGroup(db, key);
     const reg = registerGroup(db, key, { timezone: existing?.timezone ?? deps.defaultTimezone, now, existing });
     work.write(reg.write);
-    work.send({ type: "chat_id", id: update.chatId }, replies.welcome("zh"));
+    work.send({ type: "chat_id", id: update.chatId }, replies.welcome("zh"), welcomeKey(update.chatId, update.eventId));
     const group = reg.group;
     syncLater(work, group);
     return (await commit({ eventId: update.eventId, kind: "bot_added" }, work, now)) ? { duplicate: false, after: work.after } : DUPLICATE;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { silentLogger } from "../../src/bot/deps";
 import { DEMO_GROUPS, DEMO_OFFICE } from "../../src/channels/local/demo";
@@ -48,41 +48,136 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 const card = (title: string | RegExp) => page.locator(".msg.from-bot .card").filter({ has: page.locator(".card-title", { hasText: title }) });
+const RANKING = /· \d+ 月排名$/;
 
-describe("the playground in headless Chromium", () => {
-  test("a member sends a record and sees the receipt card the bot sent through the mock", async () => {
+/** How much of a canvas VChart painted: a drawn chart inks thousands of pixels, an empty one none. */
+const inkedPixels = (canvas: Locator) =>
+  canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+
+/** The rectangle of a locator and of the message list, to judge what a visitor sees without scrolling. */
+const box = async (l: Locator) => (await l.boundingBox())!;
+
+/** Runs the guide's current step with its button; returns the step's text. */
+async function guideStep(expectCount: string): Promise<string> {
+  await page.locator("#guide .guide-count", { hasText: expectCount }).waitFor();
+  const text = (await page.locator("#guide .guide-text").textContent())!;
+  await page.click("#guide .guide-do");
+  return text;
+}
+
+describe("the playground in headless Chromium, as a first-time visitor at 1366×860", () => {
+  test("the first screen: the group, a guide for 张三's first step, most of the height for messages, no wiring on show", async () => {
     await page.goto(`${bot.url}/`);
     await page.waitForSelector("body[data-ready=true]");
-    // The demo's month of history is there on first visit.
     expect(await page.locator("#who").textContent()).toBe(`${zhang!.name} · 员工`);
-    expect(await page.locator(".msg").count()).toBeGreaterThan(3);
-    await shot("01-start");
+    expect(await page.locator("#chat-title").textContent()).toBe(office.name);
+    expect(await page.locator("#guide .guide-count").textContent()).toBe("1/4");
+    // The messages get most of the window: header, chat title and guide together stay small.
+    const messages = await box(page.locator("#messages"));
+    expect(messages.height / 860).toBeGreaterThan(0.7);
+    // The time panel waits for ⏱; the wiring (/lark/events, the admin route, encryption) sits in a closed fold.
+    expect(await page.locator("#jobs").isVisible()).toBe(false);
+    const visible = await page.locator("body").innerText();
+    for (const word of ["/lark/events", "/admin/jobs", "加密"]) expect(visible).not.toContain(word);
+    await page.click("#about summary");
+    expect(await page.locator("#about").innerText()).toContain("/lark/events");
+    await page.click("#about summary");
+    // The group shows the month, not three days: records said in the group on many days.
+    expect(await page.locator("#messages .day").count()).toBeGreaterThanOrEqual(15);
+    await shot("01-first-screen");
+  });
 
+  test("the guide's first step, 「排名 上月」, answers with the ranking and its chart", async () => {
+    const before = await card(RANKING).count();
+    expect(await guideStep("1/4")).toContain("排名");
+    const ranking = card(RANKING).nth(before);
+    await ranking.locator("tbody tr").first().waitFor();
+    const chart = ranking.locator(".card-chart[data-drawn=true] canvas");
+    await chart.waitFor();
+    expect(await inkedPixels(chart)).toBeGreaterThan(1000);
+    await ranking.scrollIntoViewIfNeeded();
+    await shot("02-ranking-chart");
+  });
+
+  test("the second step files a record; its 撤回 button is as wide as its text, as in Feishu", async () => {
+    await guideStep("2/4");
+    expect(await page.inputValue("#input")).toBe("日报 今天整理了档案目录");
     await page.fill("#input", "日报 在浏览器里整理了档案目录");
     await page.click("#send");
     const receipt = card("已记录").filter({ hasText: "在浏览器里整理了档案目录" });
-    await receipt.waitFor();
-    await receipt.locator(".card-btn", { hasText: "撤回" }).waitFor({ state: "visible" });
-    await shot("02-receipt");
-    // The record went through the real webhook into the database.
+    const undo = receipt.locator(".card-btn", { hasText: "撤回" });
+    await undo.waitFor({ state: "visible" });
+    expect((await box(undo)).width).toBeLessThan((await box(receipt)).width / 3);
+    await shot("03-receipt");
     const stored = await bot.db.select().from(records).where(eq(records.text, "在浏览器里整理了档案目录"));
     expect(stored).toHaveLength(1);
   });
 
-  test("a leader approves the pending claim on its card, and the card changes in place", async () => {
-    await page.selectOption("#identity", office.owner.openId);
-    await page.click('.chat-item[data-chat="p2p"]');
+  test("the third step shows 张三's score; the fourth switches to 李主任, who lands on the pending claim", async () => {
+    await guideStep("3/4");
+    await card(`${zhang!.name} · `).filter({ hasText: "维度" }).first().waitFor();
+    expect(await guideStep("4/4")).toContain(office.owner.name);
+    expect(await page.locator("#who").textContent()).toBe(`${office.owner.name} · 负责人`);
+    // Straight to the private chat, on the newest card still waiting, in view and highlighted.
+    expect(await page.locator("#chat-title").textContent()).toContain("私聊");
+    const approval = card(`申报加分 · ${zhang!.name}`);
+    await page.locator(".msg.focus .card-title", { hasText: `申报加分 · ${zhang!.name}` }).waitFor();
+    const [shown, list] = [await box(approval.locator(".card-header")), await box(page.locator("#messages"))];
+    expect(shown.y).toBeGreaterThanOrEqual(list.y);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(list.y + list.height);
+    expect(await page.locator("#guide .guide-text").textContent()).toContain("1 条申报待审批");
+    await shot("04-leader-pending");
+  });
+
+  test("李主任 approves on the card; it changes in place and says its status once", async () => {
     const approval = card(`申报加分 · ${zhang!.name}`);
     await approval.locator(".card-btn", { hasText: "同意" }).click();
     await approval.locator(".card-subtitle", { hasText: "已同意" }).waitFor();
     expect(await approval.locator(".card-btn", { hasText: "同意" }).count()).toBe(0);
-    await shot("03-approved");
+    expect(await approval.locator(".card-body").innerText()).not.toContain("已同意");
+    await shot("05-approved");
     const [group] = await bot.db.select().from(groups).where(eq(groups.chatId, office.chatId));
     const [claim] = await bot.db.select().from(claims).where(eq(claims.groupId, group!.id));
     expect(claim!.status).toBe("approved");
+    // Nothing is pending any more: the guide offers 「待办」 instead.
+    await page.selectOption("#identity", zhang!.openId);
+    await page.selectOption("#identity", office.owner.openId);
+    expect(await page.locator("#guide .guide-text").textContent()).toContain("待办");
   });
 
-  test("the monthly ranking runs as of the 1st and its chart is drawn by VChart", async () => {
+  test("the guide folds away and stays folded after a reload; 「引导」 brings it back", async () => {
+    await page.click("#guide .guide-close");
+    expect(await page.locator("#guide").isVisible()).toBe(false);
+    expect(await page.getAttribute("#toggle-guide", "aria-pressed")).toBe("false");
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.locator("#guide").isVisible()).toBe(false);
+    await page.click("#toggle-guide");
+    expect(await page.locator("#guide").isVisible()).toBe(true);
+  });
+
+  test("the group's welcome card says who was read, not 「正在读取群成员……」", async () => {
+    await page.selectOption("#identity", zhang!.openId);
+    await page.locator('.chat-item[data-chat="group"]').click();
+    const welcome = card("绩效考核机器人已加入本群");
+    await welcome.waitFor();
+    const text = await welcome.innerText();
+    expect(text).toContain(`已读取群成员：共 ${office.members.length + 2} 人；考核负责人：${office.owner.name}`);
+    expect(text).not.toContain("正在读取");
+  });
+
+  test("⏱ opens and closes the time panel; the monthly ranking runs as of the 1st and its chart is drawn", async () => {
+    await page.click("#toggle-time");
+    expect(await page.locator("#jobs").isVisible()).toBe(true);
+    expect(await page.getAttribute("#toggle-time", "aria-pressed")).toBe("true");
+    await page.click("#toggle-time");
+    expect(await page.locator("#jobs").isVisible()).toBe(false);
+    await page.click("#toggle-time");
     await page.selectOption("#job", "monthly-ranking");
     await page.click("#run-job");
     await page.locator(".job-head").waitFor({ timeout: 20_000 });
@@ -93,14 +188,9 @@ describe("the playground in headless Chromium", () => {
     await page.locator(".recipients summary", { hasText: office.name }).click();
     const chart = page.locator(".recipients .card-chart[data-drawn=true] canvas").first();
     await chart.waitFor();
-    const inked = await chart.evaluate((c: HTMLCanvasElement) => {
-      const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-      return n;
-    });
-    expect(inked).toBeGreaterThan(1000);
-    await shot("04-ranking");
+    expect(await inkedPixels(chart)).toBeGreaterThan(1000);
+    await shot("06-time-ranking");
+    await page.click("#toggle-time");
   });
 
   test("the appraisal office sees a target's progress, ranks everyone, and downloads the quarter's xlsx", async () => {
@@ -156,10 +246,11 @@ describe("the playground in headless Chromium", () => {
         header: { title: { tag: "plain_text", content: "标题" }, subtitle: { tag: "plain_text", content: "副标题" }, template: "orange" },
         body: {
           elements: [
-            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_demo_zhang\"></at>" },
+            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_5f3a9c2e8b7d4e1f0a6b2c9d8e7f6a5b\"></at>" },
             { tag: "hr" },
             { tag: "column_set", flex_mode: "none", columns: [{ tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "左" }] }, { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "右" }] }] },
             { tag: "table", page_size: 2, columns: [{ name: "n", display_name: "姓名", data_type: "text" }, { name: "s", display_name: "分", data_type: "number", format: { precision: 2 } }], rows: [{ n: "甲", s: 1 }, { n: "乙", s: 2 }, { n: "丙", s: 3 }] },
+            { tag: "button", width: "fill", text: { tag: "plain_text", content: "整行" }, behaviors: [{ type: "open_url", default_url: "https://open.feishu.cn/" }] },
             { tag: "form", name: "f", elements: [
               { tag: "input", name: "comment", required: true, placeholder: { tag: "plain_text", content: "意见" } },
               { tag: "select_static", name: "who", options: [{ text: { tag: "plain_text", content: "张三" }, value: "z" }] },
@@ -171,9 +262,11 @@ describe("the playground in headless Chromium", () => {
       };
       const actions: unknown[] = [];
       const toasts: unknown[] = [];
-      const el = renderCard(card, { people: { ou_demo_zhang: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
+      const el = renderCard(card, { people: { ou_5f3a9c2e8b7d4e1f0a6b2c9d8e7f6a5b: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
       document.body.append(el);
-      const submit = el.querySelector(".card-btn") as HTMLButtonElement;
+      const submit = el.querySelector("form .card-btn") as HTMLButtonElement;
+      // Buttons are as wide as their text unless the card asks for "fill".
+      const widths = { card: el.getBoundingClientRect().width, submit: submit.getBoundingClientRect().width, fill: el.querySelector(".card-btn.fill")!.getBoundingClientRect().width };
       submit.click(); // the required input is empty: refused, no callback
       (el.querySelector("input[name=comment]") as HTMLInputElement).value = "同意";
       (el.querySelector("select") as HTMLSelectElement).value = "z";
@@ -195,6 +288,7 @@ describe("the playground in headless Chromium", () => {
         unsupported: el.querySelectorAll(".unsupported").length,
         actions,
         toasts,
+        widths,
       };
       el.remove();
       return out;
@@ -203,6 +297,8 @@ describe("the playground in headless Chromium", () => {
       header: "标题副标题", colour: "rgb(255, 136, 0)", bold: "粗体", red: "红", escaped: true, at: "@张三", img: 0, links: 0,
       columns: 2, rows: 2, number: "1.00", date: "2026-11-30", unsupported: 0,
     });
+    expect(drawn.widths.submit).toBeLessThan(drawn.widths.card / 3);
+    expect(drawn.widths.fill).toBeGreaterThan(drawn.widths.card * 0.8);
     expect(drawn.toasts).toHaveLength(1);
     expect(drawn.actions).toEqual([{ value: { a: "x" }, tag: "button", name: "ok", formValue: { comment: "同意", who: "z", day: "2026-11-30" } }]);
   });
@@ -229,14 +325,40 @@ describe("the playground in headless Chromium", () => {
     await card(`申报加分 · ${zhang!.name}`).locator(".card-btn", { hasText: "同意" }).waitFor();
   }, 60_000);
 
-  test("reads on a phone: one column, nothing wider than the screen", async () => {
+  test("on a phone (390×844): the group and its guide fill the screen, the chart is drawn, and 李主任 lands on the pending claim", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => localStorage.clear()); // a first visit on this phone
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
-    await page.locator(".chat-item").first().click();
-    await page.locator(".msg").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await shot("06-phone");
+    for (const id of ["#identity", "#toggle-guide", "#toggle-time", "#reset"]) {
+      const b = await box(page.locator(id));
+      expect(b.x + b.width, id).toBeLessThanOrEqual(390);
+    }
+    expect(await page.locator("#chat-title").textContent()).toBe(office.name);
+    expect((await box(page.locator("#messages"))).height / 844).toBeGreaterThan(0.6);
+    await shot("07-phone-first-screen");
+
+    const before = await card(RANKING).count();
+    await guideStep("1/4");
+    const chart = card(RANKING).nth(before).locator(".card-chart[data-drawn=true] canvas");
+    await chart.waitFor();
+    expect(await inkedPixels(chart)).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await card(RANKING).nth(before).scrollIntoViewIfNeeded();
+    await shot("08-phone-ranking-chart");
+
+    // Steps can be skipped: on to the last, which switches to 李主任.
+    for (let i = 0; i < 2; i++) await page.click("#guide .guide-next");
+    await guideStep("4/4");
+    const approval = card(`申报加分 · ${zhang!.name}`);
+    await page.locator(".msg.focus .card-title", { hasText: `申报加分 · ${zhang!.name}` }).waitFor();
+    const [shown, list] = [await box(approval.locator(".card-btn", { hasText: "同意" })), await box(page.locator("#messages"))];
+    expect(shown.y + shown.height).toBeLessThanOrEqual(list.y + list.height);
+    await shot("09-phone-pending-claim");
+    // ‹ goes back to the chat list.
+    await page.click("#back");
+    await page.locator(".chat-item").first().waitFor();
     expect(problems).toEqual([]);
   });
 });

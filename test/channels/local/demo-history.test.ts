@@ -56,6 +56,19 @@ describe("the demo's month of history", () => {
     for (const g of [g1!, g2!]) expect(steps.some((s) => s.group === g && s.where === "p2p" && s.text.includes("#目标1 +"))).toBe(true);
   });
 
+  it("shows the month in the groups, not only in private chats: records said there on most workdays, and last month's ranking", () => {
+    for (const g of DEMO_GROUPS) {
+      const said = steps.filter((s) => s.group === g && s.where === "group" && s.text.startsWith("日报 "));
+      const days = new Set(said.map((s) => day(s.at)));
+      const workdays = new Set(steps.filter((s) => s.group === g && s.text.startsWith("评分") === false).map((s) => day(s.at)));
+      expect(days.size).toBeGreaterThanOrEqual(Math.floor(workdays.size * 0.6));
+      // Most records are still written to the bot privately, as the README says staff do.
+      expect(said.length).toBeLessThan(steps.filter((s) => s.group === g && s.where === "p2p" && !s.text.startsWith("评分")).length);
+      // On December's first workday the leader shows the group November's ranking.
+      expect(steps.filter((s) => s.group === g && s.text === "排名 上月").map((s) => [s.from, s.where, day(s.at)])).toEqual([[g.owner, "group", "2026-12-01"]]);
+    }
+  });
+
   it("later in a month it covers the last 30 days", () => {
     const late = demoHistory(new Date("2026-11-20T02:00:00Z"), TZ, calendar);
     expect(day(late[0]!.at) >= "2026-10-21").toBe(true);

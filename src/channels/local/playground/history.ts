@@ -5,9 +5,11 @@ import { DEMO_GROUPS, DEMO_OFFICE, type DemoGroup, type DemoPerson } from "../de
 
 /**
  * A month of plausible history for the demo organisation, as the chat
- * messages that would have made it: daily records in private chat, the
- * leaders' ratings at month end, a few adjustments and an award in the
- * group, and claims still waiting for a leader. Pure: the same day gives the
+ * messages that would have made it: daily records (about a third said in the
+ * group, the rest in private chat), the leaders' ratings at month end, a few
+ * adjustments and an award in the group, last month's ranking asked for in
+ * each group on the new month's first workday, and claims still waiting for
+ * a leader. Pure: the same day gives the
  * same history. On its first day the office gets its role and sets each
  * group a target for the quarter, which records tagged "#目标1" count toward.
  */
@@ -100,7 +102,10 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
       for (const [j, person] of group.members.entries()) {
         const h = hash(`${date}:${person.openId}`);
         if (h % 10 === 0) continue; // about one day in ten without a record
-        steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: "p2p", text: pool[(h >>> 4) % pool.length]! });
+        const text = pool[(h >>> 4) % pool.length]!;
+        // Some say it in the group (so the group shows the month's work), most write to the bot privately.
+        const inGroup = (h >>> 12) % 3 === 0;
+        steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: inGroup ? "group" : "p2p", text: inGroup ? `日报 ${text}` : text });
       }
     }
     // Adjustments and an award, a third of the way in.
@@ -131,6 +136,13 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
         }
       }
     }
+  }
+
+  // A new month began inside the history: on its first workday each leader shows the group last month's ranking.
+  const months = [...byMonth.keys()];
+  for (const month of months.slice(1)) {
+    const firstDay = byMonth.get(month)![0]!;
+    for (const group of DEMO_GROUPS) steps.push({ at: at(firstDay, "09:30"), from: group.owner, group, where: "group", text: "排名 上月" });
   }
 
   // Claims still waiting for a leader, on the last workday before today.

@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
   svg: "image/svg+xml",
 };
 /** The files of the page; nothing else under public/ is served. */
-const FILES = ["index.html", "style.css", "app.js", "seal.js", "card.js", "chat.js", "jobs.js"] as const;
+const FILES = ["index.html", "style.css", "app.js", "seal.js", "card.js", "chat.js", "jobs.js", "guide.js"] as const;
 /** VChart draws the cards' charts, as Lark's client does; served from node_modules (no CDN). */
 const VCHART = createRequire(import.meta.url).resolve("@visactor/vchart/build/index.min.js");
 

@@ -4,6 +4,7 @@
 // from the mock. Nothing here reaches into the bot.
 import { h } from "./card.js";
 import { createTimeline, summary } from "./chat.js";
+import { setupGuide } from "./guide.js";
 import { setupJobs } from "./jobs.js";
 import { cardActionEvent, messageEvent, postEvent, withMentions } from "./seal.js";
 
@@ -105,15 +106,57 @@ function openChat(chatId) {
   state.chatId = chatId;
   const chat = visibleChats().find((c) => c.chat_id === chatId);
   $("chat-title").textContent = chat ? chatLabel(chat) : "";
-  $("chat-sub").textContent = chat?.chat_mode === "group" ? `${chat.members.length} 位成员 · 发言请 @${cfg.app.botName}（已自动加上）` : chat ? "私聊里直接写：不是命令的话就是今天的日报" : "";
+  $("chat-sub").textContent = chat?.chat_mode === "group" ? `${chat.members.length} 位成员 · 发言时自动 @${cfg.app.botName}` : chat ? "私聊里直接写：不是命令的话就是今天的日报" : "";
   document.body.classList.add("chat-open");
   timeline.clear();
   timeline.update(messagesOf(chatId));
-  const box = $("messages");
-  box.scrollTop = box.scrollHeight;
+  scrollTo(null);
   markSeen();
   drawChatList();
   drawComposer();
+}
+
+// ---- pending claims: where a leader's approval cards wait ------------------------
+/** A card that still offers a decision (同意 / 驳回 …): a claim or an appeal nobody has decided yet. */
+const awaitsDecision = (m) => m.msg_type === "interactive" && /"a":"(claim|appeal)\.decide"/.test(m.body?.content ?? JSON.stringify(m.parsed ?? {}));
+
+function myPrivateChat() {
+  return visibleChats().find((c) => c.chat_mode === "p2p");
+}
+
+function pendingCards() {
+  const p2p = myPrivateChat();
+  return p2p && !p2p.pending ? messagesOf(p2p.chat_id).filter(awaitsDecision) : [];
+}
+
+/** Opens the private chat on the newest card waiting for this leader, scrolled to it and highlighted. */
+function showPending() {
+  const newest = pendingCards().at(-1);
+  if (!newest) return false;
+  if (state.chatId !== newest.chat_id) openChat(newest.chat_id);
+  const node = $("messages").querySelector(`[data-message-id="${newest.message_id}"]`);
+  if (!node) return false;
+  scrollTo(node);
+  node.classList.remove("focus");
+  void node.offsetWidth; // restart the highlight's animation
+  node.classList.add("focus");
+  return true;
+}
+
+/**
+ * Scrolls the message list to a message (centred), or to its end; again once the frame is laid
+ * out, since charts and tables settle their height after the first layout.
+ */
+let scrollTarget = null;
+function scrollTo(node) {
+  scrollTarget = node;
+  const apply = () => {
+    const box = $("messages");
+    if (scrollTarget) scrollTarget.scrollIntoView({ block: "center" });
+    else box.scrollTop = box.scrollHeight;
+  };
+  apply();
+  requestAnimationFrame(() => requestAnimationFrame(apply));
 }
 
 function markSeen() {
@@ -144,6 +187,8 @@ function poll() {
         markSeen();
       }
       drawChatList();
+      // A leader's first step counts the claims still waiting: a decision changes it.
+      if (state.me.role === "leader") guide.draw();
     }
     return messages;
   }).catch((error) => console.warn("poll failed", error));
@@ -245,17 +290,54 @@ function become(openId) {
   $("identity").value = state.me.openId;
   document.body.dataset.role = state.me.role;
   $("who").textContent = `${state.me.name} · ${ROLE[state.me.role]}`;
+  // The guide first: its height changes the message list's, which then scrolls to its end.
+  guide.draw();
   const chats = visibleChats();
   openChat((chats.find((c) => c.chat_id === state.chatId) ?? chats[0])?.chat_id);
+  // A leader with claims waiting is taken straight to them: that is what they would open Lark for.
+  if (state.me.role === "leader") showPending();
 }
 
 $("identity").addEventListener("change", (e) => become(e.target.value));
-const INTRO_SEEN = "playground-intro-seen";
-$("intro").hidden = localStorage.getItem(INTRO_SEEN) === "1";
-$("intro-close").addEventListener("click", () => {
-  $("intro").hidden = true;
-  localStorage.setItem(INTRO_SEEN, "1");
+
+// ---- the guide and the time panel -------------------------------------------------
+/** Opens the chat a guide step speaks in: the identity's group, or their private chat. */
+function openWhere(where) {
+  const chat = where === "p2p" ? myPrivateChat() : visibleChats().find((c) => c.chat_mode === "group");
+  if (chat && chat.chat_id !== state.chatId) openChat(chat.chat_id);
+  else document.body.classList.add("chat-open");
+}
+
+function identityOf(role) {
+  if (role === "office") return cfg.office.openId;
+  const group = state.me.group ?? cfg.groups[0];
+  return role === "leader" ? group.owner.openId : group.members[0].openId;
+}
+
+const guide = setupGuide($("guide"), $("toggle-guide"), {
+  role: () => state.me.role,
+  context: () => ({ leader: (state.me.group ?? cfg.groups[0]).owner.name, office: cfg.office.name, quarter: demoQuarter(), pending: pendingCards().length }),
+  async run(act) {
+    if (act.become) return become(identityOf(act.become));
+    if (act.pending) return void showPending();
+    if (act.time) return setTimePanel(true);
+    openWhere(act.in);
+    if (act.fill) return fill(act.fill);
+    if (act.say) await send(act.say).catch(fail);
+  },
 });
+
+/** The ⏱ panel: the button opens and closes it, and says which it is; opening draws the eye to it. */
+function setTimePanel(open) {
+  document.body.classList.toggle("time-open", open);
+  $("toggle-time").setAttribute("aria-pressed", String(open));
+  if (!open) return;
+  const panel = $("jobs");
+  panel.classList.remove("flash");
+  void panel.offsetWidth;
+  panel.classList.add("flash");
+  panel.querySelector("select")?.focus({ preventScroll: true });
+}
 $("composer").addEventListener("submit", (e) => {
   e.preventDefault();
   const text = $("input").value;
@@ -263,7 +345,7 @@ $("composer").addEventListener("submit", (e) => {
   send(text).catch(fail);
 });
 $("back").addEventListener("click", () => document.body.classList.remove("chat-open"));
-$("toggle-time").addEventListener("click", () => document.body.classList.toggle("time-open"));
+$("toggle-time").addEventListener("click", () => setTimePanel(!document.body.classList.contains("time-open")));
 $("reset").addEventListener("click", async () => {
   if (!window.confirm("把演示数据恢复到初始状态？所有新消息和改动都会清除。")) return;
   $("overlay").hidden = false;
@@ -304,16 +386,17 @@ setupJobs({
     // A group chat the current person is not in: the office is in every group.
     else if (!visibleChats().some((x) => x.chat_id === chatId)) become(cfg.office.openId);
     openChat(chatId);
-    document.body.classList.remove("time-open");
+    if (window.matchMedia("(max-width: 1100px)").matches) setTimePanel(false);
   },
   toast,
+  close: () => setTimePanel(false),
 });
 
 await loadChats();
 await poll();
 drawIdentities();
+// On a phone too the visit starts in the group, with the guide: the chat list is one tap back.
 become(state.me.openId);
-document.body.classList.remove("chat-open");
 document.body.dataset.ready = "true";
 setInterval(poll, 1200);
 // Another tab reset the demo: start again from the new state.

@@ -137,7 +137,9 @@ const RENDERERS = {
 function renderButton(el, ctx, form) {
   const behaviour = (el.behaviors ?? []).find((b) => b.type === "callback");
   const link = (el.behaviors ?? []).find((b) => b.type === "open_url");
-  const btn = h("button", { type: "button", class: `card-btn btn-${el.type ?? "default"}`, disabled: el.disabled }, plain(el.text));
+  // Card JSON 2.0 `width`: "default" (as wide as the text, the default), "fill" (the card's width) or "NNNpx".
+  const width = /^\d+px$/.test(el.width ?? "") ? `width:${el.width};max-width:100%` : "";
+  const btn = h("button", { type: "button", class: `card-btn btn-${el.type ?? "default"} ${el.width === "fill" ? "fill" : ""}`, style: width, disabled: el.disabled }, plain(el.text));
   btn.addEventListener("click", async () => {
     if (link) return void window.open(link.default_url, "_blank", "noopener");
     if (!behaviour && !el.value) return;

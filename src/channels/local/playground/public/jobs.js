@@ -105,6 +105,6 @@ export function setupJobs(o) {
     );
   };
 
-  const close = h("button", { type: "button", class: "close-time", "aria-label": "关闭", onclick: () => document.body.classList.remove("time-open") }, "×");
-  o.root.append(close, h("h2", {}, "模拟时间"), h("p", { class: "hint" }, "定时任务在本地不会自己跑：选一个任务和时间，机器人就像到了那一刻一样运行它（和 POST /admin/jobs 一样）。"), form, result);
+  const close = h("button", { type: "button", class: "close-time", "aria-label": "关闭", onclick: () => o.close() }, "×");
+  o.root.append(close, h("h2", {}, "⏱ 模拟时间"), h("p", { class: "hint" }, "定时任务在这里不会自己跑：选一个任务和时间，机器人就像到了那一刻一样运行它。"), form, result);
 }
