@@ -40,3 +40,15 @@ export function memberIdFor(groupId: string, userId: string): string {
  */
 export const legacyGroupId = (platform: string, chatId: string) => `grp_${platform}_${chatId}`;
 export const legacyMemberId = (legacyGroup: string, userId: string) => `mem_${legacyGroup.slice(4)}_${userId}`;
+
+/** A group id from a card button sent before 0009, as the id that group has now; current ids pass through. */
+export function currentGroupId(id: string): string {
+  const legacy = /^grp_(lark|wechat)_(.+)$/.exec(id);
+  return legacy ? groupIdFor(legacy[1]!, legacy[2]!) : id;
+}
+
+/** A member id from a card sent before 0009 (a review form's colleague), as that member's id now. */
+export function currentMemberId(id: string, group: { id: string; platform: string; chatId: string }): string {
+  const prefix = legacyMemberId(legacyGroupId(group.platform, group.chatId), "");
+  return id.startsWith(prefix) ? memberIdFor(group.id, id.slice(prefix.length)) : id;
+}

@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 /**
  * Seals a request body as Lark does, written from Lark's documentation and
@@ -19,6 +19,14 @@ export function docEncrypt(plain: string, encryptKey: string, iv: Buffer = rando
   const key = createHash("sha256").update(encryptKey, "utf8").digest();
   const cipher = createCipheriv("aes-256-cbc", key, iv);
   return Buffer.concat([iv, cipher.update(plain, "utf8"), cipher.final()]).toString("base64");
+}
+
+/** The documented decryption: base64 → first 16 bytes IV, the rest AES-256-CBC with SHA-256(key). */
+export function docDecrypt(encrypted: string, encryptKey: string): string {
+  const bytes = Buffer.from(encrypted, "base64");
+  const key = createHash("sha256").update(encryptKey, "utf8").digest();
+  const decipher = createDecipheriv("aes-256-cbc", key, bytes.subarray(0, 16));
+  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString("utf8");
 }
 
 export function docSignature(timestamp: string, nonce: string, encryptKey: string, body: string): string {
