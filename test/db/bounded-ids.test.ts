@@ -238,6 +238,16 @@ describe("the bot on the migrated database", () => {
     expect(ranking!.queued).toBe(2);
   });
 
+  test("a card button sent before the migration (old group id in its value) still works", async () => {
+    const before = h.lark.mock.sentMessages({ openId: ZHANG.openId }).length;
+    const res = await h.click(ZHANG.openId, { a: "report.detail", g: OLD.office, q: "2026-Q4" }, h.userMessage(ZHANG.openId, "成绩单"));
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(await res.json())).not.toContain("找不到这个群");
+    await h.bot.idle();
+    const details = h.lark.mock.sentMessages({ openId: ZHANG.openId }).slice(before).map((m) => JSON.stringify(m.parsed));
+    expect(details.some((d) => d.includes("张三 · 2026-11 明细") && d.includes("完成季度报表初稿"))).toBe(true);
+  });
+
   test("a new person who speaks gets a bounded id beside the migrated ones", async () => {
     const newcomer = { openId: larkOpenId("newcomer"), name: "新人" };
     h.lark.mock.addUser(newcomer);

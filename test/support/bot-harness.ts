@@ -6,6 +6,7 @@ import { cardActionEvent, textMessageEvent, botAddedEvent, fileMessageEvent } fr
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
 import { larkChatId, larkOpenId, larkTenantKey } from "./ids";
 import { docSeal } from "./lark-seal";
 
@@ -24,6 +25,9 @@ export const OFFICE = {
     { openId: larkOpenId("li"), name: "李四" },
   ],
 };
+
+/** The id the bot gives a person in a Lark group (the office unless another chat is named). */
+export const memberOf = (openId: string, chatId: string = OFFICE.chatId) => memberIdFor(groupIdFor("lark", chatId), openId);
 
 /** A clock the test moves by hand. */
 export function manualClock(start: string) {

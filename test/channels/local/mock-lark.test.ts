@@ -207,7 +207,7 @@ describe("send and reply", () => {
 
   it("a repeated uuid within an hour returns the first message and stores nothing new", async () => {
     const token = await tokenFor();
-    const body = { receive_id: larkChatId("team"), msg_type: "text", content: text("ranking"), uuid: `ranking:2026-01:${larkChatId("team")}` };
+    const body = { receive_id: larkChatId("team"), msg_type: "text", content: text("ranking"), uuid: `rk:2026-01:${larkChatId("team")}` };
     const first = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
     clock += 59 * 60_000;
     const second = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
