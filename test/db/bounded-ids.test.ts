@@ -200,6 +200,26 @@ describe("migration 0009: bounded group and member ids", () => {
   });
 });
 
+describe("a database whose schema was migrated without the data step (drizzle-kit migrate)", () => {
+  test("is left pending by the schema migration and caught up by the next applyMigrations", async () => {
+    const other = join(dir, "schema-only.db");
+    const database = await openNodeDatabase(`file:${other}`);
+    try {
+      await migrate(database.db, { migrationsFolder: await previousMigrations() });
+      await seedPreviousSchema(database);
+      await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+      const [pending] = await database.db.select().from(s.dataMigrations);
+      expect(pending).toEqual({ name: "0009_bounded_ids", doneAt: null });
+      expect((await database.db.select().from(s.members)).map((m) => m.id)).toContain(oldMember(ZHANG.openId));
+      await applyMigrations(database.db);
+      expect((await database.db.select().from(s.members)).map((m) => m.id)).toContain(newMember(ZHANG.openId));
+      expect(await counts(database.db)).toEqual(before);
+    } finally {
+      database.close();
+    }
+  });
+});
+
 describe("the bot on the migrated database", () => {
   let h: Harness;
   beforeAll(async () => {
