@@ -18,6 +18,7 @@ import { indexScheme, parseScheme, schemeTemplates } from "../src/domain/scheme"
 import { drainOutbox } from "../src/outbox/deliver";
 import { createPacer } from "../src/outbox/pacer";
 import { runDueJobs } from "../src/jobs/run";
+import { groupIdFor, memberIdFor } from "../src/db/ids";
 
 export interface BroadcastFigures {
   groups: number;
@@ -67,11 +68,11 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
   for (let g = 0; g < groupCount; g++) {
     const chatId = `oc_bench_${g}`;
     const people = Array.from({ length: perGroup }, (_, i) => ({ openId: `ou_b${g}_${i}`, name: `成员${g}-${i}` }));
-    const groupId = `grp_lark_${chatId}`;
+    const groupId = groupIdFor("lark", chatId);
     // One tenant per group: no 流动红旗 to compute across groups here.
     await db.insert(groups).values({ id: groupId, platform: "lark", tenantKey: `t${g}`, chatId, name: `第${g}组`, timezone: "Asia/Shanghai", createdAt: created });
     for (const [i, p] of people.entries()) {
-      const memberId = `mem_${g}_${i}`;
+      const memberId = memberIdFor(groupId, p.openId);
       await db.insert(members).values({ id: memberId, groupId, userId: p.openId, name: p.name, createdAt: created });
       await db.insert(ratings).values(leaves.map((leaf, k) => ({ id: `r_${g}_${i}_${k}`, groupId, period: "2026-11", memberId, dimension: leaf, raterGroup: "leader", raterUserId: "ou_x", score: 60 + ((g + k) % 40), createdAt: created })));
     }

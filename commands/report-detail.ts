@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { currentGroupId } from "../src/db/ids";
 import { z } from "zod";
 import { t } from "../cards/kit";
 import { defineCardAction } from "../src/bot/card-action";
@@ -12,7 +13,7 @@ export const reportDetailAction = defineCardAction({
   value: z.object({ a: z.literal("report.detail"), g: z.string().min(1).max(80), q: z.string().regex(/^\d{4}-Q[1-4]$/) }),
   async handle(ctx) {
     const { db } = ctx.deps;
-    const [group] = await db.select().from(groups).where(eq(groups.id, ctx.value.g)).limit(1);
+    const [group] = await db.select().from(groups).where(eq(groups.id, currentGroupId(ctx.value.g))).limit(1);
     if (!group || group.tenantKey !== ctx.update.tenantKey) return { toast: { type: "warning", content: t(ctx.lang, "找不到这个群", "Group not found") } };
     const [me] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, ctx.update.operatorId))).limit(1);
     if (!me) return { toast: { type: "error", content: t(ctx.lang, "你不是这个群的考核成员", "You are not a member of this group") } };

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { currentGroupId } from "../src/db/ids";
 import { z } from "zod";
 import { t } from "../cards/kit";
 import { defineCardAction } from "../src/bot/card-action";
@@ -15,7 +16,7 @@ export const reportObjectAction = defineCardAction({
     const { lang } = ctx;
     const reason = typeof ctx.update.formValue?.objection === "string" ? ctx.update.formValue.objection.trim().slice(0, 1000) : "";
     if (!reason || isVagueReason(reason)) return { toast: { type: "warning", content: t(lang, "请写明具体的异议（哪一项、为什么）", "Say what you object to, and why") } };
-    const [group] = await db.select().from(groups).where(eq(groups.id, ctx.value.g)).limit(1);
+    const [group] = await db.select().from(groups).where(eq(groups.id, currentGroupId(ctx.value.g))).limit(1);
     if (!group || group.tenantKey !== ctx.update.tenantKey) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
     const [me] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, ctx.update.operatorId), eq(members.active, true))).limit(1);
     if (!me) return { toast: { type: "error", content: t(lang, "你不是这个群的考核成员", "You are not a member of this group") } };

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { currentGroupId, currentMemberId } from "../src/db/ids";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import type { Database } from "../src/db/database";
@@ -25,16 +26,18 @@ export const submitReviewAction = defineCardAction({
   async handle(ctx) {
     const { db } = ctx.deps;
     const { lang, value } = ctx;
-    const [group] = await db.select().from(groups).where(eq(groups.id, value.g)).limit(1);
+    const [group] = await db.select().from(groups).where(eq(groups.id, currentGroupId(value.g))).limit(1);
     if (!group || group.tenantKey !== ctx.update.tenantKey) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
     const [rater] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, ctx.update.operatorId), eq(members.active, true))).limit(1);
     if (!rater) return { toast: { type: "error", content: t(lang, "你不是这个群的考核成员", "You are not a member of this group") } };
     if (value.k === "leader" && rater.role !== "leader") return { toast: { type: "error", content: t(lang, "只有负责人可以提交领导评分", "Only leaders can submit leader ratings") } };
 
-    const subjectId = value.k === "peer" ? String(ctx.update.formValue?.subject ?? "") : value.k === "self" ? rater.id : value.s;
+    // Forms sent before migration 0009 name colleagues by their old ids.
+    const named = value.k === "peer" ? String(ctx.update.formValue?.subject ?? "") : value.k === "self" ? rater.id : value.s;
+    const subjectId = named && currentMemberId(named, group);
     if (!subjectId) return { toast: { type: "warning", content: t(lang, "请选择要评的同事", "Choose a colleague") } };
     if (value.k === "peer" && subjectId === rater.id) return { toast: { type: "error", content: t(lang, "互评不能评自己", "You cannot peer-rate yourself") } };
-    if (value.k === "self" && value.s && value.s !== rater.id) return { toast: { type: "error", content: t(lang, "只能给自己自评", "Self-review is for yourself") } };
+    if (value.k === "self" && value.s && currentMemberId(value.s, group) !== rater.id) return { toast: { type: "error", content: t(lang, "只能给自己自评", "Self-review is for yourself") } };
     const [subject] = await db.select().from(members).where(and(eq(members.id, subjectId), eq(members.groupId, group.id), eq(members.active, true))).limit(1);
     if (!subject) return { toast: { type: "warning", content: t(lang, "这位同事不在本群", "Not a member of this group") } };
 

@@ -465,3 +465,13 @@ export type Appeal = typeof appeals.$inferSelect;
 export type ClaimDecision = typeof claimDecisions.$inferSelect;
 export type Goal = typeof goals.$inferSelect;
 export type TenantAdmin = typeof tenantAdmins.$inferSelect;
+
+/**
+ * Data rewrites SQL cannot express (a migration inserts the row, pending);
+ * applyMigrations runs each pending one in code, in one transaction with
+ * setting doneAt, so a step runs exactly once whoever migrated the schema.
+ */
+export const dataMigrations = sqliteTable("data_migrations", {
+  name: text("name").primaryKey(),
+  doneAt: integer("done_at", { mode: "timestamp_ms" }),
+});

@@ -12,6 +12,7 @@ import { computeYear } from "../../src/jobs/annual-summary";
 import { computeQuarter } from "../../src/jobs/quarterly-report";
 import { openTestDatabase } from "../support/db";
 import { seedTenant } from "../support/seed-tenant";
+import { larkChatId, larkOpenId } from "../support/ids";
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let all: Group[];
@@ -25,14 +26,14 @@ beforeAll(async () => {
   await seedTenant(t.db, { tenantKey: "t2", groups: 1, perGroup: 2, months: ["2026-11"], at: new Date("2026-07-01T00:00:00Z"), seed: 99, prefix: "b" });
   all = await t.db.select().from(groups);
   // The second group: another scheme (a dimension of its own) with a year-end pool.
-  const g1 = all.find((g) => g.id === "grp_1")!;
+  const g1 = all.find((g) => g.chatId === larkChatId("seed_1"))!;
   const section = schemeTemplates.find((x) => x.id === "section-leader")!.scheme;
-  const p = await prepareScheme(t.db, g1, { ...section, annualPool: 50000 }, "import", "ou_1_leader", new Date("2026-07-01T00:00:00Z"));
+  const p = await prepareScheme(t.db, g1, { ...section, annualPool: 50000 }, "import", larkOpenId("1_leader"), new Date("2026-07-01T00:00:00Z"));
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   await run(p.writes);
   // An audited rating in November.
-  const [zhang] = await t.db.select().from(members).where(eq(members.id, "mem_0_0"));
-  await run(rateWrites(t.db, { group: all.find((g) => g.id === "grp_0")!, month: "2026-11", member: zhang!, leaves: ["village"], score: 95, raterGroup: "leader", by: "ou_0_leader", comment: "防汛表现突出", now: new Date("2026-11-20T03:00:00Z") }));
+  const [zhang] = await t.db.select().from(members).where(eq(members.userId, larkOpenId("0_0")));
+  await run(rateWrites(t.db, { group: all.find((g) => g.chatId === larkChatId("seed_0"))!, month: "2026-11", member: zhang!, leaves: ["village"], score: 95, raterGroup: "leader", by: larkOpenId("0_leader"), comment: "防汛表现突出", now: new Date("2026-11-20T03:00:00Z") }));
 });
 afterAll(() => t.dispose());
 

@@ -10,6 +10,7 @@ import { computeYear } from "../../src/jobs/annual-summary";
 import { computeQuarter } from "../../src/jobs/quarterly-report";
 import { openTestDatabase } from "../support/db";
 import { seedTenant } from "../support/seed-tenant";
+import { larkOpenId } from "../support/ids";
 
 /**
  * The batched loader against the per-group one, on a tenant with what makes
@@ -34,7 +35,7 @@ const ATTENDANCE_SCHEME = {
 };
 
 async function scheme(g: Group, json: unknown, at: string) {
-  const p = await prepareScheme(t.db, g, json, "import", `ou_${g.id}_leader`, new Date(at));
+  const p = await prepareScheme(t.db, g, json, "import", larkOpenId(`${g.id}_leader`), new Date(at));
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   await run(p.writes);
 }
@@ -71,7 +72,7 @@ beforeAll(async () => {
   for (const [target, raters] of [[p1[2]!, [p1[3]!, p1[4]!, p1[0]!]], [p1[3]!, [p1[4]!, p1[0]!]]] as const)
     for (const r of raters) await run(rateWrites(t.db, { group: g1, month: "2026-11", member: target, leaves: ["business"], score: 70, raterGroup: "peer", by: r.userId, now: new Date("2026-11-15T02:00:00Z") }));
   for (const [g, m, s] of [[g1, "2026-10", 92], [g1, "2026-11", 88], [g2, "2026-11", 97]] as const)
-    await run(departmentScoreWrites(t.db, { group: g, month: m, score: s, by: "ou_office", previous: null, now: new Date("2026-12-01T00:00:00Z") }));
+    await run(departmentScoreWrites(t.db, { group: g, month: m, score: s, by: larkOpenId("office"), previous: null, now: new Date("2026-12-01T00:00:00Z") }));
   // Someone who left: not in the month however they were rated.
   await t.db.update(members).set({ active: false }).where(eq(members.id, p2[4]!.id));
 });

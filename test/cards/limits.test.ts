@@ -11,6 +11,8 @@ import { receiptCard } from "../../cards/receipt";
 import { schemeCard } from "../../cards/scheme";
 import { commands } from "../../commands";
 import { parseScheme, schemeTemplates } from "../../src/domain/scheme";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
+import { larkChatId, larkOpenId } from "../support/ids";
 
 /** Counts elements as Lark does: every component, nested ones included. */
 function countElements(value: unknown): number {
@@ -78,7 +80,7 @@ describe("approval, review and detail cards stay inside the limits", () => {
   });
 
   test("a peer review card for a group of 300", () => {
-    const colleagues = Array.from({ length: 300 }, (_, i) => ({ id: `mem_${i}`, name: `${longName}${i}` }));
+    const colleagues = Array.from({ length: 300 }, (_, i) => ({ id: memberIdFor(groupIdFor("lark", larkChatId("office")), larkOpenId(`p${i}`)), name: `${longName}${i}` }));
     const dims = Array.from({ length: 12 }, (_, i) => ({ key: `d${i}`, name: `维度${i}`, weight: 8 }));
     withinLimits(reviewCard({ kind: "peer", groupId: "g", groupName: longName, month: "2026-11", colleagues, dimensions: dims, lang: "zh" }).card);
   });

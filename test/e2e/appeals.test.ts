@@ -3,10 +3,11 @@ import { isLocked } from "../../src/app/publications";
 import { cardActionEvent } from "../../src/channels/local/lark-events";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { groupIdFor } from "../../src/db/ids";
 
 const LEADER = OFFICE.owner;
 const [ZHANG, LI] = OFFICE.members as [{ openId: string; name: string }, { openId: string; name: string }];
-const GROUP_ID = `grp_lark_${OFFICE.chatId}`;
+const GROUP_ID = groupIdFor("lark", OFFICE.chatId);
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,11 +4,12 @@ import { cardActionEvent, botAddedEvent } from "../../src/channels/local/lark-ev
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { adjustments, awards, claimDecisions, members, records } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkChatId, larkOpenId } from "../support/ids";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!; // made a second leader below
-const OTHER = { chatId: "oc_other_group", name: "财务科", owner: { openId: "ou_other_leader", name: "周科长" } };
+const OTHER = { chatId: larkChatId("other_group"), name: "财务科", owner: { openId: larkOpenId("other_leader"), name: "周科长" } };
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { records } from "../../src/db/schema";
-import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
+import { OFFICE, startHarness, type Harness, memberOf } from "../support/bot-harness";
 import { approveClaim, ask as askIn, type Person } from "../support/tenant-groups";
 
 /**
@@ -56,7 +56,7 @@ describe("attendance (出勤) computed from the records", () => {
 
   test("a missed 调休 Saturday and a late 补报 count as missed; leave is not due", async () => {
     // The 补报 was approved and stored as the 20th's record, filed on the 22nd.
-    const backfilled = (await h.bot.db.select().from(records)).filter((r) => r.memberId.endsWith(LI.openId) && r.date === "2026-10-20");
+    const backfilled = (await h.bot.db.select().from(records)).filter((r) => r.memberId === memberOf(LI.openId) && r.date === "2026-10-20");
     expect(backfilled.map((r) => r.text)).toEqual(["整理档案"]);
     const card = await ask(LI, "成绩 上月");
     // 18 − 2 on leave = 16 due; 14 kept (the 10th missed, the 20th only backfilled).

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { members, records } from "../../src/db/schema";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
+import { larkOpenId } from "../support/ids";
 
 let h: Harness;
 beforeEach(async () => {
@@ -33,7 +34,7 @@ describe("a group's day, end to end", () => {
     expect(people.filter((p) => p.role === "leader")).toHaveLength(1);
 
     // 张三 records his day in the group.
-    const res = await h.say("ou_zhang", "日报 今天完成了季度报表初稿");
+    const res = await h.say(larkOpenId("zhang"), "日报 今天完成了季度报表初稿");
     expect(res.status).toBe(200);
     await h.bot.idle();
     const stored = await h.bot.db.select().from(records);
@@ -51,11 +52,11 @@ describe("a group's day, end to end", () => {
     expect(undo.behaviors[0]!.value).toEqual({ a: "record.withdraw", id: stored[0]!.id });
 
     // Someone else cannot withdraw it.
-    const theft = await h.click("ou_li", undo.behaviors[0]!.value, receipt!.messageId);
+    const theft = await h.click(larkOpenId("li"), undo.behaviors[0]!.value, receipt!.messageId);
     expect(await theft.json()).toMatchObject({ toast: { type: "error" } });
 
     // He clicks 撤回: the answer carries a toast and the updated card; the record no longer counts.
-    const click = await h.click("ou_zhang", undo.behaviors[0]!.value, receipt!.messageId);
+    const click = await h.click(larkOpenId("zhang"), undo.behaviors[0]!.value, receipt!.messageId);
     expect(click.status).toBe(200);
     const answer = (await click.json()) as { toast: { type: string }; card: { type: string; data: { header: { title: { content: string } } } } };
     expect(answer.toast.type).toBe("success");
@@ -65,7 +66,7 @@ describe("a group's day, end to end", () => {
     expect(after?.withdrawnAt).toBeInstanceOf(Date);
 
     // 我的 now shows no records this month.
-    await h.say("ou_zhang", "我的");
+    await h.say(larkOpenId("zhang"), "我的");
     await h.bot.idle();
     const mine = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!;
     expect(cardText(mine)).toContain("本月还没有记录");
@@ -74,11 +75,11 @@ describe("a group's day, end to end", () => {
   test("private chat: plain text is today's record, in the group's time zone", async () => {
     await h.addBotToOffice();
     h.clock.set("2026-11-27T16:30:00Z"); // 00:30 on Saturday the 28th in Shanghai
-    await h.say("ou_li", "整理了档案室", { chatType: "p2p" });
+    await h.say(larkOpenId("li"), "整理了档案室", { chatType: "p2p" });
     await h.bot.idle();
     const [r] = await h.bot.db.select().from(records);
     expect(r).toMatchObject({ text: "整理了档案室", date: "2026-11-28" });
-    const reply = h.lark.mock.sentMessages({ openId: "ou_li" });
+    const reply = h.lark.mock.sentMessages({ openId: larkOpenId("li") });
     expect(reply).toHaveLength(1);
     expect(cardText(reply[0]!)).toContain("综合办公室"); // says which group it went to
   });
@@ -86,7 +87,7 @@ describe("a group's day, end to end", () => {
   test("several records a day, aliases and full-width punctuation", async () => {
     await h.addBotToOffice();
     for (const text of ["日报：上午开会", "记录　下午走访两户", "/report visited the archive", "日报今天写了总结"]) {
-      expect((await h.say("ou_zhang", text)).status).toBe(200);
+      expect((await h.say(larkOpenId("zhang"), text)).status).toBe(200);
     }
     await h.bot.idle();
     const texts = (await h.bot.db.select().from(records)).map((r) => r.text).sort();
@@ -99,9 +100,9 @@ describe("a group's day, end to end", () => {
   test("我的 lists the workdays without a record", async () => {
     await h.addBotToOffice();
     h.clock.set("2026-11-04T03:00:00Z");
-    await h.say("ou_zhang", "日报 周二的工作");
+    await h.say(larkOpenId("zhang"), "日报 周二的工作");
     h.clock.set("2026-11-05T03:00:00Z");
-    await h.say("ou_zhang", "我的");
+    await h.say(larkOpenId("zhang"), "我的");
     await h.bot.idle();
     const text = cardText(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!);
     expect(text).toContain("共 1 条");
@@ -110,10 +111,10 @@ describe("a group's day, end to end", () => {
 
   test("帮助, unknown commands and empty mentions get friendly answers", async () => {
     await h.addBotToOffice();
-    await h.say("ou_zhang", "帮助");
-    await h.say("ou_zhang", "日保 写错了命令");
-    await h.say("ou_zhang", "");
-    await h.say("ou_zhang", "日报");
+    await h.say(larkOpenId("zhang"), "帮助");
+    await h.say(larkOpenId("zhang"), "日保 写错了命令");
+    await h.say(larkOpenId("zhang"), "");
+    await h.say(larkOpenId("zhang"), "日报");
     await h.bot.idle();
     const [help, unknown, empty, missing] = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).slice(1).map(cardText);
     expect(help).toContain("我的");
@@ -125,12 +126,12 @@ describe("a group's day, end to end", () => {
   });
 
   test("a message from a group the bot never saw registers it on the spot", async () => {
-    const res = await h.say("ou_zhang", "日报 先发了一条");
+    const res = await h.say(larkOpenId("zhang"), "日报 先发了一条");
     expect(res.status).toBe(200);
     await h.bot.idle();
     expect(await h.bot.db.select().from(records)).toHaveLength(1);
     const people = await h.bot.db.select().from(members);
-    expect(people.find((p) => p.userId === "ou_zhang")?.name).toBe("张三"); // filled in by the sync
+    expect(people.find((p) => p.userId === larkOpenId("zhang"))?.name).toBe("张三"); // filled in by the sync
     expect(people.find((p) => p.userId === OFFICE.owner.openId)?.role).toBe("leader");
   });
 });

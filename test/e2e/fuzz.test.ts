@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { outbox, records } from "../../src/db/schema";
 import { startHarness, type Harness } from "../support/bot-harness";
+import { larkOpenId } from "../support/ids";
 
 let h: Harness;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ test("thousands of random and hostile texts: every one answered, no 5xx", async 
   const statuses = new Map<number, number>();
   for (let i = 0; i < texts.length; i += 20) {
     const batch = texts.slice(i, i + 20);
-    const answers = await Promise.all(batch.map((t) => h.say(i % 40 === 0 ? "ou_li" : "ou_zhang", t)));
+    const answers = await Promise.all(batch.map((t) => h.say(i % 40 === 0 ? larkOpenId("li") : larkOpenId("zhang"), t)));
     for (const r of answers) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
   }
   expect(Object.fromEntries(statuses)).toEqual({ 200: texts.length });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditLog, goals } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
 import { approveClaim, ask as askIn, type Person } from "../support/tenant-groups";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
 
 /**
  * 目标 through the real bot: a leader sets targets per person (several at
@@ -37,7 +38,7 @@ describe("targets (目标)", () => {
     const group = await ask(LEADER, "目标 全年 新增学位1945个");
     expect(group).toContain("目标3 · 全体 新增学位1945个（2026）");
     const rows = await h.bot.db.select().from(goals);
-    expect(rows.map((g) => [g.seq, g.period, g.dimension, g.planned, g.unit, g.memberId?.endsWith(ZHANG.openId) ?? null])).toEqual([
+    expect(rows.map((g) => [g.seq, g.period, g.dimension, g.planned, g.unit, g.memberId === null ? null : g.memberId === memberIdFor(groupIdFor("lark", OFFICE.chatId), ZHANG.openId)])).toEqual([
       [1, "2026-Q4", "business", 12, "个项目", true],
       [2, "2026-Q4", "business", 12, "个项目", false],
       [3, "2026", null, 1945, "个", null],

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { silentLogger } from "../../src/bot/deps";
 import { DEMO_GROUPS, DEMO_TENANT, demoChatMembers, LOCAL_APP } from "../../src/channels/local/demo";
-import { sealEvent, textMessageEvent } from "../../src/channels/local/lark-events";
+import { textMessageEvent } from "../../src/channels/local/lark-events";
+import { docSeal } from "../support/lark-seal";
 import { loadConfig } from "../../src/config";
 import { groups, members, records } from "../../src/db/schema";
 import { startNodeBot } from "../../src/node/start";
@@ -42,7 +43,7 @@ describe("local mode: no Lark app, the bot talks to its own mock", () => {
         messageId,
         mentions: [{ openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" }],
       });
-      const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
+      const sealed = docSeal(event, { encryptKey: LOCAL_APP.encryptKey, timestamp: Math.floor(Date.now() / 1000) });
       const res = await fetch(`${bot.url}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
       expect(res.status).toBe(200);
       const [reply] = await mock.waitForMessages((m) => m.parentId === messageId);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditLog, departmentScores } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
 import { addGroup, ask as askIn, type Person } from "../support/tenant-groups";
+import { larkChatId, larkOpenId } from "../support/ids";
+import { groupIdFor } from "../../src/db/ids";
 
 /**
  * One organisation, two groups, through the real bot: the lenient 综合办公室
@@ -13,14 +15,14 @@ import { addGroup, ask as askIn, type Person } from "../support/tenant-groups";
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!;
-const WANG = { openId: "ou_extra_0", name: "成员0" };
+const WANG = { openId: larkOpenId("extra_0"), name: "成员0" };
 const FINANCE = {
-  chatId: "oc_finance",
+  chatId: larkChatId("finance"),
   name: "财务科",
-  owner: { openId: "ou_qian_lead", name: "钱科长" },
+  owner: { openId: larkOpenId("qian_lead"), name: "钱科长" },
   members: [
-    { openId: "ou_qian", name: "钱六" },
-    { openId: "ou_sun", name: "孙七" },
+    { openId: larkOpenId("qian"), name: "钱六" },
+    { openId: larkOpenId("sun"), name: "孙七" },
   ],
 };
 const PEOPLE: Person[] = [LEADER, ZHANG, LI, WANG, FINANCE.owner, ...FINANCE.members];
@@ -59,10 +61,12 @@ describe("one organisation, many groups", () => {
     // The admin sets the finance group's score from inside that group.
     expect(await ask(LEADER, "设置 部门绩效 90", FINANCE.chatId)).toContain("财务科 2026-11 的部门绩效：90 分");
     const stored = (await h.bot.db.select().from(departmentScores)).map((r) => [r.groupId, r.period, r.score]).sort();
-    expect(stored).toEqual([
-      ["grp_lark_oc_finance", "2026-11", 90],
-      ["grp_lark_oc_office", "2026-11", 88],
-    ]);
+    expect(stored).toEqual(
+      [
+        [groupIdFor("lark", FINANCE.chatId), "2026-11", 90],
+        [groupIdFor("lark", OFFICE.chatId), "2026-11", 88],
+      ].sort(),
+    );
     expect((await h.bot.db.select().from(auditLog)).filter((a) => a.action === "department.score")).toHaveLength(2);
   });
 

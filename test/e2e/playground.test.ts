@@ -246,7 +246,7 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
         header: { title: { tag: "plain_text", content: "标题" }, subtitle: { tag: "plain_text", content: "副标题" }, template: "orange" },
         body: {
           elements: [
-            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_5f3a9c2e8b7d4e1f0a6b2c9d8e7f6a5b\"></at>" },
+            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_e5580fe91f5c5b506c9a6fe02985627e\"></at>" },
             { tag: "hr" },
             { tag: "column_set", flex_mode: "none", columns: [{ tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "左" }] }, { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "右" }] }] },
             { tag: "table", page_size: 2, columns: [{ name: "n", display_name: "姓名", data_type: "text" }, { name: "s", display_name: "分", data_type: "number", format: { precision: 2 } }], rows: [{ n: "甲", s: 1 }, { n: "乙", s: 2 }, { n: "丙", s: 3 }] },
@@ -262,7 +262,7 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
       };
       const actions: unknown[] = [];
       const toasts: unknown[] = [];
-      const el = renderCard(card, { people: { ou_5f3a9c2e8b7d4e1f0a6b2c9d8e7f6a5b: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
+      const el = renderCard(card, { people: { ou_e5580fe91f5c5b506c9a6fe02985627e: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
       document.body.append(el);
       const submit = el.querySelector("form .card-btn") as HTMLButtonElement;
       // Buttons are as wide as their text unless the card asks for "fill".

@@ -4,11 +4,12 @@ import { cardActionEvent } from "../../src/channels/local/lark-events";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { members, ratings } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkOpenId } from "../support/ids";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!;
-const PEERS = ["ou_extra_0", "ou_extra_1"];
+const PEERS = [larkOpenId("extra_0"), larkOpenId("extra_1")];
 
 const SCHEME = {
   name: "三方评议",

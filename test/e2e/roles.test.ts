@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { auditLog, members, tenantAdmins } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
 import { addGroup, ask as askIn, type Person } from "../support/tenant-groups";
+import { larkChatId, larkOpenId } from "../support/ids";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
 
 /**
  * Roles: the first leader to configure the bot becomes the tenant's admin
@@ -13,7 +15,7 @@ import { addGroup, ask as askIn, type Person } from "../support/tenant-groups";
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!;
-const FINANCE = { chatId: "oc_finance", name: "财务科", owner: { openId: "ou_qian", name: "钱科长" }, members: [{ openId: "ou_sun", name: "孙会计" }] };
+const FINANCE = { chatId: larkChatId("finance"), name: "财务科", owner: { openId: larkOpenId("qian"), name: "钱科长" }, members: [{ openId: larkOpenId("sun"), name: "孙会计" }] };
 const PEOPLE: Person[] = [LEADER, ZHANG, LI, FINANCE.owner, ...FINANCE.members];
 
 let h: Harness;
@@ -26,7 +28,7 @@ afterAll(() => h.close());
 
 const ask = (from: Person, text: string, chatId = OFFICE.chatId) => askIn(h, PEOPLE, from, text, chatId);
 const roleOf = async (openId: string, chatId = OFFICE.chatId) =>
-  (await h.bot.db.select().from(members).where(eq(members.id, `mem_lark_${chatId}_${openId}`)))[0]?.role;
+  (await h.bot.db.select().from(members).where(eq(members.id, memberIdFor(groupIdFor("lark", chatId), openId))))[0]?.role;
 const admins = async () => (await h.bot.db.select().from(tenantAdmins)).map((a) => a.userId).sort();
 const roleAudit = async () => (await h.bot.db.select().from(auditLog)).filter((a) => a.action.startsWith("role.")).map((a) => [a.action, a.actorUserId, a.subjectId]);
 
@@ -71,7 +73,7 @@ describe("roles", () => {
     expect(await admins()).toEqual([LEADER.openId, ZHANG.openId].sort());
     // 张三 is not even a member of the finance group, but as admin appoints its leader.
     expect(await ask(ZHANG, "设置 负责人 @孙会计", FINANCE.chatId)).toContain("孙会计 现在是本群负责人");
-    expect(await roleOf("ou_sun", FINANCE.chatId)).toBe("leader");
+    expect(await roleOf(larkOpenId("sun"), FINANCE.chatId)).toBe("leader");
   });
 
   test("the last leader and the last admin cannot be removed", async () => {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { records } from "../../src/db/schema";
-import { sealEvent, textMessageEvent, urlVerification } from "../../src/channels/local/lark-events";
-import { encryptEvent } from "../../src/channels/lark/crypto";
+import { textMessageEvent, urlVerification } from "../../src/channels/local/lark-events";
 import { APP, ENCRYPT_KEY, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkOpenId } from "../support/ids";
+import { docEncrypt, docSeal, docSignature } from "../support/lark-seal";
 
 const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
 const message = (text: string, ids: { eventId?: string; messageId?: string } = {}) =>
-  textMessageEvent({ ...envelope, ...ids, chatId: OFFICE.chatId, chatType: "group", senderOpenId: "ou_zhang", text });
+  textMessageEvent({ ...envelope, ...ids, chatId: OFFICE.chatId, chatType: "group", senderOpenId: larkOpenId("zhang"), text });
 
 describe("POST /lark/events with an encrypt key", () => {
   let h: Harness;
@@ -26,7 +27,7 @@ describe("POST /lark/events with an encrypt key", () => {
   });
 
   test("answers url_verification encrypted without signature headers (as the console sends it)", async () => {
-    const body = JSON.stringify({ encrypt: await encryptEvent(JSON.stringify(urlVerification(TOKEN, "c2")), ENCRYPT_KEY) });
+    const body = JSON.stringify({ encrypt: docEncrypt(JSON.stringify(urlVerification(TOKEN, "c2")), ENCRYPT_KEY) });
     const res = await fetch(url(), { method: "POST", body, headers: { "content-type": "application/json" } });
     expect(await res.json()).toEqual({ challenge: "c2" });
   });
@@ -37,8 +38,16 @@ describe("POST /lark/events with an encrypt key", () => {
     expect(await countRecords()).toBe(0);
   });
 
+  test("refuses a signature computed without the nonce (a formula Lark does not use)", async () => {
+    const sealed = docSeal(message("日报 少了 nonce"), { encryptKey: ENCRYPT_KEY, timestamp: Math.floor(h.clock.now().getTime() / 1000) });
+    const withoutNonce = docSignature(sealed.headers["x-lark-request-timestamp"]!, "", ENCRYPT_KEY, sealed.body);
+    const res = await fetch(url(), { method: "POST", headers: { ...sealed.headers, "x-lark-signature": withoutNonce }, body: sealed.body });
+    expect(res.status).toBe(401);
+    expect(await countRecords()).toBe(0);
+  });
+
   test("refuses a body changed after signing", async () => {
-    const sealed = await sealEvent(message("日报 原文"), { encryptKey: ENCRYPT_KEY, timestamp: Math.floor(h.clock.now().getTime() / 1000) });
+    const sealed = docSeal(message("日报 原文"), { encryptKey: ENCRYPT_KEY, timestamp: Math.floor(h.clock.now().getTime() / 1000) });
     const res = await fetch(url(), { method: "POST", headers: sealed.headers, body: sealed.body.replace(/.$/, " }") });
     expect(res.status).toBe(401);
   });
@@ -52,7 +61,7 @@ describe("POST /lark/events with an encrypt key", () => {
   });
 
   test("refuses an unsigned event", async () => {
-    const body = JSON.stringify({ encrypt: await encryptEvent(JSON.stringify(message("日报 无签名")), ENCRYPT_KEY) });
+    const body = JSON.stringify({ encrypt: docEncrypt(JSON.stringify(message("日报 无签名")), ENCRYPT_KEY) });
     const res = await fetch(url(), { method: "POST", body, headers: { "content-type": "application/json" } });
     expect(res.status).toBe(401);
   });
@@ -63,7 +72,7 @@ describe("POST /lark/events with an encrypt key", () => {
   });
 
   test("refuses the wrong verification token", async () => {
-    const res = await h.post(textMessageEvent({ ...envelope, token: "wrong", chatId: OFFICE.chatId, chatType: "group", senderOpenId: "ou_zhang", text: "日报 x" }));
+    const res = await h.post(textMessageEvent({ ...envelope, token: "wrong", chatId: OFFICE.chatId, chatType: "group", senderOpenId: larkOpenId("zhang"), text: "日报 x" }));
     expect(res.status).toBe(401);
   });
 
@@ -88,7 +97,7 @@ describe("POST /lark/events with an encrypt key", () => {
   test("a duplicate delivery does nothing at all: same event_id, or same message_id under a new event_id", async () => {
     const before = await countRecords();
     const sentBefore = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-    const messageId = h.userMessage("ou_zhang", "日报 只记一次");
+    const messageId = h.userMessage(larkOpenId("zhang"), "日报 只记一次");
     const first = message("日报 只记一次", { eventId: "evt_dup_1", messageId });
     expect((await h.post(first)).status).toBe(200);
     expect((await h.post(first)).status).toBe(200);
@@ -102,7 +111,7 @@ describe("POST /lark/events with an encrypt key", () => {
     const before = await countRecords();
     const sentBefore = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
     for (let round = 0; round < 5; round++) {
-      const messageId = h.userMessage("ou_zhang", `日报 并发${round}`);
+      const messageId = h.userMessage(larkOpenId("zhang"), `日报 并发${round}`);
       const copies = Array.from({ length: 4 }, (_, i) => message(`日报 并发${round}`, { eventId: `evt_race_${round}_${i % 2}`, messageId }));
       const answers = await Promise.all(copies.map((m) => h.post(m)));
       expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
@@ -142,7 +151,7 @@ describe("POST /lark/events without an encrypt key", () => {
 
   test("takes plain events", async () => {
     await h.addBotToOffice();
-    expect((await h.say("ou_zhang", "日报 明文模式")).status).toBe(200);
+    expect((await h.say(larkOpenId("zhang"), "日报 明文模式")).status).toBe(200);
     await h.bot.idle();
     expect(await h.bot.db.select().from(records)).toHaveLength(1);
   });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { botAddedEvent } from "../../src/channels/local/lark-events";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkChatId, larkOpenId } from "../support/ids";
 
 const LEADER = OFFICE.owner;
 const [ZHANG, LI] = OFFICE.members as [{ openId: string; name: string }, { openId: string; name: string }];
-const FINANCE = { chatId: "oc_finance", name: "财务科", owner: { openId: "ou_fin_lead", name: "钱科长" }, members: [{ openId: "ou_fin_1", name: "孙七" }] };
+const FINANCE = { chatId: larkChatId("finance"), name: "财务科", owner: { openId: larkOpenId("fin_lead"), name: "钱科长" }, members: [{ openId: larkOpenId("fin_1"), name: "孙七" }] };
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cardActionEvent } from "../../src/channels/local/lark-events";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { groupIdFor } from "../../src/db/ids";
 
 const LEADER = OFFICE.owner;
 const [ZHANG, LI] = OFFICE.members as [{ openId: string; name: string }, { openId: string; name: string }];
@@ -48,7 +49,7 @@ describe("the quarterly report card (成绩单)", () => {
     // 查看明细 sends the three months' trails to whoever clicked.
     const card = h.lark.mock.sentMessages({ openId: ZHANG.openId }).find((m) => JSON.stringify(m.parsed).includes("第三季度成绩单"))!;
     const before = h.lark.mock.sentMessages({ openId: ZHANG.openId }).length;
-    const res = await h.post(cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: ZHANG.openId, value: { a: "report.detail", g: `grp_lark_${OFFICE.chatId}`, q: "2026-Q3" }, messageId: card.messageId, chatId: card.chatId }));
+    const res = await h.post(cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: ZHANG.openId, value: { a: "report.detail", g: groupIdFor("lark", OFFICE.chatId), q: "2026-Q3" }, messageId: card.messageId, chatId: card.chatId }));
     expect(((await res.json()) as { toast: { content: string } }).toast.content).toContain("明细已私信");
     await h.bot.idle();
     expect(h.lark.mock.sentMessages({ openId: ZHANG.openId }).length).toBe(before + 3);

@@ -9,10 +9,11 @@ import { drainOutbox } from "../../src/outbox/deliver";
 import { enqueue, type OutboundMessage } from "../../src/outbox/message";
 import { createPacer } from "../../src/outbox/pacer";
 import { openTestDatabase } from "../support/db";
+import { larkChatId, larkOpenId } from "../support/ids";
 
-const APP = { appId: "cli_outbox", appSecret: "s", botOpenId: "ou_bot" };
-const CHATS = Array.from({ length: 20 }, (_, i) => `oc_chat_${i}`);
-const USERS = Array.from({ length: 10 }, (_, i) => ({ openId: `ou_user_${i}`, name: `人${i}` }));
+const APP = { appId: "cli_outbox", appSecret: "s", botOpenId: larkOpenId("bot") };
+const CHATS = Array.from({ length: 20 }, (_, i) => larkChatId(`chat_${i}`));
+const USERS = Array.from({ length: 10 }, (_, i) => ({ openId: larkOpenId(`user_${i}`), name: `人${i}` }));
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let lark: MockLarkServer;

@@ -9,8 +9,9 @@ import { FILE_LEASE_MS } from "../../src/outbox/file";
 import { enqueue, type OutboundMessage } from "../../src/outbox/message";
 import { openTestDatabase } from "../support/db";
 import { seedTenant } from "../support/seed-tenant";
+import { larkOpenId } from "../support/ids";
 
-const APP = { appId: "cli_outbox_files", appSecret: "s", botOpenId: "ou_bot" };
+const APP = { appId: "cli_outbox_files", appSecret: "s", botOpenId: larkOpenId("bot") };
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let lark: MockLarkServer;
 let clock = Date.parse("2026-12-02T01:00:00Z");
@@ -19,7 +20,7 @@ const now = () => clock;
 beforeEach(async () => {
   t = await openTestDatabase();
   lark = await startMockLarkServer({ apps: [APP] });
-  lark.mock.addUser({ openId: "ou_office", name: "绩考办" });
+  lark.mock.addUser({ openId: larkOpenId("office"), name: "绩考办" });
   await seedTenant(t.db, { tenantKey: "tk", groups: 2, perGroup: 3, months: ["2026-11"], at: new Date("2026-11-01T00:00:00Z") });
 });
 afterEach(async () => {
@@ -30,7 +31,7 @@ afterEach(async () => {
 const api = () => createLarkOpenApi({ ...APP, domain: lark.url });
 const exportMessage = (period: string): OutboundMessage => ({
   key: `export:${period}`,
-  to: { type: "open_id", id: "ou_office" },
+  to: { type: "open_id", id: larkOpenId("office") },
   text: `绩效考核_${period}.xlsx`,
   file: { name: `绩效考核_${period}.xlsx`, source: { kind: "export", platform: "lark", tenantKey: "tk", period, at: "2026-12-02T01:00:00.000Z" } },
 });

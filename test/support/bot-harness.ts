@@ -2,25 +2,32 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consoleLogger, silentLogger } from "../../src/bot/deps";
-import { cardActionEvent, sealEvent, textMessageEvent, botAddedEvent, fileMessageEvent } from "../../src/channels/local/lark-events";
+import { cardActionEvent, textMessageEvent, botAddedEvent, fileMessageEvent } from "../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
+import { larkChatId, larkOpenId, larkTenantKey } from "./ids";
+import { docSeal } from "./lark-seal";
 
-export const APP = { appId: "cli_test_app", appSecret: "test-secret", botOpenId: "ou_bot" };
+/** Ids of the shapes Lark documents (cli_ + 16 hex app id, ou_/oc_ + 32 hex, tenant key 16 hex). */
+export const APP = { appId: "cli_a5c3e7f90b12d046", appSecret: "test-secret", botOpenId: larkOpenId("bot") };
 export const TOKEN = "test-verification-token";
 export const ENCRYPT_KEY = "test-encrypt-key";
-export const TENANT = "tenant_a";
+export const TENANT = larkTenantKey("tenant_a");
 
 export const OFFICE = {
-  chatId: "oc_office",
+  chatId: larkChatId("office"),
   name: "综合办公室",
-  owner: { openId: "ou_leader", name: "李主任" },
+  owner: { openId: larkOpenId("leader"), name: "李主任" },
   members: [
-    { openId: "ou_zhang", name: "张三" },
-    { openId: "ou_li", name: "李四" },
+    { openId: larkOpenId("zhang"), name: "张三" },
+    { openId: larkOpenId("li"), name: "李四" },
   ],
 };
+
+/** The id the bot gives a person in a Lark group (the office unless another chat is named). */
+export const memberOf = (openId: string, chatId: string = OFFICE.chatId) => memberIdFor(groupIdFor("lark", chatId), openId);
 
 /** A clock the test moves by hand. */
 export function manualClock(start: string) {
@@ -58,18 +65,20 @@ export interface Harness {
  * A real bot on loopback: the Node server, a libSQL file in a temp folder,
  * and the project's Lark mock as a separate HTTP server.
  */
-export async function startHarness(opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string; /** An existing database file to start on. */ databasePath?: string } = {},
+): Promise<Harness> {
   const encryptKey = opts.encrypt === false ? undefined : ENCRYPT_KEY;
   const dir = await mkdtemp(join(tmpdir(), "appraisal-test-"));
   const clock = manualClock(opts.clockStart ?? "2026-11-27T02:00:00Z");
-  const extra = Array.from({ length: opts.memberCount ?? 0 }, (_, i) => ({ openId: `ou_extra_${i}`, name: `成员${i}` }));
+  const extra = Array.from({ length: opts.memberCount ?? 0 }, (_, i) => ({ openId: larkOpenId(`extra_${i}`), name: `成员${i}` }));
   const office = { ...OFFICE, members: [...OFFICE.members, ...extra] };
   const lark = await startMockLarkServer({ apps: [APP], tenantKey: TENANT });
   for (const p of [office.owner, ...office.members]) lark.mock.addUser(p);
   lark.mock.addChat({ chatId: office.chatId, name: office.name, ownerOpenId: office.owner.openId, members: [office.owner, ...office.members] });
   const config = loadConfig({
     PORT: "0",
-    DATABASE_URL: `file:${join(dir, "bot.db")}`,
+    DATABASE_URL: `file:${opts.databasePath ?? join(dir, "bot.db")}`,
     LARK_APP_ID: APP.appId,
     LARK_APP_SECRET: APP.appSecret,
     LARK_VERIFICATION_TOKEN: TOKEN,
@@ -82,7 +91,8 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
 
   const post: Harness["post"] = async (payload, o = {}) => {
     const timestamp = o.timestamp ?? Math.floor(clock.now().getTime() / 1000);
-    const sealed = await sealEvent(payload, { encryptKey, timestamp });
+    // Sealed by test code written from Lark's documentation, not by the production crypto.
+    const sealed = docSeal(payload, { encryptKey, timestamp });
     return fetch(`${bot.url}/lark/events`, { method: "POST", headers: { ...sealed.headers, ...o.headers }, body: o.raw ?? sealed.body });
   };
   /** The chat a person speaks in: the one named, else their private chat with the bot, else the office group. */

@@ -1,6 +1,8 @@
 import { prng } from "../../bench/scoring";
 import type { BatchItem, Database } from "../../src/db/database";
 import { adjustments, awards, groups, members, ratings } from "../../src/db/schema";
+import { larkChatId, larkOpenId } from "./ids";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂";
@@ -29,14 +31,14 @@ export async function seedTenant(db: Database, o: SeedOptions) {
   const at = o.at;
   const x = o.prefix ?? "";
   const groupRows = Array.from({ length: o.groups }, (_, g) => ({
-    id: `grp_${x}${g}`, platform: "lark" as const, tenantKey: o.tenantKey, chatId: `oc_seed_${x}${g}`, name: `第${g + 1}科室`, timezone: "Asia/Shanghai", createdAt: at,
+    id: groupIdFor("lark", larkChatId(`seed_${x}${g}`)), platform: "lark" as const, tenantKey: o.tenantKey, chatId: larkChatId(`seed_${x}${g}`), name: `第${g + 1}科室`, timezone: "Asia/Shanghai", createdAt: at,
   }));
   const memberRows = groupRows.flatMap((g, gi) => [
-    { id: `mem_${x}${gi}_leader`, groupId: g.id, userId: `ou_${x}${gi}_leader`, name: `负责人${gi + 1}`, role: "leader" as const, coefficient: 1, createdAt: at },
+    { id: memberIdFor(g.id, larkOpenId(`${x}${gi}_leader`)), groupId: g.id, userId: larkOpenId(`${x}${gi}_leader`), name: `负责人${gi + 1}`, role: "leader" as const, coefficient: 1, createdAt: at },
     ...Array.from({ length: o.perGroup }, (_, j) => ({
-      id: `mem_${x}${gi}_${j}`,
+      id: memberIdFor(g.id, larkOpenId(`${x}${gi}_${j}`)),
       groupId: g.id,
-      userId: `ou_${x}${gi}_${j}`,
+      userId: larkOpenId(`${x}${gi}_${j}`),
       name: `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}${j}`,
       role: "staff" as const,
       coefficient: random() < 0.2 ? 1.042 : 1,
@@ -56,7 +58,7 @@ export async function seedTenant(db: Database, o: SeedOptions) {
   for (const month of o.months) {
     for (const m of memberRows) {
       if (m.role === "leader") continue;
-      const leader = `ou_${m.groupId.slice(4)}_leader`;
+      const leader = memberRows.find((l) => l.groupId === m.groupId && l.role === "leader")!.userId;
       for (const leaf of leaves) {
         rated.push({
           id: `rat_${month}_${m.id}_${leaf}`, groupId: m.groupId, period: month, memberId: m.id, dimension: leaf,

@@ -27,6 +27,8 @@ export async function ask(h: Harness, people: readonly Person[], from: Person, t
 
 /** The leader approves the claim whose approval card (sent to them privately) mentions `text`; returns the click's HTTP answer once the bot is idle. */
 export async function approveClaim(h: Harness, leader: Person, text: string): Promise<Response> {
+  // The approval card is queued with the submitter's receipt; wait until it has been delivered too.
+  await h.bot.idle();
   const approval = h.lark.mock.sentMessages({ openId: leader.openId }).find((m) => JSON.stringify(m.parsed).includes(text))!;
   const id = (JSON.stringify(approval.parsed).match(/"id":"(clm_[^"]+)"/) ?? [])[1];
   const res = await h.click(leader.openId, { a: "claim.decide", id, d: "approve" }, approval.messageId, approval.chatId);

@@ -7,16 +7,20 @@ import { renderImage } from "../../src/channels/wechat/image/render";
 import type { Database } from "../../src/db/database";
 import { manualClock } from "./bot-harness";
 import { openTestDatabase } from "./db";
+import { wechatContactId, wechatRoomId } from "./ids";
 
-/** The people of the mock WeChat world; fixed ids, so a restarted bridge meets the same room and contacts. */
+/**
+ * The people of the mock WeChat world; fixed ids (of the shapes wechaty-puppet-mock
+ * makes: cuid contacts, cuid@chatroom rooms), so a restarted bridge meets the same room and contacts.
+ */
 export const WX = {
-  bot: { id: "wxid_bot", name: "考核助手" },
-  leader: { id: "wxid_leader", name: "王主任" },
-  zhang: { id: "wxid_zhang", name: "张三" },
-  li: { id: "wxid_li", name: "李四" },
+  bot: { id: wechatContactId("bot"), name: "考核助手" },
+  leader: { id: wechatContactId("leader"), name: "王主任" },
+  zhang: { id: wechatContactId("zhang"), name: "张三" },
+  li: { id: wechatContactId("li"), name: "李四" },
   /** In the room but not the bot's WeChat friend: private messages cannot reach him. */
-  wang: { id: "wxid_wang", name: "王五" },
-  room: { id: "office@chatroom", topic: "综合办公室" },
+  wang: { id: wechatContactId("wang"), name: "王五" },
+  room: { id: wechatRoomId("office"), topic: "综合办公室" },
 };
 
 export interface SentMessage {

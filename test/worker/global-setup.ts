@@ -1,12 +1,13 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
-import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMockLarkServer } from "../../src/channels/local/mock-lark";
-import { MIGRATIONS_FOLDER } from "../../src/db/migrate";
+import { applyMigrations } from "../../src/db/migrate";
+import type { Database } from "../../src/db/database";
+import * as schema from "../../src/db/schema";
 import { startHranaServer } from "../support/hrana/server";
 import { WORKER_TEST } from "./constants";
 
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
   const hrana = await startHranaServer({ dbPath: join(dir, "worker.db") });
   // Migrations run from Node, as in production (`npm run migrate` against Turso).
   const client = createClient({ url: hrana.url });
-  await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  await applyMigrations(drizzle(client, { schema }) as unknown as Database);
   client.close();
 
   const lark = await startMockLarkServer({ apps: [WORKER_TEST.app], tenantKey: WORKER_TEST.tenantKey });

@@ -19,6 +19,9 @@ export interface SealedRequest {
   headers: Record<string, string>;
 }
 
+/** The union_id that goes with an open_id: "on_" + 32 hex, as Lark's ids are shaped (not a real mapping, which only Lark knows). */
+const unionIdOf = (openId: string) => `on_${openId.replace(/^ou_/, "")}`;
+
 function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -76,7 +79,7 @@ export function textMessageEvent(o: TextMessageOptions) {
   const mentions = (o.mentions ?? []).map((m, i) => {
     const key = `@_user_${i + 1}`;
     text = text.includes(`@${m.name}`) ? text.replace(`@${m.name}`, key) : `${key} ${text}`;
-    return { key, id: { open_id: m.openId, union_id: `on_${m.openId}`, user_id: null }, name: m.name, tenant_key: o.tenantKey };
+    return { key, id: { open_id: m.openId, union_id: unionIdOf(m.openId), user_id: null }, name: m.name, tenant_key: o.tenantKey };
   });
   return messageEvent(o, "text", JSON.stringify({ text }), mentions);
 }
@@ -86,7 +89,7 @@ function messageEvent(o: Omit<TextMessageOptions, "text" | "mentions">, type: st
   return envelope(
     "im.message.receive_v1",
     {
-      sender: { sender_id: { open_id: o.senderOpenId, union_id: `on_${o.senderOpenId}`, user_id: null }, sender_type: "user", tenant_key: o.tenantKey },
+      sender: { sender_id: { open_id: o.senderOpenId, union_id: unionIdOf(o.senderOpenId), user_id: null }, sender_type: "user", tenant_key: o.tenantKey },
       message: {
         message_id: o.messageId ?? `om_${randomHex(16)}`,
         create_time: String(Date.now()),
@@ -120,8 +123,8 @@ export function cardActionEvent(o: CardActionOptions) {
   return envelope(
     "card.action.trigger",
     {
-      operator: { tenant_key: o.tenantKey, open_id: o.operatorOpenId, union_id: `on_${o.operatorOpenId}` },
-      token: `c-${randomHex(16)}`,
+      operator: { tenant_key: o.tenantKey, open_id: o.operatorOpenId, union_id: unionIdOf(o.operatorOpenId) },
+      token: `c-${randomHex(20)}`,
       action: { value: o.value, tag: o.tag ?? "button", ...(o.formValue ? { form_value: o.formValue } : {}) },
       host: "im_message",
       context: { open_message_id: o.messageId, open_chat_id: o.chatId },
@@ -136,7 +139,7 @@ export function botAddedEvent(o: EnvelopeOptions & { chatId: string; operatorOpe
     "im.chat.member.bot.added_v1",
     {
       chat_id: o.chatId,
-      operator_id: { open_id: o.operatorOpenId, union_id: `on_${o.operatorOpenId}`, user_id: null },
+      operator_id: { open_id: o.operatorOpenId, union_id: unionIdOf(o.operatorOpenId), user_id: null },
       external: false,
       operator_tenant_key: o.tenantKey,
       name: o.chatName ?? "",

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LarkCode, startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
+import { larkChatId, larkOpenId } from "../../support/ids";
 
 const APP = { appId: "cli_limits_app", appSecret: "s3cret" };
 const OTHER = { appId: "cli_limits_other", appSecret: "other" };
@@ -40,68 +41,68 @@ const v2card = (title: string) => ({ schema: "2.0", header: { title: { tag: "pla
 beforeEach(async () => {
   clock = T0;
   server = await startMockLarkServer({ apps: [APP, OTHER], now: () => clock });
-  const people = [{ openId: "ou_a", name: "A" }, { openId: "ou_b", name: "B" }];
-  server.mock.addChat({ chatId: "oc_one", name: "One", ownerOpenId: "ou_a", members: people });
-  server.mock.addChat({ chatId: "oc_two", name: "Two", ownerOpenId: "ou_a", members: people });
+  const people = [{ openId: larkOpenId("a"), name: "A" }, { openId: larkOpenId("b"), name: "B" }];
+  server.mock.addChat({ chatId: larkChatId("one"), name: "One", ownerOpenId: larkOpenId("a"), members: people });
+  server.mock.addChat({ chatId: larkChatId("two"), name: "Two", ownerOpenId: larkOpenId("a"), members: people });
   token = await tokenFor(APP);
 });
 afterEach(() => server.close());
 
 describe("per-app, per-API limit (50/s, 1000/min)", () => {
   it("answers the 51st request in one second with 429, 99991400 and the reset headers", async () => {
-    for (let i = 0; i < 50; i++) expect((await raw("GET", "/open-apis/im/v1/chats/oc_one")).status).toBe(200);
+    for (let i = 0; i < 50; i++) expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)).status).toBe(200);
     clock += 400;
-    const limited = await raw("GET", "/open-apis/im/v1/chats/oc_one");
+    const limited = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`);
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ code: 99991400, msg: "request trigger frequency limit" });
     expect(limited.headers.get("x-ogw-ratelimit-limit")).toBe("50");
     expect(limited.headers.get("x-ogw-ratelimit-reset")).toBe("1");
     // Each API has its own bucket, and so does each app.
     expect((await raw("GET", "/open-apis/bot/v3/info")).status).toBe(200);
-    expect((await raw("GET", "/open-apis/im/v1/chats/oc_one", undefined, await tokenFor(OTHER))).status).toBe(200);
+    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`, undefined, await tokenFor(OTHER))).status).toBe(200);
     clock += 600;
-    expect((await raw("GET", "/open-apis/im/v1/chats/oc_one")).status).toBe(200);
+    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)).status).toBe(200);
     expect(server.mock.stats().rateLimited).toBe(1);
     expect(server.mock.stats().byRoute["im.chat.get"]).toBe(53);
   });
 
   it("answers the 1001st request in a minute with 429 and the seconds left in the minute", async () => {
     for (let second = 0; second < 20; second++) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => raw("GET", "/open-apis/im/v1/chats/oc_one")));
+      const batch = await Promise.all(Array.from({ length: 50 }, () => raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)));
       expect(batch.every((r) => r.status === 200)).toBe(true);
       clock += 1000;
     }
-    const limited = await raw("GET", "/open-apis/im/v1/chats/oc_one");
+    const limited = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("x-ogw-ratelimit-limit")).toBe("1000");
     expect(limited.headers.get("x-ogw-ratelimit-reset")).toBe("40");
     clock += 40_000;
-    expect((await raw("GET", "/open-apis/im/v1/chats/oc_one")).status).toBe(200);
+    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)).status).toBe(200);
   });
 });
 
 describe("per-chat and per-user frequency (5/s)", () => {
   it("refuses the 6th message to one chat in a second with HTTP 400 / 230020; other chats are unaffected", async () => {
-    for (let i = 0; i < 5; i++) expect((await sendText("oc_one", `m${i}`)).body.code).toBe(0);
-    const sixth = await sendText("oc_one", "m5");
+    for (let i = 0; i < 5; i++) expect((await sendText(larkChatId("one"), `m${i}`)).body.code).toBe(0);
+    const sixth = await sendText(larkChatId("one"), "m5");
     expect(sixth).toMatchObject({ status: 400, body: { code: 230020, msg: "This operation triggers the frequency limit." } });
-    expect((await sendText("oc_two", "elsewhere")).body.code).toBe(0);
+    expect((await sendText(larkChatId("two"), "elsewhere")).body.code).toBe(0);
     // The chat's limit is shared by all bots in it.
-    expect((await sendText("oc_one", "other bot", await tokenFor(OTHER))).body.code).toBe(230020);
+    expect((await sendText(larkChatId("one"), "other bot", await tokenFor(OTHER))).body.code).toBe(230020);
     clock += 1000;
-    expect((await sendText("oc_one", "later")).body.code).toBe(0);
-    expect(server.mock.sentMessages({ chatId: "oc_one" })).toHaveLength(6);
+    expect((await sendText(larkChatId("one"), "later")).body.code).toBe(0);
+    expect(server.mock.sentMessages({ chatId: larkChatId("one") })).toHaveLength(6);
     expect(server.mock.stats().frequencyLimited).toBe(2);
   });
 
   it("limits messages to one user to 5/s, and card updates of one message to 5/s", async () => {
     const toUser = () => raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      receive_id: "ou_b", msg_type: "text", content: JSON.stringify({ text: "dm" }),
+      receive_id: larkOpenId("b"), msg_type: "text", content: JSON.stringify({ text: "dm" }),
     });
     for (let i = 0; i < 5; i++) expect((await toUser()).body.code).toBe(0);
     expect((await toUser()).body.code).toBe(230020);
 
-    const id = await sendCard("oc_two", v2card("v0"));
+    const id = await sendCard(larkChatId("two"), v2card("v0"));
     const patch = (n: number) => raw("PATCH", `/open-apis/im/v1/messages/${id}`, { content: JSON.stringify(v2card(`v${n}`)) });
     for (let i = 1; i <= 5; i++) expect((await patch(i)).body.code).toBe(0);
     expect((await patch(6)).body.code).toBe(230020);
@@ -109,7 +110,7 @@ describe("per-chat and per-user frequency (5/s)", () => {
   });
 
   it("a uuid replay does not count against the chat's limit", async () => {
-    const body = { receive_id: "oc_one", msg_type: "text", content: JSON.stringify({ text: "once" }), uuid: "k1" };
+    const body = { receive_id: larkChatId("one"), msg_type: "text", content: JSON.stringify({ text: "once" }), uuid: "k1" };
     for (let i = 0; i < 8; i++) {
       expect((await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", body)).body.code).toBe(0);
     }
@@ -119,7 +120,7 @@ describe("per-chat and per-user frequency (5/s)", () => {
   it("takes its limits from options", async () => {
     const strict = await startMockLarkServer({ apps: [APP], now: () => clock, limits: { chatPerSecond: 1 } });
     try {
-      strict.mock.addChat({ chatId: "oc_s", name: "S", ownerOpenId: "ou_a", members: [{ openId: "ou_a", name: "A" }] });
+      strict.mock.addChat({ chatId: larkChatId("s"), name: "S", ownerOpenId: larkOpenId("a"), members: [{ openId: larkOpenId("a"), name: "A" }] });
       const bearer = ((await (await fetch(`${strict.url}/open-apis/auth/v3/tenant_access_token/internal`, {
         method: "POST", body: JSON.stringify({ app_id: APP.appId, app_secret: APP.appSecret }),
       })).json()) as { tenant_access_token: string }).tenant_access_token;
@@ -127,7 +128,7 @@ describe("per-chat and per-user frequency (5/s)", () => {
         const res = await fetch(`${strict.url}/open-apis/im/v1/messages?receive_id_type=chat_id`, {
           method: "POST",
           headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-          body: JSON.stringify({ receive_id: "oc_s", msg_type: "text", content: JSON.stringify({ text: "x" }) }),
+          body: JSON.stringify({ receive_id: larkChatId("s"), msg_type: "text", content: JSON.stringify({ text: "x" }) }),
         });
         return ((await res.json()) as { code: number }).code;
       };
@@ -141,7 +142,7 @@ describe("per-chat and per-user frequency (5/s)", () => {
 
 describe("delayed card update (interactive/v1/card/update)", () => {
   it("a token updates the card twice, then is used up (300040)", async () => {
-    const id = await sendCard("oc_one", v2card("pending"));
+    const id = await sendCard(larkChatId("one"), v2card("pending"));
     const cardToken = server.mock.issueCardToken(id);
     expect(cardToken).toMatch(/^c-/);
     for (const title of ["approved", "approved again"]) {
@@ -156,7 +157,7 @@ describe("delayed card update (interactive/v1/card/update)", () => {
   });
 
   it("a token expires after 30 minutes (300030); malformed tokens are 300020", async () => {
-    const id = await sendCard("oc_one", v2card("pending"));
+    const id = await sendCard(larkChatId("one"), v2card("pending"));
     const cardToken = server.mock.issueCardToken(id);
     clock += 29 * 60_000;
     expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card("a") })).body.code).toBe(0);
@@ -169,16 +170,16 @@ describe("delayed card update (interactive/v1/card/update)", () => {
   });
 
   it("refuses another app's card (200310) and a per-user 1.0 card without open_ids (300090)", async () => {
-    const id = await sendCard("oc_one", { elements: [{ tag: "div", text: { tag: "plain_text", content: "v1" } }] });
+    const id = await sendCard(larkChatId("one"), { elements: [{ tag: "div", text: { tag: "plain_text", content: "v1" } }] });
     const cardToken = server.mock.issueCardToken(id);
     const otherToken = await tokenFor(OTHER);
     const v1 = { elements: [{ tag: "div", text: { tag: "plain_text", content: "v2" } }] };
     expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v1 }, otherToken)).body.code)
       .toBe(200310);
     expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v1 })).body.code).toBe(300090);
-    const ok = await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: { ...v1, open_ids: ["ou_a"] } });
+    const ok = await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: { ...v1, open_ids: [larkOpenId("a")] } });
     expect(ok.body.code).toBe(0);
-    expect(server.mock.message(id)?.edits[0]).toMatchObject({ via: "card_update", openIds: ["ou_a"] });
+    expect(server.mock.message(id)?.edits[0]).toMatchObject({ via: "card_update", openIds: [larkOpenId("a")] });
   });
 });
 
@@ -186,17 +187,17 @@ describe("fault injection", () => {
   it("fails the next matching requests with the given status and code, then recovers", async () => {
     server.mock.failNext({ path: "/open-apis/im/v1/messages", status: 500, code: 1000003, times: 2 });
     expect((await raw("GET", "/open-apis/bot/v3/info")).status).toBe(200);
-    expect(await sendText("oc_one", "1")).toMatchObject({ status: 500, body: { code: 1000003 } });
-    expect((await sendText("oc_one", "2")).status).toBe(500);
-    expect((await sendText("oc_one", "3")).body.code).toBe(0);
+    expect(await sendText(larkChatId("one"), "1")).toMatchObject({ status: 500, body: { code: 1000003 } });
+    expect((await sendText(larkChatId("one"), "2")).status).toBe(500);
+    expect((await sendText(larkChatId("one"), "3")).body.code).toBe(0);
     expect(server.mock.sentMessages().map((m) => m.parsed)).toEqual([{ text: "3" }]);
     expect(server.mock.stats().faults).toBe(2);
   });
 
   it("a 429 fault carries 99991400 and the rate-limit headers by default; RegExp and method filter", async () => {
     server.mock.failNext({ path: /\/reply$/, method: "POST", status: 429 });
-    const asked = server.mock.addUserMessage({ chatId: "oc_one", openId: "ou_a", content: JSON.stringify({ text: "q" }) });
-    expect((await sendText("oc_one", "not a reply")).status).toBe(200);
+    const asked = server.mock.addUserMessage({ chatId: larkChatId("one"), openId: larkOpenId("a"), content: JSON.stringify({ text: "q" }) });
+    expect((await sendText(larkChatId("one"), "not a reply")).status).toBe(200);
     const res = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, { msg_type: "text", content: JSON.stringify({ text: "a" }) });
     expect(res).toMatchObject({ status: 429, body: { code: 99991400 } });
     expect(res.headers.get("x-ogw-ratelimit-reset")).toBe("1");
@@ -209,17 +210,17 @@ describe("fault injection", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(100);
 
     server.mock.failNext({ path: "/open-apis/im/v1/messages", drop: true });
-    await expect(sendText("oc_one", "lost")).rejects.toThrow(/fetch failed/);
+    await expect(sendText(larkChatId("one"), "lost")).rejects.toThrow(/fetch failed/);
     expect(server.mock.sentMessages()).toHaveLength(0);
-    expect((await sendText("oc_one", "retried")).body.code).toBe(0);
+    expect((await sendText(larkChatId("one"), "retried")).body.code).toBe(0);
   });
 
   it("reset() forgets faults, messages and rate windows but keeps chats and tokens", async () => {
-    for (let i = 0; i < 5; i++) await sendText("oc_one", `m${i}`);
+    for (let i = 0; i < 5; i++) await sendText(larkChatId("one"), `m${i}`);
     server.mock.failNext({ status: 503 });
     server.mock.reset();
     expect(server.mock.sentMessages()).toEqual([]);
-    expect((await sendText("oc_one", "after reset")).body.code).toBe(0);
+    expect((await sendText(larkChatId("one"), "after reset")).body.code).toBe(0);
     expect(server.mock.stats()).toMatchObject({ faults: 0, requests: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMockLark, LarkCode, startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
+import { larkChatId, larkMessageId, larkOpenId } from "../../support/ids";
 
 const APP = { appId: "cli_fetch_app", appSecret: "s3cret" };
 const OTHER = { appId: "cli_other_app", appSecret: "other" };
@@ -27,7 +28,7 @@ const tokenFor = async (app: { appId: string; appSecret: string } = APP): Promis
   return res.body.tenant_access_token as string;
 };
 
-const members = (n: number) => Array.from({ length: n }, (_, i) => ({ openId: `ou_m${i}`, name: `Member ${i}` }));
+const members = (n: number) => Array.from({ length: n }, (_, i) => ({ openId: larkOpenId(`m${i}`), name: `Member ${i}` }));
 const text = (s: string) => JSON.stringify({ text: s });
 const card = (title: string) =>
   JSON.stringify({ schema: "2.0", config: { update_multi: true }, header: { title: { tag: "plain_text", content: title } }, body: { elements: [] } });
@@ -35,8 +36,8 @@ const card = (title: string) =>
 beforeEach(async () => {
   clock = T0;
   server = await startMockLarkServer({ apps: [APP, OTHER], now: () => clock });
-  server.mock.addChat({ chatId: "oc_team", name: "Team", ownerOpenId: "ou_m0", members: members(3) });
-  server.mock.addChat({ chatId: "oc_nobot", name: "No bot", ownerOpenId: "ou_m0", members: members(2), botInChat: false });
+  server.mock.addChat({ chatId: larkChatId("team"), name: "Team", ownerOpenId: larkOpenId("m0"), members: members(3) });
+  server.mock.addChat({ chatId: larkChatId("nobot"), name: "No bot", ownerOpenId: larkOpenId("m0"), members: members(2), botInChat: false });
 });
 afterEach(() => server.close());
 
@@ -100,26 +101,26 @@ describe("bot and chats", () => {
 
   it("chat get returns owner_id in the requested id type, and only a brief view outside the chat", async () => {
     const token = await tokenFor();
-    const full = await raw("GET", "/open-apis/im/v1/chats/oc_team?user_id_type=open_id", { token });
+    const full = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("team")}?user_id_type=open_id`, { token });
     expect(full.body).toMatchObject({
       code: 0,
-      data: { name: "Team", owner_id: "ou_m0", owner_id_type: "open_id", chat_mode: "group", user_count: "3" },
+      data: { name: "Team", owner_id: larkOpenId("m0"), owner_id_type: "open_id", chat_mode: "group", user_count: "3" },
     });
-    const byUserId = await raw("GET", "/open-apis/im/v1/chats/oc_team?user_id_type=user_id", { token });
-    expect(byUserId.body.data.owner_id).toBe(server.mock.store.users.get("ou_m0")?.userId);
-    const outside = await raw("GET", "/open-apis/im/v1/chats/oc_nobot", { token });
+    const byUserId = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("team")}?user_id_type=user_id`, { token });
+    expect(byUserId.body.data.owner_id).toBe(server.mock.store.users.get(larkOpenId("m0"))?.userId);
+    const outside = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("nobot")}`, { token });
     expect(outside.body.data).toEqual({ avatar: "", name: "No bot", user_count: "2", bot_count: "0", chat_status: "normal" });
-    expect((await raw("GET", "/open-apis/im/v1/chats/oc_missing", { token })).body.code).toBe(LarkCode.CHAT_ID_INVALID);
+    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("missing")}`, { token })).body.code).toBe(LarkCode.CHAT_ID_INVALID);
   });
 
   it("pages 250 members 100 at a time, page_token only while has_more", async () => {
-    server.mock.addChat({ chatId: "oc_big", name: "Big", ownerOpenId: "ou_m0", members: members(250) });
+    server.mock.addChat({ chatId: larkChatId("big"), name: "Big", ownerOpenId: larkOpenId("m0"), members: members(250) });
     const token = await tokenFor();
     const pages: Record<string, any>[] = [];
     let pageToken: string | undefined;
     do {
       const q = `member_id_type=open_id&page_size=100${pageToken ? `&page_token=${encodeURIComponent(pageToken)}` : ""}`;
-      const res = await raw("GET", `/open-apis/im/v1/chats/oc_big/members?${q}`, { token });
+      const res = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("big")}/members?${q}`, { token });
       expect(res.body.code).toBe(0);
       pages.push(res.body.data);
       pageToken = res.body.data.page_token;
@@ -130,16 +131,16 @@ describe("bot and chats", () => {
     expect(pages.every((p) => p.member_total === 250)).toBe(true);
     const ids = pages.flatMap((p) => p.items.map((i: { member_id: string }) => i.member_id));
     expect(new Set(ids).size).toBe(250);
-    expect(pages[0]?.items[0]).toEqual({ member_id_type: "open_id", member_id: "ou_m0", name: "Member 0", tenant_key: "mock_tenant_key" });
+    expect(pages[0]?.items[0]).toEqual({ member_id_type: "open_id", member_id: larkOpenId("m0"), name: "Member 0", tenant_key: "mock_tenant_key" });
   });
 
   it("defaults to 20 a page, caps page_size at 100, and needs the bot in the chat", async () => {
-    server.mock.addChat({ chatId: "oc_big", name: "Big", ownerOpenId: "ou_m0", members: members(30) });
+    server.mock.addChat({ chatId: larkChatId("big"), name: "Big", ownerOpenId: larkOpenId("m0"), members: members(30) });
     const token = await tokenFor();
-    expect((await raw("GET", "/open-apis/im/v1/chats/oc_big/members", { token })).body.data.items).toHaveLength(20);
-    const tooBig = await raw("GET", "/open-apis/im/v1/chats/oc_big/members?page_size=101", { token });
+    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("big")}/members`, { token })).body.data.items).toHaveLength(20);
+    const tooBig = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("big")}/members?page_size=101`, { token });
     expect(tooBig).toMatchObject({ status: 400, body: { code: LarkCode.FIELD_VALIDATION } });
-    const outside = await raw("GET", "/open-apis/im/v1/chats/oc_nobot/members", { token });
+    const outside = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("nobot")}/members`, { token });
     expect(outside).toMatchObject({ status: 400, body: { code: LarkCode.OPERATOR_NOT_IN_CHAT } });
   });
 });
@@ -148,38 +149,38 @@ describe("send and reply", () => {
   it("sends to a chat and returns Lark's message object; the mock keeps the parsed content", async () => {
     const res = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
       token: await tokenFor(),
-      body: { receive_id: "oc_team", msg_type: "text", content: text("日报已收到") },
+      body: { receive_id: larkChatId("team"), msg_type: "text", content: text("日报已收到") },
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       code: 0,
       data: {
         msg_type: "text",
-        chat_id: "oc_team",
+        chat_id: larkChatId("team"),
         create_time: String(T0),
         sender: { id: APP.appId, id_type: "app_id", sender_type: "app" },
         body: { content: text("日报已收到") },
       },
     });
     expect(res.body.data.message_id).toMatch(/^om_[0-9a-f]{32}$/);
-    const [sent] = server.mock.sentMessages({ chatId: "oc_team" });
+    const [sent] = server.mock.sentMessages({ chatId: larkChatId("team") });
     expect(sent?.parsed).toEqual({ text: "日报已收到" });
   });
 
   it("sends to a user by open_id into their p2p chat; refuses unknown and unavailable users", async () => {
     const token = await tokenFor();
-    server.mock.addUser({ openId: "ou_away", name: "Away", available: false });
+    server.mock.addUser({ openId: larkOpenId("away"), name: "Away", available: false });
     const res = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      token, body: { receive_id: "ou_m1", msg_type: "text", content: text("hi") },
+      token, body: { receive_id: larkOpenId("m1"), msg_type: "text", content: text("hi") },
     });
     expect(res.body.data.chat_id).toMatch(/^oc_/);
-    expect(server.mock.sentMessages({ openId: "ou_m1" })).toHaveLength(1);
+    expect(server.mock.sentMessages({ openId: larkOpenId("m1") })).toHaveLength(1);
     const unknown = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      token, body: { receive_id: "ou_ghost", msg_type: "text", content: text("hi") },
+      token, body: { receive_id: larkOpenId("ghost"), msg_type: "text", content: text("hi") },
     });
     expect(unknown.body.code).toBe(LarkCode.RECEIVE_ID_INVALID);
     const away = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      token, body: { receive_id: "ou_away", msg_type: "text", content: text("hi") },
+      token, body: { receive_id: larkOpenId("away"), msg_type: "text", content: text("hi") },
     });
     expect(away.body.code).toBe(LarkCode.BOT_NO_AVAILABILITY);
   });
@@ -187,26 +188,26 @@ describe("send and reply", () => {
   it("refuses a chat without the bot (230002), bad params (99992402 / 230001) and oversized content (230025)", async () => {
     const token = await tokenFor();
     const send = (query: string, body: unknown) => raw("POST", `/open-apis/im/v1/messages${query}`, { token, body });
-    expect(await send("?receive_id_type=chat_id", { receive_id: "oc_nobot", msg_type: "text", content: text("x") }))
+    expect(await send("?receive_id_type=chat_id", { receive_id: larkChatId("nobot"), msg_type: "text", content: text("x") }))
       .toMatchObject({ status: 400, body: { code: 230002, msg: "The bot can not be outside the group." } });
-    expect((await send("", { receive_id: "oc_team", msg_type: "text", content: text("x") })).body.code).toBe(99992402);
-    expect((await send("?receive_id_type=chat_id", { receive_id: "oc_team", msg_type: "text" })).body.code).toBe(99992402);
-    expect((await send("?receive_id_type=chat_id", { receive_id: "oc_team", msg_type: "text", content: "not json" })).body.code)
+    expect((await send("", { receive_id: larkChatId("team"), msg_type: "text", content: text("x") })).body.code).toBe(99992402);
+    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text" })).body.code).toBe(99992402);
+    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: "not json" })).body.code)
       .toBe(230001);
 
     const bigCard = JSON.stringify({ schema: "2.0", body: { elements: [{ tag: "markdown", content: "x".repeat(31 * 1024) }] } });
-    expect((await send("?receive_id_type=chat_id", { receive_id: "oc_team", msg_type: "interactive", content: bigCard })).body.code)
+    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "interactive", content: bigCard })).body.code)
       .toBe(230025);
     const okText = text("字".repeat(40_000)); // 120 KB of UTF-8: fine for text, over the 30 KB card limit
-    expect((await send("?receive_id_type=chat_id", { receive_id: "oc_team", msg_type: "text", content: okText })).body.code).toBe(0);
-    expect((await send("?receive_id_type=chat_id", { receive_id: "oc_team", msg_type: "text", content: text("字".repeat(52_000)) })).body.code)
+    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: okText })).body.code).toBe(0);
+    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: text("字".repeat(52_000)) })).body.code)
       .toBe(230025);
     expect(server.mock.sentMessages()).toHaveLength(1);
   });
 
   it("a repeated uuid within an hour returns the first message and stores nothing new", async () => {
     const token = await tokenFor();
-    const body = { receive_id: "oc_team", msg_type: "text", content: text("ranking"), uuid: "ranking:2026-01:oc_team" };
+    const body = { receive_id: larkChatId("team"), msg_type: "text", content: text("ranking"), uuid: `rk:2026-01:${larkChatId("team")}` };
     const first = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
     clock += 59 * 60_000;
     const second = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
@@ -223,19 +224,19 @@ describe("send and reply", () => {
 
   it("replies to a user's message with root and parent ids, deduped by uuid too", async () => {
     const token = await tokenFor();
-    const asked = server.mock.addUserMessage({ chatId: "oc_team", openId: "ou_m1", content: text("@bot 日报 done") });
+    const asked = server.mock.addUserMessage({ chatId: larkChatId("team"), openId: larkOpenId("m1"), content: text("@bot 日报 done") });
     const body = { msg_type: "text", content: text("收到"), uuid: "reply-1" };
     const res = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, { token, body });
-    expect(res.body.data).toMatchObject({ chat_id: "oc_team", root_id: asked.messageId, parent_id: asked.messageId });
+    expect(res.body.data).toMatchObject({ chat_id: larkChatId("team"), root_id: asked.messageId, parent_id: asked.messageId });
     const again = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, { token, body });
     expect(again.body.data.message_id).toBe(res.body.data.message_id);
     const inThread = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, {
       token, body: { msg_type: "text", content: text("thread"), reply_in_thread: true },
     });
     expect(inThread.body.data.thread_id).toMatch(/^omt_/);
-    const missing = await raw("POST", "/open-apis/im/v1/messages/om_missing/reply", { token, body });
+    const missing = await raw("POST", `/open-apis/im/v1/messages/${larkMessageId("missing")}/reply`, { token, body });
     expect(missing.body.code).toBe(LarkCode.MESSAGE_ID_NOT_EXIST);
-    expect(server.mock.sentMessages({ chatId: "oc_team" })).toHaveLength(2);
+    expect(server.mock.sentMessages({ chatId: larkChatId("team") })).toHaveLength(2);
   });
 });
 
@@ -243,7 +244,7 @@ describe("card PATCH", () => {
   it("updates a card the bot sent and records the edit history", async () => {
     const token = await tokenFor();
     const sent = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-      token, body: { receive_id: "oc_team", msg_type: "interactive", content: card("v1") },
+      token, body: { receive_id: larkChatId("team"), msg_type: "interactive", content: card("v1") },
     });
     const id = sent.body.data.message_id as string;
     clock += 5_000;
@@ -261,7 +262,7 @@ describe("card PATCH", () => {
     const token = await tokenFor();
     const send = async (msgType: string, content: string) =>
       (await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-        token, body: { receive_id: "oc_team", msg_type: msgType, content },
+        token, body: { receive_id: larkChatId("team"), msg_type: msgType, content },
       })).body.data.message_id as string;
     const textId = await send("text", text("plain"));
     const cardId = await send("interactive", card("v1"));
@@ -272,7 +273,7 @@ describe("card PATCH", () => {
     expect((await patch(cardId, card("x"), await tokenFor(OTHER))).body.code).toBe(230027);
     const huge = JSON.stringify({ schema: "2.0", body: { elements: [{ tag: "markdown", content: "y".repeat(31 * 1024) }] } });
     expect((await patch(cardId, huge)).body.code).toBe(230025);
-    expect((await patch("om_nothing", card("x"))).body.code).toBe(LarkCode.MESSAGE_ID_NOT_EXIST);
+    expect((await patch(larkMessageId("nothing"), card("x"))).body.code).toBe(LarkCode.MESSAGE_ID_NOT_EXIST);
     clock += 14 * 24 * 3600_000 + 1;
     expect((await patch(cardId, card("late"), await tokenFor())).body.code).toBe(230031);
     expect(server.mock.message(cardId)?.edits).toHaveLength(0);
@@ -283,7 +284,7 @@ describe("inspection and waiting", () => {
   it("GET /mock/messages?since= returns changes after a revision, including edits", async () => {
     const token = await tokenFor();
     const sent = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-      token, body: { receive_id: "oc_team", msg_type: "interactive", content: card("v1") },
+      token, body: { receive_id: larkChatId("team"), msg_type: "interactive", content: card("v1") },
     });
     const first = (await (await fetch(`${server.url}/mock/messages?since=0`)).json()) as Record<string, any>;
     expect(first.messages).toHaveLength(1);
@@ -295,16 +296,16 @@ describe("inspection and waiting", () => {
     expect(changed.messages[0]).toMatchObject({ seq: 1, updated: true, edits: [{ via: "patch" }] });
     expect(changed.cursor).toBeGreaterThan(first.cursor);
     const chats = (await (await fetch(`${server.url}/mock/chats`)).json()) as Record<string, any>;
-    expect(chats.chats.find((c: { chat_id: string }) => c.chat_id === "oc_team").members).toHaveLength(3);
+    expect(chats.chats.find((c: { chat_id: string }) => c.chat_id === larkChatId("team")).members).toHaveLength(3);
   });
 
   it("POST /mock/user-messages and /mock/card-tokens let the playground act as a person", async () => {
     const post = async (path: string, body: unknown) =>
       (await (await fetch(server.url + path, { method: "POST", body: JSON.stringify(body) })).json()) as Record<string, any>;
-    const { message } = await post("/mock/user-messages", { chat_id: "oc_team", open_id: "ou_m2", content: text("@bot 申诉") });
-    expect(message).toMatchObject({ chat_id: "oc_team", sender: { id: "ou_m2", sender_type: "user" }, parsed: { text: "@bot 申诉" } });
+    const { message } = await post("/mock/user-messages", { chat_id: larkChatId("team"), open_id: larkOpenId("m2"), content: text("@bot 申诉") });
+    expect(message).toMatchObject({ chat_id: larkChatId("team"), sender: { id: larkOpenId("m2"), sender_type: "user" }, parsed: { text: "@bot 申诉" } });
     expect(server.mock.sentMessages()).toEqual([]);
-    expect((await post("/mock/user-messages", { chat_id: "oc_nope", open_id: "ou_m2", content: text("x") })).code).toBe(232006);
+    expect((await post("/mock/user-messages", { chat_id: larkChatId("nope"), open_id: larkOpenId("m2"), content: text("x") })).code).toBe(232006);
 
     const token = await tokenFor();
     const sent = await raw("POST", `/open-apis/im/v1/messages/${message.message_id}/reply`, {
@@ -319,21 +320,21 @@ describe("inspection and waiting", () => {
 
   it("waitForMessages resolves when matching messages arrive and rejects on timeout", async () => {
     const token = await tokenFor();
-    const waiting = server.mock.waitForMessages((m) => m.chatId === "oc_team", { count: 2, timeoutMs: 2000 });
+    const waiting = server.mock.waitForMessages((m) => m.chatId === larkChatId("team"), { count: 2, timeoutMs: 2000 });
     for (const s of ["a", "b"]) {
       await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-        token, body: { receive_id: "oc_team", msg_type: "text", content: text(s) },
+        token, body: { receive_id: larkChatId("team"), msg_type: "text", content: text(s) },
       });
     }
     expect((await waiting).map((m) => m.parsed)).toEqual([{ text: "a" }, { text: "b" }]);
-    await expect(server.mock.waitForMessages((m) => m.chatId === "oc_nobot", { timeoutMs: 30 })).rejects.toThrow(/waited 30 ms/);
+    await expect(server.mock.waitForMessages((m) => m.chatId === larkChatId("nobot"), { timeoutMs: 30 })).rejects.toThrow(/waited 30 ms/);
   });
 });
 
 describe("mounting", () => {
   it("serves the same API mounted under a prefix inside another Hono app, errors included", async () => {
     const mock = createMockLark({ apps: [APP] });
-    mock.addChat({ chatId: "oc_x", name: "X", ownerOpenId: "ou_m0", members: members(1) });
+    mock.addChat({ chatId: larkChatId("x"), name: "X", ownerOpenId: larkOpenId("m0"), members: members(1) });
     const outer = new Hono();
     outer.route("/lark-mock", mock.app);
     const tokenRes = await outer.request("/lark-mock/open-apis/auth/v3/tenant_access_token/internal", {
@@ -343,10 +344,10 @@ describe("mounting", () => {
     const sent = await outer.request("/lark-mock/open-apis/im/v1/messages?receive_id_type=chat_id", {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ receive_id: "oc_x", msg_type: "text", content: text("hi") }),
+      body: JSON.stringify({ receive_id: larkChatId("x"), msg_type: "text", content: text("hi") }),
     });
     expect(sent.status).toBe(200);
-    const refused = await outer.request("/lark-mock/open-apis/im/v1/chats/oc_x", { headers: { authorization: "Bearer t-bad" } });
+    const refused = await outer.request(`/lark-mock/open-apis/im/v1/chats/${larkChatId("x")}`, { headers: { authorization: "Bearer t-bad" } });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ code: LarkCode.TOKEN_INVALID });
   });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { adjustments, auditLog, claims, groups, members, outbox, records } from "../../../src/db/schema";
 import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
+import { groupIdFor, memberIdFor } from "../../../src/db/ids";
 
 let database: TestDatabase;
 let world: WechatWorld;
@@ -15,7 +16,7 @@ describe("WeChat room and private chat", () => {
     await world.inRoom("zhang", "日报 整理档案 12 份", { mentionBot: true });
     await world.settle();
     const [group] = await database.db.select().from(groups).where(eq(groups.chatId, WX.room.id));
-    expect(group).toMatchObject({ platform: "wechat", tenantKey: WX.bot.id, name: WX.room.topic, id: `grp_wechat_${WX.room.id}` });
+    expect(group).toMatchObject({ platform: "wechat", tenantKey: WX.bot.id, name: WX.room.topic, id: groupIdFor("wechat", WX.room.id) });
     const saved = await database.db.select().from(records).where(eq(records.groupId, group!.id));
     expect(saved.map((r) => r.text)).toEqual(["整理档案 12 份"]);
     const answer = roomSaid().at(-1)!;
@@ -39,7 +40,7 @@ describe("WeChat room and private chat", () => {
   test("plain text in private chat is today's record, answered privately", async () => {
     await world.privately("zhang", "下午核对报销单据");
     await world.settle();
-    const mine = await database.db.select().from(records).where(eq(records.memberId, `mem_wechat_${WX.room.id}_${WX.zhang.id}`));
+    const mine = await database.db.select().from(records).where(eq(records.memberId, memberIdFor(groupIdFor("wechat", WX.room.id), WX.zhang.id)));
     expect(mine.map((r) => r.text)).toContain("下午核对报销单据");
     expect(saidTo(WX.zhang.id).at(-1)!.text).toContain("下午核对报销单据");
   });

@@ -4,8 +4,9 @@ import { auditLog, chatLinks, groups, records } from "../../../src/db/schema";
 import { memberIdFor } from "../../../src/db/ids";
 import { OFFICE, startHarness, type Harness } from "../../support/bot-harness";
 import { WX, startWechatWorld, type WechatWorld } from "../../support/wechat-harness";
+import { groupIdFor } from "../../../src/db/ids";
 
-const LARK_GROUP = `grp_lark_${OFFICE.chatId}`;
+const LARK_GROUP = groupIdFor("lark", OFFICE.chatId);
 const ZHANG = OFFICE.members[0]!;
 
 let h: Harness;

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { ratings, records } from "../../../src/db/schema";
 import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
+import { groupIdFor, memberIdFor } from "../../../src/db/ids";
 
 let database: TestDatabase;
 let world: WechatWorld;
@@ -58,7 +59,7 @@ describe("the 月评议 card answered from WeChat", () => {
     await world.privately("leader", `${reply} 工作扎实`);
     await world.settle();
     expect(saidTo(WX.leader.id).at(-1)!.text).toMatch(/已提交 \d+ 项评分/u);
-    const rows = await database.db.select().from(ratings).where(and(eq(ratings.memberId, `mem_wechat_${WX.room.id}_${WX.zhang.id}`), eq(ratings.raterGroup, "leader")));
+    const rows = await database.db.select().from(ratings).where(and(eq(ratings.memberId, memberIdFor(groupIdFor("wechat", WX.room.id), WX.zhang.id)), eq(ratings.raterGroup, "leader")));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.score === 92 && r.period === "2026-11" && r.comment === "工作扎实" && r.raterUserId === WX.leader.id)).toBe(true);
   });

@@ -2,9 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { groups, members } from "../../../src/db/schema";
 import { WX, type TestDatabase, type WechatWorld, useWechatWorld } from "../../support/wechat-harness";
+import { groupIdFor } from "../../../src/db/ids";
+import { wechatRoomId } from "../../support/ids";
 
-const ROOM = { id: "second@chatroom", topic: "财务科" };
-const GROUP_ID = `grp_wechat_${ROOM.id}`;
+const ROOM = { id: wechatRoomId("second"), topic: "财务科" };
+const GROUP_ID = groupIdFor("wechat", ROOM.id);
 let database: TestDatabase;
 let world: WechatWorld;
 let room: ReturnType<WechatWorld["mocker"]["createRoom"]>;

@@ -103,7 +103,7 @@ export const createMockStore = (options: MockLarkOptions = {}): MockStore => {
       const app: MockApp = {
         appId: input.appId,
         appSecret: input.appSecret,
-        botOpenId: input.botOpenId ?? `ou_bot_${randomHex(26)}`,
+        botOpenId: input.botOpenId ?? `ou_${randomHex(32)}`,
         appName: input.appName ?? "Appraisal Bot",
       };
       store.apps.set(app.appId, app);

@@ -24,8 +24,9 @@ export interface DemoStep {
   mentions?: DemoPerson[];
 }
 
+/** Work each demo group records, by group name. */
 const RECORDS: Record<string, string[]> = {
-  oc_demo_office: [
+  "示范单位·综合办公室": [
     "完成季度报表初稿，报送分管领导审阅",
     "整理周例会会议纪要，印发各科室",
     "起草年终工作总结提纲",
@@ -39,7 +40,7 @@ const RECORDS: Record<string, string[]> = {
     "参加联村走访，入户 6 户了解需求",
     "校对党建宣传材料并送印",
   ],
-  oc_demo_business: [
+  "示范单位·业务一科": [
     "审核项目申报材料 5 份，退回补正 2 份",
     "走访辖区企业 3 家，收集问题清单 #目标1 +3",
     "录入统计数据，完成月报并上报",
@@ -57,8 +58,8 @@ const RECORDS: Record<string, string[]> = {
 
 /** Each person's usual level, so the ranking has a shape. */
 const LEVEL: Record<string, number> = {
-  ou_demo_zhang: 91, ou_demo_li: 86, ou_demo_wang: 89, ou_demo_zhao: 80,
-  ou_demo_liu: 92, ou_demo_sun: 87, ou_demo_zhou: 83, ou_demo_wu: 89,
+  张三: 91, 李四: 86, 王五: 89, 赵六: 80,
+  刘洋: 92, 孙丽: 87, 周杰: 83, 吴敏: 89,
 };
 const DIMENSIONS = ["联村", "业务", "作风"] as const;
 const COMMENTS = ["工作扎实，材料报送及时", "主动担当，完成质量高", "态度认真，细节还需加强", "配合默契，按时完成任务"];
@@ -98,7 +99,7 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
 
   for (const [i, date] of workdays.entries()) {
     for (const group of DEMO_GROUPS) {
-      const pool = RECORDS[group.chatId] ?? RECORDS.oc_demo_office!;
+      const pool = RECORDS[group.name] ?? RECORDS["示范单位·综合办公室"]!;
       for (const [j, person] of group.members.entries()) {
         const h = hash(`${date}:${person.openId}`);
         if (h % 10 === 0) continue; // about one day in ten without a record
@@ -130,7 +131,7 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
       for (const group of DEMO_GROUPS) {
         for (const [j, person] of group.members.entries()) {
           const h = hash(`${date}:${person.openId}:${dim}`);
-          const score = Math.min(100, (LEVEL[person.openId] ?? 85) + (h % 7) - 3);
+          const score = Math.min(100, (LEVEL[person.name] ?? 85) + (h % 7) - 3);
           const comment = k === 1 ? ` ${COMMENTS[h % COMMENTS.length]}` : "";
           steps.push({ at: at(date, `16:${String(j * 10 + k).padStart(2, "0")}`), from: group.owner, group, where: "p2p", text: `评分 ${person.name} ${dim} ${score}${comment}` });
         }

@@ -1,6 +1,6 @@
 import { createWorkCalendar } from "../../../domain/calendar";
 import { localDate } from "../../../domain/dates";
-import { DEMO_TENANT, LOCAL_APP } from "../demo";
+import { DEMO_TENANT, demoId, LOCAL_APP } from "../demo";
 import { sealEvent, textMessageEvent } from "../lark-events";
 import type { MockLark } from "../mock-lark";
 import type { TravelClock } from "../travel-clock";
@@ -25,7 +25,7 @@ async function post(o: SeedOptions, step: DemoStep): Promise<void> {
   const chatId = inGroup ? step.group.chatId : o.mock.store.p2pChat(LOCAL_APP.appId, step.from.openId).chatId;
   const mentions = inGroup ? [BOT, ...(step.mentions ?? [])] : [];
   const text = inGroup ? `@${BOT.name} ${step.text}` : step.text;
-  const messageId = `om_seed_${step.at.getTime().toString(36)}_${step.from.openId.slice(8)}`;
+  const messageId = demoId("om", `${step.at.getTime()}:${step.from.openId}:${step.text}`);
   const event = textMessageEvent({
     token: LOCAL_APP.verificationToken,
     appId: LOCAL_APP.appId,
