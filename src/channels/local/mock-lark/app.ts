@@ -89,7 +89,10 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
       ? renderLarkError(new LarkApiError(404, LarkCode.NOT_FOUND))
       : c.json({ error: "not found" }, 404),
   );
-  const longConnection = createLongConnectionHub({ appExists: (appId) => store.apps.has(appId) });
+  const longConnection = createLongConnectionHub({
+    appExists: (appId) => store.apps.has(appId),
+    firstApp: () => store.apps.keys().next().value,
+  });
   app.use("/open-apis/*", faultMiddleware(store, faults));
   app.use("/callback/*", faultMiddleware(store, faults));
   app.route("/", longConnectionRoutes(store, longConnection));

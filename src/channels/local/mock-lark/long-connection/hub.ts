@@ -65,7 +65,7 @@ const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 const base64Decode = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-export function createLongConnectionHub(opts: { appExists: (appId: string) => boolean; redeliverAfterMs?: number }) {
+export function createLongConnectionHub(opts: { appExists: (appId: string) => boolean; firstApp: () => string | undefined; redeliverAfterMs?: number }) {
   const tickets = new Map<string, { appId: string; serviceId: number }>();
   const live = new Set<LiveConnection>();
   const queue: Delivery[] = [];
@@ -218,8 +218,8 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
      * With no connection it waits for one, and a lost delivery of an event is sent again.
      */
     push(payload: unknown, o: PushOptions = {}): Promise<DeliveryAnswer> {
-      const appId = o.appId ?? [...live][0]?.appId;
-      if (!appId) return Promise.reject(new Error("mock-lark long connection: say which app (no client has connected yet)"));
+      const appId = o.appId ?? opts.firstApp();
+      if (!appId) return Promise.reject(new Error("mock-lark long connection: no app registered"));
       const bytes = utf8.encode(JSON.stringify(payload));
       return new Promise((resolve) => {
         queue.push({ messageId: `${randomHex(8)}-${randomHex(4)}`, appId, type: o.type ?? "event", bytes, parts: Math.max(1, o.parts ?? 1), attempts: 0, resolve });
