@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { silentLogger } from "../../src/bot/deps";
 import { botAddedEvent, cardActionEvent, textMessageEvent } from "../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer, type MockMessage } from "../../src/channels/local/mock-lark";
@@ -95,7 +95,8 @@ function buttons(card: unknown): Record<string, Json> {
 describe("the journey over the long connection", () => {
   test("the bot connected with its app's credentials; no webhook is served", async () => {
     expect(bot.longConnection?.isConnected()).toBe(true);
-    expect(hub().connectedClients()).toBe(1);
+    await vi.waitFor(() => expect(hub().connectedClients()).toBe(1)); // once it has pinged
+
     expect((await fetch(`${bot.url}/lark/events`, { method: "POST", body: "{}" })).status).toBe(404);
   });
 

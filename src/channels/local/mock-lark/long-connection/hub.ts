@@ -50,6 +50,11 @@ interface LiveConnection {
   serviceId: number;
   conn: HubConnection;
   alive: boolean;
+  /**
+   * Deliveries start after the client's first ping: the SDK's WSClient listens for frames
+   * only once its handshake promise has settled, so a frame sent with the handshake is lost.
+   */
+  ready: boolean;
 }
 
 export interface LongConnectionStats {
@@ -59,13 +64,15 @@ export interface LongConnectionStats {
   redeliveries: number;
   answers: number;
   lostAnswers: number;
+  /** Events sent again because no answer came within `unansweredAfterMs`. */
+  unanswered: number;
 }
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 const base64Decode = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-export function createLongConnectionHub(opts: { appExists: (appId: string) => boolean; firstApp: () => string | undefined; redeliverAfterMs?: number }) {
+export function createLongConnectionHub(opts: { appExists: (appId: string) => boolean; firstApp: () => string | undefined; redeliverAfterMs?: number; unansweredAfterMs?: number }) {
   const tickets = new Map<string, { appId: string; serviceId: number }>();
   const live = new Set<LiveConnection>();
   const queue: Delivery[] = [];
@@ -73,9 +80,10 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
   let nextId = 1;
   let seq = 1n;
   let loseAnswers = 0;
-  const stats: LongConnectionStats = { connections: 0, pings: 0, deliveries: 0, redeliveries: 0, answers: 0, lostAnswers: 0 };
+  const stats: LongConnectionStats = { connections: 0, pings: 0, deliveries: 0, redeliveries: 0, answers: 0, lostAnswers: 0, unanswered: 0 };
   let clientConfig: ClientConfig = { ...DEFAULT_CLIENT_CONFIG };
   const redeliverAfterMs = opts.redeliverAfterMs ?? 200;
+  const unansweredAfterMs = opts.unansweredAfterMs ?? 10_000;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const sendFrames = (c: LiveConnection, d: Delivery) => {
@@ -103,7 +111,7 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
   /** Sends every queued delivery whose app has a connection. */
   const pump = () => {
     for (const d of [...queue]) {
-      const options = [...live].filter((c) => c.alive && c.appId === d.appId);
+      const options = [...live].filter((c) => c.alive && c.ready && c.appId === d.appId);
       if (!options.length) continue;
       const c = options[Math.floor(Math.random() * options.length)]!;
       queue.splice(queue.indexOf(d), 1);
@@ -113,6 +121,7 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
       stats.deliveries += 1;
       if (d.attempts > 1) stats.redeliveries += 1;
       sendFrames(c, d);
+      if (d.type === "event") watchAnswer(d, c);
     }
   };
 
@@ -134,6 +143,19 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
       queue.push(d);
       pump();
     }, delayMs);
+    timers.add(timer);
+  };
+
+  /** An event nobody answers is pushed again, as Lark retries an unanswered delivery. */
+  const watchAnswer = (d: Delivery, c: LiveConnection) => {
+    const attempt = d.attempts;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (inflight.get(d.messageId) === d && d.on === c && d.attempts === attempt) {
+        stats.unanswered += 1;
+        requeue(d, 0);
+      }
+    }, unansweredAfterMs);
     timers.add(timer);
   };
 
@@ -193,10 +215,9 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
     },
     /** A socket opened with a redeemed ticket; returns what to call on its messages and its close. */
     attach(ticket: { appId: string; serviceId: number }, conn: HubConnection) {
-      const c: LiveConnection = { id: nextId++, appId: ticket.appId, serviceId: ticket.serviceId, conn, alive: true };
+      const c: LiveConnection = { id: nextId++, appId: ticket.appId, serviceId: ticket.serviceId, conn, alive: true, ready: false };
       live.add(c);
       stats.connections += 1;
-      pump();
       return {
         message(bytes: Uint8Array) {
           let frame: Frame;
@@ -208,6 +229,10 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
           if (frame.method === FrameMethod.control && headerOf(frame, HeaderKey.type) === MessageType.ping) {
             stats.pings += 1;
             conn.send(encodeFrame({ ...frame, headers: [{ key: HeaderKey.type, value: MessageType.pong }], payload: utf8.encode(JSON.stringify(clientConfig)) }));
+            if (!c.ready) {
+              c.ready = true;
+              pump();
+            }
           } else if (frame.method === FrameMethod.data) onAnswer(c, frame);
         },
         close: () => disconnect(c),
@@ -237,7 +262,8 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
     loseNextAnswers(count = 1) {
       loseAnswers += count;
     },
-    connectedClients: () => live.size,
+    /** Connections that are open and have pinged (so deliveries go to them). */
+    connectedClients: () => [...live].filter((c) => c.ready).length,
     /** Deliveries not answered yet (queued or sent). */
     pending: () => queue.length + inflight.size,
     close() {
