@@ -26,6 +26,11 @@ export interface AssembleOptions {
   log?: Logger;
   fetch?: typeof fetch;
   background: (task: Promise<unknown>) => void;
+  /**
+   * Whether work started by one request may be awaited by another (true on Node; false on
+   * Workers, where workerd cancels such continuations): the bot open_id look-up is shared then.
+   */
+  sharedLookups?: boolean;
   /** How a request asks for the outbox to be drained after its answer (default: drain now). */
   requestDrain?: () => Promise<unknown>;
 }
@@ -38,6 +43,7 @@ export function assemble(opts: AssembleOptions) {
   // Looked up once and kept; a failure is retried with backoff, and no answer waits on it for long.
   const identity = createBotIdentity({
     lookup: () => api.botOpenId(),
+    share: opts.sharedLookups ?? false,
     onFailure: (error, attempt) => log.warn("bot open_id look-up failed", { attempt, error: String(error) }),
   });
   const directory: ChatDirectory = api;

@@ -92,6 +92,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     clock,
     log,
     background: (task) => tasks.run(task),
+    sharedLookups: true,
     requestDrain: () => loop?.kick() ?? Promise.resolve(),
   });
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });

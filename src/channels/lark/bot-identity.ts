@@ -33,6 +33,13 @@ export interface BotIdentityOptions {
   backoffMaxMs?: number;
   staleAfterMs?: number;
   onFailure?: (error: unknown, attempt: number) => void;
+  /**
+   * true (Node): one look-up at a time, shared by every caller, and `known()` starts one in
+   * the background. false (Workers): each caller that needs the id runs its own look-up inside
+   * its own request, because workerd cancels a request's continuations when they wait on
+   * I/O another request started; the cached id and the backoff are still shared.
+   */
+  share?: boolean;
 }
 
 export function createBotIdentity(opts: BotIdentityOptions): BotIdentity {
@@ -41,6 +48,7 @@ export function createBotIdentity(opts: BotIdentityOptions): BotIdentity {
   const first = opts.backoffFirstMs ?? BOT_ID_BACKOFF_FIRST_MS;
   const max = opts.backoffMaxMs ?? BOT_ID_BACKOFF_MAX_MS;
   const staleAfter = opts.staleAfterMs ?? BOT_ID_STALE_AFTER_MS;
+  const share = opts.share ?? true;
 
   let value: string | undefined;
   let inflight: { promise: Promise<void>; startedAt: number } | undefined;
@@ -50,7 +58,7 @@ export function createBotIdentity(opts: BotIdentityOptions): BotIdentity {
   const attempt = (): Promise<void> | undefined => {
     if (value) return undefined;
     const t = now();
-    if (inflight && t - inflight.startedAt < staleAfter) return inflight.promise;
+    if (share && inflight && t - inflight.startedAt < staleAfter) return inflight.promise;
     if (t < nextAttemptAt) return undefined;
     const promise = Promise.resolve()
       .then(opts.lookup)
@@ -67,13 +75,13 @@ export function createBotIdentity(opts: BotIdentityOptions): BotIdentity {
       .finally(() => {
         if (inflight?.promise === promise) inflight = undefined;
       });
-    inflight = { promise, startedAt: t };
+    if (share) inflight = { promise, startedAt: t };
     return promise;
   };
 
   return {
     known() {
-      if (!value) void attempt();
+      if (!value && share) void attempt();
       return value;
     },
     async resolve() {

@@ -20,10 +20,10 @@ beforeAll(async () => {
 afterAll(() => lark.close());
 beforeEach(() => lark.mock.reset());
 
-function identityAt(start = 1_000_000, waitMs = 5_000) {
+function identityAt(start = 1_000_000, waitMs = 5_000, share = true) {
   let t = start;
   const api = createLarkOpenApi({ appId: APP.appId, appSecret: APP.appSecret, domain: lark.url });
-  const identity = createBotIdentity({ lookup: () => api.botOpenId(), now: () => t, waitMs, backoffFirstMs: 1000, backoffMaxMs: 4000 });
+  const identity = createBotIdentity({ lookup: () => api.botOpenId(), now: () => t, waitMs, backoffFirstMs: 1000, backoffMaxMs: 4000, share });
   return { identity, advance: (ms: number) => (t += ms) };
 }
 
@@ -87,5 +87,17 @@ describe("the bot's open_id", () => {
     lark.mock.releaseHeld();
     await expect.poll(() => identity.known()).toBe(APP.botOpenId);
     expect(infoRequests()).toBe(1);
+  });
+
+  test("on Workers (no sharing) each caller looks up inside its own request, and nothing starts in the background", async () => {
+    const { identity } = identityAt(1_000_000, 50, false);
+    lark.mock.failNext({ path: BOT_INFO, hold: true, times: 2 });
+    expect(identity.known()).toBeUndefined();
+    expect(lark.mock.heldRequests()).toBe(0);
+    expect(await identity.resolve()).toBeUndefined();
+    expect(await identity.resolve()).toBeUndefined();
+    expect(lark.mock.heldRequests()).toBe(2);
+    lark.mock.releaseHeld();
+    await expect.poll(() => identity.known()).toBe(APP.botOpenId);
   });
 });

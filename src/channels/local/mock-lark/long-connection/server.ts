@@ -4,8 +4,12 @@
  * else is refused before the handshake, as Lark refuses a stale URL.
  */
 import type { IncomingMessage, Server } from "node:http";
+import { createRequire } from "node:module";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
+
+// Node's own resolution: the Workers test project resolves "ws" with browser conditions, to a stub
+// that throws, and its global setup (Node) serves this mock.
+const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof import("ws");
 import { LONG_CONNECTION_PATH } from "../routes/long-connection";
 import type { LongConnectionHub } from "./hub";
 
