@@ -36,7 +36,7 @@ interface World {
 }
 
 /** A bot on loopback whose Open API misbehaves from the start (`before` runs before the bot starts). */
-async function startWorld(before: (lark: MockLarkServer) => void): Promise<World> {
+async function startWorld(before: (lark: MockLarkServer) => void, mode: "webhook" | "ws" = "webhook"): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), "appraisal-deadline-"));
   const app = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: openId(), appName: "绩效考核机器人" };
   const tenant = hex(16);
@@ -47,6 +47,7 @@ async function startWorld(before: (lark: MockLarkServer) => void): Promise<World
   const lark = await startMockLarkServer({ apps: [app], tenantKey: tenant });
   for (const p of [leader, zhang]) lark.mock.addUser(p);
   lark.mock.addChat({ chatId: chat, name: "综合办公室", ownerOpenId: leader.openId, members: [leader, zhang] });
+  lark.mock.longConnection.setClientConfig({ PingInterval: 5, ReconnectInterval: 0.2, ReconnectNonce: 0.1 });
   before(lark);
   const config = loadConfig({
     PORT: "0",
@@ -55,6 +56,7 @@ async function startWorld(before: (lark: MockLarkServer) => void): Promise<World
     LARK_APP_SECRET: app.appSecret,
     LARK_VERIFICATION_TOKEN: token,
     LARK_DOMAIN: lark.url,
+    LARK_EVENT_MODE: mode,
   });
   const bot = await startNodeBot(config, { clock: { now: () => new Date("2026-11-27T02:00:00Z") }, log: silentLogger });
   return { dir, lark, bot, app, chat, leader, zhang, tenant, token };
@@ -176,5 +178,52 @@ describe("the Open API is down: bot/v3/info fails", () => {
     );
     expect(res.status).toBe(503);
     expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toHaveLength(0);
+  });
+});
+
+describe("over the long connection, with bot/v3/info held", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld((lark) => lark.mock.failNext({ path: BOT_INFO, hold: true }), "ws");
+    await vi.waitFor(() => expect(w.lark.mock.longConnection.connectedClients()).toBe(1));
+    const added = await w.lark.mock.longConnection.push(botAddedEvent({ ...envelopeOf(w), eventId: hex(32), chatId: w.chat, operatorOpenId: w.leader.openId }));
+    expect(added.code).toBe(200);
+    await w.bot.idle();
+  });
+  afterAll(() => stopWorld(w));
+
+  test("a card callback frame is answered with toast and card while the look-up is held", async () => {
+    const p2p = w.lark.mock.store.p2pChat(w.app.appId, w.zhang.openId).chatId;
+    const messageId = w.lark.mock.addUserMessage({ chatId: p2p, openId: w.zhang.openId, content: "{}" }).messageId;
+    const sent = await w.lark.mock.longConnection.push(textMessageEvent({ ...envelopeOf(w), eventId: hex(32), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text: "整理了档案室", messageId }));
+    expect(sent.code).toBe(200);
+    await w.bot.idle();
+    const receipt = receiptOf(w, messageId)!;
+    const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
+    const answer = await w.lark.mock.longConnection.push(
+      cardActionEvent({ ...envelopeOf(w), eventId: hex(32), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }),
+      { type: "card" },
+    );
+    expect(answer.code).toBe(200);
+    expect(answer.data).toMatchObject({ toast: { type: "success" }, card: { type: "raw" } });
+    expect(w.lark.mock.heldRequests()).toBe(1);
+  });
+
+  test("a message that mentions the bot is answered 500 until the look-up lands, then handled once", async () => {
+    const messageId = w.lark.mock.addUserMessage({ chatId: w.chat, openId: w.zhang.openId, content: "{}" }).messageId;
+    const delivered = w.lark.mock.longConnection.push(
+      textMessageEvent({
+        ...envelopeOf(w), eventId: hex(32), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
+        text: "@绩效考核机器人 日报 接待了来访群众", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
+      }),
+    );
+    // Lark is told "not handled" (code 500) and delivers it again, until the bot can read it.
+    await vi.waitFor(() => expect(w.lark.mock.longConnection.stats.redeliveries).toBeGreaterThan(0), { timeout: 10_000 });
+    expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toHaveLength(0);
+    w.lark.mock.releaseHeld();
+    expect(await delivered).toMatchObject({ code: 200 });
+    await w.bot.idle();
+    expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toMatchObject([{ text: "接待了来访群众" }]);
+    expect(w.lark.mock.sentMessages({ chatId: w.chat }).filter((m) => m.parentId === messageId)).toHaveLength(1);
   });
 });
