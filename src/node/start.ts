@@ -14,6 +14,7 @@ import { wipeDatabase } from "../channels/local/playground/wipe";
 import { createTravelClock } from "../channels/local/travel-clock";
 import { startLongConnection, type LongConnection } from "../channels/lark/long-connection/client";
 import { longConnectionReceiver } from "../channels/lark/long-connection/receiver";
+import { attachLongConnectionServer } from "../channels/local/mock-lark/long-connection/server";
 import { startOutboxLoop } from "./outbox-loop";
 import { createTaskQueue } from "./tasks";
 
@@ -120,8 +121,11 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url, idle), settle: idle });
   };
   let resetting: Promise<void> | undefined;
+  let localSockets: ReturnType<typeof attachLongConnectionServer> | undefined;
   if (local) {
     bot.app.route(local.mountPath, local.app);
+    // The local mock's long connection too, so a Lark client pointed at it can dial in.
+    localSockets = attachLongConnectionServer(server as import("node:http").Server, local.mock.longConnection);
     const reset = async () => {
       await idle();
       await wipeDatabase(database.db);
@@ -137,6 +141,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
   let longConnection: LongConnection | undefined;
   const closeAll = async () => {
     await longConnection?.close();
+    localSockets?.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       (server as import("node:http").Server).closeAllConnections?.();

@@ -82,3 +82,17 @@ describe("payloads in parts", () => {
     expect(buffer.add("old", 2, 1, part("c"))).toBeUndefined(); // its first half is gone
   });
 });
+
+describe("the client settings Lark sends", () => {
+  test("are bounded, so a broken answer cannot make the client spin or wait forever", async () => {
+    const { sanitizeClientConfig, DEFAULT_CLIENT_CONFIG } = await import("../../../src/channels/lark/long-connection/endpoint");
+    expect(sanitizeClientConfig({ PingInterval: 0, ReconnectInterval: -5, ReconnectNonce: Number.NaN, ReconnectCount: -1 })).toEqual({
+      PingInterval: 1,
+      ReconnectCount: -1,
+      ReconnectInterval: 0.1,
+      ReconnectNonce: DEFAULT_CLIENT_CONFIG.ReconnectNonce,
+    });
+    expect(sanitizeClientConfig({ PingInterval: 90000 }).PingInterval).toBe(600);
+    expect(sanitizeClientConfig(undefined)).toEqual(DEFAULT_CLIENT_CONFIG);
+  });
+});

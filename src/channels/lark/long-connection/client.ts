@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import type { Logger } from "../../../bot/deps";
-import { DEFAULT_CLIENT_CONFIG, EndpointError, fetchEndpoint, type ClientConfig, type Endpoint } from "./endpoint";
+import { DEFAULT_CLIENT_CONFIG, EndpointError, fetchEndpoint, sanitizeClientConfig, type ClientConfig, type Endpoint } from "./endpoint";
 import { createFragmentBuffer } from "./fragments";
 import { decodeFrame, encodeFrame, FrameMethod, HeaderKey, headerOf, MessageType, type Frame } from "./frame";
 
@@ -137,7 +137,7 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
   function onControl(frame: Frame) {
     if (headerOf(frame, HeaderKey.type) !== MessageType.pong || !frame.payload?.length) return;
     try {
-      config = { ...config, ...(JSON.parse(fromUtf8.decode(frame.payload)) as Partial<ClientConfig>) };
+      config = sanitizeClientConfig(JSON.parse(fromUtf8.decode(frame.payload)) as Partial<ClientConfig>, config);
     } catch (error) {
       log.warn("long connection: unreadable pong", { error: String(error) });
     }

@@ -38,6 +38,21 @@ export const DEFAULT_CLIENT_CONFIG: ClientConfig = { PingInterval: 120, Reconnec
 
 const ENDPOINT_TIMEOUT_MS = 15_000;
 
+const within = (v: unknown, min: number, max: number, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback);
+
+/**
+ * The server's settings, bounded: a ping interval of 0 or a reconnect interval of 0 from a
+ * broken answer would otherwise spin the client in a loop.
+ */
+export function sanitizeClientConfig(c: Partial<ClientConfig> | undefined, base: ClientConfig = DEFAULT_CLIENT_CONFIG): ClientConfig {
+  return {
+    PingInterval: within(c?.PingInterval, 1, 600, base.PingInterval),
+    ReconnectCount: within(c?.ReconnectCount, -1, 1e6, base.ReconnectCount),
+    ReconnectInterval: within(c?.ReconnectInterval, 0.1, 600, base.ReconnectInterval),
+    ReconnectNonce: within(c?.ReconnectNonce, 0, 600, base.ReconnectNonce),
+  };
+}
+
 export async function fetchEndpoint(opts: { domain: string; appId: string; appSecret: string; fetch?: typeof fetch }): Promise<Endpoint> {
   const doFetch = opts.fetch ?? fetch;
   let res: Response;
@@ -61,5 +76,5 @@ export async function fetchEndpoint(opts: { domain: string; appId: string; appSe
   }
   const url = body.data.URL;
   const serviceId = Number(new URL(url).searchParams.get("service_id") ?? "0");
-  return { url, serviceId: Number.isFinite(serviceId) ? serviceId : 0, config: { ...DEFAULT_CLIENT_CONFIG, ...body.data.ClientConfig } };
+  return { url, serviceId: Number.isFinite(serviceId) ? serviceId : 0, config: sanitizeClientConfig(body.data.ClientConfig) };
 }

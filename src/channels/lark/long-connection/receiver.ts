@@ -31,7 +31,13 @@ export function longConnectionReceiver(opts: LongConnectionReceiverOptions) {
         opts.log.error("long connection: encrypted event but LARK_ENCRYPT_KEY is not set");
         return undefined;
       }
-      body = JSON.parse(await decryptEvent(encrypted, opts.encryptKey));
+      try {
+        body = JSON.parse(await decryptEvent(encrypted, opts.encryptKey));
+      } catch (error) {
+        // Delivering it again would not make it readable: answer, and say why in the log.
+        opts.log.error("long connection: an encrypted event could not be decrypted (is LARK_ENCRYPT_KEY the console's?)", { error: String(error) });
+        return undefined;
+      }
     }
     const envelope = envelopeSchema.safeParse(body);
     if (!envelope.success) {
