@@ -186,3 +186,17 @@ describe("the journey over the long connection", () => {
     expect(await bot.db.select().from(claimDecisions)).toHaveLength(1);
   });
 });
+
+describe("starting with credentials Lark refuses", () => {
+  test("npm start's bot stops with one line that says what to check, and leaves nothing running", async () => {
+    const config = loadConfig({
+      PORT: "0",
+      DATABASE_URL: `file:${join(dir, "refused.db")}`,
+      LARK_APP_ID: APP.appId,
+      LARK_APP_SECRET: "not-the-secret",
+      LARK_DOMAIN: lark.url,
+      LARK_EVENT_MODE: "ws",
+    });
+    await expect(startNodeBot(config, { log: silentLogger })).rejects.toThrow(/Lark refused the long connection \(check LARK_APP_ID \/ LARK_APP_SECRET.*code 514/);
+  });
+});
