@@ -20,6 +20,8 @@ import { decodeFrame, encodeFrame, FrameMethod, HeaderKey, headerOf, MessageType
  * 4. When the socket drops: reconnect after a random part of ReconnectNonce,
  *    then every ReconnectInterval. Lark delivers again what was not answered;
  *    the bot's dedupe (processed_events) makes a second delivery a no-op.
+ *    ReconnectCount is not taken as a limit: a bot that stops listening for
+ *    good is worse than one that keeps trying at the pace Lark asks for.
  */
 
 export interface LongConnectionOptions {
