@@ -4,6 +4,8 @@ import { systemClock, type Clock } from "./app/ports";
 import { createBot } from "./bot/bot";
 import { consoleLogger, type Logger } from "./bot/deps";
 import { createLarkOpenApi } from "./channels/lark/open-api";
+import { createBotIdentity } from "./channels/lark/bot-identity";
+import { createDispatch } from "./bot/dispatch";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { pruneOldRows } from "./app/maintenance";
@@ -24,6 +26,11 @@ export interface AssembleOptions {
   log?: Logger;
   fetch?: typeof fetch;
   background: (task: Promise<unknown>) => void;
+  /**
+   * Whether work started by one request may be awaited by another (true on Node; false on
+   * Workers, where workerd cancels such continuations): the bot open_id look-up is shared then.
+   */
+  sharedLookups?: boolean;
   /** How a request asks for the outbox to be drained after its answer (default: drain now). */
   requestDrain?: () => Promise<unknown>;
 }
@@ -33,6 +40,12 @@ export function assemble(opts: AssembleOptions) {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger;
   const api = createLarkOpenApi({ ...opts.lark, fetch: opts.fetch });
+  // Looked up once and kept; a failure is retried with backoff, and no answer waits on it for long.
+  const identity = createBotIdentity({
+    lookup: () => api.botOpenId(),
+    share: opts.sharedLookups ?? false,
+    onFailure: (error, attempt) => log.warn("bot open_id look-up failed", { attempt, error: String(error) }),
+  });
   const directory: ChatDirectory = api;
   const sender: MessageSender = api;
   const bot = createBot({
@@ -58,11 +71,18 @@ export function assemble(opts: AssembleOptions) {
   const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files });
   /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
   const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, log, clock }, at ?? clock.now(), only);
+  const dispatch = createDispatch({ bot, log, drain: opts.requestDrain ?? drain });
   const app = createHttpApp({
     db: opts.db,
     bot,
     log,
-    lark: { verificationToken: opts.lark.verificationToken, encryptKey: opts.lark.encryptKey, botOpenId: () => api.botOpenId() },
+    lark: {
+      verificationToken: opts.lark.verificationToken,
+      encryptKey: opts.lark.encryptKey,
+      identity,
+      // Over the long connection nothing comes to /lark/events: serving it would only invite forged events.
+      webhook: opts.config.LARK_EVENT_MODE !== "ws",
+    },
     now: () => clock.now().getTime(),
     drain: opts.requestDrain ?? drain,
     background: opts.background,
@@ -72,5 +92,5 @@ export function assemble(opts: AssembleOptions) {
   const maintain = () => pruneOldRows(opts.db, clock.now());
   /** Ends drains between messages, for shutdown. */
   const stop = () => stopping.abort();
-  return { app, bot, drain, maintain, runJobs, api, stop };
+  return { app, bot, drain, maintain, runJobs, api, stop, identity, dispatch };
 }

@@ -30,6 +30,17 @@ export const configSchema = z
     LARK_VERIFICATION_TOKEN: optionalText,
     LARK_ENCRYPT_KEY: optionalText,
     LARK_DOMAIN: urlText("LARK_DOMAIN").default("https://open.feishu.cn"),
+    /**
+     * How Lark's events and card callbacks reach the bot: `webhook` (Lark POSTs to /lark/events,
+     * which needs a public URL) or `ws` (the long connection the bot dials out, Node only).
+     */
+    LARK_EVENT_MODE: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default("webhook")
+      .refine((v): v is "webhook" | "ws" => v === "webhook" || v === "ws", { message: "LARK_EVENT_MODE must be webhook or ws" })
+      .transform((v) => v as "webhook" | "ws"),
     APPRAISAL_TZ: z
       .string()
       .trim()
@@ -46,11 +57,13 @@ export const configSchema = z
     if (c.LARK_APP_ID && !c.LARK_APP_SECRET) {
       ctx.addIssue({ code: "custom", path: ["LARK_APP_SECRET"], message: "LARK_APP_SECRET is required when LARK_APP_ID is set" });
     }
-    if (c.LARK_APP_ID && !c.LARK_VERIFICATION_TOKEN) {
+    // Over the long connection the bot authenticates itself when it connects; only the webhook needs the token.
+    if (c.LARK_APP_ID && c.LARK_EVENT_MODE === "webhook" && !c.LARK_VERIFICATION_TOKEN) {
       ctx.addIssue({
         code: "custom",
         path: ["LARK_VERIFICATION_TOKEN"],
-        message: "LARK_VERIFICATION_TOKEN is required when LARK_APP_ID is set (Lark console → Events & Callbacks → Encryption strategy)",
+        message:
+          "LARK_VERIFICATION_TOKEN is required when LARK_APP_ID is set and events come to the webhook (Lark console → Events & Callbacks → Encryption strategy), or set LARK_EVENT_MODE=ws",
       });
     }
   });

@@ -8,6 +8,8 @@ import type { JobKind } from "./domain/schedule";
 import type { JobRun } from "./jobs/run";
 import type { Logger } from "./bot/deps";
 import { larkWebhook } from "./channels/lark/webhook";
+import type { BotIdentity } from "./channels/lark/bot-identity";
+import { createDispatch } from "./bot/dispatch";
 import type { Database } from "./db/database";
 
 /** Lark's events are small; 1 MiB leaves room for long texts and refuses abuse. */
@@ -17,7 +19,8 @@ export interface HttpAppOptions {
   db: Database;
   bot: Bot;
   log: Logger;
-  lark: { verificationToken?: string; encryptKey?: string; botOpenId: () => Promise<string | undefined> };
+  /** `webhook: false` (events come over the long connection): no /lark/events route at all. */
+  lark: { verificationToken?: string; encryptKey?: string; identity: BotIdentity; webhook?: boolean };
   now: () => number;
   /** Sends what is queued in the outbox; runs after each answer. */
   drain: () => Promise<unknown>;
@@ -52,25 +55,15 @@ export function createHttpApp(opts: HttpAppOptions) {
   });
 
   // Built once; each request brings its own context (and, on Workers, its own waitUntil).
+  const dispatch = createDispatch({ bot: opts.bot, log: opts.log, drain: opts.drain });
   const webhook = larkWebhook({
     ...opts.lark,
     now: opts.now,
-    handle: async (update, c) => {
-      const outcome = await opts.bot.handle(update);
-      if (!outcome.duplicate) {
-        deferFor(c, opts.background)(
-          (async () => {
-            for (const task of outcome.after) {
-              await task().catch((error) => opts.log.error("after-answer task failed", { eventId: update.eventId, error: String(error) }));
-            }
-            await opts.drain();
-          })().catch((error) => opts.log.error("outbox drain failed", { error: String(error) })),
-        );
-      }
-      return outcome.answer;
-    },
+    handle: (update, c) => dispatch(update, deferFor(c, opts.background)),
   });
-  app.post("/lark/events", bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }), webhook);
+  if (opts.lark.webhook !== false) {
+    app.post("/lark/events", bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }), webhook);
+  }
 
   if (opts.admin?.token) {
     const { token, runJobs } = opts.admin;

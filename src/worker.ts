@@ -25,6 +25,8 @@ function assembledFor(env: WorkerEnv): Assembled | { error: string } {
     try {
       const config = loadConfig(env);
       if (isLocalMode(config)) throw new ConfigError("Invalid configuration: LARK_APP_ID: required on Workers (local mode runs under Node only)");
+      // A Worker cannot hold a WebSocket open between requests: Workers keep the webhook.
+      if (config.LARK_EVENT_MODE === "ws") throw new ConfigError("Invalid configuration: LARK_EVENT_MODE: ws (the long connection) runs under Node only; on Workers use webhook");
       hit = assemble({
         config,
         db: openWebDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN),

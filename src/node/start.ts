@@ -12,6 +12,9 @@ import { playgroundRoutes } from "../channels/local/playground/routes";
 import { seedDemo } from "../channels/local/playground/seed";
 import { wipeDatabase } from "../channels/local/playground/wipe";
 import { createTravelClock } from "../channels/local/travel-clock";
+import { startLongConnection, type LongConnection } from "../channels/lark/long-connection/client";
+import { longConnectionReceiver } from "../channels/lark/long-connection/receiver";
+import { attachLongConnectionServer } from "../channels/local/mock-lark/long-connection/server";
 import { startOutboxLoop } from "./outbox-loop";
 import { createTaskQueue } from "./tasks";
 
@@ -30,6 +33,8 @@ export interface NodeBot {
   /** Runs the scheduled jobs due as of `at` (default now), then sends what they queued. */
   runJobs(at?: Date): ReturnType<ReturnType<typeof assemble>["runJobs"]>;
   close(): Promise<void>;
+  /** With LARK_EVENT_MODE=ws: the long connection events and card callbacks arrive on. */
+  longConnection?: LongConnection;
 }
 
 export interface StartOptions {
@@ -67,6 +72,8 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
   const local = isLocalMode(config) ? createLocalLark({ baseUrl: url, clock }) : undefined;
   // The playground runs jobs "as of" a time through the admin route; locally it needs no configured token.
   if (local && !config.ADMIN_TOKEN) config = { ...config, ADMIN_TOKEN: `local-${crypto.randomUUID()}` };
+  // The playground posts its events to /lark/events: local mode is a webhook.
+  if (local && config.LARK_EVENT_MODE === "ws") config = { ...config, LARK_EVENT_MODE: "webhook" };
   const lark = local
     ? local.credentials
     : {
@@ -86,6 +93,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     clock,
     log,
     background: (task) => tasks.run(task),
+    sharedLookups: true,
     requestDrain: () => loop?.kick() ?? Promise.resolve(),
   });
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });
@@ -113,8 +121,11 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url, idle), settle: idle });
   };
   let resetting: Promise<void> | undefined;
+  let localSockets: ReturnType<typeof attachLongConnectionServer> | undefined;
   if (local) {
     bot.app.route(local.mountPath, local.app);
+    // The local mock's long connection too, so a Lark client pointed at it can dial in.
+    localSockets = attachLongConnectionServer(server as import("node:http").Server, local.mock.longConnection);
     const reset = async () => {
       await idle();
       await wipeDatabase(database.db);
@@ -124,6 +135,46 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     bot.app.route("/", playgroundRoutes({ adminToken: config.ADMIN_TOKEN!, timeZone: config.APPRAISAL_TZ, reset: () => (resetting ??= reset().finally(() => (resetting = undefined))) }));
   }
   handler = (req) => bot.app.fetch(req);
+  // Ask for the bot's open_id now, so the first message that mentions someone does not wait for it.
+  bot.identity.known();
+
+  let longConnection: LongConnection | undefined;
+  const closeAll = async () => {
+    await longConnection?.close();
+    localSockets?.close();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as import("node:http").Server).closeAllConnections?.();
+    });
+    bot.stop();
+    clearInterval(housekeeping);
+    clearInterval(jobs);
+    await tasks.idle();
+    await loop?.stop();
+    database.close();
+  };
+
+  // Events and card callbacks over the long connection: the same dispatch as the webhook.
+  if (!local && config.LARK_EVENT_MODE === "ws") {
+    longConnection = startLongConnection({
+      appId: lark.appId,
+      appSecret: lark.appSecret,
+      domain: lark.domain,
+      log,
+      handle: longConnectionReceiver({
+        encryptKey: lark.encryptKey,
+        identity: bot.identity,
+        log,
+        handle: (update) => bot.dispatch(update, (task) => tasks.run(task)),
+      }),
+    });
+    try {
+      await longConnection.started;
+    } catch (error) {
+      await closeAll();
+      throw new Error(`Lark refused the long connection (check LARK_APP_ID / LARK_APP_SECRET, and in the console 事件与回调 → 使用长连接接收事件/回调): ${String((error as Error).message ?? error)}`);
+    }
+  }
 
   await seed();
 
@@ -141,17 +192,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
       await loop?.kick();
       return runs;
     },
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as import("node:http").Server).closeAllConnections?.();
-      });
-      bot.stop();
-      clearInterval(housekeeping);
-      clearInterval(jobs);
-      await tasks.idle();
-      await loop?.stop();
-      database.close();
-    },
+    close: closeAll,
+    longConnection,
   };
 }

@@ -18,6 +18,7 @@ export interface LarkOpenApiOptions {
 }
 
 export interface LarkOpenApi extends ChatDirectory, MessageSender, FileDownloader {
+  /** One look-up of the bot's open_id (token + GET /open-apis/bot/v3/info); rejects on failure. Cached by `createBotIdentity`. */
   botOpenId(): Promise<string | undefined>;
 }
 
@@ -50,7 +51,6 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     // (A no-op logger: LoggerLevel.fatal is 0, which the SDK reads as "unset".)
     logger: { error() {}, warn() {}, info() {}, debug() {}, trace() {} },
   });
-  let botId: Promise<string | undefined> | undefined;
   const files = createLarkFiles({
     domain: opts.domain,
     fetch: opts.fetch,
@@ -62,16 +62,10 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
   return {
     uploadFile: files.uploadFile,
     download: files.download,
-    botOpenId() {
-      botId ??= client
-        .request<{ bot?: { open_id?: string } }>({ method: "GET", url: "/open-apis/bot/v3/info" })
-        .then((r) => r.bot?.open_id)
-        .catch(() => undefined);
-      // A failed look-up is asked again next time rather than cached.
-      void botId.then((id) => {
-        if (!id) botId = undefined;
-      });
-      return botId;
+    async botOpenId() {
+      const res = await withFreshToken(() => client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ method: "GET", url: "/open-apis/bot/v3/info" }));
+      if (res.code) throw new Error(`bot/v3/info: code ${res.code} ${res.msg ?? ""}`);
+      return res.bot?.open_id;
     },
 
     async getChat(chatId) {

@@ -2,7 +2,9 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { CardActionAnswer, Update } from "../../bot/update";
 import { decryptEvent, DecryptError, sameSignature, signBody } from "./crypto";
-import { envelopeSchema, EventShapeError, toUpdate } from "./events";
+import type { BotIdentity } from "./bot-identity";
+import { envelopeSchema, EventShapeError } from "./events";
+import { BotIdentityUnavailable, updateFromEvent } from "./update-from-event";
 
 /** Lark refuses nothing older than this, and neither do we: a replayed request is stale. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -11,8 +13,8 @@ export interface LarkWebhookOptions {
   verificationToken?: string;
   encryptKey?: string;
   now: () => number;
-  /** The bot's open_id, to tell "@bot" from other mentions. */
-  botOpenId: () => Promise<string | undefined>;
+  /** The bot's open_id, to tell "@bot" from other mentions (asked only for messages with mentions). */
+  identity: BotIdentity;
   /** Handles one update; for card actions returns the synchronous answer. */
   handle: (update: Update, c: Context) => Promise<CardActionAnswer | void>;
 }
@@ -88,9 +90,11 @@ export function larkWebhook(opts: LarkWebhookOptions) {
 
     let update: Update;
     try {
-      update = toUpdate(data, await opts.botOpenId());
+      update = await updateFromEvent(data, opts.identity);
     } catch (e) {
       if (e instanceof EventShapeError) return refuse(c, 400, e.message);
+      // Not the sender's fault and not lost: Lark retries a failed push (15 s, 5 min, 1 h, 6 h).
+      if (e instanceof BotIdentityUnavailable) return c.json({ error: e.message }, 503);
       throw e;
     }
     const answer = await opts.handle(update, c);

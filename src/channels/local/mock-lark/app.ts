@@ -12,6 +12,8 @@ import { chatRoutes } from "./routes/chats";
 import { fileRoutes, storeFile } from "./routes/files";
 import { addUserMessage, inspectRoutes, type UserMessageInput } from "./routes/inspect";
 import { messageRoutes } from "./routes/messages";
+import { longConnectionRoutes } from "./routes/long-connection";
+import { createLongConnectionHub, type LongConnectionHub } from "./long-connection/hub";
 import { createMockStore, type MockStore } from "./state";
 import type {
   MockApp, MockAppInput, MockChat, MockChatInput, MockLarkOptions, MockMessage, MockStats, MockUser, MockUserInput,
@@ -32,6 +34,11 @@ export interface WaitOptions {
 export interface MockLark {
   /** The Hono app: `/open-apis/...` as Lark, `/mock/...` for inspection. */
   readonly app: Hono;
+  /**
+   * Lark's long connection: the endpoint is served by `app`; the sockets need a Node server
+   * (`startMockLarkServer` attaches them). Push events and card callbacks here, drop the link.
+   */
+  readonly longConnection: LongConnectionHub;
   /** The raw in-memory state, for assertions the helpers below do not cover. */
   readonly store: MockStore;
   addApp(input: MockAppInput): MockApp;
@@ -52,8 +59,10 @@ export interface MockLark {
   /** The `token` a card callback carries: 30 minutes, 2 uses, on `interactive/v1/card/update`. */
   issueCardToken(messageId: string): string;
   failNext(spec: FaultSpec): void;
-  /** Lets requests held open by a `drop` fault finish (the server's `close()` does this). */
+  /** Lets requests held open by a `drop` or `hold` fault finish (the server's `close()` does this). */
   releaseHeld(): void;
+  /** How many requests a `hold` fault is holding right now. */
+  heldRequests(): number;
   /** Forgets messages, uuids, card tokens, rate windows, faults and stats; keeps apps, users, chats, tokens. */
   reset(): void;
   stats(): MockStats;
@@ -80,7 +89,13 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
       ? renderLarkError(new LarkApiError(404, LarkCode.NOT_FOUND))
       : c.json({ error: "not found" }, 404),
   );
+  const longConnection = createLongConnectionHub({
+    appExists: (appId) => store.apps.has(appId),
+    firstApp: () => store.apps.keys().next().value,
+  });
   app.use("/open-apis/*", faultMiddleware(store, faults));
+  app.use("/callback/*", faultMiddleware(store, faults));
+  app.route("/", longConnectionRoutes(store, longConnection));
   app.route("/", authRoutes(store));
   app.route("/", chatRoutes(store));
   app.route("/", messageRoutes(store));
@@ -103,6 +118,7 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
 
   return {
     app,
+    longConnection,
     store,
     addApp: (input) => store.addApp(input),
     addUser: (input) => store.addUser(input),
@@ -148,6 +164,7 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
     issueCardToken: (messageId) => issueCardToken(store, messageId),
     failNext: (spec) => faults.add(spec),
     releaseHeld: () => faults.release(),
+    heldRequests: () => faults.held(),
     reset() {
       faults.clear();
       store.resetRuntime();

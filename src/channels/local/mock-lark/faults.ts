@@ -22,6 +22,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** Destroy the connection without an answer (on a node server); in-process, never answer. */
   drop?: boolean;
+  /** Hold the request unanswered until `releaseHeld()`, then answer it normally: an Open API that is slow for as long as a test needs. */
+  hold?: boolean;
 }
 
 interface PendingFault {
@@ -30,6 +32,7 @@ interface PendingFault {
 }
 
 export interface Faults {
+  hold(): Promise<void>;
   add(spec: FaultSpec): void;
   take(method: string, path: string): FaultSpec | undefined;
   /** Drops pending faults and lets any held-open ("never answered") request finish. */
@@ -37,6 +40,8 @@ export interface Faults {
   /** Lets held-open requests finish, keeping pending faults. */
   release(): void;
   hang(): Promise<void>;
+  /** Requests waiting in a `hold` fault right now. */
+  held(): number;
 }
 
 const matches = (spec: FaultSpec, method: string, path: string): boolean => {
@@ -51,6 +56,7 @@ export const createFaults = (): Faults => {
   let pending: PendingFault[] = [];
   let resolveHeld: () => void = () => {};
   let held = new Promise<void>((resolve) => (resolveHeld = resolve));
+  let holding = 0;
   const releaseHeld = () => {
     resolveHeld();
     held = new Promise<void>((resolve) => (resolveHeld = resolve));
@@ -73,6 +79,15 @@ export const createFaults = (): Faults => {
     },
     release: releaseHeld,
     hang: () => held,
+    held: () => holding,
+    async hold() {
+      holding += 1;
+      try {
+        await held;
+      } finally {
+        holding -= 1;
+      }
+    },
   };
 };
 
@@ -88,6 +103,10 @@ export const faultMiddleware = (store: MockStore, faults: Faults): MiddlewareHan
     if (!spec) return next();
     store.stats.faults++;
     if (spec.delayMs) await sleep(spec.delayMs);
+    if (spec.hold) {
+      await faults.hold();
+      if (spec.status === undefined) return next();
+    }
     if (spec.drop) {
       (c.env as MaybeNodeEnv)?.incoming?.socket?.destroy();
       await faults.hang();

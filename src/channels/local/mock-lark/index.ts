@@ -7,6 +7,7 @@ export { LarkCode, LarkApiError } from "./errors";
 export { LARK_LIMITS } from "./rate-limit";
 export type { LarkLimits } from "./rate-limit";
 export type { FaultSpec } from "./faults";
+export type { DeliveryAnswer, LongConnectionHub, LongConnectionStats, PushOptions } from "./long-connection/hub";
 export type { UserMessageInput } from "./routes/inspect";
 export type {
   MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockFile, MockLarkOptions, MockMessage, MockStats, MockUser,
