@@ -189,18 +189,3 @@ export function textTable(headers: string[], rows: (string | number)[][]): strin
 export function chart(spec: Record<string, unknown>, opts: { aspectRatio?: "1:1" | "2:1" | "4:3" | "16:9" } = {}): Element {
   return { tag: "chart", aspect_ratio: opts.aspectRatio ?? "16:9", chart_spec: spec };
 }
-
-/**
- * The first rows (at most `max`) whose JSON fits `budget` bytes: a table of
- * names of any length cannot push a card past Lark's 30 KB.
- */
-export function fitRows<T>(rows: readonly T[], opts: { budget: number; max: number }): T[] {
-  const kept: T[] = [];
-  let used = 0;
-  for (const row of rows.slice(0, opts.max)) {
-    used += new TextEncoder().encode(JSON.stringify(row)).length + 1;
-    if (used > opts.budget) break;
-    kept.push(row);
-  }
-  return kept;
-}
