@@ -26,9 +26,17 @@ export interface Rendered {
   text: string;
 }
 
-/** Lark's limits: at most 200 elements and 30 KB per card message. */
+/**
+ * Lark's limits for a card message. Elements: "一张卡片最多支持 200 个元素（如 tag 为
+ * plain_text 的文本元素）或组件" (cardkit error 300305; im/v1 answers 230099 / 11310), so
+ * every object with a `tag` counts, text objects included. Size: "卡片消息、富文本消息请求体
+ * 最大不能超过 30 KB" (im/v1/message/create, 230025): the request body, the card escaped
+ * inside it. 30 KB is read as 30,000 bytes, the stricter of the two readings of "KB".
+ */
 export const MAX_ELEMENTS = 200;
-export const MAX_CARD_BYTES = 30 * 1024;
+export const MAX_CARD_BYTES = 30_000;
+/** "卡片中最多可添加 5 个表格" (11310 "card table number over limit"). */
+export const MAX_TABLES = 5;
 
 export function card(opts: { title: string; subtitle?: string; colour?: HeaderColour; summary?: string; elements: Element[] }): Card {
   return {
@@ -40,7 +48,8 @@ export function card(opts: { title: string; subtitle?: string; colour?: HeaderCo
       ...(opts.subtitle ? { subtitle: { tag: "plain_text" as const, content: opts.subtitle } } : {}),
       template: opts.colour ?? "blue",
     },
-    body: { elements: opts.elements.slice(0, MAX_ELEMENTS) },
+    // Never cut here: a card that would pass Lark's limits is the builder's to split (see pages.ts).
+    body: { elements: opts.elements },
   };
 }
 
@@ -110,9 +119,36 @@ export function buttonRow(buttons: Element[]): Element {
   };
 }
 
-/** Size of the card as Lark measures it: the JSON message content in bytes. */
-export function cardBytes(c: Card): number {
-  return new TextEncoder().encode(JSON.stringify(c)).length;
+/**
+ * The largest envelope a card travels in: im/v1/messages {receive_id, msg_type, content, uuid}
+ * (a reply carries less). Ids are padded past Lark's 35 characters, uuid to its 50.
+ */
+const ENVELOPE = { receive_id: "x".repeat(64), msg_type: "interactive", uuid: "x".repeat(50) };
+
+/** Size of the card as Lark measures it: the bytes of the request body that carries it, the card escaped inside. */
+export function cardBytes(c: Card | Record<string, unknown>): number {
+  return new TextEncoder().encode(JSON.stringify({ ...ENVELOPE, content: JSON.stringify(c) })).length;
+}
+
+/** Elements as Lark counts them: every object with a `tag`, components and text objects alike, header included. */
+export function countElements(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, child) => n + countElements(child), 0);
+  if (!node || typeof node !== "object") return 0;
+  const own = typeof (node as { tag?: unknown }).tag === "string" ? 1 : 0;
+  return Object.values(node).reduce((n: number, child) => n + countElements(child), own);
+}
+
+/** Tables in a card: Lark takes at most five. */
+export function countTables(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, child) => n + countTables(child), 0);
+  if (!node || typeof node !== "object") return 0;
+  const own = (node as { tag?: unknown }).tag === "table" ? 1 : 0;
+  return Object.values(node).reduce((n: number, child) => n + countTables(child), own);
+}
+
+/** Whether Lark would take this card: size, elements and tables. */
+export function fitsLark(c: Card): boolean {
+  return cardBytes(c) <= MAX_CARD_BYTES && countElements(c) <= MAX_ELEMENTS && countTables(c) <= MAX_TABLES;
 }
 
 export interface TableColumn {
@@ -159,19 +195,4 @@ export function textTable(headers: string[], rows: (string | number)[][]): strin
 /** A chart drawn by Lark from a VChart spec (Card JSON 2.0 `chart`). */
 export function chart(spec: Record<string, unknown>, opts: { aspectRatio?: "1:1" | "2:1" | "4:3" | "16:9" } = {}): Element {
   return { tag: "chart", aspect_ratio: opts.aspectRatio ?? "16:9", chart_spec: spec };
-}
-
-/**
- * The first rows (at most `max`) whose JSON fits `budget` bytes: a table of
- * names of any length cannot push a card past Lark's 30 KB.
- */
-export function fitRows<T>(rows: readonly T[], opts: { budget: number; max: number }): T[] {
-  const kept: T[] = [];
-  let used = 0;
-  for (const row of rows.slice(0, opts.max)) {
-    used += new TextEncoder().encode(JSON.stringify(row)).length + 1;
-    if (used > opts.budget) break;
-    kept.push(row);
-  }
-  return kept;
 }

@@ -1,13 +1,15 @@
 import type { IsoMonth } from "../src/domain/dates";
 import { FACTOR_DECIMALS, type Department, type OrganisationPerson } from "../src/domain/scoring";
-import { card, fitRows, MAX_CARD_BYTES, markdown, note, t, table, textTable, type Lang, type Rendered } from "./kit";
-import { MAX_ROWS } from "./ranking";
+import { card, markdown, note, t, table, textTable, type Card, type Lang, type Rendered } from "./kit";
+import { fitPrefix } from "./pages";
 
-/** Room left for the header, notes and the table's own properties. */
-const TABLE_BUDGET = MAX_CARD_BYTES - 4 * 1024;
-const fit = <T>(rows: readonly T[]) => fitRows(rows, { budget: TABLE_BUDGET, max: MAX_ROWS });
-
-const cutNote = (lang: Lang, shown: number, all: number) => (shown < all ? t(lang, `；卡片只列前 ${shown} 名`, `; the card lists the first ${shown}`) : "");
+/**
+ * An organisation can be thousands of people: the office's cards list as many as one card
+ * takes (measured as built) and say where the whole list is, 导出 of the month, rather than
+ * flood the chat with dozens of cards.
+ */
+const cutNote = (lang: Lang, month: IsoMonth, shown: number, all: number) =>
+  shown < all ? t(lang, `；卡片只列前 ${shown} 名，完整名单请发「导出 ${month}」`, `; the card lists the first ${shown}: “/export ${month}” has everyone`) : "";
 
 const monthTitle = (lang: Lang, month: IsoMonth) => t(lang, `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`, month);
 const fix = (n: number) => n.toFixed(2);
@@ -31,16 +33,20 @@ export function organisationPeopleCard(v: { month: IsoMonth; people: Organisatio
     ...(calibratedAny ? [{ name: "raw", title: t(lang, "本群得分", "In group"), type: "number" as const }] : []),
     { name: "total", title: calibratedAny ? t(lang, "校正后", "Calibrated") : t(lang, "总分", "Total"), type: "number" as const },
   ];
-  const rows = fit(v.people.map((p) => ({ rank: p.rank, name: p.name, group: p.groupName || "—", ...(calibratedAny ? { raw: p.raw } : {}), total: p.total })));
-  const footnote = t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) + cutNote(lang, rows.length, v.people.length);
+  const all = v.people.map((p) => ({ rank: p.rank, name: p.name, group: p.groupName || "—", ...(calibratedAny ? { raw: p.raw } : {}), total: p.total }));
   const empty = t(lang, "本月还没有人被评分。", "Nobody has been rated this month.");
-  return {
-    card: card({
+  const footnoteFor = (shown: number) => t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) + cutNote(lang, v.month, shown, all.length);
+  const build = (rows: readonly Record<string, string | number>[]): Card =>
+    card({
       title,
       colour: "violet",
       summary: title,
-      elements: [rows.length ? table(columns, rows) : markdown(empty), ...(calibratedAny ? [note(METHOD(lang))] : []), note(footnote)],
-    }),
+      elements: [rows.length ? table(columns, [...rows]) : markdown(empty), ...(calibratedAny ? [note(METHOD(lang))] : []), note(footnoteFor(rows.length))],
+    });
+  const rows = all.slice(0, fitPrefix(all, build));
+  const footnote = footnoteFor(rows.length);
+  return {
+    card: build(rows),
     text: [
       title,
       rows.length ? textTable(columns.map((c) => c.title), v.people.map((p) => [p.rank, p.name, p.groupName || "—", ...(calibratedAny ? [fix(p.raw)] : []), fix(p.total)])) : empty,
@@ -66,18 +72,21 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
       ? t(lang, `部门绩效 ${d.calibration.performance} ÷ 平均 ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`, `${d.calibration.performance} ÷ ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`)
       : "—";
   const all = v.departments.map((d) => ({ rank: d.rank, group: d.groupName || "—", headcount: d.headcount, average: Math.round(d.average * 100) / 100, how: how(d) }));
-  const rows = fit(all);
-  const cut = cutNote(lang, rows.length, all.length).replace(/^；/u, "");
   const first = v.departments.filter((d) => d.rank === 1).map((d) => d.groupName || "—");
   const flag = first.length && v.departments.length > 1 ? t(lang, `🚩 流动红旗：**${first.join("、")}**`, `🚩 Red flag: **${first.join(", ")}**`) : "";
   const empty = t(lang, "本月还没有部门有人被评分。", "No group has anyone rated this month.");
-  return {
-    card: card({
+  const build = (rows: readonly Record<string, string | number>[]): Card => {
+    const cut = cutNote(lang, v.month, rows.length, all.length).replace(/^；/u, "");
+    return card({
       title,
       colour: "red",
       summary: title,
-      elements: [...(flag ? [markdown(flag)] : []), rows.length ? table(columns, rows) : markdown(empty), note(METHOD(lang)), ...(cut ? [note(cut)] : [])],
-    }),
+      elements: [...(flag ? [markdown(flag)] : []), rows.length ? table(columns, [...rows]) : markdown(empty), note(METHOD(lang)), ...(cut ? [note(cut)] : [])],
+    });
+  };
+  const rows = all.slice(0, fitPrefix(all, build));
+  return {
+    card: build(rows),
     text: [
       title,
       flag.replace(/\*\*/g, ""),

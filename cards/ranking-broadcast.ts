@@ -1,5 +1,6 @@
 import type { RankingVisibility } from "../src/domain/scheme";
 import { card, hr, markdown, note, t, table, textTable, type Element, type Lang, type Rendered } from "./kit";
+import { pageLabel, paginate, type Page } from "./pages";
 import { rankingChart } from "./ranking-chart";
 
 export interface BroadcastRow {
@@ -21,10 +22,25 @@ export interface RankingBroadcastView {
   /** 流动红旗: the tenant's group with the best average, when it has several groups. */
   redFlag?: { groupName: string; average: number; isThisGroup: boolean };
   lang: Lang;
+  /** Which of several cards this is, when the rows do not fit one (see rankingBroadcastCards). */
+  page?: Page;
 }
 
 const TOP_N = 10;
-const MAX_ROWS = 200;
+
+/** The rows the scheme lets the whole group see. */
+const shownRows = (v: RankingBroadcastView) => (v.visibility === "full" ? v.rows : v.visibility === "top" ? v.rows.slice(0, TOP_N) : []);
+
+/**
+ * The broadcast as the cards to send: one, or several in order when the shown rows would
+ * pass Lark's limits ("full" visibility in a large group), so every place is on a card.
+ * The first card carries the summary, the red flag and the chart.
+ */
+export function rankingBroadcastCards(v: RankingBroadcastView): Rendered[] {
+  const view = (rows: readonly BroadcastRow[], page: Page) => rankingBroadcastCard({ ...v, rows: [...rows], page, visibility: v.visibility });
+  // Pages hold the shown rows only; the card itself slices by visibility again, which keeps them all.
+  return paginate(shownRows(v), (rows, page) => view(rows, page).card, view);
+}
 
 export function movementLabel(m: number | null): string {
   if (m === null) return "新";
@@ -36,8 +52,9 @@ export function movementLabel(m: number | null): string {
 /** 月评议 result for the group: the ranking as the scheme allows it to be shown, movement, a chart, the red flag. */
 export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
   const { lang } = v;
-  const title = t(lang, `${v.groupName} · ${Number(v.month.slice(5))} 月考核排名`, `${v.groupName} · ranking ${v.month}`);
-  const shown = v.visibility === "full" ? v.rows.slice(0, MAX_ROWS) : v.visibility === "top" ? v.rows.slice(0, TOP_N) : [];
+  const title = t(lang, `${v.groupName} · ${Number(v.month.slice(5))} 月考核排名`, `${v.groupName} · ranking ${v.month}`) + pageLabel(v.page, lang);
+  const first = !v.page || v.page.index === 1;
+  const shown = shownRows(v);
   const columns = [
     { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },
     { name: "name", title: t(lang, "姓名", "Name") },
@@ -56,18 +73,30 @@ export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
     full: t(lang, "完整排名", "Full ranking"),
     top: t(lang, `公布前 ${TOP_N} 名；每人的名次已私信发送`, `Top ${TOP_N}; everyone got their own place privately`),
     private: t(lang, "本群排名不公开；每人的名次已私信发送", "Private ranking; everyone got their place privately"),
-  }[v.visibility];
-  const elements: Element[] = [markdown(`**${summary}**`)];
-  if (flag) elements.push(markdown(flag));
+  }[v.visibility] + continued(v.page, rows, lang);
+  const elements: Element[] = [];
+  if (first) elements.push(markdown(`**${summary}**`));
+  if (first && flag) elements.push(markdown(flag));
   if (rows.length) {
     elements.push(table(columns, rows));
+  }
+  if (rows.length && first) {
     elements.push(rankingChart(shown));
   }
   elements.push(hr(), note(footnote));
   return {
     card: card({ title, colour: "violet", summary: title, elements }),
-    text: [title, summary, flag, rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.name, r.total.toFixed(2), r.move, r.grade])) : "", footnote].filter(Boolean).join("\n"),
+    text: [title, first ? summary : "", first ? flag : "", rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.name, r.total.toFixed(2), r.move, r.grade])) : "", footnote].filter(Boolean).join("\n"),
   };
+}
+
+/** On a card among several: which places it holds, and that the rest follow. */
+function continued(page: Page | undefined, rows: readonly { rank: number }[], lang: Lang): string {
+  if (!page || page.count < 2 || !rows.length) return "";
+  const range = `${rows[0]!.rank}–${rows.at(-1)!.rank}`;
+  return page.index < page.count
+    ? t(lang, `；本卡第 ${range} 名，完整名单见下一张卡片`, `; places ${range} here, the rest on the next card`)
+    : t(lang, `；本卡第 ${range} 名`, `; places ${range} here`);
 }
 
 /** Each member's own place, privately. */

@@ -1,6 +1,7 @@
 import type { IsoMonth } from "../src/domain/dates";
 import type { RankingVisibility } from "../src/domain/scheme";
 import { card, hr, markdown, note, t, table, textTable, type Lang, type Rendered } from "./kit";
+import { pageLabel, paginate, type Page } from "./pages";
 import { rankingChart } from "./ranking-chart";
 
 export interface RankingRow {
@@ -21,17 +22,26 @@ export interface RankingView {
   visibility: RankingVisibility | "leader";
   myPlace?: RankingRow;
   lang: Lang;
+  /** Which of several cards this is, when the rows do not fit one (see rankingCards). */
+  page?: Page;
 }
 
 /** How many people the top view shows. */
 export const TOP_N = 10;
-/** Rows that keep the card under Lark's 30 KB however long the names are. */
-export const MAX_ROWS = 200;
+
+/**
+ * 排名 as the cards to send: one, or several when the rows would pass Lark's limits
+ * (a large group, long names), so everyone's place is on a card and none is cut.
+ */
+export function rankingCards(v: RankingView): Rendered[] {
+  const view = (rows: readonly RankingRow[], page: Page) => rankingCard({ ...v, rows: [...rows], page });
+  return paginate(v.rows, (rows, page) => view(rows, page).card, view);
+}
 
 /** 排名: the group's month, as the scheme's ranking visibility allows this viewer to see it. */
 export function rankingCard(v: RankingView): Rendered {
   const { lang } = v;
-  const title = t(lang, `${v.groupName || "本群"} · ${Number(v.month.slice(5))} 月排名`, `${v.groupName || "Group"} ranking · ${v.month}`);
+  const title = t(lang, `${v.groupName || "本群"} · ${Number(v.month.slice(5))} 月排名`, `${v.groupName || "Group"} ranking · ${v.month}`) + pageLabel(v.page, lang);
   const columns = [
     // Lark takes a column width of "auto", a percentage or 80–600 px: 80 px is the narrowest allowed.
     { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },
@@ -39,8 +49,7 @@ export function rankingCard(v: RankingView): Rendered {
     { name: "total", title: t(lang, "总分", "Total"), type: "number" as const },
     { name: "grade", title: t(lang, "等次", "Grade") },
   ];
-  const cut = v.rows.length > MAX_ROWS;
-  const rows = v.rows.slice(0, MAX_ROWS).map((r) => ({ rank: r.rank, name: r.me ? `${r.name} ${t(lang, "（我）", "(me)")}` : r.name, total: r.total, grade: r.grade ?? "—" }));
+  const rows = v.rows.map((r) => ({ rank: r.rank, name: r.me ? `${r.name} ${t(lang, "（我）", "(me)")}` : r.name, total: r.total, grade: r.grade ?? "—" }));
   const mine = v.myPlace
     ? t(lang, `我的名次：第 ${v.myPlace.rank} / ${v.headcount} 名，${v.myPlace.total.toFixed(2)} 分`, `My place: #${v.myPlace.rank} of ${v.headcount}, ${v.myPlace.total.toFixed(2)}`)
     : "";
@@ -49,7 +58,7 @@ export function rankingCard(v: RankingView): Rendered {
     full: t(lang, `全部 ${v.headcount} 人`, `All ${v.headcount}`),
     top: t(lang, `显示前 ${TOP_N} 名（共 ${v.headcount} 人）`, `Top ${TOP_N} of ${v.headcount}`),
     private: t(lang, "本群排名不公开，只显示你自己的名次", "This group's ranking is private; only your place is shown"),
-  }[v.visibility] + (cut ? t(lang, `；卡片只列前 ${MAX_ROWS} 名`, `; the card lists the first ${MAX_ROWS}`) : "");
+  }[v.visibility] + continued(v, lang);
   return {
     card: card({
       title,
@@ -76,4 +85,14 @@ export function rankingCard(v: RankingView): Rendered {
       .filter(Boolean)
       .join("\n"),
   };
+}
+
+/** On a card among several: which places it holds, and that the rest follow. */
+function continued(v: RankingView, lang: Lang): string {
+  if (!v.page || v.page.count < 2 || !v.rows.length) return "";
+  const first = v.rows[0]!.rank;
+  const last = v.rows.at(-1)!.rank;
+  return v.page.index < v.page.count
+    ? t(lang, `；本卡第 ${first}–${last} 名，后面的名次见下一张卡片`, `; places ${first}–${last} here, the rest on the next card`)
+    : t(lang, `；本卡第 ${first}–${last} 名`, `; places ${first}–${last} here`);
 }

@@ -1,4 +1,5 @@
 import { button, card, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import { paginate } from "./pages";
 
 export interface ReviewView {
   kind: "leader" | "self" | "peer";
@@ -11,6 +12,8 @@ export interface ReviewView {
   colleagues?: { id: string; name: string }[];
   dimensions: { key: string; name: string; weight: number }[];
   lang: Lang;
+  /** Peer cards of a group larger than one select holds: which of the cards this is. */
+  part?: { index: number; count: number };
 }
 
 const TITLES = {
@@ -19,8 +22,21 @@ const TITLES = {
   peer: ["同事互评（匿名）", "Peer review (anonymous)"],
 } as const;
 
-/** Selects hold at most this many options; larger groups get several peer cards' worth of choice. */
+/**
+ * Colleagues one peer card offers at most: with 40 dimensions this is what 200 elements
+ * allow (each option's text counts). Long names and many dimensions make a card take fewer.
+ */
 export const MAX_COLLEAGUES = 100;
+
+/**
+ * The peer cards for one member: the colleagues split over as many cards as Lark's limits
+ * need (see pages.ts), so nobody is left out of the choice. Other kinds are one card.
+ */
+export function reviewCards(v: ReviewView): Rendered[] {
+  if (v.kind !== "peer") return [reviewCard(v)];
+  const view = (colleagues: readonly { id: string; name: string }[], part: { index: number; count: number }) => reviewCard({ ...v, colleagues: [...colleagues], part });
+  return paginate(v.colleagues ?? [], (c, part) => view(c, part).card, view, { maxRows: MAX_COLLEAGUES });
+}
 
 /**
  * 月评议: a form to rate each dimension 0–100 with a comment. Leaders get one
@@ -28,15 +44,17 @@ export const MAX_COLLEAGUES = 100;
  */
 export function reviewCard(v: ReviewView): Rendered {
   const { lang } = v;
-  const title = `${t(lang, TITLES[v.kind][0], TITLES[v.kind][1])} · ${v.month}${v.subject ? ` · ${v.subject.name}` : ""}`;
+  const part = v.part && v.part.count > 1 ? t(lang, `（${v.part.index}/${v.part.count}）`, ` (${v.part.index}/${v.part.count})`) : "";
+  const title = `${t(lang, TITLES[v.kind][0], TITLES[v.kind][1])}${part} · ${v.month}${v.subject ? ` · ${v.subject.name}` : ""}`;
+  if ((v.colleagues?.length ?? 0) > MAX_COLLEAGUES) throw new Error(`a peer card offers at most ${MAX_COLLEAGUES} colleagues: split them with reviewCards`);
   const value = { a: "review.submit", g: v.groupId, m: v.month, k: v.kind, ...(v.subject ? { s: v.subject.id } : {}), ...(lang === "en" ? { l: "en" } : {}) };
+  // A label and no placeholder per field: two elements a dimension, so 40 of them leave room for 100 colleagues.
   const inputs: Element[] = v.dimensions.map((d) => ({
     tag: "input",
     name: `d_${d.key}`,
     input_type: "text",
     max_length: 5,
     label: { tag: "plain_text", content: `${d.name}（${d.weight}%）` },
-    placeholder: { tag: "plain_text", content: t(lang, "0–100，不评可留空", "0–100, or leave empty") },
   }));
   const chooser: Element[] = v.kind === "peer"
     ? [{
@@ -44,7 +62,7 @@ export function reviewCard(v: ReviewView): Rendered {
         name: "subject",
         required: true,
         placeholder: { tag: "plain_text", content: t(lang, "选择要评的同事", "Choose a colleague") },
-        options: (v.colleagues ?? []).slice(0, MAX_COLLEAGUES).map((c) => ({ text: { tag: "plain_text", content: c.name }, value: c.id })),
+        options: (v.colleagues ?? []).map((c) => ({ text: { tag: "plain_text", content: c.name }, value: c.id })),
       }]
     : [];
   const form: Element = {
@@ -63,7 +81,7 @@ export function reviewCard(v: ReviewView): Rendered {
     peer: t(lang, "匿名：被评人只看到平均分；同一项至少 3 位同事评分后才计入。可逐个选择同事提交。", "Anonymous: only averages are shown, and only once 3 colleagues rated. Submit once per colleague."),
   }[v.kind];
   return {
-    card: card({ title, subtitle: v.groupName, colour: v.kind === "peer" ? "purple" : "wathet", summary: title, elements: [markdown(t(lang, `请为 ${v.month} 打分：`, `Rate ${v.month}:`)), form, note(hint)] }),
+    card: card({ title, subtitle: v.groupName, colour: v.kind === "peer" ? "purple" : "wathet", summary: title, elements: [markdown(t(lang, `请为 ${v.month} 打分：每项 0–100，不评的项可留空。`, `Rate ${v.month}: 0–100 each, or leave empty.`)), form, note(hint)] }),
     text: [title, ...v.dimensions.map((d) => `${d.name}（${d.weight}%）：`), replyHint(v), hint].join("\n"),
   };
 }
@@ -72,7 +90,7 @@ export function reviewCard(v: ReviewView): Rendered {
 function replyHint(v: ReviewView): string {
   const who = v.subject?.name ?? t(v.lang, "同事姓名", "colleague");
   const pairs = v.dimensions.map((d) => `${d.name} ${t(v.lang, "分数", "score")}`).join(" ");
-  const colleagues = v.kind === "peer" && v.colleagues?.length ? `\n${t(v.lang, "可评的同事", "Colleagues")}：${v.colleagues.slice(0, MAX_COLLEAGUES).map((c) => c.name).join(t(v.lang, "、", ", "))}` : "";
+  const colleagues = v.kind === "peer" && v.colleagues?.length ? `\n${t(v.lang, "可评的同事", "Colleagues")}：${v.colleagues.map((c) => c.name).join(t(v.lang, "、", ", "))}` : "";
   return t(
     v.lang,
     `回复「评议打分 ${v.month} ${who} ${pairs} 评语」打分：分数 0–100，不评的维度可省略，评语选填。${colleagues}`,

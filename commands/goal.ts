@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { goalsCard, type GoalRow } from "../cards/goals";
+import { goalsCards, MAX_GOALS_PER_YEAR, type GoalRow } from "../cards/goals";
 import { t, type Lang } from "../cards/kit";
 import { cancelGoalWrites, findGoal, goalOwners, goalProgress, goalsCovering, nextGoalSeq, setGoalWrites } from "../src/app/goals";
 import { isAdmin } from "../src/app/roles";
@@ -55,7 +55,8 @@ export const goalCommand = defineCommand({
       const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
       const dimensionName = (key: string | null) => (key ? (names.get(key) ?? key) : null);
       const rows: GoalRow[] = list.map((g) => ({ seq: g.seq, period: g.period, who: g.memberId ? (owners.get(g.memberId) ?? "—") : null, dimension: dimensionName(g.dimension), title: g.title, planned: g.planned, unit: g.unit, done: done.get(g.id) ?? 0 }));
-      ctx.reply(goalsCard({ groupName: ctx.group.name, periodLabel: period, rows, lang: ctx.lang }));
+      // Many targets make several cards, in order: every target is listed.
+      for (const rendered of goalsCards({ groupName: ctx.group.name, periodLabel: period, rows, lang: ctx.lang })) ctx.reply(rendered);
       return;
     }
     // The office sets targets for any group of the organisation (目标分解 from the top).
@@ -96,6 +97,16 @@ export const goalCommand = defineCommand({
       const found = await resolveTargets(db, ctx.group, a.names, ctx.update.mentions, ctx.lang);
       if (!found.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, found.problem, EXAMPLE[ctx.lang]);
       people = found.members;
+    }
+    // A year's targets are bounded, so that every 目标 view (a month sees its quarter's and year's too) stays readable.
+    const year = period.slice(0, 4);
+    const held = (await goalsCovering(db, ctx.group, monthsOfGoalPeriod(year))).length;
+    if (held + people.length > MAX_GOALS_PER_YEAR) {
+      return problem(
+        ctx,
+        { zh: "目标太多", en: "Too many targets" },
+        t(ctx.lang, `本群 ${year} 年已有 ${held} 个目标，每年最多 ${MAX_GOALS_PER_YEAR} 个。请先取消不再需要的目标（目标 取消 编号），或合并相近的目标。`, `This group already has ${held} targets in ${year}; at most ${MAX_GOALS_PER_YEAR} a year. Cancel some first (目标 取消 N).`),
+      );
     }
     // 目标分解: naming several people gives each the same target, numbered one after another.
     let seq = await nextGoalSeq(db, ctx.group);

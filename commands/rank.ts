@@ -1,4 +1,4 @@
-import { rankingCard, TOP_N, type RankingRow } from "../cards/ranking";
+import { rankingCards, TOP_N, type RankingRow } from "../cards/ranking";
 import { computeMonth } from "../src/app/scores";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth } from "./guards";
@@ -20,16 +20,16 @@ export const rankCommand = defineCommand({
     const leader = ctx.member.role === "leader";
     const visibility = leader ? "leader" : inForce.scheme.rankingVisibility;
     const rows = visibility === "leader" || visibility === "full" ? all : visibility === "top" ? all.slice(0, TOP_N) : [];
-    ctx.reply(
-      rankingCard({
-        groupName: ctx.group.name,
-        month,
-        rows,
-        headcount: result.headcount,
-        visibility,
-        ...(mine && !leader ? { myPlace: mine } : {}),
-        lang: ctx.lang,
-      }),
-    );
+    // A group too large for one card gets several, in order: everyone's place is shown.
+    const cards = rankingCards({
+      groupName: ctx.group.name,
+      month,
+      rows,
+      headcount: result.headcount,
+      visibility,
+      ...(mine && !leader ? { myPlace: mine } : {}),
+      lang: ctx.lang,
+    });
+    for (const rendered of cards) ctx.reply(rendered);
   },
 });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Rendered } from "../../cards/kit";
-import { reviewCard } from "../../cards/review";
+import { reviewCard, reviewCards } from "../../cards/review";
 import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import type { OutboundMessage } from "../outbox/message";
@@ -38,8 +38,11 @@ export async function reviewMessages(db: Database, group: Group, month: string, 
       out.push({ to: { type: "open_id", id: m.userId }, rendered: reviewCard({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } }), key: reviewKey(month, "self", m.userId) });
     }
     if ("peer" in scheme.raters && people.length > 1) {
+      // A group larger than one card's choice gets several peer cards; the first keeps the key it always had.
       const colleagues = people.filter((p) => p.id !== m.id).map((p) => ({ id: p.id, name: displayName(p) }));
-      out.push({ to: { type: "open_id", id: m.userId }, rendered: reviewCard({ ...base, kind: "peer", colleagues }), key: reviewKey(month, "peer", m.userId) });
+      reviewCards({ ...base, kind: "peer", colleagues }).forEach((rendered, i) => {
+        out.push({ to: { type: "open_id", id: m.userId }, rendered, key: reviewKey(month, "peer", m.userId) + (i ? `:${i + 1}` : "") });
+      });
     }
   }
   return out;

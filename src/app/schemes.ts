@@ -3,7 +3,7 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
-import { parseScheme, schemeTemplates, type FieldError, type Scheme, type SchemeJson } from "../domain/scheme";
+import { checkSchemeSize, parseScheme, schemeTemplates, type FieldError, type Scheme, type SchemeJson } from "../domain/scheme";
 
 /** A group that has chosen nothing is scored with 单位干部 (联村 40 / 业务 40 / 管理学习作风 20). */
 export const DEFAULT_TEMPLATE_ID = "unit-staff";
@@ -89,6 +89,8 @@ function saveWrites(db: Database, group: Group, version: number, scheme: Scheme,
 export async function prepareScheme(db: Database, group: Group, json: unknown, source: string, by: string, now: Date): Promise<SaveSchemeResult> {
   const parsed = parseScheme(json);
   if (!parsed.ok) return parsed;
+  const tooLarge = checkSchemeSize(parsed.scheme.dimensions);
+  if (tooLarge.length) return { ok: false, errors: tooLarge };
   const current = await schemeInForce(db, group.id);
   const version = current.version + 1;
   return { ok: true, version, scheme: parsed.scheme, writes: saveWrites(db, group, version, parsed.scheme, json as SchemeJson, source, by, now) };

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { TOP_N } from "../../cards/ranking";
-import { myPlaceCard, rankingBroadcastCard } from "../../cards/ranking-broadcast";
+import { myPlaceCard, rankingBroadcastCards } from "../../cards/ranking-broadcast";
 import { tenantGroups } from "../app/groups";
 import { organisationMonth } from "../app/organisation";
 import type { TenantRef } from "../app/roles";
@@ -68,7 +68,7 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
   const flag = await redFlag(db, group, month, now, cache);
   const rows = result.members.map((m) => ({ rank: m.rank, name: m.name, total: m.total, grade: m.grade, movement: movement(m.id, m.rank) }));
   const groupAverage = average(result.members.map((m) => m.total));
-  const groupCard = rankingBroadcastCard({
+  const groupCards = rankingBroadcastCards({
     groupName: group.name,
     month,
     visibility: inForce.scheme.rankingVisibility,
@@ -99,5 +99,12 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
         },
       }
     : undefined;
-  return [{ key: `ranking:${month}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...groupCard, ...(image ? { image } : {}) }, ...personal];
+  // A group too large for one card gets several, in order; the first keeps the key it always had.
+  const broadcast: OutboundMessage[] = groupCards.map((rendered, i) => ({
+    key: `ranking:${month}:${group.chatId}${i ? `:${i + 1}` : ""}`,
+    to: { type: "chat_id", id: group.chatId },
+    ...rendered,
+    ...(image && !i ? { image } : {}),
+  }));
+  return [...broadcast, ...personal];
 }

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { cardBytes, MAX_CARD_BYTES, MAX_ELEMENTS, type Card } from "../../cards/kit";
+import { cardBytes, countElements, MAX_CARD_BYTES, MAX_ELEMENTS, type Card } from "../../cards/kit";
 import { approvalCard } from "../../cards/approval";
 import { detailCard } from "../../cards/detail";
 import { helpCard } from "../../cards/help";
-import { reviewCard } from "../../cards/review";
+import { reviewCards } from "../../cards/review";
 import { myMonthCard } from "../../cards/my-month";
 import { myScoreCard } from "../../cards/my-score";
-import { rankingCard } from "../../cards/ranking";
+import { rankingCard, rankingCards } from "../../cards/ranking";
 import { receiptCard } from "../../cards/receipt";
 import { schemeCard } from "../../cards/scheme";
 import { commands } from "../../commands";
@@ -14,32 +14,24 @@ import { parseScheme, schemeTemplates } from "../../src/domain/scheme";
 import { groupIdFor, memberIdFor } from "../../src/db/ids";
 import { larkChatId, larkOpenId } from "../support/ids";
 
-/** Counts elements as Lark does: every component, nested ones included. */
-function countElements(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countElements(v), 0);
-  if (value && typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    const own = typeof o.tag === "string" && o.tag !== "plain_text" && o.tag !== "lark_md" ? 1 : 0;
-    return own + Object.values(o).reduce((n: number, v) => n + countElements(v), 0);
-  }
-  return 0;
-}
-
 function withinLimits(c: Card) {
   expect(c.schema).toBe("2.0");
   expect(cardBytes(c)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-  expect(countElements(c.body)).toBeLessThanOrEqual(MAX_ELEMENTS);
+  // Every object with a tag counts, text objects and the header included (kit.ts cites Lark).
+  expect(countElements(c)).toBeLessThanOrEqual(MAX_ELEMENTS);
 }
 
 const longName = "欧阳".repeat(10);
 
 describe("cards stay inside Lark's limits however large the input", () => {
-  test("a ranking of 1,000 people with long names", () => {
+  test("a ranking of 1,000 people with long names: several cards, every place on one", () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({ rank: i + 1, name: `${longName}${i}`, total: 99.99 - i / 100, grade: "良好" }));
-    const r = rankingCard({ groupName: "综合办公室", month: "2026-11", rows, headcount: 1000, visibility: "leader", lang: "zh" });
-    withinLimits(r.card);
-    expect(JSON.stringify(r.card)).toContain("卡片只列前 200 名");
-    expect(r.text.split("\n").length).toBeGreaterThan(1000); // the text rendering keeps everyone
+    const cards = rankingCards({ groupName: "综合办公室", month: "2026-11", rows, headcount: 1000, visibility: "leader", lang: "zh" });
+    for (const r of cards) withinLimits(r.card);
+    const ranks = cards.flatMap((r) => (r.card.body.elements.find((e) => e.tag === "table") as { rows: { rank: number }[] }).rows.map((x) => x.rank));
+    expect(ranks).toEqual(rows.map((r) => r.rank));
+    expect(JSON.stringify(cards[0]!.card)).toContain("后面的名次见下一张卡片");
+    expect(cards.map((r) => r.text).join("\n").split("\n").length).toBeGreaterThan(1000); // the texts keep everyone too
   });
 
   test("a receipt with the longest record", () => {
@@ -79,10 +71,12 @@ describe("approval, review and detail cards stay inside the limits", () => {
     }
   });
 
-  test("a peer review card for a group of 300", () => {
+  test("peer review cards for a group of 300: everyone can be chosen on one of them", () => {
     const colleagues = Array.from({ length: 300 }, (_, i) => ({ id: memberIdFor(groupIdFor("lark", larkChatId("office")), larkOpenId(`p${i}`)), name: `${longName}${i}` }));
     const dims = Array.from({ length: 12 }, (_, i) => ({ key: `d${i}`, name: `维度${i}`, weight: 8 }));
-    withinLimits(reviewCard({ kind: "peer", groupId: "g", groupName: longName, month: "2026-11", colleagues, dimensions: dims, lang: "zh" }).card);
+    const cards = reviewCards({ kind: "peer", groupId: "g", groupName: longName, month: "2026-11", colleagues, dimensions: dims, lang: "zh" });
+    for (const r of cards) withinLimits(r.card);
+    expect(cards.flatMap((r) => JSON.stringify(r.card).match(/"value":"mem_[0-9a-f]{32}"/g) ?? [])).toHaveLength(300);
   });
 
   test("明细 of a busy month", () => {

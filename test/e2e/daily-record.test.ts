@@ -34,7 +34,8 @@ describe("a group's day, end to end", () => {
     expect(people.filter((p) => p.role === "leader")).toHaveLength(1);
 
     // 张三 records his day in the group.
-    const res = await h.say(larkOpenId("zhang"), "日报 今天完成了季度报表初稿");
+    const asked = h.userMessage(larkOpenId("zhang"), "@绩效考核机器人 日报 今天完成了季度报表初稿");
+    const res = await h.say(larkOpenId("zhang"), "日报 今天完成了季度报表初稿", { messageId: asked });
     expect(res.status).toBe(200);
     await h.bot.idle();
     const stored = await h.bot.db.select().from(records);
@@ -43,7 +44,7 @@ describe("a group's day, end to end", () => {
 
     const [receipt] = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).slice(1);
     expect(receipt?.msgType).toBe("interactive");
-    expect(receipt?.parentId).toBeDefined(); // a reply to his message
+    expect(receipt?.parentId).toBe(asked); // a reply to his message, not just to some message
     const card = cardOf(receipt!);
     expect(card.header.title.content).toContain("已记录");
     expect(cardText(receipt!)).toContain("今天完成了季度报表初稿");

@@ -5,3 +5,4 @@ export { indexScheme, isLeaf, type NodeInfo, type SchemeIndex } from "./tree";
 export { schemeTemplates, type SchemeTemplate } from "./templates";
 export { raterLabel, awardLabel } from "./labels";
 export { formatPath } from "./issues";
+export { checkSchemeSize, MAX_DIMENSIONS } from "./size";

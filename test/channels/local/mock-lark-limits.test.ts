@@ -224,3 +224,66 @@ describe("fault injection", () => {
     expect(server.mock.stats()).toMatchObject({ faults: 0, requests: 1 });
   });
 });
+
+describe("card limits as Lark measures them (230025, 230099)", () => {
+  const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => "0123456789abcdef"[(seed * 7 + i * 13) % 16]).join("");
+  const CHAT = `oc_${hex(1)}`;
+  const PERSON = { openId: `ou_${hex(2)}`, name: "欧阳明" };
+  const card = (elements: unknown[], header: Record<string, unknown> = { title: { tag: "plain_text", content: "t" } }) => ({ schema: "2.0", header, body: { elements } });
+  /** The raw request as a client sends it, and its size: Lark limits the request body. */
+  const post = async (path: string, body: Record<string, unknown>, method = "POST") => {
+    const text = JSON.stringify(body);
+    const res = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: text });
+    return { bytes: new TextEncoder().encode(text).length, status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  const send = (c: unknown, uuid?: string) =>
+    post("/open-apis/im/v1/messages?receive_id_type=chat_id", { receive_id: CHAT, msg_type: "interactive", content: JSON.stringify(c), ...(uuid ? { uuid } : {}) });
+  /** A markdown element whose text is `n` double quotes: 2 bytes each in the card, 4 in the request body. */
+  const quotes = (n: number) => card([{ tag: "markdown", content: '"'.repeat(n) }]);
+
+  beforeEach(() => {
+    server.mock.addUser(PERSON);
+    server.mock.addChat({ chatId: CHAT, name: "综合办公室", ownerOpenId: PERSON.openId, members: [PERSON] });
+  });
+
+  it("measures the request body, the card escaped inside it: a 16 KB card can be a 31 KB request", async () => {
+    const c = quotes(7_550);
+    expect(new TextEncoder().encode(JSON.stringify(c)).length).toBeLessThan(16_000);
+    const refused = await send(c);
+    expect(refused.bytes).toBeGreaterThan(30_000);
+    expect(refused).toMatchObject({ status: 400, body: { code: 230025, msg: expect.stringContaining("The length of the message content reaches its limit") } });
+    const fits = await send(quotes(7_550 - 200));
+    expect(fits.bytes).toBeLessThanOrEqual(30_000);
+    expect(fits.body.code).toBe(0);
+    expect(server.mock.sentMessages({ chatId: CHAT })).toHaveLength(1);
+  });
+
+  it("refuses an oversized reply and an oversized card update the same way", async () => {
+    const asked = server.mock.addUserMessage({ chatId: CHAT, openId: PERSON.openId, content: JSON.stringify({ text: "排名" }) });
+    const reply = await post(`/open-apis/im/v1/messages/${asked.messageId}/reply`, { msg_type: "interactive", content: JSON.stringify(quotes(7_600)) });
+    expect(reply.body.code).toBe(230025);
+    const sent = await send(card([{ tag: "markdown", content: "v1" }]));
+    const id = sent.body.data.message_id as string;
+    const patch = await post(`/open-apis/im/v1/messages/${id}`, { content: JSON.stringify(quotes(7_600)) }, "PATCH");
+    expect(patch.body.code).toBe(230025);
+    expect(server.mock.message(id)?.edits).toHaveLength(0);
+  });
+
+  it("counts every object with a tag, text objects and the header included: 200 pass, 201 are refused with 230099", async () => {
+    // 66 buttons of 2 elements (button + its plain_text) + 1 header title = 133; markdown fills to the count.
+    const buttons = Array.from({ length: 66 }, (_, i) => ({ tag: "button", text: { tag: "plain_text", content: `b${i}` }, behaviors: [{ type: "callback", value: { i } }] }));
+    const filler = (n: number) => Array.from({ length: n }, () => ({ tag: "markdown", content: "x" }));
+    const ok = await send(card([...buttons, ...filler(200 - 133)]));
+    expect(ok.body.code).toBe(0);
+    const over = await send(card([...buttons, ...filler(201 - 133)]));
+    expect(over).toMatchObject({ status: 400, body: { code: 230099, msg: expect.stringContaining("11310") } });
+    // Only 134 components in body.elements: a count of body.elements alone would have let it through.
+    expect(over.body.msg).toContain("201 > 200");
+  });
+
+  it("takes at most 5 tables in a card", async () => {
+    const table = { tag: "table", columns: [{ name: "a", display_name: "A", data_type: "text" }], rows: [{ a: "1" }] };
+    expect((await send(card(Array.from({ length: 5 }, () => table)))).body.code).toBe(0);
+    expect((await send(card(Array.from({ length: 6 }, () => table)))).body).toMatchObject({ code: 230099, msg: expect.stringContaining("table number over limit") });
+  });
+});

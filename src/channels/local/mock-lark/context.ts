@@ -52,8 +52,16 @@ export const frequencyGuard = (store: MockStore, key: string, perSecond: number)
 };
 
 /** Reads a JSON object body; anything else is a gateway field-validation error, as Lark answers. */
-export const readJsonBody = async (c: Context): Promise<Record<string, unknown>> => {
-  const text = await c.req.text();
+export const readJsonBody = async (c: Context): Promise<Record<string, unknown>> => (await readJsonRequest(c)).body;
+
+/** The JSON body and its size in bytes as sent: Lark's size limits are on the request body. */
+export const readJsonRequest = async (c: Context): Promise<{ body: Record<string, unknown>; bytes: number }> => {
+  const raw = new Uint8Array(await c.req.arrayBuffer());
+  const body = parseJsonObject(new TextDecoder().decode(raw));
+  return { body, bytes: raw.byteLength };
+};
+
+const parseJsonObject = (text: string): Record<string, unknown> => {
   let body: unknown;
   try {
     body = JSON.parse(text);

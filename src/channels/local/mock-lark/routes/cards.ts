@@ -4,8 +4,8 @@
  */
 import { Hono } from "hono";
 import { badRequest, LarkApiError, LarkCode } from "../errors";
-import { guard, readJsonBody, type MockEnv } from "../context";
-import { byteLength, CARD_MAX_BYTES } from "../message-input";
+import { guard, readJsonRequest, type MockEnv } from "../context";
+import { CARD_MAX_BYTES, checkCard } from "../message-input";
 import { randomHex, type MockStore } from "../state";
 
 /** delay-update-message-card: "token 有效期为 30 分钟 … 同一个 token 只能使用 2 次". */
@@ -29,7 +29,7 @@ export const cardRoutes = (store: MockStore) => {
 
   app.post("/open-apis/interactive/v1/card/update", guard(store, "interactive.card.update"), async (c) => {
     const bot = c.get("app");
-    const body = await readJsonBody(c);
+    const { body, bytes } = await readJsonRequest(c);
     const token = body.token;
     const card = body.card;
     if (typeof token !== "string" || !CARD_TOKEN_FORMAT.test(token)) {
@@ -56,7 +56,9 @@ export const cardRoutes = (store: MockStore) => {
       throw cardError(LarkCode.CARD_OPEN_IDS_REQUIRED, "a card without update_multi:true needs open_ids");
     }
     const content = JSON.stringify(cardJson);
-    if (byteLength(content) > CARD_MAX_BYTES) throw badRequest(LarkCode.CARD_TOO_LARGE, "card is over 30 KB");
+    // The request body is measured here too (the card is an object in it, not an escaped string).
+    if (bytes > CARD_MAX_BYTES) throw badRequest(LarkCode.CARD_TOO_LARGE, `card is over 30 KB (request body ${bytes} bytes)`);
+    checkCard(cardJson);
 
     issued.uses += 1;
     store.recordEdit(message, {

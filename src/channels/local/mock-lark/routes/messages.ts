@@ -1,8 +1,8 @@
 /** Send (`POST /im/v1/messages`), reply (`POST .../:message_id/reply`), card patch (`PATCH .../:message_id`). */
 import { Hono } from "hono";
 import { badRequest, LarkCode } from "../errors";
-import { frequencyGuard, guard, larkOk, readJsonBody, type MockEnv } from "../context";
-import { checkCard, checkContentSize, readMessageInput, readReceiveId, UUID_TTL_MS, type MessageInput } from "../message-input";
+import { frequencyGuard, guard, larkOk, readJsonRequest, type MockEnv } from "../context";
+import { checkCard, checkRequestSize, readMessageInput, readReceiveId, UUID_TTL_MS, type MessageInput } from "../message-input";
 import { parseContent, randomHex, type MockStore } from "../state";
 import { toLarkMessage } from "../serialize";
 import { checkFileContent } from "./files";
@@ -73,9 +73,9 @@ export const messageRoutes = (store: MockStore) => {
     if (!idType || !RECEIVE_ID_TYPES.has(idType)) {
       throw badRequest(LarkCode.FIELD_VALIDATION, "receive_id_type is required: open_id|user_id|union_id|email|chat_id");
     }
-    const body = await readJsonBody(c);
+    const { body, bytes } = await readJsonRequest(c);
     const receiveId = readReceiveId(body);
-    const input = readMessageInput(body);
+    const input = readMessageInput(body, bytes);
     if (input.msgType === "file") checkFileContent(store, bot.appId, input.content);
     const duplicate = duplicateOf(bot, input.uuid);
     if (duplicate) return larkOk(c, toLarkMessage(duplicate, store.tenantKey));
@@ -90,8 +90,8 @@ export const messageRoutes = (store: MockStore) => {
   app.post("/open-apis/im/v1/messages/:message_id/reply", guard(store, "im.message.reply"), async (c) => {
     const bot = c.get("app");
     const parent = findMessage(c.req.param("message_id"));
-    const body = await readJsonBody(c);
-    const input = readMessageInput(body);
+    const { body, bytes } = await readJsonRequest(c);
+    const input = readMessageInput(body, bytes);
     if (input.msgType === "file") checkFileContent(store, bot.appId, input.content);
     const duplicate = duplicateOf(bot, input.uuid);
     if (duplicate) return larkOk(c, toLarkMessage(duplicate, store.tenantKey));
@@ -114,7 +114,7 @@ export const messageRoutes = (store: MockStore) => {
   app.patch("/open-apis/im/v1/messages/:message_id", guard(store, "im.message.patch"), async (c) => {
     const bot = c.get("app");
     const message = findMessage(c.req.param("message_id"));
-    const body = await readJsonBody(c);
+    const { body, bytes } = await readJsonRequest(c);
     const content = body.content;
     if (typeof content !== "string" || content === "") throw badRequest(LarkCode.FIELD_VALIDATION, "content is required");
     // Only cards can be patched, and only by the app that sent them (same access token identity).
@@ -122,7 +122,7 @@ export const messageRoutes = (store: MockStore) => {
     if (message.sender.type !== "app" || message.sender.appId !== bot.appId) throw badRequest(LarkCode.NO_PERMISSION);
     if (store.now() - message.createTime > EDIT_WINDOW_MS) throw badRequest(LarkCode.EDIT_WINDOW_PASSED);
     checkCard(parseContent(content));
-    checkContentSize("interactive", content);
+    checkRequestSize("interactive", bytes);
     frequencyGuard(store, `message:${message.messageId}`, store.limits.messageUpdatePerSecond);
     store.recordEdit(message, { via: "patch", content });
     return larkOk(c, {}, "ok");
