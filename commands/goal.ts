@@ -10,6 +10,7 @@ import { defineCommand } from "../src/bot/command";
 import { completionLine, defaultGoalPeriod, monthsOfGoalPeriod, parseGoalText, resolveGoalPeriod } from "../src/domain/goals";
 import { findDimension, indexScheme } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, plainNotice, problem } from "./guards";
+import { excerpt } from "../src/domain/text";
 
 const EXAMPLE = { zh: "目标 @张三 业务 完成12个项目", en: "/target @张三 业务 完成12个项目" };
 
@@ -88,7 +89,7 @@ export const goalCommand = defineCommand({
       }
     }
     const parsed = parseGoalText(words.join(" "));
-    if (!parsed) return problem(ctx, { zh: "目标要有计划数", en: "A planned number, please" }, t(ctx.lang, `「${words.join(" ")}」里没有计划数（大于 0 的数字），完成率无从算起。`, `No planned number in “${words.join(" ")}”.`), EXAMPLE[ctx.lang]);
+    if (!parsed) return problem(ctx, { zh: "目标要有计划数", en: "A planned number, please" }, t(ctx.lang, `「${excerpt(words.join(" "))}」里没有计划数（大于 0 的数字），完成率无从算起。`, `No planned number in “${excerpt(words.join(" "))}”.`), EXAMPLE[ctx.lang]);
 
     let people: (typeof ctx.member)[] | [null] = [null];
     if (a.names.length) {
