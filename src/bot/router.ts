@@ -56,10 +56,11 @@ export function createRouter(commands: readonly Command<unknown>[], fallback: Co
     if (command && (command.takesText || rest === "")) return { kind: "command", command, rest, lang };
     if (chatType === "p2p") return { kind: "command", command: fallback, rest: text.trim(), lang: languageOf(text) };
     const suggestion = suggest(word);
-    // Plain text that tells of work is offered as the record it probably is, unless it
-    // resembles another command; small talk gets a pointer to 帮助.
+    // Plain text that tells of work is offered as the record it probably is, unless its
+    // first word resembles a command (a typo: "日保 …" is answered "did you mean 日报"); small
+    // talk gets a pointer to 帮助.
     const chatter = classifyChatter(text);
-    const told = chatter === "record" && suggestion && suggestion !== fallback ? "other" : chatter;
+    const told = chatter === "record" && suggestion ? "other" : chatter;
     return { kind: "unknown", word, suggestion, lang: languageOf(text), chatter: told, text: text.trim() };
   };
 }

@@ -140,7 +140,7 @@ const RECORD_MIN_LETTERS = 4;
  */
 export function classifyChatter(text: string): Chatter {
   const head = text.slice(0, 200);
-  const bare = foldWidth(head).replace(/[\s\p{P}\p{S}\p{Cf}]/gu, "");
+  const bare = foldWidth(head).replace(/[\s\p{P}\p{S}\p{M}\p{Cf}]/gu, "");
   if (SMALL_TALK.test(bare)) return "greeting";
   const letters = bare.replace(/[^\p{L}]/gu, "");
   if (letters.length < RECORD_MIN_LETTERS || QUESTION.test(squashSpaces(head))) return "other";
