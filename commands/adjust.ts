@@ -10,7 +10,7 @@ import { adjustments } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
 import { isVagueReason, round2 } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
-import { excerpt, MAX_REASON_CHARS } from "../src/domain/text";
+import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 
 /** Most points one adjustment may carry: a typo such as "20" for "2" should not pass unnoticed. */
 const MAX_POINTS = 20;
@@ -47,8 +47,8 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
       });
       return z.NEVER;
     }
-    if (reason.length > MAX_REASON_CHARS) {
-      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "原因", "reason"), MAX_REASON_CHARS, reason.length) });
+    if (charCount(reason) > MAX_REASON_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "原因", "reason"), MAX_REASON_CHARS, charCount(reason)) });
       return z.NEVER;
     }
     return { who, item, points: sign * Math.round(points * 100) / 100, reason };

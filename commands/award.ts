@@ -8,7 +8,7 @@ import { defineCommand } from "../src/bot/command";
 import { awardLabel } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
-import { excerpt, MAX_REASON_CHARS } from "../src/domain/text";
+import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 
 const EXAMPLE = { zh: "奖励 @张三 市级 获评市级优秀共产党员", en: "/award @张三 city named outstanding party member" };
 
@@ -44,8 +44,8 @@ export const awardCommand = defineCommand({
         ctx.addIssue({ code: "custom", message: t(lang, `事由「${excerpt(reason)}」过于笼统，请写明获得的是什么奖、由谁授予。`, `“${excerpt(reason)}” is too vague: name the award and who gave it.`) });
         return z.NEVER;
       }
-      if (reason.length > MAX_REASON_CHARS) {
-        ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "获奖事由", "reason"), MAX_REASON_CHARS, reason.length) });
+      if (charCount(reason) > MAX_REASON_CHARS) {
+        ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "获奖事由", "reason"), MAX_REASON_CHARS, charCount(reason)) });
         return z.NEVER;
       }
       return { who, level, reason };

@@ -8,6 +8,7 @@ import { defineCommand } from "../src/bot/command";
 import { addDays, localDate, monthOf, type IsoDate } from "../src/domain/dates";
 import { dateOf, dateProblem, readDate } from "./date-arg";
 import { submitClaim } from "./claim";
+import { charCount } from "../src/domain/text";
 import { problem } from "./guards";
 
 /**
@@ -26,7 +27,7 @@ const backfillArgs = (lang: Lang) =>
       ctx.addIssue({ code: "custom", message: t(lang, "请写明：补报 日期 内容，例如：补报 11-20 完成了季度报表", "Write: /backfill date text, e.g. /backfill 11-20 drafted the report") });
       return z.NEVER;
     }
-    if (body.length > MAX_RECORD_CHARS) {
+    if (charCount(body) > MAX_RECORD_CHARS) {
       ctx.addIssue({ code: "custom", message: t(lang, `一条记录最多 ${MAX_RECORD_CHARS} 字`, `At most ${MAX_RECORD_CHARS} characters`) });
       return z.NEVER;
     }

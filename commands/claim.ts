@@ -11,7 +11,7 @@ import { isVagueReason } from "../src/domain/scoring";
 import { matchAwardLevel } from "./award";
 import { claimSummary, renderApproval } from "./claim-view";
 import { currentMonth, problem, tooLong } from "./guards";
-import { excerpt } from "../src/domain/text";
+import { charCount, excerpt } from "../src/domain/text";
 
 const EXAMPLES = { zh: "申报 市级 获市级先进个人 / 申报 加分 联村 2 牵头完成秋收调度", en: "/claim city named city model worker / /claim bonus village 2 led the harvest" };
 
@@ -27,12 +27,12 @@ const claimArgs = (lang: Lang) =>
       const evidence = words.join(" ").trim();
       if (!item || !Number.isFinite(points) || points <= 0 || points > 20) return fail(t(lang, "请写明：申报 加分 维度 分值(0–20) 依据", "Write: /claim bonus dimension points(0–20) evidence"));
       if (!evidence || isVagueReason(evidence)) return fail(t(lang, "请写明具体依据（做了什么、结果如何），负责人据此审批。", "Give the specific evidence your leader will judge by."));
-      if (evidence.length > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, evidence.length));
+      if (charCount(evidence) > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
       return { kind: "bonus", item, points, evidence };
     }
     const evidence = rest.join(" ").trim();
     if (!first || !evidence || isVagueReason(evidence)) return fail(t(lang, "请写明：申报 级别 获奖依据，或 申报 加分 维度 分值 依据", "Write: /claim level evidence, or /claim bonus dimension points evidence"));
-    if (evidence.length > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, evidence.length));
+    if (charCount(evidence) > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
     return { kind: "award", level: first, evidence };
   });
 

@@ -13,7 +13,7 @@ import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { correctionMonth } from "../src/app/corrections";
 import { leadersOnly, problem, tooLong } from "./guards";
-import { MAX_REASON_CHARS } from "../src/domain/text";
+import { charCount, MAX_REASON_CHARS } from "../src/domain/text";
 
 const EXAMPLE = { zh: "更正 2026-Q3 @张三 联村 2 9月防汛值班漏记，经核实补记", en: "/correct 2026-Q3 @张三 village 2 flood duty was missed" };
 
@@ -27,8 +27,8 @@ const correctArgs = (lang: Lang) =>
       ctx.addIssue({ code: "custom", message: t(lang, "请写明：更正 期别 @某人 维度 分值 具体原因，例如 更正 2026-Q3 @张三 联村 2 …", "Write: /correct period @person dimension points reason") });
       return z.NEVER;
     }
-    if (reason.join(" ").length > MAX_REASON_CHARS) {
-      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "更正原因", "reason"), MAX_REASON_CHARS, reason.join(" ").length) });
+    if (charCount(reason.join(" ")) > MAX_REASON_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "更正原因", "reason"), MAX_REASON_CHARS, charCount(reason.join(" "))) });
       return z.NEVER;
     }
     return { period, who: names[0], item, points, reason: reason.join(" ") };

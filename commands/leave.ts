@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { escapeMarkdown, t, type Lang } from "../cards/kit";
-import { excerpt, MAX_REASON_CHARS } from "../src/domain/text";
+import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 import { noticeCard } from "../cards/notice";
 import { leaveWrites } from "../src/app/leaves";
 import { defineCommand } from "../src/bot/command";
@@ -68,7 +68,7 @@ export const leaveCommand = defineCommand({
     if (dates.to < dates.from) return problem(ctx, { zh: "日期顺序不对", en: "Dates out of order" }, t(ctx.lang, "结束日期不能早于开始日期。", "The end is before the start."), example);
     if (addDays(dates.from, MAX_DAYS) < dates.to) return problem(ctx, { zh: "时间太长", en: "Too long" }, t(ctx.lang, `一次最多登记 ${MAX_DAYS} 天。`, `At most ${MAX_DAYS} days at once.`));
     const reason = ctx.args.slice(dates.to === dates.from && !/\d/.test(ctx.args[1] ?? "") ? 1 : 2).join(" ") || undefined;
-    if (reason && reason.length > MAX_REASON_CHARS) return problem(ctx, { zh: "原因太长", en: "Reason too long" }, tooLong(ctx.lang, "请假原因", MAX_REASON_CHARS));
+    if (reason && charCount(reason) > MAX_REASON_CHARS) return problem(ctx, { zh: "原因太长", en: "Reason too long" }, tooLong(ctx.lang, t(ctx.lang, "请假原因", "a reason"), MAX_REASON_CHARS, charCount(reason)));
     ctx.work.write(...leaveWrites(ctx.deps.db, { group: ctx.group, member: ctx.member, ...dates, reason, now: ctx.now }));
     const span = dates.from === dates.to ? dates.from : `${dates.from} — ${dates.to}`;
     ctx.reply(noticeCard({ title: t(ctx.lang, "已登记请假", "Leave registered"), body: t(ctx.lang, `${span}${reason ? `（${escapeMarkdown(excerpt(reason, 60))}）` : ""}，这几天不会提醒你交日报。`, `${span}: no reminders on these days.`), colour: "green" }));

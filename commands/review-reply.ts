@@ -7,7 +7,7 @@ import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { members } from "../src/db/schema";
 import { currentMonth, plainNotice, tooLong } from "./guards";
-import { excerpt } from "../src/domain/text";
+import { charCount, excerpt } from "../src/domain/text";
 import { submitReview } from "./review-submit";
 
 interface ReviewReplyArgs {
@@ -48,8 +48,8 @@ const reviewReplyArgs = (lang: Lang) =>
       return z.NEVER;
     }
     const comment = words.join(" ");
-    if (comment.length > MAX_COMMENT_CHARS) {
-      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "评语", "comment"), MAX_COMMENT_CHARS, comment.length) });
+    if (charCount(comment) > MAX_COMMENT_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "评语", "comment"), MAX_COMMENT_CHARS, charCount(comment)) });
       return z.NEVER;
     }
     return { month, who, scores, comment: comment || undefined };

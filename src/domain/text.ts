@@ -146,3 +146,10 @@ export function classifyChatter(text: string): Chatter {
   if (letters.length < RECORD_MIN_LETTERS || QUESTION.test(squashSpaces(head))) return "other";
   return "record";
 }
+
+/** Characters as people count them (code points, as zod's string limits count): an emoji is one, not two. */
+export function charCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
