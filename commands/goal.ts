@@ -9,8 +9,11 @@ import { resolveTargets, splitTargets, MAX_TARGETS } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { completionLine, defaultGoalPeriod, monthsOfGoalPeriod, parseGoalText, resolveGoalPeriod } from "../src/domain/goals";
 import { findDimension, indexScheme } from "../src/domain/scheme";
-import { currentMonth, leadersOnly, plainNotice, problem } from "./guards";
-import { excerpt } from "../src/domain/text";
+import { currentMonth, leadersOnly, plainNotice, problem, tooLong } from "./guards";
+import { charCount, excerpt } from "../src/domain/text";
+
+/** A target is a line in a table ("完成12个项目"), not a paragraph. */
+const MAX_GOAL_CHARS = 100;
 
 const EXAMPLE = { zh: "目标 @张三 业务 完成12个项目", en: "/target @张三 业务 完成12个项目" };
 
@@ -29,6 +32,11 @@ const goalArgs = (lang: Lang) =>
     const { names, words } = splitTargets(s);
     if (!words.length) {
       ctx.addIssue({ code: "custom", message: t(lang, "请写明目标和计划数，例如：目标 @张三 业务 完成12个项目", "Write the target with a planned number") });
+      return z.NEVER;
+    }
+    const typed = charCount(words.join(" "));
+    if (typed > MAX_GOAL_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "目标", "a target"), MAX_GOAL_CHARS, typed) });
       return z.NEVER;
     }
     return { kind: "set", names, words };

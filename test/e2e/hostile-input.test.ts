@@ -134,6 +134,15 @@ describe("huge arguments are quoted as an excerpt, in Chinese", () => {
     expect(shown(reply)).toContain(`原因最多 500 字（这次 ${reason.length} 字）`);
   });
 
+  test("reply decisions and targets: a reason or title past what their cards allow is refused with a count", async () => {
+    const reject = await ask(leader, `驳回 1 ${"依据不足".repeat(60)}`);
+    expect(shown(reject)).toContain("理由最多 200 字（这次 240 字）");
+    const uphold = await ask(leader, `维持申诉 1 ${"加分已计入".repeat(70)}`);
+    expect(shown(uphold)).toContain("理由最多 300 字（这次 350 字）");
+    const goal = await ask(leader, `目标 @${staff[3]!.name} 业务 完成${"城北片区".repeat(30)}12个项目`, { mentions: [staff[3]!] });
+    expect(shown(goal)).toContain("目标最多 100 字");
+  });
+
   test("请假 with a 600-character reason: refused, nothing stored", async () => {
     const reply = await ask(staff[3]!, `请假 12-10 ${"年".repeat(600)}`);
     expect(shown(reply)).toContain("请假原因最多 500 字");
