@@ -6,6 +6,7 @@ import { processedEvents, type Group, type Member } from "../db/schema";
 import { enqueueRows } from "../outbox/message";
 import { MAX_RECORD_CHARS } from "../app/records";
 import { localDate } from "../domain/dates";
+import { charCount } from "../domain/text";
 import type { CardAction } from "./card-action";
 import type { Command } from "./command";
 import type { BotDeps } from "./deps";
@@ -135,7 +136,7 @@ export function createBot(opts: BotOptions) {
   async function answerUnknown(update: MessageUpdate, match: Extract<Match, { kind: "unknown" }>, reply: (body: Rendered) => void) {
     const { lang } = match;
     if (match.chatter === "greeting") return reply(replies.greeting(lang));
-    if (match.chatter === "record" && match.text.length <= MAX_RECORD_CHARS) {
+    if (match.chatter === "record" && charCount(match.text) <= MAX_RECORD_CHARS) {
       // The day the text was written, so a click tomorrow does not file it as tomorrow's work.
       const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
       const date = localDate(deps.clock.now(), group?.timezone ?? deps.defaultTimezone);
