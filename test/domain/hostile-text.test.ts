@@ -89,3 +89,15 @@ describe("mentions are replaced as whole tokens", () => {
     expect(resolveMentions("@_user_1 和 @_user_2", odd).text).toBe("@@_user_2 $& 和 @王五");
   });
 });
+
+describe("argument limits without their own words", () => {
+  test("a bare .max() or .min() speaks the user's language, never zod's English", async () => {
+    const { z } = await import("zod");
+    const { argumentIssueMessage } = await import("../../src/bot/arg-messages");
+    const schema = z.string().trim().min(1).max(10);
+    expect(schema.safeParse("长".repeat(11), { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe("太长了：最多 10 字，请精简后再发。");
+    expect(schema.safeParse("  ", { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe("内容不能为空。");
+    expect(schema.safeParse("a".repeat(11), { error: argumentIssueMessage("en") }).error?.issues[0]?.message).toBe("Too long: at most 10 characters.");
+    expect(z.number().safeParse("x", { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe("格式不对。");
+  });
+});
