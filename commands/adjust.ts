@@ -9,7 +9,8 @@ import { defineCommand, type Command } from "../src/bot/command";
 import { adjustments } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
 import { isVagueReason, round2 } from "../src/domain/scoring";
-import { currentMonth, leadersOnly, problem } from "./guards";
+import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
+import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 
 /** Most points one adjustment may carry: a typo such as "20" for "2" should not pass unnoticed. */
 const MAX_POINTS = 20;
@@ -33,7 +34,7 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
       return z.NEVER;
     }
     if (!Number.isFinite(points) || points <= 0 || points > MAX_POINTS) {
-      ctx.addIssue({ code: "custom", message: t(lang, `分值须是 0–${MAX_POINTS} 之间的正数，不是「${pointsText}」`, `Points must be a positive number up to ${MAX_POINTS}, not “${pointsText}”`) });
+      ctx.addIssue({ code: "custom", message: t(lang, `分值须是 0–${MAX_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`, `Points must be a positive number up to ${MAX_POINTS}, not “${excerpt(pointsText)}”`) });
       return z.NEVER;
     }
     // DOMAIN §2 (§15 of the sources): vague deductions such as "酌情扣分" are unusable.
@@ -41,9 +42,13 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
       ctx.addIssue({
         code: "custom",
         message: reason
-          ? t(lang, `原因「${reason}」过于笼统，请写明具体事实（做了什么、何时、什么结果）。`, `“${reason}” is too vague: state the specific facts.`)
+          ? t(lang, `原因「${excerpt(reason)}」过于笼统，请写明具体事实（做了什么、何时、什么结果）。`, `“${excerpt(reason)}” is too vague: state the specific facts.`)
           : t(lang, `${verb}必须写明原因。`, `A reason is required.`),
       });
+      return z.NEVER;
+    }
+    if (charCount(reason) > MAX_REASON_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "原因", "reason"), MAX_REASON_CHARS, charCount(reason)) });
       return z.NEVER;
     }
     return { who, item, points: sign * Math.round(points * 100) / 100, reason };

@@ -10,6 +10,8 @@ function appealReply(decision: "uphold" | "amend", name: string, alias: string, 
     summary,
     example,
     id: /^apl_[0-9a-z]{9,40}$/u,
+    // The appeal card's reason box holds 300 (appeal-decision.ts keeps as much).
+    maxText: 300,
     noRef: { zh: "请写上申诉编号，例如「维持申诉 2 理由」。", en: "Give the appeal number, e.g. “uphold 2 reason”." },
     rest(words): { dimension?: string; points?: string; reason: string } {
       if (decision === "amend") {

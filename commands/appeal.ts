@@ -14,7 +14,10 @@ import { localDate } from "../src/domain/dates";
 import { isVagueReason } from "../src/domain/scoring";
 import { computeYear } from "../src/jobs/annual-summary";
 import { computeQuarter } from "../src/jobs/quarterly-report";
-import { problem } from "./guards";
+import { problem, tooLong } from "./guards";
+
+/** An appeal states its case in a few paragraphs; the report card's form allows as much. */
+const MAX_APPEAL_CHARS = 1000;
 
 /** The published figures of a period, quarter or year. */
 export async function periodResult(db: Parameters<typeof computeQuarter>[0], group: Parameters<typeof computeQuarter>[1], period: string, now: Date) {
@@ -63,7 +66,7 @@ export const appealCommand = defineCommand({
       .string()
       .trim()
       .min(1, t(lang, "请写明申诉理由，例如：申诉 9月联村工作的加分没有计入", "Give your reason, e.g. /appeal my September bonus is missing"))
-      .max(1000)
+      .max(MAX_APPEAL_CHARS, tooLong(lang, t(lang, "申诉理由", "reason"), MAX_APPEAL_CHARS))
       .refine((s) => !isVagueReason(s), t(lang, "请写明具体理由（哪一项、为什么）。", "Be specific: which item, and why.")),
   async handle(ctx) {
     const result = await lodgeAppeal({ db: ctx.deps.db, group: ctx.group, member: ctx.member, reason: ctx.args, now: ctx.now, work: ctx.work });

@@ -7,7 +7,8 @@ import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { awardLabel } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
-import { currentMonth, leadersOnly, problem } from "./guards";
+import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
+import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 
 const EXAMPLE = { zh: "奖励 @张三 市级 获评市级优秀共产党员", en: "/award @张三 city named outstanding party member" };
 
@@ -40,7 +41,11 @@ export const awardCommand = defineCommand({
         return z.NEVER;
       }
       if (isVagueReason(reason)) {
-        ctx.addIssue({ code: "custom", message: t(lang, `事由「${reason}」过于笼统，请写明获得的是什么奖、由谁授予。`, `“${reason}” is too vague: name the award and who gave it.`) });
+        ctx.addIssue({ code: "custom", message: t(lang, `事由「${excerpt(reason)}」过于笼统，请写明获得的是什么奖、由谁授予。`, `“${excerpt(reason)}” is too vague: name the award and who gave it.`) });
+        return z.NEVER;
+      }
+      if (charCount(reason) > MAX_REASON_CHARS) {
+        ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "获奖事由", "reason"), MAX_REASON_CHARS, charCount(reason)) });
         return z.NEVER;
       }
       return { who, level, reason };

@@ -5,8 +5,10 @@ import { isLocked } from "../src/app/publications";
 import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
-import { addDays, isIsoDate, localDate, monthOf, type IsoDate } from "../src/domain/dates";
+import { addDays, localDate, monthOf, type IsoDate } from "../src/domain/dates";
+import { dateOf, dateProblem, readDate } from "./date-arg";
 import { submitClaim } from "./claim";
+import { charCount } from "../src/domain/text";
 import { problem } from "./guards";
 
 /**
@@ -14,15 +16,7 @@ import { problem } from "./guards";
  * not after today (so "12-30" in early January means last December).
  */
 export function parseBackfillDate(text: string, today: IsoDate): IsoDate | undefined {
-  const s = text.trim();
-  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const short = /^(\d{1,2})[-/.月](\d{1,2})日?$/u.exec(s);
-  const [y, m, d] = full ? [Number(full[1]), Number(full[2]), Number(full[3])] : short ? [Number(today.slice(0, 4)), Number(short[1]), Number(short[2])] : [];
-  if (y === undefined || m === undefined || d === undefined) return undefined;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  let date = `${y}-${pad(m)}-${pad(d)}`;
-  if (!full && date > today) date = `${y - 1}-${pad(m)}-${pad(d)}`;
-  return isIsoDate(date) ? date : undefined;
+  return dateOf(readDate(text, today));
 }
 
 const backfillArgs = (lang: Lang) =>
@@ -33,7 +27,7 @@ const backfillArgs = (lang: Lang) =>
       ctx.addIssue({ code: "custom", message: t(lang, "请写明：补报 日期 内容，例如：补报 11-20 完成了季度报表", "Write: /backfill date text, e.g. /backfill 11-20 drafted the report") });
       return z.NEVER;
     }
-    if (body.length > MAX_RECORD_CHARS) {
+    if (charCount(body) > MAX_RECORD_CHARS) {
       ctx.addIssue({ code: "custom", message: t(lang, `一条记录最多 ${MAX_RECORD_CHARS} 字`, `At most ${MAX_RECORD_CHARS} characters`) });
       return z.NEVER;
     }
@@ -50,10 +44,12 @@ export const backfillCommand = defineCommand({
   args: backfillArgs,
   async handle(ctx) {
     const today = localDate(ctx.now, ctx.group.timezone);
-    const date = parseBackfillDate(ctx.args.dateText, today);
+    const read = readDate(ctx.args.dateText, today);
+    const date = dateOf(read);
     const example = t(ctx.lang, "补报 11-20 完成了季度报表初稿", "/backfill 11-20 drafted the quarterly report");
-    if (!date) return problem(ctx, { zh: "看不懂日期", en: "Unclear date" }, t(ctx.lang, `「${ctx.args.dateText}」不是日期。`, `“${ctx.args.dateText}” is not a date.`), example);
-    if (date >= today) return problem(ctx, { zh: "今天的请用日报", en: "Use /report for today" }, t(ctx.lang, "补报只用于之前的日期；今天的工作请发「日报 …」。", "Backfill is for past days; use /report for today."));
+    if (!date) return problem(ctx, { zh: "看不懂日期", en: "Unclear date" }, dateProblem(ctx.args.dateText, read, ctx.lang), example);
+    if (date > today) return problem(ctx, { zh: "还没到那天", en: "A future date" }, t(ctx.lang, `${date} 还没到，补报只用于之前的工作日。`, `${date} has not come yet; backfill is for past workdays.`));
+    if (date === today) return problem(ctx, { zh: "今天的请用日报", en: "Use /report for today" }, t(ctx.lang, "补报只用于之前的日期；今天的工作请发「日报 …」。", "Backfill is for past days; use /report for today."));
     const { scheme } = await schemeInForce(ctx.deps.db, ctx.group.id);
     const earliest = addDays(today, -scheme.backfillDays);
     if (date < earliest) {

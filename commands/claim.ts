@@ -10,7 +10,8 @@ import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { matchAwardLevel } from "./award";
 import { claimSummary, renderApproval } from "./claim-view";
-import { currentMonth, problem } from "./guards";
+import { currentMonth, problem, tooLong } from "./guards";
+import { charCount, excerpt } from "../src/domain/text";
 
 const EXAMPLES = { zh: "申报 市级 获市级先进个人 / 申报 加分 联村 2 牵头完成秋收调度", en: "/claim city named city model worker / /claim bonus village 2 led the harvest" };
 
@@ -26,11 +27,13 @@ const claimArgs = (lang: Lang) =>
       const evidence = words.join(" ").trim();
       if (!item || !Number.isFinite(points) || points <= 0 || points > 20) return fail(t(lang, "请写明：申报 加分 维度 分值(0–20) 依据", "Write: /claim bonus dimension points(0–20) evidence"));
       if (!evidence || isVagueReason(evidence)) return fail(t(lang, "请写明具体依据（做了什么、结果如何），负责人据此审批。", "Give the specific evidence your leader will judge by."));
-      return { kind: "bonus", item, points, evidence: evidence.slice(0, MAX_RECORD_CHARS) };
+      if (charCount(evidence) > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
+      return { kind: "bonus", item, points, evidence };
     }
     const evidence = rest.join(" ").trim();
     if (!first || !evidence || isVagueReason(evidence)) return fail(t(lang, "请写明：申报 级别 获奖依据，或 申报 加分 维度 分值 依据", "Write: /claim level evidence, or /claim bonus dimension points evidence"));
-    return { kind: "award", level: first, evidence: evidence.slice(0, MAX_RECORD_CHARS) };
+    if (charCount(evidence) > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
+    return { kind: "award", level: first, evidence };
   });
 
 /**
@@ -70,7 +73,7 @@ export const claimCommand = defineCommand({
     const month = currentMonth(ctx);
     if (ctx.args.kind === "award") {
       const level = matchAwardLevel(Object.keys(scheme.awards), ctx.args.level);
-      if (!level) return problem(ctx, { zh: "看不懂这条申报", en: "Unclear claim" }, t(ctx.lang, `「${ctx.args.level}」不是方案里的奖励级别。`, `“${ctx.args.level}” is not an award level.`), EXAMPLES[ctx.lang]);
+      if (!level) return problem(ctx, { zh: "看不懂这条申报", en: "Unclear claim" }, t(ctx.lang, `「${excerpt(ctx.args.level)}」不是方案里的奖励级别。`, `“${excerpt(ctx.args.level)}” is not an award level.`), EXAMPLES[ctx.lang]);
       return submitClaim(ctx, "award", month, { level }, ctx.args.evidence);
     }
     const found = findDimension(scheme, ctx.args.item);

@@ -12,7 +12,8 @@ import { publications } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { correctionMonth } from "../src/app/corrections";
-import { leadersOnly, problem } from "./guards";
+import { leadersOnly, problem, tooLong } from "./guards";
+import { charCount, MAX_REASON_CHARS } from "../src/domain/text";
 
 const EXAMPLE = { zh: "更正 2026-Q3 @张三 联村 2 9月防汛值班漏记，经核实补记", en: "/correct 2026-Q3 @张三 village 2 flood duty was missed" };
 
@@ -24,6 +25,10 @@ const correctArgs = (lang: Lang) =>
     const points = Number(pointsText);
     if (!/^\d{4}(-Q[1-4])?$/.test(period) || !names[0] || !item || !Number.isFinite(points) || points === 0 || Math.abs(points) > 20 || !reason.length || isVagueReason(reason.join(" "))) {
       ctx.addIssue({ code: "custom", message: t(lang, "请写明：更正 期别 @某人 维度 分值 具体原因，例如 更正 2026-Q3 @张三 联村 2 …", "Write: /correct period @person dimension points reason") });
+      return z.NEVER;
+    }
+    if (charCount(reason.join(" ")) > MAX_REASON_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "更正原因", "reason"), MAX_REASON_CHARS, charCount(reason.join(" "))) });
       return z.NEVER;
     }
     return { period, who: names[0], item, points, reason: reason.join(" ") };

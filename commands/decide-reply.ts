@@ -10,6 +10,8 @@ function replyCommand(decision: DecisionWord, name: string, alias: string, summa
     summary,
     example,
     id: /^clm_[0-9a-z]{9,40}$/u,
+    // The approval card's comment box holds 200 (claim-decision.ts keeps as much).
+    maxText: 200,
     noRef: { zh: "请写上申报编号，例如「同意 12」。", en: "Give the claim number, e.g. “approve 12”." },
     rest(words): { points?: string; comment: string } {
       if (decision === "adjust") {

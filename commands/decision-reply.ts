@@ -3,6 +3,8 @@ import { noticeCard } from "../cards/notice";
 import { t, type Lang, type Rendered } from "../cards/kit";
 import { defineCommand, type CommandContext } from "../src/bot/command";
 import type { Database } from "../src/db/database";
+import { charCount } from "../src/domain/text";
+import { tooLong } from "./guards";
 
 type Text = { zh: string; en: string };
 
@@ -30,6 +32,8 @@ export function decisionReply<Rest>(def: {
   /** The answer when the first word is neither. */
   noRef: Text;
   rest: (words: string[]) => Rest;
+  /** Longest comment or reason after the number: as long as the card's input allows. */
+  maxText: number;
   idByNo: (db: Database, groupId: string, no: number) => Promise<string | undefined>;
   notFound: (ref: number | string) => Text;
   /** The body of a refusal that has no card of its own. */
@@ -42,6 +46,11 @@ export function decisionReply<Rest>(def: {
       const no = /^#?\d{1,6}$/u.test(ref) ? Number(ref.replace("#", "")) : undefined;
       if (no === undefined && !def.id.test(ref)) {
         ctx.addIssue({ code: "custom", message: t(lang, def.noRef.zh, def.noRef.en) });
+        return z.NEVER;
+      }
+      const typed = charCount(rest.join(" "));
+      if (typed > def.maxText) {
+        ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "理由", "reason"), def.maxText, typed) });
         return z.NEVER;
       }
       return { ref: no ?? ref, rest: def.rest(rest) };

@@ -9,7 +9,11 @@ import { resolveTargets, splitTargets, MAX_TARGETS } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { completionLine, defaultGoalPeriod, monthsOfGoalPeriod, parseGoalText, resolveGoalPeriod } from "../src/domain/goals";
 import { findDimension, indexScheme } from "../src/domain/scheme";
-import { currentMonth, leadersOnly, plainNotice, problem } from "./guards";
+import { currentMonth, leadersOnly, plainNotice, problem, tooLong } from "./guards";
+import { charCount, excerpt } from "../src/domain/text";
+
+/** A target is a line in a table ("完成12个项目"), not a paragraph. */
+const MAX_GOAL_CHARS = 100;
 
 const EXAMPLE = { zh: "目标 @张三 业务 完成12个项目", en: "/target @张三 业务 完成12个项目" };
 
@@ -28,6 +32,11 @@ const goalArgs = (lang: Lang) =>
     const { names, words } = splitTargets(s);
     if (!words.length) {
       ctx.addIssue({ code: "custom", message: t(lang, "请写明目标和计划数，例如：目标 @张三 业务 完成12个项目", "Write the target with a planned number") });
+      return z.NEVER;
+    }
+    const typed = charCount(words.join(" "));
+    if (typed > MAX_GOAL_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "目标", "a target"), MAX_GOAL_CHARS, typed) });
       return z.NEVER;
     }
     return { kind: "set", names, words };
@@ -89,7 +98,7 @@ export const goalCommand = defineCommand({
       }
     }
     const parsed = parseGoalText(words.join(" "));
-    if (!parsed) return problem(ctx, { zh: "目标要有计划数", en: "A planned number, please" }, t(ctx.lang, `「${words.join(" ")}」里没有计划数（大于 0 的数字），完成率无从算起。`, `No planned number in “${words.join(" ")}”.`), EXAMPLE[ctx.lang]);
+    if (!parsed) return problem(ctx, { zh: "目标要有计划数", en: "A planned number, please" }, t(ctx.lang, `「${excerpt(words.join(" "))}」里没有计划数（大于 0 的数字），完成率无从算起。`, `No planned number in “${excerpt(words.join(" "))}”.`), EXAMPLE[ctx.lang]);
 
     let people: (typeof ctx.member)[] | [null] = [null];
     if (a.names.length) {

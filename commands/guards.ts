@@ -43,6 +43,12 @@ export function plainNotice(opts: Parameters<typeof noticeCard>[0]): Rendered {
   return { card: noticeCard({ ...opts, body: escapeMarkdown(opts.body) }).card, text: noticeCard(opts).text };
 }
 
+/** "请假原因最多 500 字（这次 612 字），请精简后再发。" — a limit said plainly, in the user's language. */
+export function tooLong(lang: "zh" | "en", what: string, max: number, got?: number): string {
+  const counted = got === undefined ? "" : t(lang, `（这次 ${got} 字）`, ` (this one has ${got})`);
+  return t(lang, `${what}最多 ${max} 字${counted}，请精简后再发。`, `At most ${max} characters${counted}; please shorten it.`);
+}
+
 /** Says what went wrong with a command's input, and how it should look. */
 export function problem(ctx: CommandContext<unknown>, title: { zh: string; en: string }, body: string, example?: string) {
   ctx.reply(

@@ -1,6 +1,7 @@
 import { t, type Lang } from "../cards/kit";
 import { helpCard } from "../cards/help";
-import { noticeCard, unknownCommandCard } from "../cards/notice";
+import { greetingCard, noticeCard, tooLongCard, unknownCommandCard } from "../cards/notice";
+import { recordSuggestionCard } from "../cards/record-suggestion";
 import { welcomeCard } from "../cards/welcome";
 import type { BotReplies } from "../src/bot/bot";
 import type { CardAction } from "../src/bot/card-action";
@@ -39,6 +40,7 @@ import { reviewReplyCommand } from "./review-reply";
 import { scoreCommand } from "./score";
 import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./withdraw";
+import { fileSuggestedRecordAction } from "./record-suggested";
 import { withdrawCommand } from "./withdraw-reply";
 
 // Staff commands first, then what leaders use; 帮助 lists them in this order.
@@ -89,13 +91,16 @@ export const fileCommand = rosterImportCommand as Command<unknown>;
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, decideClaimAction, submitReviewAction, reportDetailAction, decideAppealAction, reportObjectAction] as CardAction<unknown>[];
+export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, fileSuggestedRecordAction, decideClaimAction, submitReviewAction, reportDetailAction, decideAppealAction, reportObjectAction] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {
   welcome: welcomeCard,
   help: (lang: Lang) => helpCard(commands, lang),
   unknown: unknownCommandCard,
+  greeting: greetingCard,
+  suggestRecord: (source, lang) => recordSuggestionCard({ ...source, lang }),
+  tooLong: tooLongCard,
   notInGroup: (lang) =>
     noticeCard({
       title: t(lang, "还不能记录", "Not in a group yet"),

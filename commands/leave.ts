@@ -1,27 +1,42 @@
 import { z } from "zod";
-import { t, type Lang } from "../cards/kit";
+import { escapeMarkdown, t, type Lang } from "../cards/kit";
+import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 import { noticeCard } from "../cards/notice";
 import { leaveWrites } from "../src/app/leaves";
 import { defineCommand } from "../src/bot/command";
 import { addDays, localDate } from "../src/domain/dates";
-import { parseBackfillDate } from "./backfill";
-import { problem } from "./guards";
+import { dateProblem, readDate, type DateRead } from "./date-arg";
+import { problem, tooLong } from "./guards";
 
 /** Longest leave one message may record. */
 const MAX_DAYS = 90;
+/** How far ahead a leave may start: a year covers any planned leave. */
+const MAX_AHEAD_DAYS = 366;
+
+/** A leave's dates, or the word that is no date and why. */
+export type LeaveDates = { from: string; to: string } | { bad: string; read: DateRead };
 
 /** "11-28" or "11-28 11-30", read forward from today (a leave is planned, or today's). */
-export function parseLeaveDates(words: string[], today: string): { from: string; to: string } | undefined {
-  const forward = (s: string) => {
+export function readLeaveDates(words: string[], today: string): LeaveDates {
+  const forward = (s: string): DateRead => {
     // A leave looks ahead: "01-05" in late November is next January, unless written in full.
-    const thisYear = parseBackfillDate(s, `${today.slice(0, 4)}-12-31`);
-    if (!thisYear) return undefined;
-    if (/^\d{4}-/.test(s) || thisYear >= addDays(today, -31)) return thisYear;
-    return parseBackfillDate(s, `${Number(today.slice(0, 4)) + 1}-12-31`);
+    const thisYear = readDate(s, `${today.slice(0, 4)}-12-31`);
+    if (thisYear.kind !== "date" || /^\d{4}/.test(s) || thisYear.date >= addDays(today, -31)) return thisYear;
+    return readDate(s, `${Number(today.slice(0, 4)) + 1}-12-31`);
   };
-  const from = words[0] ? forward(words[0]) : undefined;
-  const to = words[1] && /\d/.test(words[1]) ? forward(words[1]) : from;
-  return from && to ? { from, to } : undefined;
+  const fromText = words[0] ?? "";
+  const from = forward(fromText);
+  if (from.kind !== "date") return { bad: fromText, read: from };
+  const toText = words[1] && /\d/.test(words[1]) ? words[1] : undefined;
+  if (!toText) return { from: from.date, to: from.date };
+  const to = forward(toText);
+  return to.kind === "date" ? { from: from.date, to: to.date } : { bad: toText, read: to };
+}
+
+/** The dates, or undefined when either is no date. */
+export function parseLeaveDates(words: string[], today: string): { from: string; to: string } | undefined {
+  const r = readLeaveDates(words, today);
+  return "bad" in r ? undefined : r;
 }
 
 const leaveArgs = (lang: Lang) =>
@@ -44,14 +59,18 @@ export const leaveCommand = defineCommand({
   args: leaveArgs,
   async handle(ctx) {
     const today = localDate(ctx.now, ctx.group.timezone);
-    const dates = parseLeaveDates(ctx.args, today);
+    const dates = readLeaveDates(ctx.args, today);
     const example = t(ctx.lang, "请假 11-28 11-30 年休假", "/leave 11-28 11-30 annual leave");
-    if (!dates) return problem(ctx, { zh: "看不懂日期", en: "Unclear dates" }, t(ctx.lang, "日期写成 11-28 或 2026-11-28。", "Write dates as 11-28 or 2026-11-28."), example);
+    if ("bad" in dates) return problem(ctx, { zh: "看不懂日期", en: "Unclear dates" }, dateProblem(dates.bad, dates.read, ctx.lang), example);
+    if (dates.from > addDays(today, MAX_AHEAD_DAYS)) {
+      return problem(ctx, { zh: "太远了", en: "Too far ahead" }, t(ctx.lang, `请假最多提前 ${MAX_AHEAD_DAYS} 天登记。`, `Leave can be registered at most ${MAX_AHEAD_DAYS} days ahead.`), example);
+    }
     if (dates.to < dates.from) return problem(ctx, { zh: "日期顺序不对", en: "Dates out of order" }, t(ctx.lang, "结束日期不能早于开始日期。", "The end is before the start."), example);
     if (addDays(dates.from, MAX_DAYS) < dates.to) return problem(ctx, { zh: "时间太长", en: "Too long" }, t(ctx.lang, `一次最多登记 ${MAX_DAYS} 天。`, `At most ${MAX_DAYS} days at once.`));
     const reason = ctx.args.slice(dates.to === dates.from && !/\d/.test(ctx.args[1] ?? "") ? 1 : 2).join(" ") || undefined;
+    if (reason && charCount(reason) > MAX_REASON_CHARS) return problem(ctx, { zh: "原因太长", en: "Reason too long" }, tooLong(ctx.lang, t(ctx.lang, "请假原因", "a reason"), MAX_REASON_CHARS, charCount(reason)));
     ctx.work.write(...leaveWrites(ctx.deps.db, { group: ctx.group, member: ctx.member, ...dates, reason, now: ctx.now }));
     const span = dates.from === dates.to ? dates.from : `${dates.from} — ${dates.to}`;
-    ctx.reply(noticeCard({ title: t(ctx.lang, "已登记请假", "Leave registered"), body: t(ctx.lang, `${span}${reason ? `（${reason}）` : ""}，这几天不会提醒你交日报。`, `${span}: no reminders on these days.`), colour: "green" }));
+    ctx.reply(noticeCard({ title: t(ctx.lang, "已登记请假", "Leave registered"), body: t(ctx.lang, `${span}${reason ? `（${escapeMarkdown(excerpt(reason, 60))}）` : ""}，这几天不会提醒你交日报。`, `${span}: no reminders on these days.`), colour: "green" }));
   },
 });

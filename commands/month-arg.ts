@@ -2,6 +2,7 @@ import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { previousMonth } from "../src/domain/periods";
 import type { IsoMonth } from "../src/domain/dates";
+import { excerpt } from "../src/domain/text";
 
 /**
  * An optional month after 成绩 / 排名: "" (this month), "上月", "10月", "2026-10".
@@ -18,7 +19,7 @@ export const monthArg = (lang: Lang) =>
     if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) return { kind: "iso", month: `${iso[1]}-${iso[2]!.padStart(2, "0")}` };
     const short = /^(\d{1,2})\s*月$/.exec(s);
     if (short && Number(short[1]) >= 1 && Number(short[1]) <= 12) return { kind: "month", month: Number(short[1]) };
-    ctx.addIssue({ code: "custom", message: t(lang, `看不懂月份「${s}」。可以写：上月、10月、2026-10`, `Unknown month “${s}”. Try: last month, 2026-10`) });
+    ctx.addIssue({ code: "custom", message: t(lang, `看不懂月份「${excerpt(s)}」。可以写：上月、10月、2026-10`, `Unknown month “${excerpt(s)}”. Try: last month, 2026-10`) });
     return z.NEVER;
   });
 

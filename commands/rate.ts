@@ -7,6 +7,7 @@ import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { findDimension, indexScheme } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, problem } from "./guards";
+import { excerpt } from "../src/domain/text";
 
 const EXAMPLE = { zh: "评分 @张三 业务 90 报表及时准确", en: "/rate @张三 business 90 on time and accurate" };
 
@@ -30,7 +31,7 @@ const rateArgs = (lang: "zh" | "en") =>
       return z.NEVER;
     }
     if (!Number.isFinite(score) || score < 0 || score > 100) {
-      ctx.addIssue({ code: "custom", message: t(lang, `分数须是 0–100 之间的数，不是「${scoreText}」`, `The score must be 0–100, not “${scoreText}”`) });
+      ctx.addIssue({ code: "custom", message: t(lang, `分数须是 0–100 之间的数，不是「${excerpt(scoreText)}」`, `The score must be 0–100, not “${excerpt(scoreText)}”`) });
       return z.NEVER;
     }
     return { who, item, score: Math.round(score * 100) / 100, comment: comment.join(" ") || undefined };
@@ -54,8 +55,8 @@ export const rateCommand = defineCommand({
     if (found.kind !== "found") {
       const options = found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
       const body = found.kind === "ambiguous"
-        ? t(ctx.lang, `「${ctx.args.item}」对应多项：${options.join("、")}，请写得更具体些。`, `“${ctx.args.item}” matches ${options.join(", ")}; be more specific.`)
-        : t(ctx.lang, `方案里没有「${ctx.args.item}」。可评的维度：${options.join("、")}`, `No “${ctx.args.item}” in the scheme. Dimensions: ${options.join(", ")}`);
+        ? t(ctx.lang, `「${excerpt(ctx.args.item)}」对应多项：${options.join("、")}，请写得更具体些。`, `“${excerpt(ctx.args.item)}” matches ${options.join(", ")}; be more specific.`)
+        : t(ctx.lang, `方案里没有「${excerpt(ctx.args.item)}」。可评的维度：${options.join("、")}`, `No “${excerpt(ctx.args.item)}” in the scheme. Dimensions: ${options.join(", ")}`);
       return problem(ctx, { zh: "哪一项？", en: "Which item?" }, body, EXAMPLE[ctx.lang]);
     }
     if (!("leader" in scheme.raters)) {

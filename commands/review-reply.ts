@@ -6,7 +6,8 @@ import { schemeForMonth } from "../src/app/schemes";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { members } from "../src/db/schema";
-import { currentMonth, plainNotice } from "./guards";
+import { currentMonth, plainNotice, tooLong } from "./guards";
+import { charCount, excerpt } from "../src/domain/text";
 import { submitReview } from "./review-submit";
 
 interface ReviewReplyArgs {
@@ -16,6 +17,9 @@ interface ReviewReplyArgs {
   comment?: string;
 }
 
+/** As long as the review card's comment box allows. */
+const MAX_COMMENT_CHARS = 300;
+
 const EXAMPLE = { zh: "评议打分 2026-11 张三 业务 92 作风 95 工作扎实", en: "/review-score 2026-11 张三 business 92 conduct 95" };
 
 /** "[2026-11] [@]张三 业务 92 作风 95 评语" → the month, who, each dimension's score, the comment. */
@@ -23,6 +27,10 @@ const reviewReplyArgs = (lang: Lang) =>
   z.string().transform((text, ctx): ReviewReplyArgs => {
     const tokens = text.trim().split(/\s+/u).filter(Boolean);
     const month = tokens[0] && /^\d{4}-\d{2}$/u.test(tokens[0]) ? tokens.shift() : undefined;
+    if (month && (Number(month.slice(5)) < 1 || Number(month.slice(5)) > 12)) {
+      ctx.addIssue({ code: "custom", message: t(lang, `没有 ${month}：月份是 01–12。`, `No such month ${month}: months run 01–12.`) });
+      return z.NEVER;
+    }
     const { names, words } = splitTargets(tokens.join(" "));
     const who = names[0] ?? words.shift();
     const scores: { item: string; score: string }[] = [];
@@ -39,7 +47,12 @@ const reviewReplyArgs = (lang: Lang) =>
       ctx.addIssue({ code: "custom", message: t(lang, "请写明：评议打分 某人 维度 分数 维度 分数 …", "Write: /review-score person dimension score …") });
       return z.NEVER;
     }
-    return { month, who, scores, comment: words.join(" ") || undefined };
+    const comment = words.join(" ");
+    if (charCount(comment) > MAX_COMMENT_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "评语", "comment"), MAX_COMMENT_CHARS, charCount(comment)) });
+      return z.NEVER;
+    }
+    return { month, who, scores, comment: comment || undefined };
   });
 
 /**
@@ -79,7 +92,7 @@ export const reviewReplyCommand = defineCommand({
       const dim = dims.length ? dims : scheme.dimensions.filter((d) => d.name.startsWith(item));
       if (dim.length !== 1) {
         const names = scheme.dimensions.map((d) => d.name).join("、");
-        return fail(t(lang, "哪一项？", "Which dimension?"), t(lang, `「${item}」不是本方案的维度。可评：${names}`, `“${item}” is not a dimension. Dimensions: ${names}`));
+        return fail(t(lang, "哪一项？", "Which dimension?"), t(lang, `「${excerpt(item)}」不是本方案的维度。可评：${names}`, `“${excerpt(item)}” is not a dimension. Dimensions: ${names}`));
       }
       scores[dim[0]!.key] = score;
     }

@@ -8,6 +8,7 @@ import { describeProblem, parseRoster, type RosterCell } from "../src/domain/ros
 import { readFirstSheet, XlsxReadError } from "../src/domain/xlsx/read";
 import { isOffice, officeGate } from "./office-gate";
 import { plainNotice } from "./guards";
+import { excerpt } from "../src/domain/text";
 
 /** How many problems the answer lists; the rest are counted. */
 const SHOWN_PROBLEMS = 30;
@@ -57,7 +58,7 @@ export const rosterImportCommand = defineCommand({
     // In a group people share all sorts of files: only a spreadsheet from the office is a roster.
     if (inGroup && (!kind || !(await isOffice(ctx)))) return;
     if (!kind) {
-      return answerProblem(ctx, /\.xls$/i.test(file.name) ? "请把 .xls 另存为 .xlsx（或 .csv）后再发。" : `「${file.name}」不是 .xlsx 或 .csv 文件，我只能从这两种文件导入花名册。`);
+      return answerProblem(ctx, /\.xls$/i.test(file.name) ? "请把 .xls 另存为 .xlsx（或 .csv）后再发。" : `「${excerpt(file.name, 40)}」不是 .xlsx 或 .csv 文件，我只能从这两种文件导入花名册。`);
     }
     if (!(await officeGate(ctx, "花名册导入"))) return;
     if (!ctx.deps.files) return answerProblem(ctx, "这个渠道还不能接收文件。");

@@ -6,8 +6,8 @@ import { defineCommand } from "../src/bot/command";
 import { newId } from "../src/db/ids";
 import { auditLog, groups, type GroupSettings } from "../src/db/schema";
 import { localDate } from "../src/domain/dates";
-import { parseBackfillDate } from "./backfill";
-import { leadersOnly } from "./guards";
+import { dateOf, dateProblem, readDate } from "./date-arg";
+import { leadersOnly, plainNotice } from "./guards";
 import { DEPARTMENT_WORD, departmentScoreSetting, parseDepartmentScore, type DepartmentScoreSetting } from "./settings-department";
 import { claimFirstAdmin, ROLE_WORDS, roleSetting, type RoleSetting } from "./settings-roles";
 import { splitTargets } from "../src/app/targets";
@@ -20,6 +20,9 @@ type Setting =
   | { kind: "requireMention"; value: boolean }
   | RoleSetting
   | DepartmentScoreSetting;
+
+/** A year's own days off or on fit in one message; more is a paste gone wrong. */
+const MAX_DATES_AT_ONCE = 60;
 
 const settingArgs = (lang: Lang) =>
   z.string().transform((text, ctx): Setting => {
@@ -103,9 +106,22 @@ export const settingsCommand = defineCommand({
         : t(ctx.lang, "微信群里以命令开头的消息不必 @我。", "In WeChat groups, messages starting with a command need no @mention.");
     } else {
       const today = localDate(ctx.now, ctx.group.timezone);
-      const dates = a.dates.map((d) => parseBackfillDate(d, `${Number(today.slice(0, 4)) + 1}-12-31`));
-      if (dates.some((d) => !d)) {
-        ctx.reply(noticeCard({ title: t(ctx.lang, "看不懂日期", "Unclear dates"), body: t(ctx.lang, "日期写成 2026-12-31。", "Write dates as 2026-12-31."), colour: "yellow" }));
+      const year = Number(today.slice(0, 4));
+      const reads = a.dates.map((d) => ({ text: d, read: readDate(d, `${year + 1}-12-31`) }));
+      const bad = reads.find((r) => r.read.kind !== "date");
+      if (bad) {
+        ctx.reply(plainNotice({ title: t(ctx.lang, "看不懂日期", "Unclear dates"), body: dateProblem(bad.text, bad.read, ctx.lang), hint: t(ctx.lang, "例：设置 放假 2026-12-31", "e.g. /settings 放假 2026-12-31"), colour: "yellow" }));
+        return;
+      }
+      const dates = reads.map((r) => dateOf(r.read)!);
+      // The unit's own calendar is kept for last year, this year and next: other years are typos.
+      const far = dates.find((d) => Number(d.slice(0, 4)) < year - 1 || Number(d.slice(0, 4)) > year + 1);
+      if (far) {
+        ctx.reply(noticeCard({ title: t(ctx.lang, "年份太远", "Year out of range"), body: t(ctx.lang, `${far} 不在 ${year - 1}–${year + 1} 年之间，请检查年份。`, `${far} is outside ${year - 1}–${year + 1}; check the year.`), colour: "yellow" }));
+        return;
+      }
+      if (dates.length > MAX_DATES_AT_ONCE) {
+        ctx.reply(noticeCard({ title: t(ctx.lang, "日期太多", "Too many dates"), body: t(ctx.lang, `一次最多设置 ${MAX_DATES_AT_ONCE} 个日期。`, `At most ${MAX_DATES_AT_ONCE} dates at once.`), colour: "yellow" }));
         return;
       }
       const other = a.kind === "holidays" ? "workdays" : "holidays";

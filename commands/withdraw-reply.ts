@@ -7,23 +7,11 @@ import { countRecordsOfMonth, withdrawRecord } from "../src/app/records";
 import { defineCommand } from "../src/bot/command";
 import { records } from "../src/db/schema";
 import { localDate, monthOf, type IsoDate } from "../src/domain/dates";
+import { dateOf, dateProblem, readDate } from "./date-arg";
+import { problem } from "./guards";
 
-/** "" → the latest record; "11-27", "11月27日" or "2026-11-27" → the latest record of that day. */
-const withdrawArgs = (lang: Lang) =>
-  z.string().transform((text, ctx): { day?: { year?: number; month: number; day: number } } => {
-    const s = text.trim();
-    if (!s) return {};
-    const m = /^(?:(\d{4})[-/年])?(\d{1,2})[-/月](\d{1,2})日?$/u.exec(s);
-    const month = Number(m?.[2]);
-    const day = Number(m?.[3]);
-    if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
-      ctx.addIssue({ code: "custom", message: t(lang, `「${s}」不是日期。发「撤回」撤回最近一条记录，或「撤回 11-27」撤回那天最近一条。`, `“${s}” is not a date. Send “/undo” for your latest record, or “/undo 11-27” for that day's latest.`) });
-      return z.NEVER;
-    }
-    return { day: { year: m[1] ? Number(m[1]) : undefined, month, day } };
-  });
-
-const pad = (n: number) => String(n).padStart(2, "0");
+/** "" → the latest record; "11-27", "11月27日" or "2026-11-27" → the latest record of that day (read in the handler, against today). */
+const withdrawArgs = (_lang: Lang) => z.string().transform((text) => ({ dayText: text.trim() || undefined }));
 
 /** 撤回: the receipt's 撤回 button as a reply command, for WeChat (and Lark): the author takes a record back. */
 export const withdrawCommand = defineCommand({
@@ -37,11 +25,13 @@ export const withdrawCommand = defineCommand({
     const { db } = ctx.deps;
     const today = localDate(ctx.now, ctx.group.timezone);
     let date: IsoDate | undefined;
-    if (ctx.args.day) {
-      const { month, day } = ctx.args.day;
-      const thisYear = Number(today.slice(0, 4));
-      const year = ctx.args.day.year ?? (`${thisYear}-${pad(month)}-${pad(day)}` > today ? thisYear - 1 : thisYear);
-      date = `${year}-${pad(month)}-${pad(day)}`;
+    if (ctx.args.dayText) {
+      const read = readDate(ctx.args.dayText, today);
+      date = dateOf(read);
+      if (!date) {
+        const hint = t(ctx.lang, "发「撤回」撤回最近一条记录，或「撤回 11-27」撤回那天最近一条。", "Send “/undo” for your latest record, or “/undo 11-27” for that day's latest.");
+        return problem(ctx, { zh: "看不懂日期", en: "Unclear date" }, `${dateProblem(ctx.args.dayText, read, ctx.lang)}\n${hint}`);
+      }
     }
     const [record] = await db
       .select()

@@ -10,9 +10,9 @@ export const MAX_RECORD_CHARS = 2000;
 
 export function addRecord(
   db: Database,
-  input: { group: Group; member: Member; date: IsoDate; text: string; sourceMessageId?: string; now: Date },
+  input: { group: Group; member: Member; date: IsoDate; text: string; sourceMessageId?: string; now: Date; id?: string },
 ) {
-  const id = newId("rec", input.now.getTime());
+  const id = input.id ?? newId("rec", input.now.getTime());
   // No audit_log row: the record itself is the trail (who, when, from which message), and
   // records are never deleted, only marked withdrawn, which is logged.
   return {
@@ -29,6 +29,15 @@ export function addRecord(
       }),
     ],
   };
+}
+
+/**
+ * The id of a record filed from an earlier message (the 「记为日报」 button):
+ * derived from that message, so a second click, or two at once, cannot file
+ * it twice — the second insert meets the first's primary key.
+ */
+export function recordIdFromMessage(messageId: string): string {
+  return `rec_m_${messageId}`;
 }
 
 export async function getRecord(db: Database, id: string): Promise<RecordRow | undefined> {

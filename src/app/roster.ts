@@ -3,6 +3,7 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, members, type Group, type Member } from "../db/schema";
 import type { RosterParse, RosterProblem } from "../domain/roster";
+import { excerpt } from "../domain/text";
 import { tenantGroups } from "./groups";
 import { displayName } from "./scores";
 
@@ -45,7 +46,7 @@ export async function planRosterImport(db: Database, input: { platform: Group["p
   for (const row of parsed.rows) {
     const candidates = groupsByName.get(row.group) ?? [];
     if (!candidates.length) {
-      problems.push({ row: row.row, column: parsed.labels.group, message: `本单位没有叫「${row.group}」的群（现有：${listed(list.map((g) => g.name).filter(Boolean)) || "无"}）` });
+      problems.push({ row: row.row, column: parsed.labels.group, message: `本单位没有叫「${excerpt(row.group)}」的群（现有：${listed(list.map((g) => g.name).filter(Boolean)) || "无"}）` });
       continue;
     }
     if (candidates.length > 1) {
@@ -55,7 +56,7 @@ export async function planRosterImport(db: Database, input: { platform: Group["p
     const group = candidates[0]!;
     const found = byGroupAndName.get(`${group.id}|${row.name}`) ?? [];
     if (!found.length) {
-      problems.push({ row: row.row, column: parsed.labels.name, message: `「${row.group}」里没有「${row.name}」（请先让他加入群，或核对姓名）` });
+      problems.push({ row: row.row, column: parsed.labels.name, message: `「${excerpt(row.group)}」里没有「${excerpt(row.name)}」（请先让他加入群，或核对姓名）` });
       continue;
     }
     if (found.length > 1) {

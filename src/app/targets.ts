@@ -4,6 +4,7 @@ import { t } from "../../cards/kit";
 import type { Mention } from "../bot/update";
 import type { Database } from "../db/database";
 import { members, type Group, type Member } from "../db/schema";
+import { excerpt } from "../domain/text";
 
 /**
  * Who a leader's command is about: "@张三" as a real mention (Lark gives the
@@ -42,14 +43,14 @@ export function matchTarget(people: readonly Member[], name: string, mentions: r
   const exact = people.filter((p) => p.name === name);
   if (exact.length === 1) return { ok: true, member: exact[0]! };
   // Namesakes cannot be told apart by typing: only a mention (an id) can.
-  if (exact.length > 1) return { ok: false, problem: t(lang, `群里有 ${exact.length} 位「${name}」，请 @ 要找的那一位`, `${exact.length} people here are called “${name}”; please @mention the one you mean`) };
+  if (exact.length > 1) return { ok: false, problem: t(lang, `群里有 ${exact.length} 位「${excerpt(name)}」，请 @ 要找的那一位`, `${exact.length} people here are called “${excerpt(name)}”; please @mention the one you mean`) };
   const prefix = people.filter((p) => p.name && p.name.startsWith(name));
   if (prefix.length === 1) return { ok: true, member: prefix[0]! };
   if (prefix.length > 1) {
     const names = [...new Set(prefix.map((p) => p.name))].slice(0, MAX_CANDIDATES).join(t(lang, "、", ", "));
-    return { ok: false, problem: t(lang, `「${name}」对应多人：${names}。请 @ 具体的人`, `“${name}” matches several people: ${names}. Please @mention one`) };
+    return { ok: false, problem: t(lang, `「${excerpt(name)}」对应多人：${names}。请 @ 具体的人`, `“${excerpt(name)}” matches several people: ${names}. Please @mention one`) };
   }
-  return { ok: false, problem: t(lang, `群里没有「${name}」。请 @ 要打分的人`, `Nobody called “${name}” here. Please @mention the person`) };
+  return { ok: false, problem: t(lang, `群里没有「${excerpt(name)}」。请 @ 要打分的人`, `Nobody called “${excerpt(name)}” here. Please @mention the person`) };
 }
 
 function activeMembers(db: Database, group: Group) {

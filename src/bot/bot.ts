@@ -5,10 +5,14 @@ import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, r
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
 import { enqueueRows } from "../outbox/message";
+import { MAX_RECORD_CHARS } from "../app/records";
+import { localDate } from "../domain/dates";
+import { charCount } from "../domain/text";
 import type { CardAction } from "./card-action";
 import type { Command } from "./command";
 import type { BotDeps } from "./deps";
-import { createRouter } from "./router";
+import { argumentIssueMessage } from "./arg-messages";
+import { createRouter, MAX_MESSAGE_CHARS, type Match } from "./router";
 import type { BotAddedUpdate, CardActionAnswer, CardActionUpdate, MessageUpdate, Update } from "./update";
 import { Work } from "./work";
 
@@ -17,6 +21,12 @@ export interface BotReplies {
   welcome(lang: Lang, read?: WelcomeFacts): Rendered;
   help(lang: Lang): Rendered;
   unknown(word: string, suggestion: Command<unknown> | undefined, lang: Lang): Rendered;
+  /** Small talk ("你好"): a friendly pointer to 帮助. */
+  greeting(lang: Lang): Rendered;
+  /** Plain text in a group that reads like a day's work: offered as a 日报, with a button that files it for the sender. */
+  suggestRecord(source: { text: string; messageId: string; senderId: string; chatId: string; date: string }, lang: Lang): Rendered;
+  /** A message too long to read at all. */
+  tooLong(chars: number, max: number, lang: Lang): Rendered;
   notInGroup(lang: Lang): Rendered;
   unsupported(type: string, lang: Lang): Rendered;
   invalidArgs(command: Command<unknown>, problem: string, lang: Lang): Rendered;
@@ -129,6 +139,19 @@ export function createBot(opts: BotOptions) {
     return { group, member };
   }
 
+  /** Text that is no command: small talk, a record offered with a button, or the closest command. */
+  async function answerUnknown(update: MessageUpdate, match: Extract<Match, { kind: "unknown" }>, reply: (body: Rendered) => void) {
+    const { lang } = match;
+    if (match.chatter === "greeting") return reply(replies.greeting(lang));
+    if (match.chatter === "record" && charCount(match.text) <= MAX_RECORD_CHARS) {
+      // The day the text was written, so a click tomorrow does not file it as tomorrow's work.
+      const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
+      const date = localDate(deps.clock.now(), group?.timezone ?? deps.defaultTimezone);
+      return reply(replies.suggestRecord({ text: match.text, messageId: update.messageId, senderId: update.senderId, chatId: update.chatId, date }, lang));
+    }
+    reply(replies.unknown(match.word, match.suggestion, lang));
+  }
+
   async function onMessage(update: MessageUpdate): Promise<Outcome> {
     // No look-up for duplicates first: the dedupe marker in the commit batch decides, and
     // duplicates are rare enough that handling one twice (then discarding it) costs less
@@ -141,12 +164,13 @@ export function createBot(opts: BotOptions) {
     try {
       if (update.unsupportedType && !(update.file && opts.fileCommand)) reply(replies.unsupported(update.unsupportedType, lang));
       else if (match.kind === "empty") reply(replies.help(lang));
-      else if (match.kind === "unknown") reply(replies.unknown(match.word, match.suggestion, lang));
+      else if (match.kind === "tooLong") reply(replies.tooLong(match.chars, MAX_MESSAGE_CHARS, lang));
+      else if (match.kind === "unknown") await answerUnknown(update, match, reply);
       else {
         const scope = await resolveScope(update, work, now);
         if (!scope) reply(replies.notInGroup(lang));
         else {
-          const parsed = match.command.args(lang).safeParse(match.rest);
+          const parsed = match.command.args(lang).safeParse(match.rest, { error: argumentIssueMessage(lang) });
           if (!parsed.success) reply(replies.invalidArgs(match.command, parsed.error.issues[0]?.message ?? "", lang));
           else await match.command.handle({ deps, update, lang, args: parsed.data, now, ...scope, work, reply });
         }

@@ -107,9 +107,37 @@ export function chineseDate(date: IsoDate): string {
   return `${m}月${d}日 周${WEEKDAYS_ZH[weekday(date)]}`;
 }
 
+/** A real calendar date written YYYY-MM-DD. Never throws: "2026-13-45" is simply not one. */
 export function isIsoDate(value: string): value is IsoDate {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return fromUtc(toUtc(value)) === value;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  return calendarDay(y, m, d).kind === "date";
+}
+
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/**
+ * What a year, month and day people typed amount to: a date, or why not —
+ * there is no month 13, and November has no 31st. Counted here rather than
+ * through `Date`, which throws on "2026-13-45" and maps years below 100 to 19xx.
+ */
+export type DayCheck =
+  | { kind: "date"; date: IsoDate }
+  | { kind: "no-year"; year: number }
+  | { kind: "no-month"; month: number }
+  | { kind: "no-day"; year: number; month: number; day: number; days: number };
+
+/** Years a date in this bot can sensibly have. */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2099;
+
+export function calendarDay(year: number, month: number, day: number): DayCheck {
+  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) return { kind: "no-year", year };
+  if (!Number.isInteger(month) || month < 1 || month > 12) return { kind: "no-month", month };
+  const days = month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (!Number.isInteger(day) || day < 1 || day > days) return { kind: "no-day", year, month, day, days };
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { kind: "date", date: `${year}-${pad(month)}-${pad(day)}` };
 }
 
 /**

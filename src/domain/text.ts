@@ -5,6 +5,13 @@
  * kept as they wrote them (only trimmed), because a record is their text.
  */
 
+/**
+ * How much of a message is looked at to find its command word: the longest
+ * word is a few characters, so anything past this head cannot change the
+ * match, and a 100 KB message costs no more to route than a short one.
+ */
+export const COMMAND_HEAD_CHARS = 32;
+
 /** Separators people put between a command word and its argument. */
 const SEPARATORS = /^[\s:：,，、;；.。!！-]+/u;
 
@@ -37,7 +44,8 @@ export interface SplitCommand {
  */
 export function splitCommand(text: string, names: readonly string[]): SplitCommand {
   const trimmed = squashSpaces(text).replace(/^[/／]/u, "");
-  const folded = foldWidth(trimmed).toLowerCase();
+  // Command words are short: only the head of the text is folded and compared.
+  const folded = foldWidth(trimmed.slice(0, COMMAND_HEAD_CHARS)).toLowerCase();
   // Longest name first so "日报" wins over a hypothetical "日".
   const sorted = [...names].sort((a, b) => b.length - a.length);
   for (const name of sorted) {
@@ -51,9 +59,9 @@ export function splitCommand(text: string, names: readonly string[]): SplitComma
     const rest = stripLeadingSeparators(trimmed.slice(name.length)).trim();
     return { word: n, rest };
   }
-  // Unknown word: up to the first space or separator punctuation.
+  // Unknown word: up to the first space or separator punctuation, at most a head's worth.
   const match = /^([^\s:：,，、;；。!！]+)[\s:：,，、;；。!！]*(.*)$/su.exec(trimmed);
-  const word = foldWidth(match?.[1] ?? trimmed).toLowerCase();
+  const word = foldWidth((match?.[1] ?? trimmed).slice(0, COMMAND_HEAD_CHARS)).toLowerCase();
   return { word, rest: (match?.[2] ?? "").trim() };
 }
 
@@ -77,4 +85,71 @@ export function editDistance(a: string, b: string): number {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** How much of someone's text a reply quotes back: enough to recognise it, never a wall. */
+export const EXCERPT_CHARS = 20;
+
+/**
+ * A short, one-line excerpt of user text for quoting in a reply ("看不懂月份「…」").
+ * Replies to a group reach everyone, so a 60,000-character argument must not
+ * come back in full; only the first code points are read.
+ */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  // Read a bounded prefix only: the rest never matters and may be huge.
+  const head = text.slice(0, max * 4);
+  const line = squashSpaces(head);
+  const chars = [...line];
+  return chars.length <= max && head.length === text.length ? line : `${chars.slice(0, max).join("")}…`;
+}
+
+/**
+ * Removes characters that are not text from what people send: NUL and the
+ * other C0/C1 controls (tabs and line breaks stay), bidi overrides that
+ * reorder what others see, and unpaired surrogates. SQLite and the platforms
+ * treat these inconsistently (a NUL cut a stored record short on reading),
+ * so they are dropped at the channel boundary, before anything stores them.
+ */
+export function stripControls(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu, "")
+    .replace(/\p{Surrogate}/gu, "");
+}
+
+/** Longest reason, comment or evidence a command stores: a paragraph, not a document. */
+export const MAX_REASON_CHARS = 500;
+
+/** What a message that is no command reads like: small talk, a day's work, or neither. */
+export type Chatter = "greeting" | "record" | "other";
+
+/** Greetings, thanks and acknowledgements, once punctuation, spaces and emoji are gone. */
+const SMALL_TALK =
+  /^(?:大家|各位|老师|机器人|bot)?(?:你好|您好|好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|早|早上好|早安|上午好|中午好|下午好|晚上好|晚安|谢谢|谢谢你|多谢|感谢|辛苦了|thanks|thankyou|ok|okay|好的|收到|嗯|哈哈+)(?:呀|啊|哦|呢|啦|了|哈)?$/iu;
+
+/** A question is asked, not recorded: it ends with a question mark or particle. */
+const QUESTION = /(?:[?？]|[吗呢么][\p{P}]*)$/u;
+
+/** Fewest letters a piece of work can be told in ("整理档案"). */
+const RECORD_MIN_LETTERS = 4;
+
+/**
+ * Reads plain text that matched no command. A greeting gets a pointer to
+ * 帮助; text that tells of work ("今天整理了档案") is offered as a 日报. Only a
+ * bounded head is read: past it a message is no greeting, and its length
+ * decides nothing else here.
+ */
+export function classifyChatter(text: string): Chatter {
+  const head = text.slice(0, 200);
+  const bare = foldWidth(head).replace(/[\s\p{P}\p{S}\p{M}\p{Cf}]/gu, "");
+  if (SMALL_TALK.test(bare)) return "greeting";
+  const letters = bare.replace(/[^\p{L}]/gu, "");
+  if (letters.length < RECORD_MIN_LETTERS || QUESTION.test(squashSpaces(head))) return "other";
+  return "record";
+}
+
+/** Characters as people count them (code points, as zod's string limits count): an emoji is one, not two. */
+export function charCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Mention, Update } from "../../bot/update";
+import { stripControls } from "../../domain/text";
 
 /**
  * Lark event envelope v2 → neutral Update. Shapes as Lark documents them:
@@ -101,19 +102,38 @@ function fileOf(type: string, content: string): { file?: { key: string; name: st
   }
 }
 
+/** A regex source matching `text` literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
  * Replaces mention placeholders ("@_user_1") in the text: the bot's own
- * mention disappears, other people's become "@name".
+ * mention disappears, other people's become "@name". Each placeholder is
+ * replaced as a whole token in one pass — longest key first, and never where
+ * more digits follow — so "@_user_1" is not found inside "@_user_10", and a
+ * name that itself reads "@_user_2" is not replaced again.
  */
-function resolveMentions(text: string, mentions: { key: string; id: { open_id?: string }; name: string }[], botOpenId?: string) {
+export function resolveMentions(text: string, mentions: { key: string; id: { open_id?: string }; name: string }[], botOpenId?: string) {
   const people: Mention[] = [];
-  let out = text;
+  const replacement = new Map<string, string>();
   for (const m of mentions) {
+    if (!m.key || replacement.has(m.key)) continue;
     const isBot = botOpenId ? m.id.open_id === botOpenId : false;
-    out = out.split(m.key).join(isBot ? " " : `@${m.name}`);
+    replacement.set(m.key, isBot ? " " : `@${m.name}`);
     if (!isBot && m.id.open_id) people.push({ userId: m.id.open_id, name: m.name });
   }
+  let out = text;
+  if (replacement.size) {
+    const keys = [...replacement.keys()].sort((a, b) => b.length - a.length);
+    const token = new RegExp(keys.map((k) => `${literal(k)}${/\d$/.test(k) ? "(?!\\d)" : ""}`).join("|"), "g");
+    out = text.replace(token, (key) => replacement.get(key) ?? key);
+  }
   return { text: out.replace(/\s+/gu, " ").trim(), people };
+}
+
+/** Strings a person typed, in a card form, with control characters removed as from messages. */
+function cleanForm(form: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!form) return form;
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? stripControls(v) : v]));
 }
 
 export function toUpdate(envelope: Envelope, botOpenId?: string): Update {
@@ -122,7 +142,9 @@ export function toUpdate(envelope: Envelope, botOpenId?: string): Update {
   switch (header.event_type) {
     case "im.message.receive_v1": {
       const e = parseOrThrow(messageEventSchema, event, "im.message.receive_v1");
-      const raw = messageText(e.message.message_type, e.message.content);
+      // Control characters go at the boundary: nothing past here stores or echoes them.
+      const typed = messageText(e.message.message_type, e.message.content);
+      const raw = typed === undefined ? undefined : stripControls(typed);
       const { text, people } = resolveMentions(raw ?? "", e.message.mentions, botOpenId);
       return {
         kind: "message",
@@ -147,7 +169,7 @@ export function toUpdate(envelope: Envelope, botOpenId?: string): Update {
         chatId: e.context?.open_chat_id,
         messageId: e.context?.open_message_id,
         value,
-        formValue: e.action.form_value,
+        formValue: cleanForm(e.action.form_value),
       };
     }
     case "im.chat.member.bot.added_v1": {

@@ -1,6 +1,7 @@
 import type { Message } from "wechaty";
 import { types } from "wechaty";
 import type { Mention, MessageUpdate } from "../../bot/update";
+import { stripControls } from "../../domain/text";
 
 /** WeChat separates a mention from what follows with U+2005 (four-per-em space); some clients use a plain space. */
 const MENTION_END = /[\u2005\u0020]/u;
@@ -61,7 +62,8 @@ export async function toMessageUpdate(message: Message, account: { id: string; n
     chatId: room ? room.id : talker.id,
     chatType: room ? "group" : "p2p",
     senderId: talker.id,
-    text: isText ? stripSelfMention(message.text(), account.names) : "",
+    // Control characters go at the boundary, as in Lark: nothing past here stores or echoes them.
+    text: isText ? stripSelfMention(stripControls(message.text()), account.names) : "",
     mentions,
     ...(isText ? {} : { unsupportedType: TYPE_NAMES[type] ?? "unknown" }),
   };

@@ -62,7 +62,7 @@ function translate(issue: z.core.$ZodIssue): { zh: string; en: string } {
         return { zh: "缺少必填项", en: "required" };
       }
       if (expected === "int") return { zh: "须为整数", en: "must be an integer" };
-      return { zh: `类型应为${TYPE_ZH[expected] ?? expected}`, en: `expected ${expected}` };
+      return { zh: `类型应为${TYPE_ZH[expected] ?? expected}`, en: `must be of type ${expected}` };
     }
     case "too_small":
       if (issue.origin === "array") return { zh: `至少 ${issue.minimum} 项`, en: `needs at least ${issue.minimum} item(s)` };
@@ -84,8 +84,11 @@ function translate(issue: z.core.$ZodIssue): { zh: string; en: string } {
       return { zh: `须为 ${String(issue.divisor)} 的整数倍`, en: `must be a multiple of ${String(issue.divisor)}` };
     case "invalid_union":
       return { zh: "格式不符合任何允许的形式", en: "matches none of the allowed forms" };
+    case "custom":
+      return { zh: issue.message, en: issue.message };
     default:
-      return { zh: `无效：${issue.message}`, en: issue.message };
+      // zod's own wording is English and technical; people importing a scheme read neither.
+      return { zh: "取值不符合要求", en: "not an allowed value" };
   }
 }
 

@@ -144,7 +144,7 @@ describe("parseScheme", () => {
     expect(errors).toContainEqual({ path: "dimensions[0]", zh: "未知字段：wieght", en: "unknown field(s): wieght" });
     expect(errors).toContainEqual({ path: "dimensions[0].weight", zh: "缺少必填项", en: "required" });
     expect(errors.find((e) => e.path === "rankingVisibility")?.en).toBe('must be one of "full" | "top" | "private"');
-    expect(errorsOf("not a scheme")).toEqual([{ path: "(root)", zh: "类型应为对象", en: "expected object" }]);
+    expect(errorsOf("not a scheme")).toEqual([{ path: "(root)", zh: "类型应为对象", en: "must be of type object" }]);
   });
 
   it("rejects prizes that are not whole fen and weights out of range", () => {
