@@ -73,15 +73,45 @@ export interface TextMessageOptions extends EnvelopeOptions {
   mentions?: { openId: string; name: string }[];
 }
 
+/** A regex source matching `text` literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Puts Lark's "@_user_N" placeholders where the text says "@name". Each
+ * "@name" is matched as a whole token — longest name first, and only where
+ * the name ends (space, punctuation or the end of the text follows) — in one
+ * pass, so "@成员1" is not found inside "@成员10" and a placeholder already
+ * put in is never matched again. A mention whose name is not in the text is
+ * put in front, as Lark shows a mention picked without typing the name.
+ */
+function placeMentions(text: string, mentions: { key: string; name: string }[]): string {
+  const keysByName = new Map<string, string[]>();
+  for (const m of mentions) keysByName.set(m.name, [...(keysByName.get(m.name) ?? []), m.key]);
+  const placed = new Set<string>();
+  let out = text;
+  if (keysByName.size) {
+    const names = [...keysByName.keys()].sort((a, b) => b.length - a.length);
+    const token = new RegExp(`@(${names.map(literal).join("|")})(?=[\\s\\p{P}\\p{S}]|$)`, "gu");
+    out = text.replace(token, (whole, name: string) => {
+      const key = keysByName.get(name)?.shift();
+      if (!key) return whole;
+      placed.add(key);
+      return key;
+    });
+  }
+  for (const m of mentions) if (!placed.has(m.key)) out = `${m.key} ${out}`;
+  return out;
+}
+
 /** im.message.receive_v1 for a text message. */
 export function textMessageEvent(o: TextMessageOptions) {
-  let text = o.text;
-  const mentions = (o.mentions ?? []).map((m, i) => {
-    const key = `@_user_${i + 1}`;
-    text = text.includes(`@${m.name}`) ? text.replace(`@${m.name}`, key) : `${key} ${text}`;
-    return { key, id: { open_id: m.openId, union_id: unionIdOf(m.openId), user_id: null }, name: m.name, tenant_key: o.tenantKey };
-  });
-  return messageEvent(o, "text", JSON.stringify({ text }), mentions);
+  const mentions = (o.mentions ?? []).map((m, i) => ({
+    key: `@_user_${i + 1}`,
+    id: { open_id: m.openId, union_id: unionIdOf(m.openId), user_id: null },
+    name: m.name,
+    tenant_key: o.tenantKey,
+  }));
+  return messageEvent(o, "text", JSON.stringify({ text: placeMentions(o.text, mentions) }), mentions);
 }
 
 /** im.message.receive_v1 around one message of any type. */
