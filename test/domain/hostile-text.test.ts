@@ -5,6 +5,7 @@ import { createRouter } from "../../src/bot/router";
 import { resolveMentions } from "../../src/channels/lark/events";
 import { calendarDay, isIsoDate } from "../../src/domain/dates";
 import { classifyChatter, COMMAND_HEAD_CHARS, excerpt, stripControls } from "../../src/domain/text";
+import { larkOpenId } from "../support/ids";
 
 describe("dates people type", () => {
   test("isIsoDate never throws on impossible dates", () => {
@@ -73,8 +74,8 @@ describe("routing reads a bounded head", () => {
 });
 
 describe("mentions are replaced as whole tokens", () => {
-  const bot = `ou_${"b".repeat(32)}`;
-  const people = Array.from({ length: 20 }, (_, i) => ({ key: `@_user_${i + 2}`, id: { open_id: `ou_${String(i).padStart(32, "0")}` }, name: `成员${i + 1}` }));
+  const bot = larkOpenId("bot");
+  const people = Array.from({ length: 20 }, (_, i) => ({ key: `@_user_${i + 2}`, id: { open_id: larkOpenId(`member-${i + 1}`) }, name: `成员${i + 1}` }));
   const all = [{ key: "@_user_1", id: { open_id: bot }, name: "绩效考核机器人" }, ...people];
 
   test("@_user_1 is not found inside @_user_10 … @_user_21", () => {
@@ -85,7 +86,7 @@ describe("mentions are replaced as whole tokens", () => {
   });
 
   test("a name that looks like a placeholder or a replacement pattern is inserted as written", () => {
-    const odd = [{ key: "@_user_1", id: { open_id: `ou_${"c".repeat(32)}` }, name: "@_user_2 $&" }, { key: "@_user_2", id: { open_id: `ou_${"d".repeat(32)}` }, name: "王五" }];
+    const odd = [{ key: "@_user_1", id: { open_id: larkOpenId("odd-name") }, name: "@_user_2 $&" }, { key: "@_user_2", id: { open_id: larkOpenId("wang") }, name: "王五" }];
     expect(resolveMentions("@_user_1 和 @_user_2", odd).text).toBe("@@_user_2 $& 和 @王五");
   });
 });

@@ -4,7 +4,7 @@ import { cardActionEvent, botAddedEvent } from "../../src/channels/local/lark-ev
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { adjustments, awards, claimDecisions, members, records } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
-import { larkChatId, larkOpenId } from "../support/ids";
+import { larkChatId, larkEventId, larkOpenId, larkTenantKey } from "../support/ids";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
@@ -82,7 +82,7 @@ describe("claims decided on cards", () => {
   test("staff, a leader of another group and another tenant cannot decide; nothing changes", async () => {
     expect((await click(ZHANG.openId, first, "approve")).toast).toMatchObject({ type: "error" });
     expect((await click(OTHER.owner.openId, first, "approve")).toast).toMatchObject({ type: "error" });
-    expect((await click(LEADER.openId, first, "approve", {}, "tenant_b")).toast?.content).toContain("找不到");
+    expect((await click(LEADER.openId, first, "approve", {}, larkTenantKey("tenant_b"))).toast?.content).toContain("找不到");
     expect(await h.bot.db.select().from(claimDecisions)).toHaveLength(0);
   });
 
@@ -92,7 +92,7 @@ describe("claims decided on cards", () => {
   });
 
   test("approve: the card changes for every leader, the claimant is told, the score changes; later clicks name who decided", async () => {
-    const answer = await click(LEADER.openId, first, "approve", {}, TENANT, "evt_approve_1");
+    const answer = await click(LEADER.openId, first, "approve", {}, TENANT, larkEventId("approve_1"));
     expect(answer.toast).toMatchObject({ type: "success" });
     expect(answer.card?.type).toBe("raw");
     expect(JSON.stringify(answer.card?.data)).toContain("已同意 · 李主任 · 11-27 10:00");
@@ -107,7 +107,7 @@ describe("claims decided on cards", () => {
     // 李四 clicks his copy before it refreshed; and Lark replays the first callback.
     const late = await click(LI.openId, liCopy, "approve", {}, TENANT, undefined, liCopyAsSent);
     expect(late.toast?.content).toContain("已由 李主任 同意（11-27 10:00）");
-    const replay = await click(LEADER.openId, first, "approve", {}, TENANT, "evt_approve_1");
+    const replay = await click(LEADER.openId, first, "approve", {}, TENANT, larkEventId("approve_1"));
     expect(replay.toast?.content).toContain("已处理过了");
     expect(await h.bot.db.select().from(claimDecisions)).toHaveLength(1);
     expect(await h.bot.db.select().from(adjustments)).toHaveLength(1);

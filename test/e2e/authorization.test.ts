@@ -8,7 +8,6 @@
  * refusal and leave every table as it was (the refusal itself is the only thing queued).
  * A command or card action added without an entry here fails the first test.
  */
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cardActions, commands } from "../../commands";
@@ -17,22 +16,22 @@ import { publish } from "../../src/app/publications";
 import { appeals, claims, groups, members, records } from "../../src/db/schema";
 import { botAddedEvent, cardActionEvent, fileMessageEvent, textMessageEvent } from "../../src/channels/local/lark-events";
 import { APP, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkChatId, larkOpenId, larkTenantKey } from "../support/ids";
 
-/** Lark's shapes: ou_/oc_/om_ and 32 lowercase hex; tenant keys are short hex strings. */
-const hex = (seed: string, n = 32) => createHash("sha256").update(seed).digest("hex").slice(0, n);
-const person = (seed: string, name: string) => ({ openId: `ou_${hex(seed)}`, name });
+/** Lark's shapes (test/support/ids.ts): ou_/oc_/om_ and 32 lowercase hex; tenant keys are short hex strings. */
+const person = (seed: string, name: string) => ({ openId: larkOpenId(seed), name });
 type Person = ReturnType<typeof person>;
 
-const TENANT_A = hex("tenant-a", 16);
-const TENANT_B = hex("tenant-b", 16);
+const TENANT_A = larkTenantKey("tenant-a");
+const TENANT_B = larkTenantKey("tenant-b");
 const LEADER = person("leader-a", "李主任");
 const STAFF = person("staff-a", "张三");
 const SUBJECT = person("subject-a", "王五");
 const OTHER_LEADER = person("leader-a2", "赵科长");
 const FOREIGN = person("leader-b", "钱局长");
-const CHAT_A = `oc_${hex("chat-a")}`;
-const CHAT_A2 = `oc_${hex("chat-a2")}`;
-const CHAT_B = `oc_${hex("chat-b")}`;
+const CHAT_A = larkChatId("chat-a");
+const CHAT_A2 = larkChatId("chat-a2");
+const CHAT_B = larkChatId("chat-b");
 
 /** Who tries what they may not do, and in which tenant their events arrive. */
 const ACTORS = {

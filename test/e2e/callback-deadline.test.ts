@@ -8,6 +8,7 @@ import { startMockLarkServer, type MockLarkServer, type MockMessage } from "../.
 import { loadConfig } from "../../src/config";
 import { records } from "../../src/db/schema";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
+import { larkChatId, larkEventId, larkOpenId, larkTenantKey, nameSequence } from "../support/ids";
 
 /**
  * Lark's 3-second deadline when the Open API is slow or down (issue 12, item 5).
@@ -19,7 +20,9 @@ import { startNodeBot, type NodeBot } from "../../src/node/start";
  */
 
 const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
-const openId = () => `ou_${hex(32)}`;
+// Every world has new people, chat and events, from readable names.
+const next = nameSequence("deadline");
+const openId = () => larkOpenId(next());
 const BOT_INFO = "/open-apis/bot/v3/info";
 const TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
 
@@ -39,9 +42,9 @@ interface World {
 async function startWorld(before: (lark: MockLarkServer) => void, mode: "webhook" | "ws" = "webhook"): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), "appraisal-deadline-"));
   const app = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: openId(), appName: "绩效考核机器人" };
-  const tenant = hex(16);
+  const tenant = larkTenantKey(next());
   const token = hex(32);
-  const chat = `oc_${hex(32)}`;
+  const chat = larkChatId(next());
   const leader = { openId: openId(), name: "李主任" };
   const zhang = { openId: openId(), name: "张三" };
   const lark = await startMockLarkServer({ apps: [app], tenantKey: tenant });
@@ -77,7 +80,7 @@ const post = (w: World, payload: unknown) =>
 const envelopeOf = (w: World) => ({ token: w.token, appId: w.app.appId, tenantKey: w.tenant });
 
 async function addBot(w: World) {
-  expect((await post(w, botAddedEvent({ ...envelopeOf(w), eventId: hex(32), chatId: w.chat, operatorOpenId: w.leader.openId }))).status).toBe(200);
+  expect((await post(w, botAddedEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, operatorOpenId: w.leader.openId }))).status).toBe(200);
   await w.bot.idle();
 }
 
@@ -85,7 +88,7 @@ async function addBot(w: World) {
 async function privateRecord(w: World, text: string) {
   const p2p = w.lark.mock.store.p2pChat(w.app.appId, w.zhang.openId).chatId;
   const messageId = w.lark.mock.addUserMessage({ chatId: p2p, openId: w.zhang.openId, content: JSON.stringify({ text }) }).messageId;
-  const res = await post(w, textMessageEvent({ ...envelopeOf(w), eventId: hex(32), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text, messageId }));
+  const res = await post(w, textMessageEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text, messageId }));
   return { res, messageId, p2p };
 }
 
@@ -115,7 +118,7 @@ describe("the Open API is slow: bot/v3/info held unanswered", () => {
     await w.bot.idle();
     const receipt = receiptOf(w, messageId)!;
     const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
-    const res = await post(w, cardActionEvent({ ...envelopeOf(w), eventId: hex(32), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }));
+    const res = await post(w, cardActionEvent({ ...envelopeOf(w), eventId: larkEventId(next()), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }));
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { toast?: { type: string; content: string }; card?: { type: string; data: unknown } };
     expect(answer.toast).toMatchObject({ type: "success" });
@@ -129,7 +132,7 @@ describe("the Open API is slow: bot/v3/info held unanswered", () => {
   test("a message that mentions the bot is refused with 503 (Lark retries it), not misread; the retry after the look-up succeeds is handled once", async () => {
     const messageId = w.lark.mock.addUserMessage({ chatId: w.chat, openId: w.zhang.openId, content: "{}" }).messageId;
     const event = textMessageEvent({
-      ...envelopeOf(w), eventId: hex(32), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
+      ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
       text: "@绩效考核机器人 日报 接待了来访群众", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
     });
     const refused = await post(w, event);
@@ -161,7 +164,7 @@ describe("the Open API is down: bot/v3/info fails", () => {
     const receipt = receiptOf(w, messageId)!;
     w.lark.mock.failNext({ path: TOKEN_PATH, status: 500, times: 1000 });
     const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
-    const res = await post(w, cardActionEvent({ ...envelopeOf(w), eventId: hex(32), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }));
+    const res = await post(w, cardActionEvent({ ...envelopeOf(w), eventId: larkEventId(next()), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { toast?: { content: string } }).toast?.content).toContain("已撤回");
     expect(w.lark.mock.stats().byRoute["bot.info"]).toBeUndefined(); // it never once answered
@@ -172,7 +175,7 @@ describe("the Open API is down: bot/v3/info fails", () => {
     const res = await post(
       w,
       textMessageEvent({
-        ...envelopeOf(w), eventId: hex(32), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
+        ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
         text: "@绩效考核机器人 日报 整理了会议纪要", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
       }),
     );
@@ -186,7 +189,7 @@ describe("over the long connection, with bot/v3/info held", () => {
   beforeAll(async () => {
     w = await startWorld((lark) => lark.mock.failNext({ path: BOT_INFO, hold: true }), "ws");
     await vi.waitFor(() => expect(w.lark.mock.longConnection.connectedClients()).toBe(1));
-    const added = await w.lark.mock.longConnection.push(botAddedEvent({ ...envelopeOf(w), eventId: hex(32), chatId: w.chat, operatorOpenId: w.leader.openId }));
+    const added = await w.lark.mock.longConnection.push(botAddedEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, operatorOpenId: w.leader.openId }));
     expect(added.code).toBe(200);
     await w.bot.idle();
   });
@@ -195,13 +198,13 @@ describe("over the long connection, with bot/v3/info held", () => {
   test("a card callback frame is answered with toast and card while the look-up is held", async () => {
     const p2p = w.lark.mock.store.p2pChat(w.app.appId, w.zhang.openId).chatId;
     const messageId = w.lark.mock.addUserMessage({ chatId: p2p, openId: w.zhang.openId, content: "{}" }).messageId;
-    const sent = await w.lark.mock.longConnection.push(textMessageEvent({ ...envelopeOf(w), eventId: hex(32), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text: "整理了档案室", messageId }));
+    const sent = await w.lark.mock.longConnection.push(textMessageEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text: "整理了档案室", messageId }));
     expect(sent.code).toBe(200);
     await w.bot.idle();
     const receipt = receiptOf(w, messageId)!;
     const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
     const answer = await w.lark.mock.longConnection.push(
-      cardActionEvent({ ...envelopeOf(w), eventId: hex(32), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }),
+      cardActionEvent({ ...envelopeOf(w), eventId: larkEventId(next()), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }),
       { type: "card" },
     );
     expect(answer.code).toBe(200);
@@ -213,7 +216,7 @@ describe("over the long connection, with bot/v3/info held", () => {
     const messageId = w.lark.mock.addUserMessage({ chatId: w.chat, openId: w.zhang.openId, content: "{}" }).messageId;
     const delivered = w.lark.mock.longConnection.push(
       textMessageEvent({
-        ...envelopeOf(w), eventId: hex(32), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
+        ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
         text: "@绩效考核机器人 日报 接待了来访群众", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
       }),
     );

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { commands } from "../../commands";
@@ -7,6 +6,7 @@ import { like } from "drizzle-orm";
 import { claims, leaves, outbox, records } from "../../src/db/schema";
 import { charCount } from "../../src/domain/text";
 import { APP, startHarness, TENANT, TOKEN, type Harness } from "../support/bot-harness";
+import { larkChatId, larkOpenId } from "../support/ids";
 
 /**
  * Generated input through the real webhook: every command word (Chinese and
@@ -18,14 +18,12 @@ import { APP, startHarness, TENANT, TOKEN, type Harness } from "../support/bot-h
  * a crash), a 5xx, or a validator's raw English.
  */
 
-const hex = () => randomBytes(16).toString("hex");
-const openId = () => `ou_${hex()}`;
 const NAMES = "赵一 钱二 孙三 李四 周五 吴六 郑七 王八 冯九 陈十 褚甲 卫乙 蒋丙 沈丁 韩戊 杨己 朱庚 秦辛 尤壬 许癸 何子 吕丑".split(" ");
 
 let h: Harness;
-const chatId = `oc_${hex()}`;
-const leader = { openId: openId(), name: "周主任" };
-const staff = NAMES.map((name) => ({ openId: openId(), name }));
+const chatId = larkChatId("fuzz-group");
+const leader = { openId: larkOpenId("fuzz-leader"), name: "周主任" };
+const staff = NAMES.map((name, i) => ({ openId: larkOpenId(`fuzz-staff-${i}`), name }));
 
 beforeAll(async () => {
   h = await startHarness();

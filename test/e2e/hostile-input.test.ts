@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { botAddedEvent } from "../../src/channels/local/lark-events";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { adjustments, appeals, leaves, records } from "../../src/db/schema";
 import { APP, startHarness, TENANT, TOKEN, type Harness } from "../support/bot-harness";
+import { larkChatId, larkOpenId } from "../support/ids";
 
 /**
  * Hostile and careless input through the real webhook, in a group whose ids
@@ -13,16 +13,14 @@ import { APP, startHarness, TENANT, TOKEN, type Harness } from "../support/bot-h
  * is no command.
  */
 
-const hex = () => randomBytes(16).toString("hex");
-const openId = () => `ou_${hex()}`;
 
 // Two-character names: none is a prefix of another, so "@name" is one person.
 const NAMES = "赵一 钱二 孙三 李四 周五 吴六 郑七 王八 冯九 陈十 褚甲 卫乙 蒋丙 沈丁 韩戊 杨己 朱庚 秦辛 尤壬 许癸 何子".split(" ");
 
 let h: Harness;
-const chatId = `oc_${hex()}`;
-const leader = { openId: openId(), name: "周主任" };
-const staff = NAMES.map((name) => ({ openId: openId(), name }));
+const chatId = larkChatId("hostile-group");
+const leader = { openId: larkOpenId("hostile-leader"), name: "周主任" };
+const staff = NAMES.map((name, i) => ({ openId: larkOpenId(`hostile-staff-${i}`), name }));
 
 beforeAll(async () => {
   h = await startHarness();

@@ -8,6 +8,7 @@ import { startMockLarkServer, type MockLarkServer, type MockMessage } from "../.
 import { loadConfig } from "../../src/config";
 import { adjustments, claimDecisions, members, processedEvents, records } from "../../src/db/schema";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
+import { larkChatId, larkEventId, larkOpenId, larkTenantKey, nameSequence } from "../support/ids";
 
 /**
  * The whole journey over Lark's long connection (LARK_EVENT_MODE=ws): the bot
@@ -18,12 +19,14 @@ import { startNodeBot, type NodeBot } from "../../src/node/start";
  */
 
 const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
-const openId = () => `ou_${hex(32)}`;
+// Every person, chat and event gets a new id from a readable name.
+const next = nameSequence("long-connection");
+const openId = () => larkOpenId(next());
 
 const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: openId(), appName: "绩效考核机器人" };
-const TENANT = hex(16);
+const TENANT = larkTenantKey("long-connection");
 const TOKEN = hex(32);
-const CHAT = `oc_${hex(32)}`;
+const CHAT = larkChatId(next());
 const LEADER = { openId: openId(), name: "李主任" };
 const ZHANG = { openId: openId(), name: "张三" };
 const LI = { openId: openId(), name: "李四" };
@@ -60,7 +63,7 @@ afterAll(async () => {
 const hub = () => lark.mock.longConnection;
 
 /** A person's group message that @mentions the bot, as Lark delivers it over the long connection. */
-function groupMessage(from: { openId: string }, text: string, eventId = hex(32)) {
+function groupMessage(from: { openId: string }, text: string, eventId = larkEventId(next())) {
   const messageId = lark.mock.addUserMessage({ chatId: CHAT, openId: from.openId, content: JSON.stringify({ text }) }).messageId;
   const event = textMessageEvent({
     ...envelope,
@@ -101,7 +104,7 @@ describe("the journey over the long connection", () => {
   });
 
   test("bot added: registered, welcomed, members read", async () => {
-    const answer = await hub().push(botAddedEvent({ ...envelope, eventId: hex(32), chatId: CHAT, operatorOpenId: LEADER.openId }));
+    const answer = await hub().push(botAddedEvent({ ...envelope, eventId: larkEventId(next()), chatId: CHAT, operatorOpenId: LEADER.openId }));
     expect(answer).toMatchObject({ code: 200, attempts: 1 });
     await bot.idle();
     expect(lark.mock.sentMessages({ chatId: CHAT })).toHaveLength(1); // the welcome
@@ -166,7 +169,7 @@ describe("the journey over the long connection", () => {
     const [card] = await lark.mock.waitForMessages((m) => m.msgType === "interactive" && lark.mock.sentMessages({ openId: LEADER.openId }).includes(m));
     await bot.idle();
     const approve = buttons((card as MockMessage).parsed).approve!;
-    const eventId = hex(32);
+    const eventId = larkEventId(next());
     const click = cardActionEvent({ ...envelope, eventId, operatorOpenId: LEADER.openId, value: approve, messageId: card!.messageId, chatId: card!.chatId });
     // Some tenants get callbacks as `card` frames, others as `event` frames: both are answered.
     const answer = await hub().push(click, { type: "card" });

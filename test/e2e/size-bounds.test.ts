@@ -4,7 +4,6 @@
  * target of a year are refused; up to the bound everything is shown, over as many cards as it
  * takes. Through the real webhook, ids of Lark's shapes.
  */
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_GOALS_PER_YEAR } from "../../cards/goals";
@@ -12,13 +11,13 @@ import { goals, schemes } from "../../src/db/schema";
 import { botAddedEvent, textMessageEvent } from "../../src/channels/local/lark-events";
 import { MAX_DIMENSIONS } from "../../src/domain/scheme";
 import { APP, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkChatId, larkOpenId, larkTenantKey } from "../support/ids";
 
-const hex = (seed: string, n = 32) => createHash("sha256").update(seed).digest("hex").slice(0, n);
-const TENANT = hex("bounds-tenant", 16);
-const CHAT = `oc_${hex("bounds-chat")}`;
-const LEADER = { openId: `ou_${hex("bounds-leader")}`, name: "李主任" };
+const TENANT = larkTenantKey("bounds-tenant");
+const CHAT = larkChatId("bounds-chat");
+const LEADER = { openId: larkOpenId("bounds-leader"), name: "李主任" };
 /** Eight at a time: with the bot that is nine mentions (ten garble today: issue 12 item 8, another branch). */
-const PEOPLE = Array.from({ length: 8 }, (_, i) => ({ openId: `ou_${hex(`bounds-${i}`)}`, name: `成员${"甲乙丙丁戊己庚辛"[i]}` }));
+const PEOPLE = Array.from({ length: 8 }, (_, i) => ({ openId: larkOpenId(`bounds-${i}`), name: `成员${"甲乙丙丁戊己庚辛"[i]}` }));
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { records } from "../../src/db/schema";
 import { textMessageEvent, urlVerification } from "../../src/channels/local/lark-events";
 import { APP, ENCRYPT_KEY, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
-import { larkOpenId } from "../support/ids";
+import { larkEventId, larkOpenId } from "../support/ids";
 import { docEncrypt, docSeal, docSignature } from "../support/lark-seal";
 
 const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
@@ -98,10 +98,10 @@ describe("POST /lark/events with an encrypt key", () => {
     const before = await countRecords();
     const sentBefore = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
     const messageId = h.userMessage(larkOpenId("zhang"), "日报 只记一次");
-    const first = message("日报 只记一次", { eventId: "evt_dup_1", messageId });
+    const first = message("日报 只记一次", { eventId: larkEventId("dup_1"), messageId });
     expect((await h.post(first)).status).toBe(200);
     expect((await h.post(first)).status).toBe(200);
-    expect((await h.post(message("日报 只记一次", { eventId: "evt_dup_2", messageId }))).status).toBe(200);
+    expect((await h.post(message("日报 只记一次", { eventId: larkEventId("dup_2"), messageId }))).status).toBe(200);
     await h.bot.idle();
     expect(await countRecords()).toBe(before + 1);
     expect(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length).toBe(sentBefore + 1);
@@ -112,7 +112,7 @@ describe("POST /lark/events with an encrypt key", () => {
     const sentBefore = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
     for (let round = 0; round < 5; round++) {
       const messageId = h.userMessage(larkOpenId("zhang"), `日报 并发${round}`);
-      const copies = Array.from({ length: 4 }, (_, i) => message(`日报 并发${round}`, { eventId: `evt_race_${round}_${i % 2}`, messageId }));
+      const copies = Array.from({ length: 4 }, (_, i) => message(`日报 并发${round}`, { eventId: larkEventId(`race_${round}_${i % 2}`), messageId }));
       const answers = await Promise.all(copies.map((m) => h.post(m)));
       expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     }

@@ -30,3 +30,14 @@ export const wechatContactId = (name: string) => `c${sha256Hex(`contact:${name}`
 export const wechatRoomId = (name: string) => `c${sha256Hex(`room:${name}`).slice(0, 24)}@chatroom`;
 /** A room id of WeChat's web protocol ("@@" + 64 hex, 66 characters): the longest shape we know. */
 export const wechatWebRoomId = (name: string) => `@@${sha256Hex(`webroom:${name}`)}`;
+
+/**
+ * A new readable name on every call ("deadline-0", "deadline-1", …), for a
+ * test that needs a fresh person, chat, message or event each time:
+ * `const next = nameSequence("deadline"); larkOpenId(next())`. The ids stay
+ * the documented shapes and are the same on every run, unlike random hex.
+ */
+export function nameSequence(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}-${n++}`;
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import { createBotIdentity } from "../../../src/channels/lark/bot-identity";
 import { createLarkOpenApi } from "../../../src/channels/lark/open-api";
 import { startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
+import { larkOpenId, larkTenantKey } from "../../support/ids";
 
 /**
  * The bot's open_id look-up against the real mock over HTTP, on a clock the
@@ -10,12 +11,12 @@ import { startMockLarkServer, type MockLarkServer } from "../../../src/channels/
  */
 
 const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
-const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: `ou_${hex(32)}`, appName: "绩效考核机器人" };
+const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: larkOpenId("bot-identity"), appName: "绩效考核机器人" };
 const BOT_INFO = "/open-apis/bot/v3/info";
 
 let lark: MockLarkServer;
 beforeAll(async () => {
-  lark = await startMockLarkServer({ apps: [APP], tenantKey: hex(16) });
+  lark = await startMockLarkServer({ apps: [APP], tenantKey: larkTenantKey("bot-identity") });
 });
 afterAll(() => lark.close());
 beforeEach(() => lark.mock.reset());

@@ -226,9 +226,8 @@ describe("fault injection", () => {
 });
 
 describe("card limits as Lark measures them (230025, 230099)", () => {
-  const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => "0123456789abcdef"[(seed * 7 + i * 13) % 16]).join("");
-  const CHAT = `oc_${hex(1)}`;
-  const PERSON = { openId: `ou_${hex(2)}`, name: "欧阳明" };
+  const CHAT = larkChatId("card-limits");
+  const PERSON = { openId: larkOpenId("ouyang"), name: "欧阳明" };
   const card = (elements: unknown[], header: Record<string, unknown> = { title: { tag: "plain_text", content: "t" } }) => ({ schema: "2.0", header, body: { elements } });
   /** The raw request as a client sends it, and its size: Lark limits the request body. */
   const post = async (path: string, body: Record<string, unknown>, method = "POST") => {

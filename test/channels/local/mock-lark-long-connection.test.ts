@@ -6,6 +6,7 @@ import { startLongConnection } from "../../../src/channels/lark/long-connection/
 import { EndpointError } from "../../../src/channels/lark/long-connection/endpoint";
 import { cardActionEvent, textMessageEvent } from "../../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
+import { larkChatId, larkEventId, larkMessageId, larkOpenId, larkTenantKey, nameSequence } from "../../support/ids";
 
 /**
  * The mock speaks Lark's long-connection protocol as the official SDK reads
@@ -16,8 +17,10 @@ import { startMockLarkServer, type MockLarkServer } from "../../../src/channels/
 
 const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 // The SDK's WSClient refuses app ids that are not `cli_` + 16 hex, as real ones are.
-const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: `ou_${hex(32)}`, appName: "绩效考核机器人" };
-const TENANT = hex(16);
+const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: larkOpenId("sdk-bot"), appName: "绩效考核机器人" };
+const TENANT = larkTenantKey("sdk");
+// Every message, chat and person is new: the SDK sees unrelated events.
+const next = nameSequence("sdk");
 const envelope = { token: hex(32), appId: APP.appId, tenantKey: TENANT };
 const quiet = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
 
@@ -31,13 +34,13 @@ afterAll(() => server.close());
 const hub = () => server.mock.longConnection;
 
 function message(text: string) {
-  const messageId = `om_${hex(32)}`;
+  const messageId = larkMessageId(next());
   const event = textMessageEvent({
     ...envelope,
-    eventId: hex(32),
-    chatId: `oc_${hex(32)}`,
+    eventId: larkEventId(next()),
+    chatId: larkChatId(next()),
     chatType: "p2p",
-    senderOpenId: `ou_${hex(32)}`,
+    senderOpenId: larkOpenId(next()),
     messageId,
     text,
   });
@@ -74,7 +77,7 @@ describe("the official SDK's WSClient against the mock", () => {
   });
 
   test("a card callback's answer comes back base64-encoded in the response frame", async () => {
-    const click = cardActionEvent({ ...envelope, eventId: hex(32), operatorOpenId: `ou_${hex(32)}`, value: { a: "claim.decide" }, messageId: `om_${hex(32)}`, chatId: `oc_${hex(32)}` });
+    const click = cardActionEvent({ ...envelope, eventId: larkEventId(next()), operatorOpenId: larkOpenId(next()), value: { a: "claim.decide" }, messageId: larkMessageId(next()), chatId: larkChatId(next()) });
     const answer = await hub().push(click);
     expect(answer).toMatchObject({ code: 200, data: { toast: { type: "success", content: "已同意" } } });
   });

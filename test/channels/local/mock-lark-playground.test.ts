@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMockLark, LarkCode } from "../../../src/channels/local/mock-lark";
+import { createMockLark, LarkCode, MOCK_TENANT_KEY } from "../../../src/channels/local/mock-lark";
 import { larkChatId, larkMessageId, larkOpenId } from "../../support/ids";
 
 /** The mock routes the playground uses to play Lark's part: mentions on user messages, callback cards. */
@@ -22,7 +22,7 @@ describe("mock Lark, as the playground drives it", () => {
     const mentions = [{ key: "@_user_1", id: { open_id: larkOpenId("b") }, name: "李四" }, { key: "bad" }];
     const res = await post("/mock/user-messages", { chat_id: larkChatId("team"), open_id: larkOpenId("a"), content: JSON.stringify({ text: "@_user_1 你好" }), mentions });
     expect(res.status).toBe(200);
-    expect(res.body.message.mentions).toEqual([{ key: "@_user_1", id: { open_id: larkOpenId("b") }, id_type: "open_id", name: "李四", tenant_key: "mock_tenant_key" }]);
+    expect(res.body.message.mentions).toEqual([{ key: "@_user_1", id: { open_id: larkOpenId("b") }, id_type: "open_id", name: "李四", tenant_key: MOCK_TENANT_KEY }]);
     expect(mock.message(res.body.message.message_id)!.mentions).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMockLark, LarkCode, startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
+import { createMockLark, LarkCode, MOCK_TENANT_KEY, startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
 import { larkChatId, larkMessageId, larkOpenId } from "../../support/ids";
 
 const APP = { appId: "cli_fetch_app", appSecret: "s3cret" };
@@ -131,7 +131,7 @@ describe("bot and chats", () => {
     expect(pages.every((p) => p.member_total === 250)).toBe(true);
     const ids = pages.flatMap((p) => p.items.map((i: { member_id: string }) => i.member_id));
     expect(new Set(ids).size).toBe(250);
-    expect(pages[0]?.items[0]).toEqual({ member_id_type: "open_id", member_id: larkOpenId("m0"), name: "Member 0", tenant_key: "mock_tenant_key" });
+    expect(pages[0]?.items[0]).toEqual({ member_id_type: "open_id", member_id: larkOpenId("m0"), name: "Member 0", tenant_key: MOCK_TENANT_KEY });
   });
 
   it("defaults to 20 a page, caps page_size at 100, and needs the bot in the chat", async () => {

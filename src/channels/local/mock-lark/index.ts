@@ -5,6 +5,7 @@ export { startMockLarkServer } from "./server";
 export type { MockLarkServer, MockLarkServerOptions } from "./server";
 export { LarkCode, LarkApiError } from "./errors";
 export { LARK_LIMITS } from "./rate-limit";
+export { MOCK_TENANT_KEY } from "./state";
 export type { LarkLimits } from "./rate-limit";
 export type { FaultSpec } from "./faults";
 export type { DeliveryAnswer, LongConnectionHub, LongConnectionStats, PushOptions } from "./long-connection/hub";

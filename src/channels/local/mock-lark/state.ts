@@ -10,6 +10,9 @@ import type {
 
 export const DEFAULT_APP: MockAppInput = { appId: "cli_mock_app", appSecret: "mock_app_secret" };
 
+/** The tenant_key when none is given: 16 hex, the example value in Lark's event documentation. */
+export const MOCK_TENANT_KEY = "736588c9260f175d";
+
 /** Random hex the length of Lark's ids (om_ + 32 hex, oc_ + 32 hex, t- + 40 hex...). */
 export const randomHex = (chars: number): string => {
   let out = "";
@@ -85,7 +88,7 @@ export const createMockStore = (options: MockLarkOptions = {}): MockStore => {
 
   const store: MockStore = {
     now,
-    tenantKey: options.tenantKey ?? "mock_tenant_key",
+    tenantKey: options.tenantKey ?? MOCK_TENANT_KEY,
     limits: { ...LARK_LIMITS, ...options.limits },
     limiter: createSlidingLimiter(now),
     apps: new Map(),
