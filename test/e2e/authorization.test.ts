@@ -120,6 +120,7 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
   "report.detail": { access: "everyone", why: "the operator's own report" },
   "appeal.decide": { access: "leader", probes: [{ value: (i) => ({ a: "appeal.decide", id: i.appeal, d: "uphold" }), form: { reason: "维持" } }, { value: (i) => ({ a: "appeal.decide", id: i.appeal, d: "amend" }), form: { dimension: "village", points: "5", reason: "更正" } }] },
   "report.object": { access: "everyone", why: "an objection to the operator's own result" },
+  "record.suggested": { access: "everyone", why: "files the suggested record for its sender only; anyone else's click gets a toast (hostile-input.test.ts)" },
 };
 
 interface Ids {
