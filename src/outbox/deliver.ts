@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, lt, lte, notExists, or, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
-import { resolveFile, type FileRenderer } from "./file";
+import { parkedFileNotice, resolveFile, type FileRenderer } from "./file";
 import type { Channel } from "./message";
 import type { Pacer } from "./pacer";
 import type { MessageSender } from "./sender";
@@ -150,7 +150,10 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       result.retried++;
       return false;
     }
-    await db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id));
+    await db.batch([
+      db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id)),
+      ...parkedFileNotice(db, row, sent.error, new Date(now())),
+    ]);
     result.parked++;
     return true;
   }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { consoleLogger, silentLogger } from "../../src/bot/deps";
+import { consoleLogger, silentLogger, type Logger } from "../../src/bot/deps";
 import { cardActionEvent, sealEvent, textMessageEvent, botAddedEvent, fileMessageEvent } from "../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
@@ -58,7 +58,7 @@ export interface Harness {
  * A real bot on loopback: the Node server, a libSQL file in a temp folder,
  * and the project's Lark mock as a separate HTTP server.
  */
-export async function startHarness(opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string; log?: Logger } = {}): Promise<Harness> {
   const encryptKey = opts.encrypt === false ? undefined : ENCRYPT_KEY;
   const dir = await mkdtemp(join(tmpdir(), "appraisal-test-"));
   const clock = manualClock(opts.clockStart ?? "2026-11-27T02:00:00Z");
@@ -77,7 +77,7 @@ export async function startHarness(opts: { clockStart?: string; memberCount?: nu
     LARK_DOMAIN: lark.url,
     ADMIN_TOKEN: opts.adminToken,
   });
-  const bot = await startNodeBot(config, { clock, log: process.env.TEST_LOG ? consoleLogger : silentLogger });
+  const bot = await startNodeBot(config, { clock, log: opts.log ?? (process.env.TEST_LOG ? consoleLogger : silentLogger) });
   const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
 
   const post: Harness["post"] = async (payload, o = {}) => {
