@@ -26,6 +26,11 @@ export interface DeliverOptions {
   files?: FileRenderer;
   /** The channel this drainer sends on (default lark): each channel's process drains its own rows. */
   channel?: Channel;
+  /**
+   * Read one batch only (at most `batchSize` sends), for a Worker invocation's
+   * subrequest budget (src/jobs/fan-out.ts); by default a drain reads batches until nothing is due.
+   */
+  once?: boolean;
 }
 
 export interface DrainResult {
@@ -179,7 +184,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
     // Another batch while this one moved something: what waited behind a sent row is due now.
-    if (o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done)) return result;
+    if (o.once || o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done)) return result;
   }
 }
 
