@@ -12,7 +12,9 @@ import { linkedContacts, linkedRooms } from "../app/links";
 import { quarterLabel } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { finalizeDue } from "../app/publications";
-import { monthlyRanking, newRunCache, type RunCache } from "./monthly-ranking";
+import { monthlyRanking, newRunCache, sourceFor, type RunCache } from "./monthly-ranking";
+import { monthsOfQuarter, previousMonth } from "../domain/periods";
+import { periodSource } from "../app/period-data";
 import { annualSummary } from "./annual-summary";
 import { pendingDigest } from "./pending-digest";
 import { quarterlyReport } from "./quarterly-report";
@@ -31,8 +33,8 @@ type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date, cache: RunCache
 const JOBS: Partial<Record<JobKind, Job>> = {
   reminder: (deps, group, job) => dailyReminder(deps.db, group, job.period),
   "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
-  "quarterly-report": (deps, group, job, now) => quarterlyReport(deps.db, group, job.period, now),
-  "annual-summary": (deps, group, job, now) => annualSummary(deps.db, group, job.period, now),
+  "quarterly-report": (deps, group, job, now, cache) => quarterlyReport(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfQuarter(job.period))),
+  "annual-summary": (deps, group, job, now, cache) => annualSummary(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfYear(job.period))),
   finalize: async (deps, group, job, now) =>
     (await finalizeDue(deps.db, group, job.period, now)).map((p) => ({
       key: `final:${p.period}:${group.chatId}`,
@@ -68,6 +70,16 @@ async function toChannels(db: Database, group: Group, messages: OutboundMessage[
     .filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId)
     .flatMap((m) => rooms.map((room) => ({ message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } }, channel: "wechat" as const })));
   return [...personal, ...toRooms];
+}
+
+const monthsOfYear = (year: string) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+
+/** The months a job scores (the ranking compares with the month before). */
+function monthsScored(job: DueJob): string[] {
+  if (job.kind === "monthly-ranking") return [job.period, previousMonth(job.period)];
+  if (job.kind === "quarterly-report") return monthsOfQuarter(job.period);
+  if (job.kind === "annual-summary") return monthsOfYear(job.period);
+  return [];
 }
 
 export interface JobRun {
@@ -106,9 +118,11 @@ export async function runGroupJobs(deps: JobDeps, group: Group, now: Date, opts:
   const runs: JobRun[] = [];
   const cache = opts.cache ?? newRunCache();
   const schedule = { timezone: group.timezone, reminderAt: group.settings.reminderAt };
-  for (const job of dueJobs(now, schedule, groupCalendar(group))) {
-    const run = JOBS[job.kind];
-    if (!run || (opts.only && job.kind !== opts.only)) continue;
+  const due = dueJobs(now, schedule, groupCalendar(group)).filter((job) => JOBS[job.kind] && (!opts.only || job.kind === opts.only));
+  const months = [...new Set(due.flatMap(monthsScored))].sort();
+  if (months.length && !cache.sources.has(group.id)) cache.sources.set(group.id, { months: new Set(months), source: periodSource(deps.db, [group], months, now) });
+  for (const job of due) {
+    const run = JOBS[job.kind]!;
     const failing = opts.failures?.some((f) => f.groupId === group.id && f.kind === job.kind && f.period === job.period);
     try {
       const messages = await run(deps, group, job, now, cache);
