@@ -68,7 +68,8 @@ export default defineConfig({
           name: "workers-queues",
           include: ["test/worker-queues/**/*.test.ts"],
           globalSetup: ["test/worker-queues/global-setup.ts"],
-          testTimeout: 120_000,
+          // 1,000 groups make some 20,000 round trips through Miniflare on 2 shared cores.
+          testTimeout: 600_000,
         },
       },
     ],

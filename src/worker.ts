@@ -4,7 +4,7 @@ import { ConfigError, isLocalMode, loadConfig } from "./config";
 import { openWebDatabase } from "./db/client-web";
 import { consoleLogger } from "./bot/deps";
 import { dueCount, fanOut, MESSAGES_PER_DRAIN, requestDrains, runJobMessage, type DeliverMessage, type JobMessage, type WorkQueues } from "./jobs/fan-out";
-import { FREE_PLAN_SUBREQUESTS, metered, meteredFetch, countSubrequest, type InvocationStats } from "./worker/meter";
+import { FREE_PLAN_SUBREQUESTS, metered, meteredFetch, countSubrequest, spentSubrequests, type InvocationStats } from "./worker/meter";
 import { durablePacer } from "./worker/pacer-object";
 
 export { LarkPacer } from "./worker/pacer-object";
@@ -144,7 +144,7 @@ export default {
           const body = message.body;
           try {
             if (body.kind === "fan-out") await fanOut(bot.jobDeps.db, queues, new Date(body.at), body.after);
-            else if (body.kind === "group") await runJobMessage(bot.jobDeps, queues, body);
+            else if (body.kind === "group") await runJobMessage(bot.jobDeps, queues, body, { remaining: () => FREE_PLAN_SUBREQUESTS - spentSubrequests(), drain: bot.drainBatch });
             else {
               const sent = await bot.drainBatch(MESSAGES_PER_DRAIN);
               if (sent.sent + sent.retried + sent.parked >= MESSAGES_PER_DRAIN) await requestDrains(queues, 1);

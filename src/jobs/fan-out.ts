@@ -83,9 +83,30 @@ export async function dueCount(db: Database, now: Date): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** A "group" message: that group's due jobs; then drains for what they queued. */
-export async function runJobMessage(deps: JobDeps, queues: WorkQueues, message: Extract<JobMessage, { kind: "group" }>): Promise<JobRun[]> {
+/** Subrequests one send may take: claim, pacer, send, mark sent. */
+export const SUBREQUESTS_PER_SEND = 4;
+
+/** What a consumer invocation can still afford (the Worker's meter), and a bounded drain. */
+export interface InvocationBudget {
+  remaining(): number;
+  drain(limit: number): Promise<{ sent: number; retried: number; parked: number }>;
+}
+
+/**
+ * A "group" message: that group's due jobs. What they queued is sent in the
+ * same invocation as far as its subrequest budget goes (a group's ranking is
+ * usually a handful of messages: one invocation instead of two); drains are
+ * requested for the rest.
+ */
+export async function runJobMessage(deps: JobDeps, queues: WorkQueues, message: Extract<JobMessage, { kind: "group" }>, budget?: InvocationBudget): Promise<JobRun[]> {
   const runs = await runGroupJobs(deps, message.group, new Date(message.at), { cache: newRunCache(), failures: message.failures });
-  await requestDrains(queues, runs.reduce((n, r) => n + r.queued, 0));
+  let queued = runs.reduce((n, r) => n + r.queued, 0);
+  // Keep 3 back: the drain's read, a token fetch, and the sendBatch for what is left.
+  const affordable = budget ? Math.min(MESSAGES_PER_DRAIN, Math.floor((budget.remaining() - 3) / SUBREQUESTS_PER_SEND)) : 0;
+  if (queued > 0 && affordable > 0) {
+    const done = await budget!.drain(affordable);
+    queued = done.sent + done.retried + done.parked < affordable ? 0 : Math.max(1, queued - affordable);
+  }
+  await requestDrains(queues, queued);
   return runs;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
@@ -27,7 +27,7 @@ export interface DeliverOptions {
   /** The channel this drainer sends on (default lark): each channel's process drains its own rows. */
   channel?: Channel;
   /**
-   * Read one batch only (at most `batchSize` sends), for a Worker invocation's
+   * Read one batch only (at most `batchSize` sends, no files), for a Worker invocation's
    * subrequest budget (src/jobs/fan-out.ts); by default a drain reads batches until nothing is due.
    */
   once?: boolean;
@@ -165,7 +165,9 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
 
   let prepared = false;
   for (;;) {
-    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()))).orderBy(asc(outbox.id)).limit(o.batchSize);
+    // A bounded drain leaves files (exports: the whole organisation read and rendered) to full drains.
+    const kinds = o.once ? ne(outbox.msgType, "file") : undefined;
+    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()), kinds)).orderBy(asc(outbox.id)).limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends

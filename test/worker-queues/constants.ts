@@ -4,8 +4,8 @@ export const FAN_OUT = {
   token: "fan-out-verification-token",
   encryptKey: "fan-out-encrypt-key",
   adminToken: "fan-out-admin-token",
-  /** The scales measured (docs/BENCHMARKS.md); each is a separate set of groups. */
-  scales: [10, 100, 1000] as const,
+  /** The scales measured (docs/BENCHMARKS.md), each a separate set of groups; FAN_OUT_SCALES=10,100 runs fewer. */
+  scales: [10, 100, 1000] as number[],
   /** The mock's (and the pacer's) app-wide limits: raised from Lark's 50/s and 1000/min so 2,220 sends take seconds, not minutes. */
   limits: { appPerSecond: 400, appPerMinute: 24_000 },
   sendLimits: "400/s,24000/min",
