@@ -1,6 +1,7 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { WORKER_TEST as W } from "./test/worker/constants.ts";
+import { FAN_OUT } from "./test/worker-queues/constants.ts";
 
 export default defineConfig({
   test: {
@@ -11,7 +12,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/worker/**"],
+          exclude: ["test/worker/**", "test/worker-queues/**"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -39,7 +40,36 @@ export default defineConfig({
           name: "workers",
           include: ["test/worker/**/*.test.ts"],
           globalSetup: ["test/worker/global-setup.ts"],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The Worker past one invocation: the cron tick fans 1,110 groups out through Miniflare's
+        // queues, against a database and a Lark mock of its own (src/jobs/fan-out.ts).
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./src/worker.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                DATABASE_URL: inject("fanOutHranaUrl"),
+                LARK_APP_ID: FAN_OUT.app.appId,
+                LARK_APP_SECRET: FAN_OUT.app.appSecret,
+                LARK_VERIFICATION_TOKEN: FAN_OUT.token,
+                LARK_ENCRYPT_KEY: FAN_OUT.encryptKey,
+                LARK_DOMAIN: inject("fanOutLarkUrl"),
+                LARK_SEND_LIMITS: FAN_OUT.sendLimits,
+                ADMIN_TOKEN: FAN_OUT.adminToken,
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers-queues",
+          include: ["test/worker-queues/**/*.test.ts"],
+          globalSetup: ["test/worker-queues/global-setup.ts"],
+          // 1,000 groups make some 20,000 round trips through Miniflare on 2 shared cores.
+          testTimeout: 600_000,
         },
       },
     ],

@@ -4,6 +4,7 @@ import { greetingCard, noticeCard, tooLongCard, unknownCommandCard } from "../ca
 import { recordSuggestionCard } from "../cards/record-suggestion";
 import { welcomeCard } from "../cards/welcome";
 import type { BotReplies } from "../src/bot/bot";
+import { DATA_ERROR_TEXT } from "../src/app/data-error";
 import type { CardAction } from "../src/bot/card-action";
 import type { Command } from "../src/bot/command";
 import { bonusCommand, deductCommand } from "./adjust";
@@ -131,6 +132,14 @@ export const replies: BotReplies = {
       body: t(lang, "这条消息没有处理成功，内容没有保存。请稍后再发一次。", "That message was not processed and nothing was saved. Please try again shortly."),
       colour: "red",
     }),
+  dataProblem: (lang) =>
+    noticeCard({
+      title: t(lang, "数据有误，已报告管理员", "A data problem, reported"),
+      body: t(lang, DATA_ERROR_TEXT.zh, DATA_ERROR_TEXT.en),
+      colour: "orange",
+    }),
+  actionFailed: (lang, dataProblem) =>
+    dataProblem ? t(lang, "考核数据有误，已报告管理员，请稍后再试", "A data problem; reported to the administrator") : t(lang, "没有处理成功，请稍后再点一次", "That did not work; please try again shortly"),
   cardExpired: (lang) => t(lang, "这张卡片已失效，请重新发送命令", "This card has expired; please send the command again"),
   cardDone: (lang) => t(lang, "已处理过了", "Already done"),
 };

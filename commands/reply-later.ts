@@ -3,6 +3,7 @@ import { noticeCard } from "../cards/notice";
 import { t } from "../cards/kit";
 import type { CommandContext } from "../src/bot/command";
 import { enqueue } from "../src/outbox/message";
+import { DATA_ERROR_TEXT, isDataError } from "../src/app/data-error";
 
 /**
  * For answers that read a whole organisation (hundreds of groups): computed
@@ -20,8 +21,13 @@ export function replyLater(ctx: CommandContext<unknown>, build: () => Promise<Re
     try {
       body = await build();
     } catch (error) {
-      log.error("deferred reply failed", { messageId: ctx.update.messageId, error: String(error) });
-      body = noticeCard({ title: t(ctx.lang, "出错了", "Something went wrong"), body: t(ctx.lang, "这次没有算出来，请稍后再发一次。", "That did not work; please try again shortly."), colour: "red" });
+      if (isDataError(error)) {
+        log.error("data error", { messageId: ctx.update.messageId, during: "deferred reply", ...error.fields });
+        body = noticeCard({ title: t(ctx.lang, "数据有误，已报告管理员", "A data problem, reported"), body: t(ctx.lang, DATA_ERROR_TEXT.zh, DATA_ERROR_TEXT.en), colour: "orange" });
+      } else {
+        log.error("deferred reply failed", { messageId: ctx.update.messageId, error: String(error) });
+        body = noticeCard({ title: t(ctx.lang, "出错了", "Something went wrong"), body: t(ctx.lang, "这次没有算出来，请稍后再发一次。", "That did not work; please try again shortly."), colour: "red" });
+      }
     }
     await db.batch([enqueue(db, { key, to, ...body }, clock.now())]);
   });

@@ -12,7 +12,7 @@ import { pruneOldRows } from "./app/maintenance";
 import { runDueJobs } from "./jobs/run";
 import type { JobKind } from "./domain/schedule";
 import { drainOutbox } from "./outbox/deliver";
-import { createPacer } from "./outbox/pacer";
+import { createPacer, type Pacer } from "./outbox/pacer";
 import type { MessageSender } from "./outbox/sender";
 import { createHttpApp } from "./http";
 import { createFileRenderer } from "./app/export-file";
@@ -33,6 +33,8 @@ export interface AssembleOptions {
   sharedLookups?: boolean;
   /** How a request asks for the outbox to be drained after its answer (default: drain now). */
   requestDrain?: () => Promise<unknown>;
+  /** Keeps sends within Lark's limits (default: one in this process; on Workers, one shared by every invocation). */
+  pacer?: Pacer;
 }
 
 /** Wires one bot: the same assembly on Node, on Workers and in tests. */
@@ -65,10 +67,12 @@ export function assemble(opts: AssembleOptions) {
     replies,
   });
   // Pacing runs on real time: it spaces real HTTP calls, whatever the business clock says.
-  const pacer = createPacer();
+  const pacer = opts.pacer ?? createPacer(opts.config.LARK_SEND_LIMITS ? { app: opts.config.LARK_SEND_LIMITS } : {});
   const stopping = new AbortController();
   const files = createFileRenderer(opts.db);
   const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files });
+  /** One bounded batch of sends (a queue consumer's share, within its subrequest budget). */
+  const drainBatch = (limit: number) => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files, batchSize: limit, once: true });
   /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
   const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, log, clock }, at ?? clock.now(), only);
   const dispatch = createDispatch({ bot, log, drain: opts.requestDrain ?? drain });
@@ -92,5 +96,5 @@ export function assemble(opts: AssembleOptions) {
   const maintain = () => pruneOldRows(opts.db, clock.now());
   /** Ends drains between messages, for shutdown. */
   const stop = () => stopping.abort();
-  return { app, bot, drain, maintain, runJobs, api, stop, identity, dispatch };
+  return { app, bot, drain, drainBatch, maintain, runJobs, jobDeps: { db: opts.db, log, clock }, api, stop, identity, dispatch };
 }

@@ -47,6 +47,16 @@ export const configSchema = z
       .default("Asia/Shanghai")
       .refine(isValidTimeZone, { message: "APPRAISAL_TZ must be an IANA time zone such as Asia/Shanghai" }),
     ADMIN_TOKEN: optionalText,
+    /**
+     * The app-wide send limits the pacer keeps to, as "50/s,1000/min" (Lark's published limits, the
+     * default). Only for an Open API with other limits, such as a test double; never raise it for Lark.
+     */
+    LARK_SEND_LIMITS: z
+      .string()
+      .trim()
+      .regex(/^\d+\/(s|min)(,\d+\/(s|min))*$/, { message: 'LARK_SEND_LIMITS must look like "50/s,1000/min"' })
+      .transform((v) => v.split(",").map((part) => ({ limit: Number(part.split("/")[0]), windowMs: part.endsWith("/s") ? 1000 : 60_000 })))
+      .optional(),
     /** WeChat bridge: at most one message per this many ms from the account (ban risk; see README). */
     WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(1000, { message: "WECHAT_SEND_INTERVAL_MS must be at least 1000 (WeChat restricts accounts that send in bursts)" }).max(600_000).default(3000),
     /** Where the WeChat login session is kept (Wechaty memory card), so a restart needs no new scan. */

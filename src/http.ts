@@ -72,6 +72,7 @@ export function createHttpApp(opts: HttpAppOptions) {
       adminRoutes({
         token,
         runJobs,
+        log: opts.log,
         db: opts.db,
         now: opts.now,
         afterRun: (c) => deferFor(c, opts.background)(opts.drain().catch((error) => opts.log.error("outbox drain failed", { error: String(error) }))),

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
+import { DataError } from "./data-error";
 import { adjustments, awards, departmentScores, members, ratings, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import { computePeriod, parsePeriodInputs } from "../domain/scoring";
@@ -114,7 +115,7 @@ export function periodSource(db: Database, all: readonly Group[], months: readon
   const compute = async (group: Group, month: IsoMonth): Promise<MonthScores> => {
     const { inputs: json, peerRaters, attendance, inForce } = await inputs(group, month);
     const p = parsePeriodInputs(inForce.scheme, json);
-    if (!p.ok) throw new Error(`month inputs invalid: ${p.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
+    if (!p.ok) throw new DataError(group.id, month, `month inputs invalid: ${p.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
     return { month, inForce, result: computePeriod(inForce.scheme, p.inputs), peerRaters, attendance };
   };
   return {

@@ -1,3 +1,4 @@
+import { DataError } from "./data-error";
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
@@ -42,7 +43,7 @@ export function inForceFrom(row: typeof schemes.$inferSelect | undefined): Schem
   if (!row) return defaultScheme();
   const parsed = parseScheme(row.json);
   // Stored versions were validated when saved; a later, stricter validator must not lose them.
-  if (!parsed.ok) throw new Error(`scheme ${row.id} no longer validates: ${parsed.errors[0]?.en}`);
+  if (!parsed.ok) throw new DataError(row.groupId, `scheme v${row.version}`, `scheme ${row.id} no longer validates: ${parsed.errors[0]?.path ?? ""} ${parsed.errors[0]?.en}`);
   return { version: row.version, scheme: parsed.scheme, json: row.json, source: row.source, isDefault: false, createdAt: row.createdAt, createdBy: row.createdBy };
 }
 

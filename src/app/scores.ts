@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
+import { DataError } from "./data-error";
 import { newId } from "../db/ids";
 import { adjustments, auditLog, awards, members, ratings, type Group, type Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
@@ -143,7 +144,7 @@ export async function computeMonth(db: Database, group: Group, month: IsoMonth, 
   const { inputs: json, peerRaters, attendance } = await loadMonth(db, group, month, inForce.scheme, now);
   const parsed = parsePeriodInputs(inForce.scheme, json);
   // The inputs were filtered against this scheme above; a failure here is a bug, not user input.
-  if (!parsed.ok) throw new Error(`month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
+  if (!parsed.ok) throw new DataError(group.id, month, `month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
   return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs), peerRaters, attendance };
 }
 

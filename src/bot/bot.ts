@@ -3,6 +3,7 @@ import type { Lang, Rendered } from "../../cards/kit";
 import { refreshWelcome, welcomeFacts, welcomeKey, type WelcomeFacts } from "../app/welcome";
 import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
+import { isDataError } from "../app/data-error";
 import { processedEvents, type Group, type Member } from "../db/schema";
 import { enqueueRows } from "../outbox/message";
 import { MAX_RECORD_CHARS } from "../app/records";
@@ -31,6 +32,10 @@ export interface BotReplies {
   unsupported(type: string, lang: Lang): Rendered;
   invalidArgs(command: Command<unknown>, problem: string, lang: Lang): Rendered;
   failure(lang: Lang): Rendered;
+  /** The stored data is at fault (src/app/data-error.ts): said so, and that the administrator knows. */
+  dataProblem(lang: Lang): Rendered;
+  /** A card button whose work failed: the toast says so (card callbacks are never retried by Lark). */
+  actionFailed(lang: Lang, dataProblem: boolean): string;
   cardExpired(lang: Lang): string;
   cardDone(lang: Lang): string;
 }
@@ -69,6 +74,9 @@ function constraintFailure(error: unknown): "dedupe" | "other" | null {
 
 export function createBot(opts: BotOptions) {
   const { deps, replies } = opts;
+  /** A data error is logged as such, with its group and period, so it can be found and fixed. */
+  const logFailure = (message: string, error: unknown, fields: Record<string, unknown>) =>
+    isDataError(error) ? deps.log.error("data error", { ...fields, ...error.fields, during: message }) : deps.log.error(message, { ...fields, error: String(error) });
   const { db } = deps;
   const route = createRouter(opts.commands, opts.fallback);
   const actions = new Map(opts.cardActions.map((a) => [a.name, a]));
@@ -176,9 +184,9 @@ export function createBot(opts: BotOptions) {
         }
       }
     } catch (error) {
-      deps.log.error("command failed", { eventId: update.eventId, messageId: update.messageId, error: String(error) });
+      logFailure("command failed", error, { eventId: update.eventId, messageId: update.messageId });
       const apology = new Work(work.keyPrefix);
-      apology.send({ type: "reply", id: update.messageId, chatId: update.chatId }, replies.failure(lang));
+      apology.send({ type: "reply", id: update.messageId, chatId: update.chatId }, isDataError(error) ? replies.dataProblem(lang) : replies.failure(lang));
       return (await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, apology, now))
         ? { duplicate: false, after: [] }
         : DUPLICATE;
@@ -199,7 +207,15 @@ export function createBot(opts: BotOptions) {
       return { duplicate: !fresh, answer: { toast: { type: "warning", content: replies.cardExpired(lang) } }, after: [] };
     }
     const ctx = { deps, update, value: value.data, lang, now, work };
-    const answer = await action.handle(ctx);
+    let answer: CardActionAnswer | undefined;
+    try {
+      answer = await action.handle(ctx);
+    } catch (error) {
+      // Never a 500 to Lark for a click: the person sees why in the toast, and the click is remembered.
+      logFailure("card action failed", error, { eventId: update.eventId, action: action.name });
+      const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, new Work(work.keyPrefix), now);
+      return { duplicate: !fresh, answer: { toast: { type: "error", content: replies.actionFailed(lang, isDataError(error)) } }, after: [] };
+    }
     try {
       const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
       if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };

@@ -475,3 +475,26 @@ export const dataMigrations = sqliteTable("data_migrations", {
   name: text("name").primaryKey(),
   doneAt: integer("done_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * A scheduled job that failed for a group (src/jobs/run.ts): counted on each
+ * tick it fails again, cleared when it succeeds; after repeated failures the
+ * group's leaders are told once (reportedAt).
+ */
+export const jobFailures = sqliteTable(
+  "job_failures",
+  {
+    groupId: groupRef(),
+    kind: text("kind").notNull(),
+    /** The job's period: a date, a month, a quarter or a year. */
+    period: text("period").notNull(),
+    failures: integer("failures").notNull().default(1),
+    lastError: text("last_error").notNull(),
+    firstAt: integer("first_at", { mode: "timestamp_ms" }).notNull(),
+    lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+    reportedAt: integer("reported_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kind, t.period] })],
+);
+
+export type JobFailure = typeof jobFailures.$inferSelect;

@@ -25,8 +25,8 @@ export async function computeYear(db: Database, group: Group, year: string, now:
 }
 
 /** 年总结 in January: each person's year on the same report card, with the year-end bonus, and the group's summary. */
-export async function annualSummary(db: Database, group: Group, year: string, now: Date): Promise<OutboundMessage[]> {
-  const { scheme, combined, pay } = await computeYear(db, group, year, now);
+export async function annualSummary(db: Database, group: Group, year: string, now: Date, source?: PeriodSource): Promise<OutboundMessage[]> {
+  const { scheme, combined, pay } = await computeYear(db, group, year, now, source);
   if (!combined.members.length || combined.members.every((m) => m.total === 0)) return [];
   const pub = await publish(db, group, year, localDate(now, group.timezone), groupCalendar(group), now);
   const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };

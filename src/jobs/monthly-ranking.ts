@@ -9,6 +9,7 @@ import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import { previousMonth } from "../domain/periods";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
+import type { PeriodSource } from "../app/period-data";
 
 type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
 
@@ -20,14 +21,27 @@ type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
 export interface RunCache {
   months: Map<string, Promise<MonthScores>>;
   redFlags: Map<string, Promise<{ groupId: string; groupName: string; average: number } | undefined>>;
+  /**
+   * Per group, every month its due jobs score, read in one go (a handful of
+   * queries for all of them, see src/app/period-data.ts) rather than several
+   * queries per month: on Workers a group's jobs run within one invocation's
+   * subrequest budget.
+   */
+  sources: Map<string, { months: ReadonlySet<string>; source: PeriodSource }>;
 }
 
-export const newRunCache = (): RunCache => ({ months: new Map(), redFlags: new Map() });
+export const newRunCache = (): RunCache => ({ months: new Map(), redFlags: new Map(), sources: new Map() });
+
+/** The group's period source for a run, when the run prepared one covering `month`. */
+export function sourceFor(cache: RunCache, group: Group, ...months: string[]): PeriodSource | undefined {
+  const hit = cache.sources.get(group.id);
+  return hit && months.every((m) => hit.months.has(m)) ? hit.source : undefined;
+}
 
 function monthOf(db: Database, group: Group, month: string, now: Date, cache: RunCache): Promise<MonthScores> {
   const key = `${group.id}|${month}`;
   let hit = cache.months.get(key);
-  if (!hit) cache.months.set(key, (hit = computeMonth(db, group, month, now)));
+  if (!hit) cache.months.set(key, (hit = sourceFor(cache, group, month)?.month(group, month) ?? computeMonth(db, group, month, now)));
   return hit;
 }
 
@@ -44,8 +58,10 @@ function redFlag(db: Database, tenant: TenantRef, month: string, now: Date, cach
     hit = (async () => {
       const all = await tenantGroups(db, tenant);
       if (all.length < 2) return undefined;
-      // A month's result holds only the people appraised in it (see loadMonth).
-      const org = await organisationMonth(db, all, month, now, (g, m) => monthOf(db, g, m, now, cache));
+      // A month's result holds only the people appraised in it (see loadMonth). The tenant's groups
+      // are read a chunk at a time (a handful of queries per 20 groups, not several per group): on
+      // Workers each group's job runs in its own invocation, within its subrequest budget.
+      const org = await organisationMonth(db, all, month, now);
       const best = org.ranking.departments[0];
       return best ? { groupId: best.groupId, groupName: best.groupName, average: best.average } : undefined;
     })();

@@ -29,8 +29,8 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
  * 季考核: each person's 成绩单 privately, and the group's summary, on the
  * first workday of the next quarter. Nothing for a quarter nobody was scored in.
  */
-export async function quarterlyReport(db: Database, group: Group, quarter: string, now: Date): Promise<OutboundMessage[]> {
-  const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now);
+export async function quarterlyReport(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource): Promise<OutboundMessage[]> {
+  const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now, source);
   if (combined.members.every((m) => m.total === 0)) return [];
   // 公示: published as provisional with an objection window; a re-issue after an amendment has a new version.
   const pub = await publish(db, group, quarter, localDate(now, group.timezone), groupCalendar(group), now);

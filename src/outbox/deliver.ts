@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, gte, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
-import { resolveFile, type FileRenderer } from "./file";
+import { parkedFileNotice, resolveFile, type FileRenderer } from "./file";
 import type { Channel } from "./message";
 import type { Pacer } from "./pacer";
 import type { MessageSender } from "./sender";
@@ -26,6 +26,11 @@ export interface DeliverOptions {
   files?: FileRenderer;
   /** The channel this drainer sends on (default lark): each channel's process drains its own rows. */
   channel?: Channel;
+  /**
+   * Read one batch only (at most `batchSize` sends, no files), for a Worker invocation's
+   * subrequest budget (src/jobs/fan-out.ts); by default a drain reads batches until nothing is due.
+   */
+  once?: boolean;
 }
 
 export interface DrainResult {
@@ -150,14 +155,19 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       result.retried++;
       return false;
     }
-    await db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id));
+    await db.batch([
+      db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id)),
+      ...parkedFileNotice(db, row, sent.error, new Date(now())),
+    ]);
     result.parked++;
     return true;
   }
 
   let prepared = false;
   for (;;) {
-    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()))).orderBy(asc(outbox.id)).limit(o.batchSize);
+    // A bounded drain leaves files (exports: the whole organisation read and rendered) to full drains.
+    const kinds = o.once ? ne(outbox.msgType, "file") : undefined;
+    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()), kinds)).orderBy(asc(outbox.id)).limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends
@@ -176,7 +186,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
     // Another batch while this one moved something: what waited behind a sent row is due now.
-    if (o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done)) return result;
+    if (o.once || o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done)) return result;
   }
 }
 

@@ -1,7 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
-import type { FileSource } from "./message";
+import { enqueue, type FileSource } from "./message";
+import { DATA_ERROR_TEXT, isDataError } from "../app/data-error";
+
+/** How a file row's last error marks stored data the engine refused (see src/app/data-error.ts). */
+const DATA_ERROR_PREFIX = "data: ";
 import type { MessageSender, SendResult } from "./sender";
 
 /**
@@ -45,6 +49,8 @@ export async function resolveFile(db: Database, row: OutboxRow, sender: MessageS
   try {
     file = await files.render(parsed.pending);
   } catch (error) {
+    // Data the engine refuses fails the same way on every attempt: no retries, the requester is told now.
+    if (isDataError(error)) return { ok: false, retry: false, error: `${DATA_ERROR_PREFIX}${error.message}` };
     return { ok: false, retry: true, error: `render: ${error instanceof Error ? error.message : String(error)}` };
   }
   const uploaded = await sender.uploadFile({ name: parsed.file_name ?? file.name, bytes: file.bytes });
@@ -52,4 +58,25 @@ export async function resolveFile(db: Database, row: OutboxRow, sender: MessageS
   const content = JSON.stringify({ file_key: uploaded.fileKey });
   await db.update(outbox).set({ content }).where(eq(outbox.id, row.id));
   return { ok: true, content };
+}
+
+/**
+ * A file that will not be sent (parked) is never silent: the person who asked
+ * is told, on the same channel, what failed and what to do. Keyed on the
+ * file's own key, so a parked row re-parked after a 重发 tells them once.
+ */
+export function parkedFileNotice(db: Database, row: OutboxRow, error: string, now: Date) {
+  if (row.msgType !== "file" || (row.receiveIdType !== "open_id" && row.receiveIdType !== "chat_id")) return [];
+  let name = "导出文件";
+  try {
+    name = (JSON.parse(row.content) as { file_name?: string }).file_name ?? name;
+  } catch {
+    // the name is only for the text; the notice still goes out
+  }
+  const why = error.startsWith(DATA_ERROR_PREFIX)
+    ? DATA_ERROR_TEXT.zh
+    : `生成或发送文件时出错（已尝试 ${row.attempts + 1} 次）。请稍后再发一次「导出 …」；若一再失败，请联系管理员（日志里搜 ${row.key}）。`;
+  return [
+    enqueue(db, { key: `${row.key}:failed`, to: { type: row.receiveIdType, id: row.receiveId }, text: `「${name}」没有导出成功。${why}` }, now),
+  ];
 }

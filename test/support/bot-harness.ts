@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { consoleLogger, silentLogger } from "../../src/bot/deps";
+import { consoleLogger, silentLogger, type Logger } from "../../src/bot/deps";
 import { cardActionEvent, textMessageEvent, botAddedEvent, fileMessageEvent } from "../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
@@ -66,7 +66,7 @@ export interface Harness {
  * and the project's Lark mock as a separate HTTP server.
  */
 export async function startHarness(
-  opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string; /** An existing database file to start on. */ databasePath?: string } = {},
+  opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string; log?: Logger; /** An existing database file to start on. */ databasePath?: string } = {},
 ): Promise<Harness> {
   const encryptKey = opts.encrypt === false ? undefined : ENCRYPT_KEY;
   const dir = await mkdtemp(join(tmpdir(), "appraisal-test-"));
@@ -86,7 +86,7 @@ export async function startHarness(
     LARK_DOMAIN: lark.url,
     ADMIN_TOKEN: opts.adminToken,
   });
-  const bot = await startNodeBot(config, { clock, log: process.env.TEST_LOG ? consoleLogger : silentLogger });
+  const bot = await startNodeBot(config, { clock, log: opts.log ?? (process.env.TEST_LOG ? consoleLogger : silentLogger) });
   const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
 
   const post: Harness["post"] = async (payload, o = {}) => {
