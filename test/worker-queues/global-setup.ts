@@ -1,6 +1,5 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
-import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMockLarkServer } from "../../src/channels/local/mock-lark";
-import { MIGRATIONS_FOLDER } from "../../src/db/migrate";
+import type { Database } from "../../src/db/database";
+import { applyMigrations } from "../../src/db/migrate";
+import * as schema from "../../src/db/schema";
 import { spawn } from "node:child_process";
 import { FAN_OUT } from "./constants";
 import { seedGroups, type SeededGroup } from "./seed";
@@ -89,7 +90,8 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), "appraisal-fan-out-"));
   const hrana = await startHranaProcess(join(dir, "fan-out.db"));
   const client = createClient({ url: hrana.url });
-  await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  // As production migrates: drizzle's migrations, then the data steps they ask for.
+  await applyMigrations(drizzle(client, { schema }) as unknown as Database);
   const seeded: Record<string, SeededGroup[]> = {};
   const scales = process.env.FAN_OUT_SCALES ? process.env.FAN_OUT_SCALES.split(",").map(Number) : FAN_OUT.scales;
   for (const scale of scales) seeded[scale] = await seedGroups(client, scale, scale, FAN_OUT.month);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { drizzle } from "drizzle-orm/libsql/web";
 import type { Client } from "@libsql/client/web";
-import { groupIdFor, newId } from "../../src/db/ids";
+import { groupIdFor, memberIdFor, newId } from "../../src/db/ids";
 import * as schema from "../../src/db/schema";
 
 const hex32 = () => randomBytes(16).toString("hex");
@@ -19,7 +19,7 @@ export interface SeededGroup {
  * test's whole time): one leader and one staff member each, the member rated
  * by the leader on the default scheme's three dimensions in `month`. Each
  * group is its own tenant (a unit with one appraisal group), inactive until
- * its scale is run. Member row ids are the app's own choice of id (newId):
+ * its scale is run. Member row ids are derived from the platform ids (memberIdFor):
  * derived member ids are being bounded separately (issue 12, item 1).
  */
 export async function seedGroups(client: Client, count: number, scale: number, month: string): Promise<SeededGroup[]> {
@@ -37,8 +37,9 @@ export async function seedGroups(client: Client, count: number, scale: number, m
   for (let i = 0; i < seeded.length; i += 50) {
     const part = seeded.slice(i, i + 50);
     const statements = part.flatMap((g) => {
-      const leaderId = newId("mem", created.getTime());
-      const memberId = newId("mem", created.getTime());
+      // The ids the bot derives from the platform's, as a real registration makes them.
+      const leaderId = memberIdFor(g.groupId, g.leader.openId);
+      const memberId = memberIdFor(g.groupId, g.member.openId);
       return [
         db.insert(schema.groups).values({ id: g.groupId, platform: "lark", tenantKey: randomBytes(8).toString("hex"), chatId: g.chatId, name: `第${scale}批${i}组`, timezone: "Asia/Shanghai", active: false, createdAt: created }),
         db.insert(schema.members).values({ id: leaderId, groupId: g.groupId, userId: g.leader.openId, name: g.leader.name, role: "leader", createdAt: created }),
