@@ -26,6 +26,11 @@ export interface DeliverOptions {
   files?: FileRenderer;
   /** The channel this drainer sends on (default lark): each channel's process drains its own rows. */
   channel?: Channel;
+  /**
+   * How long the channel drops a repeated send of the same key (Lark's `uuid`: one hour; default
+   * for lark). A row first tried longer ago than this is not sent again blindly (see deliver()).
+   */
+  dedupeWindowMs?: number;
 }
 
 export interface DrainResult {
@@ -35,6 +40,15 @@ export interface DrainResult {
 }
 
 const DEFAULTS = { batchSize: 200, concurrency: 8, maxAttempts: 8, leaseMs: 60_000 };
+
+/** im/v1/message/create: "持有相同 uuid 的请求，在 1 小时内至多成功发送一条消息". */
+export const LARK_UUID_WINDOW_MS = 60 * 60 * 1000;
+/** Our clock against Lark's, and the pacer's wait between the check and the request. */
+const WINDOW_MARGIN_MS = 5 * 60 * 1000;
+
+function windowNote(firstAttemptAt: Date): string {
+  return `可能已送达，未自动重发：首次发送于 ${firstAttemptAt.toISOString()}，已超过飞书 uuid 去重的 1 小时，再发可能重复。确认对方没收到再用「重发」。(first attempt over 1 h ago; Lark no longer dedupes the uuid)`;
+}
 
 /** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 10 minutes. */
 export function backoffMs(attempt: number, random: () => number): number {
@@ -71,11 +85,11 @@ function notBehindEarlier(db: Database, now: number) {
   );
 }
 
-/** Claims one row; false when another drainer got there first. */
+/** Claims one row; false when another drainer got there first. The first claim dates the first attempt. */
 async function claim(db: Database, row: OutboxRow, now: number, leaseMs: number): Promise<boolean> {
   const result = await db
     .update(outbox)
-    .set({ status: "sending", leaseUntil: new Date(now + leaseMs) })
+    .set({ status: "sending", leaseUntil: new Date(now + leaseMs), firstAttemptAt: sql`coalesce(${outbox.firstAttemptAt}, ${now})` })
     .where(and(eq(outbox.id, row.id), due(now, row.channel)));
   return result.rowsAffected === 1;
 }
@@ -106,11 +120,29 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   const o = { ...DEFAULTS, ...options };
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
+  const channel = o.channel ?? "lark";
+  const dedupeWindowMs = o.dedupeWindowMs ?? (channel === "lark" ? LARK_UUID_WINDOW_MS : undefined);
   const result: DrainResult = { sent: 0, retried: 0, parked: 0 };
+
+  /**
+   * A row tried before, longer ago than the channel's dedupe window: an earlier attempt may have
+   * landed (a timeout, a crash mid-send) and a resend would no longer be dropped as a duplicate.
+   * It is parked with a note for a leader's 重发 rather than risking a second copy. Card updates
+   * (PATCH) are idempotent by nature and exempt.
+   */
+  function pastWindow(row: OutboxRow, at: number): boolean {
+    if (dedupeWindowMs === undefined || row.receiveIdType === "update" || !row.firstAttemptAt) return false;
+    return at - row.firstAttemptAt.getTime() >= dedupeWindowMs - WINDOW_MARGIN_MS;
+  }
 
   /** Sends one row; true when its target's next row may follow (it was sent, or parked for good). */
   async function deliver(row: OutboxRow): Promise<boolean> {
     if (!(await claim(db, row, now(), o.leaseMs))) return false;
+    if (pastWindow(row, now())) {
+      await db.update(outbox).set({ status: "parked", leaseUntil: null, lastError: windowNote(row.firstAttemptAt!) }).where(eq(outbox.id, row.id));
+      result.parked++;
+      return true;
+    }
     let release: (() => void) | undefined;
     try {
       release = await o.pacer?.take(row.paceKey);
@@ -131,6 +163,17 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
             msgType: row.msgType,
             content: file?.content ?? row.content,
           });
+    if (!sent.ok && sent.inFlight) {
+      // Lark is still sending our earlier attempt (230049): not a failure, so no attempt is spent;
+      // the uuid window bounds how long this can go on.
+      release?.();
+      await db
+        .update(outbox)
+        .set({ status: "pending", nextAttemptAt: new Date(now() + (sent.retryAfterMs ?? 1000)), leaseUntil: null, lastError: sent.error })
+        .where(eq(outbox.id, row.id));
+      result.retried++;
+      return false;
+    }
     const attempts = row.attempts + 1;
     if (sent.ok) {
       await db
@@ -157,7 +200,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
 
   let prepared = false;
   for (;;) {
-    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()))).orderBy(asc(outbox.id)).limit(o.batchSize);
+    const rows = await db.select().from(outbox).where(and(due(now(), channel), notBehindEarlier(db, now()))).orderBy(asc(outbox.id)).limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends

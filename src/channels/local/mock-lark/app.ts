@@ -52,6 +52,11 @@ export interface MockLark {
   /** The `token` a card callback carries: 30 minutes, 2 uses, on `interactive/v1/card/update`. */
   issueCardToken(messageId: string): string;
   failNext(spec: FaultSpec): void;
+  /**
+   * Lark stops honouring the tenant tokens issued so far (expired early, app secret reset): the
+   * next call with one is answered 99991663, and the token endpoint issues a new one.
+   */
+  revokeTokens(): void;
   /** Lets requests held open by a `drop` fault finish (the server's `close()` does this). */
   releaseHeld(): void;
   /** Forgets messages, uuids, card tokens, rate windows, faults and stats; keeps apps, users, chats, tokens. */
@@ -147,6 +152,7 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
     },
     issueCardToken: (messageId) => issueCardToken(store, messageId),
     failNext: (spec) => faults.add(spec),
+    revokeTokens: () => store.tenantTokens.clear(),
     releaseHeld: () => faults.release(),
     reset() {
       faults.clear();
