@@ -4,8 +4,8 @@ import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
 import { resolveFile, type FileRenderer } from "./file";
 import type { Channel } from "./message";
-import type { Pacer } from "./pacer";
-import type { MessageSender } from "./sender";
+import type { Pacer, Slot } from "./pacer";
+import type { MessageSender, SendResult } from "./sender";
 
 export interface DeliverOptions {
   /** Rows read per round; a drain reads rounds until nothing due is left. */
@@ -143,30 +143,36 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       result.parked++;
       return true;
     }
-    let release: (() => void) | undefined;
+    let slot: Slot | undefined;
     try {
-      release = await o.pacer?.take(row.paceKey);
+      slot = await o.pacer?.take(row.paceKey);
     } catch (error) {
       // Shutdown while waiting for a slot: the row goes back to the queue untouched.
       if (!o.signal?.aborted) throw error;
       await db.update(outbox).set({ status: "pending", leaseUntil: null }).where(eq(outbox.id, row.id));
       return false;
     }
-    const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
-    const sent =
-      file && !file.ok
-        ? file
-        : await sender.send({
-            key: row.key,
-            receiveIdType: row.receiveIdType,
-            receiveId: row.receiveId,
-            msgType: row.msgType,
-            content: file?.content ?? row.content,
-          });
+    let sent: SendResult;
+    try {
+      const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
+      if (file && !file.ok) {
+        slot?.release(); // no message was sent
+        sent = file;
+      } else {
+        sent = await sender.send({
+          key: row.key,
+          receiveIdType: row.receiveIdType,
+          receiveId: row.receiveId,
+          msgType: row.msgType,
+          content: file?.content ?? row.content,
+        });
+      }
+    } finally {
+      slot?.answered(); // also when it threw: the request may have reached Lark
+    }
     if (!sent.ok && sent.inFlight) {
       // Lark is still sending our earlier attempt (230049): not a failure, so no attempt is spent;
       // the uuid window bounds how long this can go on.
-      release?.();
       await db
         .update(outbox)
         .set({ status: "pending", nextAttemptAt: new Date(now() + (sent.retryAfterMs ?? 1000)), leaseUntil: null, lastError: sent.error })
@@ -184,7 +190,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       return true;
     }
     if (sent.retry && attempts < o.maxAttempts) {
-      if (sent.rateLimited) release?.();
+      if (sent.rateLimited) slot?.release(); // Lark did not count it
       const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(attempts, random));
       await db
         .update(outbox)
