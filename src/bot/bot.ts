@@ -3,7 +3,7 @@ import type { Lang, Rendered } from "../../cards/kit";
 import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { processedEvents, type Group, type Member } from "../db/schema";
-import { enqueueRows } from "../outbox/message";
+import { enqueueRows, type ImageSpec } from "../outbox/message";
 import type { CardAction } from "./card-action";
 import type { Command } from "./command";
 import type { BotDeps } from "./deps";
@@ -128,7 +128,7 @@ export function createBot(opts: BotOptions) {
     // than a query on every message.
     const now = deps.clock.now();
     const work = new Work(`m:${update.messageId}`);
-    const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
+    const reply = (body: { card?: object; text: string; image?: ImageSpec }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
     const match: ReturnType<typeof route> = update.file && opts.fileCommand ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" } : route(update.text, update.chatType);
     const lang = match.lang;
     try {
