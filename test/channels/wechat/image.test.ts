@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { FONT_FILES, IMAGE_SCALE, renderImage, svgToPng } from "../../../src/channels/wechat/image/render";
 import { svg, text } from "../../../src/channels/wechat/image/svg";
+import { lazyRenderImage, stopRenderer } from "../../../src/channels/wechat/image/lazy";
 import type { RankingImageModel } from "../../../src/outbox/message";
 
 /** RGBA pixels of a PNG, decoded by drawing it with resvg (no other image library needed). */
@@ -82,5 +83,21 @@ describe("PNG rendering with the bundled CJK font", () => {
       model: { title: `${"很长的名字".repeat(10)} · 2026年第四季度成绩单`, subtitle: "综合办公室", facts: [["总分", "92.30"]], rows: [{ name: "德", score: "9.50", max: "10" }], trend: [{ label: "10月", value: 90 }, { label: "11月", value: 93.5 }] },
     });
     expect(pixels(png).width).toBe(1440);
+  });
+
+  test("the bridge draws in a child process (its memory leaves with it): the same pixels as in process, a rare hanzi included", async () => {
+    // 堃 is not in GB 2312: it is cut from the full faces, not the cached GB 2312 pair.
+    const model = { ...MODEL, rows: [...MODEL.rows, { rank: 4, name: "李堃", total: 80, grade: "基本称职", movement: null }] };
+    try {
+      const [inChild, here] = await Promise.all([lazyRenderImage({ kind: "ranking", model }), renderImage({ kind: "ranking", model })]);
+      const a = pixels(inChild);
+      const b = pixels(here);
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+      expect(differing(a.data, b.data)).toBe(0);
+      const tofu = glyph("\uE000");
+      expect(differing(glyph("堃"), tofu)).toBeGreaterThan(200);
+    } finally {
+      stopRenderer();
+    }
   });
 });
