@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { silentLogger } from "../src/bot/deps";
 import { createLarkOpenApi } from "../src/channels/lark/open-api";
 import { spawn } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { BENCH_APP, benchChatId, benchOpenId } from "./ids";
 import { createInterface } from "node:readline";
 import { openNodeDatabase } from "../src/db/client-node";
 import { applyMigrations } from "../src/db/migrate";
@@ -58,7 +60,7 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
   const dir = await mkdtemp(join(tmpdir(), "appraisal-broadcast-"));
   const { db, close } = await openNodeDatabase(`file:${join(dir, "b.db")}`);
   await applyMigrations(db);
-  const app = { appId: "cli_bench", appSecret: "s", botOpenId: "ou_bench_bot" };
+  const app = BENCH_APP;
   const lark = await startMockProcess(app, groupCount, perGroup);
   const template = parseScheme(schemeTemplates.find((t) => t.id === "unit-staff")!.scheme);
   if (!template.ok) throw new Error("template");
@@ -66,8 +68,8 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
   const created = new Date("2026-11-10T02:00:00Z");
 
   for (let g = 0; g < groupCount; g++) {
-    const chatId = `oc_bench_${g}`;
-    const people = Array.from({ length: perGroup }, (_, i) => ({ openId: `ou_b${g}_${i}`, name: `成员${g}-${i}` }));
+    const chatId = benchChatId(g);
+    const people = Array.from({ length: perGroup }, (_, i) => ({ openId: benchOpenId(g, i), name: `成员${g}-${i}` }));
     const groupId = groupIdFor("lark", chatId);
     // One tenant per group: no 流动红旗 to compute across groups here.
     await db.insert(groups).values({ id: groupId, platform: "lark", tenantKey: `t${g}`, chatId, name: `第${g}组`, timezone: "Asia/Shanghai", createdAt: created });
@@ -118,4 +120,9 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
     rateLimited: stats.rateLimited,
     frequencyLimited: stats.frequencyLimited,
   };
+}
+
+// `npx tsx bench/broadcast.ts [groups]`: this benchmark alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await benchBroadcast({ groups: Number(process.argv[2] ?? 1000) }), null, 2));
 }

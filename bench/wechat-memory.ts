@@ -1,32 +1,56 @@
 /**
- * Memory of the WeChat bridge: RSS and heap at idle (logged in, one room,
- * members read) and after 1,000 messages through wechaty-puppet-mock
- * (日报 in the room and in private chat, alternating). Replies are queued in
- * the libSQL file and sent at the default pace (one per 3 s), as in production.
- * Run: npm run bench:wechat  (node --expose-gc via tsx for steadier figures)
+ * Memory of the WeChat bridge, as `npm run wechat` runs it: RSS and heap
+ * after the modules load, at idle (logged in, one room of 20, members read),
+ * after 1,000 messages through wechaty-puppet-mock (日报 in the room and in
+ * private chat, alternating), and after pictures (排名 and 成绩 asked in the
+ * room: each answer is a PNG drawn at 2× and sent, then its text).
+ * Replies are queued in a libSQL file and sent through the real sender.
+ *
+ * Run: npm run bench:wechat (the same Node flags as `npm run wechat`, plus
+ * --expose-gc so that each reading follows a full GC).
+ * BENCH_MODULES=1 also prints what each group of modules adds when loaded.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { WechatyBuilder } from "wechaty";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
-import { silentLogger } from "../src/bot/deps";
-import { createWechatBridge } from "../src/channels/wechat/bridge";
-import { renderImage } from "../src/channels/wechat/image/render";
-import { openNodeDatabase } from "../src/db/client-node";
-import { applyMigrations } from "../src/db/migrate";
-import { pendingCount } from "../src/outbox/deliver";
-import { records } from "../src/db/schema";
-import { sql } from "drizzle-orm";
+import { getHeapSpaceStatistics } from "node:v8";
 
 const MESSAGES = Number(process.env.MESSAGES ?? 1000);
+const PICTURES = Number(process.env.PICTURES ?? 20);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 function snapshot(label: string) {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  console.log(`${label.padEnd(28)} rss ${mb(m.rss).padStart(9)}  heapUsed ${mb(m.heapUsed).padStart(9)}  heapTotal ${mb(m.heapTotal).padStart(9)}`);
+  console.log(`${label.padEnd(32)} rss ${mb(m.rss).padStart(9)}  heapUsed ${mb(m.heapUsed).padStart(9)}  heapTotal ${mb(m.heapTotal).padStart(9)}  external ${mb(m.external + m.arrayBuffers).padStart(8)}`);
   return m;
 }
+function heapSpaces() {
+  const spaces = getHeapSpaceStatistics().filter((s) => s.space_size > 1 << 20);
+  console.log(`  heap spaces: ${spaces.map((s) => `${s.space_name.replace(/_space$/, "")} ${mb(s.space_size)}`).join(", ")}`);
+}
+
+// Module accounting: what each part of the bridge costs just to load (RSS after a full GC).
+const detail = process.env.BENCH_MODULES === "1";
+const loadStep = async (label: string, load: () => Promise<unknown>) => {
+  await load();
+  if (detail) snapshot(`  + ${label}`);
+};
+if (detail) snapshot("  node (+ loader)");
+await loadStep("libSQL, drizzle, zod", () => Promise.all([import("@libsql/client"), import("drizzle-orm"), import("zod")]));
+const { WechatyBuilder } = await import("wechaty");
+if (detail) snapshot("  + wechaty (+ puppet-service)");
+const { PuppetMock, mock } = await import("wechaty-puppet-mock");
+if (detail) snapshot("  + wechaty-puppet-mock");
+const { createWechatBridge } = await import("../src/channels/wechat/bridge");
+if (detail) snapshot("  + the bridge (commands, app, jobs)");
+const { lazyRenderImage } = await import("../src/channels/wechat/image/lazy");
+const { openNodeDatabase } = await import("../src/db/client-node");
+const { applyMigrations } = await import("../src/db/migrate");
+const { pendingCount } = await import("../src/outbox/deliver");
+const { records, outbox } = await import("../src/db/schema");
+const { silentLogger } = await import("../src/bot/deps");
+const { and, eq, sql } = await import("drizzle-orm");
+const { mkdtemp, rm } = await import("node:fs/promises");
+const { tmpdir } = await import("node:os");
+const { join } = await import("node:path");
+snapshot("modules loaded");
 
 const dir = await mkdtemp(join(tmpdir(), "wechat-bench-"));
 const database = await openNodeDatabase(`file:${join(dir, "bench.db")}`);
@@ -40,11 +64,18 @@ const room = mocker.createRoom({ id: "bench@chatroom", topic: "基准测试群",
 const login = new Promise<void>((r) => wechaty.once("login", () => r()));
 mocker.login(self);
 await login;
-const bridge = createWechatBridge({ wechaty, db: database.db, timezone: "Asia/Shanghai", sendIntervalMs: 3000, renderImage, log: silentLogger, runJobs: false });
+// 50 ms between sends (production: 3 s) so that the replies go out during the run: sending is measured too.
+const bridge = createWechatBridge({ wechaty, db: database.db, timezone: "Asia/Shanghai", sendIntervalMs: 50, renderImage: lazyRenderImage, log: silentLogger, runJobs: false });
+const waitFor = async (done: () => Promise<boolean>) => {
+  while (!(await done())) await new Promise((r) => setTimeout(r, 100));
+};
+const sentAll = () => waitFor(async () => (await pendingCount(database.db, "wechat")) === 0);
 people[0]!.say("@考核助手\u2005日报 开始", [self]).to(room);
 await new Promise((r) => setTimeout(r, 500));
 await bridge.idle().catch(() => undefined);
+await sentAll();
 const idle = snapshot("idle (logged in, 1 room)");
+heapSpaces();
 
 const started = performance.now();
 for (let i = 0; i < MESSAGES; i++) {
@@ -53,16 +84,33 @@ for (let i = 0; i < MESSAGES; i++) {
   else who.say(`第 ${i} 条：核对台账`).to(self);
   if (i % 50 === 49) await new Promise((r) => setImmediate(r));
 }
-// Wait until every message is recorded.
-for (;;) {
-  const [row] = await database.db.select({ n: sql<number>`count(*)` }).from(records);
-  if (Number(row!.n) >= MESSAGES + 1) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
+await waitFor(async () => Number((await database.db.select({ n: sql<number>`count(*)` }).from(records))[0]!.n) >= MESSAGES + 1);
 const seconds = (performance.now() - started) / 1000;
-const after = snapshot(`after ${MESSAGES} messages`);
-console.log(`handled ${MESSAGES} messages in ${seconds.toFixed(1)} s (${(MESSAGES / seconds).toFixed(0)}/s); replies waiting in the outbox: ${await pendingCount(database.db, "wechat")}`);
-console.log(`growth: rss ${mb(after.rss - idle.rss)}, heapUsed ${mb(after.heapUsed - idle.heapUsed)}`);
+await sentAll();
+const afterMessages = snapshot(`after ${MESSAGES} messages`);
+console.log(`  handled ${MESSAGES} messages in ${seconds.toFixed(1)} s (${(MESSAGES / seconds).toFixed(0)}/s), every reply sent`);
+
+// Pictures: the leader (the room's owner) rates everyone, then 排名 and 成绩 are asked in turn.
+for (let i = 1; i < people.length; i++) {
+  people[0]!.say(`@考核助手\u2005评分 @成员${i}\u2005联村 ${70 + i}`, [self, people[i]!]).to(room);
+}
+await new Promise((r) => setTimeout(r, 300));
+await bridge.idle();
+await sentAll();
+const imageRows = () => database.db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.msgType, "image"), eq(outbox.status, "sent")));
+const pictureStart = performance.now();
+for (let i = 0; i < PICTURES; i++) {
+  if (i % 2 === 0) people[0]!.say("@考核助手\u2005排名", [self]).to(room);
+  else people[1 + (i % 19)]!.say("@考核助手\u2005成绩", [self]).to(room);
+  await new Promise((r) => setTimeout(r, 50));
+}
+await waitFor(async () => Number((await imageRows())[0]!.n) >= PICTURES);
+await sentAll();
+const pictureSeconds = (performance.now() - pictureStart) / 1000;
+const afterPictures = snapshot(`after ${PICTURES} pictures`);
+heapSpaces();
+console.log(`  ${PICTURES} pictures drawn (1440 px wide) and sent in ${pictureSeconds.toFixed(1)} s`);
+console.log(`growth: messages rss ${mb(afterMessages.rss - idle.rss)}; pictures rss ${mb(afterPictures.rss - afterMessages.rss)}`);
 await bridge.stop();
 await wechaty.stop();
 database.close();

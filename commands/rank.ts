@@ -3,6 +3,8 @@ import { computeMonth } from "../src/app/scores";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
+import { rankingImage } from "../src/app/images";
+import { previousMonth } from "../src/domain/periods";
 
 /** 排名: the group's ranking this month, as the scheme's rankingVisibility allows the viewer. */
 export const rankCommand = defineCommand({
@@ -30,6 +32,23 @@ export const rankCommand = defineCommand({
       ...(mine && !leader ? { myPlace: mine } : {}),
       lang: ctx.lang,
     });
-    for (const rendered of cards) ctx.reply(rendered);
+    // WeChat has no cards: the picture goes first, with the first card's text.
+    const image = ctx.deps.platform === "wechat" && rows.length ? await pictureOf(ctx, month, result, rows.length) : undefined;
+    cards.forEach((rendered, i) => ctx.reply({ ...rendered, ...(image && i === 0 ? { image } : {}) }));
   },
 });
+
+type MonthResult = Awaited<ReturnType<typeof computeMonth>>["result"];
+
+/** WeChat shows no cards: the table goes as a picture first (as the monthly broadcast does), with each place's movement. */
+async function pictureOf(ctx: Parameters<typeof rankCommand.handle>[0], month: string, result: MonthResult, shown: number) {
+  const earlier = await computeMonth(ctx.deps.db, ctx.group, previousMonth(month), ctx.now);
+  const before = new Map(earlier.result.members.map((m) => [m.id, m.rank]));
+  return rankingImage({
+    groupName: ctx.group.name,
+    month,
+    headcount: result.headcount,
+    average: result.members.reduce((n, m) => n + m.total, 0) / result.members.length,
+    rows: result.members.slice(0, shown).map((m) => ({ rank: m.rank, name: m.name, total: m.total, grade: m.grade, movement: before.has(m.id) ? before.get(m.id)! - m.rank : null })),
+  });
+}

@@ -10,6 +10,7 @@ import { defineCommand } from "../src/bot/command";
 import { explain } from "../src/domain/scoring";
 import { currentMonth } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
+import { scoreImage } from "../src/app/images";
 
 /** Peer ratings below the minimum are held back, and the card says so. */
 function peerNote(scheme: Scheme, raters: number, lang: Lang): string[] {
@@ -28,7 +29,7 @@ function attendanceNote(scheme: Scheme, a: Attendance | undefined, lang: Lang): 
 /** 成绩: my month so far, per dimension, with what is missing and how the total adds up. */
 export const scoreCommand = defineCommand({
   name: "成绩",
-  aliases: ["我的成绩", "score"],
+  aliases: ["我的成绩", "成绩单", "score"],
   summary: { zh: "看我本月的得分、各维度明细和还没评的项目（可加「上月」「10月」）", en: "My score this month, per dimension (add “last month” or 2026-10)" },
   example: { zh: "成绩", en: "/score" },
   takesText: true,
@@ -52,8 +53,14 @@ export const scoreCommand = defineCommand({
     const leafNames = new Map<string, string>();
     const walk = (ds: typeof inForce.scheme.dimensions) => ds.forEach((d) => (leafNames.set(d.key, d.name), walk(d.children ?? [])));
     walk(inForce.scheme.dimensions);
-    ctx.reply(
-      myScoreCard({
+    const dimensions = Object.entries(me.dimensions).map(([key, f]) => ({ name: names.get(key)?.name ?? key, weight: names.get(key)?.weight ?? 0, ...f }));
+    // WeChat shows no cards: the sheet goes as a picture first, the text after it.
+    const image =
+      ctx.deps.platform === "wechat"
+        ? scoreImage({ name: displayName(ctx.member), groupName: ctx.group.name, month, total: me.total, rank: me.rank, headcount: result.headcount, grade: me.grade, dimensions: dimensions.map((d) => ({ name: d.name, score: d.points, max: d.weight })) })
+        : undefined;
+    ctx.reply({
+      ...myScoreCard({
         name: displayName(ctx.member),
         month,
         schemeName: `${inForce.scheme.name}${inForce.isDefault ? t(ctx.lang, "（默认方案）", " (default)") : ` v${inForce.version}`}`,
@@ -61,13 +68,14 @@ export const scoreCommand = defineCommand({
         rank: me.rank,
         headcount: result.headcount,
         grade: me.grade,
-        dimensions: Object.entries(me.dimensions).map(([key, f]) => ({ name: names.get(key)?.name ?? key, weight: names.get(key)?.weight ?? 0, ...f })),
+        dimensions,
         extra: me.extra,
         missing: me.missing.map((k) => leafNames.get(k) ?? k),
         explanation: explain(me, calibration),
         notes: [...peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang), ...attendanceNote(inForce.scheme, attendance.get(me.id), ctx.lang)],
         lang: ctx.lang,
       }),
-    );
+      ...(image ? { image } : {}),
+    });
   },
 });

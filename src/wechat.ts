@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import qrcodeTerminal from "qrcode-terminal";
 import { ScanStatus, WechatyBuilder } from "wechaty";
 import { createWechatBridge } from "./channels/wechat/bridge";
-import { renderImage } from "./channels/wechat/image/render";
+import { lazyRenderImage, stopRenderer } from "./channels/wechat/image/lazy";
 import { configOrExit } from "./node/config";
 import { openNodeDatabase } from "./db/client-node";
 import { applyMigrations } from "./db/migrate";
@@ -28,11 +28,12 @@ async function main() {
   wechaty.on("login", (user) => console.log(`已登录 ${user.name()}；消息间隔 ${config.WECHAT_SEND_INTERVAL_MS} ms`));
   wechaty.on("logout", (user) => console.log(`${user.name()} 已退出登录；未发出的消息留在队列里`));
   wechaty.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "wechaty", error: String(error) })));
-  const bridge = createWechatBridge({ wechaty, db: database.db, timezone: config.APPRAISAL_TZ, sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS, renderImage });
+  const bridge = createWechatBridge({ wechaty, db: database.db, timezone: config.APPRAISAL_TZ, sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS, renderImage: lazyRenderImage });
   await wechaty.start();
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping; queued messages stay for the next start`);
     await bridge.stop();
+    stopRenderer();
     await wechaty.stop();
     database.close();
     process.exit(0);

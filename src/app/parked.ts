@@ -14,10 +14,13 @@ export async function parkedForGroup(db: Database, group: Group, limit = 50): Pr
     .limit(limit);
 }
 
-/** Puts parked messages back in the queue with a fresh set of attempts. */
+/**
+ * Puts parked messages back in the queue with a fresh set of attempts. A leader's 重发 is the
+ * decision to send again, so the first-attempt time (Lark's uuid window) starts over too.
+ */
 export function retryWrites(db: Database, ids: number[], now: Date) {
   return db
     .update(outbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lastError: null })
+    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lastError: null, firstAttemptAt: null })
     .where(and(inArray(outbox.id, ids), eq(outbox.status, "parked")));
 }

@@ -5,7 +5,7 @@ import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, r
 import type { BatchItem } from "../db/database";
 import { isDataError } from "../app/data-error";
 import { processedEvents, type Group, type Member } from "../db/schema";
-import { enqueueRows } from "../outbox/message";
+import { enqueueRows, type ImageSpec } from "../outbox/message";
 import { MAX_RECORD_CHARS } from "../app/records";
 import { localDate } from "../domain/dates";
 import { charCount } from "../domain/text";
@@ -166,7 +166,7 @@ export function createBot(opts: BotOptions) {
     // than a query on every message.
     const now = deps.clock.now();
     const work = new Work(`m:${update.messageId}`);
-    const reply = (body: { card?: object; text: string }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
+    const reply = (body: { card?: object; text: string; image?: ImageSpec }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
     const match: ReturnType<typeof route> = update.file && opts.fileCommand ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" } : route(update.text, update.chatType);
     const lang = match.lang;
     try {

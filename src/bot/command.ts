@@ -4,6 +4,7 @@ import type { Group, Member } from "../db/schema";
 import type { BotDeps } from "./deps";
 import type { MessageUpdate } from "./update";
 import type { Work } from "./work";
+import type { ImageSpec } from "../outbox/message";
 
 export interface CommandContext<A> {
   deps: BotDeps;
@@ -15,8 +16,8 @@ export interface CommandContext<A> {
   group: Group;
   member: Member;
   work: Work;
-  /** Reply to the message that invoked the command. */
-  reply(body: { card?: object; text: string }): void;
+  /** Reply to the message that invoked the command (with a picture for channels without cards). */
+  reply(body: { card?: object; text: string; image?: ImageSpec }): void;
 }
 
 export interface Command<A = unknown> {

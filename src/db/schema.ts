@@ -142,6 +142,11 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     sentMessageId: text("sent_message_id"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /**
+     * When the first send of this row began (kept across retries, cleared by 重发). Lark dedupes a
+     * `uuid` for one hour only: past that, a retry of a send that may have landed is not blind.
+     */
+    firstAttemptAt: integer("first_attempt_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   // outbox_target: a row waits behind an earlier unsent row of its target (src/outbox/deliver.ts).

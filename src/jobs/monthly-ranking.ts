@@ -8,8 +8,9 @@ import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import { previousMonth } from "../domain/periods";
-import type { ImageSpec, OutboundMessage } from "../outbox/message";
+import type { OutboundMessage } from "../outbox/message";
 import type { PeriodSource } from "../app/period-data";
+import { rankingImage } from "../app/images";
 
 type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
 
@@ -104,17 +105,14 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
   const visibility = inForce.scheme.rankingVisibility;
   const shown = visibility === "full" ? rows : visibility === "top" ? rows.slice(0, TOP_N) : [];
   // Channels that send pictures (WeChat) get the table as an image first; the text follows.
-  const image: ImageSpec | undefined = shown.length
-    ? {
-        kind: "ranking",
-        model: {
-          title: `${group.name || "本群"} · ${Number(month.slice(5))} 月考核排名`,
-          subtitle: `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月 · 共 ${result.headcount} 人 · 平均 ${groupAverage.toFixed(2)} 分`,
-          rows: shown.map((r) => ({ ...r, grade: r.grade ?? "—" })),
-          ...(flag ? { footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）` } : {}),
-        },
-      }
-    : undefined;
+  const image = rankingImage({
+    groupName: group.name,
+    month,
+    headcount: result.headcount,
+    average: groupAverage,
+    rows: shown,
+    ...(flag ? { footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）` } : {}),
+  });
   // A group too large for one card gets several, in order; the first keeps the key it always had.
   const broadcast: OutboundMessage[] = groupCards.map((rendered, i) => ({
     key: `ranking:${month}:${group.chatId}${i ? `:${i + 1}` : ""}`,

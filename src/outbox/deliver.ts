@@ -4,8 +4,8 @@ import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
 import { parkedFileNotice, resolveFile, type FileRenderer } from "./file";
 import type { Channel } from "./message";
-import type { Pacer } from "./pacer";
-import type { MessageSender } from "./sender";
+import type { Pacer, Slot } from "./pacer";
+import type { MessageSender, SendResult } from "./sender";
 
 export interface DeliverOptions {
   /** Rows read per round; a drain reads rounds until nothing due is left. */
@@ -31,6 +31,11 @@ export interface DeliverOptions {
    * subrequest budget (src/jobs/fan-out.ts); by default a drain reads batches until nothing is due.
    */
   once?: boolean;
+  /**
+   * How long the channel drops a repeated send of the same key (Lark's `uuid`: one hour; default
+   * for lark). A row first tried longer ago than this is not sent again blindly (see deliver()).
+   */
+  dedupeWindowMs?: number;
 }
 
 export interface DrainResult {
@@ -40,6 +45,15 @@ export interface DrainResult {
 }
 
 const DEFAULTS = { batchSize: 200, concurrency: 8, maxAttempts: 8, leaseMs: 60_000 };
+
+/** im/v1/message/create: "持有相同 uuid 的请求，在 1 小时内至多成功发送一条消息". */
+export const LARK_UUID_WINDOW_MS = 60 * 60 * 1000;
+/** Our clock against Lark's, and the pacer's wait between the check and the request. */
+const WINDOW_MARGIN_MS = 5 * 60 * 1000;
+
+function windowNote(firstAttemptAt: Date): string {
+  return `可能已送达，未自动重发：首次发送于 ${firstAttemptAt.toISOString()}，已超过飞书 uuid 去重的 1 小时，再发可能重复。确认对方没收到再用「重发」。(first attempt over 1 h ago; Lark no longer dedupes the uuid)`;
+}
 
 /** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 10 minutes. */
 export function backoffMs(attempt: number, random: () => number): number {
@@ -76,11 +90,11 @@ function notBehindEarlier(db: Database, now: number) {
   );
 }
 
-/** Claims one row; false when another drainer got there first. */
+/** Claims one row; false when another drainer got there first. The first claim dates the first attempt. */
 async function claim(db: Database, row: OutboxRow, now: number, leaseMs: number): Promise<boolean> {
   const result = await db
     .update(outbox)
-    .set({ status: "sending", leaseUntil: new Date(now + leaseMs) })
+    .set({ status: "sending", leaseUntil: new Date(now + leaseMs), firstAttemptAt: sql`coalesce(${outbox.firstAttemptAt}, ${now})` })
     .where(and(eq(outbox.id, row.id), due(now, row.channel)));
   return result.rowsAffected === 1;
 }
@@ -111,31 +125,66 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   const o = { ...DEFAULTS, ...options };
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
+  const channel = o.channel ?? "lark";
+  const dedupeWindowMs = o.dedupeWindowMs ?? (channel === "lark" ? LARK_UUID_WINDOW_MS : undefined);
   const result: DrainResult = { sent: 0, retried: 0, parked: 0 };
+
+  /**
+   * A row tried before, longer ago than the channel's dedupe window: an earlier attempt may have
+   * landed (a timeout, a crash mid-send) and a resend would no longer be dropped as a duplicate.
+   * It is parked with a note for a leader's 重发 rather than risking a second copy. Card updates
+   * (PATCH) are idempotent by nature and exempt.
+   */
+  function pastWindow(row: OutboxRow, at: number): boolean {
+    if (dedupeWindowMs === undefined || row.receiveIdType === "update" || !row.firstAttemptAt) return false;
+    return at - row.firstAttemptAt.getTime() >= dedupeWindowMs - WINDOW_MARGIN_MS;
+  }
 
   /** Sends one row; true when its target's next row may follow (it was sent, or parked for good). */
   async function deliver(row: OutboxRow): Promise<boolean> {
     if (!(await claim(db, row, now(), o.leaseMs))) return false;
-    let release: (() => void) | undefined;
+    if (pastWindow(row, now())) {
+      await db.update(outbox).set({ status: "parked", leaseUntil: null, lastError: windowNote(row.firstAttemptAt!) }).where(eq(outbox.id, row.id));
+      result.parked++;
+      return true;
+    }
+    let slot: Slot | undefined;
     try {
-      release = await o.pacer?.take(row.paceKey);
+      slot = await o.pacer?.take(row.paceKey);
     } catch (error) {
       // Shutdown while waiting for a slot: the row goes back to the queue untouched.
       if (!o.signal?.aborted) throw error;
       await db.update(outbox).set({ status: "pending", leaseUntil: null }).where(eq(outbox.id, row.id));
       return false;
     }
-    const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
-    const sent =
-      file && !file.ok
-        ? file
-        : await sender.send({
-            key: row.key,
-            receiveIdType: row.receiveIdType,
-            receiveId: row.receiveId,
-            msgType: row.msgType,
-            content: file?.content ?? row.content,
-          });
+    let sent: SendResult;
+    try {
+      const file = row.msgType === "file" ? await resolveFile(db, row, sender, o.files, now()) : undefined;
+      if (file && !file.ok) {
+        slot?.release(); // no message was sent
+        sent = file;
+      } else {
+        sent = await sender.send({
+          key: row.key,
+          receiveIdType: row.receiveIdType,
+          receiveId: row.receiveId,
+          msgType: row.msgType,
+          content: file?.content ?? row.content,
+        });
+      }
+    } finally {
+      slot?.answered(); // also when it threw: the request may have reached Lark
+    }
+    if (!sent.ok && sent.inFlight) {
+      // Lark is still sending our earlier attempt (230049): not a failure, so no attempt is spent;
+      // the uuid window bounds how long this can go on.
+      await db
+        .update(outbox)
+        .set({ status: "pending", nextAttemptAt: new Date(now() + (sent.retryAfterMs ?? 1000)), leaseUntil: null, lastError: sent.error })
+        .where(eq(outbox.id, row.id));
+      result.retried++;
+      return false;
+    }
     const attempts = row.attempts + 1;
     if (sent.ok) {
       await db
@@ -146,7 +195,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       return true;
     }
     if (sent.retry && attempts < o.maxAttempts) {
-      if (sent.rateLimited) release?.();
+      if (sent.rateLimited) slot?.release(); // Lark did not count it
       const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(attempts, random));
       await db
         .update(outbox)
@@ -167,7 +216,7 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   for (;;) {
     // A bounded drain leaves files (exports: the whole organisation read and rendered) to full drains.
     const kinds = o.once ? ne(outbox.msgType, "file") : undefined;
-    const rows = await db.select().from(outbox).where(and(due(now(), o.channel ?? "lark"), notBehindEarlier(db, now()), kinds)).orderBy(asc(outbox.id)).limit(o.batchSize);
+    const rows = await db.select().from(outbox).where(and(due(now(), channel), notBehindEarlier(db, now()), kinds)).orderBy(asc(outbox.id)).limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends

@@ -1,8 +1,16 @@
 /**
  * Keeps sends within Lark's limits before Lark has to refuse them: per app
  * 50/s and 1000/min, per chat 5/s, per user 5/s (../shared/DESIGN.md).
- * Sliding windows of recent send times; `take` waits until every window the
+ * Sliding windows of recent sends; `take` waits until every window the
  * message falls under has room, then books the slot.
+ *
+ * Lark counts a request when it arrives; we only know when it left and when
+ * its answer came back, and the arrival lies in between. So a send occupies
+ * its slot until its answer is in (`answered()`), and the window is measured
+ * from that moment: a request that lagged (a new connection, a busy event
+ * loop, a cold server) holds its slot longer instead of bunching up with the
+ * next ones at Lark's end. This costs one round trip per window instead of a
+ * fixed margin, and cannot draw a 429 however the requests are delayed.
  */
 export interface Limit {
   limit: number;
@@ -15,13 +23,23 @@ export const LARK_APP_LIMITS: readonly Limit[] = [
 ];
 export const LARK_TARGET_LIMIT: Limit = { limit: 5, windowMs: 1000 };
 
+/** One booked send. */
+export interface Slot {
+  /** The answer came back: from now on the send counts as arrived at Lark (no later than now). */
+  answered(): void;
+  /** Lark refused the send for its rate limit (it did not count it), or it was never made: the slot is free again. */
+  release(): void;
+}
+
 export interface Pacer {
-  /**
-   * Waits for a slot under the app's limits and the target's (`chat:…` / `user:…`).
-   * Returns a release: a send Lark refused for its rate limit was not counted
-   * there, so it gives its slot back instead of crowding the next window.
-   */
-  take(target: string | null): Promise<() => void>;
+  /** Waits for a slot under the app's limits and the target's (`chat:…` / `user:…`). */
+  take(target: string | null): Promise<Slot>;
+}
+
+/** A booking: when it was made, and when its answer came (until then it may still arrive). */
+interface Booking {
+  at: number;
+  answeredAt: number | undefined;
 }
 
 export function createPacer(opts: {
@@ -29,26 +47,32 @@ export function createPacer(opts: {
   target?: Limit;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Slack for jitter: Lark counts arrivals, we count departures; the first requests of a burst lag most (new connections, a cold server). */
+  /** Extra spacing per window, in ms (default 0: measuring from the answer already covers the lag). */
   marginMs?: number;
-  /** Further slack as a share of each window, in percent (default 1: 0.6 s on a minute). */
-  slackPct?: number;
 } = {}): Pacer {
-  const margin = opts.marginMs ?? 250;
-  const slackPct = opts.slackPct ?? 1;
+  const margin = opts.marginMs ?? 0;
   const appLimits = opts.app ?? LARK_APP_LIMITS;
   const targetLimit = opts.target ?? LARK_TARGET_LIMIT;
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const sent = new Map<string, number[]>();
+  const booked = new Map<string, Booking[]>();
+  /** Takers waiting for an answer (a full window of unanswered sends) to come back. */
+  let wake: (() => void)[] = [];
+  const notify = () => {
+    const waiting = wake;
+    wake = [];
+    for (const w of waiting) w();
+  };
 
+  /** ms until `l` has room for a send at `t`; Infinity while the window is full of unanswered sends. */
   function waitFor(key: string, l: Limit, t: number): number {
-    // Lark counts arrivals, we count departures: a request that waited (for a token, for the
-    // event loop) lands later than booked. The slack grows with the window it must cover.
-    const span = l.windowMs + Math.max(margin, (l.windowMs * slackPct) / 100);
-    const times = (sent.get(key) ?? []).filter((x) => x > t - span);
-    sent.set(key, times);
-    return times.length < l.limit ? 0 : times[times.length - l.limit]! + span - t;
+    const span = l.windowMs + margin;
+    const list = (booked.get(key) ?? []).filter((b) => b.answeredAt === undefined || b.answeredAt > t - span);
+    booked.set(key, list);
+    if (list.length < l.limit) return 0;
+    // The window frees a place when the (n - limit + 1)-th earliest answer slides out of it.
+    const ends = list.map((b) => b.answeredAt ?? Infinity).sort((a, b) => a - b);
+    return ends[list.length - l.limit]! + span - t;
   }
 
   return {
@@ -59,17 +83,26 @@ export function createPacer(opts: {
         if (target) rules.push([target, targetLimit]);
         const wait = Math.max(0, ...rules.map(([k, l]) => waitFor(k, l, t)));
         if (wait <= 0) {
-          for (const [k] of rules) sent.get(k)!.push(t);
-          if (target && sent.size > 10_000) for (const [k, v] of sent) if (!v.length) sent.delete(k);
-          return () => {
-            for (const [k] of rules) {
-              const times = sent.get(k);
-              const at = times?.lastIndexOf(t) ?? -1;
-              if (times && at >= 0) times.splice(at, 1);
-            }
+          const booking: Booking = { at: t, answeredAt: undefined };
+          for (const [k] of rules) booked.get(k)!.push(booking);
+          if (target && booked.size > 10_000) for (const [k, v] of booked) if (!v.length) booked.delete(k);
+          return {
+            answered() {
+              booking.answeredAt ??= Math.max(now(), booking.at);
+              notify();
+            },
+            release() {
+              for (const [k] of rules) {
+                const list = booked.get(k);
+                const at = list?.indexOf(booking) ?? -1;
+                if (list && at >= 0) list.splice(at, 1);
+              }
+              notify();
+            },
           };
         }
-        await sleep(wait);
+        if (wait === Infinity) await new Promise<void>((resolve) => wake.push(resolve));
+        else await sleep(wait);
       }
     },
   };

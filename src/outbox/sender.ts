@@ -10,7 +10,16 @@ export interface OutgoingMessage {
 
 export type SendResult =
   | { ok: true; messageId: string }
-  | { ok: false; retry: boolean; retryAfterMs?: number; error: string; /** Refused for a rate limit (429 / 230020): not counted by Lark. */ rateLimited?: boolean };
+  | {
+      ok: false;
+      retry: boolean;
+      retryAfterMs?: number;
+      error: string;
+      /** Refused for a rate limit (429 / 230020): not counted by Lark. */
+      rateLimited?: boolean;
+      /** Lark is still sending an earlier attempt with this uuid (230049): ask again later; not a failed attempt. */
+      inFlight?: boolean;
+    };
 
 export type UploadResult = { ok: true; fileKey: string } | Extract<SendResult, { ok: false }>;
 

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { createPacer, type Limit, type Pacer } from "../outbox/pacer";
+import { createPacer, type Limit, type Pacer, type Slot } from "../outbox/pacer";
 import { countSubrequest } from "./meter";
 
 /**
@@ -12,23 +12,31 @@ import { countSubrequest } from "./meter";
  * booking column checked inside the outbox claim, costs no extra subrequest
  * but puts three range counts on every claim over HTTP; one call per send to
  * the object is cheaper and keeps the pacing logic in one place.
+ *
+ * Node's pacer counts a send's window from its answer; telling the object of
+ * every answer would cost a second subrequest per send. The object counts
+ * from the booking instead, with a fixed margin per window for the time a
+ * request takes to reach Lark (WORKER_SEND_MARGIN_MS).
  */
+const WORKER_SEND_MARGIN_MS = 250;
+
 export class LarkPacer extends DurableObject {
   #pacer: Pacer | undefined;
   #limits: readonly Limit[] | undefined;
-  readonly #releases = new Map<number, { release: () => void; at: number }>();
+  readonly #releases = new Map<number, { slot: Slot; at: number }>();
   #next = 1;
 
   /** Waits for a slot under the app's limits and the target's; returns a booking to give back on a 429. */
   async take(target: string | null, limits?: readonly Limit[]): Promise<number> {
     if (!this.#pacer || JSON.stringify(limits) !== JSON.stringify(this.#limits)) {
-      this.#pacer = createPacer(limits ? { app: limits } : {});
+      this.#pacer = createPacer({ ...(limits ? { app: limits } : {}), marginMs: WORKER_SEND_MARGIN_MS });
       this.#limits = limits;
     }
-    const release = await this.#pacer.take(target);
+    const slot = await this.#pacer.take(target);
+    slot.answered(); // counted from now, with the margin (see above)
     const id = this.#next++;
     const now = Date.now();
-    this.#releases.set(id, { release, at: now });
+    this.#releases.set(id, { slot, at: now });
     // A booking is only given back soon after the send it was for; older ones are forgotten.
     for (const [k, v] of this.#releases) if (v.at < now - 120_000) this.#releases.delete(k);
     return id;
@@ -36,7 +44,7 @@ export class LarkPacer extends DurableObject {
 
   /** Gives a slot back: Lark refused that send for its rate limit, so it did not count there. */
   async release(booking: number): Promise<void> {
-    this.#releases.get(booking)?.release();
+    this.#releases.get(booking)?.slot.release();
     this.#releases.delete(booking);
   }
 }
@@ -53,9 +61,13 @@ export function durablePacer(namespace: { idFromName(name: string): unknown; get
     async take(target) {
       countSubrequest("pacer");
       const booking = await stub().take(target, limits);
-      return () => {
-        countSubrequest("pacer");
-        void stub().release(booking).catch(() => undefined);
+      return {
+        // The object already counts the send from its booking: nothing to tell it.
+        answered: () => {},
+        release: () => {
+          countSubrequest("pacer");
+          void stub().release(booking).catch(() => undefined);
+        },
       };
     },
   };

@@ -113,7 +113,7 @@ describe("the outbox deliverer against the Lark mock", () => {
       await drainOutbox(t.db, api(), { now, random: () => 0.5 });
       const [row] = await rows();
       if (row!.status === "pending") waits.push(row!.nextAttemptAt.getTime() - clock);
-      clock += 3_600_000;
+      clock += 600_000; // the longest backoff (10 min), well inside the uuid window
     }
     expect(waits).toEqual([750, 1500, 3000]); // 1 s, 2 s, 4 s ceilings with jitter at 0.5
     expect((await rows())[0]).toMatchObject({ status: "sent", attempts: 4 });
@@ -125,7 +125,7 @@ describe("the outbox deliverer against the Lark mock", () => {
     lark.mock.failNext({ path: "/open-apis/im/v1/messages", status: 500, times: 100 });
     for (let round = 0; round < 5; round++) {
       await drainOutbox(t.db, api(), { now, maxAttempts: 3 });
-      clock += 3_600_000;
+      clock += 600_000; // the longest backoff (10 min), well inside the uuid window
     }
     expect((await rows())[0]).toMatchObject({ status: "parked", attempts: 3, lastError: expect.stringMatching(/500/) });
     expect(delivered()).toEqual([]);

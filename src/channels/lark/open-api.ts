@@ -5,7 +5,7 @@ import type { FileDownloader } from "../../app/ports";
 import { createLarkFiles } from "./files";
 import { createFetchHttpInstance, DEFAULT_TIMEOUT_MS, LarkHttpError } from "./http-instance";
 import { createTokenCache } from "./token-cache";
-import { classify, isTokenError } from "./errors";
+import { classify, isTokenError, refusal } from "./errors";
 
 export interface LarkOpenApiOptions {
   appId: string;
@@ -115,7 +115,7 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
                 data: { receive_id: message.receiveId, msg_type: message.msgType, content: message.content, uuid },
               }),
         );
-        if (res.code !== 0) return { ok: false, retry: false, error: `code ${res.code}: ${res.msg}` };
+        if (res.code !== 0) return refusal(res.code, `code ${res.code}: ${res.msg}`);
         return { ok: true, messageId: res.data?.message_id ?? "" };
       } catch (error) {
         return classify(error);

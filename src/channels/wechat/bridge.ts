@@ -64,7 +64,7 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
   const route = createRouter(commands, fallbackCommand);
   const stopping = new AbortController();
   const every = { limit: 1, windowMs: opts.sendIntervalMs };
-  const pacer = createPacer({ app: [every], target: every, marginMs: 0, slackPct: 0, sleep: abortableSleep(stopping.signal) });
+  const pacer = createPacer({ app: [every], target: every, sleep: abortableSleep(stopping.signal) });
   const sender = createWechatSender(wechaty, opts.renderImage);
   const drain = () => drainOutbox(db, sender, { channel: "wechat", now: () => clock.now().getTime(), pacer, signal: stopping.signal, concurrency: 1 });
   const loop = startOutboxLoop(() => (wechaty.isLoggedIn ? drain() : Promise.resolve()), {

@@ -59,7 +59,12 @@ export interface MockLark {
   /** The `token` a card callback carries: 30 minutes, 2 uses, on `interactive/v1/card/update`. */
   issueCardToken(messageId: string): string;
   failNext(spec: FaultSpec): void;
-  /** Lets requests held open by a `drop` or `hold` fault finish (the server's `close()` does this). */
+  /**
+   * Lark stops honouring the tenant tokens issued so far (expired early, app secret reset): the
+   * next call with one is answered 99991663, and the token endpoint issues a new one.
+   */
+  revokeTokens(): void;
+  /** Lets requests held open by a `drop`, `hold` or `inFlight` fault finish (the server's `close()` does this). */
   releaseHeld(): void;
   /** How many requests a `hold` fault is holding right now. */
   heldRequests(): number;
@@ -163,6 +168,7 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
     },
     issueCardToken: (messageId) => issueCardToken(store, messageId),
     failNext: (spec) => faults.add(spec),
+    revokeTokens: () => store.tenantTokens.clear(),
     releaseHeld: () => faults.release(),
     heldRequests: () => faults.held(),
     reset() {

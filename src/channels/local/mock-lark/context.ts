@@ -5,7 +5,8 @@ import { MINUTE_MS, resetSeconds, SECOND_MS } from "./rate-limit";
 import type { MockStore } from "./state";
 import type { MockApp } from "./types";
 
-export type MockEnv = { Variables: { app: MockApp } };
+/** `held`: set by an `inFlight` fault; the send route finishes once it resolves. */
+export type MockEnv = { Variables: { app: MockApp; held?: Promise<void> } };
 
 /** Tokens Lark issues start with `t-` (tenant) or `u-` (user); anything else is 99991671. */
 const TOKEN_PREFIX = /^(t|u)-/;

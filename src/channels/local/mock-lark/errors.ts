@@ -18,6 +18,8 @@ export const LarkCode = {
   TOKEN_MISSING: 99991661,
   /** Unknown or expired tenant_access_token, HTTP 400 (seen in the wild as `http 400: {"code":99991663,...}`). */
   TOKEN_INVALID: 99991663,
+  /** "invalid tenant code": the tenant_access_token is not valid (generic-error-code: "tenant_access_token 非法"). */
+  TENANT_TOKEN_ILLEGAL: 99991665,
   /** A token that starts with neither `t-` nor `u-`. */
   TOKEN_MALFORMED: 99991671,
   /** Per-API, per-app frequency limit: HTTP 429 plus `x-ogw-ratelimit-limit` / `x-ogw-ratelimit-reset`. */
@@ -45,6 +47,8 @@ export const LarkCode = {
   EDIT_WINDOW_PASSED: 230031,
   /** "The receive_id is invalid." */
   RECEIVE_ID_INVALID: 230034,
+  /** "The message is being sent." (消息正在发送中，请稍后): a send with the same uuid is still in flight. */
+  MESSAGE_BEING_SENT: 230049,
   /** "Failed to create card content." e.g. sub-code 11310, a JSON 2.0 card over 200 elements. */
   CARD_CONTENT_FAILED: 230099,
 
@@ -72,6 +76,7 @@ export const larkMessage: Partial<Record<number, string>> = {
   [LarkCode.APP_SECRET_INVALID]: "app secret invalid",
   [LarkCode.TOKEN_MISSING]: "Need a token",
   [LarkCode.TOKEN_INVALID]: "Invalid access token for authorization. Please make a request with token attached.",
+  [LarkCode.TENANT_TOKEN_ILLEGAL]: "invalid tenant code",
   [LarkCode.TOKEN_MALFORMED]: "Invalid token: must start with t-/u-",
   [LarkCode.RATE_LIMITED]: "request trigger frequency limit",
   [LarkCode.NOT_FOUND]: "resource not find",
@@ -84,6 +89,7 @@ export const larkMessage: Partial<Record<number, string>> = {
   [LarkCode.NO_PERMISSION]: "Lack of necessary permissions.",
   [LarkCode.EDIT_WINDOW_PASSED]: "Message can only be modified within 14 days after sending.",
   [LarkCode.RECEIVE_ID_INVALID]: "The receive_id is invalid.",
+  [LarkCode.MESSAGE_BEING_SENT]: "The message is being sent.",
   [LarkCode.CARD_CONTENT_FAILED]: "Failed to create card content.",
   [LarkCode.CHAT_ID_INVALID]: "Your request specifies a chat_id which is invalid.",
   [LarkCode.OPERATOR_NOT_IN_CHAT]: "Operator can NOT be out of the chat.",

@@ -2,7 +2,8 @@
  * Fault injection for retry tests: the next matching Open API request(s) fail, stall, or lose
  * their connection. Faults sit in front of auth and rate limiting, like a broken network or gateway.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import type { MockEnv } from "./context";
 import { LarkApiError, LarkCode, renderLarkError } from "./errors";
 import type { MockStore } from "./state";
 
@@ -24,6 +25,12 @@ export interface FaultSpec {
   drop?: boolean;
   /** Hold the request unanswered until `releaseHeld()`, then answer it normally: an Open API that is slow for as long as a test needs. */
   hold?: boolean;
+  /**
+   * A message send that Lark has accepted but not finished: it is held open until `releaseHeld()`,
+   * then stored and answered. Meanwhile a send with the same uuid is answered 230049 ("The message
+   * is being sent"), as Lark does; once it is stored, the uuid's one-hour dedupe applies.
+   */
+  inFlight?: boolean;
 }
 
 interface PendingFault {
@@ -102,6 +109,10 @@ export const faultMiddleware = (store: MockStore, faults: Faults): MiddlewareHan
     const spec = faults.take(c.req.method, c.req.path);
     if (!spec) return next();
     store.stats.faults++;
+    if (spec.inFlight) {
+      (c as Context<MockEnv>).set("held", faults.hang());
+      return next();
+    }
     if (spec.delayMs) await sleep(spec.delayMs);
     if (spec.hold) {
       await faults.hold();

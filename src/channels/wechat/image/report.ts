@@ -1,5 +1,5 @@
 import type { ReportImageModel } from "../../../outbox/message";
-import { clip, header, line, rect, svg, text } from "./svg";
+import { clip, HEADER_H, header, line, rect, svg, text } from "./svg";
 
 const WIDTH = 720;
 const ROW = 40;
@@ -31,24 +31,31 @@ function trendChart(x: number, y: number, w: number, trend: ReportImageModel["tr
   return out;
 }
 
-/** A quarterly report card: the key facts, each dimension's score, and the trend of monthly totals. */
+/**
+ * A score sheet (a quarter's report card, or 成绩 on demand): the key facts large at the top (what
+ * the chat's thumbnail shows), each dimension's score, and the trend of monthly totals when given.
+ */
 export function reportSvg(m: ReportImageModel): string {
   const body = [...header(WIDTH, m.title, m.subtitle)];
-  let y = 96 + 24;
+  let y = HEADER_H + 20;
   m.facts.slice(0, 8).forEach(([label, value], i) => {
     const x = 32 + (i % 2) * 340;
-    if (i % 2 === 0 && i > 0) y += 40;
-    body.push(text(x, y + 26, `${clip(label, 8)}：`, { size: 20, fill: "#646a73" }), text(x + 110, y + 26, clip(value, 16), { size: 20, weight: 700 }));
+    if (i % 2 === 0 && i > 0) y += 48;
+    body.push(text(x, y + 32, `${clip(label, 4)}`, { size: 22, fill: "#646a73" }), text(x + 96, y + 32, clip(value, 8), { size: 28, weight: 700 }));
   });
-  y += 56;
+  y += 68;
   body.push(rect(24, y, WIDTH - 48, ROW, "#f2f3f5", 6), text(40, y + 27, "考核维度", { size: 20, weight: 700 }), text(560, y + 27, "得分", { size: 20, weight: 700, anchor: "end" }), text(680, y + 27, "满分", { size: 20, weight: 700, anchor: "end" }));
   for (const r of m.rows.slice(0, 20)) {
     y += ROW;
     body.push(text(40, y + 27, clip(r.name, 18), { size: 20 }), text(560, y + 27, r.score, { size: 20, anchor: "end" }), text(680, y + 27, r.max, { size: 20, fill: "#646a73", anchor: "end" }), line(24, y + ROW, WIDTH - 24, y + ROW));
   }
   y += ROW + 24;
-  body.push(...trendChart(24, y, WIDTH - 48, m.trend));
-  y += CHART_H + 36;
+  if (m.trend.length) {
+    body.push(...trendChart(24, y, WIDTH - 48, m.trend));
+    y += CHART_H + 36;
+  } else {
+    y += 12;
+  }
   if (m.footer) {
     body.push(text(32, y, clip(m.footer, 40), { size: 18, fill: "#646a73" }));
     y += 30;

@@ -26,7 +26,25 @@ export function clip(s: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : s;
 }
 
-/** Title band shared by every image. */
+/** Cuts text to about `em` font-sizes of width: CJK and fullwidth characters are 1 em, the rest about 0.6. */
+export function clipWidth(s: string, em: number): string {
+  const width = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.6);
+  const chars = [...s];
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += width(chars[i]!);
+    if (used > em) return `${chars.slice(0, i).join("")}…`;
+  }
+  return s;
+}
+
+/** Height of the title band. */
+export const HEADER_H = 124;
+
+/**
+ * Title band shared by every image. A chat shows a picture as a small thumbnail of its top part,
+ * so the title is large enough to read there (40 px, bold), and the subtitle larger than body text.
+ */
 export function header(width: number, title: string, subtitle: string): string[] {
-  return [rect(0, 0, width, 96, "#3370ff"), text(32, 48, clip(title, 30), { size: 30, weight: 700, fill: "#ffffff" }), text(32, 80, clip(subtitle, 44), { size: 18, fill: "#e1eaff" })];
+  return [rect(0, 0, width, HEADER_H, "#3370ff"), text(32, 60, clipWidth(title, 15.5), { size: 40, weight: 700, fill: "#ffffff" }), text(32, 102, clipWidth(subtitle, 26), { size: 24, fill: "#e1eaff" })];
 }

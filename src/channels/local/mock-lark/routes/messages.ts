@@ -29,6 +29,23 @@ export const messageRoutes = (store: MockStore) => {
     return store.messagesById.get(seen.messageId);
   };
 
+  /** uuids whose send Lark is still working on (an `inFlight` fault holds it). */
+  const inFlight = new Set<string>();
+
+  /** 230049 while the same uuid is being sent; a held send finishes (stored) once released. */
+  const finishSend = async <T>(bot: MockApp, uuid: string | undefined, held: Promise<void> | undefined, store: () => T): Promise<T> => {
+    const key = uuid ? `${bot.appId}:${uuid}` : undefined;
+    if (key && inFlight.has(key)) throw badRequest(LarkCode.MESSAGE_BEING_SENT);
+    if (!held) return store();
+    if (key) inFlight.add(key);
+    try {
+      await held;
+    } finally {
+      if (key) inFlight.delete(key);
+    }
+    return store();
+  };
+
   const checkReachable = (bot: MockApp, chat: MockChat): void => {
     if (!chat.bots.has(bot.appId)) throw badRequest(LarkCode.BOT_NOT_IN_CHAT);
     const user = chat.p2pOpenId ? store.users.get(chat.p2pOpenId) : undefined;
@@ -83,7 +100,7 @@ export const messageRoutes = (store: MockStore) => {
     const chat = resolveTarget(bot, idType, receiveId);
     checkReachable(bot, chat);
     checkFrequency(bot, chat);
-    const message = persist(bot, chat, input, { receivedAs: { idType, id: receiveId } });
+    const message = await finishSend(bot, input.uuid, c.get("held"), () => persist(bot, chat, input, { receivedAs: { idType, id: receiveId } }));
     return larkOk(c, toLarkMessage(message, store.tenantKey));
   });
 
@@ -103,11 +120,13 @@ export const messageRoutes = (store: MockStore) => {
     // reply docs: replying to a message that is already in a thread stays in that thread.
     const inThread = body.reply_in_thread === true || parent.threadId !== undefined;
     if (inThread && !parent.threadId) parent.threadId = `omt_${randomHex(12)}`;
-    const message = persist(bot, chat, input, {
-      rootId: parent.rootId ?? parent.messageId,
-      parentId: parent.messageId,
-      ...(inThread && parent.threadId ? { threadId: parent.threadId } : {}),
-    });
+    const message = await finishSend(bot, input.uuid, c.get("held"), () =>
+      persist(bot, chat, input, {
+        rootId: parent.rootId ?? parent.messageId,
+        parentId: parent.messageId,
+        ...(inThread && parent.threadId ? { threadId: parent.threadId } : {}),
+      }),
+    );
     return larkOk(c, toLarkMessage(message, store.tenantKey));
   });
 
