@@ -21,6 +21,9 @@ const GROUP_COLUMNS = [
   ["chat_links", "group_id"],
   ["link_codes", "group_id"],
   ["audit_log", "group_id"],
+  // Created by 0010, after 0009: empty on a database that runs both at once, but a database
+  // migrated by drizzle alone may have run jobs before this step caught up.
+  ["job_failures", "group_id"],
 ] as const;
 
 const MEMBER_COLUMNS = [
