@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
+import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -59,53 +60,77 @@ async function previousMigrations(): Promise<string> {
   return folder;
 }
 
-async function seedPreviousSchema(database: NodeDatabase) {
+/**
+ * Writes rows as the schema of 0000–0008 had them: only the columns that
+ * database has (a column added by a later migration is left out), each value
+ * converted as drizzle would. drizzle's insert would name every column of
+ * today's schema and fail on the old tables.
+ */
+function oldSchemaWriter(database: NodeDatabase) {
   const { db } = database;
+  return async (table: SQLiteTable, rows: Record<string, unknown> | Record<string, unknown>[]) => {
+    const { name } = getTableConfig(table);
+    const present = new Set((await db.all<{ name: string }>(sql`select name from pragma_table_info(${name})`)).map((c) => c.name));
+    for (const row of [rows].flat()) {
+      const cells = Object.entries(getTableColumns(table)).flatMap(([key, column]) => {
+        if (!present.has(column.name)) return [];
+        const value = row[key] ?? (column.defaultFn ? column.defaultFn() : undefined);
+        return value === undefined ? [] : [{ column: column.name, value: value === null ? null : column.mapToDriverValue(value) }];
+      });
+      await db.run(
+        sql`insert into ${sql.identifier(name)} (${sql.join(cells.map((c) => sql.identifier(c.column)), sql`, `)}) values (${sql.join(cells.map((c) => sql`${c.value}`), sql`, `)})`,
+      );
+    }
+  };
+}
+
+async function seedPreviousSchema(database: NodeDatabase) {
+  const insertOld = oldSchemaWriter(database);
   const at = new Date("2026-11-20T02:00:00Z");
   const [zhang, li, leader] = [oldMember(ZHANG.openId), oldMember(LI.openId), oldMember(LEADER.openId)];
   const wxMember = legacyMemberId(OLD.room, WX_PERSON);
-  await db.insert(s.groups).values([
+  await insertOld(s.groups, [
     { id: OLD.office, platform: "lark", tenantKey: TENANT, chatId: OFFICE.chatId, name: OFFICE.name, timezone: "Asia/Shanghai", syncedAt: at, createdAt: at },
     { id: OLD.room, platform: "wechat", tenantKey: "wechat", chatId: ROOM, name: "微信值班群", timezone: "Asia/Shanghai", createdAt: at },
   ]);
-  await db.insert(s.members).values([
+  await insertOld(s.members, [
     { id: leader, groupId: OLD.office, userId: LEADER.openId, name: LEADER.name, role: "leader", createdAt: at },
     { id: zhang, groupId: OLD.office, userId: ZHANG.openId, name: ZHANG.name, createdAt: at },
     { id: li, groupId: OLD.office, userId: LI.openId, name: LI.name, position: "科员", coefficient: 1.042, createdAt: at },
     { id: wxMember, groupId: OLD.room, userId: WX_PERSON, name: "张三", createdAt: at },
   ]);
-  await db.insert(s.records).values({ id: "rec_old_1", groupId: OLD.office, memberId: zhang, date: "2026-11-20", text: "完成季度报表初稿", sourceMessageId: larkMessageId("rec"), createdAt: at });
-  await db.insert(s.schemes).values({ id: "sch_old_1", groupId: OLD.room, version: 1, name: "值班", json: schemeTemplates[0]!.scheme, source: `template:${schemeTemplates[0]!.id}`, createdAt: at });
+  await insertOld(s.records, { id: "rec_old_1", groupId: OLD.office, memberId: zhang, date: "2026-11-20", text: "完成季度报表初稿", sourceMessageId: larkMessageId("rec"), createdAt: at });
+  await insertOld(s.schemes, { id: "sch_old_1", groupId: OLD.room, version: 1, name: "值班", json: schemeTemplates[0]!.scheme, source: `template:${schemeTemplates[0]!.id}`, createdAt: at });
   const rate = (member: string, dimension: string, score: number) => ({
     id: `rat_${member.slice(-6)}_${dimension}`, groupId: OLD.office, period: "2026-11", memberId: member, dimension, raterGroup: "leader", raterUserId: LEADER.openId, score, createdAt: at,
   });
-  await db.insert(s.ratings).values(["village", "business", "conduct"].flatMap((d) => [rate(zhang, d, 90), rate(li, d, 80)]));
-  await db.insert(s.adjustments).values({ id: "adj_old_1", groupId: OLD.office, period: "2026-11", memberId: zhang, reason: "牵头完成防汛值班", byUserId: LEADER.openId, dimension: "village", points: 2, createdAt: at });
-  await db.insert(s.awards).values({ id: "awd_old_1", groupId: OLD.office, period: "2026-11", memberId: li, reason: "获县级先进个人", byUserId: LEADER.openId, level: "county", createdAt: at });
-  await db.insert(s.claims).values([
+  await insertOld(s.ratings, ["village", "business", "conduct"].flatMap((d) => [rate(zhang, d, 90), rate(li, d, 80)]));
+  await insertOld(s.adjustments, { id: "adj_old_1", groupId: OLD.office, period: "2026-11", memberId: zhang, reason: "牵头完成防汛值班", byUserId: LEADER.openId, dimension: "village", points: 2, createdAt: at });
+  await insertOld(s.awards, { id: "awd_old_1", groupId: OLD.office, period: "2026-11", memberId: li, reason: "获县级先进个人", byUserId: LEADER.openId, level: "county", createdAt: at });
+  await insertOld(s.claims, [
     { id: "clm_old_1", groupId: OLD.office, memberId: zhang, kind: "bonus", period: "2026-11", detail: { dimension: "village", points: 1 }, evidence: "协助秋收调度", status: "approved", no: 1, createdAt: at },
     { id: "clm_old_2", groupId: OLD.office, memberId: li, kind: "award", period: "2026-11", detail: { level: "city" }, evidence: "市级表彰", no: 2, createdAt: at },
   ]);
-  await db.insert(s.claimDecisions).values({ claimId: "clm_old_1", decision: "approved", byUserId: LEADER.openId, decidedAt: at });
-  await db.insert(s.leaves).values({ id: "lea_old_1", groupId: OLD.office, memberId: li, from: "2026-11-23", to: "2026-11-24", reason: "年假", createdAt: at });
-  await db.insert(s.publications).values({ id: "pub_old_1", groupId: OLD.office, period: "2026-Q3", windowEnds: "2026-10-15", publishedAt: at });
-  await db.insert(s.appeals).values({ id: "apl_old_1", publicationId: "pub_old_1", memberId: zhang, reason: "作风分有误", status: "upheld", no: 1, createdAt: at });
-  await db.insert(s.appealDecisions).values({ appealId: "apl_old_1", decision: "upheld", byUserId: LEADER.openId, reason: "评分有据", decidedAt: at });
-  await db.insert(s.departmentScores).values({ groupId: OLD.office, period: "2026-11", score: 95, byUserId: LEADER.openId, createdAt: at });
-  await db.insert(s.goals).values({ id: "gol_old_1", groupId: OLD.office, seq: 1, period: "2026-11", memberId: zhang, title: "走访农户", planned: 20, unit: "户", byUserId: LEADER.openId, createdAt: at });
-  await db.insert(s.chatLinks).values([
+  await insertOld(s.claimDecisions, { claimId: "clm_old_1", decision: "approved", byUserId: LEADER.openId, decidedAt: at });
+  await insertOld(s.leaves, { id: "lea_old_1", groupId: OLD.office, memberId: li, from: "2026-11-23", to: "2026-11-24", reason: "年假", createdAt: at });
+  await insertOld(s.publications, { id: "pub_old_1", groupId: OLD.office, period: "2026-Q3", windowEnds: "2026-10-15", publishedAt: at });
+  await insertOld(s.appeals, { id: "apl_old_1", publicationId: "pub_old_1", memberId: zhang, reason: "作风分有误", status: "upheld", no: 1, createdAt: at });
+  await insertOld(s.appealDecisions, { appealId: "apl_old_1", decision: "upheld", byUserId: LEADER.openId, reason: "评分有据", decidedAt: at });
+  await insertOld(s.departmentScores, { groupId: OLD.office, period: "2026-11", score: 95, byUserId: LEADER.openId, createdAt: at });
+  await insertOld(s.goals, { id: "gol_old_1", groupId: OLD.office, seq: 1, period: "2026-11", memberId: zhang, title: "走访农户", planned: 20, unit: "户", byUserId: LEADER.openId, createdAt: at });
+  await insertOld(s.chatLinks, [
     { id: "lnk_old_1", kind: "room", externalId: ROOM, groupId: OLD.office, createdBy: LEADER.openId, createdAt: at },
     { id: "lnk_old_2", kind: "person", externalId: WX_PERSON, groupId: OLD.office, memberId: zhang, createdBy: ZHANG.openId, createdAt: at },
   ]);
-  await db.insert(s.linkCodes).values({ code: "483920", kind: "person", groupId: OLD.office, memberId: li, issuedBy: LI.openId, expiresAt: new Date("2026-11-20T03:00:00Z") });
-  await db.insert(s.auditLog).values([
+  await insertOld(s.linkCodes, { code: "483920", kind: "person", groupId: OLD.office, memberId: li, issuedBy: LI.openId, expiresAt: new Date("2026-11-20T03:00:00Z") });
+  await insertOld(s.auditLog, [
     { id: "aud_old_1", groupId: OLD.office, actorUserId: LEADER.openId, action: "roster.update", subjectId: li, detail: { member: li, position: "科员", coefficient: 1.042 }, at },
     { id: "aud_old_2", groupId: OLD.office, actorUserId: LEADER.openId, action: "department.score", subjectId: OLD.office, detail: { month: "2026-11", score: 95 }, at },
   ]);
-  await db.insert(s.tenantAdmins).values({ platform: "lark", tenantKey: TENANT, userId: LEADER.openId, name: LEADER.name, createdAt: at });
-  await db.insert(s.processedEvents).values({ eventId: "5e3702a84e847582be8db7fb73283c02", messageId: larkMessageId("rec"), kind: "message", receivedAt: at });
+  await insertOld(s.tenantAdmins, { platform: "lark", tenantKey: TENANT, userId: LEADER.openId, name: LEADER.name, createdAt: at });
+  await insertOld(s.processedEvents, { eventId: "5e3702a84e847582be8db7fb73283c02", messageId: larkMessageId("rec"), kind: "message", receivedAt: at });
   // The November ranking already went out to 张三 (a job keys it by member id); a report card with a button naming the group is still queued.
-  await db.insert(s.outbox).values([
+  await insertOld(s.outbox, [
     { key: `ranking:2026-11:${zhang}`, receiveIdType: "open_id", receiveId: ZHANG.openId, paceKey: `user:${ZHANG.openId}`, msgType: "text", content: JSON.stringify({ text: "你的名次" }), status: "sent", nextAttemptAt: at, sentAt: at, createdAt: at },
     { key: `ranking:2026-11:${li}`, receiveIdType: "open_id", receiveId: LI.openId, paceKey: `user:${LI.openId}`, msgType: "text", content: JSON.stringify({ text: "你的名次" }), status: "sent", nextAttemptAt: at, sentAt: at, createdAt: at },
     { key: `ranking:2026-11:${OFFICE.chatId}`, receiveIdType: "chat_id", receiveId: OFFICE.chatId, paceKey: `chat:${OFFICE.chatId}`, msgType: "text", content: JSON.stringify({ text: "排名" }), status: "sent", nextAttemptAt: at, sentAt: at, createdAt: at },

@@ -76,7 +76,7 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.locator("#who").textContent()).toBe(`${zhang!.name} · 员工`);
     expect(await page.locator("#chat-title").textContent()).toBe(office.name);
-    expect(await page.locator("#guide .guide-count").textContent()).toBe("1/4");
+    expect(await page.locator("#guide .guide-count").textContent()).toBe("1/5");
     // The messages get most of the window: header, chat title and guide together stay small.
     const messages = await box(page.locator("#messages"));
     expect(messages.height / 860).toBeGreaterThan(0.7);
@@ -94,7 +94,7 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
 
   test("the guide's first step, 「排名 上月」, answers with the ranking and its chart", async () => {
     const before = await card(RANKING).count();
-    expect(await guideStep("1/4")).toContain("排名");
+    expect(await guideStep("1/5")).toContain("排名");
     const ranking = card(RANKING).nth(before);
     await ranking.locator("tbody tr").first().waitFor();
     const chart = ranking.locator(".card-chart[data-drawn=true] canvas");
@@ -105,7 +105,7 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
   });
 
   test("the second step files a record; its 撤回 button is as wide as its text, as in Feishu", async () => {
-    await guideStep("2/4");
+    await guideStep("2/5");
     expect(await page.inputValue("#input")).toBe("日报 今天整理了档案目录");
     await page.fill("#input", "日报 在浏览器里整理了档案目录");
     await page.click("#send");
@@ -118,10 +118,23 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
     expect(stored).toHaveLength(1);
   });
 
-  test("the third step shows 张三's score; the fourth switches to 李主任, who lands on the pending claim", async () => {
-    await guideStep("3/4");
+  test("the third step says a day's work without 「日报」: the bot offers 「记为日报」, and the button files it", async () => {
+    const said = "今天核对了上周的会议纪要";
+    await guideStep("3/5");
+    const suggestion = card("要记为日报吗？").filter({ hasText: said });
+    const file = suggestion.locator(".card-btn", { hasText: "记为日报" });
+    await file.waitFor({ state: "visible" });
+    await suggestion.scrollIntoViewIfNeeded();
+    await shot("03b-record-suggestion");
+    expect(await bot.db.select().from(records).where(eq(records.text, said))).toHaveLength(0);
+    await file.click();
+    await expect.poll(async () => (await bot.db.select().from(records).where(eq(records.text, said))).length, { timeout: 10_000 }).toBe(1);
+  });
+
+  test("the fourth step shows 张三's score; the fifth switches to 李主任, who lands on the pending claim", async () => {
+    await guideStep("4/5");
     await card(`${zhang!.name} · `).filter({ hasText: "维度" }).first().waitFor();
-    expect(await guideStep("4/4")).toContain(office.owner.name);
+    expect(await guideStep("5/5")).toContain(office.owner.name);
     expect(await page.locator("#who").textContent()).toBe(`${office.owner.name} · 负责人`);
     // Straight to the private chat, on the newest card still waiting, in view and highlighted.
     expect(await page.locator("#chat-title").textContent()).toContain("私聊");
@@ -340,7 +353,7 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
     await shot("07-phone-first-screen");
 
     const before = await card(RANKING).count();
-    await guideStep("1/4");
+    await guideStep("1/5");
     const chart = card(RANKING).nth(before).locator(".card-chart[data-drawn=true] canvas");
     await chart.waitFor();
     expect(await inkedPixels(chart)).toBeGreaterThan(1000);
@@ -349,8 +362,8 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
     await shot("08-phone-ranking-chart");
 
     // Steps can be skipped: on to the last, which switches to 李主任.
-    for (let i = 0; i < 2; i++) await page.click("#guide .guide-next");
-    await guideStep("4/4");
+    for (let i = 0; i < 3; i++) await page.click("#guide .guide-next");
+    await guideStep("5/5");
     const approval = card(`申报加分 · ${zhang!.name}`);
     await page.locator(".msg.focus .card-title", { hasText: `申报加分 · ${zhang!.name}` }).waitFor();
     const [shown, list] = [await box(approval.locator(".card-btn", { hasText: "同意" })), await box(page.locator("#messages"))];

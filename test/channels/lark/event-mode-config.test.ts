@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/config";
-import worker from "../../../src/worker";
 
 const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 const app = { LARK_APP_ID: `cli_${hex(16)}`, LARK_APP_SECRET: hex(32) };
 
+// The Worker refusing ws is tested inside workerd: test/worker/event-mode.test.ts.
 describe("LARK_EVENT_MODE", () => {
   test("webhook by default, and then the verification token is required", () => {
     expect(loadConfig({}).LARK_EVENT_MODE).toBe("webhook");
@@ -20,12 +20,5 @@ describe("LARK_EVENT_MODE", () => {
   test("anything else is refused with the choices", () => {
     expect(() => loadConfig({ ...app, LARK_EVENT_MODE: "websocket" })).toThrow(ConfigError);
     expect(() => loadConfig({ ...app, LARK_EVENT_MODE: "websocket" })).toThrow(/LARK_EVENT_MODE must be webhook or ws/);
-  });
-
-  test("a Worker configured for ws says it runs under Node only, instead of silently dropping events", async () => {
-    const env = { ...app, LARK_EVENT_MODE: "ws", DATABASE_URL: "https://example.invalid" };
-    const res = await worker.fetch(new Request("http://worker/lark/events", { method: "POST", body: "{}" }), env, {} as never);
-    expect(res.status).toBe(503);
-    expect(((await res.json()) as { error: string }).error).toMatch(/LARK_EVENT_MODE: ws .* runs under Node only/);
   });
 });

@@ -15,6 +15,7 @@ export function guideSteps(role, ctx) {
     return [
       { text: "先看上个月的排名：卡片里有排名表和柱状图。", label: "发「排名 上月」", act: { say: "排名 上月", in: "group" } },
       { text: "记一条今天的工作：「日报」后面写做了什么；回执卡片上可以撤回。", label: "填好一条日报", act: { fill: "日报 今天整理了档案目录", in: "group" } },
+      { text: "忘了写「日报」也不要紧：直接说做了什么，机器人会问要不要记为日报，点「记为日报」就记下了。", label: "说一句今天的工作", act: { say: "今天核对了上周的会议纪要", in: "group" } },
       { text: "看自己的分数怎么来的：每个维度、加减分和还没评的项。", label: "发「成绩 上月」", act: { say: "成绩 上月", in: "group" } },
       { text: `${ctx.leader} 那里有同事的申报等着审批：换成 ${ctx.leader} 看看。`, label: `换成${ctx.leader}`, act: { become: "leader" } },
     ];
