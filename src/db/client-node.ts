@@ -13,8 +13,12 @@ export interface NodeDatabase {
 }
 
 export interface NodeDatabaseOptions {
-  /** Commit concurrent write batches together (default true; the benchmark turns it off for its baseline). */
-  groupCommit?: boolean;
+  /**
+   * "libsql" opens a file with `@libsql/client`'s own file client, one
+   * transaction per request: the path before src/db/file-client.ts, kept so
+   * the benchmark can measure its baseline in the same run.
+   */
+  fileClient?: "ours" | "libsql";
 }
 
 /**
@@ -36,7 +40,13 @@ export async function openNodeDatabase(url: string, authToken?: string, opts: No
   if (url.startsWith("file:")) {
     const path = url.slice("file:".length).split("?")[0]!;
     if (path && path !== ":memory:") await mkdir(dirname(path), { recursive: true });
-    client = createFileClient(path, { pragmas: FILE_PRAGMAS, groupCommit: opts.groupCommit });
+    if (opts.fileClient === "libsql") {
+      // One connection: PRAGMAs such as synchronous are per connection.
+      client = createClient({ url, concurrency: 1 });
+      for (const pragma of FILE_PRAGMAS) await client.execute(pragma);
+    } else {
+      client = createFileClient(path, { pragmas: FILE_PRAGMAS });
+    }
   } else {
     client = createClient({ url, authToken });
   }
