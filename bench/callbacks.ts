@@ -2,36 +2,62 @@
  * Benchmark: card callbacks (card.action.trigger) over loopback, signed and
  * encrypted, 20 in flight: the 撤回 button on 日报 receipts, each answered
  * with a toast and the updated card inside Lark's 3 s. The records are made
- * through real events first (untimed).
+ * through real events first (untimed). Two servers, measured in turn: ours
+ * (src/db/file-client.ts) and the baseline (@libsql/client's file client).
  */
 import { createClient } from "@libsql/client";
 import { DEMO_GROUPS, DEMO_TENANT, LOCAL_APP } from "../src/channels/local/demo";
+import { MOCK_MOUNT_PATH } from "../src/channels/local/local-lark";
 import { cardActionEvent, sealEvent, textMessageEvent, type SealedRequest } from "../src/channels/local/lark-events";
-import { load, startBenchServer, type LoadFigures } from "./events";
+import { load, startBenchServer, type BenchServer, type LoadFigures } from "./events";
 
-export async function benchCallbacks(opts: { clicks?: number; concurrency?: number } = {}): Promise<LoadFigures> {
+export interface CallbacksBenchFigures {
+  callbacks: LoadFigures;
+  baseline: LoadFigures;
+}
+
+async function prepareClicks(server: BenchServer, count: number): Promise<SealedRequest[]> {
+  const group = DEMO_GROUPS[0]!;
+  const envelope = { token: LOCAL_APP.verificationToken, appId: LOCAL_APP.appId, tenantKey: DEMO_TENANT };
+  for (let i = 0; i < count; i++) {
+    const person = group.members[i % group.members.length]!;
+    // The person's message exists in (mock) Lark first, so the receipt is a reply to it.
+    const created = await fetch(`${server.url}${MOCK_MOUNT_PATH}/mock/user-messages`, {
+      method: "POST",
+      body: JSON.stringify({ chat_id: group.chatId, open_id: person.openId, content: JSON.stringify({ text: `@_user_1 日报 第${i}条` }) }),
+    });
+    const messageId = ((await created.json()) as { message: { message_id: string } }).message.message_id;
+    const event = textMessageEvent({ ...envelope, chatId: group.chatId, chatType: "group", senderOpenId: person.openId, text: `@绩效考核机器人 日报 第${i}条`, messageId, mentions: [{ openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" }] });
+    const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
+    await fetch(`${server.url}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
+  }
+  const db = createClient({ url: `file:${server.db}` });
+  // The receipts' ids once sent (else the person's message: the answer does not depend on it).
+  const rows = (await db.execute("select r.id, m.user_id, coalesce(o.sent_message_id, r.source_message_id) as message_id from records r join members m on m.id = r.member_id left join outbox o on o.key = 'm:' || r.source_message_id || ':0'")).rows;
+  db.close();
+  const clicks: SealedRequest[] = [];
+  for (const row of rows) {
+    // The click comes from the receipt card the bot sent (its message id in the mock), as in Lark.
+    const event = cardActionEvent({ ...envelope, operatorOpenId: String(row.user_id), value: { a: "record.withdraw", id: String(row.id) }, messageId: String(row.message_id), chatId: group.chatId });
+    clicks.push(await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey }));
+  }
+  return clicks;
+}
+
+export async function benchCallbacks(opts: { clicks?: number; concurrency?: number } = {}): Promise<CallbacksBenchFigures> {
   const count = opts.clicks ?? 1000;
-  const server = await startBenchServer();
+  const concurrency = opts.concurrency ?? 20;
+  const ours = await startBenchServer();
+  const single = await startBenchServer({ baseline: true });
   try {
-    const group = DEMO_GROUPS[0]!;
-    const envelope = { token: LOCAL_APP.verificationToken, appId: LOCAL_APP.appId, tenantKey: DEMO_TENANT };
-    for (let i = 0; i < count; i++) {
-      const person = group.members[i % group.members.length]!;
-      const event = textMessageEvent({ ...envelope, chatId: group.chatId, chatType: "group", senderOpenId: person.openId, text: `@绩效考核机器人 日报 第${i}条`, mentions: [{ openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" }] });
-      const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
-      await fetch(`${server.url}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
-    }
-    const db = createClient({ url: `file:${server.db}` });
-    const rows = (await db.execute("select r.id, m.user_id from records r join members m on m.id = r.member_id")).rows;
-    db.close();
-    const clicks: SealedRequest[] = [];
-    for (const row of rows) {
-      const event = cardActionEvent({ ...envelope, operatorOpenId: String(row.user_id), value: { a: "record.withdraw", id: String(row.id) }, messageId: "om_receipt", chatId: group.chatId });
-      clicks.push(await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey }));
-    }
-    const url = `${server.url}/lark/events`;
-    return await load(clicks.length, opts.concurrency ?? 20, (i) => fetch(url, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body }));
+    const oursClicks = await prepareClicks(ours, count);
+    const singleClicks = await prepareClicks(single, count);
+    const click = (server: BenchServer, clicks: SealedRequest[]) => (i: number) => fetch(`${server.url}/lark/events`, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body });
+    const callbacks = await load(oursClicks.length, concurrency, click(ours, oursClicks));
+    const baseline = await load(singleClicks.length, concurrency, click(single, singleClicks));
+    return { callbacks, baseline };
   } finally {
-    server.stop();
+    await ours.stop();
+    await single.stop();
   }
 }

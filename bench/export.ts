@@ -7,6 +7,7 @@
  * 全员排名's month over all groups, read group by group and batched.
  * Run: `npm run bench:export` (or as part of `npm run bench`).
  */
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,6 +32,12 @@ export interface ExportBenchFigures {
   /** The year: engine only (every group's four quarters and year), then the whole export. */
   yearEngineMs: number;
   yearExportMs: number;
+  /**
+   * The year's export again, in turns: through our file client (src/db/file-client.ts) and through
+   * @libsql/client's (the baseline) on the same file, twice each; and whether all four gave the same bytes.
+   */
+  yearExportRuns: { client: "ours" | "libsql"; ms: number }[];
+  sameBytes: boolean;
   yearBytes: number;
   quarters: { period: string; ms: number; bytes: number }[];
   /** Rows read back from the year's results sheet (header excluded). */
@@ -63,6 +70,19 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     const yearStart = performance.now();
     const year = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod("2026")!, at });
     const yearExportMs = performance.now() - yearStart;
+    const baseline = await openNodeDatabase(`file:${join(dir, "bench.db")}`, undefined, { fileClient: "libsql" });
+    const yearExportRuns: ExportBenchFigures["yearExportRuns"] = [];
+    const digests = new Set([createHash("sha256").update(year.bytes).digest("hex")]);
+    try {
+      for (const client of ["libsql", "ours", "libsql", "ours"] as const) {
+        const start = performance.now();
+        const out = await exportWorkbook(client === "ours" ? db : baseline.db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod("2026")!, at });
+        yearExportRuns.push({ client, ms: Math.round(performance.now() - start) });
+        digests.add(createHash("sha256").update(out.bytes).digest("hex"));
+      }
+    } finally {
+      baseline.close();
+    }
 
     const quarters = [];
     for (const q of [1, 2, 3, 4]) {
@@ -91,6 +111,8 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
       seedSeconds: Math.round(seedSeconds * 10) / 10,
       yearEngineMs: Math.round(yearEngineMs),
       yearExportMs: Math.round(yearExportMs),
+      yearExportRuns,
+      sameBytes: digests.size === 1,
       yearBytes: year.bytes.length,
       quarters,
       rowsReadBack: rows.length - 1,

@@ -8,11 +8,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "../src/bot/deps";
 import { loadConfig } from "../src/config";
+import type { FileClient } from "../src/db/file-client";
 import { startNodeBot } from "../src/node/start";
 
 const dir = await mkdtemp(join(tmpdir(), "appraisal-bench-"));
 // No demo history: the benchmark measures the webhook on a quiet database.
-const bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "bench.db")}` }), { log: silentLogger, seedHistory: false });
+// BENCH_BASELINE=1 starts the baseline: @libsql/client's file client, every request its own commit.
+const bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "bench.db")}` }), {
+  log: silentLogger,
+  seedHistory: false,
+  database: { fileClient: process.env.BENCH_BASELINE === "1" ? "libsql" : "ours" },
+});
 await bot.idle();
 console.log(JSON.stringify({ url: bot.url, db: join(dir, "bench.db") }));
-process.on("SIGTERM", () => void bot.close().then(() => process.exit(0)));
+process.on("SIGTERM", () => {
+  // How many commits the callers' write batches took (group commit: fewer than batches).
+  const client = (bot.db as unknown as { $client: Partial<FileClient> }).$client;
+  console.log(JSON.stringify({ commitStats: client.commitStats?.() ?? null }));
+  void bot.close().then(() => process.exit(0));
+});

@@ -45,21 +45,23 @@ export async function getRecord(db: Database, id: string): Promise<RecordRow | u
   return r;
 }
 
-/** Marks a record withdrawn; the row stays for the audit trail. Only counts if it was still live. */
+/**
+ * Marks a record withdrawn; the row stays for the audit trail. Only counts if it was still live,
+ * and only then is it logged: two clicks read the record live before either commits (concurrent
+ * requests commit together, src/db/file-client.ts), so the audit row follows the update's own
+ * outcome (`changes()`, the rows the update before it changed in the same batch), not the read.
+ */
 export function withdrawRecord(db: Database, record: RecordRow, actorUserId: string, now: Date) {
+  const auditId = newId("aud", now.getTime());
   return [
     db
       .update(records)
       .set({ withdrawnAt: now })
       .where(and(eq(records.id, record.id), isNull(records.withdrawnAt))),
-    db.insert(auditLog).values({
-      id: newId("aud", now.getTime()),
-      groupId: record.groupId,
-      actorUserId,
-      action: "record.withdraw",
-      subjectId: record.id,
-      at: now,
-    }),
+    db.run(
+      sql`insert into ${auditLog} (${sql.identifier(auditLog.id.name)}, ${sql.identifier(auditLog.groupId.name)}, ${sql.identifier(auditLog.actorUserId.name)}, ${sql.identifier(auditLog.action.name)}, ${sql.identifier(auditLog.subjectId.name)}, ${sql.identifier(auditLog.at.name)})
+          select ${auditId}, ${record.groupId}, ${actorUserId}, ${"record.withdraw"}, ${record.id}, ${now.getTime()} where changes() = 1`,
+    ),
   ];
 }
 

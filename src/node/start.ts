@@ -4,7 +4,7 @@ import type { Clock } from "../app/ports";
 import { assemble } from "../assemble";
 import { consoleLogger, type Logger } from "../bot/deps";
 import { isLocalMode, type Config } from "../config";
-import { openNodeDatabase } from "../db/client-node";
+import { openNodeDatabase, type NodeDatabaseOptions } from "../db/client-node";
 import { applyMigrations } from "../db/migrate";
 import { groups } from "../db/schema";
 import { createLocalLark, type LocalLark } from "../channels/local/local-lark";
@@ -45,6 +45,8 @@ export interface StartOptions {
   seedDemo?: boolean;
   /** With the demo groups, replay their month of history through the webhook (default true). */
   seedHistory?: boolean;
+  /** Database options (the benchmark's baseline turns group commit off). */
+  database?: NodeDatabaseOptions;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface StartOptions {
  */
 export async function startNodeBot(config: Config, opts: StartOptions = {}): Promise<NodeBot> {
   const log = opts.log ?? consoleLogger;
-  const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, opts.database);
   if (config.DATABASE_URL.startsWith("file:")) await applyMigrations(database.db);
 
   // Listen first: in local mode the Lark base URL is this server's own address.
