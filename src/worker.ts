@@ -1,10 +1,11 @@
 import type { ExecutionContext } from "hono";
 import { assemble } from "./assemble";
-import { ConfigError, isLocalMode, loadConfig } from "./config";
+import { ConfigError } from "./config";
 import { openWebDatabase } from "./db/client-web";
 import { consoleLogger } from "./bot/deps";
 import { dueCount, fanOut, MESSAGES_PER_DRAIN, requestDrains, runJobMessage, type DeliverMessage, type JobMessage, type WorkQueues } from "./jobs/fan-out";
 import { FREE_PLAN_SUBREQUESTS, metered, meteredFetch, countSubrequest, spentSubrequests, type InvocationStats } from "./worker/meter";
+import { loadWorkerConfig } from "./worker/config";
 import { durablePacer } from "./worker/pacer-object";
 
 export { LarkPacer } from "./worker/pacer-object";
@@ -42,10 +43,7 @@ function assembledFor(env: WorkerEnv): Assembled | { error: string } {
   let hit = cache.get(env);
   if (!hit) {
     try {
-      const config = loadConfig(env);
-      if (isLocalMode(config)) throw new ConfigError("Invalid configuration: LARK_APP_ID: required on Workers (local mode runs under Node only)");
-      // A Worker cannot hold a WebSocket open between requests: Workers keep the webhook.
-      if (config.LARK_EVENT_MODE === "ws") throw new ConfigError("Invalid configuration: LARK_EVENT_MODE: ws (the long connection) runs under Node only; on Workers use webhook");
+      const config = loadWorkerConfig(env);
       const pacer = env.LARK_PACER ? durablePacer(env.LARK_PACER as DurableNamespace, config.LARK_APP_ID!, config.LARK_SEND_LIMITS) : undefined;
       hit = assemble({
         config,

@@ -12,6 +12,8 @@ useWechatWorld((w) => ({ database, world } = w));
 describe("hostile input in WeChat", () => {
   test("control characters are dropped at the bridge: 整理\\0档案 is stored and read back whole", async () => {
     await world.inRoom("zhang", "日报 核对\u0000台账\u001b", { mentionBot: true });
+    // The room registers 张三 first: his private text is then today's record in that group.
+    await world.settle();
     await world.privately("zhang", "整理\u0000档案\u0007");
     await world.settle();
     expect(await database.db.select().from(records).where(eq(records.text, "核对台账"))).toHaveLength(1);
