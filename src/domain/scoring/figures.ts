@@ -10,7 +10,7 @@ import { applyAdjustments, type AdjustmentEntry } from "./dimension";
 import { scoreExtra } from "./extra";
 import { round2, toCents } from "./fen";
 import { clamp } from "./leaf";
-import { itemsOf, type PeriodIndex } from "./member-inputs";
+import { positions, type PeriodIndex } from "./member-inputs";
 import type { DimensionFigures } from "./result";
 
 export interface MemberFigures {
@@ -67,31 +67,36 @@ export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
 function scoreLeaves(plan: FiguresPlan, index: PeriodIndex, b: number) {
   const ratings = index.inputs.ratings;
   const groups = plan.raterWeights.length;
+  const { start, order } = index.ratings;
+  const from = start[b]!;
+  const to = start[b + 1]!;
+  if (plan.pairSlots.length < to - from) {
+    plan.pairSlots = new Int32Array(to - from);
+    plan.pairScores = new Float64Array(to - from);
+  }
+  const { pairSlots: slots, pairScores: scores, sums, counts } = plan;
   let n = 0;
-  for (const i of itemsOf(index.ratings, b)) {
-    const r = ratings[i]!;
+  for (let j = from; j < to; j++) {
+    const r = ratings[order[j]!]!;
     const leaf = plan.leafSlot.get(r.dimension);
     const group = plan.raterSlot.get(r.rater);
     // A rating for a group the scheme does not weigh is never looked at by scoreLeaf either.
     if (leaf === undefined || group === undefined) continue;
-    if (n === plan.pairSlots.length) {
-      const slots = new Int32Array(n * 2);
-      slots.set(plan.pairSlots);
-      const scores = new Float64Array(n * 2);
-      scores.set(plan.pairScores);
-      plan.pairSlots = slots;
-      plan.pairScores = scores;
+    // Insertion by (slot, score): equal scores are equal numbers, so their order cannot change a sum.
+    const slot = leaf * groups + group;
+    const score = r.score;
+    let k = n++;
+    while (k > 0 && (slots[k - 1]! > slot || (slots[k - 1] === slot && scores[k - 1]! > score))) {
+      slots[k] = slots[k - 1]!;
+      scores[k] = scores[k - 1]!;
+      k--;
     }
-    plan.pairSlots[n] = leaf * groups + group;
-    plan.pairScores[n] = r.score;
-    n++;
+    slots[k] = slot;
+    scores[k] = score;
   }
-  const { pairSlots: slots, pairScores: scores, sums, counts } = plan;
-  // Sort by (slot, score). Equal scores are equal numbers, so any order among them sums the same.
-  const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => slots[x]! - slots[y]! || scores[x]! - scores[y]!);
   sums.fill(0);
   counts.fill(0);
-  for (const k of order) {
+  for (let k = 0; k < n; k++) {
     const slot = slots[k]!;
     sums[slot] = sums[slot]! + scores[k]!;
     counts[slot]! += 1;
@@ -142,7 +147,7 @@ export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { i
     let points: number;
     const given: AdjustmentEntry[] = [];
     if (adjusted) {
-      for (const i of itemsOf(index.adjustments, b)) {
+      for (const i of positions(index.adjustments, b)) {
         const a = index.inputs.adjustments[i]!;
         if (index.tree.byKey.get(a.dimension)!.top.key === dim.key) given.push({ points: a.points, reason: a.reason, target: a.dimension });
       }
@@ -161,8 +166,8 @@ export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { i
     pointsSum = pointsSum + points;
   }
 
-  const awards = [...itemsOf(index.awards, b)].map((i) => index.inputs.awards[i]!);
-  const extras = [...itemsOf(index.extras, b)].map((i) => index.inputs.extras[i]!);
+  const awards = positions(index.awards, b).map((i) => index.inputs.awards[i]!);
+  const extras = positions(index.extras, b).map((i) => index.inputs.extras[i]!);
   let extra: number;
   if (awards.length + extras.length > 0) extra = scoreExtra(scheme.awards, scheme.extraCap, awards, extras).applied;
   else {

@@ -23,28 +23,51 @@ export const isVagueReason = (reason: string): boolean =>
  */
 function earlierDuplicates(ratings: readonly RatingInput[]): Int32Array {
   const first = new Int32Array(ratings.length).fill(-1);
-  const byMember = new Map<string, number[]>();
+  // Ratings with `by`, grouped by member (a counting sort: input order kept inside a member).
+  const bucketOf = new Map<string, number>();
+  const of = new Int32Array(ratings.length).fill(-1);
+  const sizes: number[] = [];
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i]!;
     if (r.by === undefined) continue;
     if (r.member.includes("\u0000") || r.dimension.includes("\u0000") || r.rater.includes("\u0000") || r.by.includes("\u0000")) return joinedDuplicates(ratings);
-    const list = byMember.get(r.member);
-    if (list) list.push(i);
-    else byMember.set(r.member, [i]);
+    let b = bucketOf.get(r.member);
+    if (b === undefined) bucketOf.set(r.member, (b = sizes.push(0) - 1));
+    of[i] = b;
+    sizes[b]! += 1;
   }
-  const at = (i: number) => ratings[i]!;
+  const start = new Int32Array(sizes.length + 1);
+  sizes.forEach((size, b) => (start[b + 1] = start[b]! + size));
+  const next = start.slice(0, sizes.length);
+  const order = new Int32Array(start[sizes.length]!);
+  for (let i = 0; i < ratings.length; i++) if (of[i]! >= 0) order[next[of[i]!]!++] = i;
+
   const sameItem = (a: RatingInput, b: RatingInput) => a.dimension === b.dimension && a.rater === b.rater && a.by === b.by;
-  for (const list of byMember.values()) {
-    if (list.length < 2) continue;
-    list.sort((x, y) => {
-      const a = at(x);
-      const b = at(y);
-      return compareText(a.dimension, b.dimension) || compareText(a.rater, b.rater) || compareText(a.by!, b.by!) || x - y;
-    });
-    for (let k = 1; k < list.length; k++) {
-      const prev = list[k - 1]!;
-      const i = list[k]!;
-      if (sameItem(at(prev), at(i))) first[i] = first[prev]! >= 0 ? first[prev]! : prev;
+  for (let b = 0; b < sizes.length; b++) {
+    const from = start[b]!;
+    const to = start[b + 1]!;
+    if (to - from > 64) {
+      // Many ratings for one person: sort and compare neighbours rather than every pair.
+      const list = Array.from(order.subarray(from, to)).sort((x, y) => {
+        const p = ratings[x]!;
+        const q = ratings[y]!;
+        return compareText(p.dimension, q.dimension) || compareText(p.rater, q.rater) || compareText(p.by!, q.by!) || x - y;
+      });
+      for (let k = 1; k < list.length; k++) {
+        const prev = list[k - 1]!;
+        if (sameItem(ratings[prev]!, ratings[list[k]!]!)) first[list[k]!] = first[prev]! >= 0 ? first[prev]! : prev;
+      }
+      continue;
+    }
+    for (let k = from + 1; k < to; k++) {
+      const r = ratings[order[k]!]!;
+      for (let j = from; j < k; j++) {
+        // The earliest match is the first rating of this identity (its own `first` is -1).
+        if (sameItem(ratings[order[j]!]!, r)) {
+          first[order[k]!] = order[j]!;
+          break;
+        }
+      }
     }
   }
   return first;

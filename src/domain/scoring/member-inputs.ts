@@ -94,26 +94,30 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-/** Positions in `list` of member bucket b's items, in input order. */
-export function* itemsOf(buckets: Buckets, b: number): Generator<number> {
-  for (let i = buckets.start[b]!; i < buckets.start[b + 1]!; i++) yield buckets.order[i]!;
+const NONE: readonly number[] = [];
+
+/** Positions in the list of member bucket b's items, in input order. */
+export function positions(buckets: Buckets, b: number): readonly number[] {
+  const from = buckets.start[b]!;
+  const to = buckets.start[b + 1]!;
+  return from === to ? NONE : Array.from(buckets.order.subarray(from, to));
 }
 
 /** One member's inputs, shaped for the derivation exactly as the whole-period grouping made them. */
 export function memberInputs(index: PeriodIndex, b: number): MemberInputs {
   const { inputs, tree } = index;
   const out: MemberInputs = { ratings: new Map(), adjustments: new Map(), awards: [], extras: [] };
-  for (const i of itemsOf(index.ratings, b)) {
+  for (const i of positions(index.ratings, b)) {
     const r = inputs.ratings[i]!;
     let groups = out.ratings.get(r.dimension);
     if (!groups) out.ratings.set(r.dimension, (groups = new Map()));
     push(groups, r.rater, r.by === undefined ? { score: r.score } : { score: r.score, by: r.by });
   }
-  for (const i of itemsOf(index.adjustments, b)) {
+  for (const i of positions(index.adjustments, b)) {
     const a = inputs.adjustments[i]!;
     push(out.adjustments, tree.byKey.get(a.dimension)!.top.key, { points: a.points, reason: a.reason, target: a.dimension });
   }
-  for (const i of itemsOf(index.awards, b)) out.awards.push({ level: inputs.awards[i]!.level, reason: inputs.awards[i]!.reason });
-  for (const i of itemsOf(index.extras, b)) out.extras.push({ points: inputs.extras[i]!.points, reason: inputs.extras[i]!.reason });
+  for (const i of positions(index.awards, b)) out.awards.push({ level: inputs.awards[i]!.level, reason: inputs.awards[i]!.reason });
+  for (const i of positions(index.extras, b)) out.extras.push({ points: inputs.extras[i]!.points, reason: inputs.extras[i]!.reason });
   return out;
 }
