@@ -47,6 +47,10 @@ export const INVALID_INPUTS: Record<string, unknown> = {
   awardUnknown: { members, awards: [{ member: M, level: "world", reason: "先进" }] },
   extraNegative: { members, extras: [{ member: M, points: -1, reason: "信息报送" }] },
   extraVague: { members, extras: [{ member: N, points: 1, reason: "其他" }] },
+  /** More than 64 ratings with `by` for one person (the sorted path), duplicates at several places. */
+  duplicateMany: { members, ratings: [...many(70), many(70)[3], { ...many(70)[69], rater: "peer" }, many(70)[69], { ...rating, member: N, by: M }, many(70)[3], { ...rating, member: N, by: M }] },
+  duplicateAcrossGroups: { members, ratings: [{ ...rating, by: N }, { ...rating, rater: "peer", by: N }, { ...rating, dimension: "plan", by: N }, { ...rating, member: N, by: N }, { ...rating, rater: "peer", by: N }] },
+  duplicateUnknownMember: { members, ratings: [{ ...rating, member: "x", by: N }, { ...rating, member: "x", by: N }] },
   mixed: { members, ratings: [{ ...rating, score: 101 }, { ...rating, member: "nobody" }, { ...rating, rater: "boss", by: M }, { ...rating, rater: "boss", by: M }] },
 };
 
