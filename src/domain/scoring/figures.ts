@@ -41,6 +41,8 @@ export interface FiguresPlan {
   leafRated: Uint8Array;
   pairSlots: Int32Array;
   pairScores: Float64Array;
+  /** Per top-level dimension, its score from the leaf scores (rule 2), compiled once. */
+  tops: ((missing: string[]) => number)[];
 }
 
 export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
@@ -49,15 +51,18 @@ export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
   const raterEntries = Object.entries(scheme.raters);
   const raterSlot = new Map(raterEntries.map(([group], g) => [group, g]));
   const slots = Math.max(1, leafSlot.size * raterEntries.length);
+  const leafScores = new Float64Array(Math.max(1, leafSlot.size));
+  const leafRated = new Uint8Array(Math.max(1, leafSlot.size));
   return {
     scheme,
+    tops: scheme.dimensions.map((dim) => compileNode(dim, leafSlot, leafScores, leafRated)),
     leafSlot,
     raterSlot,
     raterWeights: raterEntries.map(([, w]) => w),
     sums: new Float64Array(slots),
     counts: new Int32Array(slots),
-    leafScores: new Float64Array(Math.max(1, leafSlot.size)),
-    leafRated: new Uint8Array(Math.max(1, leafSlot.size)),
+    leafScores,
+    leafRated,
     pairSlots: new Int32Array(64),
     pairScores: new Float64Array(64),
   };
@@ -120,15 +125,23 @@ function scoreLeaves(plan: FiguresPlan, index: PeriodIndex, b: number) {
 }
 
 /** Rule 2, as scoreNode: leaves nobody rated go to `missing` in tree order. */
-function nodeScore(plan: FiguresPlan, node: Dimension, missing: string[]): number {
+function compileNode(node: Dimension, leafSlot: ReadonlyMap<string, number>, scores: Float64Array, rated: Uint8Array): (missing: string[]) => number {
   if (!node.children || node.children.length === 0) {
-    const leaf = plan.leafSlot.get(node.key)!;
-    if (plan.leafRated[leaf] === 0) missing.push(node.key);
-    return plan.leafScores[leaf]!;
+    const slot = leafSlot.get(node.key)!;
+    const key = node.key;
+    return (missing) => {
+      if (rated[slot] === 0) missing.push(key);
+      return scores[slot]!;
+    };
   }
-  let sum = 0;
-  for (const child of node.children) sum = sum + (nodeScore(plan, child, missing) * child.weight) / 100;
-  return clamp(sum, 0, 100);
+  const children = node.children.map((child) => compileNode(child, leafSlot, scores, rated));
+  const weights = node.children.map((child) => child.weight);
+  return (missing) => {
+    // Summing as each child is scored gives scoreNode's figures and the tree order of `missing`.
+    let sum = 0;
+    for (let i = 0; i < children.length; i++) sum = sum + (children[i]!(missing) * weights[i]!) / 100;
+    return clamp(sum, 0, 100);
+  };
 }
 
 export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { id: string; coefficient: number }, position: number): MemberFigures {
@@ -140,8 +153,9 @@ export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { i
   const dimensions: Record<string, DimensionFigures> = {};
   const adjusted = index.adjustments.start[b + 1]! > index.adjustments.start[b]!;
   let pointsSum = 0;
-  for (const dim of scheme.dimensions) {
-    const score = nodeScore(plan, dim, missing);
+  for (let t = 0; t < scheme.dimensions.length; t++) {
+    const dim = scheme.dimensions[t]!;
+    const score = plan.tops[t]!(missing);
     let bonus: number;
     let deduction: number;
     let points: number;
