@@ -29,7 +29,7 @@ console.log(`${cb.requests} callbacks, ${cb.perSecond}/s, median ${cb.medianMs} 
 const sc = await benchScoring({ runs: 5 });
 console.log("## Scoring a month: 10,000 members × 20 ratings");
 console.log(`validation + computePeriod median ${sc.totalMedianMs} ms (max ${sc.totalMaxMs}): computePeriod median ${sc.computeMedianMs} ms (min ${sc.computeMinMs}, max ${sc.computeMaxMs}), validation median ${sc.validateMedianMs} ms (first call ${sc.validateMs} ms);`);
-console.log(`heap held by the result ${sc.heapDeltaMB} MB; peak RSS ${sc.peakRssMB} MB (process at ${sc.startRssMB} MB before the month was generated); pay exact to the fen: ${sc.payFenTotal === sc.poolFen}\n`);
+console.log(`heap held by the result ${sc.heapDeltaMB} MB; peak RSS ${sc.peakRssMB} MB after ${sc.runs + 2} months back to back, ${sc.firstMonthPeakRssMB} MB after the first (process at ${sc.startRssMB} MB before it was generated); pay exact to the fen: ${sc.payFenTotal === sc.poolFen}\n`);
 
 const bc = await benchBroadcast();
 console.log("## Monthly ranking for 1,000 groups through the Lark mock's real limits");

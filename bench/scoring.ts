@@ -34,6 +34,8 @@ export interface ScoringBenchFigures {
   rssDeltaMB: number;
   /** Peak resident set size of the whole process so far. */
   peakRssMB: number;
+  /** Peak RSS after the first month only (generate, validate, compute): one month in a fresh process. */
+  firstMonthPeakRssMB: number;
   /** RSS when benchScoring started, before the inputs were generated (the runtime's own share of the peak). */
   startRssMB: number;
   gcAvailable: boolean;
@@ -144,6 +146,7 @@ export async function benchScoring(options: BenchOptions = {}): Promise<ScoringB
   if (!inputs.ok) throw new Error(`bench inputs invalid: ${JSON.stringify(inputs.errors.slice(0, 3))}`);
 
   computePeriod(scheme, inputs.inputs); // warm-up for the JIT, not timed, dropped
+  const firstMonthPeak = process.resourceUsage().maxRSS;
   const times: number[] = [];
   const validations: number[] = [];
   const totals: number[] = [];
@@ -180,6 +183,7 @@ export async function benchScoring(options: BenchOptions = {}): Promise<ScoringB
     heapDeltaMB: Math.round(((after.heapUsed - before.heapUsed) / MB) * 10) / 10,
     rssDeltaMB: Math.round(((after.rss - before.rss) / MB) * 10) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    firstMonthPeakRssMB: Math.round(firstMonthPeak / 1024),
     startRssMB: Math.round(startRss / MB),
     gcAvailable: gc !== undefined,
     payFenTotal: last.members.reduce((sum, m) => sum + m.payFen, 0),
