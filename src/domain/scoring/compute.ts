@@ -14,12 +14,9 @@ import { assignGrades, type GradeAssignment } from "./grades";
 import type { MemberInput, PeriodInputs } from "./inputs";
 import { scoreMember } from "./member";
 import { indexByMember, memberInputs, type PeriodIndex } from "./member-inputs";
-import type { PayShare } from "./pay";
-import type { PrizeShare } from "./prizes";
-import type { TieGroup } from "./rank";
-import { splitPool } from "./pay";
-import { awardPrizes } from "./prizes";
-import { rankGroups } from "./rank";
+import { splitPool, type PayShare } from "./pay";
+import { awardPrizes, type PrizeShare } from "./prizes";
+import { rankGroups, type TieGroup } from "./rank";
 import type { MemberDerivation, MemberResult, PeriodResult } from "./result";
 import type { Warning } from "./warning";
 
