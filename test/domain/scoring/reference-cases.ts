@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { BENCH_SCHEME, generateInputs, prng } from "../../../bench/scoring";
 import type { SchemeJson } from "../../../src/domain/scheme";
 import { explain, type PeriodInputsJson, type PeriodResult } from "../../../src/domain/scoring";
+import { larkOpenId } from "../../support/ids";
 import { SAMPLE } from "./helpers";
 
 export interface ReferenceCase {
@@ -28,14 +29,14 @@ function varied(members: number, seed: number): PeriodInputsJson {
   const raters = ["leader", "peer", "self"];
   const out: Required<PeriodInputsJson> = { pool: 123_456.78, members: [], ratings: [], adjustments: [], awards: [], extras: [] };
   for (let i = 0; i < members; i++) {
-    // Ids out of order, so input order and id order differ.
-    const id = `ou_${((i * 7919) % 100_003).toString(16).padStart(32, "0")}`;
+    // Hashed ids: input order and id order differ.
+    const id = larkOpenId(`member-${i}`);
     out.members.push({ id, name: `成员${i}`, ...(rand() < 0.3 ? { coefficient: pick([1.042, 1.083, 0.9]) } : {}) });
     const count = Math.floor(rand() * 14);
     for (let k = 0; k < count; k++) {
       const score = rand() < 0.5 ? pick([60, 80, 85, 90, 100]) : Math.round(rand() * 1000) / 10;
       const rating = { member: id, dimension: pick(leaves), rater: pick(raters), score };
-      out.ratings.push(rand() < 0.5 ? rating : { ...rating, by: `ou_${k.toString(16).padStart(32, "a")}` });
+      out.ratings.push(rand() < 0.5 ? rating : { ...rating, by: larkOpenId(`rater-${k}`) });
     }
     if (rand() < 0.3) out.adjustments.push({ member: id, dimension: pick(["village", "business", "quality", "conduct"]), points: pick([-50, -3, -0.5, 1, 2.5, 9]), reason: pick(["专项考核", "督查通报", "招商引资"]) });
     if (rand() < 0.1) out.adjustments.push({ member: id, dimension: "plan", points: pick([-2, 4]), reason: "计划超额" });

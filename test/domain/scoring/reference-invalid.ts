@@ -1,11 +1,12 @@
 /** Inputs parsePeriodInputs must reject, each with the exact errors the original (all-zod) code gave. */
 import type { PeriodInputsJson } from "../../../src/domain/scoring";
+import { larkOpenId } from "../../support/ids";
 
 const M = "ou_0123456789abcdef0123456789abcdef";
 const N = "ou_fedcba9876543210fedcba9876543210";
 const members = [{ id: M, name: "张三" }, { id: N, name: "李四", coefficient: 1.042 }];
 const rating = { member: M, dimension: "village", rater: "leader", score: 88 };
-const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...rating, by: `ou_${i.toString(16).padStart(32, "0")}` }));
+const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...rating, by: larkOpenId(`rater-${i}`) }));
 
 export const INVALID_INPUTS: Record<string, unknown> = {
   notObject: 42,
