@@ -18,17 +18,26 @@ export interface ScoringBenchFigures {
   members: number;
   ratings: number;
   runs: number;
-  /** computePeriod, median of `runs`. */
+  /** computePeriod alone, median of `runs`. */
   computeMedianMs: number;
   computeMinMs: number;
   computeMaxMs: number;
-  /** parsePeriodInputs (zod + cross-checks) once. */
+  /** parsePeriodInputs (shape + cross-checks), the first call (cold JIT). */
   validateMs: number;
+  /** parsePeriodInputs, median of `runs` (after the first). */
+  validateMedianMs: number;
+  /** parsePeriodInputs + computePeriod, one after the other as a caller runs them: median of `runs`. */
+  totalMedianMs: number;
+  totalMaxMs: number;
   /** Heap after one run minus before: the result and its derivations (plus garbage when gc is not exposed). */
   heapDeltaMB: number;
   rssDeltaMB: number;
   /** Peak resident set size of the whole process so far. */
   peakRssMB: number;
+  /** Peak RSS after the first month only (generate, validate, compute): one month in a fresh process. */
+  firstMonthPeakRssMB: number;
+  /** RSS when benchScoring started, before the inputs were generated (the runtime's own share of the peak). */
+  startRssMB: number;
   gcAvailable: boolean;
   /** Σ pay in fen; equals the pool in fen when the split is exact. */
   payFenTotal: number;
@@ -124,6 +133,7 @@ const median = (xs: number[]) => {
 
 export async function benchScoring(options: BenchOptions = {}): Promise<ScoringBenchFigures> {
   const { members = 10_000, ratingsPerMember = 20, runs = 5, seed = 20240601 } = options;
+  const startRss = process.memoryUsage().rss;
   const parsed = parseScheme(BENCH_SCHEME);
   if (!parsed.ok) throw new Error(`bench scheme invalid: ${JSON.stringify(parsed.errors)}`);
   const scheme: Scheme = parsed.scheme;
@@ -136,11 +146,20 @@ export async function benchScoring(options: BenchOptions = {}): Promise<ScoringB
   if (!inputs.ok) throw new Error(`bench inputs invalid: ${JSON.stringify(inputs.errors.slice(0, 3))}`);
 
   computePeriod(scheme, inputs.inputs); // warm-up for the JIT, not timed, dropped
+  const firstMonthPeak = process.resourceUsage().maxRSS;
   const times: number[] = [];
+  const validations: number[] = [];
+  const totals: number[] = [];
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
-    computePeriod(scheme, inputs.inputs);
-    times.push(performance.now() - start);
+    const again = parsePeriodInputs(scheme, json);
+    const validated = performance.now();
+    if (!again.ok) throw new Error("bench inputs invalid on a second parse");
+    computePeriod(scheme, again.inputs);
+    const end = performance.now();
+    validations.push(validated - start);
+    times.push(end - validated);
+    totals.push(end - start);
   }
   // Memory held by one result: measured across a single run, collected before and after where gc is exposed.
   gc?.();
@@ -158,9 +177,14 @@ export async function benchScoring(options: BenchOptions = {}): Promise<ScoringB
     computeMinMs: Math.round(Math.min(...times)),
     computeMaxMs: Math.round(Math.max(...times)),
     validateMs: Math.round(validateMs),
+    validateMedianMs: Math.round(median(validations)),
+    totalMedianMs: Math.round(median(totals)),
+    totalMaxMs: Math.round(Math.max(...totals)),
     heapDeltaMB: Math.round(((after.heapUsed - before.heapUsed) / MB) * 10) / 10,
     rssDeltaMB: Math.round(((after.rss - before.rss) / MB) * 10) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    firstMonthPeakRssMB: Math.round(firstMonthPeak / 1024),
+    startRssMB: Math.round(startRss / MB),
     gcAvailable: gc !== undefined,
     payFenTotal: last.members.reduce((sum, m) => sum + m.payFen, 0),
     poolFen: last.poolFen,

@@ -1,25 +1,30 @@
 /**
  * computePeriod: the whole month (or quarter, or year) in one pure call. Score every member, rank,
  * then grades, prizes and pay, each in its own module; this file only wires them together.
+ *
+ * Figures are computed for everyone (figures.ts); a member's derivation is computed from the
+ * inputs the first time someone reads `derivation` (explain, a report card), then kept. Building
+ * all 10,000 derivation trees up front took most of the time and memory of a large month.
  */
 import { indexScheme } from "../scheme/tree";
 import type { Scheme } from "../scheme/types";
 import { fenToYuan, round2, yuanToFen } from "./fen";
-import { assignGrades } from "./grades";
-import type { PeriodInputs } from "./inputs";
-import { scoreMember, type MemberScore } from "./member";
-import { groupByMember } from "./member-inputs";
-import { splitPool } from "./pay";
-import { awardPrizes } from "./prizes";
-import { rankGroups } from "./rank";
-import type { DimensionFigures, MemberResult, PeriodResult } from "./result";
+import { memberFigures, planFigures, type MemberFigures } from "./figures";
+import { assignGrades, type GradeAssignment } from "./grades";
+import type { MemberInput, PeriodInputs } from "./inputs";
+import { scoreMember } from "./member";
+import { indexByMember, memberInputs, type PeriodIndex } from "./member-inputs";
+import { splitPool, type PayShare } from "./pay";
+import { awardPrizes, type PrizeShare } from "./prizes";
+import { rankGroups, type TieGroup } from "./rank";
+import type { MemberDerivation, MemberResult, PeriodResult } from "./result";
 import type { Warning } from "./warning";
 
 /** Expects inputs that passed parsePeriodInputs for the same scheme. */
 export function computePeriod(scheme: Scheme, inputs: PeriodInputs): PeriodResult {
-  const tree = indexScheme(scheme);
-  const given = groupByMember(tree, inputs);
-  const scores = inputs.members.map((m) => scoreMember(scheme, m, given.get(m.id)));
+  const index = indexByMember(indexScheme(scheme), inputs);
+  const plan = planFigures(scheme, index);
+  const scores = inputs.members.map((m, i) => memberFigures(plan, index, m, i));
 
   const groups = rankGroups(scores);
   const grades = assignGrades(scheme.grades, groups, scores.length);
@@ -29,15 +34,17 @@ export function computePeriod(scheme: Scheme, inputs: PeriodInputs): PeriodResul
 
   const members: MemberResult[] = [];
   for (const group of groups) {
-    const tiedWith = group.members.map((m) => m.id);
     for (const score of group.members) {
+      const member = inputs.members[score.index]!;
       const grade = grades.byMember.get(score.id) ?? null;
       const prize = prizes.get(score.id) ?? null;
       const share = pay.byMember.get(score.id) ?? null;
+      let derivation: MemberDerivation | undefined;
+      const placed: Placement = { group, grade, prize, pay: share };
       members.push({
         id: score.id,
-        name: score.name,
-        coefficient: score.coefficient,
+        name: member.name,
+        coefficient: member.coefficient,
         total: round2(score.total),
         rank: group.rank,
         grade: grade?.name ?? null,
@@ -45,21 +52,12 @@ export function computePeriod(scheme: Scheme, inputs: PeriodInputs): PeriodResul
         prizeFen: prize?.fen ?? 0,
         pay: fenToYuan(share?.fen ?? 0),
         payFen: share?.fen ?? 0,
-        dimensions: figures(score),
-        extra: round2(score.extra.applied),
+        dimensions: score.dimensions,
+        extra: round2(score.extra),
         missing: score.missing,
-        derivation: {
-          dimensions: score.dimensions,
-          extra: score.extra,
-          subtotal: score.subtotal,
-          coefficient: score.coefficient,
-          total: score.total,
-          totalCents: score.cents,
-          rank: group.rank,
-          tiedWith,
-          grade,
-          prize,
-          pay: share,
+        // Enumerable, so JSON and deep equality see it as before; computed on first read.
+        get derivation() {
+          return (derivation ??= derive(scheme, index, member, score.bucket, placed));
         },
       });
     }
@@ -75,16 +73,33 @@ export function computePeriod(scheme: Scheme, inputs: PeriodInputs): PeriodResul
   };
 }
 
-function figures(score: MemberScore): Record<string, DimensionFigures> {
-  const out: Record<string, DimensionFigures> = {};
-  for (const d of score.dimensions) {
-    out[d.key] = { score: round2(d.score), points: round2(d.points), bonus: round2(d.bonus), deduction: round2(d.deduction) };
-  }
-  return out;
+interface Placement {
+  group: TieGroup<{ id: string }>;
+  grade: GradeAssignment | null;
+  prize: PrizeShare | null;
+  pay: PayShare | null;
+}
+
+/** One member's derivation, by the rules' own modules, from that member's inputs alone. */
+function derive(scheme: Scheme, index: PeriodIndex, member: MemberInput, bucket: number, placed: Placement): MemberDerivation {
+  const score = scoreMember(scheme, member, memberInputs(index, bucket));
+  return {
+    dimensions: score.dimensions,
+    extra: score.extra,
+    subtotal: score.subtotal,
+    coefficient: score.coefficient,
+    total: score.total,
+    totalCents: score.cents,
+    rank: placed.group.rank,
+    tiedWith: placed.group.members.map((m) => m.id),
+    grade: placed.grade,
+    prize: placed.prize,
+    pay: placed.pay,
+  };
 }
 
 /** DOMAIN §4: a visible list of who is missing; unrated leaves score 0, which people must see. */
-function missingWarning(scores: readonly MemberScore[]): Warning[] {
+function missingWarning(scores: readonly MemberFigures[]): Warning[] {
   const members = scores.filter((s) => s.missing.length > 0).map((s) => s.id).sort();
   if (members.length === 0) return [];
   return [

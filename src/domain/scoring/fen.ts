@@ -23,27 +23,58 @@ export const fenToYuan = (fen: number): number => fen / 100;
  */
 export function apportion(total: number, weights: readonly number[], tieBreak: (a: number, b: number) => number): number[] {
   if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`apportion: total must be a non-negative integer, got ${total}`);
-  const big = weights.map((w) => {
+  let sum = 0;
+  let max = 0;
+  for (const w of weights) {
     if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`apportion: weights must be non-negative integers, got ${w}`);
-    return BigInt(w);
-  });
-  const sum = big.reduce((a, b) => a + b, 0n);
-  if (sum === 0n) throw new RangeError("apportion: weights sum to 0");
-  const t = BigInt(total);
-  const shares = big.map((w) => (t * w) / sum);
-  const remainders = big.map((w) => (t * w) % sum);
-  let left = Number(t - shares.reduce((a, b) => a + b, 0n));
+    sum += w;
+    if (w > max) max = w;
+  }
+  if (sum === 0) throw new RangeError("apportion: weights sum to 0");
+  // Plain numbers are exact while total × weight + sum stays a safe integer (a pool of 10^7 yuan
+  // over totals in hundredths does); beyond that, BigInt.
+  const exact = total * max + sum <= Number.MAX_SAFE_INTEGER;
+  const { shares, remainders } = exact ? divideNumbers(total, weights, sum) : divideBig(total, weights);
+  let left = total - shares.reduce((a, b) => a + b, 0);
   const order = weights.map((_, i) => i);
   order.sort((a, b) => {
-    const ra = remainders[a] ?? 0n;
-    const rb = remainders[b] ?? 0n;
+    const ra = remainders[a]!;
+    const rb = remainders[b]!;
     return ra === rb ? tieBreak(a, b) : ra > rb ? -1 : 1;
   });
-  const result = shares.map(Number);
   for (const i of order) {
     if (left <= 0) break;
-    result[i] = (result[i] ?? 0) + 1;
+    shares[i] = shares[i]! + 1;
     left -= 1;
   }
-  return result;
+  return shares;
+}
+
+/** floor(total × w / sum) and its remainder, in numbers: every product and partial sum is a safe integer. */
+function divideNumbers(total: number, weights: readonly number[], sum: number): { shares: number[]; remainders: number[] } {
+  const shares: number[] = new Array(weights.length);
+  const remainders: number[] = new Array(weights.length);
+  weights.forEach((w, i) => {
+    const a = total * w;
+    let q = Math.floor(a / sum);
+    let r = a - q * sum;
+    // The float quotient may round across an integer; the exact remainder puts it right.
+    if (r < 0) {
+      q -= 1;
+      r += sum;
+    } else if (r >= sum) {
+      q += 1;
+      r -= sum;
+    }
+    shares[i] = q;
+    remainders[i] = r;
+  });
+  return { shares, remainders };
+}
+
+function divideBig(total: number, weights: readonly number[]): { shares: number[]; remainders: bigint[] } {
+  const big = weights.map(BigInt);
+  const sum = big.reduce((a, b) => a + b, 0n);
+  const t = BigInt(total);
+  return { shares: big.map((w) => Number((t * w) / sum)), remainders: big.map((w) => (t * w) % sum) };
 }

@@ -7,6 +7,7 @@ import { fromZodIssues } from "../scheme/issues";
 import { isCents } from "../scheme/schema";
 import type { ParseResult, Scheme } from "../scheme/types";
 import { checkInputs } from "./inputs-check";
+import { fastMembers, fastRatings } from "./inputs-fast";
 
 const id = z.string().trim().min(1, { message: "blank" }).max(64);
 const reason = z.string().trim().min(1, { message: "blank" }).max(200);
@@ -62,8 +63,26 @@ export type ExtraInput = PeriodInputs["extras"][number];
 
 /** Validate a period's inputs against the scheme they will be scored with. */
 export function parsePeriodInputs(scheme: Scheme, json: unknown): ParseResult<"inputs", PeriodInputs> {
-  const shaped = PeriodInputsShape.safeParse(json);
+  const shaped = shape(json);
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
   const errors = checkInputs(scheme, shaped.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs: shaped.data };
+}
+
+/**
+ * PeriodInputsShape.safeParse, with members and ratings checked by hand when every element is
+ * plainly valid (inputs-fast.ts); zod still checks the rest, and parses everything the moment
+ * anything is off, so what is accepted, what comes out and every error are zod's.
+ */
+function shape(json: unknown): ReturnType<typeof PeriodInputsShape.safeParse> {
+  if (typeof json !== "object" || json === null || Object.getPrototypeOf(json) !== Object.prototype) return PeriodInputsShape.safeParse(json);
+  const whole = json as Record<string, unknown>;
+  const members = Array.isArray(whole.members) ? fastMembers(whole.members, COEFFICIENT_MAX) : null;
+  const ratings = Array.isArray(whole.ratings) ? fastRatings(whole.ratings) : null;
+  if (!members || (whole.ratings !== undefined && !ratings)) return PeriodInputsShape.safeParse(json);
+  const rest = PeriodInputsShape.safeParse({ ...whole, members: [], ...(ratings ? { ratings: [] } : {}) });
+  if (!rest.success) return PeriodInputsShape.safeParse(json);
+  rest.data.members = members;
+  if (ratings) rest.data.ratings = ratings;
+  return rest;
 }

@@ -56,3 +56,29 @@ describe("rule 9: the pool split in fen by largest remainder", () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe("apportion in plain numbers equals the exact BigInt largest remainder", () => {
+  /** The textbook method in BigInt, written out independently of fen.ts. */
+  function reference(total: number, weights: number[], tieBreak: (a: number, b: number) => number): number[] {
+    const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+    const t = BigInt(total);
+    const shares = weights.map((w) => (t * BigInt(w)) / sum);
+    const rems = weights.map((w) => (t * BigInt(w)) % sum);
+    let left = t - shares.reduce((a, b) => a + b, 0n);
+    const order = weights.map((_, i) => i).sort((a, b) => (rems[a] === rems[b] ? tieBreak(a, b) : rems[a]! > rems[b]! ? -1 : 1));
+    for (const i of order) if (left > 0n) (shares[i] = shares[i]! + 1n), (left -= 1n);
+    return shares.map(Number);
+  }
+
+  it("for pools and weights up to where numbers stop being exact, and past it", () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 400; run++) {
+      const big = run % 4 === 0;
+      const total = Math.floor(rand() * (big ? 2 ** 52 : 10 ** (1 + Math.floor(rand() * 11))));
+      const weights = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => Math.floor(rand() * (big ? 2 ** 40 : 10 ** (1 + Math.floor(rand() * 6)))));
+      if (!weights.some((w) => w > 0)) weights[0] = 1;
+      expect(apportion(total, weights, byIdThenIndex)).toEqual(reference(total, weights, byIdThenIndex));
+    }
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The checks of MemberShape and RatingShape (inputs.ts), by hand, for the two arrays that grow with
+ * the group: a month of 10,000 people brings 200,000 ratings, and zod's per-element machinery cost
+ * more than scoring them. Each function returns the parsed array exactly as zod would (trimmed
+ * strings, default coefficient, shape key order, `by` kept when present) or null as soon as an
+ * element is anything but plainly valid; the caller then lets zod parse the whole input, so errors
+ * keep zod's wording, paths and order. Null never means invalid, only "ask zod".
+ */
+import type { MemberInput, RatingInput } from "./inputs";
+
+type Plain = Record<string, unknown>;
+
+const isPlain = (v: unknown): v is Plain => {
+  if (typeof v !== "object" || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/** z.string().trim().min(1).max(max): the trimmed string, or undefined. */
+const text = (v: unknown, max: number): string | undefined => {
+  if (typeof v !== "string") return undefined;
+  const t = v.trim();
+  return t.length >= 1 && t.length <= max ? t : undefined;
+};
+
+/** Every own key is one of the shape's (strictObject). */
+function onlyKeys(o: Plain, allowed: (key: string) => boolean): boolean {
+  for (const key in o) if (!Object.hasOwn(o, key) || !allowed(key)) return false;
+  return true;
+}
+
+const memberKey = (k: string) => k === "id" || k === "name" || k === "coefficient";
+const ratingKey = (k: string) => k === "member" || k === "dimension" || k === "rater" || k === "score" || k === "by";
+
+export function fastMembers(list: readonly unknown[], coefficientMax: number): MemberInput[] | null {
+  const out: MemberInput[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (!isPlain(m) || !onlyKeys(m, memberKey)) return null;
+    const id = text(m.id, 64);
+    const name = text(m.name, 50);
+    if (id === undefined || name === undefined) return null;
+    let coefficient = m.coefficient;
+    if (coefficient === undefined) coefficient = 1;
+    else if (typeof coefficient !== "number" || !(coefficient > 0 && coefficient <= coefficientMax)) return null;
+    out[i] = { id, name, coefficient: coefficient as number };
+  }
+  return out;
+}
+
+export function fastRatings(list: readonly unknown[]): RatingInput[] | null {
+  const out: RatingInput[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    if (!isPlain(r) || !onlyKeys(r, ratingKey)) return null;
+    const member = text(r.member, 64);
+    const dimension = text(r.dimension, 64);
+    const rater = text(r.rater, 64);
+    const score = r.score;
+    if (member === undefined || dimension === undefined || rater === undefined) return null;
+    if (typeof score !== "number" || !(score >= 0 && score <= 100)) return null;
+    if (!Object.hasOwn(r, "by")) {
+      out[i] = { member, dimension, rater, score };
+      continue;
+    }
+    if (r.by === undefined) {
+      out[i] = { member, dimension, rater, score, by: undefined };
+      continue;
+    }
+    const by = text(r.by, 64);
+    if (by === undefined) return null;
+    out[i] = { member, dimension, rater, score, by };
+  }
+  return out;
+}
