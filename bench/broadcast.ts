@@ -76,7 +76,7 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
     for (const [i, p] of people.entries()) {
       const memberId = memberIdFor(groupId, p.openId);
       await db.insert(members).values({ id: memberId, groupId, userId: p.openId, name: p.name, createdAt: created });
-      await db.insert(ratings).values(leaves.map((leaf, k) => ({ id: `r_${g}_${i}_${k}`, groupId, period: "2026-11", memberId, dimension: leaf, raterGroup: "leader", raterUserId: "ou_x", score: 60 + ((g + k) % 40), createdAt: created })));
+      await db.insert(ratings).values(leaves.map((leaf, k) => ({ id: `r_${g}_${i}_${k}`, groupId, period: "2026-11", memberId, dimension: leaf, raterGroup: "leader", raterUserId: benchOpenId(g, 0xfffe), score: 60 + ((g + k) % 40), createdAt: created })));
     }
   }
 
