@@ -100,10 +100,13 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
   for (const [i, date] of workdays.entries()) {
     for (const group of DEMO_GROUPS) {
       const pool = RECORDS[group.name] ?? RECORDS["示范单位·综合办公室"]!;
+      // One starting point per day, each person three sentences further on: with four people and twelve
+      // sentences, no two colleagues write the same one on the same day.
+      const dayBase = hash(`${date}:${group.chatId}`) % pool.length;
       for (const [j, person] of group.members.entries()) {
         const h = hash(`${date}:${person.openId}`);
         if (h % 10 === 0) continue; // about one day in ten without a record
-        const text = pool[(h >>> 4) % pool.length]!;
+        const text = pool[(dayBase + j * 3) % pool.length]!;
         // Some say it in the group (so the group shows the month's work), most write to the bot privately.
         const inGroup = (h >>> 12) % 3 === 0;
         steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: inGroup ? "group" : "p2p", text: inGroup ? `日报 ${text}` : text });
