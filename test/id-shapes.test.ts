@@ -3,11 +3,11 @@ import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 
 /**
- * Issue 12: every test used short invented ids (`ou_demo_zhang`), so ids that
+ * Issue 12: every test used short invented ids (the open_id prefix and a name), so ids that
  * broke on real tenants (80-character member ids) passed for months. This
  * guard fails when a test file writes a Lark id that is not the documented
  * shape — ou_/oc_/om_/on_ followed by exactly 32 lowercase hex — or builds one
- * by hand (`ou_${…}`). Use test/support/ids.ts (larkOpenId("zhang") …) instead.
+ * by hand (the prefix followed by an interpolation). Use test/support/ids.ts (larkOpenId("zhang") …) instead.
  */
 
 const ROOT = join(import.meta.dirname);
@@ -30,7 +30,10 @@ export function badIds(text: string): string[] {
 
 describe("ids in tests have the shapes Lark documents", () => {
   test("the guard itself tells real ids from invented ones", () => {
-    expect(badIds(`"ou_demo_zhang" 'oc_office' \`om_\${i}\` "ou_a" "on_ou_0123"`)).toEqual(["ou_demo_zhang", "oc_office", "om_${", "ou_a", "on_ou_0123"]);
+    // The invented ids are put together here, so this file's own text holds none of them.
+    const [ou, oc, om, on] = ["ou", "oc", "om", "on"].map((p) => `${p}_`) as [string, string, string, string];
+    const invented = [`${ou}demo_zhang`, `${oc}office`, `${om}\${`, `${ou}a`, `${on}${ou}0123`];
+    expect(badIds(`"${invented[0]}" '${invented[1]}' \`${invented[2]}i}\` "${invented[3]}" "${invented[4]}"`)).toEqual(invented);
     expect(badIds(`"ou_0123456789abcdef0123456789abcdef" /^om_/ "oc_" .startsWith("on_")`)).toEqual([]);
     expect(badIds(`"ou_0123456789abcdef0123456789abcdef0"`)).toHaveLength(1); // 33 hex
     expect(badIds(`"ou_0123456789ABCDEF0123456789abcdef"`)).toHaveLength(1); // upper case

@@ -5,6 +5,7 @@ import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { adjustments, awards, claimDecisions, members, records } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
 import { larkChatId, larkEventId, larkOpenId, larkTenantKey } from "../support/ids";
+import { buttons } from "../support/card-buttons";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
@@ -25,19 +26,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 type Json = Record<string, unknown>;
-/** The callback values of the buttons on a card, by button name. */
-function buttons(card: unknown): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== "object") return;
-    const o = v as Json;
-    if (o.tag === "button") out[String(o.name ?? (o.text as Json)?.content)] = ((o.behaviors as Json[])[0]!.value as Json);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
 
 const privateCards = (openId: string) => h.lark.mock.sentMessages({ openId });
 const latest = (openId: string) => privateCards(openId).at(-1)!;

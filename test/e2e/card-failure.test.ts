@@ -4,6 +4,7 @@ import type { Logger } from "../../src/bot/deps";
 import { cardActionEvent } from "../../src/channels/local/lark-events";
 import { claimDecisions, claims } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { buttons } from "../support/card-buttons";
 
 /**
  * "A failure is never silent" for a card button (issue 12 item 3): Lark never
@@ -25,20 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Json = Record<string, unknown>;
-function approveValue(card: unknown): Json {
-  let found: Json | undefined;
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== "object") return;
-    const o = v as Json;
-    const value = o.tag === "button" ? ((o.behaviors as Json[] | undefined)?.[0]?.value as Json | undefined) : undefined;
-    if (value?.a === "claim.decide" && value.d === "approve") found = value;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found!;
-}
 
 describe("a card button whose work fails", () => {
   test("answers with a toast that says it did not work, changes nothing, and logs the failure", async () => {
@@ -53,7 +40,7 @@ describe("a card button whose work fails", () => {
     await h.bot.db.run(sql`update claims set detail = 'not json' where id = ${claim!.id}`);
 
     const res = await h.post(
-      cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: LEADER.openId, value: approveValue(card!.parsed), messageId: card!.messageId, chatId: card!.chatId }),
+      cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: LEADER.openId, value: buttons(card!.parsed)["approve"]!, messageId: card!.messageId, chatId: card!.chatId }),
     );
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { toast?: { type: string; content: string }; card?: unknown };

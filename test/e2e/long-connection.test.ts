@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config";
 import { adjustments, claimDecisions, members, processedEvents, records } from "../../src/db/schema";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
 import { larkChatId, larkEventId, larkOpenId, larkTenantKey, nameSequence } from "../support/ids";
+import { buttons } from "../support/card-buttons";
 
 /**
  * The whole journey over Lark's long connection (LARK_EVENT_MODE=ws): the bot
@@ -80,20 +81,6 @@ function groupMessage(from: { openId: string }, text: string, eventId = larkEven
 
 const repliesTo = (messageId: string) => lark.mock.sentMessages({ chatId: CHAT }).filter((m) => m.parentId === messageId);
 
-type Json = Record<string, unknown>;
-/** The callback values of a card's buttons, by button name. */
-function buttons(card: unknown): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== "object") return;
-    const o = v as Json;
-    if (o.tag === "button") out[String(o.name ?? (o.text as Json)?.content)] = (o.behaviors as Json[])[0]!.value as Json;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
 
 describe("the journey over the long connection", () => {
   test("the bot connected with its app's credentials; no webhook is served", async () => {

@@ -4,7 +4,7 @@ import { sha256Hex } from "../../src/db/sha256";
  * Platform ids of the shapes and lengths the platforms document, derived from
  * a readable name so a test can say `larkOpenId("zhang")` and get the same id
  * every time. Never invent shorter ids: the bug of issue 12 (member ids too
- * long for scoring) hid behind `ou_zhang` for months.
+ * long for scoring) hid behind a made-up open_id of a few letters for months.
  */
 
 const hex32 = (kind: string, name: string) => sha256Hex(`${kind}:${name}`).slice(0, 32);
