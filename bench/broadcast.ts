@@ -38,9 +38,21 @@ export interface BroadcastFigures {
 
 /** The mock as a separate server process, like Lark is. */
 async function startMockProcess(app: { appId: string; appSecret: string }, groups: number, perGroup: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./mock-server.ts", import.meta.url).pathname, app.appId, app.appSecret, String(groups), String(perGroup)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      new URL("./mock-server.ts", import.meta.url).pathname,
+      app.appId,
+      app.appSecret,
+      String(groups),
+      String(perGroup),
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`mock exited (${code})`)));
@@ -54,7 +66,9 @@ export function minimumDeliverySeconds(messages: number, perSecond = 50, perMinu
   return fullMinutes * 60 + last / perSecond;
 }
 
-export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: number } = {}): Promise<BroadcastFigures> {
+export async function benchBroadcast(
+  opts: { groups?: number; membersPerGroup?: number } = {},
+): Promise<BroadcastFigures> {
   const groupCount = opts.groups ?? 1000;
   const perGroup = opts.membersPerGroup ?? 1;
   const dir = await mkdtemp(join(tmpdir(), "appraisal-broadcast-"));
@@ -72,11 +86,31 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
     const people = Array.from({ length: perGroup }, (_, i) => ({ openId: benchOpenId(g, i), name: `成员${g}-${i}` }));
     const groupId = groupIdFor("lark", chatId);
     // One tenant per group: no 流动红旗 to compute across groups here.
-    await db.insert(groups).values({ id: groupId, platform: "lark", tenantKey: `t${g}`, chatId, name: `第${g}组`, timezone: "Asia/Shanghai", createdAt: created });
+    await db.insert(groups).values({
+      id: groupId,
+      platform: "lark",
+      tenantKey: `t${g}`,
+      chatId,
+      name: `第${g}组`,
+      timezone: "Asia/Shanghai",
+      createdAt: created,
+    });
     for (const [i, p] of people.entries()) {
       const memberId = memberIdFor(groupId, p.openId);
       await db.insert(members).values({ id: memberId, groupId, userId: p.openId, name: p.name, createdAt: created });
-      await db.insert(ratings).values(leaves.map((leaf, k) => ({ id: `r_${g}_${i}_${k}`, groupId, period: "2026-11", memberId, dimension: leaf, raterGroup: "leader", raterUserId: benchOpenId(g, 0xfffe), score: 60 + ((g + k) % 40), createdAt: created })));
+      await db.insert(ratings).values(
+        leaves.map((leaf, k) => ({
+          id: `r_${g}_${i}_${k}`,
+          groupId,
+          period: "2026-11",
+          memberId,
+          dimension: leaf,
+          raterGroup: "leader",
+          raterUserId: benchOpenId(g, 0xfffe),
+          score: 60 + ((g + k) % 40),
+          createdAt: created,
+        })),
+      );
     }
   }
 
@@ -91,8 +125,12 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
   const api = {
     async send(m: Parameters<typeof raw.send>[0]) {
       const r = await raw.send(m);
-      if (r.ok && process.env.BENCH_DEBUG && ++okCount % 100 === 0) console.error(`${((performance.now() - tStart) / 1000).toFixed(2)}s sent ${okCount}`);
-      if (!r.ok && process.env.BENCH_DEBUG) console.error(`${((performance.now() - tStart) / 1000).toFixed(2)}s ${m.key} ${r.error} retryAfter=${r.retryAfterMs}`);
+      if (r.ok && process.env.BENCH_DEBUG && ++okCount % 100 === 0)
+        console.error(`${((performance.now() - tStart) / 1000).toFixed(2)}s sent ${okCount}`);
+      if (!r.ok && process.env.BENCH_DEBUG)
+        console.error(
+          `${((performance.now() - tStart) / 1000).toFixed(2)}s ${m.key} ${r.error} retryAfter=${r.retryAfterMs}`,
+        );
       return r;
     },
   };
@@ -105,7 +143,10 @@ export async function benchBroadcast(opts: { groups?: number; membersPerGroup?: 
     if (r.sent + r.retried === 0) break;
   }
   const deliverSeconds = (performance.now() - t1) / 1000;
-  const stats = (await (await fetch(`${lark.url}/mock/stats`)).json()) as { rateLimited: number; frequencyLimited: number };
+  const stats = (await (await fetch(`${lark.url}/mock/stats`)).json()) as {
+    rateLimited: number;
+    frequencyLimited: number;
+  };
   lark.stop();
   close();
   const minimumSeconds = minimumDeliverySeconds(sent);

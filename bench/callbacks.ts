@@ -24,27 +24,51 @@ async function prepareClicks(server: BenchServer, count: number): Promise<Sealed
     // The person's message exists in (mock) Lark first, so the receipt is a reply to it.
     const created = await fetch(`${server.url}${MOCK_MOUNT_PATH}/mock/user-messages`, {
       method: "POST",
-      body: JSON.stringify({ chat_id: group.chatId, open_id: person.openId, content: JSON.stringify({ text: `@_user_1 日报 第${i}条` }) }),
+      body: JSON.stringify({
+        chat_id: group.chatId,
+        open_id: person.openId,
+        content: JSON.stringify({ text: `@_user_1 日报 第${i}条` }),
+      }),
     });
     const messageId = ((await created.json()) as { message: { message_id: string } }).message.message_id;
-    const event = textMessageEvent({ ...envelope, chatId: group.chatId, chatType: "group", senderOpenId: person.openId, text: `@绩效考核机器人 日报 第${i}条`, messageId, mentions: [{ openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" }] });
+    const event = textMessageEvent({
+      ...envelope,
+      chatId: group.chatId,
+      chatType: "group",
+      senderOpenId: person.openId,
+      text: `@绩效考核机器人 日报 第${i}条`,
+      messageId,
+      mentions: [{ openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" }],
+    });
     const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
     await fetch(`${server.url}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
   }
   const db = createClient({ url: `file:${server.db}` });
   // The receipts' ids once sent (else the person's message: the answer does not depend on it).
-  const rows = (await db.execute("select r.id, m.user_id, coalesce(o.sent_message_id, r.source_message_id) as message_id from records r join members m on m.id = r.member_id left join outbox o on o.key = 'm:' || r.source_message_id || ':0'")).rows;
+  const rows = (
+    await db.execute(
+      "select r.id, m.user_id, coalesce(o.sent_message_id, r.source_message_id) as message_id from records r join members m on m.id = r.member_id left join outbox o on o.key = 'm:' || r.source_message_id || ':0'",
+    )
+  ).rows;
   db.close();
   const clicks: SealedRequest[] = [];
   for (const row of rows) {
     // The click comes from the receipt card the bot sent (its message id in the mock), as in Lark.
-    const event = cardActionEvent({ ...envelope, operatorOpenId: String(row.user_id), value: { a: "record.withdraw", id: String(row.id) }, messageId: String(row.message_id), chatId: group.chatId });
+    const event = cardActionEvent({
+      ...envelope,
+      operatorOpenId: String(row.user_id),
+      value: { a: "record.withdraw", id: String(row.id) },
+      messageId: String(row.message_id),
+      chatId: group.chatId,
+    });
     clicks.push(await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey }));
   }
   return clicks;
 }
 
-export async function benchCallbacks(opts: { clicks?: number; concurrency?: number } = {}): Promise<CallbacksBenchFigures> {
+export async function benchCallbacks(
+  opts: { clicks?: number; concurrency?: number } = {},
+): Promise<CallbacksBenchFigures> {
   const count = opts.clicks ?? 1000;
   const concurrency = opts.concurrency ?? 20;
   const ours = await startBenchServer();
@@ -52,7 +76,8 @@ export async function benchCallbacks(opts: { clicks?: number; concurrency?: numb
   try {
     const oursClicks = await prepareClicks(ours, count);
     const singleClicks = await prepareClicks(single, count);
-    const click = (server: BenchServer, clicks: SealedRequest[]) => (i: number) => fetch(`${server.url}/lark/events`, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body });
+    const click = (server: BenchServer, clicks: SealedRequest[]) => (i: number) =>
+      fetch(`${server.url}/lark/events`, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body });
     const callbacks = await load(oursClicks.length, concurrency, click(ours, oursClicks));
     const baseline = await load(singleClicks.length, concurrency, click(single, singleClicks));
     return { callbacks, baseline };

@@ -44,7 +44,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `count` requests, `concurrency` at a time; times each from send to full answer. */
-export async function load(count: number, concurrency: number, request: (i: number) => Promise<Response>): Promise<LoadFigures> {
+export async function load(
+  count: number,
+  concurrency: number,
+  request: (i: number) => Promise<Response>,
+): Promise<LoadFigures> {
   const times: number[] = [];
   let failures = 0;
   let next = 0;
@@ -69,7 +73,13 @@ export async function load(count: number, concurrency: number, request: (i: numb
   const elapsed = (performance.now() - start) / 1000;
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { requests: count, perSecond: Math.round(count / elapsed), medianMs: r(percentile(times, 50)), p99Ms: r(percentile(times, 99)), failures };
+  return {
+    requests: count,
+    perSecond: Math.round(count / elapsed),
+    medianMs: r(percentile(times, 50)),
+    p99Ms: r(percentile(times, 99)),
+    failures,
+  };
 }
 
 export interface CommitStats {
@@ -86,7 +96,16 @@ export interface BenchServer {
 
 export async function startBenchServer(opts: { baseline?: boolean } = {}): Promise<BenchServer> {
   const env = { ...process.env, BENCH_BASELINE: opts.baseline ? "1" : "0" };
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", new URL("./server.ts", import.meta.url).pathname], { stdio: ["ignore", "pipe", "inherit"], env });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []),
+      "--import",
+      "tsx",
+      new URL("./server.ts", import.meta.url).pathname,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"], env },
+  );
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once("line", resolve);
@@ -149,7 +168,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * group-commit server's /healthz, then its events, then the baseline's
  * events, so every ratio compares figures taken seconds apart.
  */
-export async function benchEvents(opts: { events?: number; concurrency?: number; rounds?: number } = {}): Promise<EventsBenchFigures> {
+export async function benchEvents(
+  opts: { events?: number; concurrency?: number; rounds?: number } = {},
+): Promise<EventsBenchFigures> {
   const count = opts.events ?? 3000;
   const concurrency = opts.concurrency ?? 20;
   const roundCount = opts.rounds ?? 3;
@@ -163,7 +184,8 @@ export async function benchEvents(opts: { events?: number; concurrency?: number;
     for (let r = 0; r < roundCount; r++) {
       const forGrouped = await sealEvents(grouped.url, count, `${r}-`);
       const forSingle = await sealEvents(single.url, count, `${r}-`);
-      const post = (url: string, sealed: SealedRequest[]) => (i: number) => fetch(`${url}/lark/events`, { method: "POST", headers: sealed[i]!.headers, body: sealed[i]!.body });
+      const post = (url: string, sealed: SealedRequest[]) => (i: number) =>
+        fetch(`${url}/lark/events`, { method: "POST", headers: sealed[i]!.headers, body: sealed[i]!.body });
       const healthz = await load(count, concurrency, () => fetch(healthUrl));
       // Which of the two goes first alternates, so neither always gets the quieter moment.
       const runEvents = () => load(count, concurrency, post(grouped.url, forGrouped));
@@ -183,7 +205,8 @@ export async function benchEvents(opts: { events?: number; concurrency?: number;
     commits = await grouped.stop();
     await single.stop();
   }
-  const ratio = (pick: (r: EventsRound) => LoadFigures) => Math.round(median(rounds.map((r) => pick(r).perSecond / r.healthz.perSecond)) * 100) / 100;
+  const ratio = (pick: (r: EventsRound) => LoadFigures) =>
+    Math.round(median(rounds.map((r) => pick(r).perSecond / r.healthz.perSecond)) * 100) / 100;
   return {
     concurrency,
     rounds,

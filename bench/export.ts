@@ -59,16 +59,28 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     const { db } = database;
     await applyMigrations(db);
     const seedStart = performance.now();
-    const seeded = await seedTenant(db, { tenantKey: "bench", groups: o.groups ?? 100, perGroup: o.perGroup ?? 100, months: MONTHS, at: new Date("2026-01-01T00:00:00Z") });
+    const seeded = await seedTenant(db, {
+      tenantKey: "bench",
+      groups: o.groups ?? 100,
+      perGroup: o.perGroup ?? 100,
+      months: MONTHS,
+      at: new Date("2026-01-01T00:00:00Z"),
+    });
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const at = new Date("2027-01-05T02:00:00Z");
 
     const engineStart = performance.now();
-    for (const g of await tenantGroups(db, { platform: "lark", tenantKey: "bench" })) await computeYear(db, g, "2026", at);
+    for (const g of await tenantGroups(db, { platform: "lark", tenantKey: "bench" }))
+      await computeYear(db, g, "2026", at);
     const yearEngineMs = performance.now() - engineStart;
 
     const yearStart = performance.now();
-    const year = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod("2026")!, at });
+    const year = await exportWorkbook(db, {
+      platform: "lark",
+      tenantKey: "bench",
+      period: parseExportPeriod("2026")!,
+      at,
+    });
     const yearExportMs = performance.now() - yearStart;
     const baseline = await openNodeDatabase(`file:${join(dir, "bench.db")}`, undefined, { fileClient: "libsql" });
     const yearExportRuns: ExportBenchFigures["yearExportRuns"] = [];
@@ -76,7 +88,12 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     try {
       for (const client of ["libsql", "ours", "libsql", "ours"] as const) {
         const start = performance.now();
-        const out = await exportWorkbook(client === "ours" ? db : baseline.db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod("2026")!, at });
+        const out = await exportWorkbook(client === "ours" ? db : baseline.db, {
+          platform: "lark",
+          tenantKey: "bench",
+          period: parseExportPeriod("2026")!,
+          at,
+        });
         yearExportRuns.push({ client, ms: Math.round(performance.now() - start) });
         digests.add(createHash("sha256").update(out.bytes).digest("hex"));
       }
@@ -87,7 +104,12 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     const quarters = [];
     for (const q of [1, 2, 3, 4]) {
       const start = performance.now();
-      const out = await exportWorkbook(db, { platform: "lark", tenantKey: "bench", period: parseExportPeriod(`2026-Q${q}`)!, at });
+      const out = await exportWorkbook(db, {
+        platform: "lark",
+        tenantKey: "bench",
+        period: parseExportPeriod(`2026-Q${q}`)!,
+        at,
+      });
       quarters.push({ period: `2026-Q${q}`, ms: Math.round(performance.now() - start), bytes: out.bytes.length });
     }
     const all = await tenantGroups(db, { platform: "lark", tenantKey: "bench" });
@@ -101,7 +123,13 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     const header = rows[0]!.map((h) => ({ header: String(h), format: "decimal" as const }));
     const body = rows.slice(1) as CellValue[][];
     const writeStart = performance.now();
-    buildXlsx([{ name: "a", columns: header, rows: body }, { name: "b", columns: header, rows: body }], { modified: at });
+    buildXlsx(
+      [
+        { name: "a", columns: header, rows: body },
+        { name: "b", columns: header, rows: body },
+      ],
+      { modified: at },
+    );
     const writeOnlyMs = Math.round(performance.now() - writeStart);
     return {
       writeOnlyMs,

@@ -18,34 +18,62 @@ console.log("## Record events over loopback (signed, encrypted; 20 in flight), r
 console.log("| round | | requests | per second | median ms | p99 ms | failures | ÷ healthz/s |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 ev.rounds.forEach((round, i) => {
-  for (const [name, f] of [["GET /healthz", round.healthz], ["POST /lark/events (日报), group commit", round.events], ["POST /lark/events (日报), baseline", round.baseline]] as const) {
-    console.log(`| ${i + 1} | ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} | ${(f.perSecond / round.healthz.perSecond).toFixed(2)} |`);
+  for (const [name, f] of [
+    ["GET /healthz", round.healthz],
+    ["POST /lark/events (日报), group commit", round.events],
+    ["POST /lark/events (日报), baseline", round.baseline],
+  ] as const) {
+    console.log(
+      `| ${i + 1} | ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} | ${(f.perSecond / round.healthz.perSecond).toFixed(2)} |`,
+    );
   }
 });
-console.log(`\nmedian of rounds — events ÷ healthz throughput: group commit ${ev.throughputRatio}, baseline ${ev.baselineThroughputRatio}; events p99: group commit ${ev.p99Ms} ms, baseline ${ev.baselineP99Ms} ms`);
-if (ev.commits) console.log(`group commit: ${ev.commits.batches} write batches in ${ev.commits.transactions} transactions (${(ev.commits.batches / Math.max(1, ev.commits.transactions)).toFixed(1)} a commit)\n`);
+console.log(
+  `\nmedian of rounds — events ÷ healthz throughput: group commit ${ev.throughputRatio}, baseline ${ev.baselineThroughputRatio}; events p99: group commit ${ev.p99Ms} ms, baseline ${ev.baselineP99Ms} ms`,
+);
+if (ev.commits)
+  console.log(
+    `group commit: ${ev.commits.batches} write batches in ${ev.commits.transactions} transactions (${(ev.commits.batches / Math.max(1, ev.commits.transactions)).toFixed(1)} a commit)\n`,
+  );
 
 const cb = await benchCallbacks();
 console.log("## Card callbacks over loopback (撤回 on receipts; signed, encrypted; 20 in flight)");
-for (const [name, f] of [["ours (file client, group commit)", cb.callbacks], ["baseline (@libsql/client)", cb.baseline]] as const) {
-  console.log(`${name}: ${f.requests} callbacks, ${f.perSecond}/s, median ${f.medianMs} ms, p99 ${f.p99Ms} ms, failures ${f.failures}`);
+for (const [name, f] of [
+  ["ours (file client, group commit)", cb.callbacks],
+  ["baseline (@libsql/client)", cb.baseline],
+] as const) {
+  console.log(
+    `${name}: ${f.requests} callbacks, ${f.perSecond}/s, median ${f.medianMs} ms, p99 ${f.p99Ms} ms, failures ${f.failures}`,
+  );
 }
 console.log("");
 
 const sc = await benchScoring({ runs: 5 });
 console.log("## Scoring a month: 10,000 members × 20 ratings");
-console.log(`validation + computePeriod median ${sc.totalMedianMs} ms (max ${sc.totalMaxMs}): computePeriod median ${sc.computeMedianMs} ms (min ${sc.computeMinMs}, max ${sc.computeMaxMs}), validation median ${sc.validateMedianMs} ms (first call ${sc.validateMs} ms);`);
-console.log(`heap held by the result ${sc.heapDeltaMB} MB; peak RSS ${sc.peakRssMB} MB after ${sc.runs + 2} months back to back, ${sc.firstMonthPeakRssMB} MB after the first (process at ${sc.startRssMB} MB before it was generated); pay exact to the fen: ${sc.payFenTotal === sc.poolFen}\n`);
+console.log(
+  `validation + computePeriod median ${sc.totalMedianMs} ms (max ${sc.totalMaxMs}): computePeriod median ${sc.computeMedianMs} ms (min ${sc.computeMinMs}, max ${sc.computeMaxMs}), validation median ${sc.validateMedianMs} ms (first call ${sc.validateMs} ms);`,
+);
+console.log(
+  `heap held by the result ${sc.heapDeltaMB} MB; peak RSS ${sc.peakRssMB} MB after ${sc.runs + 2} months back to back, ${sc.firstMonthPeakRssMB} MB after the first (process at ${sc.startRssMB} MB before it was generated); pay exact to the fen: ${sc.payFenTotal === sc.poolFen}\n`,
+);
 
 const bc = await benchBroadcast();
 console.log("## Monthly ranking for 1,000 groups through the Lark mock's real limits");
-console.log(`${bc.messages} messages (group cards + private places); generated in ${bc.generateSeconds} s; delivered in ${bc.deliverSeconds} s`);
-console.log(`fastest the limits allow: ${bc.minimumSeconds} s (50/s, 1,000/min); ratio ${bc.ratio}; 429s ${bc.rateLimited}, 230020s ${bc.frequencyLimited}\n`);
+console.log(
+  `${bc.messages} messages (group cards + private places); generated in ${bc.generateSeconds} s; delivered in ${bc.deliverSeconds} s`,
+);
+console.log(
+  `fastest the limits allow: ${bc.minimumSeconds} s (50/s, 1,000/min); ratio ${bc.ratio}; 429s ${bc.rateLimited}, 230020s ${bc.frequencyLimited}\n`,
+);
 
 const ex = await benchExport();
 console.log(`## 导出: ${ex.people} people in ${ex.groups} groups, a year of ratings (${ex.ratings})`);
-console.log(`year workbook ${ex.yearExportMs} ms (engine alone ${ex.yearEngineMs} ms, writing alone ${ex.writeOnlyMs} ms), ${(ex.yearBytes / 1024).toFixed(0)} KiB; rows read back ${ex.rowsReadBack}`);
-console.log(`year again, in turns: ${ex.yearExportRuns.map((r) => `${r.client} ${r.ms} ms`).join(", ")}; same bytes every time: ${ex.sameBytes}`);
+console.log(
+  `year workbook ${ex.yearExportMs} ms (engine alone ${ex.yearEngineMs} ms, writing alone ${ex.writeOnlyMs} ms), ${(ex.yearBytes / 1024).toFixed(0)} KiB; rows read back ${ex.rowsReadBack}`,
+);
+console.log(
+  `year again, in turns: ${ex.yearExportRuns.map((r) => `${r.client} ${r.ms} ms`).join(", ")}; same bytes every time: ${ex.sameBytes}`,
+);
 for (const q of ex.quarters) console.log(`${q.period}: ${q.ms} ms, ${(q.bytes / 1024).toFixed(0)} KiB`);
 console.log(`seeded in ${ex.seedSeconds} s; peak RSS ${ex.peakRssMB} MB\n`);
 

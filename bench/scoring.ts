@@ -107,7 +107,14 @@ const RATERS = ["leader", "peer", "self"];
 export function generateInputs(members: number, ratingsPerMember: number, seed: number): PeriodInputsJson {
   const rand = prng(seed);
   const combos = LEAVES.flatMap((leaf) => RATERS.map((rater) => ({ leaf, rater })));
-  const out: Required<PeriodInputsJson> = { pool: 5_000_000, members: [], ratings: [], adjustments: [], awards: [], extras: [] };
+  const out: Required<PeriodInputsJson> = {
+    pool: 5_000_000,
+    members: [],
+    ratings: [],
+    adjustments: [],
+    awards: [],
+    extras: [],
+  };
   for (let i = 0; i < members; i++) {
     const id = `m${String(i).padStart(5, "0")}`;
     out.members.push({ id, name: `成员${i}`, coefficient: rand() < 0.1 ? 1.042 : 1 });
@@ -117,9 +124,16 @@ export function generateInputs(members: number, ratingsPerMember: number, seed: 
       if (!combo) continue;
       // Rater id per (combo, pass): several passes over the combos never repeat a (rater, item) pair.
       const by = `${combo.rater}-${Math.floor(k / combos.length)}`;
-      out.ratings.push({ member: id, dimension: combo.leaf, rater: combo.rater, score: Math.round(600 + rand() * 400) / 10, by });
+      out.ratings.push({
+        member: id,
+        dimension: combo.leaf,
+        rater: combo.rater,
+        score: Math.round(600 + rand() * 400) / 10,
+        by,
+      });
     }
-    if (rand() < 0.2) out.adjustments.push({ member: id, dimension: "village", points: rand() < 0.5 ? -2 : 3, reason: "专项考核" });
+    if (rand() < 0.2)
+      out.adjustments.push({ member: id, dimension: "village", points: rand() < 0.5 ? -2 : 3, reason: "专项考核" });
     if (rand() < 0.05) out.awards.push({ member: id, level: "city", reason: "市级先进" });
   }
   return out;

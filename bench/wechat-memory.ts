@@ -18,12 +18,16 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 function snapshot(label: string) {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  console.log(`${label.padEnd(32)} rss ${mb(m.rss).padStart(9)}  heapUsed ${mb(m.heapUsed).padStart(9)}  heapTotal ${mb(m.heapTotal).padStart(9)}  external ${mb(m.external + m.arrayBuffers).padStart(8)}`);
+  console.log(
+    `${label.padEnd(32)} rss ${mb(m.rss).padStart(9)}  heapUsed ${mb(m.heapUsed).padStart(9)}  heapTotal ${mb(m.heapTotal).padStart(9)}  external ${mb(m.external + m.arrayBuffers).padStart(8)}`,
+  );
   return m;
 }
 function heapSpaces() {
   const spaces = getHeapSpaceStatistics().filter((s) => s.space_size > 1 << 20);
-  console.log(`  heap spaces: ${spaces.map((s) => `${s.space_name.replace(/_space$/, "")} ${mb(s.space_size)}`).join(", ")}`);
+  console.log(
+    `  heap spaces: ${spaces.map((s) => `${s.space_name.replace(/_space$/, "")} ${mb(s.space_size)}`).join(", ")}`,
+  );
 }
 
 // Module accounting: what each part of the bridge costs just to load (RSS after a full GC).
@@ -33,7 +37,9 @@ const loadStep = async (label: string, load: () => Promise<unknown>) => {
   if (detail) snapshot(`  + ${label}`);
 };
 if (detail) snapshot("  node (+ loader)");
-await loadStep("libSQL, drizzle, zod", () => Promise.all([import("@libsql/client"), import("drizzle-orm"), import("zod")]));
+await loadStep("libSQL, drizzle, zod", () =>
+  Promise.all([import("@libsql/client"), import("drizzle-orm"), import("zod")]),
+);
 const { WechatyBuilder } = await import("wechaty");
 if (detail) snapshot("  + wechaty (+ puppet-service)");
 const { PuppetMock, mock } = await import("wechaty-puppet-mock");
@@ -60,12 +66,25 @@ const wechaty = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
 await wechaty.start();
 const self = mocker.createContact({ id: "wxid_bot", name: "考核助手" });
 const people = Array.from({ length: 20 }, (_, i) => mocker.createContact({ id: `wxid_p${i}`, name: `成员${i}` }));
-const room = mocker.createRoom({ id: "bench@chatroom", topic: "基准测试群", ownerId: people[0]!.id, memberIdList: [self.id, ...people.map((p) => p.id)] });
+const room = mocker.createRoom({
+  id: "bench@chatroom",
+  topic: "基准测试群",
+  ownerId: people[0]!.id,
+  memberIdList: [self.id, ...people.map((p) => p.id)],
+});
 const login = new Promise<void>((r) => wechaty.once("login", () => r()));
 mocker.login(self);
 await login;
 // 50 ms between sends (production: 3 s) so that the replies go out during the run: sending is measured too.
-const bridge = createWechatBridge({ wechaty, db: database.db, timezone: "Asia/Shanghai", sendIntervalMs: 50, renderImage: lazyRenderImage, log: silentLogger, runJobs: false });
+const bridge = createWechatBridge({
+  wechaty,
+  db: database.db,
+  timezone: "Asia/Shanghai",
+  sendIntervalMs: 50,
+  renderImage: lazyRenderImage,
+  log: silentLogger,
+  runJobs: false,
+});
 const waitFor = async (done: () => Promise<boolean>) => {
   while (!(await done())) await new Promise((r) => setTimeout(r, 100));
 };
@@ -84,11 +103,15 @@ for (let i = 0; i < MESSAGES; i++) {
   else who.say(`第 ${i} 条：核对台账`).to(self);
   if (i % 50 === 49) await new Promise((r) => setImmediate(r));
 }
-await waitFor(async () => Number((await database.db.select({ n: sql<number>`count(*)` }).from(records))[0]!.n) >= MESSAGES + 1);
+await waitFor(
+  async () => Number((await database.db.select({ n: sql<number>`count(*)` }).from(records))[0]!.n) >= MESSAGES + 1,
+);
 const seconds = (performance.now() - started) / 1000;
 await sentAll();
 const afterMessages = snapshot(`after ${MESSAGES} messages`);
-console.log(`  handled ${MESSAGES} messages in ${seconds.toFixed(1)} s (${(MESSAGES / seconds).toFixed(0)}/s), every reply sent`);
+console.log(
+  `  handled ${MESSAGES} messages in ${seconds.toFixed(1)} s (${(MESSAGES / seconds).toFixed(0)}/s), every reply sent`,
+);
 
 // Pictures: the leader (the room's owner) rates everyone, then 排名 and 成绩 are asked in turn.
 for (let i = 1; i < people.length; i++) {
@@ -97,7 +120,11 @@ for (let i = 1; i < people.length; i++) {
 await new Promise((r) => setTimeout(r, 300));
 await bridge.idle();
 await sentAll();
-const imageRows = () => database.db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.msgType, "image"), eq(outbox.status, "sent")));
+const imageRows = () =>
+  database.db
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(eq(outbox.msgType, "image"), eq(outbox.status, "sent")));
 const pictureStart = performance.now();
 for (let i = 0; i < PICTURES; i++) {
   if (i % 2 === 0) people[0]!.say("@考核助手\u2005排名", [self]).to(room);
@@ -110,7 +137,9 @@ const pictureSeconds = (performance.now() - pictureStart) / 1000;
 const afterPictures = snapshot(`after ${PICTURES} pictures`);
 heapSpaces();
 console.log(`  ${PICTURES} pictures drawn (1440 px wide) and sent in ${pictureSeconds.toFixed(1)} s`);
-console.log(`growth: messages rss ${mb(afterMessages.rss - idle.rss)}; pictures rss ${mb(afterPictures.rss - afterMessages.rss)}`);
+console.log(
+  `growth: messages rss ${mb(afterMessages.rss - idle.rss)}; pictures rss ${mb(afterPictures.rss - afterMessages.rss)}`,
+);
 await bridge.stop();
 await wechaty.stop();
 database.close();

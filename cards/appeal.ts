@@ -1,5 +1,16 @@
 import { truncate } from "../src/domain/text";
-import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import {
+  button,
+  buttonRow,
+  card,
+  escapeMarkdown,
+  markdown,
+  note,
+  t,
+  type Element,
+  type Lang,
+  type Rendered,
+} from "./kit";
 
 export interface AppealView {
   appealId: string;
@@ -25,9 +36,17 @@ export function appealCard(v: AppealView): Rendered {
   const status = v.decided
     ? `${v.decided.decision === "upheld" ? t(lang, "维持原结果", "Upheld") : t(lang, "已更正", "Amended")} · ${v.decided.by} · ${v.decided.at}`
     : t(lang, "待处理（公示期内）", "Waiting for a decision");
-  const facts = t(lang, `公示成绩：${v.total.toFixed(2)} 分，第 ${v.rank} / ${v.headcount} 名`, `Published: ${v.total.toFixed(2)}, #${v.rank} of ${v.headcount}`);
+  const facts = t(
+    lang,
+    `公示成绩：${v.total.toFixed(2)} 分，第 ${v.rank} / ${v.headcount} 名`,
+    `Published: ${v.total.toFixed(2)}, #${v.rank} of ${v.headcount}`,
+  );
   const value = (d: string) => ({ a: "appeal.decide", id: v.appealId, d, ...(lang === "en" ? { l: "en" } : {}) });
-  const submit = (name: string, text: string, type: "primary_filled" | "danger", d: string) => ({ ...button({ text, type, value: value(d) }), name, form_action_type: "submit" });
+  const submit = (name: string, text: string, type: "primary_filled" | "danger", d: string) => ({
+    ...button({ text, type, value: value(d) }),
+    name,
+    form_action_type: "submit",
+  });
   const form: Element = {
     tag: "form",
     name: "appeal_form",
@@ -38,19 +57,58 @@ export function appealCard(v: AppealView): Rendered {
         placeholder: { tag: "plain_text", content: t(lang, "更正时：调整哪个维度", "To amend: which dimension") },
         options: v.dimensions.map((d) => ({ text: { tag: "plain_text", content: d.name }, value: d.key })),
       },
-      { tag: "input", name: "points", placeholder: { tag: "plain_text", content: t(lang, "更正时：加减分（如 2 或 -1）", "To amend: points (e.g. 2 or -1)") } },
-      { tag: "input", name: "reason", required: true, max_length: 300, placeholder: { tag: "plain_text", content: t(lang, "处理意见（必填，会告知申诉人）", "Reason (required; the appellant is told)") } },
-      buttonRow([submit("uphold", t(lang, "维持", "Uphold"), "primary_filled", "uphold"), submit("amend", t(lang, "更正", "Amend"), "danger", "amend")]),
+      {
+        tag: "input",
+        name: "points",
+        placeholder: {
+          tag: "plain_text",
+          content: t(lang, "更正时：加减分（如 2 或 -1）", "To amend: points (e.g. 2 or -1)"),
+        },
+      },
+      {
+        tag: "input",
+        name: "reason",
+        required: true,
+        max_length: 300,
+        placeholder: {
+          tag: "plain_text",
+          content: t(lang, "处理意见（必填，会告知申诉人）", "Reason (required; the appellant is told)"),
+        },
+      },
+      buttonRow([
+        submit("uphold", t(lang, "维持", "Uphold"), "primary_filled", "uphold"),
+        submit("amend", t(lang, "更正", "Amend"), "danger", "amend"),
+      ]),
     ],
   };
   const elements: Element[] = [
     markdown(`**${status}**\n${escapeMarkdown(facts)}`),
     markdown(`**${t(lang, "申诉理由", "Reason")}**\n${escapeMarkdown(truncate(v.reason, 1500))}`),
-    ...(v.decided ? [markdown(escapeMarkdown([v.decided.change, `${t(lang, "处理意见", "Decision")}：${v.decided.reason}`].filter(Boolean).join("\n")))] : [form]),
-    note(t(lang, "更正会重新计算并向全群重发成绩单；所有处理均记入审计日志。", "An amendment re-computes and re-issues the report cards; everything is logged.")),
+    ...(v.decided
+      ? [
+          markdown(
+            escapeMarkdown(
+              [v.decided.change, `${t(lang, "处理意见", "Decision")}：${v.decided.reason}`].filter(Boolean).join("\n"),
+            ),
+          ),
+        ]
+      : [form]),
+    note(
+      t(
+        lang,
+        "更正会重新计算并向全群重发成绩单；所有处理均记入审计日志。",
+        "An amendment re-computes and re-issues the report cards; everything is logged.",
+      ),
+    ),
   ];
   return {
-    card: card({ title, subtitle: v.groupName, colour: v.decided ? (v.decided.decision === "upheld" ? "grey" : "orange") : "red", summary: title, elements }),
+    card: card({
+      title,
+      subtitle: v.groupName,
+      colour: v.decided ? (v.decided.decision === "upheld" ? "grey" : "orange") : "red",
+      summary: title,
+      elements,
+    }),
     text: [
       title,
       status,
@@ -58,7 +116,13 @@ export function appealCard(v: AppealView): Rendered {
       `${t(lang, "申诉理由", "Reason")}：${v.reason}`,
       ...(v.decided
         ? [v.decided.change ?? "", v.decided.reason]
-        : [t(lang, `回复「维持申诉 ${v.appealNo ?? v.appealId} 理由」或「更正申诉 ${v.appealNo ?? v.appealId} 维度 加减分 理由」`, `Reply “uphold ${v.appealNo ?? v.appealId} reason” or “amend ${v.appealNo ?? v.appealId} dimension points reason”`)]),
+        : [
+            t(
+              lang,
+              `回复「维持申诉 ${v.appealNo ?? v.appealId} 理由」或「更正申诉 ${v.appealNo ?? v.appealId} 维度 加减分 理由」`,
+              `Reply “uphold ${v.appealNo ?? v.appealId} reason” or “amend ${v.appealNo ?? v.appealId} dimension points reason”`,
+            ),
+          ]),
     ]
       .filter(Boolean)
       .join("\n"),

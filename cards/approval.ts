@@ -1,9 +1,27 @@
 import { truncate } from "../src/domain/text";
-import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import {
+  button,
+  buttonRow,
+  card,
+  escapeMarkdown,
+  markdown,
+  note,
+  t,
+  type Element,
+  type Lang,
+  type Rendered,
+} from "./kit";
 
 export type ApprovalState =
   | { kind: "pending" }
-  | { kind: "decided"; decision: "approved" | "rejected" | "adjusted"; by: string; at: string; comment?: string | null; points?: number | null };
+  | {
+      kind: "decided";
+      decision: "approved" | "rejected" | "adjusted";
+      by: string;
+      at: string;
+      comment?: string | null;
+      points?: number | null;
+    };
 
 export interface ApprovalView {
   claimId: string;
@@ -47,13 +65,24 @@ function decisionButtons(v: ApprovalView): Element {
     name: "claim_form",
     elements: [
       ...(v.points !== undefined
-        ? [{ tag: "input", name: "points", input_type: "text", default_value: String(v.points), label: { tag: "plain_text", content: t(v.lang, "分值（调整时修改）", "Points (to adjust)") } }]
+        ? [
+            {
+              tag: "input",
+              name: "points",
+              input_type: "text",
+              default_value: String(v.points),
+              label: { tag: "plain_text", content: t(v.lang, "分值（调整时修改）", "Points (to adjust)") },
+            },
+          ]
         : []),
       {
         tag: "input",
         name: "comment",
         max_length: 200,
-        placeholder: { tag: "plain_text", content: t(v.lang, "意见（驳回、调整时必填）", "Comment (required to reject or adjust)") },
+        placeholder: {
+          tag: "plain_text",
+          content: t(v.lang, "意见（驳回、调整时必填）", "Comment (required to reject or adjust)"),
+        },
       },
       buttonRow(buttons),
     ],
@@ -63,23 +92,36 @@ function decisionButtons(v: ApprovalView): Element {
 /** Where there are no buttons (WeChat), the reply commands that do what they do. */
 function replyHint(v: ApprovalView): string {
   const ref = v.claimNo ?? v.claimId;
-  const adjust = v.points !== undefined ? t(v.lang, `、「调整 ${ref} 分值 原因」`, `, “adjust ${ref} points reason”`) : "";
-  return t(v.lang, `回复「同意 ${ref}」${adjust}或「驳回 ${ref} 原因」`, `Reply “approve ${ref}”${adjust} or “reject ${ref} reason”`);
+  const adjust =
+    v.points !== undefined ? t(v.lang, `、「调整 ${ref} 分值 原因」`, `, “adjust ${ref} points reason”`) : "";
+  return t(
+    v.lang,
+    `回复「同意 ${ref}」${adjust}或「驳回 ${ref} 原因」`,
+    `Reply “approve ${ref}”${adjust} or “reject ${ref} reason”`,
+  );
 }
 
 /** The card leaders decide on; once decided, every copy shows who decided and when. */
 export function approvalCard(v: ApprovalView): Rendered {
   const { lang } = v;
   const decided = v.state.kind === "decided" ? v.state : undefined;
-  const status = decided ? `${t(lang, DECISION[decided.decision].zh, DECISION[decided.decision].en)} · ${decided.by} · ${decided.at}` : t(lang, "待审批", "Waiting for a decision");
+  const status = decided
+    ? `${t(lang, DECISION[decided.decision].zh, DECISION[decided.decision].en)} · ${decided.by} · ${decided.at}`
+    : t(lang, "待审批", "Waiting for a decision");
   const title = `${v.kindLabel} · ${v.claimant}`;
   const effect = v.projection
-    ? t(lang, `本月总分 ${v.projection.before.toFixed(2)} → ${v.projection.after.toFixed(2)}（同意后）`, `Month total ${v.projection.before.toFixed(2)} → ${v.projection.after.toFixed(2)} if approved`)
+    ? t(
+        lang,
+        `本月总分 ${v.projection.before.toFixed(2)} → ${v.projection.after.toFixed(2)}（同意后）`,
+        `Month total ${v.projection.before.toFixed(2)} → ${v.projection.after.toFixed(2)} if approved`,
+      )
     : "";
   const evidence = truncate(v.evidence, EVIDENCE_CHARS);
   const outcome = decided
     ? [
-        ...(decided.decision === "adjusted" && decided.points != null ? [t(lang, `调整为 ${decided.points} 分`, `Adjusted to ${decided.points}`)] : []),
+        ...(decided.decision === "adjusted" && decided.points != null
+          ? [t(lang, `调整为 ${decided.points} 分`, `Adjusted to ${decided.points}`)]
+          : []),
         ...(decided.comment ? [`${t(lang, "意见", "Comment")}：${decided.comment}`] : []),
       ]
     : [];
@@ -92,8 +134,22 @@ export function approvalCard(v: ApprovalView): Rendered {
     note(v.groupName),
   ];
   return {
-    card: card({ title, subtitle: status, colour: decided ? DECISION[decided.decision].colour : "blue", summary: title, elements }),
-    text: [title, status, ...v.lines, effect, `${t(lang, "依据", "Evidence")}：${evidence}`, ...outcome, ...(decided ? [] : [replyHint(v)])]
+    card: card({
+      title,
+      subtitle: status,
+      colour: decided ? DECISION[decided.decision].colour : "blue",
+      summary: title,
+      elements,
+    }),
+    text: [
+      title,
+      status,
+      ...v.lines,
+      effect,
+      `${t(lang, "依据", "Evidence")}：${evidence}`,
+      ...outcome,
+      ...(decided ? [] : [replyHint(v)]),
+    ]
       .filter(Boolean)
       .join("\n"),
   };

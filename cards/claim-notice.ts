@@ -19,9 +19,19 @@ export function claimNoticeCard(v: {
   };
   const lines = [
     v.what,
-    ...(v.kind === "received" ? [t(lang, `已发给 ${v.leaders ?? 0} 位负责人审批，结果会私信告诉你。`, `Sent to ${v.leaders ?? 0} leader(s); you will hear the outcome privately.`)] : []),
+    ...(v.kind === "received"
+      ? [
+          t(
+            lang,
+            `已发给 ${v.leaders ?? 0} 位负责人审批，结果会私信告诉你。`,
+            `Sent to ${v.leaders ?? 0} leader(s); you will hear the outcome privately.`,
+          ),
+        ]
+      : []),
     ...(v.by ? [`${t(lang, "审批人", "Decided by")}：${v.by}`] : []),
-    ...(v.kind === "adjusted" && v.points != null ? [t(lang, `按 ${v.points} 分计`, `Counted as ${v.points} points`)] : []),
+    ...(v.kind === "adjusted" && v.points != null
+      ? [t(lang, `按 ${v.points} 分计`, `Counted as ${v.points} points`)]
+      : []),
     ...(v.comment ? [`${t(lang, "意见", "Comment")}：${v.comment}`] : []),
   ];
   const colour = { received: "blue", approved: "green", rejected: "red", adjusted: "orange" } as const;
@@ -30,7 +40,10 @@ export function claimNoticeCard(v: {
       title: titles[v.kind],
       colour: colour[v.kind],
       summary: titles[v.kind],
-      elements: [markdown(lines.map(escapeMarkdown).join("\n")), ...(v.kind === "received" ? [] : [note(t(lang, "发「成绩」查看本月得分。", "Send /score to see your month."))])],
+      elements: [
+        markdown(lines.map(escapeMarkdown).join("\n")),
+        ...(v.kind === "received" ? [] : [note(t(lang, "发「成绩」查看本月得分。", "Send /score to see your month."))]),
+      ],
     }),
     text: [titles[v.kind], ...lines].join("\n"),
   };

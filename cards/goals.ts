@@ -15,7 +15,11 @@ export interface GoalRow {
 }
 
 const HOW = (lang: Lang) =>
-  t(lang, "日报或申报里写「#目标编号」计 1，写「#目标编号 +数量」计该数量，例如：日报 完成两个项目验收 #目标1 +2", "Tag a record or claim “#目标N” (counts 1) or “#目标N +k”.");
+  t(
+    lang,
+    "日报或申报里写「#目标编号」计 1，写「#目标编号 +数量」计该数量，例如：日报 完成两个项目验收 #目标1 +2",
+    "Tag a record or claim “#目标N” (counts 1) or “#目标N +k”.",
+  );
 
 /** Targets a group may hold in one year (not cancelled): every 目标 view lists at most these. */
 export const MAX_GOALS_PER_YEAR = 500;
@@ -49,13 +53,29 @@ export function goalsCard(v: GoalsView): Rendered {
     { name: "rate", title: t(lang, "完成率", "Rate") },
   ];
   const goal = (r: GoalRow) => `${r.dimension ? `【${r.dimension}】` : ""}${r.title}（${r.period}）`;
-  const rows = v.rows.map((r) => ({ seq: `目标${r.seq}`, who: r.who ?? everyone, goal: goal(r), planned: r.planned, done: r.done, rate: `${completionRate(r.done, r.planned).toFixed(2)}%` }));
-  const empty = t(lang, "这个时段还没有目标。负责人可以发：目标 @张三 业务 完成12个项目", "No targets yet. Leaders: 目标 @someone 业务 完成12个项目");
-  const cut = v.page && v.page.count > 1 && rows.length
-    ? v.page.index < v.page.count
-      ? t(lang, `本卡列出${rows[0]!.seq}–${rows.at(-1)!.seq}，其余目标见下一张卡片`, `${rows[0]!.seq}–${rows.at(-1)!.seq} here; the rest on the next card`)
-      : t(lang, `本卡列出${rows[0]!.seq}–${rows.at(-1)!.seq}`, `${rows[0]!.seq}–${rows.at(-1)!.seq} here`)
-    : "";
+  const rows = v.rows.map((r) => ({
+    seq: `目标${r.seq}`,
+    who: r.who ?? everyone,
+    goal: goal(r),
+    planned: r.planned,
+    done: r.done,
+    rate: `${completionRate(r.done, r.planned).toFixed(2)}%`,
+  }));
+  const empty = t(
+    lang,
+    "这个时段还没有目标。负责人可以发：目标 @张三 业务 完成12个项目",
+    "No targets yet. Leaders: 目标 @someone 业务 完成12个项目",
+  );
+  const cut =
+    v.page && v.page.count > 1 && rows.length
+      ? v.page.index < v.page.count
+        ? t(
+            lang,
+            `本卡列出${rows[0]!.seq}–${rows.at(-1)!.seq}，其余目标见下一张卡片`,
+            `${rows[0]!.seq}–${rows.at(-1)!.seq} here; the rest on the next card`,
+          )
+        : t(lang, `本卡列出${rows[0]!.seq}–${rows.at(-1)!.seq}`, `${rows[0]!.seq}–${rows.at(-1)!.seq} here`)
+      : "";
   return {
     card: card({
       title,
@@ -67,11 +87,14 @@ export function goalsCard(v: GoalsView): Rendered {
     text: [
       title,
       ...(v.rows.length
-        ? v.rows.map((r) => `目标${r.seq} ${r.who ?? everyone} ${goal(r)}：${completionLine(r.done, r.planned, r.unit)}`)
+        ? v.rows.map(
+            (r) => `目标${r.seq} ${r.who ?? everyone} ${goal(r)}：${completionLine(r.done, r.planned, r.unit)}`,
+          )
         : [empty]),
       HOW(lang),
       cut,
-    ].filter(Boolean).join("\n"),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
-

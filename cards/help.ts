@@ -25,7 +25,12 @@ export function helpCard(entries: readonly HelpEntry[], lang: Lang): Rendered {
     "In a group, @mention the bot first; in a private chat just write what you did today and it is recorded.",
   );
   return {
-    card: card({ title, colour: "blue", summary: title, elements: [...lines.map((l) => markdown(l.md)), hr(), note(tip)] }),
+    card: card({
+      title,
+      colour: "blue",
+      summary: title,
+      elements: [...lines.map((l) => markdown(l.md)), hr(), note(tip)],
+    }),
     text: [title, ...lines.map((l) => l.text), tip].join("\n"),
   };
 }

@@ -9,14 +9,30 @@ export type Lang = "zh" | "en";
 /** Picks the user's language: Chinese first, English where the user wrote English. */
 export const t = (lang: Lang, zh: string, en: string): string => (lang === "en" ? en : zh);
 
-export type HeaderColour = "blue" | "wathet" | "turquoise" | "green" | "yellow" | "orange" | "red" | "carmine" | "violet" | "purple" | "indigo" | "grey";
+export type HeaderColour =
+  | "blue"
+  | "wathet"
+  | "turquoise"
+  | "green"
+  | "yellow"
+  | "orange"
+  | "red"
+  | "carmine"
+  | "violet"
+  | "purple"
+  | "indigo"
+  | "grey";
 
 export type Element = Record<string, unknown>;
 
 export interface Card {
   schema: "2.0";
   config: { update_multi: true; summary?: { content: string } };
-  header: { title: { tag: "plain_text"; content: string }; subtitle?: { tag: "plain_text"; content: string }; template: HeaderColour };
+  header: {
+    title: { tag: "plain_text"; content: string };
+    subtitle?: { tag: "plain_text"; content: string };
+    template: HeaderColour;
+  };
   body: { elements: Element[] };
 }
 
@@ -38,7 +54,13 @@ export const MAX_CARD_BYTES = 30_000;
 /** "卡片中最多可添加 5 个表格" (11310 "card table number over limit"). */
 export const MAX_TABLES = 5;
 
-export function card(opts: { title: string; subtitle?: string; colour?: HeaderColour; summary?: string; elements: Element[] }): Card {
+export function card(opts: {
+  title: string;
+  subtitle?: string;
+  colour?: HeaderColour;
+  summary?: string;
+  elements: Element[];
+}): Card {
   return {
     schema: "2.0",
     // update_multi: a card sent to a group is one shared card that updates for everyone.
@@ -55,9 +77,7 @@ export function card(opts: { title: string; subtitle?: string; colour?: HeaderCo
 
 /** Lark markdown treats these as syntax; user text must not become links or formatting. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_~[\]()<>])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s)/gm, "$1\\$2");
+  return text.replace(/([\\`*_~[\]()<>])/g, "\\$1").replace(/^(\s*)([#>+-]|\d+\.)(?=\s)/gm, "$1\\$2");
 }
 
 /**
@@ -65,10 +85,16 @@ export function escapeMarkdown(text: string): string {
  * code backticks, no escaping backslashes.
  */
 export function plainText(md: string): string {
-  return md.replace(/\*\*/g, "").replace(/`/g, "").replace(/\\([\\`*_~[\]()<>#+-])/g, "$1");
+  return md
+    .replace(/\*\*/g, "")
+    .replace(/`/g, "")
+    .replace(/\\([\\`*_~[\]()<>#+-])/g, "$1");
 }
 
-export function markdown(content: string, opts: { size?: "normal" | "notation"; align?: "left" | "center" | "right" } = {}): Element {
+export function markdown(
+  content: string,
+  opts: { size?: "normal" | "notation"; align?: "left" | "center" | "right" } = {},
+): Element {
   return {
     tag: "markdown",
     content,
@@ -101,7 +127,12 @@ export function button(opts: ButtonOptions): Element {
     width: "default",
     behaviors: [{ type: "callback", value: opts.value }],
     ...(opts.confirm
-      ? { confirm: { title: { tag: "plain_text", content: opts.confirm.title }, text: { tag: "plain_text", content: opts.confirm.text } } }
+      ? {
+          confirm: {
+            title: { tag: "plain_text", content: opts.confirm.title },
+            text: { tag: "plain_text", content: opts.confirm.text },
+          },
+        }
       : {}),
   };
 }
@@ -166,7 +197,11 @@ export interface TableColumn {
  * it (page_size ≤ 10 rows per page) and counts it as one element, however
  * many rows it holds.
  */
-export function table(columns: TableColumn[], rows: Record<string, string | number>[], opts: { pageSize?: number } = {}): Element {
+export function table(
+  columns: TableColumn[],
+  rows: Record<string, string | number>[],
+  opts: { pageSize?: number } = {},
+): Element {
   return {
     tag: "table",
     page_size: Math.min(10, Math.max(1, opts.pageSize ?? 10)),
@@ -189,10 +224,20 @@ export function textTable(headers: string[], rows: (string | number)[][]): strin
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
-  return cells.map((r) => r.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd()).join("\n");
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c + " ".repeat(widths[i]! - width(c)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** A chart drawn by Lark from a VChart spec (Card JSON 2.0 `chart`). */
-export function chart(spec: Record<string, unknown>, opts: { aspectRatio?: "1:1" | "2:1" | "4:3" | "16:9" } = {}): Element {
+export function chart(
+  spec: Record<string, unknown>,
+  opts: { aspectRatio?: "1:1" | "2:1" | "4:3" | "16:9" } = {},
+): Element {
   return { tag: "chart", aspect_ratio: opts.aspectRatio ?? "16:9", chart_spec: spec };
 }

@@ -29,18 +29,38 @@ export function myMonthCard(v: MyMonthView): Rendered {
   const shown = v.records.slice(-MAX_LINES);
   const lines = shown.map((r) => `${shortDate(r.date)}　${truncate(r.text.replace(/\s+/g, " "), PREVIEW_CHARS)}`);
   const missingText = v.missing.length
-    ? t(lang, `还没有记录的工作日：${v.missing.map(shortDate).join("、")}`, `Workdays without a record: ${v.missing.map(shortDate).join(", ")}`)
+    ? t(
+        lang,
+        `还没有记录的工作日：${v.missing.map(shortDate).join("、")}`,
+        `Workdays without a record: ${v.missing.map(shortDate).join(", ")}`,
+      )
     : t(lang, "本月到今天每个工作日都有记录 👍", "Every workday so far has a record 👍");
   const elements = [
     markdown(`**${summary}**`),
     hr(),
-    markdown(lines.length ? lines.map(escapeMarkdown).join("\n") : t(lang, "本月还没有记录。发「日报 今天完成了…」开始记录。", "No records yet. Send “/report what I did today” to start.")),
-    ...(v.records.length > shown.length ? [note(t(lang, `只显示最近 ${MAX_LINES} 条`, `Showing the latest ${MAX_LINES}`))] : []),
+    markdown(
+      lines.length
+        ? lines.map(escapeMarkdown).join("\n")
+        : t(
+            lang,
+            "本月还没有记录。发「日报 今天完成了…」开始记录。",
+            "No records yet. Send “/report what I did today” to start.",
+          ),
+    ),
+    ...(v.records.length > shown.length
+      ? [note(t(lang, `只显示最近 ${MAX_LINES} 条`, `Showing the latest ${MAX_LINES}`))]
+      : []),
     hr(),
     markdown(v.missing.length ? `<font color='red'>${escapeMarkdown(missingText)}</font>` : missingText),
   ];
   return {
-    card: card({ title, subtitle: `${year}-${month}`, colour: v.missing.length ? "orange" : "green", summary: title, elements }),
+    card: card({
+      title,
+      subtitle: `${year}-${month}`,
+      colour: v.missing.length ? "orange" : "green",
+      summary: title,
+      elements,
+    }),
     text: [title, summary, ...lines, missingText].join("\n"),
   };
 }

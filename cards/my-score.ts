@@ -48,7 +48,11 @@ export function myScoreCard(v: MyScoreView): Rendered {
     adj: [d.bonus ? `+${f2(d.bonus)}` : "", d.deduction ? `−${f2(d.deduction)}` : ""].filter(Boolean).join(" ") || "—",
   }));
   const missing = v.missing.length
-    ? t(lang, `还没有评分的指标（暂按 0 分计）：${v.missing.join("、")}`, `Not rated yet (count as 0): ${v.missing.join(", ")}`)
+    ? t(
+        lang,
+        `还没有评分的指标（暂按 0 分计）：${v.missing.join("、")}`,
+        `Not rated yet (count as 0): ${v.missing.join(", ")}`,
+      )
     : t(lang, "各项均已评分。", "Everything has been rated.");
   const explanation = v.explanation.slice(0, MAX_EXPLAIN_LINES);
   const extraLine = v.extra ? t(lang, `附加分（奖励等）：+${f2(v.extra)}`, `Extra (awards…): +${f2(v.extra)}`) : "";
@@ -66,13 +70,18 @@ export function myScoreCard(v: MyScoreView): Rendered {
         ...(v.notes ?? []).map((n) => note(n)),
         hr(),
         markdown(`**${t(lang, "计算过程", "How it adds up")}**\n${explanation.map(escapeMarkdown).join("\n")}`),
-        ...(v.explanation.length > explanation.length ? [note(t(lang, "更多明细请发「明细」。", "Send /detail for the full trail."))] : []),
+        ...(v.explanation.length > explanation.length
+          ? [note(t(lang, "更多明细请发「明细」。", "Send /detail for the full trail."))]
+          : []),
       ],
     }),
     text: [
       title,
       headline.replace(/\*\*/g, ""),
-      textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, r.weight, f2(r.score), f2(r.points), r.adj])),
+      textTable(
+        columns.map((c) => c.title),
+        rows.map((r) => [r.dim, r.weight, f2(r.score), f2(r.points), r.adj]),
+      ),
       extraLine,
       missing,
       ...(v.notes ?? []),

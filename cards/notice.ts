@@ -14,10 +14,18 @@ export function noticeCard(opts: { title: string; body: string; hint?: string; c
   };
 }
 
-export function unknownCommandCard(word: string, suggestion: { name: string; example: { zh: string; en: string } } | undefined, lang: Lang): Rendered {
+export function unknownCommandCard(
+  word: string,
+  suggestion: { name: string; example: { zh: string; en: string } } | undefined,
+  lang: Lang,
+): Rendered {
   const shown = escapeMarkdown(excerpt(word));
   const body = suggestion
-    ? t(lang, `没看懂「${shown}」。你是想用 **${suggestion.name}** 吗？例如：\`${suggestion.example.zh}\``, `I did not understand “${shown}”. Did you mean **${suggestion.name}**? For example: \`${suggestion.example.en}\``)
+    ? t(
+        lang,
+        `没看懂「${shown}」。你是想用 **${suggestion.name}** 吗？例如：\`${suggestion.example.zh}\``,
+        `I did not understand “${shown}”. Did you mean **${suggestion.name}**? For example: \`${suggestion.example.en}\``,
+      )
     : t(lang, `没看懂「${shown}」。`, `I did not understand “${shown}”.`);
   return noticeCard({
     title: t(lang, "没看懂这条命令", "Unknown command"),
@@ -45,7 +53,11 @@ export function greetingCard(lang: Lang): Rendered {
 export function tooLongCard(chars: number, max: number, lang: Lang): Rendered {
   return noticeCard({
     title: t(lang, "消息太长", "Message too long"),
-    body: t(lang, `这条消息有 ${chars} 字，我最多读 ${max} 字。日报请分成几条发送，每条最多 2000 字。`, `That message has ${chars} characters; I read at most ${max}. Please split it.`),
+    body: t(
+      lang,
+      `这条消息有 ${chars} 字，我最多读 ${max} 字。日报请分成几条发送，每条最多 2000 字。`,
+      `That message has ${chars} characters; I read at most ${max}. Please split it.`,
+    ),
     colour: "yellow",
   });
 }

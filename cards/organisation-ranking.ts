@@ -9,9 +9,16 @@ import { fitPrefix } from "./pages";
  * flood the chat with dozens of cards.
  */
 const cutNote = (lang: Lang, month: IsoMonth, shown: number, all: number) =>
-  shown < all ? t(lang, `；卡片只列前 ${shown} 名，完整名单请发「导出 ${month}」`, `; the card lists the first ${shown}: “/export ${month}” has everyone`) : "";
+  shown < all
+    ? t(
+        lang,
+        `；卡片只列前 ${shown} 名，完整名单请发「导出 ${month}」`,
+        `; the card lists the first ${shown}: “/export ${month}” has everyone`,
+      )
+    : "";
 
-const monthTitle = (lang: Lang, month: IsoMonth) => t(lang, `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`, month);
+const monthTitle = (lang: Lang, month: IsoMonth) =>
+  t(lang, `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`, month);
 const fix = (n: number) => n.toFixed(2);
 
 const METHOD = (lang: Lang) =>
@@ -22,7 +29,12 @@ const METHOD = (lang: Lang) =>
   );
 
 /** 全员排名: everyone appraised in the month, across every group of the organisation. */
-export function organisationPeopleCard(v: { month: IsoMonth; people: OrganisationPerson[]; groups: number; lang: Lang }): Rendered {
+export function organisationPeopleCard(v: {
+  month: IsoMonth;
+  people: OrganisationPerson[];
+  groups: number;
+  lang: Lang;
+}): Rendered {
   const { lang } = v;
   const title = t(lang, `全员排名 · ${monthTitle(lang, v.month)}`, `Organisation ranking · ${v.month}`);
   const calibratedAny = v.people.some((p) => p.total !== p.raw);
@@ -31,17 +43,33 @@ export function organisationPeopleCard(v: { month: IsoMonth; people: Organisatio
     { name: "name", title: t(lang, "姓名", "Name") },
     { name: "group", title: t(lang, "部门", "Group") },
     ...(calibratedAny ? [{ name: "raw", title: t(lang, "本群得分", "In group"), type: "number" as const }] : []),
-    { name: "total", title: calibratedAny ? t(lang, "校正后", "Calibrated") : t(lang, "总分", "Total"), type: "number" as const },
+    {
+      name: "total",
+      title: calibratedAny ? t(lang, "校正后", "Calibrated") : t(lang, "总分", "Total"),
+      type: "number" as const,
+    },
   ];
-  const all = v.people.map((p) => ({ rank: p.rank, name: p.name, group: p.groupName || "—", ...(calibratedAny ? { raw: p.raw } : {}), total: p.total }));
+  const all = v.people.map((p) => ({
+    rank: p.rank,
+    name: p.name,
+    group: p.groupName || "—",
+    ...(calibratedAny ? { raw: p.raw } : {}),
+    total: p.total,
+  }));
   const empty = t(lang, "本月还没有人被评分。", "Nobody has been rated this month.");
-  const footnoteFor = (shown: number) => t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) + cutNote(lang, v.month, shown, all.length);
+  const footnoteFor = (shown: number) =>
+    t(lang, `共 ${v.people.length} 人，${v.groups} 个部门`, `${v.people.length} people in ${v.groups} groups`) +
+    cutNote(lang, v.month, shown, all.length);
   const build = (rows: readonly Record<string, string | number>[]): Card =>
     card({
       title,
       colour: "violet",
       summary: title,
-      elements: [rows.length ? table(columns, [...rows]) : markdown(empty), ...(calibratedAny ? [note(METHOD(lang))] : []), note(footnoteFor(rows.length))],
+      elements: [
+        rows.length ? table(columns, [...rows]) : markdown(empty),
+        ...(calibratedAny ? [note(METHOD(lang))] : []),
+        note(footnoteFor(rows.length)),
+      ],
     });
   const rows = all.slice(0, fitPrefix(all, build));
   const footnote = footnoteFor(rows.length);
@@ -49,10 +77,23 @@ export function organisationPeopleCard(v: { month: IsoMonth; people: Organisatio
     card: build(rows),
     text: [
       title,
-      rows.length ? textTable(columns.map((c) => c.title), v.people.map((p) => [p.rank, p.name, p.groupName || "—", ...(calibratedAny ? [fix(p.raw)] : []), fix(p.total)])) : empty,
+      rows.length
+        ? textTable(
+            columns.map((c) => c.title),
+            v.people.map((p) => [
+              p.rank,
+              p.name,
+              p.groupName || "—",
+              ...(calibratedAny ? [fix(p.raw)] : []),
+              fix(p.total),
+            ]),
+          )
+        : empty,
       calibratedAny ? METHOD(lang) : "",
       footnote,
-    ].filter(Boolean).join("\n"),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
 
@@ -69,11 +110,24 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
   ];
   const how = (d: Department) =>
     d.calibration
-      ? t(lang, `部门绩效 ${d.calibration.performance} ÷ 平均 ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`, `${d.calibration.performance} ÷ ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`)
+      ? t(
+          lang,
+          `部门绩效 ${d.calibration.performance} ÷ 平均 ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`,
+          `${d.calibration.performance} ÷ ${fix(d.calibration.average)} = ×${d.calibration.factor.toFixed(FACTOR_DECIMALS)}`,
+        )
       : "—";
-  const all = v.departments.map((d) => ({ rank: d.rank, group: d.groupName || "—", headcount: d.headcount, average: Math.round(d.average * 100) / 100, how: how(d) }));
+  const all = v.departments.map((d) => ({
+    rank: d.rank,
+    group: d.groupName || "—",
+    headcount: d.headcount,
+    average: Math.round(d.average * 100) / 100,
+    how: how(d),
+  }));
   const first = v.departments.filter((d) => d.rank === 1).map((d) => d.groupName || "—");
-  const flag = first.length && v.departments.length > 1 ? t(lang, `🚩 流动红旗：**${first.join("、")}**`, `🚩 Red flag: **${first.join(", ")}**`) : "";
+  const flag =
+    first.length && v.departments.length > 1
+      ? t(lang, `🚩 流动红旗：**${first.join("、")}**`, `🚩 Red flag: **${first.join(", ")}**`)
+      : "";
   const empty = t(lang, "本月还没有部门有人被评分。", "No group has anyone rated this month.");
   const build = (rows: readonly Record<string, string | number>[]): Card => {
     const cut = cutNote(lang, v.month, rows.length, all.length).replace(/^；/u, "");
@@ -81,7 +135,12 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
       title,
       colour: "red",
       summary: title,
-      elements: [...(flag ? [markdown(flag)] : []), rows.length ? table(columns, [...rows]) : markdown(empty), note(METHOD(lang)), ...(cut ? [note(cut)] : [])],
+      elements: [
+        ...(flag ? [markdown(flag)] : []),
+        rows.length ? table(columns, [...rows]) : markdown(empty),
+        note(METHOD(lang)),
+        ...(cut ? [note(cut)] : []),
+      ],
     });
   };
   const rows = all.slice(0, fitPrefix(all, build));
@@ -90,8 +149,15 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
     text: [
       title,
       flag.replace(/\*\*/g, ""),
-      all.length ? textTable(columns.map((c) => c.title), all.map((r) => [r.rank, r.group, r.headcount, fix(r.average), r.how])) : empty,
+      all.length
+        ? textTable(
+            columns.map((c) => c.title),
+            all.map((r) => [r.rank, r.group, r.headcount, fix(r.average), r.how]),
+          )
+        : empty,
       METHOD(lang),
-    ].filter(Boolean).join("\n"),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }

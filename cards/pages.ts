@@ -14,11 +14,18 @@ export interface Page {
 
 /** "（第 2/3 张）": where a card stands among its pages; nothing when there is one. */
 export function pageLabel(page: Page | undefined, lang: Lang): string {
-  return page && page.count > 1 ? t(lang, `（第 ${page.index}/${page.count} 张）`, ` (card ${page.index} of ${page.count})`) : "";
+  return page && page.count > 1
+    ? t(lang, `（第 ${page.index}/${page.count} 张）`, ` (card ${page.index} of ${page.count})`)
+    : "";
 }
 
 /** The largest number of rows from `start` on that `build` turns into a card Lark takes (at least 1). */
-function fitFrom<T>(rows: readonly T[], start: number, build: (rows: readonly T[]) => Card, maxRows = Infinity): number {
+function fitFrom<T>(
+  rows: readonly T[],
+  start: number,
+  build: (rows: readonly T[]) => Card,
+  maxRows = Infinity,
+): number {
   let lo = 1;
   let hi = Math.min(rows.length - start, maxRows);
   if (fitsLark(build(rows.slice(start, start + hi)))) return hi;

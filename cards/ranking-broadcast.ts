@@ -29,7 +29,8 @@ export interface RankingBroadcastView {
 const TOP_N = 10;
 
 /** The rows the scheme lets the whole group see. */
-const shownRows = (v: RankingBroadcastView) => (v.visibility === "full" ? v.rows : v.visibility === "top" ? v.rows.slice(0, TOP_N) : []);
+const shownRows = (v: RankingBroadcastView) =>
+  v.visibility === "full" ? v.rows : v.visibility === "top" ? v.rows.slice(0, TOP_N) : [];
 
 /**
  * The broadcast as the cards to send: one, or several in order when the shown rows would
@@ -37,7 +38,8 @@ const shownRows = (v: RankingBroadcastView) => (v.visibility === "full" ? v.rows
  * The first card carries the summary, the red flag and the chart.
  */
 export function rankingBroadcastCards(v: RankingBroadcastView): Rendered[] {
-  const view = (rows: readonly BroadcastRow[], page: Page) => rankingBroadcastCard({ ...v, rows: [...rows], page, visibility: v.visibility });
+  const view = (rows: readonly BroadcastRow[], page: Page) =>
+    rankingBroadcastCard({ ...v, rows: [...rows], page, visibility: v.visibility });
   // Pages hold the shown rows only; the card itself slices by visibility again, which keeps them all.
   return paginate(shownRows(v), (rows, page) => view(rows, page).card, view);
 }
@@ -52,7 +54,9 @@ export function movementLabel(m: number | null): string {
 /** 月评议 result for the group: the ranking as the scheme allows it to be shown, movement, a chart, the red flag. */
 export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
   const { lang } = v;
-  const title = t(lang, `${v.groupName} · ${Number(v.month.slice(5))} 月考核排名`, `${v.groupName} · ranking ${v.month}`) + pageLabel(v.page, lang);
+  const title =
+    t(lang, `${v.groupName} · ${Number(v.month.slice(5))} 月考核排名`, `${v.groupName} · ranking ${v.month}`) +
+    pageLabel(v.page, lang);
   const first = !v.page || v.page.index === 1;
   const shown = shownRows(v);
   const columns = [
@@ -62,18 +66,37 @@ export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
     { name: "move", title: t(lang, "升降", "Move") },
     { name: "grade", title: t(lang, "等次", "Grade") },
   ];
-  const rows = shown.map((r) => ({ rank: r.rank, name: r.name, total: r.total, move: movementLabel(r.movement), grade: r.grade ?? "—" }));
-  const summary = t(lang, `共 ${v.headcount} 人，平均 ${v.average.toFixed(2)} 分`, `${v.headcount} people, average ${v.average.toFixed(2)}`);
+  const rows = shown.map((r) => ({
+    rank: r.rank,
+    name: r.name,
+    total: r.total,
+    move: movementLabel(r.movement),
+    grade: r.grade ?? "—",
+  }));
+  const summary = t(
+    lang,
+    `共 ${v.headcount} 人，平均 ${v.average.toFixed(2)} 分`,
+    `${v.headcount} people, average ${v.average.toFixed(2)}`,
+  );
   const flag = v.redFlag
     ? v.redFlag.isThisGroup
-      ? t(lang, `🚩 本月流动红旗：本群（平均 ${v.redFlag.average.toFixed(2)} 分）`, `🚩 This month's red flag: this group (${v.redFlag.average.toFixed(2)})`)
-      : t(lang, `🚩 本月流动红旗：${v.redFlag.groupName}（平均 ${v.redFlag.average.toFixed(2)} 分）`, `🚩 Red flag: ${v.redFlag.groupName} (${v.redFlag.average.toFixed(2)})`)
+      ? t(
+          lang,
+          `🚩 本月流动红旗：本群（平均 ${v.redFlag.average.toFixed(2)} 分）`,
+          `🚩 This month's red flag: this group (${v.redFlag.average.toFixed(2)})`,
+        )
+      : t(
+          lang,
+          `🚩 本月流动红旗：${v.redFlag.groupName}（平均 ${v.redFlag.average.toFixed(2)} 分）`,
+          `🚩 Red flag: ${v.redFlag.groupName} (${v.redFlag.average.toFixed(2)})`,
+        )
     : "";
-  const footnote = {
-    full: t(lang, "完整排名", "Full ranking"),
-    top: t(lang, `公布前 ${TOP_N} 名；每人的名次已私信发送`, `Top ${TOP_N}; everyone got their own place privately`),
-    private: t(lang, "本群排名不公开；每人的名次已私信发送", "Private ranking; everyone got their place privately"),
-  }[v.visibility] + continued(v.page, rows, lang);
+  const footnote =
+    {
+      full: t(lang, "完整排名", "Full ranking"),
+      top: t(lang, `公布前 ${TOP_N} 名；每人的名次已私信发送`, `Top ${TOP_N}; everyone got their own place privately`),
+      private: t(lang, "本群排名不公开；每人的名次已私信发送", "Private ranking; everyone got their place privately"),
+    }[v.visibility] + continued(v.page, rows, lang);
   const elements: Element[] = [];
   if (first) elements.push(markdown(`**${summary}**`));
   if (first && flag) elements.push(markdown(flag));
@@ -86,7 +109,20 @@ export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
   elements.push(hr(), note(footnote));
   return {
     card: card({ title, colour: "violet", summary: title, elements }),
-    text: [title, first ? summary : "", first ? flag : "", rows.length ? textTable(columns.map((c) => c.title), rows.map((r) => [r.rank, r.name, r.total.toFixed(2), r.move, r.grade])) : "", footnote].filter(Boolean).join("\n"),
+    text: [
+      title,
+      first ? summary : "",
+      first ? flag : "",
+      rows.length
+        ? textTable(
+            columns.map((c) => c.title),
+            rows.map((r) => [r.rank, r.name, r.total.toFixed(2), r.move, r.grade]),
+          )
+        : "",
+      footnote,
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
 
@@ -100,15 +136,34 @@ function continued(page: Page | undefined, rows: readonly { rank: number }[], la
 }
 
 /** Each member's own place, privately. */
-export function myPlaceCard(v: { name: string; month: string; rank: number; headcount: number; total: number; grade: string | null; movement: number | null; lang: Lang }): Rendered {
+export function myPlaceCard(v: {
+  name: string;
+  month: string;
+  rank: number;
+  headcount: number;
+  total: number;
+  grade: string | null;
+  movement: number | null;
+  lang: Lang;
+}): Rendered {
   const { lang } = v;
   const title = t(lang, `${Number(v.month.slice(5))} 月考核结果`, `Result ${v.month}`);
-  const move = v.movement === null ? "" : t(lang, `（较上月 ${movementLabel(v.movement)}）`, ` (${movementLabel(v.movement)} since last month)`);
+  const move =
+    v.movement === null
+      ? ""
+      : t(lang, `（较上月 ${movementLabel(v.movement)}）`, ` (${movementLabel(v.movement)} since last month)`);
   const body = t(
     lang,
     `${v.name}：第 ${v.rank} / ${v.headcount} 名${move}，${v.total.toFixed(2)} 分${v.grade ? `，等次 ${v.grade}` : ""}。`,
     `${v.name}: #${v.rank} of ${v.headcount}${move}, ${v.total.toFixed(2)}${v.grade ? `, grade ${v.grade}` : ""}.`,
   );
-  const hint = t(lang, "发「成绩 上月」看各维度明细，「明细 上月」看每一条依据。", "Send “/score last month” for the breakdown.");
-  return { card: card({ title, colour: "violet", summary: title, elements: [markdown(body), note(hint)] }), text: [title, body, hint].join("\n") };
+  const hint = t(
+    lang,
+    "发「成绩 上月」看各维度明细，「明细 上月」看每一条依据。",
+    "Send “/score last month” for the breakdown.",
+  );
+  return {
+    card: card({ title, colour: "violet", summary: title, elements: [markdown(body), note(hint)] }),
+    text: [title, body, hint].join("\n"),
+  };
 }

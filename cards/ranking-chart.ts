@@ -13,7 +13,12 @@ export const CHART_BARS = 20;
 export function rankingChart(rows: readonly { name: string; total: number }[]): Element {
   return chart({
     type: "bar",
-    data: [{ id: "totals", values: rows.slice(0, CHART_BARS).map((r) => ({ name: r.name, total: Math.round(r.total * 100) / 100 })) }],
+    data: [
+      {
+        id: "totals",
+        values: rows.slice(0, CHART_BARS).map((r) => ({ name: r.name, total: Math.round(r.total * 100) / 100 })),
+      },
+    ],
     xField: "name",
     yField: "total",
     label: { visible: true },

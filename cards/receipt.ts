@@ -20,7 +20,9 @@ export function receiptCard(v: ReceiptView): Rendered {
     ? t(lang, "不再计入本月记录。", "It no longer counts this month.") // the title already says 已撤回
     : t(lang, `本月第 ${v.monthCount} 条记录`, `Record no. ${v.monthCount} this month`);
   const elements = [
-    markdown(`**${t(lang, "日期", "Date")}**：${dateText}${v.groupName ? `　**${t(lang, "群", "Group")}**：${escapeMarkdown(v.groupName)}` : ""}`),
+    markdown(
+      `**${t(lang, "日期", "Date")}**：${dateText}${v.groupName ? `　**${t(lang, "群", "Group")}**：${escapeMarkdown(v.groupName)}` : ""}`,
+    ),
     markdown(v.withdrawn ? `~~${escapeMarkdown(v.text)}~~` : escapeMarkdown(v.text)),
     note(status),
   ];
@@ -30,7 +32,10 @@ export function receiptCard(v: ReceiptView): Rendered {
         text: t(lang, "撤回", "Undo"),
         type: "danger",
         value: { a: "record.withdraw", id: v.recordId, ...(lang === "en" ? { l: "en" } : {}) },
-        confirm: { title: t(lang, "撤回这条记录？", "Withdraw this record?"), text: t(lang, "撤回后不计入本月记录。", "It will no longer count.") },
+        confirm: {
+          title: t(lang, "撤回这条记录？", "Withdraw this record?"),
+          text: t(lang, "撤回后不计入本月记录。", "It will no longer count."),
+        },
       }),
     );
   }
@@ -42,7 +47,15 @@ export function receiptCard(v: ReceiptView): Rendered {
       `${t(lang, "日期", "Date")}：${shortDate(v.date)}`,
       v.text,
       status,
-      ...(v.withdrawn ? [] : [t(lang, `回复「撤回 ${shortDate(v.date)}」可撤回这天最近一条记录`, `Reply “/undo ${shortDate(v.date)}” to withdraw that day's latest record`)]),
+      ...(v.withdrawn
+        ? []
+        : [
+            t(
+              lang,
+              `回复「撤回 ${shortDate(v.date)}」可撤回这天最近一条记录`,
+              `Reply “/undo ${shortDate(v.date)}” to withdraw that day's latest record`,
+            ),
+          ]),
     ].join("\n"),
   };
 }

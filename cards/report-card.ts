@@ -1,4 +1,17 @@
-import { button, card, chart, hr, markdown, note, t, table, textTable, type Element, type Lang, type Rendered } from "./kit";
+import {
+  button,
+  card,
+  chart,
+  hr,
+  markdown,
+  note,
+  t,
+  table,
+  textTable,
+  type Element,
+  type Lang,
+  type Rendered,
+} from "./kit";
 
 export interface ReportCardView {
   name: string;
@@ -32,17 +45,29 @@ export function quarterLabel(quarter: string, lang: Lang): string {
 
 const f2 = (n: number) => n.toFixed(2);
 /** "10月" for a month, "Q3" for a quarter. */
-const partLabel = (period: string, lang: Lang) => (period.includes("-Q") ? period.slice(5) : period.slice(5) + t(lang, "月", ""));
+const partLabel = (period: string, lang: Lang) =>
+  period.includes("-Q") ? period.slice(5) : period.slice(5) + t(lang, "月", "");
 
 /** 成绩单: one person's quarter, privately: total, place, grade, each dimension against the group, the trend, the comments. */
 export function reportCard(v: ReportCardView): Rendered {
   const { lang } = v;
-  const reissue = v.publication && v.publication.version > 1 ? t(lang, `（更正版 ${v.publication.version}）`, ` (revision ${v.publication.version})`) : "";
-  const title = t(lang, `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}${reissue}`, `${quarterLabel(v.quarter, lang)} report card · ${v.name}${reissue}`);
+  const reissue =
+    v.publication && v.publication.version > 1
+      ? t(lang, `（更正版 ${v.publication.version}）`, ` (revision ${v.publication.version})`)
+      : "";
+  const title = t(
+    lang,
+    `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}${reissue}`,
+    `${quarterLabel(v.quarter, lang)} report card · ${v.name}${reissue}`,
+  );
   const publicity = v.publication
     ? v.publication.final
       ? t(lang, "结果已定稿。", "Final.")
-      : t(lang, `公示期至 ${v.publication.windowEnds.slice(5)}；如有异议，请在此前发「申诉 理由」。`, `Open for objections until ${v.publication.windowEnds}: send “/appeal reason”.`)
+      : t(
+          lang,
+          `公示期至 ${v.publication.windowEnds.slice(5)}；如有异议，请在此前发「申诉 理由」。`,
+          `Open for objections until ${v.publication.windowEnds}: send “/appeal reason”.`,
+        )
     : "";
   const headline = t(
     lang,
@@ -57,7 +82,9 @@ export function reportCard(v: ReportCardView): Rendered {
   const rows = v.dimensions.map((d) => ({ dim: d.name, mine: d.mine, avg: d.average }));
   const values = v.trend.flatMap((p) => [
     ...(p.mine !== null ? [{ month: partLabel(p.month, lang), series: t(lang, "我", "me"), total: p.mine }] : []),
-    ...(p.average !== null ? [{ month: partLabel(p.month, lang), series: t(lang, "群平均", "group"), total: p.average }] : []),
+    ...(p.average !== null
+      ? [{ month: partLabel(p.month, lang), series: t(lang, "群平均", "group"), total: p.average }]
+      : []),
   ]);
   const comments = v.comments.slice(0, 6).map((c) => `「${c.text.slice(0, 120)}」—— ${c.by}`);
   const calibration = v.calibration
@@ -67,22 +94,56 @@ export function reportCard(v: ReportCardView): Rendered {
     markdown(headline),
     ...(calibration ? [note(calibration)] : []),
     table(columns, rows),
-    chart({ type: "line", data: [{ id: "trend", values }], xField: "month", yField: "total", seriesField: "series", point: { visible: true }, legends: { visible: true } }),
+    chart({
+      type: "line",
+      data: [{ id: "trend", values }],
+      xField: "month",
+      yField: "total",
+      seriesField: "series",
+      point: { visible: true },
+      legends: { visible: true },
+    }),
     ...(comments.length ? [hr(), markdown(`**${t(lang, "领导评语", "Comments")}**\n${comments.join("\n")}`)] : []),
-    button({ text: t(lang, "查看明细", "See the detail"), type: "default", value: { a: "report.detail", g: v.groupId, q: v.quarter, ...(lang === "en" ? { l: "en" } : {}) } }),
+    button({
+      text: t(lang, "查看明细", "See the detail"),
+      type: "default",
+      value: { a: "report.detail", g: v.groupId, q: v.quarter, ...(lang === "en" ? { l: "en" } : {}) },
+    }),
     ...(v.publication && !v.publication.final
       ? [
           {
             tag: "form",
             name: "object_form",
             elements: [
-              { tag: "input", name: "objection", max_length: 1000, placeholder: { tag: "plain_text", content: t(lang, "对结果有异议？写明哪一项、为什么", "Object? Say which item, and why") } },
-              { ...button({ text: t(lang, "提出异议", "Object"), type: "danger", value: { a: "report.object", g: v.groupId, ...(lang === "en" ? { l: "en" } : {}) } }), name: "object", form_action_type: "submit" },
+              {
+                tag: "input",
+                name: "objection",
+                max_length: 1000,
+                placeholder: {
+                  tag: "plain_text",
+                  content: t(lang, "对结果有异议？写明哪一项、为什么", "Object? Say which item, and why"),
+                },
+              },
+              {
+                ...button({
+                  text: t(lang, "提出异议", "Object"),
+                  type: "danger",
+                  value: { a: "report.object", g: v.groupId, ...(lang === "en" ? { l: "en" } : {}) },
+                }),
+                name: "object",
+                form_action_type: "submit",
+              },
             ],
           },
         ]
       : []),
-    note(t(lang, "每个数字都可以追溯到记录和审批：点「查看明细」。", "Every figure traces back to records and decisions: see the detail.")),
+    note(
+      t(
+        lang,
+        "每个数字都可以追溯到记录和审批：点「查看明细」。",
+        "Every figure traces back to records and decisions: see the detail.",
+      ),
+    ),
     ...(publicity ? [note(publicity)] : []),
   ];
   return {
@@ -91,12 +152,28 @@ export function reportCard(v: ReportCardView): Rendered {
       title,
       headline.replace(/\*\*/g, ""),
       calibration,
-      textTable(columns.map((c) => c.title), rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)])),
-      v.trend.map((p) => `${p.month}：${p.mine === null ? "—" : f2(p.mine)}（${t(lang, "群平均", "avg")} ${p.average === null ? "—" : f2(p.average)}）`).join("\n"),
+      textTable(
+        columns.map((c) => c.title),
+        rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)]),
+      ),
+      v.trend
+        .map(
+          (p) =>
+            `${p.month}：${p.mine === null ? "—" : f2(p.mine)}（${t(lang, "群平均", "avg")} ${p.average === null ? "—" : f2(p.average)}）`,
+        )
+        .join("\n"),
       ...comments,
       /^\d{4}$/.test(v.quarter)
-        ? t(lang, `回复「明细 ${v.quarter}-01」…「明细 ${v.quarter}-12」查看每个月得分背后的记录和审批。`, `Reply “/detail ${v.quarter}-01” … “/detail ${v.quarter}-12” for the trail behind each month.`)
-        : t(lang, `回复「明细 ${v.quarter}」查看这季度每个月得分背后的记录和审批。`, `Reply “/detail ${v.quarter}” for the trail behind each month.`),
+        ? t(
+            lang,
+            `回复「明细 ${v.quarter}-01」…「明细 ${v.quarter}-12」查看每个月得分背后的记录和审批。`,
+            `Reply “/detail ${v.quarter}-01” … “/detail ${v.quarter}-12” for the trail behind each month.`,
+          )
+        : t(
+            lang,
+            `回复「明细 ${v.quarter}」查看这季度每个月得分背后的记录和审批。`,
+            `Reply “/detail ${v.quarter}” for the trail behind each month.`,
+          ),
       publicity,
     ]
       .filter(Boolean)
@@ -105,12 +182,30 @@ export function reportCard(v: ReportCardView): Rendered {
 }
 
 /** The group's summary of the quarter: grade distribution and the top places. */
-export function reportSummaryCard(v: { quarter: string; groupName: string; headcount: number; average: number; grades: { name: string; count: number }[]; top: { rank: number; name: string; total: number }[]; lang: Lang }): Rendered {
+export function reportSummaryCard(v: {
+  quarter: string;
+  groupName: string;
+  headcount: number;
+  average: number;
+  grades: { name: string; count: number }[];
+  top: { rank: number; name: string; total: number }[];
+  lang: Lang;
+}): Rendered {
   const { lang } = v;
-  const title = t(lang, `${quarterLabel(v.quarter, lang)}考核结果 · ${v.groupName}`, `${quarterLabel(v.quarter, lang)} results · ${v.groupName}`);
+  const title = t(
+    lang,
+    `${quarterLabel(v.quarter, lang)}考核结果 · ${v.groupName}`,
+    `${quarterLabel(v.quarter, lang)} results · ${v.groupName}`,
+  );
   const grades = v.grades.map((g) => `${g.name} ${g.count} 人`).join("　");
-  const top = v.top.map((p) => t(lang, `第 ${p.rank} 名 ${p.name}（${f2(p.total)} 分）`, `#${p.rank} ${p.name} (${f2(p.total)})`));
-  const lines = [t(lang, `共 ${v.headcount} 人，平均 ${f2(v.average)} 分`, `${v.headcount} people, average ${f2(v.average)}`), `${t(lang, "等次分布", "Grades")}：${grades || "—"}`, ...top];
+  const top = v.top.map((p) =>
+    t(lang, `第 ${p.rank} 名 ${p.name}（${f2(p.total)} 分）`, `#${p.rank} ${p.name} (${f2(p.total)})`),
+  );
+  const lines = [
+    t(lang, `共 ${v.headcount} 人，平均 ${f2(v.average)} 分`, `${v.headcount} people, average ${f2(v.average)}`),
+    `${t(lang, "等次分布", "Grades")}：${grades || "—"}`,
+    ...top,
+  ];
   const hint = t(lang, "每个人的成绩单已私信发送。", "Everyone got their report card privately.");
   return {
     card: card({ title, colour: "indigo", summary: title, elements: [markdown(lines.join("\n")), note(hint)] }),

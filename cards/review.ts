@@ -34,7 +34,8 @@ export const MAX_COLLEAGUES = 100;
  */
 export function reviewCards(v: ReviewView): Rendered[] {
   if (v.kind !== "peer") return [reviewCard(v)];
-  const view = (colleagues: readonly { id: string; name: string }[], part: { index: number; count: number }) => reviewCard({ ...v, colleagues: [...colleagues], part });
+  const view = (colleagues: readonly { id: string; name: string }[], part: { index: number; count: number }) =>
+    reviewCard({ ...v, colleagues: [...colleagues], part });
   return paginate(v.colleagues ?? [], (c, part) => view(c, part).card, view, { maxRows: MAX_COLLEAGUES });
 }
 
@@ -44,10 +45,21 @@ export function reviewCards(v: ReviewView): Rendered[] {
  */
 export function reviewCard(v: ReviewView): Rendered {
   const { lang } = v;
-  const part = v.part && v.part.count > 1 ? t(lang, `（${v.part.index}/${v.part.count}）`, ` (${v.part.index}/${v.part.count})`) : "";
+  const part =
+    v.part && v.part.count > 1
+      ? t(lang, `（${v.part.index}/${v.part.count}）`, ` (${v.part.index}/${v.part.count})`)
+      : "";
   const title = `${t(lang, TITLES[v.kind][0], TITLES[v.kind][1])}${part} · ${v.month}${v.subject ? ` · ${v.subject.name}` : ""}`;
-  if ((v.colleagues?.length ?? 0) > MAX_COLLEAGUES) throw new Error(`a peer card offers at most ${MAX_COLLEAGUES} colleagues: split them with reviewCards`);
-  const value = { a: "review.submit", g: v.groupId, m: v.month, k: v.kind, ...(v.subject ? { s: v.subject.id } : {}), ...(lang === "en" ? { l: "en" } : {}) };
+  if ((v.colleagues?.length ?? 0) > MAX_COLLEAGUES)
+    throw new Error(`a peer card offers at most ${MAX_COLLEAGUES} colleagues: split them with reviewCards`);
+  const value = {
+    a: "review.submit",
+    g: v.groupId,
+    m: v.month,
+    k: v.kind,
+    ...(v.subject ? { s: v.subject.id } : {}),
+    ...(lang === "en" ? { l: "en" } : {}),
+  };
   // A label and no placeholder per field: two elements a dimension, so 40 of them leave room for 100 colleagues.
   const inputs: Element[] = v.dimensions.map((d) => ({
     tag: "input",
@@ -56,32 +68,64 @@ export function reviewCard(v: ReviewView): Rendered {
     max_length: 5,
     label: { tag: "plain_text", content: `${d.name}（${d.weight}%）` },
   }));
-  const chooser: Element[] = v.kind === "peer"
-    ? [{
-        tag: "select_static",
-        name: "subject",
-        required: true,
-        placeholder: { tag: "plain_text", content: t(lang, "选择要评的同事", "Choose a colleague") },
-        options: (v.colleagues ?? []).map((c) => ({ text: { tag: "plain_text", content: c.name }, value: c.id })),
-      }]
-    : [];
+  const chooser: Element[] =
+    v.kind === "peer"
+      ? [
+          {
+            tag: "select_static",
+            name: "subject",
+            required: true,
+            placeholder: { tag: "plain_text", content: t(lang, "选择要评的同事", "Choose a colleague") },
+            options: (v.colleagues ?? []).map((c) => ({ text: { tag: "plain_text", content: c.name }, value: c.id })),
+          },
+        ]
+      : [];
   const form: Element = {
     tag: "form",
     name: "review_form",
     elements: [
       ...chooser,
       ...inputs,
-      { tag: "input", name: "comment", max_length: 300, placeholder: { tag: "plain_text", content: t(lang, "评语（选填）", "Comment (optional)") } },
-      { ...button({ text: t(lang, "提交", "Submit"), type: "primary_filled", value }), name: "submit", form_action_type: "submit" },
+      {
+        tag: "input",
+        name: "comment",
+        max_length: 300,
+        placeholder: { tag: "plain_text", content: t(lang, "评语（选填）", "Comment (optional)") },
+      },
+      {
+        ...button({ text: t(lang, "提交", "Submit"), type: "primary_filled", value }),
+        name: "submit",
+        form_action_type: "submit",
+      },
     ],
   };
   const hint = {
-    leader: t(lang, "评分计入该成员本月「领导」评分；再次提交会覆盖你之前的评分。", "Counts as your leader rating this month; submitting again replaces it."),
+    leader: t(
+      lang,
+      "评分计入该成员本月「领导」评分；再次提交会覆盖你之前的评分。",
+      "Counts as your leader rating this month; submitting again replaces it.",
+    ),
     self: t(lang, "自评按方案权重计入本月得分。", "Your self-rating counts with the scheme's weight."),
-    peer: t(lang, "匿名：被评人只看到平均分；同一项至少 3 位同事评分后才计入。可逐个选择同事提交。", "Anonymous: only averages are shown, and only once 3 colleagues rated. Submit once per colleague."),
+    peer: t(
+      lang,
+      "匿名：被评人只看到平均分；同一项至少 3 位同事评分后才计入。可逐个选择同事提交。",
+      "Anonymous: only averages are shown, and only once 3 colleagues rated. Submit once per colleague.",
+    ),
   }[v.kind];
   return {
-    card: card({ title, subtitle: v.groupName, colour: v.kind === "peer" ? "purple" : "wathet", summary: title, elements: [markdown(t(lang, `请为 ${v.month} 打分：每项 0–100，不评的项可留空。`, `Rate ${v.month}: 0–100 each, or leave empty.`)), form, note(hint)] }),
+    card: card({
+      title,
+      subtitle: v.groupName,
+      colour: v.kind === "peer" ? "purple" : "wathet",
+      summary: title,
+      elements: [
+        markdown(
+          t(lang, `请为 ${v.month} 打分：每项 0–100，不评的项可留空。`, `Rate ${v.month}: 0–100 each, or leave empty.`),
+        ),
+        form,
+        note(hint),
+      ],
+    }),
     text: [title, ...v.dimensions.map((d) => `${d.name}（${d.weight}%）：`), replyHint(v), hint].join("\n"),
   };
 }
@@ -90,7 +134,10 @@ export function reviewCard(v: ReviewView): Rendered {
 function replyHint(v: ReviewView): string {
   const who = v.subject?.name ?? t(v.lang, "同事姓名", "colleague");
   const pairs = v.dimensions.map((d) => `${d.name} ${t(v.lang, "分数", "score")}`).join(" ");
-  const colleagues = v.kind === "peer" && v.colleagues?.length ? `\n${t(v.lang, "可评的同事", "Colleagues")}：${v.colleagues.map((c) => c.name).join(t(v.lang, "、", ", "))}` : "";
+  const colleagues =
+    v.kind === "peer" && v.colleagues?.length
+      ? `\n${t(v.lang, "可评的同事", "Colleagues")}：${v.colleagues.map((c) => c.name).join(t(v.lang, "、", ", "))}`
+      : "";
   return t(
     v.lang,
     `回复「评议打分 ${v.month} ${who} ${pairs} 评语」打分：分数 0–100，不评的维度可省略，评语选填。${colleagues}`,

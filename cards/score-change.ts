@@ -26,7 +26,11 @@ const TITLE_NAMES = 3;
 export function peopleLabel(names: readonly string[], lang: Lang): string {
   const sep = t(lang, "、", ", ");
   if (names.length <= TITLE_NAMES) return names.join(sep);
-  return t(lang, `${names.slice(0, TITLE_NAMES).join(sep)}等 ${names.length} 人`, `${names.slice(0, TITLE_NAMES).join(sep)} and ${names.length - TITLE_NAMES} more`);
+  return t(
+    lang,
+    `${names.slice(0, TITLE_NAMES).join(sep)}等 ${names.length} 人`,
+    `${names.slice(0, TITLE_NAMES).join(sep)} and ${names.length - TITLE_NAMES} more`,
+  );
 }
 
 /** The confirmation leaders get for anything that changes a score; every line is in the audit log. */
@@ -34,8 +38,15 @@ export function scoreChangeCard(v: ScoreChangeView): Rendered {
   const names = typeof v.who === "string" ? (v.who ? [v.who] : []) : v.who;
   const title = `${t(v.lang, TITLES[v.kind][0], TITLES[v.kind][1])}${names.length ? ` · ${peopleLabel(names, v.lang)}` : ""}`;
   // A title shortened to "等 N 人" still has every name in the body.
-  const lines = names.length > TITLE_NAMES ? [...v.lines, `${t(v.lang, "名单", "People")}：${names.join(t(v.lang, "、", ", "))}`] : v.lines;
-  const hint = t(v.lang, "已记入考核记录（谁、何时、为何）。发「成绩」或「排名」查看结果。", "Logged with who, when and why. Send /score or /rank to see the result.");
+  const lines =
+    names.length > TITLE_NAMES
+      ? [...v.lines, `${t(v.lang, "名单", "People")}：${names.join(t(v.lang, "、", ", "))}`]
+      : v.lines;
+  const hint = t(
+    v.lang,
+    "已记入考核记录（谁、何时、为何）。发「成绩」或「排名」查看结果。",
+    "Logged with who, when and why. Send /score or /rank to see the result.",
+  );
   return {
     card: card({
       title,

@@ -31,7 +31,11 @@ export function welcomeCard(lang: Lang, read?: WelcomeMembers): Rendered {
   );
   const leaders = read?.leaders.length ? read.leaders.join("、") : t(lang, "群主", "the group owner");
   const tip = read
-    ? t(lang, `已读取群成员：共 ${read.members} 人；考核负责人：${leaders}`, `Members read: ${read.members}; leader: ${read.leaders.join(", ") || "the group owner"}`)
+    ? t(
+        lang,
+        `已读取群成员：共 ${read.members} 人；考核负责人：${leaders}`,
+        `Members read: ${read.members}; leader: ${read.leaders.join(", ") || "the group owner"}`,
+      )
     : t(lang, "正在读取群成员……", "Reading the member list…");
   return {
     card: card({ title, colour: "turquoise", summary: title, elements: [markdown(body), hr(), note(tip)] }),

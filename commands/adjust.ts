@@ -26,15 +26,32 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
     const reason = reasonWords.join(" ").trim();
     const verb = sign > 0 ? t(lang, "加分", "/bonus") : t(lang, "扣分", "/deduct");
     if (!who.length || !item || pointsText === undefined) {
-      ctx.addIssue({ code: "custom", message: t(lang, `请写明：${verb} @某人 维度 分值 原因`, `Write: ${verb} @person dimension points reason`) });
+      ctx.addIssue({
+        code: "custom",
+        message: t(lang, `请写明：${verb} @某人 维度 分值 原因`, `Write: ${verb} @person dimension points reason`),
+      });
       return z.NEVER;
     }
     if (who.length > MAX_TARGETS) {
-      ctx.addIssue({ code: "custom", message: t(lang, `一次最多 ${MAX_TARGETS} 人，请分几次发送。`, `At most ${MAX_TARGETS} people at once; please split it.`) });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          `一次最多 ${MAX_TARGETS} 人，请分几次发送。`,
+          `At most ${MAX_TARGETS} people at once; please split it.`,
+        ),
+      });
       return z.NEVER;
     }
     if (!Number.isFinite(points) || points <= 0 || points > MAX_POINTS) {
-      ctx.addIssue({ code: "custom", message: t(lang, `分值须是 0–${MAX_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`, `Points must be a positive number up to ${MAX_POINTS}, not “${excerpt(pointsText)}”`) });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          `分值须是 0–${MAX_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`,
+          `Points must be a positive number up to ${MAX_POINTS}, not “${excerpt(pointsText)}”`,
+        ),
+      });
       return z.NEVER;
     }
     // DOMAIN §2 (§15 of the sources): vague deductions such as "酌情扣分" are unusable.
@@ -42,29 +59,45 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
       ctx.addIssue({
         code: "custom",
         message: reason
-          ? t(lang, `原因「${excerpt(reason)}」过于笼统，请写明具体事实（做了什么、何时、什么结果）。`, `“${excerpt(reason)}” is too vague: state the specific facts.`)
+          ? t(
+              lang,
+              `原因「${excerpt(reason)}」过于笼统，请写明具体事实（做了什么、何时、什么结果）。`,
+              `“${excerpt(reason)}” is too vague: state the specific facts.`,
+            )
           : t(lang, `${verb}必须写明原因。`, `A reason is required.`),
       });
       return z.NEVER;
     }
     if (charCount(reason) > MAX_REASON_CHARS) {
-      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "原因", "reason"), MAX_REASON_CHARS, charCount(reason)) });
+      ctx.addIssue({
+        code: "custom",
+        message: tooLong(lang, t(lang, "原因", "reason"), MAX_REASON_CHARS, charCount(reason)),
+      });
       return z.NEVER;
     }
-    return { who, item, points: sign * Math.round(points * 100) / 100, reason };
+    return { who, item, points: (sign * Math.round(points * 100)) / 100, reason };
   });
 
 function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: string; points: number; reason: string }> {
   const bonus = sign > 0;
   const example = bonus
     ? { zh: "加分 @张三 联村 2 牵头完成秋收调度", en: "/bonus @张三 village 2 led the harvest scheduling" }
-    : { zh: "扣分 @张三 作风 1 11月20日例会无故缺席", en: "/deduct @张三 conduct 1 missed the 20 Nov meeting without notice" };
+    : {
+        zh: "扣分 @张三 作风 1 11月20日例会无故缺席",
+        en: "/deduct @张三 conduct 1 missed the 20 Nov meeting without notice",
+      };
   return defineCommand({
     name: bonus ? "加分" : "扣分",
     aliases: bonus ? ["bonus"] : ["deduct"],
     summary: bonus
-      ? { zh: "负责人给某维度加分（须写原因；不超过该维度的加分上限）", en: "Leaders add bonus points on a dimension (with a reason; capped)" }
-      : { zh: "负责人在某维度扣分（须写明具体事实）", en: "Leaders deduct points on a dimension (with the specific facts)" },
+      ? {
+          zh: "负责人给某维度加分（须写原因；不超过该维度的加分上限）",
+          en: "Leaders add bonus points on a dimension (with a reason; capped)",
+        }
+      : {
+          zh: "负责人在某维度扣分（须写明具体事实）",
+          en: "Leaders deduct points on a dimension (with the specific facts)",
+        },
     example,
     takesText: true,
     args: adjustArgs(sign),
@@ -76,15 +109,32 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: strin
       const { scheme } = await schemeInForce(db, ctx.group.id);
       const found = findDimension(scheme, ctx.args.item);
       if (found.kind !== "found") {
-        const options = found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
-        return problem(ctx, { zh: "哪个维度？", en: "Which dimension?" }, t(ctx.lang, `请从这些维度中选：${options.join("、")}`, `Choose one of: ${options.join(", ")}`), example[ctx.lang]);
+        const options =
+          found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
+        return problem(
+          ctx,
+          { zh: "哪个维度？", en: "Which dimension?" },
+          t(ctx.lang, `请从这些维度中选：${options.join("、")}`, `Choose one of: ${options.join(", ")}`),
+          example[ctx.lang],
+        );
       }
       // Adjustments count on the top-level dimension (the bonus cap is defined there).
       const top = found.path[0]!;
       const month = currentMonth(ctx);
       const people = targets.members;
       for (const member of people) {
-        ctx.work.write(...adjustWrites(db, { group: ctx.group, month, member, dimension: top.key, points: ctx.args.points, reason: ctx.args.reason, by: ctx.update.senderId, now: ctx.now }));
+        ctx.work.write(
+          ...adjustWrites(db, {
+            group: ctx.group,
+            month,
+            member,
+            dimension: top.key,
+            points: ctx.args.points,
+            reason: ctx.args.reason,
+            by: ctx.update.senderId,
+            now: ctx.now,
+          }),
+        );
       }
       const warnings: string[] = [];
       if (bonus && top.bonusCapPct !== undefined) {
@@ -95,7 +145,10 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: strin
           .from(adjustments)
           .where(
             and(
-              inArray(adjustments.memberId, people.map((m) => m.id)),
+              inArray(
+                adjustments.memberId,
+                people.map((m) => m.id),
+              ),
               eq(adjustments.period, month),
               eq(adjustments.dimension, top.key),
               gt(adjustments.points, 0),
@@ -103,10 +156,18 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: strin
             ),
           );
         for (const member of people) {
-          const sum = round2(earlier.filter((a) => a.memberId === member.id).reduce((n, a) => n + a.points, 0) + ctx.args.points);
+          const sum = round2(
+            earlier.filter((a) => a.memberId === member.id).reduce((n, a) => n + a.points, 0) + ctx.args.points,
+          );
           if (sum <= cap) continue;
           const who = people.length > 1 ? `${displayName(member)}：` : "";
-          warnings.push(t(ctx.lang, `${who}本月「${top.name}」加分合计 ${sum} 分，超过上限 ${cap} 分（权重的 ${top.bonusCapPct}%），超出部分不计入。`, `${who}Bonus on ${top.name} this month totals ${sum}, over its cap of ${cap}; the excess does not count.`));
+          warnings.push(
+            t(
+              ctx.lang,
+              `${who}本月「${top.name}」加分合计 ${sum} 分，超过上限 ${cap} 分（权重的 ${top.bonusCapPct}%），超出部分不计入。`,
+              `${who}Bonus on ${top.name} this month totals ${sum}, over its cap of ${cap}; the excess does not count.`,
+            ),
+          );
         }
       }
       ctx.reply(
@@ -114,7 +175,9 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: strin
           kind: bonus ? "bonus" : "deduction",
           who: people.map(displayName),
           lines: [
-            ...(people.length > 1 ? [t(ctx.lang, `共 ${people.length} 人，每人：`, `${people.length} people, each:`)] : []),
+            ...(people.length > 1
+              ? [t(ctx.lang, `共 ${people.length} 人，每人：`, `${people.length} people, each:`)]
+              : []),
             `${top.name}：${bonus ? "+" : "−"}${Math.abs(ctx.args.points)}`,
             `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`,
             `${t(ctx.lang, "月份", "Month")}：${month}`,

@@ -3,7 +3,11 @@ import { defineCardAction } from "../src/bot/card-action";
 import type { CardActionAnswer } from "../src/bot/update";
 import { alreadyDecidedAppeal, decideAppeal, type AppealOutcome } from "./appeal-decision";
 
-const value = z.object({ a: z.literal("appeal.decide"), id: z.string().min(1).max(64), d: z.enum(["uphold", "amend"]) });
+const value = z.object({
+  a: z.literal("appeal.decide"),
+  id: z.string().min(1).max(64),
+  d: z.enum(["uphold", "amend"]),
+});
 
 function answerOf(outcome: AppealOutcome): CardActionAnswer {
   if (!outcome.ok) return { toast: { type: outcome.level, content: outcome.message } };

@@ -29,7 +29,9 @@ export interface AppealDecisionInput {
   points?: unknown;
 }
 
-export type AppealOutcome = { ok: true; message: string; appeal: Rendered } | { ok: false; level: "info" | "warning" | "error"; message: string };
+export type AppealOutcome =
+  | { ok: true; message: string; appeal: Rendered }
+  | { ok: false; level: "info" | "warning" | "error"; message: string };
 
 export async function alreadyDecidedAppeal(deps: BotDeps, appealId: string, lang: Lang): Promise<AppealOutcome> {
   const row = await loadAppeal(deps.db, appealId);
@@ -39,10 +41,23 @@ export async function alreadyDecidedAppeal(deps: BotDeps, appealId: string, lang
 }
 
 /** "Already decided by 李主任 (11-27 10:00)". */
-async function decidedBy(deps: BotDeps, d: { byUserId: string; decidedAt: Date }, group: Group, lang: Lang): Promise<AppealOutcome> {
-  const [by] = await deps.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, d.byUserId))).limit(1);
+async function decidedBy(
+  deps: BotDeps,
+  d: { byUserId: string; decidedAt: Date },
+  group: Group,
+  lang: Lang,
+): Promise<AppealOutcome> {
+  const [by] = await deps.db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.userId, d.byUserId)))
+    .limit(1);
   const who = by ? displayName(by) : d.byUserId;
-  return { ok: false, level: "info", message: t(lang, `已由 ${who} 处理（${decisionTime(d.decidedAt, group.timezone)}）`, `Already decided by ${who}`) };
+  return {
+    ok: false,
+    level: "info",
+    message: t(lang, `已由 ${who} 处理（${decisionTime(d.decidedAt, group.timezone)}）`, `Already decided by ${who}`),
+  };
 }
 
 /** 维持 / 更正: once, by a leader of the group; an amendment is a logged correction that re-issues the report cards. */
@@ -51,9 +66,19 @@ export async function decideAppeal(input: AppealDecisionInput): Promise<AppealOu
   const { db } = deps;
   const row = await loadAppeal(db, input.appealId);
   const [group] = row ? await db.select().from(groups).where(eq(groups.id, row.publication.groupId)).limit(1) : [];
-  if (!row || !group || group.tenantKey !== input.tenantKey) return { ok: false, level: "warning", message: t(lang, "找不到这条申诉", "Appeal not found") };
-  const [operator] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, input.operatorUserId))).limit(1);
-  if (!operator || operator.role !== "leader" || !operator.active) return { ok: false, level: "error", message: t(lang, "只有本群的考核负责人可以处理申诉", "Only this group's leaders decide appeals") };
+  if (!row || !group || group.tenantKey !== input.tenantKey)
+    return { ok: false, level: "warning", message: t(lang, "找不到这条申诉", "Appeal not found") };
+  const [operator] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.userId, input.operatorUserId)))
+    .limit(1);
+  if (!operator || operator.role !== "leader" || !operator.active)
+    return {
+      ok: false,
+      level: "error",
+      message: t(lang, "只有本群的考核负责人可以处理申诉", "Only this group's leaders decide appeals"),
+    };
   if (row.decision) return decidedBy(deps, row.decision, group, lang);
 
   const reason = input.reason.trim().slice(0, 300);
@@ -65,18 +90,50 @@ export async function decideAppeal(input: AppealDecisionInput): Promise<AppealOu
     const given = String(input.dimension ?? "").trim();
     const byKey = scheme.dimensions.find((d) => d.key === given);
     const found = byKey ? undefined : findDimension(scheme, given);
-    const dim = byKey ?? (found?.kind === "found" ? scheme.dimensions.find((d) => d.key === found.path[0]!.key) : undefined);
+    const dim =
+      byKey ?? (found?.kind === "found" ? scheme.dimensions.find((d) => d.key === found.path[0]!.key) : undefined);
     const points = Number(String(input.points ?? "").trim());
     if (!dim || !Number.isFinite(points) || points === 0 || Math.abs(points) > 20) {
-      return { ok: false, level: "warning", message: t(lang, "更正需选择维度并填写加减分（非 0，不超过 20）", "Choose a dimension and points (non-zero, up to 20)") };
+      return {
+        ok: false,
+        level: "warning",
+        message: t(
+          lang,
+          "更正需选择维度并填写加减分（非 0，不超过 20）",
+          "Choose a dimension and points (non-zero, up to 20)",
+        ),
+      };
     }
     change = { dimension: dim.key, points, name: dim.name };
   }
 
-  input.work.write(...(decideAppealWrites(db, { appeal: row.appeal, publication: row.publication, decision, by: operator.userId, reason, dimension: change?.dimension, points: change?.points, now }) as never[]));
+  input.work.write(
+    ...(decideAppealWrites(db, {
+      appeal: row.appeal,
+      publication: row.publication,
+      decision,
+      by: operator.userId,
+      reason,
+      dimension: change?.dimension,
+      points: change?.points,
+      now,
+    }) as never[]),
+  );
   if (change) {
     // The amendment is a correction: an adjustment in the period's last month and a new version.
-    input.work.write(...(correctionWrites(db, { group, publication: row.publication, member: row.member, dimension: change.dimension, points: change.points, reason: `申诉更正：${reason}`, by: operator.userId, action: "publication.amend", now }) as never[]));
+    input.work.write(
+      ...(correctionWrites(db, {
+        group,
+        publication: row.publication,
+        member: row.member,
+        dimension: change.dimension,
+        points: change.points,
+        reason: `申诉更正：${reason}`,
+        by: operator.userId,
+        action: "publication.amend",
+        now,
+      }) as never[]),
+    );
     // After the commit: recompute and re-issue everyone's report card (a new version, new keys).
     const period = row.publication.period;
     input.work.defer(async () => void (await reissue(db, group, period, deps.clock.now())));
@@ -85,7 +142,13 @@ export async function decideAppeal(input: AppealDecisionInput): Promise<AppealOu
   const changeText = change ? `${change.name} ${change.points > 0 ? "+" : ""}${change.points}` : undefined;
   input.work.send(
     { type: "open_id", id: row.member.userId },
-    claimNoticeCard({ kind: decision === "upheld" ? "rejected" : "approved", what: `${what}申诉：${decision === "upheld" ? "维持原结果" : `已更正（${changeText}），成绩单将重新发送`}`, by: displayName(operator), comment: reason, lang: "zh" }),
+    claimNoticeCard({
+      kind: decision === "upheld" ? "rejected" : "approved",
+      what: `${what}申诉：${decision === "upheld" ? "维持原结果" : `已更正（${changeText}），成绩单将重新发送`}`,
+      by: displayName(operator),
+      comment: reason,
+      lang: "zh",
+    }),
     `appeal:${row.appeal.id}:outcome`,
   );
   const mine = combined.members.find((m) => m.id === row.member.id);
@@ -103,5 +166,12 @@ export async function decideAppeal(input: AppealDecisionInput): Promise<AppealOu
     decided: { decision, by: displayName(operator), at: decisionTime(now, group.timezone), reason, change: changeText },
     lang,
   });
-  return { ok: true, message: decision === "upheld" ? t(lang, "已维持", "Upheld") : t(lang, "已更正，成绩单将重发", "Amended; report cards will be re-issued"), appeal };
+  return {
+    ok: true,
+    message:
+      decision === "upheld"
+        ? t(lang, "已维持", "Upheld")
+        : t(lang, "已更正，成绩单将重发", "Amended; report cards will be re-issued"),
+    appeal,
+  };
 }

@@ -3,7 +3,13 @@ import { decideAppeal } from "./appeal-decision";
 import { decisionReply } from "./decision-reply";
 
 /** Reply commands for the appeal card's buttons, where there are none (WeChat); they work in Lark too. */
-function appealReply(decision: "uphold" | "amend", name: string, alias: string, summary: { zh: string; en: string }, example: { zh: string; en: string }) {
+function appealReply(
+  decision: "uphold" | "amend",
+  name: string,
+  alias: string,
+  summary: { zh: string; en: string },
+  example: { zh: string; en: string },
+) {
   return decisionReply({
     name,
     alias,
@@ -46,7 +52,10 @@ export const upholdAppealCommand = appealReply(
   "uphold",
   "维持申诉",
   "uphold",
-  { zh: "负责人维持原结果并说明理由：维持申诉 编号 理由", en: "Leaders: uphold a result against an appeal, with a reason" },
+  {
+    zh: "负责人维持原结果并说明理由：维持申诉 编号 理由",
+    en: "Leaders: uphold a result against an appeal, with a reason",
+  },
   { zh: "维持申诉 2 加分已计入9月", en: "/uphold 2 the bonus counted in September" },
 );
 

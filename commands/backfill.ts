@@ -24,11 +24,21 @@ const backfillArgs = (lang: Lang) =>
     const [dateText = "", ...words] = text.trim().split(/\s+/u);
     const body = words.join(" ").trim();
     if (!dateText || !body) {
-      ctx.addIssue({ code: "custom", message: t(lang, "请写明：补报 日期 内容，例如：补报 11-20 完成了季度报表", "Write: /backfill date text, e.g. /backfill 11-20 drafted the report") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          "请写明：补报 日期 内容，例如：补报 11-20 完成了季度报表",
+          "Write: /backfill date text, e.g. /backfill 11-20 drafted the report",
+        ),
+      });
       return z.NEVER;
     }
     if (charCount(body) > MAX_RECORD_CHARS) {
-      ctx.addIssue({ code: "custom", message: t(lang, `一条记录最多 ${MAX_RECORD_CHARS} 字`, `At most ${MAX_RECORD_CHARS} characters`) });
+      ctx.addIssue({
+        code: "custom",
+        message: t(lang, `一条记录最多 ${MAX_RECORD_CHARS} 字`, `At most ${MAX_RECORD_CHARS} characters`),
+      });
       return z.NEVER;
     }
     return { dateText, body };
@@ -38,7 +48,10 @@ const backfillArgs = (lang: Lang) =>
 export const backfillCommand = defineCommand({
   name: "补报",
   aliases: ["补记", "backfill"],
-  summary: { zh: "补记之前某个工作日的日报（方案规定的天数内，审批后计入）", en: "Record a past workday (within the scheme's window; counts once approved)" },
+  summary: {
+    zh: "补记之前某个工作日的日报（方案规定的天数内，审批后计入）",
+    en: "Record a past workday (within the scheme's window; counts once approved)",
+  },
   example: { zh: "补报 11-20 完成了季度报表初稿", en: "/backfill 11-20 drafted the quarterly report" },
   takesText: true,
   args: backfillArgs,
@@ -47,19 +60,59 @@ export const backfillCommand = defineCommand({
     const read = readDate(ctx.args.dateText, today);
     const date = dateOf(read);
     const example = t(ctx.lang, "补报 11-20 完成了季度报表初稿", "/backfill 11-20 drafted the quarterly report");
-    if (!date) return problem(ctx, { zh: "看不懂日期", en: "Unclear date" }, dateProblem(ctx.args.dateText, read, ctx.lang), example);
-    if (date > today) return problem(ctx, { zh: "还没到那天", en: "A future date" }, t(ctx.lang, `${date} 还没到，补报只用于之前的工作日。`, `${date} has not come yet; backfill is for past workdays.`));
-    if (date === today) return problem(ctx, { zh: "今天的请用日报", en: "Use /report for today" }, t(ctx.lang, "补报只用于之前的日期；今天的工作请发「日报 …」。", "Backfill is for past days; use /report for today."));
+    if (!date)
+      return problem(
+        ctx,
+        { zh: "看不懂日期", en: "Unclear date" },
+        dateProblem(ctx.args.dateText, read, ctx.lang),
+        example,
+      );
+    if (date > today)
+      return problem(
+        ctx,
+        { zh: "还没到那天", en: "A future date" },
+        t(
+          ctx.lang,
+          `${date} 还没到，补报只用于之前的工作日。`,
+          `${date} has not come yet; backfill is for past workdays.`,
+        ),
+      );
+    if (date === today)
+      return problem(
+        ctx,
+        { zh: "今天的请用日报", en: "Use /report for today" },
+        t(
+          ctx.lang,
+          "补报只用于之前的日期；今天的工作请发「日报 …」。",
+          "Backfill is for past days; use /report for today.",
+        ),
+      );
     const { scheme } = await schemeInForce(ctx.deps.db, ctx.group.id);
     const earliest = addDays(today, -scheme.backfillDays);
     if (date < earliest) {
-      return problem(ctx, { zh: "超过补报期限", en: "Too late to backfill" }, t(ctx.lang, `只能补报最近 ${scheme.backfillDays} 天（${earliest} 起）的记录。`, `Only the last ${scheme.backfillDays} days (from ${earliest}) can be backfilled.`));
+      return problem(
+        ctx,
+        { zh: "超过补报期限", en: "Too late to backfill" },
+        t(
+          ctx.lang,
+          `只能补报最近 ${scheme.backfillDays} 天（${earliest} 起）的记录。`,
+          `Only the last ${scheme.backfillDays} days (from ${earliest}) can be backfilled.`,
+        ),
+      );
     }
     if (!groupCalendar(ctx.group).isWorkday(date)) {
-      return problem(ctx, { zh: "那天不是工作日", en: "Not a workday" }, t(ctx.lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`));
+      return problem(
+        ctx,
+        { zh: "那天不是工作日", en: "Not a workday" },
+        t(ctx.lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`),
+      );
     }
     if (await isLocked(ctx.deps.db, ctx.group.id, monthOf(date))) {
-      return problem(ctx, { zh: "该期已定稿", en: "Period is final" }, t(ctx.lang, "那天所在的考核期结果已定稿，不能再补报。", "That day's period is final."));
+      return problem(
+        ctx,
+        { zh: "该期已定稿", en: "Period is final" },
+        t(ctx.lang, "那天所在的考核期结果已定稿，不能再补报。", "That day's period is final."),
+      );
     }
     return submitClaim(ctx, "backfill", monthOf(date), { date }, ctx.args.body);
   },

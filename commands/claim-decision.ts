@@ -1,7 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { claimNoticeCard } from "../cards/claim-notice";
 import { t, type Lang, type Rendered } from "../cards/kit";
-import { deliveredApprovalCards, decideWrites, loadClaim, projectClaim, refreshQueuedApprovalCards, type ClaimContext } from "../src/app/claims";
+import {
+  deliveredApprovalCards,
+  decideWrites,
+  loadClaim,
+  projectClaim,
+  refreshQueuedApprovalCards,
+  type ClaimContext,
+} from "../src/app/claims";
 import { isLocked } from "../src/app/publications";
 import { schemeForMonth } from "../src/app/schemes";
 import { displayName } from "../src/app/scores";
@@ -36,15 +43,28 @@ export type DecideOutcome =
   | { ok: false; level: "info" | "warning" | "error"; message: string; approval?: Rendered };
 
 /** "Already approved by 李主任 (11-27 10:00)", with the decided card. */
-export async function alreadyDecided(deps: BotDeps, claim: ClaimContext, lang: Lang, now: Date): Promise<DecideOutcome> {
+export async function alreadyDecided(
+  deps: BotDeps,
+  claim: ClaimContext,
+  lang: Lang,
+  now: Date,
+): Promise<DecideOutcome> {
   const { scheme } = await schemeForMonth(deps.db, claim.group, claim.claim.period, now);
   const d = claim.decision!;
-  const verb = { approved: t(lang, "同意", "approved"), rejected: t(lang, "驳回", "rejected"), adjusted: t(lang, "调整", "adjusted") }[d.decision];
+  const verb = {
+    approved: t(lang, "同意", "approved"),
+    rejected: t(lang, "驳回", "rejected"),
+    adjusted: t(lang, "调整", "adjusted"),
+  }[d.decision];
   const who = claim.decider ? displayName(claim.decider) : d.byUserId;
   return {
     ok: false,
     level: "info",
-    message: t(lang, `已由 ${who} ${verb}（${decisionTime(d.decidedAt, claim.group.timezone)}）`, `Already ${verb} by ${who}`),
+    message: t(
+      lang,
+      `已由 ${who} ${verb}（${decisionTime(d.decidedAt, claim.group.timezone)}）`,
+      `Already ${verb} by ${who}`,
+    ),
     approval: renderApproval(claim, scheme, lang),
   };
 }
@@ -58,33 +78,73 @@ export async function decideClaim(input: DecideInput): Promise<DecideOutcome> {
   const { deps, lang, now } = input;
   const { db } = deps;
   const claim = await loadClaim(db, input.claimId);
-  if (!claim || claim.group.tenantKey !== input.tenantKey) return { ok: false, level: "warning", message: t(lang, "找不到这条申报", "Claim not found") };
-  const [operator] = await db.select().from(members).where(and(eq(members.groupId, claim.group.id), eq(members.userId, input.operatorUserId))).limit(1);
+  if (!claim || claim.group.tenantKey !== input.tenantKey)
+    return { ok: false, level: "warning", message: t(lang, "找不到这条申报", "Claim not found") };
+  const [operator] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, claim.group.id), eq(members.userId, input.operatorUserId)))
+    .limit(1);
   if (!operator || operator.role !== "leader" || !operator.active) {
-    return { ok: false, level: "error", message: t(lang, "只有本群的考核负责人可以审批", "Only this group's leaders can decide") };
+    return {
+      ok: false,
+      level: "error",
+      message: t(lang, "只有本群的考核负责人可以审批", "Only this group's leaders can decide"),
+    };
   }
   if (claim.decision) return alreadyDecided(deps, claim, lang, now);
   if (await isLocked(db, claim.group.id, claim.claim.period)) {
-    return { ok: false, level: "warning", message: t(lang, "该期考核结果已定稿，不能再通过审批改变", "That period is final; it cannot change through a claim") };
+    return {
+      ok: false,
+      level: "warning",
+      message: t(
+        lang,
+        "该期考核结果已定稿，不能再通过审批改变",
+        "That period is final; it cannot change through a claim",
+      ),
+    };
   }
   const comment = input.comment.trim().slice(0, 200);
   const decision = DECISION_OF[input.decision];
   if (decision !== "approved" && !comment) {
-    return { ok: false, level: "warning", message: t(lang, "驳回或调整时请填写意见", "A comment is required to reject or adjust") };
+    return {
+      ok: false,
+      level: "warning",
+      message: t(lang, "驳回或调整时请填写意见", "A comment is required to reject or adjust"),
+    };
   }
   let points: number | undefined;
   if (decision === "adjusted") {
     points = Number(String(input.points ?? "").trim());
     if (claim.claim.kind !== "bonus" || !Number.isFinite(points) || points <= 0 || points > 20) {
-      return { ok: false, level: "warning", message: t(lang, "调整的分值须是 0–20 之间的正数", "Adjusted points must be between 0 and 20") };
+      return {
+        ok: false,
+        level: "warning",
+        message: t(lang, "调整的分值须是 0–20 之间的正数", "Adjusted points must be between 0 and 20"),
+      };
     }
   }
 
-  input.work.write(...(decideWrites(db, claim, { decision, by: operator.userId, points, comment: comment || undefined, now }) as never[]));
+  input.work.write(
+    ...(decideWrites(db, claim, {
+      decision,
+      by: operator.userId,
+      points,
+      comment: comment || undefined,
+      now,
+    }) as never[]),
+  );
   const decided: ClaimContext = {
     ...claim,
     decider: operator,
-    decision: { claimId: claim.claim.id, decision, byUserId: operator.userId, points: points ?? null, comment: comment || null, decidedAt: now },
+    decision: {
+      claimId: claim.claim.id,
+      decision,
+      byUserId: operator.userId,
+      points: points ?? null,
+      comment: comment || null,
+      decidedAt: now,
+    },
   };
   const { scheme } = await schemeForMonth(db, claim.group, claim.claim.period, now);
   const card = renderApproval(decided, scheme, "zh", await projectClaim(db, claim, now, points));
@@ -98,9 +158,20 @@ export async function decideClaim(input: DecideInput): Promise<DecideOutcome> {
   const { kindLabel, lines } = claimSummary(claim, scheme, "zh");
   input.work.send(
     { type: "open_id", id: claim.claimant.userId },
-    claimNoticeCard({ kind: decision, what: `${kindLabel}：${lines[0]}`, by: displayName(operator), comment: comment || null, points: points ?? null, lang: "zh" }),
+    claimNoticeCard({
+      kind: decision,
+      what: `${kindLabel}：${lines[0]}`,
+      by: displayName(operator),
+      comment: comment || null,
+      points: points ?? null,
+      lang: "zh",
+    }),
     `claim:${claim.claim.id}:notice`,
   );
-  const message = { approved: t(lang, "已同意", "Approved"), rejected: t(lang, "已驳回", "Rejected"), adjusted: t(lang, "已调整并同意", "Adjusted and approved") }[decision];
+  const message = {
+    approved: t(lang, "已同意", "Approved"),
+    rejected: t(lang, "已驳回", "Rejected"),
+    adjusted: t(lang, "已调整并同意", "Adjusted and approved"),
+  }[decision];
   return { ok: true, message, approval: renderApproval(decided, scheme, lang) };
 }

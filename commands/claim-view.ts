@@ -10,13 +10,28 @@ export function claimSummary(ctx: ClaimContext, scheme: Scheme, lang: Lang): { k
   const { claim } = ctx;
   if (claim.kind === "award") {
     const level = claim.detail.level!;
-    return { kindLabel: t(lang, "申报奖励", "Award claim"), lines: [`${awardLabel(level)}${t(lang, "奖励", " award")}：+${scheme.awards[level] ?? "?"}`, `${t(lang, "月份", "Month")}：${claim.period}`] };
+    return {
+      kindLabel: t(lang, "申报奖励", "Award claim"),
+      lines: [
+        `${awardLabel(level)}${t(lang, "奖励", " award")}：+${scheme.awards[level] ?? "?"}`,
+        `${t(lang, "月份", "Month")}：${claim.period}`,
+      ],
+    };
   }
   if (claim.kind === "bonus") {
     const dim = scheme.dimensions.find((d) => d.key === claim.detail.dimension);
-    return { kindLabel: t(lang, "申报加分", "Bonus claim"), lines: [`${dim?.name ?? claim.detail.dimension}：+${claim.detail.points}`, `${t(lang, "月份", "Month")}：${claim.period}`] };
+    return {
+      kindLabel: t(lang, "申报加分", "Bonus claim"),
+      lines: [
+        `${dim?.name ?? claim.detail.dimension}：+${claim.detail.points}`,
+        `${t(lang, "月份", "Month")}：${claim.period}`,
+      ],
+    };
   }
-  return { kindLabel: t(lang, "补报日报", "Backfilled record"), lines: [`${t(lang, "日期", "Date")}：${claim.detail.date}`] };
+  return {
+    kindLabel: t(lang, "补报日报", "Backfilled record"),
+    lines: [`${t(lang, "日期", "Date")}：${claim.detail.date}`],
+  };
 }
 
 export function decisionTime(at: Date, timezone: string): string {
@@ -25,7 +40,12 @@ export function decisionTime(at: Date, timezone: string): string {
 }
 
 /** The approval card for a claim in its current state. */
-export function renderApproval(ctx: ClaimContext, scheme: Scheme, lang: Lang, projection?: { before: number; after: number }): Rendered {
+export function renderApproval(
+  ctx: ClaimContext,
+  scheme: Scheme,
+  lang: Lang,
+  projection?: { before: number; after: number },
+): Rendered {
   const { kindLabel, lines } = claimSummary(ctx, scheme, lang);
   const state: ApprovalState = ctx.decision
     ? {

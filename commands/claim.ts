@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { claimNoticeCard } from "../cards/claim-notice";
 import { t, type Lang } from "../cards/kit";
-import { activeLeaders, approvalKey, createClaim, nextClaimNo, projectClaim, type ClaimContext } from "../src/app/claims";
+import {
+  activeLeaders,
+  approvalKey,
+  createClaim,
+  nextClaimNo,
+  projectClaim,
+  type ClaimContext,
+} from "../src/app/claims";
 import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { defineCommand, type CommandContext } from "../src/bot/command";
@@ -13,9 +20,14 @@ import { claimSummary, renderApproval } from "./claim-view";
 import { currentMonth, problem, tooLong } from "./guards";
 import { charCount, excerpt } from "../src/domain/text";
 
-const EXAMPLES = { zh: "申报 市级 获市级先进个人 / 申报 加分 联村 2 牵头完成秋收调度", en: "/claim city named city model worker / /claim bonus village 2 led the harvest" };
+const EXAMPLES = {
+  zh: "申报 市级 获市级先进个人 / 申报 加分 联村 2 牵头完成秋收调度",
+  en: "/claim city named city model worker / /claim bonus village 2 led the harvest",
+};
 
-type ClaimArgs = { kind: "award"; level: string; evidence: string } | { kind: "bonus"; item: string; points: number; evidence: string };
+type ClaimArgs =
+  | { kind: "award"; level: string; evidence: string }
+  | { kind: "bonus"; item: string; points: number; evidence: string };
 
 const claimArgs = (lang: Lang) =>
   z.string().transform((text, ctx): ClaimArgs => {
@@ -25,14 +37,33 @@ const claimArgs = (lang: Lang) =>
       const [item, pointsText, ...words] = rest;
       const points = Number(pointsText);
       const evidence = words.join(" ").trim();
-      if (!item || !Number.isFinite(points) || points <= 0 || points > 20) return fail(t(lang, "请写明：申报 加分 维度 分值(0–20) 依据", "Write: /claim bonus dimension points(0–20) evidence"));
-      if (!evidence || isVagueReason(evidence)) return fail(t(lang, "请写明具体依据（做了什么、结果如何），负责人据此审批。", "Give the specific evidence your leader will judge by."));
-      if (charCount(evidence) > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
+      if (!item || !Number.isFinite(points) || points <= 0 || points > 20)
+        return fail(
+          t(lang, "请写明：申报 加分 维度 分值(0–20) 依据", "Write: /claim bonus dimension points(0–20) evidence"),
+        );
+      if (!evidence || isVagueReason(evidence))
+        return fail(
+          t(
+            lang,
+            "请写明具体依据（做了什么、结果如何），负责人据此审批。",
+            "Give the specific evidence your leader will judge by.",
+          ),
+        );
+      if (charCount(evidence) > MAX_RECORD_CHARS)
+        return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
       return { kind: "bonus", item, points, evidence };
     }
     const evidence = rest.join(" ").trim();
-    if (!first || !evidence || isVagueReason(evidence)) return fail(t(lang, "请写明：申报 级别 获奖依据，或 申报 加分 维度 分值 依据", "Write: /claim level evidence, or /claim bonus dimension points evidence"));
-    if (charCount(evidence) > MAX_RECORD_CHARS) return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
+    if (!first || !evidence || isVagueReason(evidence))
+      return fail(
+        t(
+          lang,
+          "请写明：申报 级别 获奖依据，或 申报 加分 维度 分值 依据",
+          "Write: /claim level evidence, or /claim bonus dimension points evidence",
+        ),
+      );
+    if (charCount(evidence) > MAX_RECORD_CHARS)
+      return fail(tooLong(lang, t(lang, "申报依据", "evidence"), MAX_RECORD_CHARS, charCount(evidence)));
     return { kind: "award", level: first, evidence };
   });
 
@@ -40,30 +71,62 @@ const claimArgs = (lang: Lang) =>
  * Sends a new claim to every leader of the group privately, and tells the
  * claimant it was received. Shared by 申报 and 补报.
  */
-export async function submitClaim(ctx: CommandContext<unknown>, kind: ClaimContext["claim"]["kind"], period: string, detail: ClaimDetail, evidence: string) {
+export async function submitClaim(
+  ctx: CommandContext<unknown>,
+  kind: ClaimContext["claim"]["kind"],
+  period: string,
+  detail: ClaimDetail,
+  evidence: string,
+) {
   const { db } = ctx.deps;
   const no = await nextClaimNo(db, ctx.group.id);
-  const { claim, writes } = createClaim(db, { group: ctx.group, member: ctx.member, kind, period, detail, evidence, no, now: ctx.now });
+  const { claim, writes } = createClaim(db, {
+    group: ctx.group,
+    member: ctx.member,
+    kind,
+    period,
+    detail,
+    evidence,
+    no,
+    now: ctx.now,
+  });
   ctx.work.write(...writes);
   const leaders = (await activeLeaders(db, ctx.group.id)).filter((l) => l.userId !== ctx.member.userId);
   const claimCtx: ClaimContext = { claim, group: ctx.group, claimant: ctx.member };
   const { scheme } = await schemeInForce(db, ctx.group.id);
   const projection = await projectClaim(db, claimCtx, ctx.now);
   for (const leader of leaders) {
-    ctx.work.send({ type: "open_id", id: leader.userId }, renderApproval(claimCtx, scheme, "zh", projection), approvalKey(claim.id, leader.userId));
+    ctx.work.send(
+      { type: "open_id", id: leader.userId },
+      renderApproval(claimCtx, scheme, "zh", projection),
+      approvalKey(claim.id, leader.userId),
+    );
   }
   const { kindLabel, lines } = claimSummary(claimCtx, scheme, ctx.lang);
   if (!leaders.length) {
-    return problem(ctx, { zh: "本群还没有负责人", en: "No leader yet" }, t(ctx.lang, "申报已保存，但本群没有可以审批的负责人。请群主先设置负责人。", "Saved, but this group has no leader to decide it."));
+    return problem(
+      ctx,
+      { zh: "本群还没有负责人", en: "No leader yet" },
+      t(
+        ctx.lang,
+        "申报已保存，但本群没有可以审批的负责人。请群主先设置负责人。",
+        "Saved, but this group has no leader to decide it.",
+      ),
+    );
   }
-  ctx.reply(claimNoticeCard({ kind: "received", what: `${kindLabel}：${lines[0]}`, leaders: leaders.length, lang: ctx.lang }));
+  ctx.reply(
+    claimNoticeCard({ kind: "received", what: `${kindLabel}：${lines[0]}`, leaders: leaders.length, lang: ctx.lang }),
+  );
 }
 
 /** 申报: claim an award or a bonus with evidence; leaders decide on a card. */
 export const claimCommand = defineCommand({
   name: "申报",
   aliases: ["claim"],
-  summary: { zh: "申报奖励或加分并附依据，负责人在卡片上审批", en: "Claim an award or a bonus with evidence; leaders decide on a card" },
+  summary: {
+    zh: "申报奖励或加分并附依据，负责人在卡片上审批",
+    en: "Claim an award or a bonus with evidence; leaders decide on a card",
+  },
   example: { zh: "申报 加分 联村 2 牵头完成秋收调度", en: "/claim bonus village 2 led the harvest scheduling" },
   takesText: true,
   args: claimArgs,
@@ -73,13 +136,38 @@ export const claimCommand = defineCommand({
     const month = currentMonth(ctx);
     if (ctx.args.kind === "award") {
       const level = matchAwardLevel(Object.keys(scheme.awards), ctx.args.level);
-      if (!level) return problem(ctx, { zh: "看不懂这条申报", en: "Unclear claim" }, t(ctx.lang, `「${excerpt(ctx.args.level)}」不是方案里的奖励级别。`, `“${excerpt(ctx.args.level)}” is not an award level.`), EXAMPLES[ctx.lang]);
+      if (!level)
+        return problem(
+          ctx,
+          { zh: "看不懂这条申报", en: "Unclear claim" },
+          t(
+            ctx.lang,
+            `「${excerpt(ctx.args.level)}」不是方案里的奖励级别。`,
+            `“${excerpt(ctx.args.level)}” is not an award level.`,
+          ),
+          EXAMPLES[ctx.lang],
+        );
       return submitClaim(ctx, "award", month, { level }, ctx.args.evidence);
     }
     const found = findDimension(scheme, ctx.args.item);
     if (found.kind !== "found") {
-      return problem(ctx, { zh: "哪个维度？", en: "Which dimension?" }, t(ctx.lang, `可选：${scheme.dimensions.map((d) => d.name).join("、")}`, `One of: ${scheme.dimensions.map((d) => d.name).join(", ")}`), EXAMPLES[ctx.lang]);
+      return problem(
+        ctx,
+        { zh: "哪个维度？", en: "Which dimension?" },
+        t(
+          ctx.lang,
+          `可选：${scheme.dimensions.map((d) => d.name).join("、")}`,
+          `One of: ${scheme.dimensions.map((d) => d.name).join(", ")}`,
+        ),
+        EXAMPLES[ctx.lang],
+      );
     }
-    return submitClaim(ctx, "bonus", month, { dimension: found.path[0]!.key, points: ctx.args.points }, ctx.args.evidence);
+    return submitClaim(
+      ctx,
+      "bonus",
+      month,
+      { dimension: found.path[0]!.key, points: ctx.args.points },
+      ctx.args.evidence,
+    );
   },
 });

@@ -39,7 +39,11 @@ export function dateProblem(text: string, read: DateRead, lang: Lang): string {
     case "date":
       return "";
     case "no-month":
-      return t(lang, `「${shown}」不是日期：没有 ${read.month} 月，月份是 1–12。`, `“${shown}” is not a date: months run 1–12.`);
+      return t(
+        lang,
+        `「${shown}」不是日期：没有 ${read.month} 月，月份是 1–12。`,
+        `“${shown}” is not a date: months run 1–12.`,
+      );
     case "no-day":
       return t(
         lang,
@@ -47,8 +51,16 @@ export function dateProblem(text: string, read: DateRead, lang: Lang): string {
         `“${shown}” is not a date: ${read.year}-${String(read.month).padStart(2, "0")} has ${read.days} days.`,
       );
     case "no-year":
-      return t(lang, `「${shown}」的年份不对：请写 ${YEAR_MIN}–${YEAR_MAX} 年之间的日期。`, `“${shown}”: the year must be ${YEAR_MIN}–${YEAR_MAX}.`);
+      return t(
+        lang,
+        `「${shown}」的年份不对：请写 ${YEAR_MIN}–${YEAR_MAX} 年之间的日期。`,
+        `“${shown}”: the year must be ${YEAR_MIN}–${YEAR_MAX}.`,
+      );
     case "unreadable":
-      return t(lang, `「${shown}」不是日期。日期写成 11-20 或 2026-11-20。`, `“${shown}” is not a date. Write 11-20 or 2026-11-20.`);
+      return t(
+        lang,
+        `「${shown}」不是日期。日期写成 11-20 或 2026-11-20。`,
+        `“${shown}” is not a date. Write 11-20 or 2026-11-20.`,
+      );
   }
 }

@@ -3,7 +3,13 @@ import { decideClaim, type DecisionWord } from "./claim-decision";
 import { decisionReply } from "./decision-reply";
 
 /** The reply commands stand in for an approval card's buttons where there are none (WeChat), and work in Lark too. */
-function replyCommand(decision: DecisionWord, name: string, alias: string, summary: { zh: string; en: string }, example: { zh: string; en: string }) {
+function replyCommand(
+  decision: DecisionWord,
+  name: string,
+  alias: string,
+  summary: { zh: string; en: string },
+  example: { zh: string; en: string },
+) {
   return decisionReply({
     name,
     alias,
@@ -36,7 +42,9 @@ function replyCommand(decision: DecisionWord, name: string, alias: string, summa
         comment: ctx.args.rest.comment,
         points: ctx.args.rest.points,
       });
-      return outcome.ok ? { ok: true, message: outcome.message, card: outcome.approval } : { ...outcome, card: outcome.approval };
+      return outcome.ok
+        ? { ok: true, message: outcome.message, card: outcome.approval }
+        : { ...outcome, card: outcome.approval };
     },
   });
 }

@@ -5,7 +5,11 @@ import type { CardActionAnswer } from "../src/bot/update";
 import { t } from "../cards/kit";
 import { alreadyDecided, decideClaim, type DecideOutcome } from "./claim-decision";
 
-const decideValue = z.object({ a: z.literal("claim.decide"), id: z.string().min(1).max(64), d: z.enum(["approve", "adjust", "reject"]) });
+const decideValue = z.object({
+  a: z.literal("claim.decide"),
+  id: z.string().min(1).max(64),
+  d: z.enum(["approve", "adjust", "reject"]),
+});
 
 /** A decision's outcome as a card callback answer: a toast and the card as it now reads. */
 function answerOf(outcome: DecideOutcome): CardActionAnswer {

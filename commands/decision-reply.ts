@@ -9,7 +9,9 @@ import { tooLong } from "./guards";
 type Text = { zh: string; en: string };
 
 /** A decision's outcome as the reply shows it: the decided card, or why not (with the card when there is one). */
-type ReplyOutcome = { ok: true; message: string; card: Rendered } | { ok: false; level: "info" | "warning" | "error"; message: string; card?: Rendered };
+type ReplyOutcome =
+  | { ok: true; message: string; card: Rendered }
+  | { ok: false; level: "info" | "warning" | "error"; message: string; card?: Rendered };
 
 export interface DecisionReplyArgs<Rest> {
   /** The short number in the group, or the full id. */
@@ -71,7 +73,14 @@ export function decisionReply<Rest>(def: {
       const id = typeof ref === "number" ? await def.idByNo(ctx.deps.db, ctx.group.id, ref) : ref;
       const outcome: ReplyOutcome = id ? await def.decide(ctx, id) : notFound(ctx.lang, ref);
       if (outcome.ok) ctx.reply({ text: `${outcome.message}\n${outcome.card.text}`, card: outcome.card.card });
-      else ctx.reply(noticeCard({ title: outcome.message, body: outcome.card?.text ?? t(ctx.lang, def.hint.zh, def.hint.en), colour: outcome.level === "info" ? "blue" : "yellow" }));
+      else
+        ctx.reply(
+          noticeCard({
+            title: outcome.message,
+            body: outcome.card?.text ?? t(ctx.lang, def.hint.zh, def.hint.en),
+            colour: outcome.level === "info" ? "blue" : "yellow",
+          }),
+        );
     },
   });
 }

@@ -33,14 +33,25 @@ export async function renderDetail(db: Database, group: Group, subject: Member, 
   const { scheme } = await schemeForMonth(db, group, month, now);
   const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
   const detail = await monthDetail(db, subject, month);
-  return detailCard({ name: displayName(subject), month, detail, names, awardLabel, when: (at) => decisionTime(at, group.timezone), lang });
+  return detailCard({
+    name: displayName(subject),
+    month,
+    detail,
+    names,
+    awardLabel,
+    when: (at) => decisionTime(at, group.timezone),
+    lang,
+  });
 }
 
 /** 明细: every record, claim, decision, rating and adjustment behind a month, with who and when. */
 export const detailCommand = defineCommand({
   name: "明细",
   aliases: ["详情", "detail"],
-  summary: { zh: "看本月得分背后的每一条记录、申报、审批、评分和加扣分（负责人可看任何人：明细 @张三）", en: "The trail behind a month's score (leaders: /detail @person)" },
+  summary: {
+    zh: "看本月得分背后的每一条记录、申报、审批、评分和加扣分（负责人可看任何人：明细 @张三）",
+    en: "The trail behind a month's score (leaders: /detail @person)",
+  },
   example: { zh: "明细 上月", en: "/detail last month" },
   takesText: true,
   args: detailArgs,
@@ -51,16 +62,27 @@ export const detailCommand = defineCommand({
       const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
       if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem);
       if (target.member.id !== ctx.member.id && ctx.member.role !== "leader") {
-        return problem(ctx, { zh: "只能看自己的明细", en: "Your own detail only" }, t(ctx.lang, "别人的明细只有负责人可以查看。", "Only leaders can see someone else's detail."));
+        return problem(
+          ctx,
+          { zh: "只能看自己的明细", en: "Your own detail only" },
+          t(ctx.lang, "别人的明细只有负责人可以查看。", "Only leaders can see someone else's detail."),
+        );
       }
       subject = target.member;
     }
-    const months = ctx.args.quarter ? monthsOfQuarter(ctx.args.quarter) : [resolveMonth(ctx.args.month, currentMonth(ctx))];
+    const months = ctx.args.quarter
+      ? monthsOfQuarter(ctx.args.quarter)
+      : [resolveMonth(ctx.args.month, currentMonth(ctx))];
     // Someone else's trail goes to the leader privately, not to the group.
     const privately = subject.id !== ctx.member.id && ctx.update.chatType === "group";
     for (const month of months) {
       const card = await renderDetail(db, ctx.group, subject, month, ctx.now, ctx.lang);
-      if (privately) ctx.work.send({ type: "open_id", id: ctx.update.senderId }, card, `detail:${month}:${subject.id}:${ctx.update.eventId}`);
+      if (privately)
+        ctx.work.send(
+          { type: "open_id", id: ctx.update.senderId },
+          card,
+          `detail:${month}:${subject.id}:${ctx.update.eventId}`,
+        );
       else ctx.reply(card);
     }
     if (privately) ctx.reply({ text: t(ctx.lang, "明细已私信发给你。", "Sent to you privately.") });

@@ -13,7 +13,11 @@ const exportArgs = (lang: Lang) =>
     if (!period) {
       ctx.addIssue({
         code: "custom",
-        message: t(lang, "请写明要导出的期别：季度 2026-Q4、月份 2026-11 或年度 2026。", "Name the period: a quarter 2026-Q4, a month 2026-11 or a year 2026."),
+        message: t(
+          lang,
+          "请写明要导出的期别：季度 2026-Q4、月份 2026-11 或年度 2026。",
+          "Name the period: a quarter 2026-Q4, a month 2026-11 or a year 2026.",
+        ),
       });
       return z.NEVER;
     }
@@ -29,7 +33,10 @@ const exportArgs = (lang: Lang) =>
 export const exportCommand = defineCommand({
   name: "导出",
   aliases: ["导出成绩", "export"],
-  summary: { zh: "绩考办：把全单位某一期的结果导出为 Excel（成绩、审计记录、各部门一页），私聊发给你", en: "Office: the whole organisation's results for a period as an Excel file, sent to you privately" },
+  summary: {
+    zh: "绩考办：把全单位某一期的结果导出为 Excel（成绩、审计记录、各部门一页），私聊发给你",
+    en: "Office: the whole organisation's results for a period as an Excel file, sent to you privately",
+  },
   example: EXAMPLE,
   takesText: true,
   args: exportArgs,
@@ -41,7 +48,16 @@ export const exportCommand = defineCommand({
       { type: "open_id", id: ctx.update.senderId },
       {
         text: name,
-        file: { name, source: { kind: "export", platform: ctx.deps.platform, tenantKey: ctx.group.tenantKey, period: period.id, at: ctx.now.toISOString() } },
+        file: {
+          name,
+          source: {
+            kind: "export",
+            platform: ctx.deps.platform,
+            tenantKey: ctx.group.tenantKey,
+            period: period.id,
+            at: ctx.now.toISOString(),
+          },
+        },
       },
       `${ctx.work.keyPrefix}:export`,
     );

@@ -1,13 +1,27 @@
 import { z } from "zod";
 import { goalsCards, MAX_GOALS_PER_YEAR, type GoalRow } from "../cards/goals";
 import { t, type Lang } from "../cards/kit";
-import { cancelGoalWrites, findGoal, goalOwners, goalProgress, goalsCovering, nextGoalSeq, setGoalWrites } from "../src/app/goals";
+import {
+  cancelGoalWrites,
+  findGoal,
+  goalOwners,
+  goalProgress,
+  goalsCovering,
+  nextGoalSeq,
+  setGoalWrites,
+} from "../src/app/goals";
 import { isAdmin } from "../src/app/roles";
 import { schemeInForce } from "../src/app/schemes";
 import { displayName } from "../src/app/scores";
 import { resolveTargets, splitTargets, MAX_TARGETS } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
-import { completionLine, defaultGoalPeriod, monthsOfGoalPeriod, parseGoalText, resolveGoalPeriod } from "../src/domain/goals";
+import {
+  completionLine,
+  defaultGoalPeriod,
+  monthsOfGoalPeriod,
+  parseGoalText,
+  resolveGoalPeriod,
+} from "../src/domain/goals";
 import { findDimension, indexScheme } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, plainNotice, problem, tooLong } from "./guards";
 import { charCount, excerpt } from "../src/domain/text";
@@ -31,7 +45,14 @@ const goalArgs = (lang: Lang) =>
     if (!/\s/u.test(s) && resolveGoalPeriod(s, "2000-01") !== null) return { kind: "view", period: s };
     const { names, words } = splitTargets(s);
     if (!words.length) {
-      ctx.addIssue({ code: "custom", message: t(lang, "请写明目标和计划数，例如：目标 @张三 业务 完成12个项目", "Write the target with a planned number") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          "请写明目标和计划数，例如：目标 @张三 业务 完成12个项目",
+          "Write the target with a planned number",
+        ),
+      });
       return z.NEVER;
     }
     const typed = charCount(words.join(" "));
@@ -60,12 +81,26 @@ export const goalCommand = defineCommand({
     if (a.kind === "view") {
       const period = a.period ? resolveGoalPeriod(a.period, current)! : current;
       const list = await goalsCovering(db, ctx.group, monthsOfGoalPeriod(period));
-      const [done, owners, { scheme }] = await Promise.all([goalProgress(db, ctx.group, list), goalOwners(db, list), schemeInForce(db, ctx.group.id)]);
+      const [done, owners, { scheme }] = await Promise.all([
+        goalProgress(db, ctx.group, list),
+        goalOwners(db, list),
+        schemeInForce(db, ctx.group.id),
+      ]);
       const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
       const dimensionName = (key: string | null) => (key ? (names.get(key) ?? key) : null);
-      const rows: GoalRow[] = list.map((g) => ({ seq: g.seq, period: g.period, who: g.memberId ? (owners.get(g.memberId) ?? "—") : null, dimension: dimensionName(g.dimension), title: g.title, planned: g.planned, unit: g.unit, done: done.get(g.id) ?? 0 }));
+      const rows: GoalRow[] = list.map((g) => ({
+        seq: g.seq,
+        period: g.period,
+        who: g.memberId ? (owners.get(g.memberId) ?? "—") : null,
+        dimension: dimensionName(g.dimension),
+        title: g.title,
+        planned: g.planned,
+        unit: g.unit,
+        done: done.get(g.id) ?? 0,
+      }));
       // Many targets make several cards, in order: every target is listed.
-      for (const rendered of goalsCards({ groupName: ctx.group.name, periodLabel: period, rows, lang: ctx.lang })) ctx.reply(rendered);
+      for (const rendered of goalsCards({ groupName: ctx.group.name, periodLabel: period, rows, lang: ctx.lang }))
+        ctx.reply(rendered);
       return;
     }
     // The office sets targets for any group of the organisation (目标分解 from the top).
@@ -73,9 +108,20 @@ export const goalCommand = defineCommand({
     if (!office && !leadersOnly(ctx, "设置目标")) return;
     if (a.kind === "cancel") {
       const goal = await findGoal(db, ctx.group, a.seq);
-      if (!goal || goal.cancelledAt) return problem(ctx, { zh: "没有这个目标", en: "No such target" }, t(ctx.lang, `本群没有目标${a.seq}（或已取消）。发「目标」查看编号。`, `No target ${a.seq} here.`));
+      if (!goal || goal.cancelledAt)
+        return problem(
+          ctx,
+          { zh: "没有这个目标", en: "No such target" },
+          t(ctx.lang, `本群没有目标${a.seq}（或已取消）。发「目标」查看编号。`, `No target ${a.seq} here.`),
+        );
       ctx.work.write(...cancelGoalWrites(db, { group: ctx.group, goal, by: ctx.update.senderId, now: ctx.now }));
-      ctx.reply(plainNotice({ title: t(ctx.lang, "已取消目标", "Target cancelled"), body: `目标${goal.seq}：${goal.title}`, colour: "green" }));
+      ctx.reply(
+        plainNotice({
+          title: t(ctx.lang, "已取消目标", "Target cancelled"),
+          body: `目标${goal.seq}：${goal.title}`,
+          colour: "green",
+        }),
+      );
       return;
     }
 
@@ -98,11 +144,26 @@ export const goalCommand = defineCommand({
       }
     }
     const parsed = parseGoalText(words.join(" "));
-    if (!parsed) return problem(ctx, { zh: "目标要有计划数", en: "A planned number, please" }, t(ctx.lang, `「${excerpt(words.join(" "))}」里没有计划数（大于 0 的数字），完成率无从算起。`, `No planned number in “${excerpt(words.join(" "))}”.`), EXAMPLE[ctx.lang]);
+    if (!parsed)
+      return problem(
+        ctx,
+        { zh: "目标要有计划数", en: "A planned number, please" },
+        t(
+          ctx.lang,
+          `「${excerpt(words.join(" "))}」里没有计划数（大于 0 的数字），完成率无从算起。`,
+          `No planned number in “${excerpt(words.join(" "))}”.`,
+        ),
+        EXAMPLE[ctx.lang],
+      );
 
     let people: (typeof ctx.member)[] | [null] = [null];
     if (a.names.length) {
-      if (a.names.length > MAX_TARGETS) return problem(ctx, { zh: "人数太多", en: "Too many people" }, t(ctx.lang, `一次最多给 ${MAX_TARGETS} 人设目标。`, `At most ${MAX_TARGETS} people at once.`));
+      if (a.names.length > MAX_TARGETS)
+        return problem(
+          ctx,
+          { zh: "人数太多", en: "Too many people" },
+          t(ctx.lang, `一次最多给 ${MAX_TARGETS} 人设目标。`, `At most ${MAX_TARGETS} people at once.`),
+        );
       const found = await resolveTargets(db, ctx.group, a.names, ctx.update.mentions, ctx.lang);
       if (!found.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, found.problem, EXAMPLE[ctx.lang]);
       people = found.members;
@@ -114,23 +175,42 @@ export const goalCommand = defineCommand({
       return problem(
         ctx,
         { zh: "目标太多", en: "Too many targets" },
-        t(ctx.lang, `本群 ${year} 年已有 ${held} 个目标，每年最多 ${MAX_GOALS_PER_YEAR} 个。请先取消不再需要的目标（目标 取消 编号），或合并相近的目标。`, `This group already has ${held} targets in ${year}; at most ${MAX_GOALS_PER_YEAR} a year. Cancel some first (目标 取消 N).`),
+        t(
+          ctx.lang,
+          `本群 ${year} 年已有 ${held} 个目标，每年最多 ${MAX_GOALS_PER_YEAR} 个。请先取消不再需要的目标（目标 取消 编号），或合并相近的目标。`,
+          `This group already has ${held} targets in ${year}; at most ${MAX_GOALS_PER_YEAR} a year. Cancel some first (目标 取消 N).`,
+        ),
       );
     }
     // 目标分解: naming several people gives each the same target, numbered one after another.
     let seq = await nextGoalSeq(db, ctx.group);
     const lines: string[] = [];
     for (const person of people) {
-      const { goal, writes } = setGoalWrites(db, { group: ctx.group, seq, period, member: person, dimension: dimension?.key ?? null, text: parsed, by: ctx.update.senderId, now: ctx.now });
+      const { goal, writes } = setGoalWrites(db, {
+        group: ctx.group,
+        seq,
+        period,
+        member: person,
+        dimension: dimension?.key ?? null,
+        text: parsed,
+        by: ctx.update.senderId,
+        now: ctx.now,
+      });
       ctx.work.write(...writes);
-      lines.push(`目标${goal.seq} · ${person ? displayName(person) : t(ctx.lang, "全体", "everyone")}${dimension ? ` ·【${dimension.name}】` : ""} ${parsed.title}（${period}）：${t(ctx.lang, "计划", "planned")} ${parsed.planned}${parsed.unit}`);
+      lines.push(
+        `目标${goal.seq} · ${person ? displayName(person) : t(ctx.lang, "全体", "everyone")}${dimension ? ` ·【${dimension.name}】` : ""} ${parsed.title}（${period}）：${t(ctx.lang, "计划", "planned")} ${parsed.planned}${parsed.unit}`,
+      );
       seq += 1;
     }
     ctx.reply(
       plainNotice({
         title: t(ctx.lang, "已设目标", "Target set"),
         body: lines.join("\n"),
-        hint: t(ctx.lang, `完成时在日报里写「#目标${seq - people.length} +数量」即可计入；「目标」查看完成率（现在：${completionLine(0, parsed.planned, parsed.unit)}）。`, "Tag records with “#目标N +k”; /target shows the rates."),
+        hint: t(
+          ctx.lang,
+          `完成时在日报里写「#目标${seq - people.length} +数量」即可计入；「目标」查看完成率（现在：${completionLine(0, parsed.planned, parsed.unit)}）。`,
+          "Tag records with “#目标N +k”; /target shows the rates.",
+        ),
         colour: "green",
       }),
     );

@@ -11,7 +11,11 @@ export function leadersOnly(ctx: CommandContext<unknown>, what: string): boolean
     noticeCard({
       title: t(ctx.lang, "只有负责人可以操作", "Leaders only"),
       body: t(ctx.lang, `「${what}」只有本群的考核负责人可以使用。`, `Only this group's leaders can use “${what}”.`),
-      hint: t(ctx.lang, "负责人默认为群主；负责人或管理员可以发「设置 负责人 @某人」再添一位。", "The group owner is a leader; a leader or admin can add one with “设置 负责人 @someone”."),
+      hint: t(
+        ctx.lang,
+        "负责人默认为群主；负责人或管理员可以发「设置 负责人 @某人」再添一位。",
+        "The group owner is a leader; a leader or admin can add one with “设置 负责人 @someone”.",
+      ),
       colour: "yellow",
     }),
   );
@@ -27,8 +31,16 @@ export async function officeOnly(ctx: CommandContext<unknown>, what: string): Pr
   ctx.reply(
     noticeCard({
       title: t(ctx.lang, "只有管理员可以操作", "Appraisal office only"),
-      body: t(ctx.lang, `「${what}」只有绩考办（管理员）可以使用。`, `Only the appraisal office (admins) can use “${what}”.`),
-      hint: t(ctx.lang, "管理员可以发「设置 管理员 @某人」添加管理员。", "An admin can add one with “设置 管理员 @someone”."),
+      body: t(
+        ctx.lang,
+        `「${what}」只有绩考办（管理员）可以使用。`,
+        `Only the appraisal office (admins) can use “${what}”.`,
+      ),
+      hint: t(
+        ctx.lang,
+        "管理员可以发「设置 管理员 @某人」添加管理员。",
+        "An admin can add one with “设置 管理员 @someone”.",
+      ),
       colour: "yellow",
     }),
   );
@@ -46,11 +58,20 @@ export function plainNotice(opts: Parameters<typeof noticeCard>[0]): Rendered {
 /** "请假原因最多 500 字（这次 612 字），请精简后再发。" — a limit said plainly, in the user's language. */
 export function tooLong(lang: "zh" | "en", what: string, max: number, got?: number): string {
   const counted = got === undefined ? "" : t(lang, `（这次 ${got} 字）`, ` (this one has ${got})`);
-  return t(lang, `${what}最多 ${max} 字${counted}，请精简后再发。`, `At most ${max} characters${counted}; please shorten it.`);
+  return t(
+    lang,
+    `${what}最多 ${max} 字${counted}，请精简后再发。`,
+    `At most ${max} characters${counted}; please shorten it.`,
+  );
 }
 
 /** Says what went wrong with a command's input, and how it should look. */
-export function problem(ctx: CommandContext<unknown>, title: { zh: string; en: string }, body: string, example?: string) {
+export function problem(
+  ctx: CommandContext<unknown>,
+  title: { zh: string; en: string },
+  body: string,
+  example?: string,
+) {
   ctx.reply(
     plainNotice({
       title: t(ctx.lang, title.zh, title.en),

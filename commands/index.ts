@@ -92,7 +92,15 @@ export const fileCommand = rosterImportCommand as Command<unknown>;
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;
 
-export const cardActions: readonly CardAction<unknown>[] = [withdrawRecordAction, fileSuggestedRecordAction, decideClaimAction, submitReviewAction, reportDetailAction, decideAppealAction, reportObjectAction] as CardAction<unknown>[];
+export const cardActions: readonly CardAction<unknown>[] = [
+  withdrawRecordAction,
+  fileSuggestedRecordAction,
+  decideClaimAction,
+  submitReviewAction,
+  reportDetailAction,
+  decideAppealAction,
+  reportObjectAction,
+] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
 export const replies: BotReplies = {
@@ -115,13 +123,21 @@ export const replies: BotReplies = {
   unsupported: (type, lang) =>
     noticeCard({
       title: t(lang, "暂时只能读文字", "Text only, for now"),
-      body: t(lang, `我还读不懂这类消息（${type}）。请用文字写下今天的工作。`, `I cannot read ${type} messages yet. Please write it as text.`),
+      body: t(
+        lang,
+        `我还读不懂这类消息（${type}）。请用文字写下今天的工作。`,
+        `I cannot read ${type} messages yet. Please write it as text.`,
+      ),
       colour: "yellow",
     }),
   invalidArgs: (command, problem, lang) =>
     // The problem often quotes the user's text: it must not become markdown.
     plainNotice({
-      title: t(lang, `「${command.name}」的格式不对`, `/${command.aliases.find((a) => /^[a-z]/.test(a)) ?? command.name}: check the format`),
+      title: t(
+        lang,
+        `「${command.name}」的格式不对`,
+        `/${command.aliases.find((a) => /^[a-z]/.test(a)) ?? command.name}: check the format`,
+      ),
       body: problem,
       hint: `${t(lang, "例", "e.g.")}：${lang === "en" ? command.example.en : command.example.zh}`,
       colour: "yellow",
@@ -129,7 +145,11 @@ export const replies: BotReplies = {
   failure: (lang) =>
     noticeCard({
       title: t(lang, "出错了", "Something went wrong"),
-      body: t(lang, "这条消息没有处理成功，内容没有保存。请稍后再发一次。", "That message was not processed and nothing was saved. Please try again shortly."),
+      body: t(
+        lang,
+        "这条消息没有处理成功，内容没有保存。请稍后再发一次。",
+        "That message was not processed and nothing was saved. Please try again shortly.",
+      ),
       colour: "red",
     }),
   dataProblem: (lang) =>
@@ -139,7 +159,10 @@ export const replies: BotReplies = {
       colour: "orange",
     }),
   actionFailed: (lang, dataProblem) =>
-    dataProblem ? t(lang, "考核数据有误，已报告管理员，请稍后再试", "A data problem; reported to the administrator") : t(lang, "没有处理成功，请稍后再点一次", "That did not work; please try again shortly"),
-  cardExpired: (lang) => t(lang, "这张卡片已失效，请重新发送命令", "This card has expired; please send the command again"),
+    dataProblem
+      ? t(lang, "考核数据有误，已报告管理员，请稍后再试", "A data problem; reported to the administrator")
+      : t(lang, "没有处理成功，请稍后再点一次", "That did not work; please try again shortly"),
+  cardExpired: (lang) =>
+    t(lang, "这张卡片已失效，请重新发送命令", "This card has expired; please send the command again"),
   cardDone: (lang) => t(lang, "已处理过了", "Already done"),
 };

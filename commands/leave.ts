@@ -43,7 +43,14 @@ const leaveArgs = (lang: Lang) =>
   z.string().transform((text, ctx) => {
     const words = text.trim().split(/\s+/u).filter(Boolean);
     if (!words.length) {
-      ctx.addIssue({ code: "custom", message: t(lang, "请写明日期，例如：请假 11-28 11-30 年休假", "Give the dates, e.g. /leave 11-28 11-30 annual leave") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          "请写明日期，例如：请假 11-28 11-30 年休假",
+          "Give the dates, e.g. /leave 11-28 11-30 annual leave",
+        ),
+      });
       return z.NEVER;
     }
     return words;
@@ -61,16 +68,60 @@ export const leaveCommand = defineCommand({
     const today = localDate(ctx.now, ctx.group.timezone);
     const dates = readLeaveDates(ctx.args, today);
     const example = t(ctx.lang, "请假 11-28 11-30 年休假", "/leave 11-28 11-30 annual leave");
-    if ("bad" in dates) return problem(ctx, { zh: "看不懂日期", en: "Unclear dates" }, dateProblem(dates.bad, dates.read, ctx.lang), example);
+    if ("bad" in dates)
+      return problem(
+        ctx,
+        { zh: "看不懂日期", en: "Unclear dates" },
+        dateProblem(dates.bad, dates.read, ctx.lang),
+        example,
+      );
     if (dates.from > addDays(today, MAX_AHEAD_DAYS)) {
-      return problem(ctx, { zh: "太远了", en: "Too far ahead" }, t(ctx.lang, `请假最多提前 ${MAX_AHEAD_DAYS} 天登记。`, `Leave can be registered at most ${MAX_AHEAD_DAYS} days ahead.`), example);
+      return problem(
+        ctx,
+        { zh: "太远了", en: "Too far ahead" },
+        t(
+          ctx.lang,
+          `请假最多提前 ${MAX_AHEAD_DAYS} 天登记。`,
+          `Leave can be registered at most ${MAX_AHEAD_DAYS} days ahead.`,
+        ),
+        example,
+      );
     }
-    if (dates.to < dates.from) return problem(ctx, { zh: "日期顺序不对", en: "Dates out of order" }, t(ctx.lang, "结束日期不能早于开始日期。", "The end is before the start."), example);
-    if (addDays(dates.from, MAX_DAYS) < dates.to) return problem(ctx, { zh: "时间太长", en: "Too long" }, t(ctx.lang, `一次最多登记 ${MAX_DAYS} 天。`, `At most ${MAX_DAYS} days at once.`));
-    const reason = ctx.args.slice(dates.to === dates.from && !/\d/.test(ctx.args[1] ?? "") ? 1 : 2).join(" ") || undefined;
-    if (reason && charCount(reason) > MAX_REASON_CHARS) return problem(ctx, { zh: "原因太长", en: "Reason too long" }, tooLong(ctx.lang, t(ctx.lang, "请假原因", "a reason"), MAX_REASON_CHARS, charCount(reason)));
-    ctx.work.write(...leaveWrites(ctx.deps.db, { group: ctx.group, member: ctx.member, ...dates, reason, now: ctx.now }));
+    if (dates.to < dates.from)
+      return problem(
+        ctx,
+        { zh: "日期顺序不对", en: "Dates out of order" },
+        t(ctx.lang, "结束日期不能早于开始日期。", "The end is before the start."),
+        example,
+      );
+    if (addDays(dates.from, MAX_DAYS) < dates.to)
+      return problem(
+        ctx,
+        { zh: "时间太长", en: "Too long" },
+        t(ctx.lang, `一次最多登记 ${MAX_DAYS} 天。`, `At most ${MAX_DAYS} days at once.`),
+      );
+    const reason =
+      ctx.args.slice(dates.to === dates.from && !/\d/.test(ctx.args[1] ?? "") ? 1 : 2).join(" ") || undefined;
+    if (reason && charCount(reason) > MAX_REASON_CHARS)
+      return problem(
+        ctx,
+        { zh: "原因太长", en: "Reason too long" },
+        tooLong(ctx.lang, t(ctx.lang, "请假原因", "a reason"), MAX_REASON_CHARS, charCount(reason)),
+      );
+    ctx.work.write(
+      ...leaveWrites(ctx.deps.db, { group: ctx.group, member: ctx.member, ...dates, reason, now: ctx.now }),
+    );
     const span = dates.from === dates.to ? dates.from : `${dates.from} — ${dates.to}`;
-    ctx.reply(noticeCard({ title: t(ctx.lang, "已登记请假", "Leave registered"), body: t(ctx.lang, `${span}${reason ? `（${escapeMarkdown(excerpt(reason, 60))}）` : ""}，这几天不会提醒你交日报。`, `${span}: no reminders on these days.`), colour: "green" }));
+    ctx.reply(
+      noticeCard({
+        title: t(ctx.lang, "已登记请假", "Leave registered"),
+        body: t(
+          ctx.lang,
+          `${span}${reason ? `（${escapeMarkdown(excerpt(reason, 60))}）` : ""}，这几天不会提醒你交日报。`,
+          `${span}: no reminders on these days.`,
+        ),
+        colour: "green",
+      }),
+    );
   },
 });

@@ -8,7 +8,11 @@ import { excerpt } from "../src/domain/text";
  * An optional month after 成绩 / 排名: "" (this month), "上月", "10月", "2026-10".
  * Resolved against the current month later, so it stays a pure parse here.
  */
-export type MonthArg = { kind: "current" } | { kind: "previous" } | { kind: "month"; month: number } | { kind: "iso"; month: IsoMonth };
+export type MonthArg =
+  | { kind: "current" }
+  | { kind: "previous" }
+  | { kind: "month"; month: number }
+  | { kind: "iso"; month: IsoMonth };
 
 export const monthArg = (lang: Lang) =>
   z.string().transform((text, ctx): MonthArg => {
@@ -16,10 +20,18 @@ export const monthArg = (lang: Lang) =>
     if (s === "" || s === "本月" || s.toLowerCase() === "this month") return { kind: "current" };
     if (s === "上月" || s === "上个月" || s.toLowerCase() === "last month") return { kind: "previous" };
     const iso = /^(\d{4})-(\d{1,2})$/.exec(s);
-    if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) return { kind: "iso", month: `${iso[1]}-${iso[2]!.padStart(2, "0")}` };
+    if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12)
+      return { kind: "iso", month: `${iso[1]}-${iso[2]!.padStart(2, "0")}` };
     const short = /^(\d{1,2})\s*月$/.exec(s);
     if (short && Number(short[1]) >= 1 && Number(short[1]) <= 12) return { kind: "month", month: Number(short[1]) };
-    ctx.addIssue({ code: "custom", message: t(lang, `看不懂月份「${excerpt(s)}」。可以写：上月、10月、2026-10`, `Unknown month “${excerpt(s)}”. Try: last month, 2026-10`) });
+    ctx.addIssue({
+      code: "custom",
+      message: t(
+        lang,
+        `看不懂月份「${excerpt(s)}」。可以写：上月、10月、2026-10`,
+        `Unknown month “${excerpt(s)}”. Try: last month, 2026-10`,
+      ),
+    });
     return z.NEVER;
   });
 

@@ -10,7 +10,10 @@ import { replyLater } from "./reply-later";
 export const organisationRankCommand = defineCommand({
   name: "全员排名",
   aliases: ["总排名", "org-rank"],
-  summary: { zh: "管理员（绩考办）：本组织所有群的人员统一排名（按方案做部门绩效校正；可加「上月」）", en: "Admins: everyone across the organisation's groups, ranked (calibrated where the scheme says)" },
+  summary: {
+    zh: "管理员（绩考办）：本组织所有群的人员统一排名（按方案做部门绩效校正；可加「上月」）",
+    en: "Admins: everyone across the organisation's groups, ranked (calibrated where the scheme says)",
+  },
   example: { zh: "全员排名 上月", en: "/org-rank" },
   takesText: true,
   args: monthArg,
@@ -20,7 +23,12 @@ export const organisationRankCommand = defineCommand({
     const all = await tenantGroups(ctx.deps.db, ctx.group);
     replyLater(ctx, async () => {
       const org = await organisationMonth(ctx.deps.db, all, month, ctx.now);
-      return organisationPeopleCard({ month, people: org.ranking.people, groups: org.ranking.departments.length, lang: ctx.lang });
+      return organisationPeopleCard({
+        month,
+        people: org.ranking.people,
+        groups: org.ranking.departments.length,
+        lang: ctx.lang,
+      });
     });
   },
 });
@@ -29,13 +37,22 @@ export const organisationRankCommand = defineCommand({
 export const departmentRankCommand = defineCommand({
   name: "部门排名",
   aliases: ["科室排名", "dept-rank"],
-  summary: { zh: "本组织各群（部门）按平均分排名，第一名得流动红旗（可加「上月」）", en: "The organisation's groups ranked by average; the first holds the red flag" },
+  summary: {
+    zh: "本组织各群（部门）按平均分排名，第一名得流动红旗（可加「上月」）",
+    en: "The organisation's groups ranked by average; the first holds the red flag",
+  },
   example: { zh: "部门排名", en: "/dept-rank" },
   takesText: true,
   args: monthArg,
   async handle(ctx) {
     const month = resolveMonth(ctx.args, currentMonth(ctx));
     const all = await tenantGroups(ctx.deps.db, ctx.group);
-    replyLater(ctx, async () => departmentRankingCard({ month, departments: (await organisationMonth(ctx.deps.db, all, month, ctx.now)).ranking.departments, lang: ctx.lang }));
+    replyLater(ctx, async () =>
+      departmentRankingCard({
+        month,
+        departments: (await organisationMonth(ctx.deps.db, all, month, ctx.now)).ranking.departments,
+        lang: ctx.lang,
+      }),
+    );
   },
 });

@@ -20,18 +20,31 @@ const rateArgs = (lang: "zh" | "en") =>
     if (glued) words.splice(0, 1, glued[1]!, glued[2]!);
     // Scores differ from person to person, so one rating names one person.
     if (names.length > 1) {
-      ctx.addIssue({ code: "custom", message: t(lang, "评分一次只能给一个人，请分开发送。", "Rate one person at a time.") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(lang, "评分一次只能给一个人，请分开发送。", "Rate one person at a time."),
+      });
       return z.NEVER;
     }
     const who = names[0] ?? (words.length >= 3 ? words.shift() : undefined);
     const [item, scoreText, ...comment] = words;
     const score = Number(scoreText);
     if (!who || !item || scoreText === undefined) {
-      ctx.addIssue({ code: "custom", message: t(lang, "请写明：评分 @某人 维度 分数", "Write: /rate @person dimension score") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(lang, "请写明：评分 @某人 维度 分数", "Write: /rate @person dimension score"),
+      });
       return z.NEVER;
     }
     if (!Number.isFinite(score) || score < 0 || score > 100) {
-      ctx.addIssue({ code: "custom", message: t(lang, `分数须是 0–100 之间的数，不是「${excerpt(scoreText)}」`, `The score must be 0–100, not “${excerpt(scoreText)}”`) });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          `分数须是 0–100 之间的数，不是「${excerpt(scoreText)}」`,
+          `The score must be 0–100, not “${excerpt(scoreText)}”`,
+        ),
+      });
       return z.NEVER;
     }
     return { who, item, score: Math.round(score * 100) / 100, comment: comment.join(" ") || undefined };
@@ -41,7 +54,10 @@ const rateArgs = (lang: "zh" | "en") =>
 export const rateCommand = defineCommand({
   name: "评分",
   aliases: ["打分", "rate"],
-  summary: { zh: "负责人给成员某个维度或指标打分（0–100，本月有效，可重打）", en: "Leaders rate a member on a dimension or item (0–100, this month)" },
+  summary: {
+    zh: "负责人给成员某个维度或指标打分（0–100，本月有效，可重打）",
+    en: "Leaders rate a member on a dimension or item (0–100, this month)",
+  },
   example: EXAMPLE,
   takesText: true,
   args: rateArgs,
@@ -53,27 +69,70 @@ export const rateCommand = defineCommand({
     const { scheme } = await schemeInForce(db, ctx.group.id);
     const found = findDimension(scheme, ctx.args.item);
     if (found.kind !== "found") {
-      const options = found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
-      const body = found.kind === "ambiguous"
-        ? t(ctx.lang, `「${excerpt(ctx.args.item)}」对应多项：${options.join("、")}，请写得更具体些。`, `“${excerpt(ctx.args.item)}” matches ${options.join(", ")}; be more specific.`)
-        : t(ctx.lang, `方案里没有「${excerpt(ctx.args.item)}」。可评的维度：${options.join("、")}`, `No “${excerpt(ctx.args.item)}” in the scheme. Dimensions: ${options.join(", ")}`);
+      const options =
+        found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
+      const body =
+        found.kind === "ambiguous"
+          ? t(
+              ctx.lang,
+              `「${excerpt(ctx.args.item)}」对应多项：${options.join("、")}，请写得更具体些。`,
+              `“${excerpt(ctx.args.item)}” matches ${options.join(", ")}; be more specific.`,
+            )
+          : t(
+              ctx.lang,
+              `方案里没有「${excerpt(ctx.args.item)}」。可评的维度：${options.join("、")}`,
+              `No “${excerpt(ctx.args.item)}” in the scheme. Dimensions: ${options.join(", ")}`,
+            );
       return problem(ctx, { zh: "哪一项？", en: "Which item?" }, body, EXAMPLE[ctx.lang]);
     }
     if (!("leader" in scheme.raters)) {
-      return problem(ctx, { zh: "方案没有领导评分组", en: "No leader rater group" }, t(ctx.lang, "本方案的评分组里没有「领导」，无法记录负责人评分。", "This scheme has no “leader” rater group."));
+      return problem(
+        ctx,
+        { zh: "方案没有领导评分组", en: "No leader rater group" },
+        t(ctx.lang, "本方案的评分组里没有「领导」，无法记录负责人评分。", "This scheme has no “leader” rater group."),
+      );
     }
     // Rating a parent rates each of its items with the same score.
     // Computed items (出勤, from the daily records) are never typed in.
-    const under = indexScheme(scheme).leaves.filter((l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source);
+    const under = indexScheme(scheme).leaves.filter(
+      (l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source,
+    );
     if (!under.length) {
-      return problem(ctx, { zh: "这一项自动计算", en: "Computed item" }, t(ctx.lang, `「${found.dimension.name}」按按时提交日报的工作日比例自动计算，不能手动评分。`, `“${found.dimension.name}” is computed from on-time daily records.`));
+      return problem(
+        ctx,
+        { zh: "这一项自动计算", en: "Computed item" },
+        t(
+          ctx.lang,
+          `「${found.dimension.name}」按按时提交日报的工作日比例自动计算，不能手动评分。`,
+          `“${found.dimension.name}” is computed from on-time daily records.`,
+        ),
+      );
     }
     const leaves = under.map((l) => l.node.key);
     const month = currentMonth(ctx);
-    ctx.work.write(...rateWrites(db, { group: ctx.group, month, member: target.member, leaves, score: ctx.args.score, raterGroup: "leader", by: ctx.update.senderId, comment: ctx.args.comment, now: ctx.now }));
-    const spread = leaves.length > 1
-      ? [t(ctx.lang, `（其下 ${under.map((l) => l.node.name).join("、")} 各记 ${ctx.args.score} 分）`, `(each of ${under.map((l) => l.node.name).join(", ")} gets ${ctx.args.score})`)]
-      : [];
+    ctx.work.write(
+      ...rateWrites(db, {
+        group: ctx.group,
+        month,
+        member: target.member,
+        leaves,
+        score: ctx.args.score,
+        raterGroup: "leader",
+        by: ctx.update.senderId,
+        comment: ctx.args.comment,
+        now: ctx.now,
+      }),
+    );
+    const spread =
+      leaves.length > 1
+        ? [
+            t(
+              ctx.lang,
+              `（其下 ${under.map((l) => l.node.name).join("、")} 各记 ${ctx.args.score} 分）`,
+              `(each of ${under.map((l) => l.node.name).join(", ")} gets ${ctx.args.score})`,
+            ),
+          ]
+        : [];
     ctx.reply(
       scoreChangeCard({
         kind: "rating",

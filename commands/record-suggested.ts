@@ -21,11 +21,23 @@ const suggestedValue = z.object({
 type SuggestedValue = z.infer<typeof suggestedValue>;
 
 /** The receipt that replaces the suggestion once the record exists, for everyone in the group. */
-async function receiptAnswer(ctx: CardActionContext<SuggestedValue>, toast: CardActionAnswer["toast"], lang: Lang): Promise<CardActionAnswer> {
+async function receiptAnswer(
+  ctx: CardActionContext<SuggestedValue>,
+  toast: CardActionAnswer["toast"],
+  lang: Lang,
+): Promise<CardActionAnswer> {
   const record = await getRecord(ctx.deps.db, recordIdFromMessage(ctx.value.m));
   if (!record) return { toast };
   const monthCount = await countRecordsOfMonth(ctx.deps.db, record.memberId, monthOf(record.date));
-  const card = receiptCard({ recordId: record.id, date: record.date, text: record.text, monthCount, groupName: "", withdrawn: Boolean(record.withdrawnAt), lang }).card;
+  const card = receiptCard({
+    recordId: record.id,
+    date: record.date,
+    text: record.text,
+    monthCount,
+    groupName: "",
+    withdrawn: Boolean(record.withdrawnAt),
+    lang,
+  }).card;
   return { toast, card: { type: "raw", data: card } };
 }
 
@@ -41,17 +53,38 @@ export const fileSuggestedRecordAction = defineCardAction({
     const { db } = ctx.deps;
     const { lang, value } = ctx;
     if (ctx.update.operatorId !== value.u) {
-      return { toast: { type: "warning", content: t(lang, "只有发这条消息的人可以把它记为日报", "Only the person who wrote it can record it") } };
+      return {
+        toast: {
+          type: "warning",
+          content: t(lang, "只有发这条消息的人可以把它记为日报", "Only the person who wrote it can record it"),
+        },
+      };
     }
     const already = t(lang, "这条已经记为日报了", "Already recorded");
-    if (await getRecord(db, recordIdFromMessage(value.m))) return receiptAnswer(ctx, { type: "info", content: already }, lang);
+    if (await getRecord(db, recordIdFromMessage(value.m)))
+      return receiptAnswer(ctx, { type: "info", content: already }, lang);
     const found = await findGroupAndMember(db, ctx.deps.platform, value.c, value.u);
-    if (!found?.group.active) return { toast: { type: "warning", content: t(lang, "这个群已不在考核中", "This group is no longer appraised") } };
+    if (!found?.group.active)
+      return {
+        toast: { type: "warning", content: t(lang, "这个群已不在考核中", "This group is no longer appraised") },
+      };
     const { group } = found;
-    if (found.member && !found.member.active) return { toast: { type: "warning", content: t(lang, "你已不在这个考核群里", "You are no longer in this group") } };
+    if (found.member && !found.member.active)
+      return {
+        toast: { type: "warning", content: t(lang, "你已不在这个考核群里", "You are no longer in this group") },
+      };
     // The day it was written: filed later, it would be a backfill, which needs a leader.
     if (localDate(ctx.now, group.timezone) !== value.d) {
-      return { toast: { type: "warning", content: t(lang, `这条建议已过期；补记 ${value.d.slice(5)} 的工作请发「补报 ${value.d.slice(5)} …」`, `This suggestion has expired; to backfill ${value.d}, send /backfill ${value.d.slice(5)} …`) } };
+      return {
+        toast: {
+          type: "warning",
+          content: t(
+            lang,
+            `这条建议已过期；补记 ${value.d.slice(5)} 的工作请发「补报 ${value.d.slice(5)} …」`,
+            `This suggestion has expired; to backfill ${value.d}, send /backfill ${value.d.slice(5)} …`,
+          ),
+        },
+      };
     }
     let member = found.member;
     if (!member) {
@@ -60,11 +93,30 @@ export const fileSuggestedRecordAction = defineCardAction({
       member = added.member;
     }
     const before = await countRecordsOfMonth(db, member.id, monthOf(value.d));
-    const added = addRecord(db, { group, member, date: value.d, text: value.t, sourceMessageId: value.m, now: ctx.now, id: recordIdFromMessage(value.m) });
+    const added = addRecord(db, {
+      group,
+      member,
+      date: value.d,
+      text: value.t,
+      sourceMessageId: value.m,
+      now: ctx.now,
+      id: recordIdFromMessage(value.m),
+    });
     ctx.work.write(...added.writes);
-    const card = receiptCard({ recordId: added.id, date: value.d, text: value.t, monthCount: before + 1, groupName: "", lang }).card;
-    return { toast: { type: "success", content: t(lang, "已记为日报", "Recorded") }, card: { type: "raw", data: card } };
+    const card = receiptCard({
+      recordId: added.id,
+      date: value.d,
+      text: value.t,
+      monthCount: before + 1,
+      groupName: "",
+      lang,
+    }).card;
+    return {
+      toast: { type: "success", content: t(lang, "已记为日报", "Recorded") },
+      card: { type: "raw", data: card },
+    };
   },
   // Two clicks at once: the other one filed it.
-  onConflict: (ctx) => receiptAnswer(ctx, { type: "info", content: t(ctx.lang, "这条已经记为日报了", "Already recorded") }, ctx.lang),
+  onConflict: (ctx) =>
+    receiptAnswer(ctx, { type: "info", content: t(ctx.lang, "这条已经记为日报了", "Already recorded") }, ctx.lang),
 });

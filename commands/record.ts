@@ -9,23 +9,44 @@ import { localDate, monthOf } from "../src/domain/dates";
 export const recordCommand = defineCommand({
   name: "日报",
   aliases: ["记录", "天记录", "report", "record"],
-  summary: { zh: "记一条今天的工作（天记录），一天可以记多条", en: "Record what you did today; several a day are fine" },
+  summary: {
+    zh: "记一条今天的工作（天记录），一天可以记多条",
+    en: "Record what you did today; several a day are fine",
+  },
   example: { zh: "日报 今天完成了季度报表初稿", en: "/report drafted the quarterly report" },
   takesText: true,
   args: (lang) =>
     z
       .string()
       .trim()
-      .min(1, t(lang, "请在「日报」后写上今天完成的工作，例如：日报 今天完成了季度报表初稿", "Write what you did after /report, e.g. /report drafted the quarterly report"))
+      .min(
+        1,
+        t(
+          lang,
+          "请在「日报」后写上今天完成的工作，例如：日报 今天完成了季度报表初稿",
+          "Write what you did after /report, e.g. /report drafted the quarterly report",
+        ),
+      )
       .max(
         MAX_RECORD_CHARS,
-        t(lang, `一条记录最多 ${MAX_RECORD_CHARS} 字，请分成几条发送`, `A record holds at most ${MAX_RECORD_CHARS} characters; please split it`),
+        t(
+          lang,
+          `一条记录最多 ${MAX_RECORD_CHARS} 字，请分成几条发送`,
+          `A record holds at most ${MAX_RECORD_CHARS} characters; please split it`,
+        ),
       ),
   async handle(ctx) {
     const { db } = ctx.deps;
     const date = localDate(ctx.now, ctx.group.timezone);
     const before = await countRecordsOfMonth(db, ctx.member.id, monthOf(date));
-    const added = addRecord(db, { group: ctx.group, member: ctx.member, date, text: ctx.args, sourceMessageId: ctx.update.messageId, now: ctx.now });
+    const added = addRecord(db, {
+      group: ctx.group,
+      member: ctx.member,
+      date,
+      text: ctx.args,
+      sourceMessageId: ctx.update.messageId,
+      now: ctx.now,
+    });
     ctx.work.write(...added.writes);
     ctx.reply(
       receiptCard({

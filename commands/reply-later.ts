@@ -23,10 +23,18 @@ export function replyLater(ctx: CommandContext<unknown>, build: () => Promise<Re
     } catch (error) {
       if (isDataError(error)) {
         log.error("data error", { messageId: ctx.update.messageId, during: "deferred reply", ...error.fields });
-        body = noticeCard({ title: t(ctx.lang, "数据有误，已报告管理员", "A data problem, reported"), body: t(ctx.lang, DATA_ERROR_TEXT.zh, DATA_ERROR_TEXT.en), colour: "orange" });
+        body = noticeCard({
+          title: t(ctx.lang, "数据有误，已报告管理员", "A data problem, reported"),
+          body: t(ctx.lang, DATA_ERROR_TEXT.zh, DATA_ERROR_TEXT.en),
+          colour: "orange",
+        });
       } else {
         log.error("deferred reply failed", { messageId: ctx.update.messageId, error: String(error) });
-        body = noticeCard({ title: t(ctx.lang, "出错了", "Something went wrong"), body: t(ctx.lang, "这次没有算出来，请稍后再发一次。", "That did not work; please try again shortly."), colour: "red" });
+        body = noticeCard({
+          title: t(ctx.lang, "出错了", "Something went wrong"),
+          body: t(ctx.lang, "这次没有算出来，请稍后再发一次。", "That did not work; please try again shortly."),
+          colour: "red",
+        });
       }
     }
     await db.batch([enqueue(db, { key, to, ...body }, clock.now())]);

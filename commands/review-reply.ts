@@ -20,7 +20,10 @@ interface ReviewReplyArgs {
 /** As long as the review card's comment box allows. */
 const MAX_COMMENT_CHARS = 300;
 
-const EXAMPLE = { zh: "评议打分 2026-11 张三 业务 92 作风 95 工作扎实", en: "/review-score 2026-11 张三 business 92 conduct 95" };
+const EXAMPLE = {
+  zh: "评议打分 2026-11 张三 业务 92 作风 95 工作扎实",
+  en: "/review-score 2026-11 张三 business 92 conduct 95",
+};
 
 /** "[2026-11] [@]张三 业务 92 作风 95 评语" → the month, who, each dimension's score, the comment. */
 const reviewReplyArgs = (lang: Lang) =>
@@ -28,7 +31,10 @@ const reviewReplyArgs = (lang: Lang) =>
     const tokens = text.trim().split(/\s+/u).filter(Boolean);
     const month = tokens[0] && /^\d{4}-\d{2}$/u.test(tokens[0]) ? tokens.shift() : undefined;
     if (month && (Number(month.slice(5)) < 1 || Number(month.slice(5)) > 12)) {
-      ctx.addIssue({ code: "custom", message: t(lang, `没有 ${month}：月份是 01–12。`, `No such month ${month}: months run 01–12.`) });
+      ctx.addIssue({
+        code: "custom",
+        message: t(lang, `没有 ${month}：月份是 01–12。`, `No such month ${month}: months run 01–12.`),
+      });
       return z.NEVER;
     }
     const { names, words } = splitTargets(tokens.join(" "));
@@ -44,12 +50,22 @@ const reviewReplyArgs = (lang: Lang) =>
       } else break;
     }
     if (!who || !scores.length) {
-      ctx.addIssue({ code: "custom", message: t(lang, "请写明：评议打分 某人 维度 分数 维度 分数 …", "Write: /review-score person dimension score …") });
+      ctx.addIssue({
+        code: "custom",
+        message: t(
+          lang,
+          "请写明：评议打分 某人 维度 分数 维度 分数 …",
+          "Write: /review-score person dimension score …",
+        ),
+      });
       return z.NEVER;
     }
     const comment = words.join(" ");
     if (charCount(comment) > MAX_COMMENT_CHARS) {
-      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "评语", "comment"), MAX_COMMENT_CHARS, charCount(comment)) });
+      ctx.addIssue({
+        code: "custom",
+        message: tooLong(lang, t(lang, "评语", "comment"), MAX_COMMENT_CHARS, charCount(comment)),
+      });
       return z.NEVER;
     }
     return { month, who, scores, comment: comment || undefined };
@@ -63,28 +79,55 @@ const reviewReplyArgs = (lang: Lang) =>
 export const reviewReplyCommand = defineCommand({
   name: "评议打分",
   aliases: ["review-score"],
-  summary: { zh: "回复月度评议卡：评议打分 张三 业务 92 作风 95（负责人评成员，成员自评或互评）", en: "Answer a monthly review card: /review-score 张三 business 92 conduct 95" },
+  summary: {
+    zh: "回复月度评议卡：评议打分 张三 业务 92 作风 95（负责人评成员，成员自评或互评）",
+    en: "Answer a monthly review card: /review-score 张三 business 92 conduct 95",
+  },
   example: EXAMPLE,
   takesText: true,
   args: reviewReplyArgs,
   async handle(ctx) {
     const { db } = ctx.deps;
     const { lang } = ctx;
-    const fail = (title: string, body: string) => ctx.reply(plainNotice({ title, body, hint: `${t(lang, "例", "e.g.")}：${EXAMPLE[lang]}`, colour: "yellow" }));
+    const fail = (title: string, body: string) =>
+      ctx.reply(plainNotice({ title, body, hint: `${t(lang, "例", "e.g.")}：${EXAMPLE[lang]}`, colour: "yellow" }));
     const month = ctx.args.month ?? currentMonth(ctx);
-    const [rater] = await db.select().from(members).where(and(eq(members.id, ctx.member.id), eq(members.active, true))).limit(1);
-    if (!rater) return fail(t(lang, "你不是考核成员", "Not a member"), t(lang, "你不是这个群的考核成员。", "You are not a member of this group."));
+    const [rater] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.id, ctx.member.id), eq(members.active, true)))
+      .limit(1);
+    if (!rater)
+      return fail(
+        t(lang, "你不是考核成员", "Not a member"),
+        t(lang, "你不是这个群的考核成员。", "You are not a member of this group."),
+      );
     const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, lang);
     if (!target.ok) return fail(t(lang, "找不到这个人", "Who?"), target.problem);
     const subject = target.member;
     const { scheme } = await schemeForMonth(db, ctx.group, month, ctx.now);
-    const kind = subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
+    const kind =
+      subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
     if (kind === "peer" && ctx.update.chatType === "group") {
-      return fail(t(lang, "互评请私聊我发送", "Peer ratings go in private chat"), t(lang, "同事互评是匿名的，请在与我的私聊里发送，群里发会被所有人看到。", "Peer ratings are anonymous: send them to me privately, not in the group."));
+      return fail(
+        t(lang, "互评请私聊我发送", "Peer ratings go in private chat"),
+        t(
+          lang,
+          "同事互评是匿名的，请在与我的私聊里发送，群里发会被所有人看到。",
+          "Peer ratings are anonymous: send them to me privately, not in the group.",
+        ),
+      );
     }
     if (!(kind in scheme.raters)) {
-      const what = { self: t(lang, "自评", "self-review"), peer: t(lang, "同事互评", "peer review"), leader: t(lang, "领导评分", "leader rating") }[kind];
-      return fail(t(lang, "本方案没有这类评分", "No such rating"), t(lang, `本群方案没有${what}。`, `This scheme has no ${what}.`));
+      const what = {
+        self: t(lang, "自评", "self-review"),
+        peer: t(lang, "同事互评", "peer review"),
+        leader: t(lang, "领导评分", "leader rating"),
+      }[kind];
+      return fail(
+        t(lang, "本方案没有这类评分", "No such rating"),
+        t(lang, `本群方案没有${what}。`, `This scheme has no ${what}.`),
+      );
     }
     const scores: Record<string, string> = {};
     for (const { item, score } of ctx.args.scores) {
@@ -92,11 +135,42 @@ export const reviewReplyCommand = defineCommand({
       const dim = dims.length ? dims : scheme.dimensions.filter((d) => d.name.startsWith(item));
       if (dim.length !== 1) {
         const names = scheme.dimensions.map((d) => d.name).join("、");
-        return fail(t(lang, "哪一项？", "Which dimension?"), t(lang, `「${excerpt(item)}」不是本方案的维度。可评：${names}`, `“${excerpt(item)}” is not a dimension. Dimensions: ${names}`));
+        return fail(
+          t(lang, "哪一项？", "Which dimension?"),
+          t(
+            lang,
+            `「${excerpt(item)}」不是本方案的维度。可评：${names}`,
+            `“${excerpt(item)}” is not a dimension. Dimensions: ${names}`,
+          ),
+        );
       }
       scores[dim[0]!.key] = score;
     }
-    const outcome = await submitReview({ db, work: ctx.work, now: ctx.now, lang, group: ctx.group, rater, subject, kind, month, scores, comment: ctx.args.comment });
-    ctx.reply(noticeCard({ title: outcome.message, body: outcome.ok ? t(lang, `${subject.name ?? ctx.args.who} · ${month}；再次发送会覆盖之前的评分。`, `${subject.name ?? ctx.args.who} · ${month}; sending again replaces it.`) : t(lang, `例：${EXAMPLE.zh}`, `e.g. ${EXAMPLE.en}`), colour: outcome.ok ? "green" : "yellow" }));
+    const outcome = await submitReview({
+      db,
+      work: ctx.work,
+      now: ctx.now,
+      lang,
+      group: ctx.group,
+      rater,
+      subject,
+      kind,
+      month,
+      scores,
+      comment: ctx.args.comment,
+    });
+    ctx.reply(
+      noticeCard({
+        title: outcome.message,
+        body: outcome.ok
+          ? t(
+              lang,
+              `${subject.name ?? ctx.args.who} · ${month}；再次发送会覆盖之前的评分。`,
+              `${subject.name ?? ctx.args.who} · ${month}; sending again replaces it.`,
+            )
+          : t(lang, `例：${EXAMPLE.zh}`, `e.g. ${EXAMPLE.en}`),
+        colour: outcome.ok ? "green" : "yellow",
+      }),
+    );
   },
 });

@@ -26,25 +26,67 @@ export const submitReviewAction = defineCardAction({
   async handle(ctx) {
     const { db } = ctx.deps;
     const { lang, value } = ctx;
-    const [group] = await db.select().from(groups).where(eq(groups.id, currentGroupId(value.g))).limit(1);
-    if (!group || group.tenantKey !== ctx.update.tenantKey) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
-    const [rater] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, ctx.update.operatorId), eq(members.active, true))).limit(1);
-    if (!rater) return { toast: { type: "error", content: t(lang, "你不是这个群的考核成员", "You are not a member of this group") } };
-    if (value.k === "leader" && rater.role !== "leader") return { toast: { type: "error", content: t(lang, "只有负责人可以提交领导评分", "Only leaders can submit leader ratings") } };
+    const [group] = await db
+      .select()
+      .from(groups)
+      .where(eq(groups.id, currentGroupId(value.g)))
+      .limit(1);
+    if (!group || group.tenantKey !== ctx.update.tenantKey)
+      return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
+    const [rater] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, group.id), eq(members.userId, ctx.update.operatorId), eq(members.active, true)))
+      .limit(1);
+    if (!rater)
+      return {
+        toast: { type: "error", content: t(lang, "你不是这个群的考核成员", "You are not a member of this group") },
+      };
+    if (value.k === "leader" && rater.role !== "leader")
+      return {
+        toast: {
+          type: "error",
+          content: t(lang, "只有负责人可以提交领导评分", "Only leaders can submit leader ratings"),
+        },
+      };
 
     // Forms sent before migration 0009 name colleagues by their old ids.
-    const named = value.k === "peer" ? String(ctx.update.formValue?.subject ?? "") : value.k === "self" ? rater.id : value.s;
+    const named =
+      value.k === "peer" ? String(ctx.update.formValue?.subject ?? "") : value.k === "self" ? rater.id : value.s;
     const subjectId = named && currentMemberId(named, group);
     if (!subjectId) return { toast: { type: "warning", content: t(lang, "请选择要评的同事", "Choose a colleague") } };
-    if (value.k === "peer" && subjectId === rater.id) return { toast: { type: "error", content: t(lang, "互评不能评自己", "You cannot peer-rate yourself") } };
-    if (value.k === "self" && value.s && currentMemberId(value.s, group) !== rater.id) return { toast: { type: "error", content: t(lang, "只能给自己自评", "Self-review is for yourself") } };
-    const [subject] = await db.select().from(members).where(and(eq(members.id, subjectId), eq(members.groupId, group.id), eq(members.active, true))).limit(1);
-    if (!subject) return { toast: { type: "warning", content: t(lang, "这位同事不在本群", "Not a member of this group") } };
+    if (value.k === "peer" && subjectId === rater.id)
+      return { toast: { type: "error", content: t(lang, "互评不能评自己", "You cannot peer-rate yourself") } };
+    if (value.k === "self" && value.s && currentMemberId(value.s, group) !== rater.id)
+      return { toast: { type: "error", content: t(lang, "只能给自己自评", "Self-review is for yourself") } };
+    const [subject] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.id, subjectId), eq(members.groupId, group.id), eq(members.active, true)))
+      .limit(1);
+    if (!subject)
+      return { toast: { type: "warning", content: t(lang, "这位同事不在本群", "Not a member of this group") } };
 
     const form = ctx.update.formValue ?? {};
-    const scores = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith("d_")).map(([k, v]) => [k.slice(2), String(v ?? "")]));
+    const scores = Object.fromEntries(
+      Object.entries(form)
+        .filter(([k]) => k.startsWith("d_"))
+        .map(([k, v]) => [k.slice(2), String(v ?? "")]),
+    );
     const comment = typeof form.comment === "string" ? form.comment : undefined;
-    const outcome = await submitReview({ db, work: ctx.work, now: ctx.now, lang, group, rater, subject, kind: value.k, month: value.m, scores, comment });
+    const outcome = await submitReview({
+      db,
+      work: ctx.work,
+      now: ctx.now,
+      lang,
+      group,
+      rater,
+      subject,
+      kind: value.k,
+      month: value.m,
+      scores,
+      comment,
+    });
     return { toast: { type: outcome.ok ? "success" : "warning", content: outcome.message } };
   },
 });
@@ -68,7 +110,8 @@ export interface ReviewSubmission {
 export async function submitReview(s: ReviewSubmission): Promise<{ ok: boolean; message: string }> {
   const { db, lang, group } = s;
   const { scheme } = await schemeForMonth(db, group, s.month, s.now);
-  if (!(s.kind in scheme.raters)) return { ok: false, message: t(lang, "本方案没有这类评分", "This scheme has no such rater group") };
+  if (!(s.kind in scheme.raters))
+    return { ok: false, message: t(lang, "本方案没有这类评分", "This scheme has no such rater group") };
   const leaves = indexScheme(scheme).leaves;
   const comment = s.comment?.trim() ? s.comment.trim().slice(0, 300) : undefined;
   const rated: { keys: string[]; score: number }[] = [];
@@ -76,13 +119,32 @@ export async function submitReview(s: ReviewSubmission): Promise<{ ok: boolean; 
     const raw = s.scores[dim.key]?.trim();
     if (!raw) continue;
     const score = Number(raw);
-    if (!Number.isFinite(score) || score < 0 || score > 100) return { ok: false, message: t(lang, `「${dim.name}」须是 0–100 的数`, `${dim.name} must be 0–100`) };
-    rated.push({ keys: leaves.filter((l) => l.top.key === dim.key).map((l) => l.node.key), score: Math.round(score * 100) / 100 });
+    if (!Number.isFinite(score) || score < 0 || score > 100)
+      return { ok: false, message: t(lang, `「${dim.name}」须是 0–100 的数`, `${dim.name} must be 0–100`) };
+    rated.push({
+      keys: leaves.filter((l) => l.top.key === dim.key).map((l) => l.node.key),
+      score: Math.round(score * 100) / 100,
+    });
   }
   if (!rated.length) return { ok: false, message: t(lang, "请至少填写一项分数", "Fill in at least one score") };
   for (const r of rated) {
-    s.work.write(...rateWrites(db, { group, month: s.month, member: s.subject, leaves: r.keys, score: r.score, raterGroup: s.kind, by: s.rater.userId, comment, now: s.now }));
+    s.work.write(
+      ...rateWrites(db, {
+        group,
+        month: s.month,
+        member: s.subject,
+        leaves: r.keys,
+        score: r.score,
+        raterGroup: s.kind,
+        by: s.rater.userId,
+        comment,
+        now: s.now,
+      }),
+    );
   }
   const who = s.kind === "peer" ? t(lang, "（匿名）", " (anonymous)") : "";
-  return { ok: true, message: t(lang, `已提交 ${rated.length} 项评分${who}`, `${rated.length} score(s) submitted${who}`) };
+  return {
+    ok: true,
+    message: t(lang, `已提交 ${rated.length} 项评分${who}`, `${rated.length} score(s) submitted${who}`),
+  };
 }

@@ -10,7 +10,10 @@ import { monthArg, resolveMonth } from "./month-arg";
 export const reviewCommand = defineCommand({
   name: "月评",
   aliases: ["月评议", "评议", "review"],
-  summary: { zh: "负责人发起月度评议：给负责人发每人一张评分卡，方案有自评、互评时也发给成员", en: "Leaders start the monthly review: rating cards to leaders (and to members for self/peer review)" },
+  summary: {
+    zh: "负责人发起月度评议：给负责人发每人一张评分卡，方案有自评、互评时也发给成员",
+    en: "Leaders start the monthly review: rating cards to leaders (and to members for self/peer review)",
+  },
   example: { zh: "月评", en: "/review" },
   takesText: true,
   args: monthArg,
@@ -24,7 +27,11 @@ export const reviewCommand = defineCommand({
     ctx.reply(
       noticeCard({
         title: t(ctx.lang, `${month} 月度评议已发起`, `Review for ${month} started`),
-        body: t(ctx.lang, `已私信发出 ${messages.length} 张评议卡片（${people} 人）。已发过的不会重复发送。`, `${messages.length} review cards sent privately to ${people} people (none twice).`),
+        body: t(
+          ctx.lang,
+          `已私信发出 ${messages.length} 张评议卡片（${people} 人）。已发过的不会重复发送。`,
+          `${messages.length} review cards sent privately to ${people} people (none twice).`,
+        ),
         colour: "blue",
       }),
     );

@@ -18,7 +18,8 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const HOW = "表头：姓名、部门（群名）、岗位、系数；一人一行。";
 
 type Kind = "xlsx" | "csv";
-const kindOf = (name: string): Kind | undefined => (/\.xlsx$/i.test(name) ? "xlsx" : /\.csv$/i.test(name) ? "csv" : undefined);
+const kindOf = (name: string): Kind | undefined =>
+  /\.xlsx$/i.test(name) ? "xlsx" : /\.csv$/i.test(name) ? "csv" : undefined;
 
 function readRows(kind: Kind, bytes: Uint8Array): RosterCell[][] | string {
   try {
@@ -42,7 +43,10 @@ function answerProblem(ctx: CommandContext<unknown>, body: string) {
 export const rosterImportCommand = defineCommand({
   name: "花名册导入",
   aliases: ["花名册", "roster"],
-  summary: { zh: "绩考办：把花名册（姓名、部门、岗位、系数）的 .xlsx 或 .csv 文件直接发给我", en: "Office: send the roster (name, group, post, coefficient) as an .xlsx or .csv file" },
+  summary: {
+    zh: "绩考办：把花名册（姓名、部门、岗位、系数）的 .xlsx 或 .csv 文件直接发给我",
+    en: "Office: send the roster (name, group, post, coefficient) as an .xlsx or .csv file",
+  },
   example: { zh: "（发送文件）花名册.xlsx", en: "(send a file) roster.xlsx" },
   takesText: false,
   args: () => z.string(),
@@ -50,7 +54,14 @@ export const rosterImportCommand = defineCommand({
     const file = ctx.update.file;
     if (!file) {
       // Typed as a command: say how it is done.
-      ctx.reply(noticeCard({ title: "导入花名册", body: `把花名册的 .xlsx 或 .csv 文件直接发给我（私聊或在群里）。${HOW}`, hint: "有问题的行会逐行列出；全部正确才会导入。", colour: "blue" }));
+      ctx.reply(
+        noticeCard({
+          title: "导入花名册",
+          body: `把花名册的 .xlsx 或 .csv 文件直接发给我（私聊或在群里）。${HOW}`,
+          hint: "有问题的行会逐行列出；全部正确才会导入。",
+          colour: "blue",
+        }),
+      );
       return;
     }
     const inGroup = ctx.update.chatType === "group";
@@ -58,7 +69,12 @@ export const rosterImportCommand = defineCommand({
     // In a group people share all sorts of files: only a spreadsheet from the office is a roster.
     if (inGroup && (!kind || !(await isOffice(ctx)))) return;
     if (!kind) {
-      return answerProblem(ctx, /\.xls$/i.test(file.name) ? "请把 .xls 另存为 .xlsx（或 .csv）后再发。" : `「${excerpt(file.name, 40)}」不是 .xlsx 或 .csv 文件，我只能从这两种文件导入花名册。`);
+      return answerProblem(
+        ctx,
+        /\.xls$/i.test(file.name)
+          ? "请把 .xls 另存为 .xlsx（或 .csv）后再发。"
+          : `「${excerpt(file.name, 40)}」不是 .xlsx 或 .csv 文件，我只能从这两种文件导入花名册。`,
+      );
     }
     if (!(await officeGate(ctx, "花名册导入"))) return;
     if (!ctx.deps.files) return answerProblem(ctx, "这个渠道还不能接收文件。");
@@ -67,16 +83,27 @@ export const rosterImportCommand = defineCommand({
       ctx.deps.log.warn("roster download failed", { messageId: ctx.update.messageId, error: got.error });
       return answerProblem(ctx, "文件没有下载成功，请稍后重新发送。");
     }
-    if (got.bytes.length > MAX_FILE_BYTES) return answerProblem(ctx, "文件太大（超过 10 MB），花名册不会这么大，请检查是否发错了文件。");
+    if (got.bytes.length > MAX_FILE_BYTES)
+      return answerProblem(ctx, "文件太大（超过 10 MB），花名册不会这么大，请检查是否发错了文件。");
     const rows = readRows(kind, got.bytes);
     if (typeof rows === "string") return answerProblem(ctx, rows);
-    const plan = await planRosterImport(ctx.deps.db, { platform: ctx.deps.platform, tenantKey: ctx.group.tenantKey, parsed: parseRoster(rows), by: ctx.update.senderId, now: ctx.now });
+    const plan = await planRosterImport(ctx.deps.db, {
+      platform: ctx.deps.platform,
+      tenantKey: ctx.group.tenantKey,
+      parsed: parseRoster(rows),
+      by: ctx.update.senderId,
+      now: ctx.now,
+    });
     if (plan.problems.length) {
       const shown = plan.problems.slice(0, SHOWN_PROBLEMS).map(describeProblem);
       const more = plan.problems.length - shown.length;
       ctx.reply(
         plainNotice({
-          title: t(ctx.lang, `花名册没有导入：${plan.problems.length} 处问题`, `Roster not imported: ${plan.problems.length} problems`),
+          title: t(
+            ctx.lang,
+            `花名册没有导入：${plan.problems.length} 处问题`,
+            `Roster not imported: ${plan.problems.length} problems`,
+          ),
           body: [...shown, ...(more > 0 ? [`……还有 ${more} 处`] : [])].join("\n"),
           hint: "全部改好后重新发送文件；有问题时一行也不会导入。",
           colour: "yellow",

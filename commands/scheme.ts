@@ -8,7 +8,11 @@ import { localDate } from "../src/domain/dates";
 import { schemeTemplates } from "../src/domain/scheme";
 import { leadersOnly, problem } from "./guards";
 
-type SchemeArgs = { kind: "show" } | { kind: "templates" } | { kind: "use"; name: string } | { kind: "import"; json: string };
+type SchemeArgs =
+  | { kind: "show" }
+  | { kind: "templates" }
+  | { kind: "use"; name: string }
+  | { kind: "import"; json: string };
 
 const schemeArgs = (lang: Lang) =>
   z.string().transform((text, ctx): SchemeArgs => {
@@ -22,14 +26,22 @@ const schemeArgs = (lang: Lang) =>
     if (s.startsWith("{")) return { kind: "import", json: s };
     ctx.addIssue({
       code: "custom",
-      message: t(lang, "可以发：方案、方案 模板、方案 使用 模板名、方案 导入 {JSON}", "Try: /scheme, /scheme templates, /scheme use <name>, /scheme import {JSON}"),
+      message: t(
+        lang,
+        "可以发：方案、方案 模板、方案 使用 模板名、方案 导入 {JSON}",
+        "Try: /scheme, /scheme templates, /scheme use <name>, /scheme import {JSON}",
+      ),
     });
     return z.NEVER;
   });
 
 /** Phones turn quotes curly; JSON needs them straight. */
 function straightenQuotes(json: string): string {
-  return json.replace(/[“”＂]/gu, '"').replace(/[‘’]/gu, "'").replace(/：/gu, ":").replace(/，/gu, ",");
+  return json
+    .replace(/[“”＂]/gu, '"')
+    .replace(/[‘’]/gu, "'")
+    .replace(/：/gu, ":")
+    .replace(/，/gu, ",");
 }
 
 /** Characters of the text shown either side of where the JSON went wrong. */
@@ -46,7 +58,11 @@ export function describeJsonError(json: string, error: unknown, lang: Lang): str
   if ((!at && /end of JSON input/i.test(message)) || (at && Number(at[1]) >= json.trimEnd().length)) {
     return t(lang, "JSON 不完整：括号或引号没有闭合。", "The JSON ends too early: a bracket or quote is not closed.");
   }
-  const hint = t(lang, "名称要用英文双引号（\"name\"），最后一项后面不要加逗号。", "Names need double quotes (\"name\"), and no comma after the last item.");
+  const hint = t(
+    lang,
+    '名称要用英文双引号（"name"），最后一项后面不要加逗号。',
+    'Names need double quotes ("name"), and no comma after the last item.',
+  );
   if (!at) return `${t(lang, "无法解析这段 JSON。", "This JSON cannot be read.")}${hint}`;
   const pos = Number(at[1]);
   const chars = [...json.slice(0, pos)].length; // position counts UTF-16 units; people count characters
@@ -58,7 +74,10 @@ export function describeJsonError(json: string, error: unknown, lang: Lang): str
 export const schemeCommand = defineCommand({
   name: "方案",
   aliases: ["考核方案", "scheme"],
-  summary: { zh: "看本群的考核方案；负责人可「方案 模板」「方案 使用 名称」「方案 导入 {JSON}」", en: "The group's scheme; leaders: templates, use <name>, import {JSON}" },
+  summary: {
+    zh: "看本群的考核方案；负责人可「方案 模板」「方案 使用 名称」「方案 导入 {JSON}」",
+    en: "The group's scheme; leaders: templates, use <name>, import {JSON}",
+  },
   example: { zh: "方案 使用 单位干部", en: "/scheme use 单位干部" },
   takesText: true,
   args: schemeArgs,
@@ -68,7 +87,15 @@ export const schemeCommand = defineCommand({
     if (ctx.args.kind === "show") {
       const inForce = await schemeInForce(db, ctx.group.id);
       const since = inForce.createdAt ? localDate(inForce.createdAt, ctx.group.timezone) : undefined;
-      ctx.reply(schemeCard({ scheme: inForce.scheme, version: inForce.version, isDefault: inForce.isDefault, ...(since ? { since } : {}), lang }));
+      ctx.reply(
+        schemeCard({
+          scheme: inForce.scheme,
+          version: inForce.version,
+          isDefault: inForce.isDefault,
+          ...(since ? { since } : {}),
+          lang,
+        }),
+      );
       return;
     }
     if (ctx.args.kind === "templates") {
@@ -82,7 +109,12 @@ export const schemeCommand = defineCommand({
       const template = findTemplate(ctx.args.name);
       if (!template) {
         const names = schemeTemplates.map((x) => x.name).join("、");
-        return problem(ctx, { zh: "没有这个模板", en: "No such template" }, t(lang, `模板有：${names}`, `Templates: ${names}`), t(lang, "方案 使用 单位干部", "/scheme use 单位干部"));
+        return problem(
+          ctx,
+          { zh: "没有这个模板", en: "No such template" },
+          t(lang, `模板有：${names}`, `Templates: ${names}`),
+          t(lang, "方案 使用 单位干部", "/scheme use 单位干部"),
+        );
       }
       json = template.scheme;
       source = `template:${template.id}`;
@@ -91,14 +123,21 @@ export const schemeCommand = defineCommand({
       try {
         json = JSON.parse(straightened);
       } catch (error) {
-        return problem(ctx, { zh: "JSON 格式不对，方案未保存", en: "Invalid JSON: scheme not saved" }, describeJsonError(straightened, error, lang));
+        return problem(
+          ctx,
+          { zh: "JSON 格式不对，方案未保存", en: "Invalid JSON: scheme not saved" },
+          describeJsonError(straightened, error, lang),
+        );
       }
       source = "import";
     }
     const prepared = await prepareScheme(db, ctx.group, json, source, ctx.update.senderId, ctx.now);
     if (!prepared.ok) {
       const lines = prepared.errors.slice(0, 12).map((e) => `· ${e.path || "(方案)"}：${lang === "en" ? e.en : e.zh}`);
-      const more = prepared.errors.length > 12 ? [t(lang, `……另有 ${prepared.errors.length - 12} 处`, `…and ${prepared.errors.length - 12} more`)] : [];
+      const more =
+        prepared.errors.length > 12
+          ? [t(lang, `……另有 ${prepared.errors.length - 12} 处`, `…and ${prepared.errors.length - 12} more`)]
+          : [];
       return problem(ctx, { zh: "方案有误，未保存", en: "Scheme not saved" }, [...lines, ...more].join("\n"));
     }
     ctx.work.write(...prepared.writes);
@@ -107,9 +146,17 @@ export const schemeCommand = defineCommand({
         kind: "scheme",
         who: "",
         lines: [
-          t(lang, `本群方案：${prepared.scheme.name}（第 ${prepared.version} 版）`, `Scheme: ${prepared.scheme.name} (version ${prepared.version})`),
+          t(
+            lang,
+            `本群方案：${prepared.scheme.name}（第 ${prepared.version} 版）`,
+            `Scheme: ${prepared.scheme.name} (version ${prepared.version})`,
+          ),
           prepared.scheme.dimensions.map((d) => `${d.name} ${d.weight}%`).join(" / "),
-          t(lang, "从本月起按新方案计分；已结束的月份保持原方案。", "Scores from this month use it; finished months keep theirs."),
+          t(
+            lang,
+            "从本月起按新方案计分；已结束的月份保持原方案。",
+            "Scores from this month use it; finished months keep theirs.",
+          ),
         ],
         lang,
       }),

@@ -15,14 +15,23 @@ import { scoreImage } from "../src/app/images";
 /** Peer ratings below the minimum are held back, and the card says so. */
 function peerNote(scheme: Scheme, raters: number, lang: Lang): string[] {
   if (!("peer" in scheme.raters) || raters >= PEER_MINIMUM) return [];
-  return [t(lang, `同事互评：已有 ${raters} 人评分，不足 ${PEER_MINIMUM} 人，暂不计入（按其余评分组归一）。`, `Peer review: ${raters} rated so far; held back until ${PEER_MINIMUM}.`)];
+  return [
+    t(
+      lang,
+      `同事互评：已有 ${raters} 人评分，不足 ${PEER_MINIMUM} 人，暂不计入（按其余评分组归一）。`,
+      `Peer review: ${raters} rated so far; held back until ${PEER_MINIMUM}.`,
+    ),
+  ];
 }
 
 /** Where the scheme computes attendance: how many workdays were due and kept. */
 function attendanceNote(scheme: Scheme, a: Attendance | undefined, lang: Lang): string[] {
   if (!a) return [];
-  const names = indexScheme(scheme).leaves.filter((l) => l.node.source === "attendance").map((l) => l.node.name);
-  if (a.score === null) return [t(lang, `${names.join("、")}：本月还没有到期的工作日，暂不计分。`, "Attendance: no workday due yet.")];
+  const names = indexScheme(scheme)
+    .leaves.filter((l) => l.node.source === "attendance")
+    .map((l) => l.node.name);
+  if (a.score === null)
+    return [t(lang, `${names.join("、")}：本月还没有到期的工作日，暂不计分。`, "Attendance: no workday due yet.")];
   return names.map((name) => attendanceLine(name, a));
 }
 
@@ -30,7 +39,10 @@ function attendanceNote(scheme: Scheme, a: Attendance | undefined, lang: Lang): 
 export const scoreCommand = defineCommand({
   name: "成绩",
   aliases: ["我的成绩", "成绩单", "score"],
-  summary: { zh: "看我本月的得分、各维度明细和还没评的项目（可加「上月」「10月」）", en: "My score this month, per dimension (add “last month” or 2026-10)" },
+  summary: {
+    zh: "看我本月的得分、各维度明细和还没评的项目（可加「上月」「10月」）",
+    en: "My score this month, per dimension (add “last month” or 2026-10)",
+  },
   example: { zh: "成绩", en: "/score" },
   takesText: true,
   args: monthArg,
@@ -42,22 +54,46 @@ export const scoreCommand = defineCommand({
       ctx.reply(
         noticeCard({
           title: t(ctx.lang, "还没有成绩", "No score yet"),
-          body: t(ctx.lang, `${month} 还没有人给你评分；负责人评分（或月评议）后这里会显示成绩和计算过程。`, `Nobody has rated you for ${month} yet.`),
+          body: t(
+            ctx.lang,
+            `${month} 还没有人给你评分；负责人评分（或月评议）后这里会显示成绩和计算过程。`,
+            `Nobody has rated you for ${month} yet.`,
+          ),
           colour: "yellow",
         }),
       );
       return;
     }
-    const calibration = await groupCalibration(ctx.deps.db, ctx.group, inForce.scheme.departmentCalibration, [month], result.members.map((m) => m.total));
+    const calibration = await groupCalibration(
+      ctx.deps.db,
+      ctx.group,
+      inForce.scheme.departmentCalibration,
+      [month],
+      result.members.map((m) => m.total),
+    );
     const names = new Map(inForce.scheme.dimensions.map((d) => [d.key, d]));
     const leafNames = new Map<string, string>();
-    const walk = (ds: typeof inForce.scheme.dimensions) => ds.forEach((d) => (leafNames.set(d.key, d.name), walk(d.children ?? [])));
+    const walk = (ds: typeof inForce.scheme.dimensions) =>
+      ds.forEach((d) => (leafNames.set(d.key, d.name), walk(d.children ?? [])));
     walk(inForce.scheme.dimensions);
-    const dimensions = Object.entries(me.dimensions).map(([key, f]) => ({ name: names.get(key)?.name ?? key, weight: names.get(key)?.weight ?? 0, ...f }));
+    const dimensions = Object.entries(me.dimensions).map(([key, f]) => ({
+      name: names.get(key)?.name ?? key,
+      weight: names.get(key)?.weight ?? 0,
+      ...f,
+    }));
     // WeChat shows no cards: the sheet goes as a picture first, the text after it.
     const image =
       ctx.deps.platform === "wechat"
-        ? scoreImage({ name: displayName(ctx.member), groupName: ctx.group.name, month, total: me.total, rank: me.rank, headcount: result.headcount, grade: me.grade, dimensions: dimensions.map((d) => ({ name: d.name, score: d.points, max: d.weight })) })
+        ? scoreImage({
+            name: displayName(ctx.member),
+            groupName: ctx.group.name,
+            month,
+            total: me.total,
+            rank: me.rank,
+            headcount: result.headcount,
+            grade: me.grade,
+            dimensions: dimensions.map((d) => ({ name: d.name, score: d.points, max: d.weight })),
+          })
         : undefined;
     ctx.reply({
       ...myScoreCard({
@@ -72,7 +108,10 @@ export const scoreCommand = defineCommand({
         extra: me.extra,
         missing: me.missing.map((k) => leafNames.get(k) ?? k),
         explanation: explain(me, calibration),
-        notes: [...peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang), ...attendanceNote(inForce.scheme, attendance.get(me.id), ctx.lang)],
+        notes: [
+          ...peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang),
+          ...attendanceNote(inForce.scheme, attendance.get(me.id), ctx.lang),
+        ],
         lang: ctx.lang,
       }),
       ...(image ? { image } : {}),

@@ -20,7 +20,13 @@ export function parseDepartmentScore(rest: string[], lang: Lang): DepartmentScor
   const [scoreText = "", ...monthWords] = rest;
   const score = Number(scoreText);
   if (!scoreText || !Number.isFinite(score) || score < 0 || score > 100) {
-    return { problem: t(lang, `部门绩效须是 0–100 之间的数，例如：设置 部门绩效 92 上月`, "The department score must be 0–100, e.g. 设置 部门绩效 92") };
+    return {
+      problem: t(
+        lang,
+        `部门绩效须是 0–100 之间的数，例如：设置 部门绩效 92 上月`,
+        "The department score must be 0–100, e.g. 设置 部门绩效 92",
+      ),
+    };
   }
   const month = monthArg(lang).safeParse(monthWords.join(" "));
   if (!month.success) return { problem: month.error.issues[0]!.message };
@@ -32,11 +38,26 @@ export async function departmentScoreSetting(ctx: CommandContext<DepartmentScore
   if (first === null && !(await officeOnly(ctx, "设置 部门绩效"))) return;
   const month = resolveMonth(ctx.args.month, currentMonth(ctx));
   const previous = (await departmentScoresFor(ctx.deps.db, [ctx.group.id], month)).get(ctx.group.id) ?? null;
-  ctx.work.write(...departmentScoreWrites(ctx.deps.db, { group: ctx.group, month, score: ctx.args.score, by: ctx.update.senderId, previous, now: ctx.now }));
+  ctx.work.write(
+    ...departmentScoreWrites(ctx.deps.db, {
+      group: ctx.group,
+      month,
+      score: ctx.args.score,
+      by: ctx.update.senderId,
+      previous,
+      now: ctx.now,
+    }),
+  );
   const said = t(
     ctx.lang,
     `${ctx.group.name || "本群"} ${month} 的部门绩效：${ctx.args.score} 分${previous === null ? "" : `（原为 ${previous}）`}。方案开启部门绩效校正时，本群每人总分按「部门绩效 ÷ 本群平均分」校正后参加全员排名。`,
     `Department score for ${month}: ${ctx.args.score}${previous === null ? "" : ` (was ${previous})`}.`,
   );
-  ctx.reply(noticeCard({ title: t(ctx.lang, "已设置", "Saved"), body: [first, said].filter(Boolean).join("\n"), colour: "green" }));
+  ctx.reply(
+    noticeCard({
+      title: t(ctx.lang, "已设置", "Saved"),
+      body: [first, said].filter(Boolean).join("\n"),
+      colour: "green",
+    }),
+  );
 }

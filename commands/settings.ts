@@ -8,7 +8,12 @@ import { auditLog, groups, type GroupSettings } from "../src/db/schema";
 import { localDate } from "../src/domain/dates";
 import { dateOf, dateProblem, readDate } from "./date-arg";
 import { leadersOnly, plainNotice } from "./guards";
-import { DEPARTMENT_WORD, departmentScoreSetting, parseDepartmentScore, type DepartmentScoreSetting } from "./settings-department";
+import {
+  DEPARTMENT_WORD,
+  departmentScoreSetting,
+  parseDepartmentScore,
+  type DepartmentScoreSetting,
+} from "./settings-department";
 import { claimFirstAdmin, ROLE_WORDS, roleSetting, type RoleSetting } from "./settings-roles";
 import { splitTargets } from "../src/app/targets";
 import type { CommandContext } from "../src/bot/command";
@@ -49,7 +54,10 @@ const settingArgs = (lang: Lang) =>
       const { names, words } = splitTargets(rest.join(" "));
       const all = [...names, ...words];
       if (!all.length) {
-        ctx.addIssue({ code: "custom", message: t(lang, `请 @ 要设为${what.replace(/^(取消|撤销)/u, "")}的人`, "Please @mention the person") });
+        ctx.addIssue({
+          code: "custom",
+          message: t(lang, `请 @ 要设为${what.replace(/^(取消|撤销)/u, "")}的人`, "Please @mention the person"),
+        });
         return z.NEVER;
       }
       return { kind: "role", ...role, names: all };
@@ -68,7 +76,8 @@ const settingArgs = (lang: Lang) =>
       if (["关", "关闭", "否", "off"].includes(rest[0] ?? "")) return { kind: "requireMention", value: false };
       return fail();
     }
-    if ((what === "放假" || what === "上班") && rest.length) return { kind: what === "放假" ? "holidays" : "workdays", dates: rest };
+    if ((what === "放假" || what === "上班") && rest.length)
+      return { kind: what === "放假" ? "holidays" : "workdays", dates: rest };
     return fail();
   });
 
@@ -85,7 +94,8 @@ export const settingsCommand = defineCommand({
   args: settingArgs,
   async handle(ctx) {
     if (ctx.args.kind === "role") return roleSetting(ctx as CommandContext<RoleSetting>);
-    if (ctx.args.kind === "departmentScore") return departmentScoreSetting(ctx as CommandContext<DepartmentScoreSetting>);
+    if (ctx.args.kind === "departmentScore")
+      return departmentScoreSetting(ctx as CommandContext<DepartmentScoreSetting>);
     if (!leadersOnly(ctx, "设置")) return;
     const { db } = ctx.deps;
     const first = await claimFirstAdmin(ctx);
@@ -98,41 +108,91 @@ export const settingsCommand = defineCommand({
       said = t(ctx.lang, `每个工作日 ${a.value} 提醒未交日报的成员。`, `Reminders at ${a.value} on workdays.`);
     } else if (a.kind === "mentionMissing") {
       settings.mentionMissing = a.value;
-      said = a.value ? t(ctx.lang, "群提醒会 @ 未交的成员。", "The group reminder will @ those missing.") : t(ctx.lang, "群提醒只报人数，不 @ 任何人。", "The group reminder gives counts only.");
+      said = a.value
+        ? t(ctx.lang, "群提醒会 @ 未交的成员。", "The group reminder will @ those missing.")
+        : t(ctx.lang, "群提醒只报人数，不 @ 任何人。", "The group reminder gives counts only.");
     } else if (a.kind === "requireMention") {
       settings.requireMention = a.value;
       said = a.value
         ? t(ctx.lang, "微信群里只回应 @我 的消息。", "In WeChat groups I answer only messages that @mention me.")
-        : t(ctx.lang, "微信群里以命令开头的消息不必 @我。", "In WeChat groups, messages starting with a command need no @mention.");
+        : t(
+            ctx.lang,
+            "微信群里以命令开头的消息不必 @我。",
+            "In WeChat groups, messages starting with a command need no @mention.",
+          );
     } else {
       const today = localDate(ctx.now, ctx.group.timezone);
       const year = Number(today.slice(0, 4));
       const reads = a.dates.map((d) => ({ text: d, read: readDate(d, `${year + 1}-12-31`) }));
       const bad = reads.find((r) => r.read.kind !== "date");
       if (bad) {
-        ctx.reply(plainNotice({ title: t(ctx.lang, "看不懂日期", "Unclear dates"), body: dateProblem(bad.text, bad.read, ctx.lang), hint: t(ctx.lang, "例：设置 放假 2026-12-31", "e.g. /settings 放假 2026-12-31"), colour: "yellow" }));
+        ctx.reply(
+          plainNotice({
+            title: t(ctx.lang, "看不懂日期", "Unclear dates"),
+            body: dateProblem(bad.text, bad.read, ctx.lang),
+            hint: t(ctx.lang, "例：设置 放假 2026-12-31", "e.g. /settings 放假 2026-12-31"),
+            colour: "yellow",
+          }),
+        );
         return;
       }
       const dates = reads.map((r) => dateOf(r.read)!);
       // The unit's own calendar is kept for last year, this year and next: other years are typos.
       const far = dates.find((d) => Number(d.slice(0, 4)) < year - 1 || Number(d.slice(0, 4)) > year + 1);
       if (far) {
-        ctx.reply(noticeCard({ title: t(ctx.lang, "年份太远", "Year out of range"), body: t(ctx.lang, `${far} 不在 ${year - 1}–${year + 1} 年之间，请检查年份。`, `${far} is outside ${year - 1}–${year + 1}; check the year.`), colour: "yellow" }));
+        ctx.reply(
+          noticeCard({
+            title: t(ctx.lang, "年份太远", "Year out of range"),
+            body: t(
+              ctx.lang,
+              `${far} 不在 ${year - 1}–${year + 1} 年之间，请检查年份。`,
+              `${far} is outside ${year - 1}–${year + 1}; check the year.`,
+            ),
+            colour: "yellow",
+          }),
+        );
         return;
       }
       if (dates.length > MAX_DATES_AT_ONCE) {
-        ctx.reply(noticeCard({ title: t(ctx.lang, "日期太多", "Too many dates"), body: t(ctx.lang, `一次最多设置 ${MAX_DATES_AT_ONCE} 个日期。`, `At most ${MAX_DATES_AT_ONCE} dates at once.`), colour: "yellow" }));
+        ctx.reply(
+          noticeCard({
+            title: t(ctx.lang, "日期太多", "Too many dates"),
+            body: t(
+              ctx.lang,
+              `一次最多设置 ${MAX_DATES_AT_ONCE} 个日期。`,
+              `At most ${MAX_DATES_AT_ONCE} dates at once.`,
+            ),
+            colour: "yellow",
+          }),
+        );
         return;
       }
       const other = a.kind === "holidays" ? "workdays" : "holidays";
       settings[a.kind] = [...new Set([...(settings[a.kind] ?? []), ...(dates as string[])])].sort();
       settings[other] = (settings[other] ?? []).filter((d) => !dates.includes(d));
-      said = t(ctx.lang, `${a.kind === "holidays" ? "本单位放假" : "本单位上班"}：${(dates as string[]).join("、")}`, `${a.kind}: ${(dates as string[]).join(", ")}`);
+      said = t(
+        ctx.lang,
+        `${a.kind === "holidays" ? "本单位放假" : "本单位上班"}：${(dates as string[]).join("、")}`,
+        `${a.kind}: ${(dates as string[]).join(", ")}`,
+      );
     }
     ctx.work.write(
       db.update(groups).set({ settings }).where(eq(groups.id, ctx.group.id)),
-      db.insert(auditLog).values({ id: newId("aud", ctx.now.getTime()), groupId: ctx.group.id, actorUserId: ctx.update.senderId, action: "group.settings", detail: { ...settings }, at: ctx.now }),
+      db.insert(auditLog).values({
+        id: newId("aud", ctx.now.getTime()),
+        groupId: ctx.group.id,
+        actorUserId: ctx.update.senderId,
+        action: "group.settings",
+        detail: { ...settings },
+        at: ctx.now,
+      }),
     );
-    ctx.reply(noticeCard({ title: t(ctx.lang, "已设置", "Saved"), body: [first, said].filter(Boolean).join("\n"), colour: "green" }));
+    ctx.reply(
+      noticeCard({
+        title: t(ctx.lang, "已设置", "Saved"),
+        body: [first, said].filter(Boolean).join("\n"),
+        colour: "green",
+      }),
+    );
   },
 });

@@ -17,7 +17,10 @@ const withdrawArgs = (_lang: Lang) => z.string().transform((text) => ({ dayText:
 export const withdrawCommand = defineCommand({
   name: "撤回",
   aliases: ["undo"],
-  summary: { zh: "撤回自己最近一条记录，或某天最近一条：撤回 11-27", en: "Withdraw your latest record, or a day's latest: /undo 11-27" },
+  summary: {
+    zh: "撤回自己最近一条记录，或某天最近一条：撤回 11-27",
+    en: "Withdraw your latest record, or a day's latest: /undo 11-27",
+  },
   example: { zh: "撤回 11-27", en: "/undo 11-27" },
   takesText: true,
   args: withdrawArgs,
@@ -29,14 +32,28 @@ export const withdrawCommand = defineCommand({
       const read = readDate(ctx.args.dayText, today);
       date = dateOf(read);
       if (!date) {
-        const hint = t(ctx.lang, "发「撤回」撤回最近一条记录，或「撤回 11-27」撤回那天最近一条。", "Send “/undo” for your latest record, or “/undo 11-27” for that day's latest.");
-        return problem(ctx, { zh: "看不懂日期", en: "Unclear date" }, `${dateProblem(ctx.args.dayText, read, ctx.lang)}\n${hint}`);
+        const hint = t(
+          ctx.lang,
+          "发「撤回」撤回最近一条记录，或「撤回 11-27」撤回那天最近一条。",
+          "Send “/undo” for your latest record, or “/undo 11-27” for that day's latest.",
+        );
+        return problem(
+          ctx,
+          { zh: "看不懂日期", en: "Unclear date" },
+          `${dateProblem(ctx.args.dayText, read, ctx.lang)}\n${hint}`,
+        );
       }
     }
     const [record] = await db
       .select()
       .from(records)
-      .where(and(eq(records.memberId, ctx.member.id), isNull(records.withdrawnAt), ...(date ? [eq(records.date, date)] : [])))
+      .where(
+        and(
+          eq(records.memberId, ctx.member.id),
+          isNull(records.withdrawnAt),
+          ...(date ? [eq(records.date, date)] : []),
+        ),
+      )
       .orderBy(desc(records.date), desc(records.createdAt))
       .limit(1);
     if (!record) {
@@ -53,6 +70,16 @@ export const withdrawCommand = defineCommand({
     }
     ctx.work.write(...withdrawRecord(db, record, ctx.update.senderId, ctx.now));
     const left = (await countRecordsOfMonth(db, record.memberId, monthOf(record.date))) - 1;
-    ctx.reply(receiptCard({ recordId: record.id, date: record.date, text: record.text, groupName: "", monthCount: left, withdrawn: true, lang: ctx.lang }));
+    ctx.reply(
+      receiptCard({
+        recordId: record.id,
+        date: record.date,
+        text: record.text,
+        groupName: "",
+        monthCount: left,
+        withdrawn: true,
+        lang: ctx.lang,
+      }),
+    );
   },
 });

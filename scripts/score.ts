@@ -24,7 +24,10 @@ const USAGE = "用法 / usage: tsx scripts/score.ts <scheme.json> <inputs.json> 
 const fail = (lines: string[]): RunOutput => ({ code: EXIT_INVALID, stdout: "", stderr: `${lines.join("\n")}\n` });
 const describe = (file: string, errors: FieldError[]) => errors.map((e) => `${file}: ${e.path}: ${e.zh} / ${e.en}`);
 
-function readJson(file: string, read: (file: string) => string): { ok: true; value: unknown } | { ok: false; lines: string[] } {
+function readJson(
+  file: string,
+  read: (file: string) => string,
+): { ok: true; value: unknown } | { ok: false; lines: string[] } {
   let text: string;
   try {
     text = read(file);

@@ -32,7 +32,11 @@ interface CardElement {
 }
 
 /** Markdown as plain text: no emphasis marks, no font tags, @mentions by name. */
-const plain = (md: string) => md.replace(/\*\*/g, "").replace(/<\/?font[^>]*>/g, "").replace(/<at [^>]*>([^<]*)<\/at>/g, "@$1");
+const plain = (md: string) =>
+  md
+    .replace(/\*\*/g, "")
+    .replace(/<\/?font[^>]*>/g, "")
+    .replace(/<at [^>]*>([^<]*)<\/at>/g, "@$1");
 
 function lines(e: CardElement): string[] {
   switch (e.tag) {
@@ -60,7 +64,12 @@ function lines(e: CardElement): string[] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { as: DEMO_GROUPS[0]!.members[0]!.name, p2p: false, url: process.env.BOT_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`, text: "" };
+  const opts = {
+    as: DEMO_GROUPS[0]!.members[0]!.name,
+    p2p: false,
+    url: process.env.BOT_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`,
+    text: "",
+  };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -90,7 +99,11 @@ async function main() {
   const group = DEMO_GROUPS[0]!;
   const person = demoChatMembers(group).find((p) => p.name === o.as || p.openId === o.as);
   if (!person) {
-    console.error(`没有这个人 unknown person: ${o.as} (demo: ${demoChatMembers(group).map((p) => p.name).join("、")})`);
+    console.error(
+      `没有这个人 unknown person: ${o.as} (demo: ${demoChatMembers(group)
+        .map((p) => p.name)
+        .join("、")})`,
+    );
     process.exit(2);
   }
   const mock = `${o.url}${MOCK_MOUNT_PATH}/mock`;
@@ -100,7 +113,12 @@ async function main() {
   const text = o.p2p ? o.text : `@_user_1 ${o.text}`;
   const created = await fetch(`${mock}/user-messages`, {
     method: "POST",
-    body: JSON.stringify({ chat_id: group.chatId, open_id: person.openId, content: JSON.stringify({ text }), p2p: o.p2p }),
+    body: JSON.stringify({
+      chat_id: group.chatId,
+      open_id: person.openId,
+      content: JSON.stringify({ text }),
+      p2p: o.p2p,
+    }),
   });
   if (!created.ok) {
     console.error(`the local Lark mock refused the message: HTTP ${created.status} ${await created.text()}`);
@@ -125,7 +143,9 @@ async function main() {
 
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
-    const { messages } = (await (await fetch(`${mock}/messages?since=${cursor}`)).json()) as { messages: MessageView[] };
+    const { messages } = (await (await fetch(`${mock}/messages?since=${cursor}`)).json()) as {
+      messages: MessageView[];
+    };
     const replies = messages.filter((m) => m.sender.sender_type === "app");
     if (replies.length) {
       for (const m of replies) console.log(`← 机器人 bot:\n${render(m, mock)}\n`);

@@ -19,11 +19,25 @@ import { DATA_ERROR_TEXT, isDataError } from "./app/data-error";
 function exportFailed(c: Context, error: unknown, log: Logger, period: string) {
   if (isDataError(error)) {
     log.error("data error", { during: "export", ...error.fields });
-    return c.json({ code: error.code, error: `导出失败：${DATA_ERROR_TEXT.zh}`, message: DATA_ERROR_TEXT.en, group: error.groupId, period: error.period, detail: error.detail }, 409);
+    return c.json(
+      {
+        code: error.code,
+        error: `导出失败：${DATA_ERROR_TEXT.zh}`,
+        message: DATA_ERROR_TEXT.en,
+        group: error.groupId,
+        period: error.period,
+        detail: error.detail,
+      },
+      409,
+    );
   }
   log.error("export failed", { period, error: String(error) });
   return c.json(
-    { code: "export_failed", error: "导出失败：服务器内部错误，已记录日志（export failed）。请稍后重试；若一再失败，请把日志交给管理员。", message: "The export failed on the server; see the log line \"export failed\"." },
+    {
+      code: "export_failed",
+      error: "导出失败：服务器内部错误，已记录日志（export failed）。请稍后重试；若一再失败，请把日志交给管理员。",
+      message: 'The export failed on the server; see the log line "export failed".',
+    },
     500,
   );
 }
@@ -46,7 +60,14 @@ const atSchema = z.iso.datetime({ offset: true }).optional();
  * time (catching up after an outage, or testing), with the admin token.
  * Idempotency keys make a second run send nothing new.
  */
-export function adminRoutes(opts: { log: Logger; token: string; runJobs: (at: Date, only: JobKind) => Promise<JobRun[]>; afterRun: (c: Context) => void; db: Database; now: () => number }) {
+export function adminRoutes(opts: {
+  log: Logger;
+  token: string;
+  runJobs: (at: Date, only: JobKind) => Promise<JobRun[]>;
+  afterRun: (c: Context) => void;
+  db: Database;
+  now: () => number;
+}) {
   const app = new Hono();
   app.use("*", bearerAuth({ token: opts.token }));
   app.post("/jobs/:name", async (c) => {
@@ -61,12 +82,18 @@ export function adminRoutes(opts: { log: Logger; token: string; runJobs: (at: Da
   /** GET /admin/export?period=2026-Q4[&tenant=…]: the same workbook 导出 sends, as a download. */
   app.get("/export", async (c) => {
     const period = parseExportPeriod(c.req.query("period") ?? "");
-    if (!period) return c.json({ error: "period must be a quarter (2026-Q4), a month (2026-11) or a year (2026)" }, 400);
+    if (!period)
+      return c.json({ error: "period must be a quarter (2026-Q4), a month (2026-11) or a year (2026)" }, 400);
     const tenant = await resolveTenant(opts.db, "lark", c.req.query("tenant") || undefined);
     if (!tenant.ok) return c.json({ error: tenant.error }, tenant.status);
     let out: Awaited<ReturnType<typeof exportWorkbook>>;
     try {
-      out = await exportWorkbook(opts.db, { platform: "lark", tenantKey: tenant.tenantKey, period, at: new Date(opts.now()) });
+      out = await exportWorkbook(opts.db, {
+        platform: "lark",
+        tenantKey: tenant.tenantKey,
+        period,
+        at: new Date(opts.now()),
+      });
     } catch (error) {
       return exportFailed(c, error, opts.log, period.id);
     }

@@ -70,9 +70,18 @@ export function assemble(opts: AssembleOptions) {
   const pacer = opts.pacer ?? createPacer(opts.config.LARK_SEND_LIMITS ? { app: opts.config.LARK_SEND_LIMITS } : {});
   const stopping = new AbortController();
   const files = createFileRenderer(opts.db);
-  const drain = () => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files });
+  const drain = () =>
+    drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files });
   /** One bounded batch of sends (a queue consumer's share, within its subrequest budget). */
-  const drainBatch = (limit: number) => drainOutbox(opts.db, sender, { now: () => clock.now().getTime(), pacer, signal: stopping.signal, files, batchSize: limit, once: true });
+  const drainBatch = (limit: number) =>
+    drainOutbox(opts.db, sender, {
+      now: () => clock.now().getTime(),
+      pacer,
+      signal: stopping.signal,
+      files,
+      batchSize: limit,
+      once: true,
+    });
   /** Scheduled work due now (or as of `at`), in each group's time zone; queued, then drained. */
   const runJobs = (at?: Date, only?: JobKind) => runDueJobs({ db: opts.db, log, clock }, at ?? clock.now(), only);
   const dispatch = createDispatch({ bot, log, drain: opts.requestDrain ?? drain });
@@ -96,5 +105,17 @@ export function assemble(opts: AssembleOptions) {
   const maintain = () => pruneOldRows(opts.db, clock.now());
   /** Ends drains between messages, for shutdown. */
   const stop = () => stopping.abort();
-  return { app, bot, drain, drainBatch, maintain, runJobs, jobDeps: { db: opts.db, log, clock }, api, stop, identity, dispatch };
+  return {
+    app,
+    bot,
+    drain,
+    drainBatch,
+    maintain,
+    runJobs,
+    jobDeps: { db: opts.db, log, clock },
+    api,
+    stop,
+    identity,
+    dispatch,
+  };
 }

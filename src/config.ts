@@ -12,7 +12,10 @@ const optionalText = z
   .optional();
 
 const urlText = (what: string) =>
-  z.string().trim().refine((v) => URL.canParse(v), { message: `${what} must be a URL` });
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v), { message: `${what} must be a URL` });
 
 export const configSchema = z
   .object({
@@ -39,7 +42,9 @@ export const configSchema = z
       .trim()
       .toLowerCase()
       .default("webhook")
-      .refine((v): v is "webhook" | "ws" => v === "webhook" || v === "ws", { message: "LARK_EVENT_MODE must be webhook or ws" })
+      .refine((v): v is "webhook" | "ws" => v === "webhook" || v === "ws", {
+        message: "LARK_EVENT_MODE must be webhook or ws",
+      })
       .transform((v) => v as "webhook" | "ws"),
     APPRAISAL_TZ: z
       .string()
@@ -55,17 +60,32 @@ export const configSchema = z
       .string()
       .trim()
       .regex(/^\d+\/(s|min)(,\d+\/(s|min))*$/, { message: 'LARK_SEND_LIMITS must look like "50/s,1000/min"' })
-      .transform((v) => v.split(",").map((part) => ({ limit: Number(part.split("/")[0]), windowMs: part.endsWith("/s") ? 1000 : 60_000 })))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((part) => ({ limit: Number(part.split("/")[0]), windowMs: part.endsWith("/s") ? 1000 : 60_000 })),
+      )
       .optional(),
     /** WeChat bridge: at most one message per this many ms from the account (ban risk; see README). */
-    WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(1000, { message: "WECHAT_SEND_INTERVAL_MS must be at least 1000 (WeChat restricts accounts that send in bursts)" }).max(600_000).default(3000),
+    WECHAT_SEND_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000, {
+        message: "WECHAT_SEND_INTERVAL_MS must be at least 1000 (WeChat restricts accounts that send in bursts)",
+      })
+      .max(600_000)
+      .default(3000),
     /** Where the WeChat login session is kept (Wechaty memory card), so a restart needs no new scan. */
     WECHATY_NAME: z.string().trim().default("data/wechat-session"),
     WECHATY_PUPPET: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.LARK_APP_ID && !c.LARK_APP_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["LARK_APP_SECRET"], message: "LARK_APP_SECRET is required when LARK_APP_ID is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["LARK_APP_SECRET"],
+        message: "LARK_APP_SECRET is required when LARK_APP_ID is set",
+      });
     }
     // Over the long connection the bot authenticates itself when it connects; only the webhook needs the token.
     if (c.LARK_APP_ID && c.LARK_EVENT_MODE === "webhook" && !c.LARK_VERIFICATION_TOKEN) {

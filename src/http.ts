@@ -62,7 +62,11 @@ export function createHttpApp(opts: HttpAppOptions) {
     handle: (update, c) => dispatch(update, deferFor(c, opts.background)),
   });
   if (opts.lark.webhook !== false) {
-    app.post("/lark/events", bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }), webhook);
+    app.post(
+      "/lark/events",
+      bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.json({ error: "body too large" }, 413) }),
+      webhook,
+    );
   }
 
   if (opts.admin?.token) {
@@ -75,7 +79,11 @@ export function createHttpApp(opts: HttpAppOptions) {
         log: opts.log,
         db: opts.db,
         now: opts.now,
-        afterRun: (c) => deferFor(c, opts.background)(opts.drain().catch((error) => opts.log.error("outbox drain failed", { error: String(error) }))),
+        afterRun: (c) =>
+          deferFor(
+            c,
+            opts.background,
+          )(opts.drain().catch((error) => opts.log.error("outbox drain failed", { error: String(error) }))),
       }),
     );
   }

@@ -5,7 +5,8 @@ import { startNodeBot } from "./node/start";
 /** `npm start`: the bot on one machine. */
 async function main() {
   const config = configOrExit();
-  if (isLocalMode(config)) console.log("本地模式 Local mode: getting the demo ready (a month of history, about 10 s on first start)…");
+  if (isLocalMode(config))
+    console.log("本地模式 Local mode: getting the demo ready (a month of history, about 10 s on first start)…");
   const bot = await startNodeBot(config, { hostname: process.env.HOST ?? "127.0.0.1" }).catch((error: unknown) => {
     // A refused long connection (wrong secret, mode not enabled in the console): one line, no stack.
     console.error(String((error as Error)?.message ?? error));
@@ -15,7 +16,9 @@ async function main() {
   if (isLocalMode(config) && bot.local) {
     console.log(bot.local.banner(bot.url));
   } else if (bot.longConnection) {
-    console.log(`Lark events and card callbacks: long connection (长连接) to ${config.LARK_DOMAIN}, no public URL needed`);
+    console.log(
+      `Lark events and card callbacks: long connection (长连接) to ${config.LARK_DOMAIN}, no public URL needed`,
+    );
   } else {
     console.log(`Lark request URL: <your public URL>/lark/events  (Open API: ${config.LARK_DOMAIN})`);
   }

@@ -19,7 +19,10 @@ async function main() {
   const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   if (config.DATABASE_URL.startsWith("file:")) await applyMigrations(database.db);
   mkdirSync(dirname(config.WECHATY_NAME), { recursive: true });
-  const wechaty = WechatyBuilder.build({ name: config.WECHATY_NAME, ...(config.WECHATY_PUPPET ? { puppet: config.WECHATY_PUPPET as never } : {}) });
+  const wechaty = WechatyBuilder.build({
+    name: config.WECHATY_NAME,
+    ...(config.WECHATY_PUPPET ? { puppet: config.WECHATY_PUPPET as never } : {}),
+  });
   wechaty.on("scan", (qrcode, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
     console.log("用微信扫码登录机器人账号 (scan with the bot's WeChat account):");
@@ -27,8 +30,16 @@ async function main() {
   });
   wechaty.on("login", (user) => console.log(`已登录 ${user.name()}；消息间隔 ${config.WECHAT_SEND_INTERVAL_MS} ms`));
   wechaty.on("logout", (user) => console.log(`${user.name()} 已退出登录；未发出的消息留在队列里`));
-  wechaty.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "wechaty", error: String(error) })));
-  const bridge = createWechatBridge({ wechaty, db: database.db, timezone: config.APPRAISAL_TZ, sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS, renderImage: lazyRenderImage });
+  wechaty.on("error", (error) =>
+    console.error(JSON.stringify({ level: "error", msg: "wechaty", error: String(error) })),
+  );
+  const bridge = createWechatBridge({
+    wechaty,
+    db: database.db,
+    timezone: config.APPRAISAL_TZ,
+    sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
+    renderImage: lazyRenderImage,
+  });
   await wechaty.start();
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping; queued messages stay for the next start`);

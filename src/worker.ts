@@ -3,8 +3,24 @@ import { assemble } from "./assemble";
 import { ConfigError } from "./config";
 import { openWebDatabase } from "./db/client-web";
 import { consoleLogger } from "./bot/deps";
-import { dueCount, fanOut, MESSAGES_PER_DRAIN, requestDrains, runJobMessage, type DeliverMessage, type JobMessage, type WorkQueues } from "./jobs/fan-out";
-import { FREE_PLAN_SUBREQUESTS, metered, meteredFetch, countSubrequest, spentSubrequests, type InvocationStats } from "./worker/meter";
+import {
+  dueCount,
+  fanOut,
+  MESSAGES_PER_DRAIN,
+  requestDrains,
+  runJobMessage,
+  type DeliverMessage,
+  type JobMessage,
+  type WorkQueues,
+} from "./jobs/fan-out";
+import {
+  FREE_PLAN_SUBREQUESTS,
+  metered,
+  meteredFetch,
+  countSubrequest,
+  spentSubrequests,
+  type InvocationStats,
+} from "./worker/meter";
 import { loadWorkerConfig } from "./worker/config";
 import { durablePacer } from "./worker/pacer-object";
 
@@ -44,7 +60,9 @@ function assembledFor(env: WorkerEnv): Assembled | { error: string } {
   if (!hit) {
     try {
       const config = loadWorkerConfig(env);
-      const pacer = env.LARK_PACER ? durablePacer(env.LARK_PACER as DurableNamespace, config.LARK_APP_ID!, config.LARK_SEND_LIMITS) : undefined;
+      const pacer = env.LARK_PACER
+        ? durablePacer(env.LARK_PACER as DurableNamespace, config.LARK_APP_ID!, config.LARK_SEND_LIMITS)
+        : undefined;
       hit = assemble({
         config,
         db: openWebDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, meteredFetch("database")),
@@ -86,7 +104,8 @@ function queuesOf(env: WorkerEnv): WorkQueues | undefined {
 
 /** An invocation near the Free plan's subrequest budget is worth a line in the logs. */
 function logInvocation(stats: InvocationStats) {
-  if (stats.subrequests > FREE_PLAN_SUBREQUESTS * 0.8) consoleLogger.warn("invocation near the subrequest budget", { ...stats });
+  if (stats.subrequests > FREE_PLAN_SUBREQUESTS * 0.8)
+    consoleLogger.warn("invocation near the subrequest budget", { ...stats });
 }
 
 export default {
@@ -116,7 +135,11 @@ export default {
             return;
           }
           const { db } = bot.jobDeps;
-          await Promise.all([fanOut(db, queues, at), dueCount(db, at).then((n) => requestDrains(queues, n)), bot.maintain()]);
+          await Promise.all([
+            fanOut(db, queues, at),
+            dueCount(db, at).then((n) => requestDrains(queues, n)),
+            bot.maintain(),
+          ]);
         },
         logInvocation,
       ),
@@ -144,14 +167,23 @@ export default {
           const body = message.body;
           try {
             if (body.kind === "fan-out") await fanOut(bot.jobDeps.db, queues, new Date(body.at), body.after);
-            else if (body.kind === "group") await runJobMessage(bot.jobDeps, queues, body, { remaining: () => FREE_PLAN_SUBREQUESTS - spentSubrequests(), drain: bot.drainBatch });
+            else if (body.kind === "group")
+              await runJobMessage(bot.jobDeps, queues, body, {
+                remaining: () => FREE_PLAN_SUBREQUESTS - spentSubrequests(),
+                drain: bot.drainBatch,
+              });
             else {
               const sent = await bot.drainBatch(MESSAGES_PER_DRAIN);
               if (sent.sent + sent.retried + sent.parked >= MESSAGES_PER_DRAIN) await requestDrains(queues, 1);
             }
             message.ack();
           } catch (error) {
-            consoleLogger.error("queue message failed", { queue: batch.queue, kind: body.kind, attempts: message.attempts, error: String(error) });
+            consoleLogger.error("queue message failed", {
+              queue: batch.queue,
+              kind: body.kind,
+              attempts: message.attempts,
+              error: String(error),
+            });
             message.retry({ delaySeconds: 30 });
           }
         }

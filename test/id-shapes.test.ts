@@ -33,7 +33,9 @@ describe("ids in tests have the shapes Lark documents", () => {
     // The invented ids are put together here, so this file's own text holds none of them.
     const [ou, oc, om, on] = ["ou", "oc", "om", "on"].map((p) => `${p}_`) as [string, string, string, string];
     const invented = [`${ou}demo_zhang`, `${oc}office`, `${om}\${`, `${ou}a`, `${on}${ou}0123`];
-    expect(badIds(`"${invented[0]}" '${invented[1]}' \`${invented[2]}i}\` "${invented[3]}" "${invented[4]}"`)).toEqual(invented);
+    expect(badIds(`"${invented[0]}" '${invented[1]}' \`${invented[2]}i}\` "${invented[3]}" "${invented[4]}"`)).toEqual(
+      invented,
+    );
     expect(badIds(`"ou_0123456789abcdef0123456789abcdef" /^om_/ "oc_" .startsWith("on_")`)).toEqual([]);
     expect(badIds(`"ou_0123456789abcdef0123456789abcdef0"`)).toHaveLength(1); // 33 hex
     expect(badIds(`"ou_0123456789ABCDEF0123456789abcdef"`)).toHaveLength(1); // upper case

@@ -14,22 +14,48 @@ export interface AttendanceRows {
   leaves: { groupId: string; memberId: string; from: IsoDate; to: IsoDate }[];
 }
 
-const monthSpan = (month: IsoMonth) => ({ first: firstDayOfMonth(month), last: `${month}-${String(daysInMonth(month)).padStart(2, "0")}` });
+const monthSpan = (month: IsoMonth) => ({
+  first: firstDayOfMonth(month),
+  last: `${month}-${String(daysInMonth(month)).padStart(2, "0")}`,
+});
 
 /** One query each for records and leave, however many groups and (consecutive or not) months: rows outside the months are dropped here. */
-export async function attendanceRowsOf(db: Database, groupIds: readonly string[], months: readonly IsoMonth[]): Promise<AttendanceRows> {
+export async function attendanceRowsOf(
+  db: Database,
+  groupIds: readonly string[],
+  months: readonly IsoMonth[],
+): Promise<AttendanceRows> {
   const sorted = [...months].sort();
   const first = monthSpan(sorted[0]!).first;
   const last = monthSpan(sorted.at(-1)!).last;
   const [recs, away] = await Promise.all([
     db
-      .select({ groupId: records.groupId, memberId: records.memberId, date: records.date, createdAt: records.createdAt })
+      .select({
+        groupId: records.groupId,
+        memberId: records.memberId,
+        date: records.date,
+        createdAt: records.createdAt,
+      })
       .from(records)
-      .where(and(inArray(records.groupId, [...groupIds]), gte(records.date, first), lte(records.date, last), isNull(records.withdrawnAt))),
+      .where(
+        and(
+          inArray(records.groupId, [...groupIds]),
+          gte(records.date, first),
+          lte(records.date, last),
+          isNull(records.withdrawnAt),
+        ),
+      ),
     db
       .select({ groupId: leaves.groupId, memberId: leaves.memberId, from: leaves.from, to: leaves.to })
       .from(leaves)
-      .where(and(inArray(leaves.groupId, [...groupIds]), lte(leaves.from, last), gte(leaves.to, first), isNull(leaves.cancelledAt))),
+      .where(
+        and(
+          inArray(leaves.groupId, [...groupIds]),
+          lte(leaves.from, last),
+          gte(leaves.to, first),
+          isNull(leaves.cancelledAt),
+        ),
+      ),
   ]);
   const wanted = new Set(months);
   return { records: recs.filter((r) => wanted.has(r.date.slice(0, 7))), leaves: away };
@@ -41,7 +67,13 @@ export async function attendanceRowsOf(db: Database, groupIds: readonly string[]
  * filed on the day itself; rows of other groups and months are ignored.
  * `now` makes today count only once recorded; without it the month is past.
  */
-export function attendanceFrom(group: Group, month: IsoMonth, people: readonly Member[], rows: AttendanceRows, now?: Date): Map<string, Attendance> {
+export function attendanceFrom(
+  group: Group,
+  month: IsoMonth,
+  people: readonly Member[],
+  rows: AttendanceRows,
+  now?: Date,
+): Map<string, Attendance> {
   const out = new Map<string, Attendance>();
   if (!people.length) return out;
   const { first, last } = monthSpan(month);
@@ -64,7 +96,14 @@ export function attendanceFrom(group: Group, month: IsoMonth, people: readonly M
     const joined = localDate(p.createdAt, group.timezone);
     out.set(
       p.id,
-      attendance({ calendar, month, from: joined > first ? joined : first, ...(today ? { today } : {}), leave: leave.get(p.id) ?? new Set(), onTime: onTime.get(p.id) ?? new Set() }),
+      attendance({
+        calendar,
+        month,
+        from: joined > first ? joined : first,
+        ...(today ? { today } : {}),
+        leave: leave.get(p.id) ?? new Set(),
+        onTime: onTime.get(p.id) ?? new Set(),
+      }),
     );
   }
   return out;

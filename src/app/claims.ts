@@ -1,7 +1,19 @@
 import { and, asc, eq, inArray, like, max } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, claimDecisions, claims, groups, members, outbox, type Claim, type ClaimDecision, type ClaimDetail, type Group, type Member } from "../db/schema";
+import {
+  auditLog,
+  claimDecisions,
+  claims,
+  groups,
+  members,
+  outbox,
+  type Claim,
+  type ClaimDecision,
+  type ClaimDetail,
+  type Group,
+  type Member,
+} from "../db/schema";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson } from "../domain/scoring";
 import { addRecord } from "./records";
 import { schemeForMonth } from "./schemes";
@@ -14,30 +26,72 @@ export const approvalKey = (claimId: string, leaderUserId: string) => `claim:${c
 
 /** The next short claim number of a group. Two claims racing for it: the unique index fails the later batch. */
 export async function nextClaimNo(db: Database, groupId: string): Promise<number> {
-  const [row] = await db.select({ n: max(claims.no) }).from(claims).where(eq(claims.groupId, groupId));
+  const [row] = await db
+    .select({ n: max(claims.no) })
+    .from(claims)
+    .where(eq(claims.groupId, groupId));
   return (row?.n ?? 0) + 1;
 }
 
 /** A claim by its short number in a group. */
 export async function claimIdByNo(db: Database, groupId: string, no: number): Promise<string | undefined> {
-  const [row] = await db.select({ id: claims.id }).from(claims).where(and(eq(claims.groupId, groupId), eq(claims.no, no))).limit(1);
+  const [row] = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(and(eq(claims.groupId, groupId), eq(claims.no, no)))
+    .limit(1);
   return row?.id;
 }
 
-export function createClaim(db: Database, input: { group: Group; member: Member; kind: ClaimKind; period: string; detail: ClaimDetail; evidence: string; no: number; now: Date }) {
+export function createClaim(
+  db: Database,
+  input: {
+    group: Group;
+    member: Member;
+    kind: ClaimKind;
+    period: string;
+    detail: ClaimDetail;
+    evidence: string;
+    no: number;
+    now: Date;
+  },
+) {
   const id = newId("clm", input.now.getTime());
-  const claim: Claim = { id, groupId: input.group.id, memberId: input.member.id, kind: input.kind, period: input.period, detail: input.detail, evidence: input.evidence, status: "pending", no: input.no, createdAt: input.now };
+  const claim: Claim = {
+    id,
+    groupId: input.group.id,
+    memberId: input.member.id,
+    kind: input.kind,
+    period: input.period,
+    detail: input.detail,
+    evidence: input.evidence,
+    status: "pending",
+    no: input.no,
+    createdAt: input.now,
+  };
   return {
     claim,
     writes: [
       db.insert(claims).values(claim),
-      db.insert(auditLog).values({ id: newId("aud", input.now.getTime()), groupId: input.group.id, actorUserId: input.member.userId, action: `claim.${input.kind}`, subjectId: id, detail: { ...input.detail, period: input.period }, at: input.now }),
+      db.insert(auditLog).values({
+        id: newId("aud", input.now.getTime()),
+        groupId: input.group.id,
+        actorUserId: input.member.userId,
+        action: `claim.${input.kind}`,
+        subjectId: id,
+        detail: { ...input.detail, period: input.period },
+        at: input.now,
+      }),
     ],
   };
 }
 
 export async function activeLeaders(db: Database, groupId: string): Promise<Member[]> {
-  return db.select().from(members).where(and(eq(members.groupId, groupId), eq(members.role, "leader"), eq(members.active, true))).orderBy(asc(members.createdAt));
+  return db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, groupId), eq(members.role, "leader"), eq(members.active, true)))
+    .orderBy(asc(members.createdAt));
 }
 
 export interface ClaimContext {
@@ -60,7 +114,11 @@ export async function loadClaim(db: Database, claimId: string): Promise<ClaimCon
   if (!row) return undefined;
   let decider: Member | undefined;
   if (row.decision) {
-    [decider] = await db.select().from(members).where(and(eq(members.groupId, row.group.id), eq(members.userId, row.decision.byUserId))).limit(1);
+    [decider] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, row.group.id), eq(members.userId, row.decision.byUserId)))
+      .limit(1);
   }
   return { claim: row.claim, group: row.group, claimant: row.claimant, decision: row.decision ?? undefined, decider };
 }
@@ -71,18 +129,39 @@ export async function pendingForLeader(db: Database, tenantKey: string, userId: 
     .select({ groupId: members.groupId })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
-    .where(and(eq(members.userId, userId), eq(members.role, "leader"), eq(members.active, true), eq(groups.tenantKey, tenantKey), eq(groups.active, true)));
+    .where(
+      and(
+        eq(members.userId, userId),
+        eq(members.role, "leader"),
+        eq(members.active, true),
+        eq(groups.tenantKey, tenantKey),
+        eq(groups.active, true),
+      ),
+    );
   if (!led.length) return [];
   return db
     .select()
     .from(claims)
-    .where(and(inArray(claims.groupId, led.map((g) => g.groupId)), eq(claims.status, "pending")))
+    .where(
+      and(
+        inArray(
+          claims.groupId,
+          led.map((g) => g.groupId),
+        ),
+        eq(claims.status, "pending"),
+      ),
+    )
     .orderBy(asc(claims.createdAt))
     .limit(limit);
 }
 
 /** The member's total this month now, and with the claim granted (points as claimed or as adjusted). */
-export async function projectClaim(db: Database, ctx: ClaimContext, now: Date, points?: number): Promise<{ before: number; after: number } | undefined> {
+export async function projectClaim(
+  db: Database,
+  ctx: ClaimContext,
+  now: Date,
+  points?: number,
+): Promise<{ before: number; after: number } | undefined> {
   const { claim, group, claimant } = ctx;
   if (claim.kind === "backfill") return undefined; // records do not feed the score
   const { scheme } = await schemeForMonth(db, group, claim.period, now);
@@ -90,11 +169,31 @@ export async function projectClaim(db: Database, ctx: ClaimContext, now: Date, p
   // Someone not yet appraised this month enters it with the claim (at 0 before it).
   const base: PeriodInputsJson = loaded.members.some((m) => m.id === claimant.id)
     ? loaded
-    : { ...loaded, members: [...loaded.members, { id: claimant.id, name: claimant.name || claimant.userId, coefficient: claimant.coefficient }] };
+    : {
+        ...loaded,
+        members: [
+          ...loaded.members,
+          { id: claimant.id, name: claimant.name || claimant.userId, coefficient: claimant.coefficient },
+        ],
+      };
   const granted: PeriodInputsJson =
     claim.kind === "award"
-      ? { ...base, awards: [...(base.awards ?? []), { member: claimant.id, level: claim.detail.level!, reason: claim.evidence }] }
-      : { ...base, adjustments: [...(base.adjustments ?? []), { member: claimant.id, dimension: claim.detail.dimension!, points: points ?? claim.detail.points!, reason: claim.evidence }] };
+      ? {
+          ...base,
+          awards: [...(base.awards ?? []), { member: claimant.id, level: claim.detail.level!, reason: claim.evidence }],
+        }
+      : {
+          ...base,
+          adjustments: [
+            ...(base.adjustments ?? []),
+            {
+              member: claimant.id,
+              dimension: claim.detail.dimension!,
+              points: points ?? claim.detail.points!,
+              reason: claim.evidence,
+            },
+          ],
+        };
   const total = (inputs: PeriodInputsJson) => {
     const parsed = parsePeriodInputs(scheme, inputs);
     if (!parsed.ok) return undefined;
@@ -111,12 +210,26 @@ export type DecisionKind = ClaimDecision["decision"];
  * The writes of a decision. The decision row goes first: its primary key is
  * the claim, so of two racing decisions exactly one batch commits.
  */
-export function decideWrites(db: Database, ctx: ClaimContext, d: { decision: DecisionKind; by: string; points?: number; comment?: string; now: Date }) {
+export function decideWrites(
+  db: Database,
+  ctx: ClaimContext,
+  d: { decision: DecisionKind; by: string; points?: number; comment?: string; now: Date },
+) {
   const { claim, group, claimant } = ctx;
   const granted = d.decision !== "rejected";
   const writes: unknown[] = [
-    db.insert(claimDecisions).values({ claimId: claim.id, decision: d.decision, byUserId: d.by, points: d.points ?? null, comment: d.comment ?? null, decidedAt: d.now }),
-    db.update(claims).set({ status: granted ? "approved" : "rejected" }).where(eq(claims.id, claim.id)),
+    db.insert(claimDecisions).values({
+      claimId: claim.id,
+      decision: d.decision,
+      byUserId: d.by,
+      points: d.points ?? null,
+      comment: d.comment ?? null,
+      decidedAt: d.now,
+    }),
+    db
+      .update(claims)
+      .set({ status: granted ? "approved" : "rejected" })
+      .where(eq(claims.id, claim.id)),
     db.insert(auditLog).values({
       id: newId("aud", d.now.getTime()),
       groupId: group.id,
@@ -129,23 +242,54 @@ export function decideWrites(db: Database, ctx: ClaimContext, d: { decision: Dec
   ];
   if (granted) {
     const reason = `申报：${claim.evidence}`;
-    if (claim.kind === "award") writes.push(...awardWrites(db, { group, month: claim.period, member: claimant, level: claim.detail.level!, reason, by: d.by, now: d.now }));
+    if (claim.kind === "award")
+      writes.push(
+        ...awardWrites(db, {
+          group,
+          month: claim.period,
+          member: claimant,
+          level: claim.detail.level!,
+          reason,
+          by: d.by,
+          now: d.now,
+        }),
+      );
     if (claim.kind === "bonus") {
       const points = d.points ?? claim.detail.points!;
-      writes.push(...adjustWrites(db, { group, month: claim.period, member: claimant, dimension: claim.detail.dimension!, points, reason, by: d.by, now: d.now }));
+      writes.push(
+        ...adjustWrites(db, {
+          group,
+          month: claim.period,
+          member: claimant,
+          dimension: claim.detail.dimension!,
+          points,
+          reason,
+          by: d.by,
+          now: d.now,
+        }),
+      );
     }
-    if (claim.kind === "backfill") writes.push(...addRecord(db, { group, member: claimant, date: claim.detail.date!, text: claim.evidence, now: d.now }).writes);
+    if (claim.kind === "backfill")
+      writes.push(
+        ...addRecord(db, { group, member: claimant, date: claim.detail.date!, text: claim.evidence, now: d.now })
+          .writes,
+      );
   }
   return writes;
 }
 
 /** Approval cards already delivered to other leaders, to update in place: [leaderUserId, messageId]. */
-export async function deliveredApprovalCards(db: Database, claimId: string): Promise<{ key: string; messageId: string; status: string; channel: string }[]> {
+export async function deliveredApprovalCards(
+  db: Database,
+  claimId: string,
+): Promise<{ key: string; messageId: string; status: string; channel: string }[]> {
   const rows = await db
     .select({ key: outbox.key, messageId: outbox.sentMessageId, status: outbox.status, channel: outbox.channel })
     .from(outbox)
     .where(like(outbox.key, `claim:${claimId}:%`));
-  return rows.filter((r) => !r.key.includes(":decided")).map((r) => ({ key: r.key, messageId: r.messageId ?? "", status: r.status, channel: r.channel }));
+  return rows
+    .filter((r) => !r.key.includes(":decided"))
+    .map((r) => ({ key: r.key, messageId: r.messageId ?? "", status: r.status, channel: r.channel }));
 }
 
 /**
@@ -157,5 +301,12 @@ export function refreshQueuedApprovalCards(db: Database, claimId: string, conten
   return db
     .update(outbox)
     .set({ content })
-    .where(and(like(outbox.key, `claim:${claimId}:%`), inArray(outbox.status, ["pending"]), eq(outbox.channel, "lark"), eq(outbox.msgType, "interactive")));
+    .where(
+      and(
+        like(outbox.key, `claim:${claimId}:%`),
+        inArray(outbox.status, ["pending"]),
+        eq(outbox.channel, "lark"),
+        eq(outbox.msgType, "interactive"),
+      ),
+    );
 }

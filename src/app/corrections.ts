@@ -17,17 +17,48 @@ export function correctionMonth(period: string): string {
  * A change to a published period: an adjustment in its last month, the
  * publication's version bumped, all logged. Re-issuing follows the commit.
  */
-export function correctionWrites(db: Database, input: { group: Group; publication: Publication; member: Member; dimension: string; points: number; reason: string; by: string; action: string; now: Date }) {
+export function correctionWrites(
+  db: Database,
+  input: {
+    group: Group;
+    publication: Publication;
+    member: Member;
+    dimension: string;
+    points: number;
+    reason: string;
+    by: string;
+    action: string;
+    now: Date;
+  },
+) {
   return [
-    ...adjustWrites(db, { group: input.group, month: correctionMonth(input.publication.period), member: input.member, dimension: input.dimension, points: input.points, reason: input.reason, by: input.by, now: input.now }),
-    db.update(publications).set({ version: input.publication.version + 1 }).where(eq(publications.id, input.publication.id)),
+    ...adjustWrites(db, {
+      group: input.group,
+      month: correctionMonth(input.publication.period),
+      member: input.member,
+      dimension: input.dimension,
+      points: input.points,
+      reason: input.reason,
+      by: input.by,
+      now: input.now,
+    }),
+    db
+      .update(publications)
+      .set({ version: input.publication.version + 1 })
+      .where(eq(publications.id, input.publication.id)),
     db.insert(auditLog).values({
       id: newId("aud", input.now.getTime()),
       groupId: input.group.id,
       actorUserId: input.by,
       action: input.action,
       subjectId: input.publication.id,
-      detail: { period: input.publication.period, member: input.member.id, dimension: input.dimension, points: input.points, reason: input.reason },
+      detail: {
+        period: input.publication.period,
+        member: input.member.id,
+        dimension: input.dimension,
+        points: input.points,
+        reason: input.reason,
+      },
       at: input.now,
     }),
   ];
@@ -35,7 +66,12 @@ export function correctionWrites(db: Database, input: { group: Group; publicatio
 
 /** Recomputes a published period and queues everyone's new report card (the new version's keys). */
 export async function reissue(db: Database, group: Group, period: string, now: Date) {
-  const messages = /^\d{4}$/.test(period) ? await annualSummary(db, group, period, now) : await quarterlyReport(db, group, period, now);
-  if (messages.length) await db.batch(messages.flatMap((m) => enqueueRows(db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]]);
+  const messages = /^\d{4}$/.test(period)
+    ? await annualSummary(db, group, period, now)
+    : await quarterlyReport(db, group, period, now);
+  if (messages.length)
+    await db.batch(
+      messages.flatMap((m) => enqueueRows(db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]],
+    );
   return messages.length;
 }

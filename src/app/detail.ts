@@ -10,7 +10,13 @@ import type { IsoMonth } from "../domain/dates";
  */
 export interface MonthDetail {
   records: { date: string; text: string; at: Date }[];
-  claims: { kind: string; status: string; evidence: string; at: Date; decision?: { decision: string; by: string; at: Date; comment: string | null; points: number | null } }[];
+  claims: {
+    kind: string;
+    status: string;
+    evidence: string;
+    at: Date;
+    decision?: { decision: string; by: string; at: Date; comment: string | null; points: number | null };
+  }[];
   ratings: { dimension: string; group: string; score: number; by: string; at: Date; comment: string | null }[];
   peers: { dimension: string; count: number; average: number }[];
   adjustments: { dimension: string; points: number; reason: string; by: string; at: Date; revoked: boolean }[];
@@ -21,14 +27,42 @@ export async function monthDetail(db: Database, member: Member, month: IsoMonth)
   const people = await db.select().from(members).where(eq(members.groupId, member.groupId));
   const nameOf = (userId: string) => people.find((p) => p.userId === userId)?.name || userId;
   const [recs, cls, rts, adjs, awds] = await Promise.all([
-    db.select().from(records).where(and(eq(records.memberId, member.id), between(records.date, `${month}-01`, `${month}-31`), isNull(records.withdrawnAt))).orderBy(asc(records.date)),
-    db.select({ claim: claims, decision: claimDecisions }).from(claims).leftJoin(claimDecisions, eq(claimDecisions.claimId, claims.id)).where(and(eq(claims.memberId, member.id), eq(claims.period, month))).orderBy(asc(claims.createdAt)),
-    db.select().from(ratings).where(and(eq(ratings.memberId, member.id), eq(ratings.period, month), isNull(ratings.supersededAt))).orderBy(asc(ratings.createdAt)),
-    db.select().from(adjustments).where(and(eq(adjustments.memberId, member.id), eq(adjustments.period, month))).orderBy(asc(adjustments.createdAt)),
-    db.select().from(awards).where(and(eq(awards.memberId, member.id), eq(awards.period, month))).orderBy(asc(awards.createdAt)),
+    db
+      .select()
+      .from(records)
+      .where(
+        and(
+          eq(records.memberId, member.id),
+          between(records.date, `${month}-01`, `${month}-31`),
+          isNull(records.withdrawnAt),
+        ),
+      )
+      .orderBy(asc(records.date)),
+    db
+      .select({ claim: claims, decision: claimDecisions })
+      .from(claims)
+      .leftJoin(claimDecisions, eq(claimDecisions.claimId, claims.id))
+      .where(and(eq(claims.memberId, member.id), eq(claims.period, month)))
+      .orderBy(asc(claims.createdAt)),
+    db
+      .select()
+      .from(ratings)
+      .where(and(eq(ratings.memberId, member.id), eq(ratings.period, month), isNull(ratings.supersededAt)))
+      .orderBy(asc(ratings.createdAt)),
+    db
+      .select()
+      .from(adjustments)
+      .where(and(eq(adjustments.memberId, member.id), eq(adjustments.period, month)))
+      .orderBy(asc(adjustments.createdAt)),
+    db
+      .select()
+      .from(awards)
+      .where(and(eq(awards.memberId, member.id), eq(awards.period, month)))
+      .orderBy(asc(awards.createdAt)),
   ]);
   const peerScores = new Map<string, number[]>();
-  for (const r of rts) if (r.raterGroup === "peer") peerScores.set(r.dimension, [...(peerScores.get(r.dimension) ?? []), r.score]);
+  for (const r of rts)
+    if (r.raterGroup === "peer") peerScores.set(r.dimension, [...(peerScores.get(r.dimension) ?? []), r.score]);
   return {
     records: recs.map((r) => ({ date: r.date, text: r.text, at: r.createdAt })),
     claims: cls.map(({ claim, decision }) => ({
@@ -36,11 +70,47 @@ export async function monthDetail(db: Database, member: Member, month: IsoMonth)
       status: claim.status,
       evidence: claim.evidence,
       at: claim.createdAt,
-      ...(decision ? { decision: { decision: decision.decision, by: nameOf(decision.byUserId), at: decision.decidedAt, comment: decision.comment, points: decision.points } } : {}),
+      ...(decision
+        ? {
+            decision: {
+              decision: decision.decision,
+              by: nameOf(decision.byUserId),
+              at: decision.decidedAt,
+              comment: decision.comment,
+              points: decision.points,
+            },
+          }
+        : {}),
     })),
-    ratings: rts.filter((r) => r.raterGroup !== "peer").map((r) => ({ dimension: r.dimension, group: r.raterGroup, score: r.score, by: nameOf(r.raterUserId), at: r.createdAt, comment: r.comment })),
-    peers: [...peerScores].map(([dimension, scores]) => ({ dimension, count: scores.length, average: scores.reduce((a, b) => a + b, 0) / scores.length })),
-    adjustments: adjs.map((a) => ({ dimension: a.dimension, points: a.points, reason: a.reason, by: nameOf(a.byUserId), at: a.createdAt, revoked: a.revokedAt !== null })),
-    awards: awds.map((a) => ({ level: a.level, reason: a.reason, by: nameOf(a.byUserId), at: a.createdAt, revoked: a.revokedAt !== null })),
+    ratings: rts
+      .filter((r) => r.raterGroup !== "peer")
+      .map((r) => ({
+        dimension: r.dimension,
+        group: r.raterGroup,
+        score: r.score,
+        by: nameOf(r.raterUserId),
+        at: r.createdAt,
+        comment: r.comment,
+      })),
+    peers: [...peerScores].map(([dimension, scores]) => ({
+      dimension,
+      count: scores.length,
+      average: scores.reduce((a, b) => a + b, 0) / scores.length,
+    })),
+    adjustments: adjs.map((a) => ({
+      dimension: a.dimension,
+      points: a.points,
+      reason: a.reason,
+      by: nameOf(a.byUserId),
+      at: a.createdAt,
+      revoked: a.revokedAt !== null,
+    })),
+    awards: awds.map((a) => ({
+      level: a.level,
+      reason: a.reason,
+      by: nameOf(a.byUserId),
+      at: a.createdAt,
+      revoked: a.revokedAt !== null,
+    })),
   };
 }

@@ -105,8 +105,21 @@ function describe(detail: Record<string, unknown> | null, nameOf: (id: string) =
  * about one of its months (a correction of a final quarter) — oldest first,
  * times in each group's own zone.
  */
-export async function auditSheet(db: Database, list: Group[], period: ExportPeriod, people: Map<string, Member>, taken: Set<string>): Promise<Sheet> {
-  const columns = [{ header: "时间" }, { header: "部门" }, { header: "操作人" }, { header: "操作" }, { header: "对象" }, { header: "详情" }];
+export async function auditSheet(
+  db: Database,
+  list: Group[],
+  period: ExportPeriod,
+  people: Map<string, Member>,
+  taken: Set<string>,
+): Promise<Sheet> {
+  const columns = [
+    { header: "时间" },
+    { header: "部门" },
+    { header: "操作人" },
+    { header: "操作" },
+    { header: "对象" },
+    { header: "详情" },
+  ];
   if (!list.length) return { name: sheetName("审计记录", taken), columns, rows: [] };
   const zone = list[0]!.timezone;
   const from = startOfLocalDay(`${period.months[0]}-01`, zone);
@@ -116,7 +129,10 @@ export async function auditSheet(db: Database, list: Group[], period: ExportPeri
     .from(auditLog)
     .where(
       and(
-        inArray(auditLog.groupId, list.map((g) => g.id)),
+        inArray(
+          auditLog.groupId,
+          list.map((g) => g.id),
+        ),
         or(
           and(gte(auditLog.at, from), lt(auditLog.at, to)),
           inArray(sql`json_extract(${auditLog.detail}, '$.month')`, period.months),
@@ -127,7 +143,8 @@ export async function auditSheet(db: Database, list: Group[], period: ExportPeri
     .orderBy(asc(auditLog.at), asc(auditLog.id));
   const groupById = new Map(list.map((g) => [g.id, g] as const));
   const byUser = new Map<string, Member>();
-  for (const m of people.values()) if (!byUser.has(`${m.groupId}|${m.userId}`)) byUser.set(`${m.groupId}|${m.userId}`, m);
+  for (const m of people.values())
+    if (!byUser.has(`${m.groupId}|${m.userId}`)) byUser.set(`${m.groupId}|${m.userId}`, m);
   const nameOf = (id: string) => {
     const m = people.get(id);
     return m ? displayName(m) : undefined;

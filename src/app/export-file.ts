@@ -9,7 +9,12 @@ export function createFileRenderer(db: Database): FileRenderer {
     async render(source) {
       const period = parseExportPeriod(source.period);
       if (!period) throw new Error(`export: bad period ${source.period}`);
-      const out = await exportWorkbook(db, { platform: source.platform, tenantKey: source.tenantKey, period, at: new Date(source.at) });
+      const out = await exportWorkbook(db, {
+        platform: source.platform,
+        tenantKey: source.tenantKey,
+        period,
+        at: new Date(source.at),
+      });
       return { name: out.fileName, bytes: out.bytes };
     },
   };

@@ -1,11 +1,18 @@
 import { monthsOfQuarter, monthsOfYear } from "../domain/periods";
 
 /** What 导出 and /admin/export take: a month (2026-11), a quarter (2026-Q4) or a year (2026). */
-export type ExportPeriod = { kind: "month"; id: string; months: string[] } | { kind: "quarter"; id: string; months: string[] } | { kind: "year"; id: string; months: string[] };
+export type ExportPeriod =
+  | { kind: "month"; id: string; months: string[] }
+  | { kind: "quarter"; id: string; months: string[] }
+  | { kind: "year"; id: string; months: string[] };
 
 /** Reads "2026-Q4", "2026q4", "2026-11", "2026-1", "2026"; undefined for anything else. */
 export function parseExportPeriod(text: string): ExportPeriod | undefined {
-  const t = text.trim().toUpperCase().replace(/[年\s]/g, (c) => (c === "年" ? "-" : "")).replace(/-$/, "");
+  const t = text
+    .trim()
+    .toUpperCase()
+    .replace(/[年\s]/g, (c) => (c === "年" ? "-" : ""))
+    .replace(/-$/, "");
   let m = /^(\d{4})-?Q([1-4])$/.exec(t);
   if (m) {
     const id = `${m[1]}-Q${m[2]}`;

@@ -43,10 +43,18 @@ interface GroupFigures {
   rows: ExportRow[];
 }
 
-const partLabel = (period: string) => (/-Q\d$/.test(period) ? `${period.slice(-2)}总分` : `${Number(period.slice(5))}月总分`);
+const partLabel = (period: string) =>
+  /-Q\d$/.test(period) ? `${period.slice(-2)}总分` : `${Number(period.slice(5))}月总分`;
 
 /** A group's figures for the period, from the engine. */
-async function groupFigures(db: Database, group: Group, period: ExportPeriod, people: Map<string, Member>, at: Date, source: PeriodSource): Promise<GroupFigures> {
+async function groupFigures(
+  db: Database,
+  group: Group,
+  period: ExportPeriod,
+  people: Map<string, Member>,
+  at: Date,
+  source: PeriodSource,
+): Promise<GroupFigures> {
   const dimensionsOf = (scheme: Scheme, scores: (key: string) => number | undefined) =>
     new Map(scheme.dimensions.flatMap((d) => (scores(d.key) === undefined ? [] : [[d.name, scores(d.key)!] as const])));
   if (period.kind === "month") {
@@ -56,10 +64,19 @@ async function groupFigures(db: Database, group: Group, period: ExportPeriod, pe
       scheme: inForce.scheme,
       partNames: [],
       rows: result.members.map((m) => ({
-        group, member: people.get(m.id), id: m.id, name: m.name,
+        group,
+        member: people.get(m.id),
+        id: m.id,
+        name: m.name,
         dimensions: dimensionsOf(inForce.scheme, (k) => m.dimensions[k]?.score),
-        parts: [], extra: m.extra, total: m.total, rank: m.rank, headcount: result.members.length,
-        grade: m.grade, prize: m.prize, pay: result.poolFen > 0 ? m.pay : null,
+        parts: [],
+        extra: m.extra,
+        total: m.total,
+        rank: m.rank,
+        headcount: result.members.length,
+        grade: m.grade,
+        prize: m.prize,
+        pay: result.poolFen > 0 ? m.pay : null,
       })),
     };
   }
@@ -73,12 +90,20 @@ async function groupFigures(db: Database, group: Group, period: ExportPeriod, pe
     scheme,
     partNames: partNames.map(partLabel),
     rows: combined.members.map((m) => ({
-      group, member: people.get(m.id), id: m.id, name: m.name,
+      group,
+      member: people.get(m.id),
+      id: m.id,
+      name: m.name,
       dimensions: dimensionsOf(scheme, (k) => m.dimensions[k]),
       // Parts the engine left out (nobody scored) show as empty, in their place.
       parts: partNames.map((p) => m.parts.find((x) => x.period === p)?.total ?? null),
-      extra: null, total: m.total, rank: m.rank, headcount: combined.members.length,
-      grade: m.grade, prize: m.prize, pay: pay ? (pay.get(m.id)?.fen ?? 0) / 100 : null,
+      extra: null,
+      total: m.total,
+      rank: m.rank,
+      headcount: combined.members.length,
+      grade: m.grade,
+      prize: m.prize,
+      pay: pay ? (pay.get(m.id)?.fen ?? 0) / 100 : null,
     })),
   };
 }
@@ -136,11 +161,25 @@ export interface ExportWorkbook {
  * force) and stamps the file, so the same request over the same data gives
  * the same bytes.
  */
-export async function exportWorkbook(db: Database, input: { platform: Group["platform"]; tenantKey: string; period: ExportPeriod; at: Date }): Promise<ExportWorkbook> {
+export async function exportWorkbook(
+  db: Database,
+  input: { platform: Group["platform"]; tenantKey: string; period: ExportPeriod; at: Date },
+): Promise<ExportWorkbook> {
   const { period, at } = input;
   const list = await tenantGroups(db, input);
   const people = new Map(
-    (list.length ? await db.select().from(members).where(inArray(members.groupId, list.map((g) => g.id))) : []).map((m) => [m.id, m] as const),
+    (list.length
+      ? await db
+          .select()
+          .from(members)
+          .where(
+            inArray(
+              members.groupId,
+              list.map((g) => g.id),
+            ),
+          )
+      : []
+    ).map((m) => [m.id, m] as const),
   );
   const figures: GroupFigures[] = [];
   // All groups' months are read a chunk of groups at a time, each month scored once.
@@ -152,18 +191,32 @@ export async function exportWorkbook(db: Database, input: { platform: Group["pla
   sheets.push(await auditSheet(db, list, period, people, taken));
   for (const f of scored) sheets.push(resultSheet(f.group.name || f.group.chatId, [f], period, taken));
   const bytes = buildXlsx(sheets, { modified: at, title: `绩效考核结果 ${periodLabel(period)}` });
-  return { fileName: exportFileName(period), bytes, people: scored.reduce((n, f) => n + f.rows.length, 0), groups: scored.length };
+  return {
+    fileName: exportFileName(period),
+    bytes,
+    people: scored.reduce((n, f) => n + f.rows.length, 0),
+    groups: scored.length,
+  };
 }
-
 
 /**
  * Whose export an operator asks for: the named tenant, or the only one there
  * is. Several tenants and none named is a question back, not a guess.
  */
-export async function resolveTenant(db: Database, platform: Group["platform"], wanted: string | undefined): Promise<{ ok: true; tenantKey: string } | { ok: false; status: 400 | 404; error: string }> {
-  const rows = await db.selectDistinct({ tenantKey: groups.tenantKey }).from(groups).where(and(eq(groups.platform, platform), eq(groups.active, true)));
+export async function resolveTenant(
+  db: Database,
+  platform: Group["platform"],
+  wanted: string | undefined,
+): Promise<{ ok: true; tenantKey: string } | { ok: false; status: 400 | 404; error: string }> {
+  const rows = await db
+    .selectDistinct({ tenantKey: groups.tenantKey })
+    .from(groups)
+    .where(and(eq(groups.platform, platform), eq(groups.active, true)));
   const keys = rows.map((r) => r.tenantKey).sort();
-  if (wanted) return keys.includes(wanted) ? { ok: true, tenantKey: wanted } : { ok: false, status: 404, error: `no active groups for tenant ${wanted}` };
+  if (wanted)
+    return keys.includes(wanted)
+      ? { ok: true, tenantKey: wanted }
+      : { ok: false, status: 404, error: `no active groups for tenant ${wanted}` };
   if (keys.length === 1) return { ok: true, tenantKey: keys[0]! };
   if (!keys.length) return { ok: false, status: 404, error: "no active groups yet" };
   return { ok: false, status: 400, error: `several tenants; add tenant=<one of ${keys.join(", ")}>` };

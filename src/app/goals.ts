@@ -1,7 +1,17 @@
 import { and, eq, gte, inArray, isNull, lte, max, ne } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, claimDecisions, claims, goals, members, records, type Goal, type Group, type Member } from "../db/schema";
+import {
+  auditLog,
+  claimDecisions,
+  claims,
+  goals,
+  members,
+  records,
+  type Goal,
+  type Group,
+  type Member,
+} from "../db/schema";
 import { daysInMonth, type IsoMonth } from "../domain/dates";
 import { goalTags, monthsOfGoalPeriod, type GoalPeriod, type GoalText } from "../domain/goals";
 import { quarterOf } from "../domain/periods";
@@ -19,19 +29,35 @@ export async function goalsCovering(db: Database, group: Group, months: readonly
 }
 
 export async function findGoal(db: Database, group: Group, seq: number): Promise<Goal | undefined> {
-  const [row] = await db.select().from(goals).where(and(eq(goals.groupId, group.id), eq(goals.seq, seq))).limit(1);
+  const [row] = await db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.groupId, group.id), eq(goals.seq, seq)))
+    .limit(1);
   return row;
 }
 
 /** Target numbers run on per group: 目标1, 目标2… (a unique index catches two set at the same instant). */
 export async function nextGoalSeq(db: Database, group: Group): Promise<number> {
-  const [row] = await db.select({ last: max(goals.seq) }).from(goals).where(eq(goals.groupId, group.id));
+  const [row] = await db
+    .select({ last: max(goals.seq) })
+    .from(goals)
+    .where(eq(goals.groupId, group.id));
   return (row?.last ?? 0) + 1;
 }
 
 export function setGoalWrites(
   db: Database,
-  input: { group: Group; seq: number; period: GoalPeriod; member: Member | null; dimension: string | null; text: GoalText; by: string; now: Date },
+  input: {
+    group: Group;
+    seq: number;
+    period: GoalPeriod;
+    member: Member | null;
+    dimension: string | null;
+    text: GoalText;
+    by: string;
+    now: Date;
+  },
 ) {
   const id = newId("gol", input.now.getTime());
   const goal: Goal = {
@@ -58,7 +84,15 @@ export function setGoalWrites(
         actorUserId: input.by,
         action: "goal.set",
         subjectId: id,
-        detail: { seq: input.seq, period: input.period, member: goal.memberId, dimension: goal.dimension, title: goal.title, planned: goal.planned, unit: goal.unit },
+        detail: {
+          seq: input.seq,
+          period: input.period,
+          member: goal.memberId,
+          dimension: goal.dimension,
+          title: goal.title,
+          planned: goal.planned,
+          unit: goal.unit,
+        },
         at: input.now,
       }),
     ],
@@ -68,7 +102,15 @@ export function setGoalWrites(
 export function cancelGoalWrites(db: Database, input: { group: Group; goal: Goal; by: string; now: Date }) {
   return [
     db.update(goals).set({ cancelledAt: input.now }).where(eq(goals.id, input.goal.id)),
-    db.insert(auditLog).values({ id: newId("aud", input.now.getTime()), groupId: input.group.id, actorUserId: input.by, action: "goal.cancel", subjectId: input.goal.id, detail: { seq: input.goal.seq }, at: input.now }),
+    db.insert(auditLog).values({
+      id: newId("aud", input.now.getTime()),
+      groupId: input.group.id,
+      actorUserId: input.by,
+      action: "goal.cancel",
+      subjectId: input.goal.id,
+      detail: { seq: input.goal.seq },
+      at: input.now,
+    }),
   ];
 }
 
@@ -89,7 +131,8 @@ export async function goalProgress(db: Database, group: Group, list: readonly Go
   const count = (text: string, memberId: string, month: IsoMonth) => {
     for (const tag of goalTags(text)) {
       const goal = bySeq.get(tag.seq);
-      if (!goal || (goal.memberId && goal.memberId !== memberId) || !monthsOfGoalPeriod(goal.period).includes(month)) continue;
+      if (!goal || (goal.memberId && goal.memberId !== memberId) || !monthsOfGoalPeriod(goal.period).includes(month))
+        continue;
       done.set(goal.id, done.get(goal.id)! + tag.amount);
     }
   };
@@ -97,12 +140,21 @@ export async function goalProgress(db: Database, group: Group, list: readonly Go
     db
       .select({ text: records.text, memberId: records.memberId, date: records.date })
       .from(records)
-      .where(and(eq(records.groupId, group.id), gte(records.date, from), lte(records.date, to), isNull(records.withdrawnAt))),
+      .where(
+        and(eq(records.groupId, group.id), gte(records.date, from), lte(records.date, to), isNull(records.withdrawnAt)),
+      ),
     db
       .select({ text: claims.evidence, memberId: claims.memberId, period: claims.period })
       .from(claims)
       .innerJoin(claimDecisions, eq(claimDecisions.claimId, claims.id))
-      .where(and(eq(claims.groupId, group.id), inArray(claims.period, months), ne(claims.kind, "backfill"), ne(claimDecisions.decision, "rejected"))),
+      .where(
+        and(
+          eq(claims.groupId, group.id),
+          inArray(claims.period, months),
+          ne(claims.kind, "backfill"),
+          ne(claimDecisions.decision, "rejected"),
+        ),
+      ),
   ]);
   for (const r of recs) count(r.text, r.memberId, r.date.slice(0, 7));
   for (const c of approved) count(c.text, c.memberId, c.period);

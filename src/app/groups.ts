@@ -32,7 +32,16 @@ export function registerGroup(db: Database, key: GroupKey, opts: { timezone: str
   // The row as it will read once the batch commits, for the rest of the update to use.
   const group: Group = opts.existing
     ? { ...opts.existing, ...key, active: true }
-    : { id, ...key, name: "", timezone: opts.timezone, settings: {}, syncedAt: null, active: true, createdAt: opts.now };
+    : {
+        id,
+        ...key,
+        name: "",
+        timezone: opts.timezone,
+        settings: {},
+        syncedAt: null,
+        active: true,
+        createdAt: opts.now,
+      };
   return { id, write, group };
 }
 
@@ -43,7 +52,17 @@ export function deactivateGroup(db: Database, groupId: string) {
 /** A person seen before the member list was read (e.g. a message right after the bot joined). */
 export function addMember(db: Database, groupId: string, userId: string, now: Date) {
   const id = memberIdFor(groupId, userId);
-  const member: Member = { id, groupId, userId, name: "", role: "staff", coefficient: 1, position: null, active: true, createdAt: now };
+  const member: Member = {
+    id,
+    groupId,
+    userId,
+    name: "",
+    role: "staff",
+    coefficient: 1,
+    position: null,
+    active: true,
+    createdAt: now,
+  };
   return {
     id,
     member,
@@ -68,7 +87,9 @@ export async function findGroupAndMember(db: Database, platform: GroupKey["platf
  */
 export async function homeGroup(db: Database, platform: GroupKey["platform"], tenantKey: string, userId: string) {
   // max(date) per member is answered from the records_member_date index, not a scan.
-  const lastRecord = sql<string | null>`(select max(${records.date}) from ${records} where ${records.memberId} = ${members.id})`;
+  const lastRecord = sql<
+    string | null
+  >`(select max(${records.date}) from ${records} where ${records.memberId} = ${members.id})`;
   const [row] = await db
     .select({ group: groups, member: members })
     .from(members)
@@ -107,16 +128,36 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
       writes.push(
         db
           .insert(members)
-          .values({ id: memberIdFor(group.id, userId), groupId: group.id, userId, name, role: role ?? "staff", createdAt: now })
-          .onConflictDoUpdate({ target: [members.groupId, members.userId], set: { name, active: true, ...(role ? { role } : {}) } }),
+          .values({
+            id: memberIdFor(group.id, userId),
+            groupId: group.id,
+            userId,
+            name,
+            role: role ?? "staff",
+            createdAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [members.groupId, members.userId],
+            set: { name, active: true, ...(role ? { role } : {}) },
+          }),
       );
     } else if (row.name !== name || !row.active || (role && row.role !== role)) {
-      writes.push(db.update(members).set({ name: name || row.name, active: true, ...(role ? { role } : {}) }).where(eq(members.id, row.id)));
+      writes.push(
+        db
+          .update(members)
+          .set({ name: name || row.name, active: true, ...(role ? { role } : {}) })
+          .where(eq(members.id, row.id)),
+      );
     }
   }
   const gone = existing.filter((m) => m.active && !present.has(m.userId)).map((m) => m.id);
   if (gone.length) writes.push(db.update(members).set({ active: false }).where(inArray(members.id, gone)));
-  writes.push(db.update(groups).set({ name: chat.name || group.name, syncedAt: now }).where(eq(groups.id, group.id)));
+  writes.push(
+    db
+      .update(groups)
+      .set({ name: chat.name || group.name, syncedAt: now })
+      .where(eq(groups.id, group.id)),
+  );
   writes.push(
     db.insert(auditLog).values({
       id: newId("aud", now.getTime()),
@@ -126,7 +167,7 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
       at: now,
     }),
   );
-  await db.batch(writes as [typeof writes[number], ...typeof writes]);
+  await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
   return { members: present.size, ownerId: chat.ownerId, left: gone.length };
 }
 

@@ -18,14 +18,27 @@ export interface RankingImageRow {
 const monthLabel = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`;
 
 /** The ranking as a picture, or nothing when the viewer may see no rows. */
-export function rankingImage(o: { groupName: string; month: string; headcount: number; average: number; rows: readonly RankingImageRow[]; footer?: string }): ImageSpec | undefined {
+export function rankingImage(o: {
+  groupName: string;
+  month: string;
+  headcount: number;
+  average: number;
+  rows: readonly RankingImageRow[];
+  footer?: string;
+}): ImageSpec | undefined {
   if (!o.rows.length) return undefined;
   return {
     kind: "ranking",
     model: {
       title: `${o.groupName || "本群"} · ${Number(o.month.slice(5))} 月考核排名`,
       subtitle: `${monthLabel(o.month)} · 共 ${o.headcount} 人 · 平均 ${o.average.toFixed(2)} 分`,
-      rows: o.rows.map((r) => ({ rank: r.rank, name: r.name, total: r.total, grade: r.grade ?? "—", movement: r.movement })),
+      rows: o.rows.map((r) => ({
+        rank: r.rank,
+        name: r.name,
+        total: r.total,
+        grade: r.grade ?? "—",
+        movement: r.movement,
+      })),
       ...(o.footer ? { footer: o.footer } : {}),
     },
   };

@@ -10,11 +10,30 @@ export function groupCalendar(group: Pick<Group, "settings">): WorkCalendar {
   return createWorkCalendar({ holidays: group.settings.holidays ?? [], workdays: group.settings.workdays ?? [] });
 }
 
-export function leaveWrites(db: Database, input: { group: Group; member: Member; from: IsoDate; to: IsoDate; reason?: string; now: Date }) {
+export function leaveWrites(
+  db: Database,
+  input: { group: Group; member: Member; from: IsoDate; to: IsoDate; reason?: string; now: Date },
+) {
   const id = newId("lv", input.now.getTime());
   return [
-    db.insert(leaves).values({ id, groupId: input.group.id, memberId: input.member.id, from: input.from, to: input.to, reason: input.reason ?? null, createdAt: input.now }),
-    db.insert(auditLog).values({ id: newId("aud", input.now.getTime()), groupId: input.group.id, actorUserId: input.member.userId, action: "leave.add", subjectId: id, detail: { from: input.from, to: input.to }, at: input.now }),
+    db.insert(leaves).values({
+      id,
+      groupId: input.group.id,
+      memberId: input.member.id,
+      from: input.from,
+      to: input.to,
+      reason: input.reason ?? null,
+      createdAt: input.now,
+    }),
+    db.insert(auditLog).values({
+      id: newId("aud", input.now.getTime()),
+      groupId: input.group.id,
+      actorUserId: input.member.userId,
+      action: "leave.add",
+      subjectId: id,
+      detail: { from: input.from, to: input.to },
+      at: input.now,
+    }),
   ];
 }
 

@@ -22,8 +22,22 @@ export function issueLinkCode(db: Database, input: { kind: LinkKind; group: Grou
     code,
     expiresAt,
     writes: [
-      db.insert(linkCodes).values({ code, kind: input.kind, groupId: input.group.id, memberId: input.kind === "person" ? input.member.id : null, issuedBy: input.member.userId, expiresAt }),
-      db.insert(auditLog).values({ id: newId("aud", input.now.getTime()), groupId: input.group.id, actorUserId: input.member.userId, action: `link.code.${input.kind}`, detail: { expiresAt: expiresAt.toISOString() }, at: input.now }),
+      db.insert(linkCodes).values({
+        code,
+        kind: input.kind,
+        groupId: input.group.id,
+        memberId: input.kind === "person" ? input.member.id : null,
+        issuedBy: input.member.userId,
+        expiresAt,
+      }),
+      db.insert(auditLog).values({
+        id: newId("aud", input.now.getTime()),
+        groupId: input.group.id,
+        actorUserId: input.member.userId,
+        action: `link.code.${input.kind}`,
+        detail: { expiresAt: expiresAt.toISOString() },
+        at: input.now,
+      }),
     ],
   };
 }
@@ -35,7 +49,9 @@ async function findLinkCode(db: Database, code: string, kind: LinkKind, now: Dat
     .from(linkCodes)
     .innerJoin(groups, eq(groups.id, linkCodes.groupId))
     .leftJoin(members, eq(members.id, linkCodes.memberId))
-    .where(and(eq(linkCodes.code, code), eq(linkCodes.kind, kind), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)))
+    .where(
+      and(eq(linkCodes.code, code), eq(linkCodes.kind, kind), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)),
+    )
     .limit(1);
   return row;
 }
@@ -45,13 +61,38 @@ async function findLinkCode(db: Database, code: string, kind: LinkKind, now: Dat
  * unused one: a second use of the same code changes nothing), any earlier
  * link of that room or contact is replaced, and the change is audited.
  */
-export function linkWrites(db: Database, input: { kind: LinkKind; code: string; externalId: string; group: Group; member?: Member | null; by: string; now: Date }) {
+export function linkWrites(
+  db: Database,
+  input: {
+    kind: LinkKind;
+    code: string;
+    externalId: string;
+    group: Group;
+    member?: Member | null;
+    by: string;
+    now: Date;
+  },
+) {
   return [
-    db.update(linkCodes).set({ usedAt: input.now }).where(and(eq(linkCodes.code, input.code), isNull(linkCodes.usedAt))),
+    db
+      .update(linkCodes)
+      .set({ usedAt: input.now })
+      .where(and(eq(linkCodes.code, input.code), isNull(linkCodes.usedAt))),
     db
       .insert(chatLinks)
-      .values({ id: newId("lnk", input.now.getTime()), kind: input.kind, externalId: input.externalId, groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now })
-      .onConflictDoUpdate({ target: [chatLinks.platform, chatLinks.kind, chatLinks.externalId], set: { groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now } }),
+      .values({
+        id: newId("lnk", input.now.getTime()),
+        kind: input.kind,
+        externalId: input.externalId,
+        groupId: input.group.id,
+        memberId: input.member?.id ?? null,
+        createdBy: input.by,
+        createdAt: input.now,
+      })
+      .onConflictDoUpdate({
+        target: [chatLinks.platform, chatLinks.kind, chatLinks.externalId],
+        set: { groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now },
+      }),
     db.insert(auditLog).values({
       id: newId("aud", input.now.getTime()),
       groupId: input.group.id,
@@ -76,20 +117,33 @@ export async function linkedGroupOfRoom(db: Database, roomId: string): Promise<G
 }
 
 /** The member a WeChat contact is linked to in `groupId` (or in any group, when none is given). */
-export async function linkedMember(db: Database, contactId: string, groupId?: string): Promise<{ group: Group; member: Member } | undefined> {
+export async function linkedMember(
+  db: Database,
+  contactId: string,
+  groupId?: string,
+): Promise<{ group: Group; member: Member } | undefined> {
   const [row] = await db
     .select({ group: groups, member: members })
     .from(chatLinks)
     .innerJoin(members, eq(members.id, chatLinks.memberId))
     .innerJoin(groups, eq(groups.id, members.groupId))
-    .where(and(eq(chatLinks.kind, "person"), eq(chatLinks.externalId, contactId), ...(groupId ? [eq(members.groupId, groupId)] : [])))
+    .where(
+      and(
+        eq(chatLinks.kind, "person"),
+        eq(chatLinks.externalId, contactId),
+        ...(groupId ? [eq(members.groupId, groupId)] : []),
+      ),
+    )
     .limit(1);
   return row;
 }
 
 /** WeChat rooms that serve a group: its broadcasts go there too. */
 export async function linkedRooms(db: Database, groupId: string): Promise<string[]> {
-  const rows = await db.select({ id: chatLinks.externalId }).from(chatLinks).where(and(eq(chatLinks.kind, "room"), eq(chatLinks.groupId, groupId)));
+  const rows = await db
+    .select({ id: chatLinks.externalId })
+    .from(chatLinks)
+    .where(and(eq(chatLinks.kind, "room"), eq(chatLinks.groupId, groupId)));
   return rows.map((r) => r.id);
 }
 
@@ -119,14 +173,24 @@ export type LinkAttempt =
  * are written to the audit log at once, keyed by the message, so the same
  * message counts once however often it is looked at.
  */
-export async function attemptLinkCode(db: Database, input: { code: string; kind: LinkKind; who: string; eventId: string; now: Date }): Promise<LinkAttempt> {
+export async function attemptLinkCode(
+  db: Database,
+  input: { code: string; kind: LinkKind; who: string; eventId: string; now: Date },
+): Promise<LinkAttempt> {
   const own = `aud_linkfail_${input.eventId}`;
   const since = new Date(input.now.getTime() - LINK_ATTEMPT_WINDOW_MS);
   const failures = () =>
     db
       .select({ id: auditLog.id, at: auditLog.at })
       .from(auditLog)
-      .where(and(isNull(auditLog.groupId), eq(auditLog.action, "link.failed"), eq(auditLog.actorUserId, input.who), gt(auditLog.at, since)))
+      .where(
+        and(
+          isNull(auditLog.groupId),
+          eq(auditLog.action, "link.failed"),
+          eq(auditLog.actorUserId, input.who),
+          gt(auditLog.at, since),
+        ),
+      )
       .orderBy(asc(auditLog.at));
   const earlier = (await failures()).filter((f) => f.id !== own);
   if (earlier.length >= LINK_ATTEMPTS) {
@@ -137,7 +201,15 @@ export async function attemptLinkCode(db: Database, input: { code: string; kind:
   if (found) return { kind: "found", found };
   await db
     .insert(auditLog)
-    .values({ id: own, groupId: null, actorUserId: input.who, action: "link.failed", subjectId: input.kind, detail: { code: input.code }, at: input.now })
+    .values({
+      id: own,
+      groupId: null,
+      actorUserId: input.who,
+      action: "link.failed",
+      subjectId: input.kind,
+      detail: { code: input.code },
+      at: input.now,
+    })
     .onConflictDoNothing();
   return { kind: "invalid", left: Math.max(0, LINK_ATTEMPTS - earlier.length - 1) };
 }

@@ -13,7 +13,9 @@ export const SENT_RETENTION_MS = 30 * 24 * 3600 * 1000;
 export async function pruneOldRows(db: Database, now: Date) {
   const [events, sent] = await db.batch([
     db.delete(processedEvents).where(lt(processedEvents.receivedAt, new Date(now.getTime() - DEDUPE_RETENTION_MS))),
-    db.delete(outbox).where(and(eq(outbox.status, "sent"), lt(outbox.sentAt, new Date(now.getTime() - SENT_RETENTION_MS)))),
+    db
+      .delete(outbox)
+      .where(and(eq(outbox.status, "sent"), lt(outbox.sentAt, new Date(now.getTime() - SENT_RETENTION_MS)))),
   ]);
   return { events: events.rowsAffected, sent: sent.rowsAffected };
 }

@@ -3,7 +3,13 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, departmentScores, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
-import { calibrationFor, rankOrganisation, type Calibration, type GroupPeriod, type OrganisationRanking } from "../domain/scoring";
+import {
+  calibrationFor,
+  rankOrganisation,
+  type Calibration,
+  type GroupPeriod,
+  type OrganisationRanking,
+} from "../domain/scoring";
 import { periodSource, type PeriodSource } from "./period-data";
 import { computeMonth, type MonthScores } from "./scores";
 
@@ -11,19 +17,38 @@ import { computeMonth, type MonthScores } from "./scores";
 export type MonthOf = (group: Group, month: IsoMonth) => Promise<MonthScores>;
 
 /** 部门绩效 the office set for these groups' month. */
-export async function departmentScoresFor(db: Database, groupIds: readonly string[], month: IsoMonth): Promise<Map<string, number>> {
+export async function departmentScoresFor(
+  db: Database,
+  groupIds: readonly string[],
+  month: IsoMonth,
+): Promise<Map<string, number>> {
   if (!groupIds.length) return new Map();
-  const rows = await db.select().from(departmentScores).where(and(inArray(departmentScores.groupId, [...groupIds]), eq(departmentScores.period, month)));
+  const rows = await db
+    .select()
+    .from(departmentScores)
+    .where(and(inArray(departmentScores.groupId, [...groupIds]), eq(departmentScores.period, month)));
   return new Map(rows.map((r) => [r.groupId, r.score]));
 }
 
 /** Setting a group's 部门绩效 for a month again replaces it; the audit log keeps the earlier value. */
-export function departmentScoreWrites(db: Database, input: { group: Group; month: IsoMonth; score: number; by: string; previous: number | null; now: Date }) {
+export function departmentScoreWrites(
+  db: Database,
+  input: { group: Group; month: IsoMonth; score: number; by: string; previous: number | null; now: Date },
+) {
   return [
     db
       .insert(departmentScores)
-      .values({ groupId: input.group.id, period: input.month, score: input.score, byUserId: input.by, createdAt: input.now })
-      .onConflictDoUpdate({ target: [departmentScores.groupId, departmentScores.period], set: { score: input.score, byUserId: input.by, createdAt: input.now } }),
+      .values({
+        groupId: input.group.id,
+        period: input.month,
+        score: input.score,
+        byUserId: input.by,
+        createdAt: input.now,
+      })
+      .onConflictDoUpdate({
+        target: [departmentScores.groupId, departmentScores.period],
+        set: { score: input.score, byUserId: input.by, createdAt: input.now },
+      }),
     db.insert(auditLog).values({
       id: newId("aud", input.now.getTime()),
       groupId: input.group.id,
@@ -43,8 +68,18 @@ export interface OrganisationMonth {
 }
 
 /** Every active group of the tenant for a month, people and groups ranked across them. */
-export async function organisationMonth(db: Database, all: readonly Group[], month: IsoMonth, now: Date, monthOf: MonthOf = batchedMonths(db, all, month, now)): Promise<OrganisationMonth> {
-  const performance = await departmentScoresFor(db, all.map((g) => g.id), month);
+export async function organisationMonth(
+  db: Database,
+  all: readonly Group[],
+  month: IsoMonth,
+  now: Date,
+  monthOf: MonthOf = batchedMonths(db, all, month, now),
+): Promise<OrganisationMonth> {
+  const performance = await departmentScoresFor(
+    db,
+    all.map((g) => g.id),
+    month,
+  );
   const periods: GroupPeriod[] = [];
   // One group at a time: a tenant may have hundreds (read a chunk of groups at a time by default).
   for (const g of all) {
@@ -71,11 +106,23 @@ function batchedMonths(db: Database, all: readonly Group[], month: IsoMonth, now
  * report card): its scheme must turn it on, and the office's 部门绩效 of
  * those months (their mean, where set) is compared with the group's average.
  */
-export async function groupCalibration(db: Database, group: Group, calibrate: boolean, months: readonly IsoMonth[], totals: readonly number[], source?: PeriodSource): Promise<Calibration | null> {
+export async function groupCalibration(
+  db: Database,
+  group: Group,
+  calibrate: boolean,
+  months: readonly IsoMonth[],
+  totals: readonly number[],
+  source?: PeriodSource,
+): Promise<Calibration | null> {
   if (!calibrate || !months.length) return null;
   const scores = source
     ? await source.departmentScores(group, months)
-    : (await db.select().from(departmentScores).where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])))).map((r) => r.score);
+    : (
+        await db
+          .select()
+          .from(departmentScores)
+          .where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])))
+      ).map((r) => r.score);
   if (!scores.length) return null;
   const performance = Math.round((scores.reduce((n, s) => n + s, 0) / scores.length) * 100) / 100;
   return calibrationFor(totals, performance);

@@ -5,7 +5,17 @@ import { adjustments, awards, departmentScores, members, ratings, schemes, type 
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import { computePeriod, parsePeriodInputs } from "../domain/scoring";
 import { attendanceRowsOf, type AttendanceRows } from "./attendance";
-import { adjustmentColumns, assembleMonth, awardColumns, hasComputedLeaf, ratingColumns, ROWID, type MonthData, type MonthRows, type MonthScores } from "./scores";
+import {
+  adjustmentColumns,
+  assembleMonth,
+  awardColumns,
+  hasComputedLeaf,
+  ratingColumns,
+  ROWID,
+  type MonthData,
+  type MonthRows,
+  type MonthScores,
+} from "./scores";
 import { inForceFrom, type SchemeInForce } from "./schemes";
 
 /**
@@ -51,17 +61,39 @@ function groupBy<T>(list: readonly T[], keyOf: (row: T) => string): Map<string, 
   }
   return out;
 }
-const live = <T extends { groupId: string; period: string }>(list: readonly T[]) => groupBy(list, (r) => key(r.groupId, r.period));
+const live = <T extends { groupId: string; period: string }>(list: readonly T[]) =>
+  groupBy(list, (r) => key(r.groupId, r.period));
 
 async function loadChunk(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]): Promise<Loaded> {
   const ids = chunk.map((g) => g.id);
   const [people, rated, adjusted, awarded, versions, performance] = await Promise.all([
-    db.select().from(members).where(and(inArray(members.groupId, ids), eq(members.active, true))).orderBy(asc(members.groupId), asc(members.userId)),
-    db.select(ratingColumns).from(ratings).where(and(inArray(ratings.groupId, ids), inArray(ratings.period, [...months]), isNull(ratings.supersededAt))).orderBy(ROWID),
-    db.select(adjustmentColumns).from(adjustments).where(and(inArray(adjustments.groupId, ids), inArray(adjustments.period, [...months]), isNull(adjustments.revokedAt))).orderBy(ROWID),
-    db.select(awardColumns).from(awards).where(and(inArray(awards.groupId, ids), inArray(awards.period, [...months]), isNull(awards.revokedAt))).orderBy(ROWID),
+    db
+      .select()
+      .from(members)
+      .where(and(inArray(members.groupId, ids), eq(members.active, true)))
+      .orderBy(asc(members.groupId), asc(members.userId)),
+    db
+      .select(ratingColumns)
+      .from(ratings)
+      .where(and(inArray(ratings.groupId, ids), inArray(ratings.period, [...months]), isNull(ratings.supersededAt)))
+      .orderBy(ROWID),
+    db
+      .select(adjustmentColumns)
+      .from(adjustments)
+      .where(
+        and(inArray(adjustments.groupId, ids), inArray(adjustments.period, [...months]), isNull(adjustments.revokedAt)),
+      )
+      .orderBy(ROWID),
+    db
+      .select(awardColumns)
+      .from(awards)
+      .where(and(inArray(awards.groupId, ids), inArray(awards.period, [...months]), isNull(awards.revokedAt)))
+      .orderBy(ROWID),
     db.select().from(schemes).where(inArray(schemes.groupId, ids)).orderBy(desc(schemes.version)),
-    db.select().from(departmentScores).where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months]))),
+    db
+      .select()
+      .from(departmentScores)
+      .where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months]))),
   ]);
   const peopleOf = groupBy(people, (p) => p.groupId);
   const [r, a, w] = [live(rated), live(adjusted), live(awarded)];
@@ -70,13 +102,29 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
     for (const m of months) {
       const k = key(g.id, m);
       const ps = peopleOf.get(g.id) ?? [];
-      rows.set(k, ps.length ? { people: ps, rated: r.get(k) ?? [], adjusted: a.get(k) ?? [], awarded: w.get(k) ?? [] } : { people: ps, rated: [], adjusted: [], awarded: [] });
+      rows.set(
+        k,
+        ps.length
+          ? { people: ps, rated: r.get(k) ?? [], adjusted: a.get(k) ?? [], awarded: w.get(k) ?? [] }
+          : { people: ps, rated: [], adjusted: [], awarded: [] },
+      );
     }
-  return { chunk, rows, versions: groupBy(versions, (v) => v.groupId), performance: new Map(performance.map((p) => [key(p.groupId, p.period), p.score])) };
+  return {
+    chunk,
+    rows,
+    versions: groupBy(versions, (v) => v.groupId),
+    performance: new Map(performance.map((p) => [key(p.groupId, p.period), p.score])),
+  };
 }
 
 /** As schemeForMonth, from a group's versions already read (newest first). */
-function schemeFor(group: Group, versions: readonly (typeof schemes.$inferSelect)[], month: IsoMonth, now: Date, parsed: Map<string, SchemeInForce>): SchemeInForce {
+function schemeFor(
+  group: Group,
+  versions: readonly (typeof schemes.$inferSelect)[],
+  month: IsoMonth,
+  now: Date,
+  parsed: Map<string, SchemeInForce>,
+): SchemeInForce {
   const current = monthOf(localDate(now, group.timezone));
   const at = month >= current ? undefined : endOfLocalMonth(month, group.timezone);
   const row = versions.find((v) => !at || v.createdAt <= at);
@@ -90,7 +138,13 @@ function schemeFor(group: Group, versions: readonly (typeof schemes.$inferSelect
  * time, on first use, and a chunk's rows are let go once the next is read;
  * scored months are kept (they are small) so each is computed once.
  */
-export function periodSource(db: Database, all: readonly Group[], months: readonly IsoMonth[], now: Date, perChunk = GROUPS_PER_CHUNK): PeriodSource {
+export function periodSource(
+  db: Database,
+  all: readonly Group[],
+  months: readonly IsoMonth[],
+  now: Date,
+  perChunk = GROUPS_PER_CHUNK,
+): PeriodSource {
   const chunkOf = new Map(all.map((g, i) => [g.id, Math.floor(i / perChunk)]));
   const parsed = new Map<string, SchemeInForce>();
   const scored = new Map<string, Promise<MonthScores>>();
@@ -98,7 +152,8 @@ export function periodSource(db: Database, all: readonly Group[], months: readon
   const loadedFor = (group: Group) => {
     const index = chunkOf.get(group.id);
     if (index === undefined || !months.length) throw new Error(`group ${group.id} is not part of this period source`);
-    if (current?.index !== index) current = { index, loaded: loadChunk(db, all.slice(index * perChunk, (index + 1) * perChunk), months) };
+    if (current?.index !== index)
+      current = { index, loaded: loadChunk(db, all.slice(index * perChunk, (index + 1) * perChunk), months) };
     return current.loaded;
   };
   const inputs = async (group: Group, month: IsoMonth): Promise<MonthData & { inForce: SchemeInForce }> => {
@@ -115,7 +170,12 @@ export function periodSource(db: Database, all: readonly Group[], months: readon
   const compute = async (group: Group, month: IsoMonth): Promise<MonthScores> => {
     const { inputs: json, peerRaters, attendance, inForce } = await inputs(group, month);
     const p = parsePeriodInputs(inForce.scheme, json);
-    if (!p.ok) throw new DataError(group.id, month, `month inputs invalid: ${p.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
+    if (!p.ok)
+      throw new DataError(
+        group.id,
+        month,
+        `month inputs invalid: ${p.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`,
+      );
     return { month, inForce, result: computePeriod(inForce.scheme, p.inputs), peerRaters, attendance };
   };
   return {
@@ -136,8 +196,16 @@ export function periodSource(db: Database, all: readonly Group[], months: readon
 }
 
 /** Records and leave for a chunk's groups and months, one query each, split by group and month. */
-async function attendanceOf(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]): Promise<Map<string, AttendanceRows>> {
-  const all = await attendanceRowsOf(db, chunk.map((g) => g.id), months);
+async function attendanceOf(
+  db: Database,
+  chunk: readonly Group[],
+  months: readonly IsoMonth[],
+): Promise<Map<string, AttendanceRows>> {
+  const all = await attendanceRowsOf(
+    db,
+    chunk.map((g) => g.id),
+    months,
+  );
   const out = new Map<string, AttendanceRows>();
   const of = (groupId: string, month: string) => {
     const k = key(groupId, month);
@@ -146,6 +214,7 @@ async function attendanceOf(db: Database, chunk: readonly Group[], months: reado
   };
   for (const r of all.records) of(r.groupId, r.date.slice(0, 7)).records.push(r);
   // Leave may span months: each month it touches gets it (attendanceFrom keeps only its own days).
-  for (const l of all.leaves) for (const m of months) if (l.from.slice(0, 7) <= m && l.to.slice(0, 7) >= m) of(l.groupId, m).leaves.push(l);
+  for (const l of all.leaves)
+    for (const m of months) if (l.from.slice(0, 7) <= m && l.to.slice(0, 7) >= m) of(l.groupId, m).leaves.push(l);
   return out;
 }

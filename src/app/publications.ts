@@ -1,7 +1,17 @@
 import { and, desc, eq, gte, inArray, lt, max } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { appealDecisions, appeals, auditLog, members, publications, type Appeal, type Group, type Member, type Publication } from "../db/schema";
+import {
+  appealDecisions,
+  appeals,
+  auditLog,
+  members,
+  publications,
+  type Appeal,
+  type Group,
+  type Member,
+  type Publication,
+} from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { addWorkdays, quarterOf } from "../domain/periods";
 
@@ -9,12 +19,29 @@ import { addWorkdays, quarterOf } from "../domain/periods";
 export const OBJECTION_WORKDAYS = 3;
 
 /** Publishes a period's results as provisional, once; returns the publication (new or existing). */
-export async function publish(db: Database, group: Group, period: string, today: string, calendar: WorkCalendar, now: Date): Promise<Publication> {
+export async function publish(
+  db: Database,
+  group: Group,
+  period: string,
+  today: string,
+  calendar: WorkCalendar,
+  now: Date,
+): Promise<Publication> {
   await db
     .insert(publications)
-    .values({ id: newId("pub", now.getTime()), groupId: group.id, period, windowEnds: addWorkdays(today, OBJECTION_WORKDAYS, calendar), publishedAt: now })
+    .values({
+      id: newId("pub", now.getTime()),
+      groupId: group.id,
+      period,
+      windowEnds: addWorkdays(today, OBJECTION_WORKDAYS, calendar),
+      publishedAt: now,
+    })
     .onConflictDoNothing();
-  const [row] = await db.select().from(publications).where(and(eq(publications.groupId, group.id), eq(publications.period, period))).limit(1);
+  const [row] = await db
+    .select()
+    .from(publications)
+    .where(and(eq(publications.groupId, group.id), eq(publications.period, period)))
+    .limit(1);
   return row!;
 }
 
@@ -23,7 +50,13 @@ export async function openPublication(db: Database, groupId: string, today: stri
   const [row] = await db
     .select()
     .from(publications)
-    .where(and(eq(publications.groupId, groupId), eq(publications.status, "provisional"), gte(publications.windowEnds, today)))
+    .where(
+      and(
+        eq(publications.groupId, groupId),
+        eq(publications.status, "provisional"),
+        gte(publications.windowEnds, today),
+      ),
+    )
     .orderBy(desc(publications.publishedAt))
     .limit(1);
   return row;
@@ -34,21 +67,50 @@ export async function isLocked(db: Database, groupId: string, month: string): Pr
   const rows = await db
     .select({ id: publications.id })
     .from(publications)
-    .where(and(eq(publications.groupId, groupId), inArray(publications.period, [quarterOf(month), month.slice(0, 4)]), eq(publications.status, "final")))
+    .where(
+      and(
+        eq(publications.groupId, groupId),
+        inArray(publications.period, [quarterOf(month), month.slice(0, 4)]),
+        eq(publications.status, "final"),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
 
 /** Windows that closed before today with no open appeal become final. */
 export async function finalizeDue(db: Database, group: Group, today: string, now: Date): Promise<Publication[]> {
-  const due = await db.select().from(publications).where(and(eq(publications.groupId, group.id), eq(publications.status, "provisional"), lt(publications.windowEnds, today)));
+  const due = await db
+    .select()
+    .from(publications)
+    .where(
+      and(
+        eq(publications.groupId, group.id),
+        eq(publications.status, "provisional"),
+        lt(publications.windowEnds, today),
+      ),
+    );
   const done: Publication[] = [];
   for (const p of due) {
-    const open = await db.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.publicationId, p.id), eq(appeals.status, "open"))).limit(1);
+    const open = await db
+      .select({ id: appeals.id })
+      .from(appeals)
+      .where(and(eq(appeals.publicationId, p.id), eq(appeals.status, "open")))
+      .limit(1);
     if (open.length) continue; // decided appeals first, then final
     await db.batch([
-      db.update(publications).set({ status: "final", finalizedAt: now }).where(and(eq(publications.id, p.id), eq(publications.status, "provisional"))),
-      db.insert(auditLog).values({ id: newId("aud", now.getTime()), groupId: group.id, action: "publication.final", subjectId: p.id, detail: { period: p.period, version: p.version }, at: now }),
+      db
+        .update(publications)
+        .set({ status: "final", finalizedAt: now })
+        .where(and(eq(publications.id, p.id), eq(publications.status, "provisional"))),
+      db.insert(auditLog).values({
+        id: newId("aud", now.getTime()),
+        groupId: group.id,
+        action: "publication.final",
+        subjectId: p.id,
+        detail: { period: p.period, version: p.version },
+        at: now,
+      }),
     ]);
     done.push(p);
   }
@@ -57,7 +119,10 @@ export async function finalizeDue(db: Database, group: Group, today: string, now
 
 /** The next short appeal number of a publication. */
 export async function nextAppealNo(db: Database, publicationId: string): Promise<number> {
-  const [row] = await db.select({ n: max(appeals.no) }).from(appeals).where(eq(appeals.publicationId, publicationId));
+  const [row] = await db
+    .select({ n: max(appeals.no) })
+    .from(appeals)
+    .where(eq(appeals.publicationId, publicationId));
   return (row?.n ?? 0) + 1;
 }
 
@@ -73,14 +138,37 @@ export async function appealIdByNo(db: Database, groupId: string, no: number): P
   return row?.id;
 }
 
-export function appealWrites(db: Database, publication: Publication, member: Member, reason: string, now: Date, no: number | null = null) {
+export function appealWrites(
+  db: Database,
+  publication: Publication,
+  member: Member,
+  reason: string,
+  now: Date,
+  no: number | null = null,
+) {
   const id = newId("apl", now.getTime());
-  const appeal: Appeal = { id, publicationId: publication.id, memberId: member.id, reason, status: "open", no, createdAt: now };
+  const appeal: Appeal = {
+    id,
+    publicationId: publication.id,
+    memberId: member.id,
+    reason,
+    status: "open",
+    no,
+    createdAt: now,
+  };
   return {
     appeal,
     writes: [
       db.insert(appeals).values(appeal),
-      db.insert(auditLog).values({ id: newId("aud", now.getTime()), groupId: member.groupId, actorUserId: member.userId, action: "appeal.open", subjectId: id, detail: { period: publication.period, reason }, at: now }),
+      db.insert(auditLog).values({
+        id: newId("aud", now.getTime()),
+        groupId: member.groupId,
+        actorUserId: member.userId,
+        action: "appeal.open",
+        subjectId: id,
+        detail: { period: publication.period, reason },
+        at: now,
+      }),
     ],
   };
 }
@@ -98,17 +186,38 @@ export async function loadAppeal(db: Database, appealId: string) {
 }
 
 export async function openAppealOf(db: Database, publicationId: string, memberId: string) {
-  const [row] = await db.select().from(appeals).where(and(eq(appeals.publicationId, publicationId), eq(appeals.memberId, memberId), eq(appeals.status, "open"))).limit(1);
+  const [row] = await db
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.publicationId, publicationId), eq(appeals.memberId, memberId), eq(appeals.status, "open")))
+    .limit(1);
   return row;
 }
 
 /** A decision: the PK on appeal_decisions lets exactly one of two racing decisions commit. */
 export function decideAppealWrites(
   db: Database,
-  input: { appeal: Appeal; publication: Publication; decision: "upheld" | "amended"; by: string; reason: string; dimension?: string; points?: number; now: Date },
+  input: {
+    appeal: Appeal;
+    publication: Publication;
+    decision: "upheld" | "amended";
+    by: string;
+    reason: string;
+    dimension?: string;
+    points?: number;
+    now: Date;
+  },
 ) {
   const writes: unknown[] = [
-    db.insert(appealDecisions).values({ appealId: input.appeal.id, decision: input.decision, byUserId: input.by, reason: input.reason, dimension: input.dimension ?? null, points: input.points ?? null, decidedAt: input.now }),
+    db.insert(appealDecisions).values({
+      appealId: input.appeal.id,
+      decision: input.decision,
+      byUserId: input.by,
+      reason: input.reason,
+      dimension: input.dimension ?? null,
+      points: input.points ?? null,
+      decidedAt: input.now,
+    }),
     db.update(appeals).set({ status: input.decision }).where(eq(appeals.id, input.appeal.id)),
     db.insert(auditLog).values({
       id: newId("aud", input.now.getTime()),

@@ -10,7 +10,15 @@ export const MAX_RECORD_CHARS = 2000;
 
 export function addRecord(
   db: Database,
-  input: { group: Group; member: Member; date: IsoDate; text: string; sourceMessageId?: string; now: Date; id?: string },
+  input: {
+    group: Group;
+    member: Member;
+    date: IsoDate;
+    text: string;
+    sourceMessageId?: string;
+    now: Date;
+    id?: string;
+  },
 ) {
   const id = input.id ?? newId("rec", input.now.getTime());
   // No audit_log row: the record itself is the trail (who, when, from which message), and
@@ -69,7 +77,13 @@ export async function liveRecordsOfMonth(db: Database, memberId: string, month: 
   return db
     .select()
     .from(records)
-    .where(and(eq(records.memberId, memberId), between(records.date, `${month}-01`, `${month}-31`), isNull(records.withdrawnAt)))
+    .where(
+      and(
+        eq(records.memberId, memberId),
+        between(records.date, `${month}-01`, `${month}-31`),
+        isNull(records.withdrawnAt),
+      ),
+    )
     .orderBy(asc(records.date), asc(records.createdAt));
 }
 
@@ -105,7 +119,12 @@ export interface MonthSummary {
 }
 
 /** 我的: a person's month so far, and the workdays still without a record. */
-export async function monthSummary(db: Database, calendar: WorkCalendar, memberId: string, today: IsoDate): Promise<MonthSummary> {
+export async function monthSummary(
+  db: Database,
+  calendar: WorkCalendar,
+  memberId: string,
+  today: IsoDate,
+): Promise<MonthSummary> {
   const month = monthOf(today);
   const list = await liveRecordsOfMonth(db, memberId, month);
   const recorded = new Set(list.map((r) => r.date));

@@ -21,27 +21,53 @@ export interface ReviewMessage {
  * 月评议 for a group's month: a card per member to each leader, and, where the
  * scheme has those rater groups, a self card and a peer card to each member.
  */
-export async function reviewMessages(db: Database, group: Group, month: string, scheme: Scheme): Promise<ReviewMessage[]> {
-  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
+export async function reviewMessages(
+  db: Database,
+  group: Group,
+  month: string,
+  scheme: Scheme,
+): Promise<ReviewMessage[]> {
+  const people = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.active, true)));
   // A dimension computed from the records (出勤) is not asked for.
-  const rated = new Set(indexScheme(scheme).leaves.filter((l) => !l.node.source).map((l) => l.top.key));
-  const dimensions = scheme.dimensions.filter((d) => rated.has(d.key)).map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
+  const rated = new Set(
+    indexScheme(scheme)
+      .leaves.filter((l) => !l.node.source)
+      .map((l) => l.top.key),
+  );
+  const dimensions = scheme.dimensions
+    .filter((d) => rated.has(d.key))
+    .map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
   const base = { groupId: group.id, groupName: group.name, month, dimensions, lang: "zh" as const };
   const out: ReviewMessage[] = [];
   for (const leader of people.filter((p) => p.role === "leader")) {
     for (const m of people.filter((p) => p.id !== leader.id)) {
-      out.push({ to: { type: "open_id", id: leader.userId }, rendered: reviewCard({ ...base, kind: "leader", subject: { id: m.id, name: displayName(m) } }), key: reviewKey(month, "leader", leader.userId, m.id) });
+      out.push({
+        to: { type: "open_id", id: leader.userId },
+        rendered: reviewCard({ ...base, kind: "leader", subject: { id: m.id, name: displayName(m) } }),
+        key: reviewKey(month, "leader", leader.userId, m.id),
+      });
     }
   }
   for (const m of people) {
     if ("self" in scheme.raters) {
-      out.push({ to: { type: "open_id", id: m.userId }, rendered: reviewCard({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } }), key: reviewKey(month, "self", m.userId) });
+      out.push({
+        to: { type: "open_id", id: m.userId },
+        rendered: reviewCard({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } }),
+        key: reviewKey(month, "self", m.userId),
+      });
     }
     if ("peer" in scheme.raters && people.length > 1) {
       // A group larger than one card's choice gets several peer cards; the first keeps the key it always had.
       const colleagues = people.filter((p) => p.id !== m.id).map((p) => ({ id: p.id, name: displayName(p) }));
       reviewCards({ ...base, kind: "peer", colleagues }).forEach((rendered, i) => {
-        out.push({ to: { type: "open_id", id: m.userId }, rendered, key: reviewKey(month, "peer", m.userId) + (i ? `:${i + 1}` : "") });
+        out.push({
+          to: { type: "open_id", id: m.userId },
+          rendered,
+          key: reviewKey(month, "peer", m.userId) + (i ? `:${i + 1}` : ""),
+        });
       });
     }
   }

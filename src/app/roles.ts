@@ -10,54 +10,101 @@ import { auditLog, members, tenantAdmins, type Group, type Member } from "../db/
 export type TenantRef = Pick<Group, "platform" | "tenantKey">;
 
 const adminOf = (tenant: TenantRef, userId?: string) =>
-  and(eq(tenantAdmins.platform, tenant.platform), eq(tenantAdmins.tenantKey, tenant.tenantKey), ...(userId ? [eq(tenantAdmins.userId, userId)] : []));
+  and(
+    eq(tenantAdmins.platform, tenant.platform),
+    eq(tenantAdmins.tenantKey, tenant.tenantKey),
+    ...(userId ? [eq(tenantAdmins.userId, userId)] : []),
+  );
 
 export async function listAdmins(db: Database, tenant: TenantRef) {
   return db.select().from(tenantAdmins).where(adminOf(tenant)).orderBy(tenantAdmins.createdAt);
 }
 
 export async function isAdmin(db: Database, tenant: TenantRef, userId: string): Promise<boolean> {
-  const [row] = await db.select({ userId: tenantAdmins.userId }).from(tenantAdmins).where(adminOf(tenant, userId)).limit(1);
+  const [row] = await db
+    .select({ userId: tenantAdmins.userId })
+    .from(tenantAdmins)
+    .where(adminOf(tenant, userId))
+    .limit(1);
   return Boolean(row);
 }
 
 export type RoleAction = "admin.add" | "admin.remove" | "leader.add" | "leader.remove";
 
-function auditRole(db: Database, input: { group: Group; by: string; action: RoleAction; target: Pick<Member, "userId" | "name">; now: Date; reason?: string }) {
+function auditRole(
+  db: Database,
+  input: {
+    group: Group;
+    by: string;
+    action: RoleAction;
+    target: Pick<Member, "userId" | "name">;
+    now: Date;
+    reason?: string;
+  },
+) {
   return db.insert(auditLog).values({
     id: newId("aud", input.now.getTime()),
     groupId: input.group.id,
     actorUserId: input.by,
     action: `role.${input.action}`,
     subjectId: input.target.userId,
-    detail: { tenant: input.group.tenantKey, name: input.target.name, ...(input.reason ? { reason: input.reason } : {}) },
+    detail: {
+      tenant: input.group.tenantKey,
+      name: input.target.name,
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
     at: input.now,
   });
 }
 
 /** Makes a person an admin of the group's tenant (a no-op if they already are, still logged). */
-export function addAdminWrites(db: Database, input: { group: Group; by: string; target: Pick<Member, "userId" | "name">; now: Date; reason?: string }) {
+export function addAdminWrites(
+  db: Database,
+  input: { group: Group; by: string; target: Pick<Member, "userId" | "name">; now: Date; reason?: string },
+) {
   return [
     db
       .insert(tenantAdmins)
-      .values({ platform: input.group.platform, tenantKey: input.group.tenantKey, userId: input.target.userId, name: input.target.name, addedBy: input.by, createdAt: input.now })
+      .values({
+        platform: input.group.platform,
+        tenantKey: input.group.tenantKey,
+        userId: input.target.userId,
+        name: input.target.name,
+        addedBy: input.by,
+        createdAt: input.now,
+      })
       .onConflictDoNothing(),
     auditRole(db, { ...input, action: "admin.add" }),
   ];
 }
 
-export function removeAdminWrites(db: Database, input: { group: Group; by: string; target: Pick<Member, "userId" | "name">; now: Date }) {
-  return [db.delete(tenantAdmins).where(adminOf(input.group, input.target.userId)), auditRole(db, { ...input, action: "admin.remove" })];
+export function removeAdminWrites(
+  db: Database,
+  input: { group: Group; by: string; target: Pick<Member, "userId" | "name">; now: Date },
+) {
+  return [
+    db.delete(tenantAdmins).where(adminOf(input.group, input.target.userId)),
+    auditRole(db, { ...input, action: "admin.remove" }),
+  ];
 }
 
 /** A member becomes a leader of their group, or goes back to staff. */
-export function setLeaderWrites(db: Database, input: { group: Group; by: string; target: Member; leader: boolean; now: Date }) {
+export function setLeaderWrites(
+  db: Database,
+  input: { group: Group; by: string; target: Member; leader: boolean; now: Date },
+) {
   return [
-    db.update(members).set({ role: input.leader ? "leader" : "staff" }).where(eq(members.id, input.target.id)),
+    db
+      .update(members)
+      .set({ role: input.leader ? "leader" : "staff" })
+      .where(eq(members.id, input.target.id)),
     auditRole(db, { ...input, action: input.leader ? "leader.add" : "leader.remove" }),
   ];
 }
 
 export async function groupLeaders(db: Database, group: Group): Promise<Member[]> {
-  return db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.role, "leader"), eq(members.active, true)));
+  return db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.role, "leader"), eq(members.active, true)));
 }

@@ -24,15 +24,32 @@ export interface RosterPlan {
   groups: number;
 }
 
-const listed = (names: string[]) => (names.length > 6 ? `${names.slice(0, 6).join("、")} 等 ${names.length} 个` : names.join("、"));
+const listed = (names: string[]) =>
+  names.length > 6 ? `${names.slice(0, 6).join("、")} 等 ${names.length} 个` : names.join("、");
 
-export async function planRosterImport(db: Database, input: { platform: Group["platform"]; tenantKey: string; parsed: RosterParse; by: string; now: Date }): Promise<RosterPlan> {
+export async function planRosterImport(
+  db: Database,
+  input: { platform: Group["platform"]; tenantKey: string; parsed: RosterParse; by: string; now: Date },
+): Promise<RosterPlan> {
   const { parsed, now } = input;
   const problems = [...parsed.problems];
   const list = await tenantGroups(db, input);
   const groupsByName = new Map<string, Group[]>();
   for (const g of list) groupsByName.set(g.name, [...(groupsByName.get(g.name) ?? []), g]);
-  const people = list.length ? await db.select().from(members).where(and(inArray(members.groupId, list.map((g) => g.id)), eq(members.active, true))) : [];
+  const people = list.length
+    ? await db
+        .select()
+        .from(members)
+        .where(
+          and(
+            inArray(
+              members.groupId,
+              list.map((g) => g.id),
+            ),
+            eq(members.active, true),
+          ),
+        )
+    : [];
   const byGroupAndName = new Map<string, Member[]>();
   for (const m of people) {
     const key = `${m.groupId}|${displayName(m)}`;
@@ -46,21 +63,37 @@ export async function planRosterImport(db: Database, input: { platform: Group["p
   for (const row of parsed.rows) {
     const candidates = groupsByName.get(row.group) ?? [];
     if (!candidates.length) {
-      problems.push({ row: row.row, column: parsed.labels.group, message: `本单位没有叫「${excerpt(row.group)}」的群（现有：${listed(list.map((g) => g.name).filter(Boolean)) || "无"}）` });
+      problems.push({
+        row: row.row,
+        column: parsed.labels.group,
+        message: `本单位没有叫「${excerpt(row.group)}」的群（现有：${listed(list.map((g) => g.name).filter(Boolean)) || "无"}）`,
+      });
       continue;
     }
     if (candidates.length > 1) {
-      problems.push({ row: row.row, column: parsed.labels.group, message: `有 ${candidates.length} 个群都叫「${row.group}」，请先把群名改得不同` });
+      problems.push({
+        row: row.row,
+        column: parsed.labels.group,
+        message: `有 ${candidates.length} 个群都叫「${row.group}」，请先把群名改得不同`,
+      });
       continue;
     }
     const group = candidates[0]!;
     const found = byGroupAndName.get(`${group.id}|${row.name}`) ?? [];
     if (!found.length) {
-      problems.push({ row: row.row, column: parsed.labels.name, message: `「${excerpt(row.group)}」里没有「${excerpt(row.name)}」（请先让他加入群，或核对姓名）` });
+      problems.push({
+        row: row.row,
+        column: parsed.labels.name,
+        message: `「${excerpt(row.group)}」里没有「${excerpt(row.name)}」（请先让他加入群，或核对姓名）`,
+      });
       continue;
     }
     if (found.length > 1) {
-      problems.push({ row: row.row, column: parsed.labels.name, message: `「${row.group}」里有 ${found.length} 个「${row.name}」，无法区分` });
+      problems.push({
+        row: row.row,
+        column: parsed.labels.name,
+        message: `「${row.group}」里有 ${found.length} 个「${row.name}」，无法区分`,
+      });
       continue;
     }
     const member = found[0]!;
@@ -78,11 +111,18 @@ export async function planRosterImport(db: Database, input: { platform: Group["p
         actorUserId: input.by,
         action: "roster.import",
         subjectId: member.id,
-        detail: { member: member.id, position: row.position, coefficient: row.coefficient, before: { position: member.position, coefficient: member.coefficient } },
+        detail: {
+          member: member.id,
+          position: row.position,
+          coefficient: row.coefficient,
+          before: { position: member.position, coefficient: member.coefficient },
+        },
         at: now,
       }),
     );
   }
   problems.sort((a, b) => a.row - b.row);
-  return problems.length ? { problems, writes: [], changed: 0, unchanged: 0, groups: 0 } : { problems, writes, changed, unchanged, groups: touchedGroups.size };
+  return problems.length
+    ? { problems, writes: [], changed: 0, unchanged: 0, groups: 0 }
+    : { problems, writes, changed, unchanged, groups: touchedGroups.size };
 }

@@ -4,7 +4,14 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
-import { checkSchemeSize, parseScheme, schemeTemplates, type FieldError, type Scheme, type SchemeJson } from "../domain/scheme";
+import {
+  checkSchemeSize,
+  parseScheme,
+  schemeTemplates,
+  type FieldError,
+  type Scheme,
+  type SchemeJson,
+} from "../domain/scheme";
 
 /** A group that has chosen nothing is scored with 单位干部 (联村 40 / 业务 40 / 管理学习作风 20). */
 export const DEFAULT_TEMPLATE_ID = "unit-staff";
@@ -24,7 +31,13 @@ function defaultScheme(): SchemeInForce {
   const template = schemeTemplates.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;
   const parsed = parseScheme(template.scheme);
   if (!parsed.ok) throw new Error(`template ${template.id} is invalid`);
-  return { version: 0, scheme: parsed.scheme, json: template.scheme, source: `template:${template.id}`, isDefault: true };
+  return {
+    version: 0,
+    scheme: parsed.scheme,
+    json: template.scheme,
+    source: `template:${template.id}`,
+    isDefault: true,
+  };
 }
 
 /** The version in force at an instant (the latest created by then), or the newest. */
@@ -43,8 +56,21 @@ export function inForceFrom(row: typeof schemes.$inferSelect | undefined): Schem
   if (!row) return defaultScheme();
   const parsed = parseScheme(row.json);
   // Stored versions were validated when saved; a later, stricter validator must not lose them.
-  if (!parsed.ok) throw new DataError(row.groupId, `scheme v${row.version}`, `scheme ${row.id} no longer validates: ${parsed.errors[0]?.path ?? ""} ${parsed.errors[0]?.en}`);
-  return { version: row.version, scheme: parsed.scheme, json: row.json, source: row.source, isDefault: false, createdAt: row.createdAt, createdBy: row.createdBy };
+  if (!parsed.ok)
+    throw new DataError(
+      row.groupId,
+      `scheme v${row.version}`,
+      `scheme ${row.id} no longer validates: ${parsed.errors[0]?.path ?? ""} ${parsed.errors[0]?.en}`,
+    );
+  return {
+    version: row.version,
+    scheme: parsed.scheme,
+    json: row.json,
+    source: row.source,
+    isDefault: false,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+  };
 }
 
 /**
@@ -54,7 +80,9 @@ export function inForceFrom(row: typeof schemes.$inferSelect | undefined): Schem
  */
 export async function schemeForMonth(db: Database, group: Group, month: IsoMonth, now: Date): Promise<SchemeInForce> {
   const current = monthOf(localDate(now, group.timezone));
-  return month >= current ? schemeInForce(db, group.id) : schemeInForce(db, group.id, endOfLocalMonth(month, group.timezone));
+  return month >= current
+    ? schemeInForce(db, group.id)
+    : schemeInForce(db, group.id, endOfLocalMonth(month, group.timezone));
 }
 
 export function findTemplate(query: string) {
@@ -65,12 +93,25 @@ export function findTemplate(query: string) {
   );
 }
 
-export type SaveSchemeResult = { ok: true; version: number; scheme: Scheme; writes: ReturnType<typeof saveWrites> } | { ok: false; errors: FieldError[] };
+export type SaveSchemeResult =
+  | { ok: true; version: number; scheme: Scheme; writes: ReturnType<typeof saveWrites> }
+  | { ok: false; errors: FieldError[] };
 
-function saveWrites(db: Database, group: Group, version: number, scheme: Scheme, json: SchemeJson, source: string, by: string, now: Date) {
+function saveWrites(
+  db: Database,
+  group: Group,
+  version: number,
+  scheme: Scheme,
+  json: SchemeJson,
+  source: string,
+  by: string,
+  now: Date,
+) {
   const id = newId("sch", now.getTime());
   return [
-    db.insert(schemes).values({ id, groupId: group.id, version, name: scheme.name, json, source, createdBy: by, createdAt: now }),
+    db
+      .insert(schemes)
+      .values({ id, groupId: group.id, version, name: scheme.name, json, source, createdBy: by, createdAt: now }),
     db.insert(auditLog).values({
       id: newId("aud", now.getTime()),
       groupId: group.id,
@@ -87,12 +128,24 @@ function saveWrites(db: Database, group: Group, version: number, scheme: Scheme,
  * Validates a scheme and prepares its new version. Two leaders saving at
  * the same moment both pick the same number; the unique index lets one win.
  */
-export async function prepareScheme(db: Database, group: Group, json: unknown, source: string, by: string, now: Date): Promise<SaveSchemeResult> {
+export async function prepareScheme(
+  db: Database,
+  group: Group,
+  json: unknown,
+  source: string,
+  by: string,
+  now: Date,
+): Promise<SaveSchemeResult> {
   const parsed = parseScheme(json);
   if (!parsed.ok) return parsed;
   const tooLarge = checkSchemeSize(parsed.scheme.dimensions);
   if (tooLarge.length) return { ok: false, errors: tooLarge };
   const current = await schemeInForce(db, group.id);
   const version = current.version + 1;
-  return { ok: true, version, scheme: parsed.scheme, writes: saveWrites(db, group, version, parsed.scheme, json as SchemeJson, source, by, now) };
+  return {
+    ok: true,
+    version,
+    scheme: parsed.scheme,
+    writes: saveWrites(db, group, version, parsed.scheme, json as SchemeJson, source, by, now),
+  };
 }

@@ -11,10 +11,33 @@ import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows
 import { schemeForMonth, type SchemeInForce } from "./schemes";
 
 /** The columns the engine's inputs are made from: decoding rows is most of a large export's reading, so no more than these. */
-export const ratingColumns = { groupId: ratings.groupId, period: ratings.period, memberId: ratings.memberId, dimension: ratings.dimension, raterGroup: ratings.raterGroup, raterUserId: ratings.raterUserId, score: ratings.score };
-export const adjustmentColumns = { groupId: adjustments.groupId, period: adjustments.period, memberId: adjustments.memberId, dimension: adjustments.dimension, points: adjustments.points, reason: adjustments.reason };
-export const awardColumns = { groupId: awards.groupId, period: awards.period, memberId: awards.memberId, level: awards.level, reason: awards.reason };
-type Columns<T extends Record<string, { _: { data: unknown; notNull: boolean } }>> = { [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null };
+export const ratingColumns = {
+  groupId: ratings.groupId,
+  period: ratings.period,
+  memberId: ratings.memberId,
+  dimension: ratings.dimension,
+  raterGroup: ratings.raterGroup,
+  raterUserId: ratings.raterUserId,
+  score: ratings.score,
+};
+export const adjustmentColumns = {
+  groupId: adjustments.groupId,
+  period: adjustments.period,
+  memberId: adjustments.memberId,
+  dimension: adjustments.dimension,
+  points: adjustments.points,
+  reason: adjustments.reason,
+};
+export const awardColumns = {
+  groupId: awards.groupId,
+  period: awards.period,
+  memberId: awards.memberId,
+  level: awards.level,
+  reason: awards.reason,
+};
+type Columns<T extends Record<string, { _: { data: unknown; notNull: boolean } }>> = {
+  [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null;
+};
 type Rating = Columns<typeof ratingColumns>;
 type Adjustment = Columns<typeof adjustmentColumns>;
 type Award = Columns<typeof awardColumns>;
@@ -33,7 +56,13 @@ export function displayName(member: Pick<Member, "name" | "userId">): string {
 /** Peer ratings count only where at least this many colleagues rated (anonymity, and fairness). */
 export const PEER_MINIMUM = 3;
 
-export async function monthInputs(db: Database, group: Group, month: IsoMonth, scheme: Scheme, now?: Date): Promise<PeriodInputsJson> {
+export async function monthInputs(
+  db: Database,
+  group: Group,
+  month: IsoMonth,
+  scheme: Scheme,
+  now?: Date,
+): Promise<PeriodInputsJson> {
   return (await loadMonth(db, group, month, scheme, now)).inputs;
 }
 
@@ -49,7 +78,13 @@ export interface MonthData {
  * `now` decides which of the month's workdays are past for computed
  * (attendance) leaves; without it the whole month is.
  */
-export async function loadMonth(db: Database, group: Group, month: IsoMonth, scheme: Scheme, now?: Date): Promise<MonthData> {
+export async function loadMonth(
+  db: Database,
+  group: Group,
+  month: IsoMonth,
+  scheme: Scheme,
+  now?: Date,
+): Promise<MonthData> {
   return assembleMonth(group, month, scheme, await fetchMonthRows(db, group, month, hasComputedLeaf(scheme)), now);
 }
 
@@ -65,15 +100,37 @@ export interface MonthRows {
   attendanceRows?: AttendanceRows;
 }
 
-export const hasComputedLeaf = (scheme: Scheme) => indexScheme(scheme).leaves.some((l) => l.node.source === "attendance");
+export const hasComputedLeaf = (scheme: Scheme) =>
+  indexScheme(scheme).leaves.some((l) => l.node.source === "attendance");
 
-async function fetchMonthRows(db: Database, group: Group, month: IsoMonth, withAttendance: boolean): Promise<MonthRows> {
-  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true))).orderBy(asc(members.userId));
+async function fetchMonthRows(
+  db: Database,
+  group: Group,
+  month: IsoMonth,
+  withAttendance: boolean,
+): Promise<MonthRows> {
+  const people = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.active, true)))
+    .orderBy(asc(members.userId));
   if (!people.length) return { people, rated: [], adjusted: [], awarded: [] };
   const [rated, adjusted, awarded, attendanceRows] = await Promise.all([
-    db.select(ratingColumns).from(ratings).where(and(eq(ratings.groupId, group.id), eq(ratings.period, month), isNull(ratings.supersededAt))).orderBy(ROWID),
-    db.select(adjustmentColumns).from(adjustments).where(and(eq(adjustments.groupId, group.id), eq(adjustments.period, month), isNull(adjustments.revokedAt))).orderBy(ROWID),
-    db.select(awardColumns).from(awards).where(and(eq(awards.groupId, group.id), eq(awards.period, month), isNull(awards.revokedAt))).orderBy(ROWID),
+    db
+      .select(ratingColumns)
+      .from(ratings)
+      .where(and(eq(ratings.groupId, group.id), eq(ratings.period, month), isNull(ratings.supersededAt)))
+      .orderBy(ROWID),
+    db
+      .select(adjustmentColumns)
+      .from(adjustments)
+      .where(and(eq(adjustments.groupId, group.id), eq(adjustments.period, month), isNull(adjustments.revokedAt)))
+      .orderBy(ROWID),
+    db
+      .select(awardColumns)
+      .from(awards)
+      .where(and(eq(awards.groupId, group.id), eq(awards.period, month), isNull(awards.revokedAt)))
+      .orderBy(ROWID),
     withAttendance ? attendanceRowsOf(db, [group.id], [month]) : undefined,
   ]);
   return { people, rated, adjusted, awarded, ...(attendanceRows ? { attendanceRows } : {}) };
@@ -100,13 +157,27 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
     peersPerItem.set(item, (peersPerItem.get(item) ?? new Set()).add(r.raterUserId));
     peerRaters.set(r.memberId, (peerRaters.get(r.memberId) ?? new Set()).add(r.raterUserId));
   }
-  const counts = (r: (typeof rated)[number]) => r.raterGroup !== "peer" || (peersPerItem.get(`${r.memberId}|${r.dimension}`)?.size ?? 0) >= PEER_MINIMUM;
+  const counts = (r: (typeof rated)[number]) =>
+    r.raterGroup !== "peer" || (peersPerItem.get(`${r.memberId}|${r.dimension}`)?.size ?? 0) >= PEER_MINIMUM;
 
   // Computed leaves (attendance) are not rated by people: a rating typed for one is left out.
   const computed = index.leaves.filter((l) => l.node.source === "attendance").map((l) => l.node.key);
   const ratingInputs = rated
-    .filter((r) => known.has(r.memberId) && leaves.has(r.dimension) && !computed.includes(r.dimension) && r.raterGroup in scheme.raters && counts(r))
-    .map((r) => ({ member: r.memberId, dimension: r.dimension, rater: r.raterGroup, score: r.score, by: r.raterUserId }));
+    .filter(
+      (r) =>
+        known.has(r.memberId) &&
+        leaves.has(r.dimension) &&
+        !computed.includes(r.dimension) &&
+        r.raterGroup in scheme.raters &&
+        counts(r),
+    )
+    .map((r) => ({
+      member: r.memberId,
+      dimension: r.dimension,
+      rater: r.raterGroup,
+      score: r.score,
+      by: r.raterUserId,
+    }));
   const adjustmentInputs = adjusted
     .filter((a) => known.has(a.memberId) && (topKeys.has(a.dimension) || allKeys.has(a.dimension)))
     .map((a) => ({ member: a.memberId, dimension: a.dimension, points: a.points, reason: a.reason }));
@@ -116,13 +187,34 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
   // Only people appraised this month take part: someone nobody has rated yet is not "last with 0",
   // and does not count toward percentage quotas.
   const appraised = new Set([...ratingInputs, ...adjustmentInputs, ...awardInputs].map((x) => x.member));
-  const attendance = computed.length && rows.attendanceRows ? attendanceFrom(group, month, people.filter((m) => appraised.has(m.id)), rows.attendanceRows, now) : new Map<string, Attendance>();
+  const attendance =
+    computed.length && rows.attendanceRows
+      ? attendanceFrom(
+          group,
+          month,
+          people.filter((m) => appraised.has(m.id)),
+          rows.attendanceRows,
+          now,
+        )
+      : new Map<string, Attendance>();
   // Every rater group gets the same computed score, so the leaf scores exactly it whatever the weights.
   const computedInputs = [...attendance].flatMap(([member, a]) =>
-    a.score === null ? [] : computed.flatMap((leaf) => Object.keys(scheme.raters).map((rater) => ({ member, dimension: leaf, rater, score: a.score!, by: ATTENDANCE_RATER }))),
+    a.score === null
+      ? []
+      : computed.flatMap((leaf) =>
+          Object.keys(scheme.raters).map((rater) => ({
+            member,
+            dimension: leaf,
+            rater,
+            score: a.score!,
+            by: ATTENDANCE_RATER,
+          })),
+        ),
   );
   const inputs: PeriodInputsJson = {
-    members: people.filter((m) => appraised.has(m.id)).map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
+    members: people
+      .filter((m) => appraised.has(m.id))
+      .map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
     ratings: [...ratingInputs, ...computedInputs],
     adjustments: adjustmentInputs,
     awards: awardInputs,
@@ -144,18 +236,49 @@ export async function computeMonth(db: Database, group: Group, month: IsoMonth, 
   const { inputs: json, peerRaters, attendance } = await loadMonth(db, group, month, inForce.scheme, now);
   const parsed = parsePeriodInputs(inForce.scheme, json);
   // The inputs were filtered against this scheme above; a failure here is a bug, not user input.
-  if (!parsed.ok) throw new DataError(group.id, month, `month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`);
+  if (!parsed.ok)
+    throw new DataError(
+      group.id,
+      month,
+      `month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`,
+    );
   return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs), peerRaters, attendance };
 }
 
-function audit(db: Database, group: Group, by: string, action: string, subjectId: string, detail: Record<string, unknown>, now: Date) {
-  return db.insert(auditLog).values({ id: newId("aud", now.getTime()), groupId: group.id, actorUserId: by, action, subjectId, detail, at: now });
+function audit(
+  db: Database,
+  group: Group,
+  by: string,
+  action: string,
+  subjectId: string,
+  detail: Record<string, unknown>,
+  now: Date,
+) {
+  return db.insert(auditLog).values({
+    id: newId("aud", now.getTime()),
+    groupId: group.id,
+    actorUserId: by,
+    action,
+    subjectId,
+    detail,
+    at: now,
+  });
 }
 
 /** A leader's rating on leaves; the same leader's earlier rating on a leaf this month is superseded. */
 export function rateWrites(
   db: Database,
-  input: { group: Group; month: IsoMonth; member: Member; leaves: string[]; score: number; raterGroup: string; by: string; comment?: string; now: Date },
+  input: {
+    group: Group;
+    month: IsoMonth;
+    member: Member;
+    leaves: string[];
+    score: number;
+    raterGroup: string;
+    by: string;
+    comment?: string;
+    now: Date;
+  },
 ) {
   const { group, month, member, leaves, now } = input;
   const writes = [
@@ -188,7 +311,15 @@ export function rateWrites(
         comment: input.comment,
         createdAt: now,
       }) as never,
-      audit(db, group, input.by, "rating.set", id, { member: member.id, month, dimension: leaf, score: input.score, comment: input.comment ?? null }, now) as never,
+      audit(
+        db,
+        group,
+        input.by,
+        "rating.set",
+        id,
+        { member: member.id, month, dimension: leaf, score: input.score, comment: input.comment ?? null },
+        now,
+      ) as never,
     );
   }
   return writes;
@@ -196,7 +327,16 @@ export function rateWrites(
 
 export function adjustWrites(
   db: Database,
-  input: { group: Group; month: IsoMonth; member: Member; dimension: string; points: number; reason: string; by: string; now: Date },
+  input: {
+    group: Group;
+    month: IsoMonth;
+    member: Member;
+    dimension: string;
+    points: number;
+    reason: string;
+    by: string;
+    now: Date;
+  },
 ) {
   const id = newId("adj", input.now.getTime());
   return [
@@ -211,17 +351,28 @@ export function adjustWrites(
       byUserId: input.by,
       createdAt: input.now,
     }),
-    audit(db, input.group, input.by, input.points > 0 ? "adjustment.bonus" : "adjustment.deduction", id, {
-      member: input.member.id,
-      month: input.month,
-      dimension: input.dimension,
-      points: input.points,
-      reason: input.reason,
-    }, input.now),
+    audit(
+      db,
+      input.group,
+      input.by,
+      input.points > 0 ? "adjustment.bonus" : "adjustment.deduction",
+      id,
+      {
+        member: input.member.id,
+        month: input.month,
+        dimension: input.dimension,
+        points: input.points,
+        reason: input.reason,
+      },
+      input.now,
+    ),
   ];
 }
 
-export function awardWrites(db: Database, input: { group: Group; month: IsoMonth; member: Member; level: string; reason: string; by: string; now: Date }) {
+export function awardWrites(
+  db: Database,
+  input: { group: Group; month: IsoMonth; member: Member; level: string; reason: string; by: string; now: Date },
+) {
   const id = newId("awd", input.now.getTime());
   return [
     db.insert(awards).values({
@@ -234,6 +385,14 @@ export function awardWrites(db: Database, input: { group: Group; month: IsoMonth
       byUserId: input.by,
       createdAt: input.now,
     }),
-    audit(db, input.group, input.by, "award.add", id, { member: input.member.id, month: input.month, level: input.level, reason: input.reason }, input.now),
+    audit(
+      db,
+      input.group,
+      input.by,
+      "award.add",
+      id,
+      { member: input.member.id, month: input.month, level: input.level, reason: input.reason },
+      input.now,
+    ),
   ];
 }

@@ -33,31 +33,70 @@ export function splitTargets(text: string): { names: string[]; words: string[] }
  * the person's id; `used` holds mentions already taken, so two people who
  * share a display name and are both @mentioned resolve to two people.
  */
-export function matchTarget(people: readonly Member[], name: string, mentions: readonly Mention[], lang: Lang, used: Set<Mention> = new Set()): TargetResult {
+export function matchTarget(
+  people: readonly Member[],
+  name: string,
+  mentions: readonly Mention[],
+  lang: Lang,
+  used: Set<Mention> = new Set(),
+): TargetResult {
   const mentioned = mentions.find((m) => m.name === name && !used.has(m));
   if (mentioned) {
     used.add(mentioned);
     const hit = people.find((p) => p.userId === mentioned.userId);
-    return hit ? { ok: true, member: hit } : { ok: false, problem: t(lang, `${name} 不是本群的考核成员`, `${name} is not a member of this group`) };
+    return hit
+      ? { ok: true, member: hit }
+      : { ok: false, problem: t(lang, `${name} 不是本群的考核成员`, `${name} is not a member of this group`) };
   }
   const exact = people.filter((p) => p.name === name);
   if (exact.length === 1) return { ok: true, member: exact[0]! };
   // Namesakes cannot be told apart by typing: only a mention (an id) can.
-  if (exact.length > 1) return { ok: false, problem: t(lang, `群里有 ${exact.length} 位「${excerpt(name)}」，请 @ 要找的那一位`, `${exact.length} people here are called “${excerpt(name)}”; please @mention the one you mean`) };
+  if (exact.length > 1)
+    return {
+      ok: false,
+      problem: t(
+        lang,
+        `群里有 ${exact.length} 位「${excerpt(name)}」，请 @ 要找的那一位`,
+        `${exact.length} people here are called “${excerpt(name)}”; please @mention the one you mean`,
+      ),
+    };
   const prefix = people.filter((p) => p.name && p.name.startsWith(name));
   if (prefix.length === 1) return { ok: true, member: prefix[0]! };
   if (prefix.length > 1) {
     const names = [...new Set(prefix.map((p) => p.name))].slice(0, MAX_CANDIDATES).join(t(lang, "、", ", "));
-    return { ok: false, problem: t(lang, `「${excerpt(name)}」对应多人：${names}。请 @ 具体的人`, `“${excerpt(name)}” matches several people: ${names}. Please @mention one`) };
+    return {
+      ok: false,
+      problem: t(
+        lang,
+        `「${excerpt(name)}」对应多人：${names}。请 @ 具体的人`,
+        `“${excerpt(name)}” matches several people: ${names}. Please @mention one`,
+      ),
+    };
   }
-  return { ok: false, problem: t(lang, `群里没有「${excerpt(name)}」。请 @ 要打分的人`, `Nobody called “${excerpt(name)}” here. Please @mention the person`) };
+  return {
+    ok: false,
+    problem: t(
+      lang,
+      `群里没有「${excerpt(name)}」。请 @ 要打分的人`,
+      `Nobody called “${excerpt(name)}” here. Please @mention the person`,
+    ),
+  };
 }
 
 function activeMembers(db: Database, group: Group) {
-  return db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
+  return db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.active, true)));
 }
 
-export async function resolveTarget(db: Database, group: Group, name: string, mentions: readonly Mention[], lang: Lang): Promise<TargetResult> {
+export async function resolveTarget(
+  db: Database,
+  group: Group,
+  name: string,
+  mentions: readonly Mention[],
+  lang: Lang,
+): Promise<TargetResult> {
   return matchTarget(await activeMembers(db, group), name, mentions, lang);
 }
 
@@ -66,7 +105,13 @@ export async function resolveTarget(db: Database, group: Group, name: string, me
  * resolve, or nothing is written and every name that failed is listed.
  * Naming the same person twice counts them once.
  */
-export async function resolveTargets(db: Database, group: Group, names: readonly string[], mentions: readonly Mention[], lang: Lang): Promise<TargetsResult> {
+export async function resolveTargets(
+  db: Database,
+  group: Group,
+  names: readonly string[],
+  mentions: readonly Mention[],
+  lang: Lang,
+): Promise<TargetsResult> {
   const people = await activeMembers(db, group);
   const used = new Set<Mention>();
   const found = new Map<string, Member>();

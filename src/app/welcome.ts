@@ -17,7 +17,10 @@ export const welcomeKey = (chatId: string, eventId: string): string => `welcome:
 
 /** Who is in the group now: the active members and the leaders' names, for the welcome card. */
 export async function welcomeFacts(db: Database, groupId: string): Promise<WelcomeFacts> {
-  const rows = await db.select({ name: members.name, role: members.role, active: members.active }).from(members).where(eq(members.groupId, groupId));
+  const rows = await db
+    .select({ name: members.name, role: members.role, active: members.active })
+    .from(members)
+    .where(eq(members.groupId, groupId));
   const active = rows.filter((r) => r.active);
   return { members: active.length, leaders: active.filter((r) => r.role === "leader" && r.name).map((r) => r.name) };
 }
@@ -28,7 +31,12 @@ export async function welcomeFacts(db: Database, groupId: string): Promise<Welco
  * sent is updated in place (PATCH, through the outbox like every other
  * message). Nothing is queued when the card already says the same.
  */
-export async function refreshWelcome(db: Database, chatId: string, message: { card: object; text: string }, now: Date): Promise<"queued" | "updated" | "unchanged" | "none"> {
+export async function refreshWelcome(
+  db: Database,
+  chatId: string,
+  message: { card: object; text: string },
+  now: Date,
+): Promise<"queued" | "updated" | "unchanged" | "none"> {
   const content = JSON.stringify(message.card);
   const rows = await db
     .select()
@@ -42,7 +50,10 @@ export async function refreshWelcome(db: Database, chatId: string, message: { ca
   const latest = rows.find((r) => r.id >= original.id && (r.id === original.id || r.receiveIdType === "update"));
   if (latest?.content === content) return "unchanged";
   if (original.status === "pending") {
-    const changed = await db.update(outbox).set({ content }).where(and(eq(outbox.id, original.id), eq(outbox.status, "pending")));
+    const changed = await db
+      .update(outbox)
+      .set({ content })
+      .where(and(eq(outbox.id, original.id), eq(outbox.status, "pending")));
     if (changed.rowsAffected > 0) return "queued";
     // A drainer took it meanwhile: read its state again below.
     return refreshWelcome(db, chatId, message, now);
@@ -51,6 +62,15 @@ export async function refreshWelcome(db: Database, chatId: string, message: { ca
   // keeps "reading the members"; the next member read (a newcomer's first message) updates it.
   if (original.status !== "sent" || !original.sentMessageId || !original.sentAt) return "none";
   if (now.getTime() - original.sentAt.getTime() > CARD_UPDATE_WINDOW_MS) return "none";
-  await enqueue(db, { key: `${original.key}:members:${now.getTime()}`, to: { type: "update", id: original.sentMessageId }, card: message.card, text: message.text }, now);
+  await enqueue(
+    db,
+    {
+      key: `${original.key}:members:${now.getTime()}`,
+      to: { type: "update", id: original.sentMessageId },
+      card: message.card,
+      text: message.text,
+    },
+    now,
+  );
   return "updated";
 }

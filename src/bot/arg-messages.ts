@@ -14,7 +14,11 @@ export function argumentIssueMessage(lang: Lang): z.core.$ZodErrorMap {
     switch (issue.code) {
       case "too_big":
         return issue.origin === "string"
-          ? t(lang, `太长了：最多 ${issue.maximum} 字，请精简后再发。`, `Too long: at most ${issue.maximum} characters.`)
+          ? t(
+              lang,
+              `太长了：最多 ${issue.maximum} 字，请精简后再发。`,
+              `Too long: at most ${issue.maximum} characters.`,
+            )
           : t(lang, `数值太大：最多 ${issue.maximum}。`, `At most ${issue.maximum}.`);
       case "too_small":
         return issue.origin === "string"

@@ -1,7 +1,15 @@
 import { eq, or } from "drizzle-orm";
 import type { Lang, Rendered } from "../../cards/kit";
 import { refreshWelcome, welcomeFacts, welcomeKey, type WelcomeFacts } from "../app/welcome";
-import { addMember, deactivateGroup, findGroup, findGroupAndMember, homeGroup, registerGroup, syncGroupMembers } from "../app/groups";
+import {
+  addMember,
+  deactivateGroup,
+  findGroup,
+  findGroupAndMember,
+  homeGroup,
+  registerGroup,
+  syncGroupMembers,
+} from "../app/groups";
 import type { BatchItem } from "../db/database";
 import { isDataError } from "../app/data-error";
 import { processedEvents, type Group, type Member } from "../db/schema";
@@ -25,7 +33,10 @@ export interface BotReplies {
   /** Small talk ("你好"): a friendly pointer to 帮助. */
   greeting(lang: Lang): Rendered;
   /** Plain text in a group that reads like a day's work: offered as a 日报, with a button that files it for the sender. */
-  suggestRecord(source: { text: string; messageId: string; senderId: string; chatId: string; date: string }, lang: Lang): Rendered;
+  suggestRecord(
+    source: { text: string; messageId: string; senderId: string; chatId: string; date: string },
+    lang: Lang,
+  ): Rendered;
   /** A message too long to read at all. */
   tooLong(chars: number, max: number, lang: Lang): Rendered;
   notInGroup(lang: Lang): Rendered;
@@ -67,7 +78,8 @@ const DUPLICATE: Outcome = { duplicate: true, after: [] };
  * of the message and its cause is what they share.
  */
 function constraintFailure(error: unknown): "dedupe" | "other" | null {
-  const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
+  const text =
+    String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
   if (/UNIQUE constraint failed: processed_events/.test(text)) return "dedupe";
   return /SQLITE_CONSTRAINT|UNIQUE constraint failed/.test(text) ? "other" : null;
 }
@@ -76,7 +88,9 @@ export function createBot(opts: BotOptions) {
   const { deps, replies } = opts;
   /** A data error is logged as such, with its group and period, so it can be found and fixed. */
   const logFailure = (message: string, error: unknown, fields: Record<string, unknown>) =>
-    isDataError(error) ? deps.log.error("data error", { ...fields, ...error.fields, during: message }) : deps.log.error(message, { ...fields, error: String(error) });
+    isDataError(error)
+      ? deps.log.error("data error", { ...fields, ...error.fields, during: message })
+      : deps.log.error(message, { ...fields, error: String(error) });
   const { db } = deps;
   const route = createRouter(opts.commands, opts.fallback);
   const actions = new Map(opts.cardActions.map((a) => [a.name, a]));
@@ -85,7 +99,11 @@ export function createBot(opts: BotOptions) {
     const hit = await db
       .select({ id: processedEvents.eventId })
       .from(processedEvents)
-      .where(messageId ? or(eq(processedEvents.eventId, eventId), eq(processedEvents.messageId, messageId)) : eq(processedEvents.eventId, eventId))
+      .where(
+        messageId
+          ? or(eq(processedEvents.eventId, eventId), eq(processedEvents.messageId, messageId))
+          : eq(processedEvents.eventId, eventId),
+      )
       .limit(1);
     return hit.length > 0;
   }
@@ -95,10 +113,18 @@ export function createBot(opts: BotOptions) {
    * delivery of the same event or message committed meanwhile, the marker's
    * unique key fails the whole batch and this delivery changes nothing.
    */
-  async function commit(marker: { eventId: string; messageId?: string; kind: string }, work: Work, now: Date): Promise<boolean> {
-    const routed = deps.routeMessages ? await deps.routeMessages(work.messages) : work.messages.map((message) => ({ message, channel: deps.platform }));
+  async function commit(
+    marker: { eventId: string; messageId?: string; kind: string },
+    work: Work,
+    now: Date,
+  ): Promise<boolean> {
+    const routed = deps.routeMessages
+      ? await deps.routeMessages(work.messages)
+      : work.messages.map((message) => ({ message, channel: deps.platform }));
     const items: BatchItem[] = [
-      db.insert(processedEvents).values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
+      db
+        .insert(processedEvents)
+        .values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
       ...work.writes,
       ...routed.flatMap((r) => enqueueRows(db, r.message, now, r.channel)),
     ];
@@ -116,12 +142,17 @@ export function createBot(opts: BotOptions) {
     work.defer(async () => {
       const now = deps.clock.now();
       await syncGroupMembers(db, deps.directory, group, now);
-      if (deps.platform === "lark") await refreshWelcome(db, group.chatId, replies.welcome("zh", await welcomeFacts(db, group.id)), now);
+      if (deps.platform === "lark")
+        await refreshWelcome(db, group.chatId, replies.welcome("zh", await welcomeFacts(db, group.id)), now);
     });
   }
 
   /** The group and member a message is about, registering them when first seen. */
-  async function resolveScope(update: MessageUpdate, work: Work, now: Date): Promise<{ group: Group; member: Member } | undefined> {
+  async function resolveScope(
+    update: MessageUpdate,
+    work: Work,
+    now: Date,
+  ): Promise<{ group: Group; member: Member } | undefined> {
     const linked = await deps.linkedScope?.(update, work, now);
     if (linked) return linked;
     if (update.chatType === "p2p") return homeGroup(db, deps.platform, update.tenantKey, update.senderId);
@@ -148,14 +179,23 @@ export function createBot(opts: BotOptions) {
   }
 
   /** Text that is no command: small talk, a record offered with a button, or the closest command. */
-  async function answerUnknown(update: MessageUpdate, match: Extract<Match, { kind: "unknown" }>, reply: (body: Rendered) => void) {
+  async function answerUnknown(
+    update: MessageUpdate,
+    match: Extract<Match, { kind: "unknown" }>,
+    reply: (body: Rendered) => void,
+  ) {
     const { lang } = match;
     if (match.chatter === "greeting") return reply(replies.greeting(lang));
     if (match.chatter === "record" && charCount(match.text) <= MAX_RECORD_CHARS) {
       // The day the text was written, so a click tomorrow does not file it as tomorrow's work.
       const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
       const date = localDate(deps.clock.now(), group?.timezone ?? deps.defaultTimezone);
-      return reply(replies.suggestRecord({ text: match.text, messageId: update.messageId, senderId: update.senderId, chatId: update.chatId, date }, lang));
+      return reply(
+        replies.suggestRecord(
+          { text: match.text, messageId: update.messageId, senderId: update.senderId, chatId: update.chatId, date },
+          lang,
+        ),
+      );
     }
     reply(replies.unknown(match.word, match.suggestion, lang));
   }
@@ -166,11 +206,16 @@ export function createBot(opts: BotOptions) {
     // than a query on every message.
     const now = deps.clock.now();
     const work = new Work(`m:${update.messageId}`);
-    const reply = (body: { card?: object; text: string; image?: ImageSpec }) => work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
-    const match: ReturnType<typeof route> = update.file && opts.fileCommand ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" } : route(update.text, update.chatType);
+    const reply = (body: { card?: object; text: string; image?: ImageSpec }) =>
+      work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
+    const match: ReturnType<typeof route> =
+      update.file && opts.fileCommand
+        ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" }
+        : route(update.text, update.chatType);
     const lang = match.lang;
     try {
-      if (update.unsupportedType && !(update.file && opts.fileCommand)) reply(replies.unsupported(update.unsupportedType, lang));
+      if (update.unsupportedType && !(update.file && opts.fileCommand))
+        reply(replies.unsupported(update.unsupportedType, lang));
       else if (match.kind === "empty") reply(replies.help(lang));
       else if (match.kind === "tooLong") reply(replies.tooLong(match.chars, MAX_MESSAGE_CHARS, lang));
       else if (match.kind === "unknown") await answerUnknown(update, match, reply);
@@ -186,7 +231,10 @@ export function createBot(opts: BotOptions) {
     } catch (error) {
       logFailure("command failed", error, { eventId: update.eventId, messageId: update.messageId });
       const apology = new Work(work.keyPrefix);
-      apology.send({ type: "reply", id: update.messageId, chatId: update.chatId }, isDataError(error) ? replies.dataProblem(lang) : replies.failure(lang));
+      apology.send(
+        { type: "reply", id: update.messageId, chatId: update.chatId },
+        isDataError(error) ? replies.dataProblem(lang) : replies.failure(lang),
+      );
       return (await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, apology, now))
         ? { duplicate: false, after: [] }
         : DUPLICATE;
@@ -197,14 +245,19 @@ export function createBot(opts: BotOptions) {
 
   async function onCardAction(update: CardActionUpdate): Promise<Outcome> {
     const lang: Lang = update.value.l === "en" ? "en" : "zh";
-    if (await seen(update.eventId)) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
+    if (await seen(update.eventId))
+      return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
     const now = deps.clock.now();
     const work = new Work(`c:${update.eventId}`);
     const action = typeof update.value.a === "string" ? actions.get(update.value.a) : undefined;
     const value = action?.value.safeParse(update.value);
     if (!action || !value?.success) {
       const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
-      return { duplicate: !fresh, answer: { toast: { type: "warning", content: replies.cardExpired(lang) } }, after: [] };
+      return {
+        duplicate: !fresh,
+        answer: { toast: { type: "warning", content: replies.cardExpired(lang) } },
+        after: [],
+      };
     }
     const ctx = { deps, update, value: value.data, lang, now, work };
     let answer: CardActionAnswer | undefined;
@@ -214,7 +267,11 @@ export function createBot(opts: BotOptions) {
       // Never a 500 to Lark for a click: the person sees why in the toast, and the click is remembered.
       logFailure("card action failed", error, { eventId: update.eventId, action: action.name });
       const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, new Work(work.keyPrefix), now);
-      return { duplicate: !fresh, answer: { toast: { type: "error", content: replies.actionFailed(lang, isDataError(error)) } }, after: [] };
+      return {
+        duplicate: !fresh,
+        answer: { toast: { type: "error", content: replies.actionFailed(lang, isDataError(error)) } },
+        after: [],
+      };
     }
     try {
       const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
@@ -241,7 +298,9 @@ export function createBot(opts: BotOptions) {
     work.send({ type: "chat_id", id: update.chatId }, replies.welcome("zh"), welcomeKey(update.chatId, update.eventId));
     const group = reg.group;
     syncLater(work, group);
-    return (await commit({ eventId: update.eventId, kind: "bot_added" }, work, now)) ? { duplicate: false, after: work.after } : DUPLICATE;
+    return (await commit({ eventId: update.eventId, kind: "bot_added" }, work, now))
+      ? { duplicate: false, after: work.after }
+      : DUPLICATE;
   }
 
   return {

@@ -22,7 +22,9 @@ export function createDispatch(opts: DispatchOptions) {
       defer(
         (async () => {
           for (const task of outcome.after) {
-            await task().catch((error) => opts.log.error("after-answer task failed", { eventId: update.eventId, error: String(error) }));
+            await task().catch((error) =>
+              opts.log.error("after-answer task failed", { eventId: update.eventId, error: String(error) }),
+            );
           }
           await opts.drain();
         })().catch((error) => opts.log.error("outbox drain failed", { error: String(error) })),

@@ -27,7 +27,13 @@ export interface NodeDatabaseOptions {
  * A commit is in the WAL before its caller hears of it, so a crash of the
  * process loses nothing acknowledged.
  */
-const FILE_PRAGMAS = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000", "PRAGMA foreign_keys=ON", "PRAGMA wal_autocheckpoint=10000"];
+const FILE_PRAGMAS = [
+  "PRAGMA journal_mode=WAL",
+  "PRAGMA synchronous=NORMAL",
+  "PRAGMA busy_timeout=5000",
+  "PRAGMA foreign_keys=ON",
+  "PRAGMA wal_autocheckpoint=10000",
+];
 
 /**
  * Opens the database under Node: a local libSQL file (the default) or a
@@ -35,7 +41,11 @@ const FILE_PRAGMAS = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "P
  * client (src/db/file-client.ts: statements prepared once, concurrent write
  * batches committed together); a remote URL through `@libsql/client`.
  */
-export async function openNodeDatabase(url: string, authToken?: string, opts: NodeDatabaseOptions = {}): Promise<NodeDatabase> {
+export async function openNodeDatabase(
+  url: string,
+  authToken?: string,
+  opts: NodeDatabaseOptions = {},
+): Promise<NodeDatabase> {
   let client: Client;
   if (url.startsWith("file:")) {
     const path = url.slice("file:".length).split("?")[0]!;

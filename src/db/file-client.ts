@@ -1,4 +1,14 @@
-import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type ResultSet, type Row, type Transaction, type TransactionMode } from "@libsql/client";
+import {
+  LibsqlBatchError,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type ResultSet,
+  type Row,
+  type Transaction,
+  type TransactionMode,
+} from "@libsql/client";
 import Database from "libsql";
 import { convertError, resultSet, rowMaker, toSqlArgs, type RowMaker } from "./file-values";
 
@@ -130,7 +140,15 @@ export function createFileClient(path: string, opts: FileClientOptions = {}): Fi
       try {
         results.push(run(stmts[i]!));
       } catch (e) {
-        if (e instanceof LibsqlError) throw new LibsqlBatchError(e.message, i, e.code, e.extendedCode, e.rawCode, e.cause instanceof Error ? e.cause : undefined);
+        if (e instanceof LibsqlError)
+          throw new LibsqlBatchError(
+            e.message,
+            i,
+            e.code,
+            e.extendedCode,
+            e.rawCode,
+            e.cause instanceof Error ? e.cause : undefined,
+          );
         throw e;
       }
     }

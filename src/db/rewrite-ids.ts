@@ -51,8 +51,12 @@ type IdMap = Map<string, string>;
 
 /** Old id → new id for every group and member whose id is not yet the digest. */
 async function idMap(db: Database): Promise<{ groups: IdMap; members: IdMap }> {
-  const groupRows = await db.all<{ id: string; platform: string; chat_id: string }>(sql`select id, platform, chat_id from groups`);
-  const memberRows = await db.all<{ id: string; group_id: string; user_id: string }>(sql`select id, group_id, user_id from members`);
+  const groupRows = await db.all<{ id: string; platform: string; chat_id: string }>(
+    sql`select id, platform, chat_id from groups`,
+  );
+  const memberRows = await db.all<{ id: string; group_id: string; user_id: string }>(
+    sql`select id, group_id, user_id from members`,
+  );
   const newGroup = new Map(groupRows.map((g) => [g.id, groupIdFor(g.platform, g.chat_id)]));
   const groups: IdMap = new Map([...newGroup].filter(([from, to]) => from !== to));
   const members: IdMap = new Map();
@@ -68,15 +72,30 @@ function replaceEmbedded(text: string, map: IdMap): string {
 }
 
 /** Rows of `table` whose text columns name an old id, rewritten; matched on their old text so a second run changes nothing. */
-async function rewriteText(db: Database, table: "outbox" | "audit_log", columns: string[], map: IdMap): Promise<BatchItem[]> {
-  const like = columns.map((c) => `"${c}" like '%grp\\_%' escape '\\' or "${c}" like '%mem\\_%' escape '\\'`).join(" or ");
-  const rows = await db.all<Record<string, string | null>>(sql.raw(`select id, ${columns.map((c) => `"${c}"`).join(", ")} from ${table} where ${like}`));
+async function rewriteText(
+  db: Database,
+  table: "outbox" | "audit_log",
+  columns: string[],
+  map: IdMap,
+): Promise<BatchItem[]> {
+  const like = columns
+    .map((c) => `"${c}" like '%grp\\_%' escape '\\' or "${c}" like '%mem\\_%' escape '\\'`)
+    .join(" or ");
+  const rows = await db.all<Record<string, string | null>>(
+    sql.raw(`select id, ${columns.map((c) => `"${c}"`).join(", ")} from ${table} where ${like}`),
+  );
   const writes: BatchItem[] = [];
   for (const row of rows) {
     const changed = columns.filter((c) => row[c] !== null && replaceEmbedded(row[c]!, map) !== row[c]);
     if (!changed.length) continue;
-    const set = sql.join(changed.map((c) => sql`${sql.identifier(c)} = ${replaceEmbedded(row[c]!, map)}`), sql`, `);
-    const same = sql.join(changed.map((c) => sql`${sql.identifier(c)} = ${row[c]}`), sql` and `);
+    const set = sql.join(
+      changed.map((c) => sql`${sql.identifier(c)} = ${replaceEmbedded(row[c]!, map)}`),
+      sql`, `,
+    );
+    const same = sql.join(
+      changed.map((c) => sql`${sql.identifier(c)} = ${row[c]}`),
+      sql` and `,
+    );
     writes.push(db.run(sql`update ${sql.identifier(table)} set ${set} where id = ${row.id} and ${same}`));
   }
   return writes;
@@ -94,12 +113,17 @@ export async function rewriteIds(db: Database, now: Date): Promise<{ groups: num
   const all: IdMap = new Map([...groups, ...members]);
   const writes: BatchItem[] = [
     db.run(sql`pragma defer_foreign_keys = on`),
-    db.run(sql`create table if not exists _id_map (kind text not null, old text not null, new text not null, primary key (kind, old))`),
+    db.run(
+      sql`create table if not exists _id_map (kind text not null, old text not null, new text not null, primary key (kind, old))`,
+    ),
     db.run(sql`delete from _id_map`),
   ];
   const pairs = [...[...groups].map(([o, n]) => ["group", o, n]), ...[...members].map(([o, n]) => ["member", o, n])];
   for (let i = 0; i < pairs.length; i += 200) {
-    const values = sql.join(pairs.slice(i, i + 200).map(([k, o, n]) => sql`(${k}, ${o}, ${n})`), sql`, `);
+    const values = sql.join(
+      pairs.slice(i, i + 200).map(([k, o, n]) => sql`(${k}, ${o}, ${n})`),
+      sql`, `,
+    );
     writes.push(db.run(sql`insert into _id_map (kind, old, new) values ${values}`));
   }
   const remap = (table: string, column: string, kind: "group" | "member") => {
@@ -118,7 +142,9 @@ export async function rewriteIds(db: Database, now: Date): Promise<{ groups: num
     writes.push(...(await rewriteText(db, "audit_log", ["detail"], all)));
   }
   writes.push(db.run(sql`drop table _id_map`));
-  writes.push(db.run(sql`update data_migrations set done_at = ${now.getTime()} where name = ${BOUNDED_IDS} and done_at is null`));
+  writes.push(
+    db.run(sql`update data_migrations set done_at = ${now.getTime()} where name = ${BOUNDED_IDS} and done_at is null`),
+  );
   await db.batch(writes as [BatchItem, ...BatchItem[]]);
   return { groups: groups.size, members: members.size };
 }

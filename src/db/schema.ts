@@ -66,7 +66,9 @@ export const members = sqliteTable(
     /** The platform's id for the person: a Lark open_id, a WeChat contact id. */
     userId: text("user_id").notNull(),
     name: text("name").notNull().default(""),
-    role: text("role", { enum: ["leader", "staff"] }).notNull().default("staff"),
+    role: text("role", { enum: ["leader", "staff"] })
+      .notNull()
+      .default("staff"),
     /** 岗位/规模系数: multiplies the person's total (DOMAIN §2: 1.042, 1.083). */
     coefficient: real("coefficient").notNull().default(1),
     /** 岗位 (post), as the office's roster names it; shown on the export. */
@@ -119,7 +121,9 @@ export const outbox = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /** Idempotency key, also sent as Lark's `uuid` so a retried send is delivered once. */
     key: text("key").notNull().unique(),
-    channel: text("channel", { enum: ["lark", "wechat"] }).notNull().default("lark"),
+    channel: text("channel", { enum: ["lark", "wechat"] })
+      .notNull()
+      .default("lark"),
     /**
      * chat_id | open_id: a new message; reply: receiveId is the message replied to;
      * update: receiveId is a card message of ours whose content is replaced (PATCH).
@@ -134,7 +138,9 @@ export const outbox = sqliteTable(
      */
     msgType: text("msg_type", { enum: ["text", "interactive", "file", "image"] }).notNull(),
     content: text("content").notNull(),
-    status: text("status", { enum: ["pending", "sending", "sent", "parked"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sending", "sent", "parked"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
     /** While sending: when the claim lapses, so a crashed sender's row is retried. */
@@ -208,7 +214,10 @@ export const ratings = sqliteTable(
     supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("ratings_group_period").on(t.groupId, t.period), index("ratings_member_period").on(t.memberId, t.period)],
+  (t) => [
+    index("ratings_group_period").on(t.groupId, t.period),
+    index("ratings_member_period").on(t.memberId, t.period),
+  ],
 );
 
 /** What every score item of a month carries: whose, which month, who entered it and why. */
@@ -264,7 +273,9 @@ export const claims = sqliteTable(
     detail: text("detail", { mode: "json" }).$type<ClaimDetail>().notNull(),
     /** What the member wrote: the evidence, or the backfilled record's text. */
     evidence: text("evidence").notNull(),
-    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
     /** A short number within the group (1, 2, 3…) a leader can type: 「同意 12」. Null on claims made before it existed. */
     no: integer("no"),
     createdAt: createdAt(),
@@ -321,7 +332,9 @@ export const publications = sqliteTable(
     groupId: groupRef(),
     /** "2026-Q3" or "2026". */
     period: text("period").notNull(),
-    status: text("status", { enum: ["provisional", "final"] }).notNull().default("provisional"),
+    status: text("status", { enum: ["provisional", "final"] })
+      .notNull()
+      .default("provisional"),
     /** Last day (in the group's zone) on which an appeal may be lodged. */
     windowEnds: text("window_ends").notNull(),
     version: integer("version").notNull().default(1),
@@ -341,12 +354,17 @@ export const appeals = sqliteTable(
       .references(() => publications.id),
     memberId: memberRef(),
     reason: text("reason").notNull(),
-    status: text("status", { enum: ["open", "upheld", "amended"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "upheld", "amended"] })
+      .notNull()
+      .default("open"),
     /** A short number within the publication (1, 2…) a leader can type: 「维持申诉 2 理由」. */
     no: integer("no"),
     createdAt: createdAt(),
   },
-  (t) => [index("appeals_publication").on(t.publicationId, t.status), uniqueIndex("appeals_publication_no").on(t.publicationId, t.no)],
+  (t) => [
+    index("appeals_publication").on(t.publicationId, t.status),
+    uniqueIndex("appeals_publication_no").on(t.publicationId, t.no),
+  ],
 );
 
 /** One decision per appeal (primary key), as for claims. */
@@ -437,14 +455,19 @@ export const chatLinks = sqliteTable(
   {
     id: text("id").primaryKey(),
     kind: text("kind", { enum: ["room", "person"] }).notNull(),
-    platform: text("platform", { enum: ["wechat"] }).notNull().default("wechat"),
+    platform: text("platform", { enum: ["wechat"] })
+      .notNull()
+      .default("wechat"),
     externalId: text("external_id").notNull(),
     groupId: groupRef(),
     memberId: text("member_id").references(() => members.id),
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("chat_links_external").on(t.platform, t.kind, t.externalId), index("chat_links_group").on(t.groupId)],
+  (t) => [
+    uniqueIndex("chat_links_external").on(t.platform, t.kind, t.externalId),
+    index("chat_links_group").on(t.groupId),
+  ],
 );
 
 /** Short-lived codes a leader (a room) or a member (themself) gets in Lark to type as 「绑定 <code>」 in WeChat. */

@@ -66,7 +66,11 @@ const Y2027_PROVISIONAL: YearArrangement = {
   makeupWorkdays: [],
 };
 
-export const CN_ARRANGEMENTS: Readonly<Record<number, YearArrangement>> = { 2025: Y2025, 2026: Y2026, 2027: Y2027_PROVISIONAL };
+export const CN_ARRANGEMENTS: Readonly<Record<number, YearArrangement>> = {
+  2025: Y2025,
+  2026: Y2026,
+  2027: Y2027_PROVISIONAL,
+};
 
 /** Dates an admin adds: a local holiday, or a Saturday the unit works. */
 export interface CalendarOverrides {

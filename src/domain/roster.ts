@@ -57,7 +57,10 @@ export const ROSTER_COEFFICIENT = { min: 0.5, max: 3 } as const;
 const MAX_ROSTER_ROWS = 20_000;
 
 const clean = (v: RosterCell): string => (v === null ? "" : String(v)).replace(/\s+/gu, " ").trim();
-const normalHeader = (v: RosterCell) => clean(v).replace(/[\s*＊:：()（）]/gu, "").toLowerCase();
+const normalHeader = (v: RosterCell) =>
+  clean(v)
+    .replace(/[\s*＊:：()（）]/gu, "")
+    .toLowerCase();
 
 function findColumns(header: RosterCell[]): Partial<Record<Field, { index: number; label: string }>> {
   const out: Partial<Record<Field, { index: number; label: string }>> = {};
@@ -91,11 +94,20 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
     return {
       rows: [],
       labels: fallback,
-      problems: missing.map((f) => ({ row: headerAt + 1, column: null, message: `表头缺少「${HEADERS[f][0]}」列（可写：${HEADERS[f].filter((w) => /\p{Script=Han}/u.test(w)).join("、")}）` })),
+      problems: missing.map((f) => ({
+        row: headerAt + 1,
+        column: null,
+        message: `表头缺少「${HEADERS[f][0]}」列（可写：${HEADERS[f].filter((w) => /\p{Script=Han}/u.test(w)).join("、")}）`,
+      })),
     };
   }
   const body = rows.slice(headerAt + 1);
-  if (body.length > MAX_ROSTER_ROWS) return { rows: [], problems: [{ row: headerAt + 2, column: null, message: `一次最多导入 ${MAX_ROSTER_ROWS} 行` }], labels: fallback };
+  if (body.length > MAX_ROSTER_ROWS)
+    return {
+      rows: [],
+      problems: [{ row: headerAt + 2, column: null, message: `一次最多导入 ${MAX_ROSTER_ROWS} 行` }],
+      labels: fallback,
+    };
   const problems: RosterProblem[] = [];
   const out: RosterRow[] = [];
   const seen = new Map<string, number>();
@@ -110,10 +122,13 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
     const coefficient = parseCoefficient(cell(r, "coefficient"));
     const before = problems.length;
     if (!name) problems.push({ row: rowNo, column: label("name"), message: "姓名为空" });
-    else if (name.length > 40) problems.push({ row: rowNo, column: label("name"), message: "姓名太长（最多 40 个字）" });
+    else if (name.length > 40)
+      problems.push({ row: rowNo, column: label("name"), message: "姓名太长（最多 40 个字）" });
     if (!group) problems.push({ row: rowNo, column: label("group"), message: "部门为空" });
-    if (position && position.length > 40) problems.push({ row: rowNo, column: label("position"), message: "岗位太长（最多 40 个字）" });
-    if (typeof coefficient === "string") problems.push({ row: rowNo, column: label("coefficient"), message: coefficient });
+    if (position && position.length > 40)
+      problems.push({ row: rowNo, column: label("position"), message: "岗位太长（最多 40 个字）" });
+    if (typeof coefficient === "string")
+      problems.push({ row: rowNo, column: label("coefficient"), message: coefficient });
     if (problems.length > before) return;
     const key = `${group}\u0000${name}`;
     const first = seen.get(key);

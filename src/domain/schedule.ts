@@ -8,7 +8,14 @@ import { firstWorkdayOfMonth, firstWorkdayOfQuarter, previousMonth, previousQuar
  * every group, and the idempotency key of each job (its period) makes a
  * second run for the same period send nothing new.
  */
-export type JobKind = "reminder" | "pending-digest" | "monthly-review" | "monthly-ranking" | "quarterly-report" | "annual-summary" | "finalize";
+export type JobKind =
+  | "reminder"
+  | "pending-digest"
+  | "monthly-review"
+  | "monthly-ranking"
+  | "quarterly-report"
+  | "annual-summary"
+  | "finalize";
 
 export interface DueJob {
   kind: JobKind;
@@ -66,7 +73,8 @@ export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalen
   // The annual summary: January, from its first workday.
   if (month.endsWith("-01")) {
     const day = firstWorkdayOfMonth(month, calendar);
-    if (date > day || (date === day && now >= broadcastAt)) jobs.push({ kind: "annual-summary", period: String(Number(month.slice(0, 4)) - 1) });
+    if (date > day || (date === day && now >= broadcastAt))
+      jobs.push({ kind: "annual-summary", period: String(Number(month.slice(0, 4)) - 1) });
   }
   return jobs;
 }

@@ -123,8 +123,13 @@ export const MAX_REASON_CHARS = 500;
 export type Chatter = "greeting" | "record" | "other";
 
 /** Greetings, thanks and acknowledgements, once punctuation, spaces and emoji are gone. */
-const SMALL_TALK =
-  /^(?:大家|各位|老师|机器人|bot)?(?:你好|您好|好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|早|早上好|早安|上午好|中午好|下午好|晚上好|晚安|谢谢|谢谢你|多谢|感谢|辛苦了|thanks|thankyou|ok|okay|好的|收到|嗯|哈哈+)(?:呀|啊|哦|呢|啦|了|哈)?$/iu;
+const SMALL_TALK_WORDS = [
+  "你好|您好|好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在",
+  "早|早上好|早安|上午好|中午好|下午好|晚上好|晚安",
+  "谢谢|谢谢你|多谢|感谢|辛苦了|thanks|thankyou",
+  "ok|okay|好的|收到|嗯|哈哈+",
+].join("|");
+const SMALL_TALK = new RegExp(`^(?:大家|各位|老师|机器人|bot)?(?:${SMALL_TALK_WORDS})(?:呀|啊|哦|呢|啦|了|哈)?$`, "iu");
 
 /** A question is asked, not recorded: it ends with a question mark or particle. */
 const QUESTION = /(?:[?？]|[吗呢么][\p{P}]*)$/u;

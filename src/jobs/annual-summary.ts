@@ -16,16 +16,34 @@ export async function computeYear(db: Database, group: Group, year: string, now:
   // The scheme in force at the year's end decides weights, grades, prizes and the pool.
   const scheme = quarters[3]!.scheme;
   const parts = quarters
-    .map((q, i) => ({ period: `${year}-Q${i + 1}`, result: { members: q.combined.members.map((m) => ({ ...m, dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([k, v]) => [k, { score: v }])) })) }, weight: scheme.yearWeights[i]! }))
+    .map((q, i) => ({
+      period: `${year}-Q${i + 1}`,
+      result: {
+        members: q.combined.members.map((m) => ({
+          ...m,
+          dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([k, v]) => [k, { score: v }])),
+        })),
+      },
+      weight: scheme.yearWeights[i]!,
+    }))
     // A quarter nobody was scored in (the bot arrived mid-year) does not drag the year down.
     .filter((p) => p.result.members.some((m) => m.total > 0) && p.weight > 0);
   const combined = combinePeriods(scheme, parts);
-  const pay = splitPool(yuanToFen(scheme.annualPool), combined.members.map((m) => ({ id: m.id, cents: toCents(m.total) })));
+  const pay = splitPool(
+    yuanToFen(scheme.annualPool),
+    combined.members.map((m) => ({ id: m.id, cents: toCents(m.total) })),
+  );
   return { scheme, combined, pay: pay.byMember };
 }
 
 /** 年总结 in January: each person's year on the same report card, with the year-end bonus, and the group's summary. */
-export async function annualSummary(db: Database, group: Group, year: string, now: Date, source?: PeriodSource): Promise<OutboundMessage[]> {
+export async function annualSummary(
+  db: Database,
+  group: Group,
+  year: string,
+  now: Date,
+  source?: PeriodSource,
+): Promise<OutboundMessage[]> {
   const { scheme, combined, pay } = await computeYear(db, group, year, now, source);
   if (!combined.members.length || combined.members.every((m) => m.total === 0)) return [];
   const pub = await publish(db, group, year, localDate(now, group.timezone), groupCalendar(group), now);
@@ -45,14 +63,31 @@ export async function annualSummary(db: Database, group: Group, year: string, no
       grade: m.grade,
       prize: m.prize,
       pay: (pay.get(m.id)?.fen ?? 0) / 100,
-      dimensions: scheme.dimensions.map((d) => ({ name: d.name, mine: m.dimensions[d.key] ?? 0, average: combined.dimensionAverages[d.key] ?? 0 })),
-      trend: m.parts.map((p, i) => ({ month: p.period, mine: p.total, average: combined.partAverages[i]?.average ?? null })),
+      dimensions: scheme.dimensions.map((d) => ({
+        name: d.name,
+        mine: m.dimensions[d.key] ?? 0,
+        average: combined.dimensionAverages[d.key] ?? 0,
+      })),
+      trend: m.parts.map((p, i) => ({
+        month: p.period,
+        mine: p.total,
+        average: combined.partAverages[i]?.average ?? null,
+      })),
       comments: [],
       publication,
       lang: "zh",
     });
-    return [{ key: `annual:${year}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered }];
+    return [
+      {
+        key: `annual:${year}:v${pub.version}:${m.id}`,
+        to: { type: "open_id" as const, id: person.userId },
+        ...rendered,
+      },
+    ];
   });
   const summary = groupSummary(group, year, scheme, combined);
-  return [{ key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+  return [
+    { key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
+    ...personal,
+  ];
 }

@@ -21,20 +21,39 @@ const JOB_LABELS: Record<JobKind, string> = {
 
 /** A group's failing jobs, read once per run (or carried in a queue message). */
 export async function failuresOf(db: Database, groupId?: string): Promise<JobFailure[]> {
-  return db.select().from(jobFailures).where(groupId ? eq(jobFailures.groupId, groupId) : undefined);
+  return db
+    .select()
+    .from(jobFailures)
+    .where(groupId ? eq(jobFailures.groupId, groupId) : undefined);
 }
 
 /** The write that clears a job's failure count once it has succeeded. */
 export function clearFailure(db: Database, group: Group, job: DueJob) {
-  return db.delete(jobFailures).where(and(eq(jobFailures.groupId, group.id), eq(jobFailures.kind, job.kind), eq(jobFailures.period, job.period)));
+  return db
+    .delete(jobFailures)
+    .where(and(eq(jobFailures.groupId, group.id), eq(jobFailures.kind, job.kind), eq(jobFailures.period, job.period)));
 }
 
 /** Counts one more failed tick of a job; returns the row as it now stands. */
-export async function recordFailure(db: Database, group: Group, job: DueJob, error: unknown, now: Date): Promise<JobFailure> {
+export async function recordFailure(
+  db: Database,
+  group: Group,
+  job: DueJob,
+  error: unknown,
+  now: Date,
+): Promise<JobFailure> {
   const lastError = (isDataError(error) ? `data error: ${error.detail}` : String(error)).slice(0, 2000);
   const [row] = await db
     .insert(jobFailures)
-    .values({ groupId: group.id, kind: job.kind, period: job.period, failures: 1, lastError, firstAt: now, lastAt: now })
+    .values({
+      groupId: group.id,
+      kind: job.kind,
+      period: job.period,
+      failures: 1,
+      lastError,
+      firstAt: now,
+      lastAt: now,
+    })
     .onConflictDoUpdate({
       target: [jobFailures.groupId, jobFailures.kind, jobFailures.period],
       set: { failures: sql`${jobFailures.failures} + 1`, lastError, lastAt: now },
@@ -48,7 +67,12 @@ export async function recordFailure(db: Database, group: Group, job: DueJob, err
  * REPORT_AFTER_FAILURES ticks in a row: what failed, for which period, and what
  * to do. Keys name the group, job, period and leader: the outbox sends each once.
  */
-export async function failureReport(db: Database, group: Group, failure: JobFailure, error: unknown): Promise<OutboundMessage[]> {
+export async function failureReport(
+  db: Database,
+  group: Group,
+  failure: JobFailure,
+  error: unknown,
+): Promise<OutboundMessage[]> {
   if (failure.failures < REPORT_AFTER_FAILURES || failure.reportedAt) return [];
   const what = `「${group.name || "本群"}」的${JOB_LABELS[failure.kind as JobKind] ?? failure.kind}（${failure.period}）已连续 ${failure.failures} 次没有完成。`;
   const todo = isDataError(error)
@@ -66,5 +90,11 @@ export function markReported(db: Database, failure: JobFailure, now: Date) {
   return db
     .update(jobFailures)
     .set({ reportedAt: now })
-    .where(and(eq(jobFailures.groupId, failure.groupId), eq(jobFailures.kind, failure.kind), eq(jobFailures.period, failure.period)));
+    .where(
+      and(
+        eq(jobFailures.groupId, failure.groupId),
+        eq(jobFailures.kind, failure.kind),
+        eq(jobFailures.period, failure.period),
+      ),
+    );
 }

@@ -44,7 +44,17 @@ async function page(db: Database, after: string | undefined): Promise<{ list: Gr
     .where(after ? and(eq(groups.active, true), gt(groups.id, after)) : eq(groups.active, true))
     .orderBy(asc(groups.id))
     .limit(GROUPS_PER_PAGE);
-  const failures = list.length ? await db.select().from(jobFailures).where(inArray(jobFailures.groupId, list.map((g) => g.id))) : [];
+  const failures = list.length
+    ? await db
+        .select()
+        .from(jobFailures)
+        .where(
+          inArray(
+            jobFailures.groupId,
+            list.map((g) => g.id),
+          ),
+        )
+    : [];
   return { list, failures };
 }
 
@@ -59,7 +69,11 @@ export async function fanOut(db: Database, queues: WorkQueues, at: Date, after?:
   for (let p = 0; p < PAGES_PER_INVOCATION; p++) {
     const { list, failures } = await page(db, cursor);
     if (!list.length) return sent;
-    await queues.jobs.sendBatch(list.map((group) => ({ body: { kind: "group", at: at.toISOString(), group, failures: failures.filter((f) => f.groupId === group.id) } })));
+    await queues.jobs.sendBatch(
+      list.map((group) => ({
+        body: { kind: "group", at: at.toISOString(), group, failures: failures.filter((f) => f.groupId === group.id) },
+      })),
+    );
     sent += list.length;
     cursor = list.at(-1)!.id;
     if (list.length < GROUPS_PER_PAGE) return sent;
@@ -71,7 +85,8 @@ export async function fanOut(db: Database, queues: WorkQueues, at: Date, after?:
 /** Asks for enough bounded drains to send `messages` messages (at most 100 tokens per call). */
 export async function requestDrains(queues: WorkQueues, messages: number): Promise<void> {
   const tokens = Math.min(100, Math.ceil(messages / MESSAGES_PER_DRAIN));
-  if (tokens > 0) await queues.deliver.sendBatch(Array.from({ length: tokens }, () => ({ body: { kind: "deliver" as const } })));
+  if (tokens > 0)
+    await queues.deliver.sendBatch(Array.from({ length: tokens }, () => ({ body: { kind: "deliver" as const } })));
 }
 
 /** How many messages are due for sending now (retries whose time has come included): one round trip. */
@@ -79,7 +94,12 @@ export async function dueCount(db: Database, now: Date): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(outbox)
-    .where(or(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, now))));
+    .where(
+      or(
+        and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, now)),
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 
@@ -98,11 +118,21 @@ export interface InvocationBudget {
  * usually a handful of messages: one invocation instead of two); drains are
  * requested for the rest.
  */
-export async function runJobMessage(deps: JobDeps, queues: WorkQueues, message: Extract<JobMessage, { kind: "group" }>, budget?: InvocationBudget): Promise<JobRun[]> {
-  const runs = await runGroupJobs(deps, message.group, new Date(message.at), { cache: newRunCache(), failures: message.failures });
+export async function runJobMessage(
+  deps: JobDeps,
+  queues: WorkQueues,
+  message: Extract<JobMessage, { kind: "group" }>,
+  budget?: InvocationBudget,
+): Promise<JobRun[]> {
+  const runs = await runGroupJobs(deps, message.group, new Date(message.at), {
+    cache: newRunCache(),
+    failures: message.failures,
+  });
   let queued = runs.reduce((n, r) => n + r.queued, 0);
   // Keep 3 back: the drain's read, a token fetch, and the sendBatch for what is left.
-  const affordable = budget ? Math.min(MESSAGES_PER_DRAIN, Math.floor((budget.remaining() - 3) / SUBREQUESTS_PER_SEND)) : 0;
+  const affordable = budget
+    ? Math.min(MESSAGES_PER_DRAIN, Math.floor((budget.remaining() - 3) / SUBREQUESTS_PER_SEND))
+    : 0;
   if (queued > 0 && affordable > 0) {
     const done = await budget!.drain(affordable);
     queued = done.sent + done.retried + done.parked < affordable ? 0 : Math.max(1, queued - affordable);

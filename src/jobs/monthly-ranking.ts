@@ -42,7 +42,11 @@ export function sourceFor(cache: RunCache, group: Group, ...months: string[]): P
 function monthOf(db: Database, group: Group, month: string, now: Date, cache: RunCache): Promise<MonthScores> {
   const key = `${group.id}|${month}`;
   let hit = cache.months.get(key);
-  if (!hit) cache.months.set(key, (hit = sourceFor(cache, group, month)?.month(group, month) ?? computeMonth(db, group, month, now)));
+  if (!hit)
+    cache.months.set(
+      key,
+      (hit = sourceFor(cache, group, month)?.month(group, month) ?? computeMonth(db, group, month, now)),
+    );
   return hit;
 }
 
@@ -76,14 +80,26 @@ function redFlag(db: Database, tenant: TenantRef, month: string, now: Date, cach
  * allows), movement since the month before, a chart, the red flag, and each
  * member's own place privately. Nothing is sent for a month nobody was scored in.
  */
-export async function monthlyRanking(db: Database, group: Group, month: string, now: Date, cache: RunCache): Promise<OutboundMessage[]> {
+export async function monthlyRanking(
+  db: Database,
+  group: Group,
+  month: string,
+  now: Date,
+  cache: RunCache,
+): Promise<OutboundMessage[]> {
   const { inForce, result } = await monthOf(db, group, month, now, cache);
   if (!result.members.length) return [];
   const earlier = await monthOf(db, group, previousMonth(month), now, cache);
   const earlierRank = new Map(earlier.result.members.map((m) => [m.id, m.rank]));
   const movement = (id: string, rank: number) => (earlierRank.has(id) ? earlierRank.get(id)! - rank : null);
   const flag = await redFlag(db, group, month, now, cache);
-  const rows = result.members.map((m) => ({ rank: m.rank, name: m.name, total: m.total, grade: m.grade, movement: movement(m.id, m.rank) }));
+  const rows = result.members.map((m) => ({
+    rank: m.rank,
+    name: m.name,
+    total: m.total,
+    grade: m.grade,
+    movement: movement(m.id, m.rank),
+  }));
   const groupAverage = average(result.members.map((m) => m.total));
   const groupCards = rankingBroadcastCards({
     groupName: group.name,
@@ -92,14 +108,27 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
     rows,
     headcount: result.headcount,
     average: groupAverage,
-    ...(flag ? { redFlag: { groupName: flag.groupName, average: flag.average, isThisGroup: flag.groupId === group.id } } : {}),
+    ...(flag
+      ? { redFlag: { groupName: flag.groupName, average: flag.average, isThisGroup: flag.groupId === group.id } }
+      : {}),
     lang: "zh",
   });
-  const userOf = new Map((await db.select().from(members).where(eq(members.groupId, group.id))).map((m) => [m.id, m.userId]));
+  const userOf = new Map(
+    (await db.select().from(members).where(eq(members.groupId, group.id))).map((m) => [m.id, m.userId]),
+  );
   const personal: OutboundMessage[] = result.members.flatMap((m) => {
     const userId = userOf.get(m.id);
     if (!userId) return [];
-    const rendered = myPlaceCard({ name: m.name, month, rank: m.rank, headcount: result.headcount, total: m.total, grade: m.grade, movement: movement(m.id, m.rank), lang: "zh" });
+    const rendered = myPlaceCard({
+      name: m.name,
+      month,
+      rank: m.rank,
+      headcount: result.headcount,
+      total: m.total,
+      grade: m.grade,
+      movement: movement(m.id, m.rank),
+      lang: "zh",
+    });
     return [{ key: `ranking:${month}:${m.id}`, to: { type: "open_id" as const, id: userId }, ...rendered }];
   });
   const visibility = inForce.scheme.rankingVisibility;
@@ -111,7 +140,11 @@ export async function monthlyRanking(db: Database, group: Group, month: string, 
     headcount: result.headcount,
     average: groupAverage,
     rows: shown,
-    ...(flag ? { footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）` } : {}),
+    ...(flag
+      ? {
+          footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）`,
+        }
+      : {}),
   });
   // A group too large for one card gets several, in order; the first keeps the key it always had.
   const broadcast: OutboundMessage[] = groupCards.map((rendered, i) => ({

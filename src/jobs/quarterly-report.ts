@@ -15,13 +15,25 @@ import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
 export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource) {
-  const months = await Promise.all(monthsOfQuarter(quarter).map((m) => (source ? source.month(group, m) : computeMonth(db, group, m, now))));
+  const months = await Promise.all(
+    monthsOfQuarter(quarter).map((m) => (source ? source.month(group, m) : computeMonth(db, group, m, now))),
+  );
   // The scheme of the quarter's last month decides grades, quotas and prizes for the quarter.
   const scheme = months.at(-1)!.inForce.scheme;
   // A month in which nobody in the group was scored (before the bot arrived, say) is left out.
   const scoredMonths = months.filter((m) => m.result.members.some((x) => x.total > 0));
-  const combined = combinePeriods(scheme, scoredMonths.map((m) => ({ period: m.month, result: m.result })));
-  const calibration = await groupCalibration(db, group, scheme.departmentCalibration, scoredMonths.map((m) => m.month), combined.members.map((m) => m.total), source);
+  const combined = combinePeriods(
+    scheme,
+    scoredMonths.map((m) => ({ period: m.month, result: m.result })),
+  );
+  const calibration = await groupCalibration(
+    db,
+    group,
+    scheme.departmentCalibration,
+    scoredMonths.map((m) => m.month),
+    combined.members.map((m) => m.total),
+    source,
+  );
   return { months, scheme, combined, calibration };
 }
 
@@ -29,7 +41,13 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
  * 季考核: each person's 成绩单 privately, and the group's summary, on the
  * first workday of the next quarter. Nothing for a quarter nobody was scored in.
  */
-export async function quarterlyReport(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource): Promise<OutboundMessage[]> {
+export async function quarterlyReport(
+  db: Database,
+  group: Group,
+  quarter: string,
+  now: Date,
+  source?: PeriodSource,
+): Promise<OutboundMessage[]> {
   const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now, source);
   if (combined.members.every((m) => m.total === 0)) return [];
   // 公示: published as provisional with an objection window; a re-issue after an amendment has a new version.
@@ -39,7 +57,18 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
   const comments = await db
     .select()
     .from(ratings)
-    .where(and(eq(ratings.groupId, group.id), inArray(ratings.period, months.map((m) => m.month)), eq(ratings.raterGroup, "leader"), isNotNull(ratings.comment), isNull(ratings.supersededAt)));
+    .where(
+      and(
+        eq(ratings.groupId, group.id),
+        inArray(
+          ratings.period,
+          months.map((m) => m.month),
+        ),
+        eq(ratings.raterGroup, "leader"),
+        isNotNull(ratings.comment),
+        isNull(ratings.supersededAt),
+      ),
+    );
   const nameOf = (userId: string) => {
     const p = people.find((x) => x.userId === userId);
     return p ? displayName(p) : userId;
@@ -57,10 +86,24 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
       headcount: combined.members.length,
       grade: m.grade,
       prize: m.prize,
-      dimensions: scheme.dimensions.map((d) => ({ name: d.name, mine: m.dimensions[d.key] ?? 0, average: combined.dimensionAverages[d.key] ?? 0 })),
-      trend: m.parts.map((p, i) => ({ month: p.period, mine: p.total, average: combined.partAverages[i]?.average ?? null })),
+      dimensions: scheme.dimensions.map((d) => ({
+        name: d.name,
+        mine: m.dimensions[d.key] ?? 0,
+        average: combined.dimensionAverages[d.key] ?? 0,
+      })),
+      trend: m.parts.map((p, i) => ({
+        month: p.period,
+        mine: p.total,
+        average: combined.partAverages[i]?.average ?? null,
+      })),
       // One comment per leader and text: a leader who rated several items with one comment said it once.
-      comments: [...new Map(comments.filter((c) => c.memberId === m.id).map((c) => [`${c.raterUserId}|${c.comment}`, { by: nameOf(c.raterUserId), text: c.comment! }])).values()],
+      comments: [
+        ...new Map(
+          comments
+            .filter((c) => c.memberId === m.id)
+            .map((c) => [`${c.raterUserId}|${c.comment}`, { by: nameOf(c.raterUserId), text: c.comment! }]),
+        ).values(),
+      ],
       publication,
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       lang: "zh",
@@ -76,14 +119,30 @@ export async function quarterlyReport(db: Database, group: Group, quarter: strin
           ["等次", m.grade ?? "—"],
           ["版本", `v${pub.version}`],
         ],
-        rows: scheme.dimensions.map((d) => ({ name: d.name, score: (m.dimensions[d.key] ?? 0).toFixed(2), max: String(d.weight) })),
-        trend: m.parts.flatMap((p) => (p.total === null ? [] : [{ label: `${Number(p.period.slice(5))}月`, value: p.total }])),
+        rows: scheme.dimensions.map((d) => ({
+          name: d.name,
+          score: (m.dimensions[d.key] ?? 0).toFixed(2),
+          max: String(d.weight),
+        })),
+        trend: m.parts.flatMap((p) =>
+          p.total === null ? [] : [{ label: `${Number(p.period.slice(5))}月`, value: p.total }],
+        ),
       },
     };
-    return [{ key: `report:${quarter}:v${pub.version}:${m.id}`, to: { type: "open_id" as const, id: person.userId }, ...rendered, image }];
+    return [
+      {
+        key: `report:${quarter}:v${pub.version}:${m.id}`,
+        to: { type: "open_id" as const, id: person.userId },
+        ...rendered,
+        image,
+      },
+    ];
   });
   const summary = groupSummary(group, quarter, scheme, combined);
-  return [{ key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary }, ...personal];
+  return [
+    { key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
+    ...personal,
+  ];
 }
 
 /** The group's card for a combined period: grade distribution and the top places. */

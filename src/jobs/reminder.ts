@@ -11,9 +11,17 @@ import type { OutboundMessage } from "../outbox/message";
  * (not those on leave), and one line to the group with the count.
  */
 export async function dailyReminder(db: Database, group: Group, date: string): Promise<OutboundMessage[]> {
-  const people = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.active, true)));
+  const people = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.active, true)));
   const done = new Set(
-    (await db.select({ memberId: records.memberId }).from(records).where(and(eq(records.groupId, group.id), eq(records.date, date), isNull(records.withdrawnAt)))).map((r) => r.memberId),
+    (
+      await db
+        .select({ memberId: records.memberId })
+        .from(records)
+        .where(and(eq(records.groupId, group.id), eq(records.date, date), isNull(records.withdrawnAt)))
+    ).map((r) => r.memberId),
   );
   const away = await onLeave(db, group.id, date);
   const expected = people.filter((p) => !away.has(p.id));

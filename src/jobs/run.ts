@@ -5,7 +5,14 @@ import type { Logger } from "../bot/deps";
 import type { BatchItem, Database } from "../db/database";
 import { groups, type Group, type JobFailure } from "../db/schema";
 import { isDataError } from "../app/data-error";
-import { clearFailure, failureReport, failuresOf, markReported, recordFailure, REPORT_AFTER_FAILURES } from "./failures";
+import {
+  clearFailure,
+  failureReport,
+  failuresOf,
+  markReported,
+  recordFailure,
+  REPORT_AFTER_FAILURES,
+} from "./failures";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueueRows, type Channel, type OutboundMessage } from "../outbox/message";
 import { linkedContacts, linkedRooms } from "../app/links";
@@ -33,8 +40,10 @@ type Job = (deps: JobDeps, group: Group, job: DueJob, now: Date, cache: RunCache
 const JOBS: Partial<Record<JobKind, Job>> = {
   reminder: (deps, group, job) => dailyReminder(deps.db, group, job.period),
   "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
-  "quarterly-report": (deps, group, job, now, cache) => quarterlyReport(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfQuarter(job.period))),
-  "annual-summary": (deps, group, job, now, cache) => annualSummary(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfYear(job.period))),
+  "quarterly-report": (deps, group, job, now, cache) =>
+    quarterlyReport(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfQuarter(job.period))),
+  "annual-summary": (deps, group, job, now, cache) =>
+    annualSummary(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfYear(job.period))),
   finalize: async (deps, group, job, now) =>
     (await finalizeDue(deps.db, group, job.period, now)).map((p) => ({
       key: `final:${p.period}:${group.chatId}`,
@@ -44,7 +53,11 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);
-    return (await reviewMessages(deps.db, group, job.period, scheme)).map((m) => ({ key: m.key, to: m.to, ...m.rendered }));
+    return (await reviewMessages(deps.db, group, job.period, scheme)).map((m) => ({
+      key: m.key,
+      to: m.to,
+      ...m.rendered,
+    }));
   },
 };
 
@@ -56,23 +69,37 @@ const JOBS: Partial<Record<JobKind, Job>> = {
  * group's chat goes to each linked room too. Everyone else, and every group
  * without a linked room, stays on the group's own platform.
  */
-async function toChannels(db: Database, group: Group, messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]> {
+async function toChannels(
+  db: Database,
+  group: Group,
+  messages: OutboundMessage[],
+): Promise<{ message: OutboundMessage; channel: Channel }[]> {
   const own = messages.map((message) => ({ message, channel: group.platform as Channel }));
   if (group.platform === "wechat" || !messages.length) return own;
   const rooms = await linkedRooms(db, group.id);
   if (!rooms.length) return own;
-  const contacts = messages.some((m) => m.to.type === "open_id") ? await linkedContacts(db, group.id) : new Map<string, string>();
+  const contacts = messages.some((m) => m.to.type === "open_id")
+    ? await linkedContacts(db, group.id)
+    : new Map<string, string>();
   const personal = own.map(({ message, channel }) => {
     const contact = message.to.type === "open_id" ? contacts.get(message.to.id) : undefined;
-    return contact ? { message: { ...message, to: { type: "open_id" as const, id: contact } }, channel: "wechat" as const } : { message, channel };
+    return contact
+      ? { message: { ...message, to: { type: "open_id" as const, id: contact } }, channel: "wechat" as const }
+      : { message, channel };
   });
   const toRooms = messages
     .filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId)
-    .flatMap((m) => rooms.map((room) => ({ message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } }, channel: "wechat" as const })));
+    .flatMap((m) =>
+      rooms.map((room) => ({
+        message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } },
+        channel: "wechat" as const,
+      })),
+    );
   return [...personal, ...toRooms];
 }
 
-const monthsOfYear = (year: string) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+const monthsOfYear = (year: string) =>
+  Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
 
 /** The months a job scores (the ranking compares with the month before). */
 function monthsScored(job: DueJob): string[] {
@@ -99,13 +126,20 @@ export interface GroupRunOptions {
 }
 
 /** Queues messages (and any writes that go with them) in one batch; returns how many rows are new. */
-async function queueAll(deps: JobDeps, group: Group, messages: OutboundMessage[], writes: BatchItem[]): Promise<number> {
+async function queueAll(
+  deps: JobDeps,
+  group: Group,
+  messages: OutboundMessage[],
+  writes: BatchItem[],
+): Promise<number> {
   const queue = await toChannels(deps.db, group, messages);
   const items = [...queue.flatMap((q) => enqueueRows(deps.db, q.message, deps.clock.now(), q.channel)), ...writes];
   if (!items.length) return 0;
   const results = await deps.db.batch(items as unknown as [BatchItem, ...BatchItem[]]);
   // Keys already queued by an earlier run insert nothing: count what is new.
-  return (results as { rowsAffected?: number }[]).slice(0, items.length - writes.length).reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+  return (results as { rowsAffected?: number }[])
+    .slice(0, items.length - writes.length)
+    .reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
 }
 
 /**
@@ -114,23 +148,45 @@ async function queueAll(deps: JobDeps, group: Group, messages: OutboundMessage[]
  * next tick; after REPORT_AFTER_FAILURES ticks in a row its leaders are told
  * once. One job's failure does not stop the group's other jobs.
  */
-export async function runGroupJobs(deps: JobDeps, group: Group, now: Date, opts: GroupRunOptions = {}): Promise<JobRun[]> {
+export async function runGroupJobs(
+  deps: JobDeps,
+  group: Group,
+  now: Date,
+  opts: GroupRunOptions = {},
+): Promise<JobRun[]> {
   const runs: JobRun[] = [];
   const cache = opts.cache ?? newRunCache();
   const schedule = { timezone: group.timezone, reminderAt: group.settings.reminderAt };
-  const due = dueJobs(now, schedule, groupCalendar(group)).filter((job) => JOBS[job.kind] && (!opts.only || job.kind === opts.only));
+  const due = dueJobs(now, schedule, groupCalendar(group)).filter(
+    (job) => JOBS[job.kind] && (!opts.only || job.kind === opts.only),
+  );
   const months = [...new Set(due.flatMap(monthsScored))].sort();
-  if (months.length && !cache.sources.has(group.id)) cache.sources.set(group.id, { months: new Set(months), source: periodSource(deps.db, [group], months, now) });
+  if (months.length && !cache.sources.has(group.id))
+    cache.sources.set(group.id, { months: new Set(months), source: periodSource(deps.db, [group], months, now) });
   for (const job of due) {
     const run = JOBS[job.kind]!;
-    const failing = opts.failures?.some((f) => f.groupId === group.id && f.kind === job.kind && f.period === job.period);
+    const failing = opts.failures?.some(
+      (f) => f.groupId === group.id && f.kind === job.kind && f.period === job.period,
+    );
     try {
       const messages = await run(deps, group, job, now, cache);
-      const queued = await queueAll(deps, group, messages, failing ? [clearFailure(deps.db, group, job) as unknown as BatchItem] : []);
+      const queued = await queueAll(
+        deps,
+        group,
+        messages,
+        failing ? [clearFailure(deps.db, group, job) as unknown as BatchItem] : [],
+      );
       runs.push({ group: group.id, kind: job.kind, period: job.period, queued });
     } catch (error) {
       runs.push({ group: group.id, kind: job.kind, period: job.period, queued: 0, error: String(error) });
-      await reportFailure(deps, group, job, error, now).catch((e) => deps.log.error("job failure not recorded", { group: group.id, kind: job.kind, period: job.period, error: String(e) }));
+      await reportFailure(deps, group, job, error, now).catch((e) =>
+        deps.log.error("job failure not recorded", {
+          group: group.id,
+          kind: job.kind,
+          period: job.period,
+          error: String(e),
+        }),
+      );
     }
   }
   return runs;
@@ -143,7 +199,8 @@ async function reportFailure(deps: JobDeps, group: Group, job: DueJob, error: un
   const failure = await recordFailure(deps.db, group, job, error, deps.clock.now());
   const report = await failureReport(deps.db, group, failure, error);
   if (failure.failures >= REPORT_AFTER_FAILURES && !failure.reportedAt) {
-    if (!report.length) deps.log.warn("job failing and the group has no leader to tell", { ...where, failures: failure.failures });
+    if (!report.length)
+      deps.log.warn("job failing and the group has no leader to tell", { ...where, failures: failure.failures });
     await queueAll(deps, group, report, [markReported(deps.db, failure, deps.clock.now()) as unknown as BatchItem]);
   }
 }
@@ -165,6 +222,7 @@ export async function runDueJobs(deps: JobDeps, now: Date, only?: JobKind): Prom
   const runs: JobRun[] = [];
   const cache = newRunCache();
   const failures = await failuresOf(deps.db);
-  for (const group of await activeGroups(deps.db)) runs.push(...(await runGroupJobs(deps, group, now, { only, cache, failures })));
+  for (const group of await activeGroups(deps.db))
+    runs.push(...(await runGroupJobs(deps, group, now, { only, cache, failures })));
   return runs;
 }

@@ -3,7 +3,10 @@
  * right after its answer, and this loop picks up retries whose time has come.
  * Only one drain runs at a time; a kick during a drain runs another after it.
  */
-export function startOutboxLoop(drain: () => Promise<unknown>, opts: { intervalMs?: number; onError: (e: unknown) => void }) {
+export function startOutboxLoop(
+  drain: () => Promise<unknown>,
+  opts: { intervalMs?: number; onError: (e: unknown) => void },
+) {
   let running: Promise<void> | undefined;
   let again = false;
   const kick = (): Promise<void> => {

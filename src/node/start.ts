@@ -104,11 +104,18 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
   const jobs = local
     ? undefined
     : setInterval(
-        () => void bot.runJobs().then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined)).catch((error) => log.error("jobs failed", { error: String(error) })),
+        () =>
+          void bot
+            .runJobs()
+            .then((runs) => (runs.some((r) => r.queued) ? loop?.kick() : undefined))
+            .catch((error) => log.error("jobs failed", { error: String(error) })),
         60_000,
       );
   jobs?.unref();
-  const housekeeping = setInterval(() => void bot.maintain().catch((error) => log.error("housekeeping failed", { error: String(error) })), 3600_000);
+  const housekeeping = setInterval(
+    () => void bot.maintain().catch((error) => log.error("housekeeping failed", { error: String(error) })),
+    3600_000,
+  );
   housekeeping.unref();
   const idle = async () => {
     await tasks.idle();
@@ -120,7 +127,14 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     // The history is replayed into an empty database only: a restart keeps what is there.
     const fresh = (await database.db.select({ id: groups.id }).from(groups).limit(1)).length === 0;
     if (opts.seedHistory === false || !travel || !fresh) return local.seedDemo(url, idle);
-    await seedDemo({ botUrl: url, mock: local.mock, clock: travel, timeZone: config.APPRAISAL_TZ, addBot: () => local.seedDemo(url, idle), settle: idle });
+    await seedDemo({
+      botUrl: url,
+      mock: local.mock,
+      clock: travel,
+      timeZone: config.APPRAISAL_TZ,
+      addBot: () => local.seedDemo(url, idle),
+      settle: idle,
+    });
   };
   let resetting: Promise<void> | undefined;
   let localSockets: ReturnType<typeof attachLongConnectionServer> | undefined;
@@ -134,7 +148,14 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
       local.mock.reset();
       await seed();
     };
-    bot.app.route("/", playgroundRoutes({ adminToken: config.ADMIN_TOKEN!, timeZone: config.APPRAISAL_TZ, reset: () => (resetting ??= reset().finally(() => (resetting = undefined))) }));
+    bot.app.route(
+      "/",
+      playgroundRoutes({
+        adminToken: config.ADMIN_TOKEN!,
+        timeZone: config.APPRAISAL_TZ,
+        reset: () => (resetting ??= reset().finally(() => (resetting = undefined))),
+      }),
+    );
   }
   handler = (req) => bot.app.fetch(req);
   // Ask for the bot's open_id now, so the first message that mentions someone does not wait for it.
@@ -174,7 +195,9 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
       await longConnection.started;
     } catch (error) {
       await closeAll();
-      throw new Error(`Lark refused the long connection (check LARK_APP_ID / LARK_APP_SECRET, and in the console 事件与回调 → 使用长连接接收事件/回调): ${String((error as Error).message ?? error)}`);
+      throw new Error(
+        `Lark refused the long connection (check LARK_APP_ID / LARK_APP_SECRET, and in the console 事件与回调 → 使用长连接接收事件/回调): ${String((error as Error).message ?? error)}`,
+      );
     }
   }
 

@@ -62,11 +62,14 @@ export function backoffMs(attempt: number, random: () => number): number {
 }
 
 function due(now: number, channel: Channel) {
-  return and(eq(outbox.channel, channel), or(
-    and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date(now))),
-    // A sender that died mid-send left its claim; once the lease lapses it is ours.
-    and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, new Date(now))),
-  ));
+  return and(
+    eq(outbox.channel, channel),
+    or(
+      and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date(now))),
+      // A sender that died mid-send left its claim; once the lease lapses it is ours.
+      and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, new Date(now))),
+    ),
+  );
 }
 
 const earlier = alias(outbox, "earlier");
@@ -78,15 +81,20 @@ const earlier = alias(outbox, "earlier");
  */
 function notBehindEarlier(db: Database, now: number) {
   return notExists(
-    db.select({ one: sql`1` }).from(earlier).where(and(
-      eq(earlier.channel, outbox.channel),
-      eq(earlier.paceKey, outbox.paceKey),
-      lt(earlier.id, outbox.id),
-      or(
-        and(eq(earlier.status, "pending"), gt(earlier.nextAttemptAt, new Date(now))),
-        and(eq(earlier.status, "sending"), gte(earlier.leaseUntil, new Date(now))),
+    db
+      .select({ one: sql`1` })
+      .from(earlier)
+      .where(
+        and(
+          eq(earlier.channel, outbox.channel),
+          eq(earlier.paceKey, outbox.paceKey),
+          lt(earlier.id, outbox.id),
+          or(
+            and(eq(earlier.status, "pending"), gt(earlier.nextAttemptAt, new Date(now))),
+            and(eq(earlier.status, "sending"), gte(earlier.leaseUntil, new Date(now))),
+          ),
+        ),
       ),
-    )),
   );
 }
 
@@ -94,7 +102,11 @@ function notBehindEarlier(db: Database, now: number) {
 async function claim(db: Database, row: OutboxRow, now: number, leaseMs: number): Promise<boolean> {
   const result = await db
     .update(outbox)
-    .set({ status: "sending", leaseUntil: new Date(now + leaseMs), firstAttemptAt: sql`coalesce(${outbox.firstAttemptAt}, ${now})` })
+    .set({
+      status: "sending",
+      leaseUntil: new Date(now + leaseMs),
+      firstAttemptAt: sql`coalesce(${outbox.firstAttemptAt}, ${now})`,
+    })
     .where(and(eq(outbox.id, row.id), due(now, row.channel)));
   return result.rowsAffected === 1;
 }
@@ -121,7 +133,11 @@ function partitionByTarget(rows: OutboxRow[]): OutboxRow[][] {
  * targets are sent `concurrency` at a time, all under the pacer's app-wide
  * limits. It keeps taking batches until nothing due is left.
  */
-export async function drainOutbox(db: Database, sender: MessageSender, options: DeliverOptions = {}): Promise<DrainResult> {
+export async function drainOutbox(
+  db: Database,
+  sender: MessageSender,
+  options: DeliverOptions = {},
+): Promise<DrainResult> {
   const o = { ...DEFAULTS, ...options };
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
@@ -144,7 +160,10 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   async function deliver(row: OutboxRow): Promise<boolean> {
     if (!(await claim(db, row, now(), o.leaseMs))) return false;
     if (pastWindow(row, now())) {
-      await db.update(outbox).set({ status: "parked", leaseUntil: null, lastError: windowNote(row.firstAttemptAt!) }).where(eq(outbox.id, row.id));
+      await db
+        .update(outbox)
+        .set({ status: "parked", leaseUntil: null, lastError: windowNote(row.firstAttemptAt!) })
+        .where(eq(outbox.id, row.id));
       result.parked++;
       return true;
     }
@@ -180,7 +199,12 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       // the uuid window bounds how long this can go on.
       await db
         .update(outbox)
-        .set({ status: "pending", nextAttemptAt: new Date(now() + (sent.retryAfterMs ?? 1000)), leaseUntil: null, lastError: sent.error })
+        .set({
+          status: "pending",
+          nextAttemptAt: new Date(now() + (sent.retryAfterMs ?? 1000)),
+          leaseUntil: null,
+          lastError: sent.error,
+        })
         .where(eq(outbox.id, row.id));
       result.retried++;
       return false;
@@ -189,7 +213,14 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
     if (sent.ok) {
       await db
         .update(outbox)
-        .set({ status: "sent", attempts, sentMessageId: sent.messageId, sentAt: new Date(now()), leaseUntil: null, lastError: null })
+        .set({
+          status: "sent",
+          attempts,
+          sentMessageId: sent.messageId,
+          sentAt: new Date(now()),
+          leaseUntil: null,
+          lastError: null,
+        })
         .where(eq(outbox.id, row.id));
       result.sent++;
       return true;
@@ -199,13 +230,22 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
       const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(attempts, random));
       await db
         .update(outbox)
-        .set({ status: "pending", attempts, nextAttemptAt: new Date(now() + wait), leaseUntil: null, lastError: sent.error })
+        .set({
+          status: "pending",
+          attempts,
+          nextAttemptAt: new Date(now() + wait),
+          leaseUntil: null,
+          lastError: sent.error,
+        })
         .where(eq(outbox.id, row.id));
       result.retried++;
       return false;
     }
     await db.batch([
-      db.update(outbox).set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error }).where(eq(outbox.id, row.id)),
+      db
+        .update(outbox)
+        .set({ status: "parked", attempts, leaseUntil: null, lastError: sent.error })
+        .where(eq(outbox.id, row.id)),
       ...parkedFileNotice(db, row, sent.error, new Date(now())),
     ]);
     result.parked++;
@@ -216,7 +256,12 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
   for (;;) {
     // A bounded drain leaves files (exports: the whole organisation read and rendered) to full drains.
     const kinds = o.once ? ne(outbox.msgType, "file") : undefined;
-    const rows = await db.select().from(outbox).where(and(due(now(), channel), notBehindEarlier(db, now()), kinds)).orderBy(asc(outbox.id)).limit(o.batchSize);
+    const rows = await db
+      .select()
+      .from(outbox)
+      .where(and(due(now(), channel), notBehindEarlier(db, now()), kinds))
+      .orderBy(asc(outbox.id))
+      .limit(o.batchSize);
     if (rows.length && !prepared) {
       prepared = true;
       await sender.prepare?.().catch(() => undefined); // a failure here shows up, and is handled, on the sends
@@ -235,7 +280,8 @@ export async function drainOutbox(db: Database, sender: MessageSender, options: 
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
     // Another batch while this one moved something: what waited behind a sent row is due now.
-    if (o.once || o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done)) return result;
+    if (o.once || o.signal?.aborted || (rows.length < o.batchSize && result.sent + result.parked === done))
+      return result;
   }
 }
 

@@ -34,7 +34,13 @@ export const FILE_LEASE_MS = 15 * 60 * 1000;
  * The content to send for a file row: `{"file_key"}` (uploading first when
  * needed), or the failure to record.
  */
-export async function resolveFile(db: Database, row: OutboxRow, sender: MessageSender, files: FileRenderer | undefined, now: number): Promise<{ ok: true; content: string } | Extract<SendResult, { ok: false }>> {
+export async function resolveFile(
+  db: Database,
+  row: OutboxRow,
+  sender: MessageSender,
+  files: FileRenderer | undefined,
+  now: number,
+): Promise<{ ok: true; content: string } | Extract<SendResult, { ok: false }>> {
   let parsed: Partial<Pending> & { file_key?: string };
   try {
     parsed = JSON.parse(row.content);
@@ -43,8 +49,12 @@ export async function resolveFile(db: Database, row: OutboxRow, sender: MessageS
   }
   if (parsed.file_key) return { ok: true, content: row.content };
   if (!parsed.pending) return { ok: false, retry: false, error: "file row: neither file_key nor pending" };
-  if (!files || !sender.uploadFile) return { ok: false, retry: false, error: "file messages are not supported on this channel" };
-  await db.update(outbox).set({ leaseUntil: new Date(now + FILE_LEASE_MS) }).where(eq(outbox.id, row.id));
+  if (!files || !sender.uploadFile)
+    return { ok: false, retry: false, error: "file messages are not supported on this channel" };
+  await db
+    .update(outbox)
+    .set({ leaseUntil: new Date(now + FILE_LEASE_MS) })
+    .where(eq(outbox.id, row.id));
   let file: { name: string; bytes: Uint8Array };
   try {
     file = await files.render(parsed.pending);
@@ -77,6 +87,14 @@ export function parkedFileNotice(db: Database, row: OutboxRow, error: string, no
     ? DATA_ERROR_TEXT.zh
     : `生成或发送文件时出错（已尝试 ${row.attempts + 1} 次）。请稍后再发一次「导出 …」；若一再失败，请联系管理员（日志里搜 ${row.key}）。`;
   return [
-    enqueue(db, { key: `${row.key}:failed`, to: { type: row.receiveIdType, id: row.receiveId }, text: `「${name}」没有导出成功。${why}` }, now),
+    enqueue(
+      db,
+      {
+        key: `${row.key}:failed`,
+        to: { type: row.receiveIdType, id: row.receiveId },
+        text: `「${name}」没有导出成功。${why}`,
+      },
+      now,
+    ),
   ];
 }

@@ -79,16 +79,31 @@ function paceKeyOf(to: OutboundMessage["to"]): string {
  * replies: a reply is a message to the chat it answers.
  */
 export function enqueueRows(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
-  const to = channel === "wechat" && message.to.type === "reply" ? { type: "chat_id" as const, id: message.to.chatId } : message.to;
+  const to =
+    channel === "wechat" && message.to.type === "reply"
+      ? { type: "chat_id" as const, id: message.to.chatId }
+      : message.to;
   const row = (key: string, msgType: OutboxRow["msgType"], content: unknown) =>
     db
       .insert(outbox)
-      .values({ key, channel, receiveIdType: to.type, receiveId: to.id, paceKey: paceKeyOf(to), msgType, content: JSON.stringify(content), nextAttemptAt: now, createdAt: now })
+      .values({
+        key,
+        channel,
+        receiveIdType: to.type,
+        receiveId: to.id,
+        paceKey: paceKeyOf(to),
+        msgType,
+        content: JSON.stringify(content),
+        nextAttemptAt: now,
+        createdAt: now,
+      })
       .onConflictDoNothing({ target: outbox.key });
   if (channel === "lark") {
     if (message.file) return [row(message.key, "file", { pending: message.file.source, file_name: message.file.name })];
     const interactive = message.card !== undefined;
-    return [row(message.key, interactive ? "interactive" : "text", interactive ? message.card : { text: message.text })];
+    return [
+      row(message.key, interactive ? "interactive" : "text", interactive ? message.card : { text: message.text }),
+    ];
   }
   const text = row(message.key, "text", { text: message.text });
   return message.image ? [row(`${message.key}:image`, "image", message.image), text] : [text];

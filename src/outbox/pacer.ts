@@ -42,14 +42,16 @@ interface Booking {
   answeredAt: number | undefined;
 }
 
-export function createPacer(opts: {
-  app?: readonly Limit[];
-  target?: Limit;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  /** Extra spacing per window, in ms (default 0: measuring from the answer already covers the lag). */
-  marginMs?: number;
-} = {}): Pacer {
+export function createPacer(
+  opts: {
+    app?: readonly Limit[];
+    target?: Limit;
+    now?: () => number;
+    sleep?: (ms: number) => Promise<void>;
+    /** Extra spacing per window, in ms (default 0: measuring from the answer already covers the lag). */
+    marginMs?: number;
+  } = {},
+): Pacer {
   const margin = opts.marginMs ?? 0;
   const appLimits = opts.app ?? LARK_APP_LIMITS;
   const targetLimit = opts.target ?? LARK_TARGET_LIMIT;

@@ -8,7 +8,11 @@ import { ConfigError, isLocalMode, loadConfig, type Config } from "../config";
  */
 export function loadWorkerConfig(env: Record<string, unknown>): Config {
   const config = loadConfig(env);
-  if (isLocalMode(config)) throw new ConfigError("Invalid configuration: LARK_APP_ID: required on Workers (local mode runs under Node only)");
-  if (config.LARK_EVENT_MODE === "ws") throw new ConfigError("Invalid configuration: LARK_EVENT_MODE: ws (the long connection) runs under Node only; on Workers use webhook");
+  if (isLocalMode(config))
+    throw new ConfigError("Invalid configuration: LARK_APP_ID: required on Workers (local mode runs under Node only)");
+  if (config.LARK_EVENT_MODE === "ws")
+    throw new ConfigError(
+      "Invalid configuration: LARK_EVENT_MODE: ws (the long connection) runs under Node only; on Workers use webhook",
+    );
   return config;
 }

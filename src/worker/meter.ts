@@ -47,7 +47,11 @@ export function meteredFetch(what: string, inner: typeof fetch = (input, init) =
 }
 
 /** Runs one invocation under its own meter; its count is kept and logged when it ends. */
-export async function metered<T>(kind: string, run: () => Promise<T>, log: (stats: InvocationStats) => void = () => {}): Promise<T> {
+export async function metered<T>(
+  kind: string,
+  run: () => Promise<T>,
+  log: (stats: InvocationStats) => void = () => {},
+): Promise<T> {
   const stats: InvocationStats = { kind, subrequests: 0, by: {} };
   try {
     return await current.run(stats, run);

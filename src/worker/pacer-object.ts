@@ -55,7 +55,11 @@ interface PacerStub {
 }
 
 /** The pacer a Worker's drains use: every slot is booked with the app's one LarkPacer object. */
-export function durablePacer(namespace: { idFromName(name: string): unknown; get(id: never): unknown }, appId: string, limits?: readonly Limit[]): Pacer {
+export function durablePacer(
+  namespace: { idFromName(name: string): unknown; get(id: never): unknown },
+  appId: string,
+  limits?: readonly Limit[],
+): Pacer {
   const stub = () => namespace.get(namespace.idFromName(appId) as never) as PacerStub;
   return {
     async take(target) {
@@ -66,7 +70,9 @@ export function durablePacer(namespace: { idFromName(name: string): unknown; get
         answered: () => {},
         release: () => {
           countSubrequest("pacer");
-          void stub().release(booking).catch(() => undefined);
+          void stub()
+            .release(booking)
+            .catch(() => undefined);
         },
       };
     },

@@ -39,7 +39,9 @@ describe("审计记录 names every action in Chinese", () => {
   test("each action the app writes has a label, so the sheet never shows a code", () => {
     const actions = [...writtenActions()];
     // The scan is not empty and sees the ones the issue named.
-    expect(actions).toEqual(expect.arrayContaining(["role.admin.add", "rating.set", "group.settings", "goal.set", "roster.import"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["role.admin.add", "rating.set", "group.settings", "goal.set", "roster.import"]),
+    );
     const unlabelled = actions.filter((a) => !(a in ACTION_LABELS));
     expect(unlabelled).toEqual([]);
     expect(actionLabel("role.admin.add")).toBe("任命管理员");

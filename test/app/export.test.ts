@@ -21,19 +21,55 @@ const run = (items: unknown[]) => t.db.batch(items as [BatchItem, ...BatchItem[]
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  await seedTenant(t.db, { tenantKey: "t1", groups: 3, perGroup: 4, months: ["2026-07", "2026-08", "2026-10", "2026-11", "2026-12"], at: new Date("2026-07-01T00:00:00Z") });
+  await seedTenant(t.db, {
+    tenantKey: "t1",
+    groups: 3,
+    perGroup: 4,
+    months: ["2026-07", "2026-08", "2026-10", "2026-11", "2026-12"],
+    at: new Date("2026-07-01T00:00:00Z"),
+  });
   // Another tenant's group must not appear.
-  await seedTenant(t.db, { tenantKey: "t2", groups: 1, perGroup: 2, months: ["2026-11"], at: new Date("2026-07-01T00:00:00Z"), seed: 99, prefix: "b" });
+  await seedTenant(t.db, {
+    tenantKey: "t2",
+    groups: 1,
+    perGroup: 2,
+    months: ["2026-11"],
+    at: new Date("2026-07-01T00:00:00Z"),
+    seed: 99,
+    prefix: "b",
+  });
   all = await t.db.select().from(groups);
   // The second group: another scheme (a dimension of its own) with a year-end pool.
   const g1 = all.find((g) => g.chatId === larkChatId("seed_1"))!;
   const section = schemeTemplates.find((x) => x.id === "section-leader")!.scheme;
-  const p = await prepareScheme(t.db, g1, { ...section, annualPool: 50000 }, "import", larkOpenId("1_leader"), new Date("2026-07-01T00:00:00Z"));
+  const p = await prepareScheme(
+    t.db,
+    g1,
+    { ...section, annualPool: 50000 },
+    "import",
+    larkOpenId("1_leader"),
+    new Date("2026-07-01T00:00:00Z"),
+  );
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   await run(p.writes);
   // An audited rating in November.
-  const [zhang] = await t.db.select().from(members).where(eq(members.userId, larkOpenId("0_0")));
-  await run(rateWrites(t.db, { group: all.find((g) => g.chatId === larkChatId("seed_0"))!, month: "2026-11", member: zhang!, leaves: ["village"], score: 95, raterGroup: "leader", by: larkOpenId("0_leader"), comment: "防汛表现突出", now: new Date("2026-11-20T03:00:00Z") }));
+  const [zhang] = await t.db
+    .select()
+    .from(members)
+    .where(eq(members.userId, larkOpenId("0_0")));
+  await run(
+    rateWrites(t.db, {
+      group: all.find((g) => g.chatId === larkChatId("seed_0"))!,
+      month: "2026-11",
+      member: zhang!,
+      leaves: ["village"],
+      score: 95,
+      raterGroup: "leader",
+      by: larkOpenId("0_leader"),
+      comment: "防汛表现突出",
+      now: new Date("2026-11-20T03:00:00Z"),
+    }),
+  );
 });
 afterAll(() => t.dispose());
 
@@ -63,13 +99,26 @@ async function engine(p: ExportPeriod) {
     if (p.kind === "month") {
       const { inForce, result } = await computeMonth(t.db, g, p.id, AT);
       for (const m of result.members) {
-        out.set(`${g.name}|${m.name}`, { 总分: m.total, 组内名次: m.rank, 等次: m.grade, "名次奖（元）": m.prize, 附加分: m.extra, ...Object.fromEntries(inForce.scheme.dimensions.map((d) => [d.name, m.dimensions[d.key]?.score])) });
+        out.set(`${g.name}|${m.name}`, {
+          总分: m.total,
+          组内名次: m.rank,
+          等次: m.grade,
+          "名次奖（元）": m.prize,
+          附加分: m.extra,
+          ...Object.fromEntries(inForce.scheme.dimensions.map((d) => [d.name, m.dimensions[d.key]?.score])),
+        });
       }
     } else {
-      const { scheme, combined, pay } = p.kind === "quarter" ? { ...(await computeQuarter(t.db, g, p.id, AT)), pay: undefined } : await computeYear(t.db, g, p.id, AT);
+      const { scheme, combined, pay } =
+        p.kind === "quarter"
+          ? { ...(await computeQuarter(t.db, g, p.id, AT)), pay: undefined }
+          : await computeYear(t.db, g, p.id, AT);
       for (const m of combined.members) {
         out.set(`${g.name}|${m.name}`, {
-          总分: m.total, 组内名次: m.rank, 等次: m.grade, "名次奖（元）": m.prize,
+          总分: m.total,
+          组内名次: m.rank,
+          等次: m.grade,
+          "名次奖（元）": m.prize,
           ...(pay ? { "绩效工资（元）": (pay.get(m.id)?.fen ?? 0) / 100 } : {}),
           ...Object.fromEntries(scheme.dimensions.map((d) => [d.name, m.dimensions[d.key]])),
         });
@@ -110,7 +159,9 @@ describe.each(["2026-Q4", "2026-11", "2026"])("export %s read back by exceljs", 
 test("the year shows each quarter's total, the pool split where the scheme has one, and a dimension only one scheme has", async () => {
   const { wb } = await open("2026");
   const header = (wb.getWorksheet("成绩汇总")!.getRow(1).values as unknown[]).slice(1);
-  expect(header).toEqual(expect.arrayContaining(["Q1总分", "Q2总分", "Q3总分", "Q4总分", "绩效工资（元）", "分管工作", "联村工作"]));
+  expect(header).toEqual(
+    expect.arrayContaining(["Q1总分", "Q2总分", "Q3总分", "Q4总分", "绩效工资（元）", "分管工作", "联村工作"]),
+  );
   const rows = records(wb.getWorksheet("成绩汇总")!);
   const pooled = rows.filter((r) => r["部门"] === "第2科室");
   const fen = pooled.reduce((n, r) => n + Math.round((r["绩效工资（元）"] as number) * 100), 0);
@@ -144,7 +195,11 @@ test("a period nobody was scored in gives the headers and no people, not an erro
 });
 
 test("periods", () => {
-  expect(parseExportPeriod("2026-Q4")).toMatchObject({ kind: "quarter", id: "2026-Q4", months: ["2026-10", "2026-11", "2026-12"] });
+  expect(parseExportPeriod("2026-Q4")).toMatchObject({
+    kind: "quarter",
+    id: "2026-Q4",
+    months: ["2026-10", "2026-11", "2026-12"],
+  });
   expect(parseExportPeriod("2026q1")?.id).toBe("2026-Q1");
   expect(parseExportPeriod("2026-1")?.id).toBe("2026-01");
   expect(parseExportPeriod("2026年11月")?.id).toBe("2026-11");

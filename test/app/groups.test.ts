@@ -32,8 +32,16 @@ async function join(groupId: string, userId: string, at: Date) {
 }
 
 test("registering the same chat twice keeps one group with one id", async () => {
-  const a = registerGroup(db, { platform: "lark", tenantKey: "t1", chatId: larkChatId("1") }, { timezone: "Asia/Shanghai", now });
-  const b = registerGroup(db, { platform: "lark", tenantKey: "t1", chatId: larkChatId("1") }, { timezone: "Asia/Shanghai", now });
+  const a = registerGroup(
+    db,
+    { platform: "lark", tenantKey: "t1", chatId: larkChatId("1") },
+    { timezone: "Asia/Shanghai", now },
+  );
+  const b = registerGroup(
+    db,
+    { platform: "lark", tenantKey: "t1", chatId: larkChatId("1") },
+    { timezone: "Asia/Shanghai", now },
+  );
   expect(a.id).toBe(b.id);
   await db.batch([a.write, b.write]);
   expect(await db.select().from(groups)).toHaveLength(1);
@@ -46,8 +54,12 @@ test("a private message goes to the group where the person last recorded", async
   const inProject = await join(project.id, larkOpenId("a"), new Date("2026-11-02T00:00:00Z"));
   // No records yet: the group joined first.
   expect((await homeGroup(db, "lark", "t1", larkOpenId("a")))?.group.id).toBe(office.id);
-  await db.batch(addRecord(db, { group: project, member: inProject, date: "2026-11-19", text: "x", now }).writes as [never]);
-  await db.batch(addRecord(db, { group: office, member: inOffice, date: "2026-11-18", text: "y", now }).writes as [never]);
+  await db.batch(
+    addRecord(db, { group: project, member: inProject, date: "2026-11-19", text: "x", now }).writes as [never],
+  );
+  await db.batch(
+    addRecord(db, { group: office, member: inOffice, date: "2026-11-18", text: "y", now }).writes as [never],
+  );
   expect((await homeGroup(db, "lark", "t1", larkOpenId("a")))?.group.id).toBe(project.id);
 });
 

@@ -18,7 +18,13 @@ test("old dedupe markers and long-sent messages go; recent ones and unsent ones 
     { eventId: "old", kind: "message", receivedAt: old },
     { eventId: "recent", kind: "message", receivedAt: recent },
   ]);
-  const base = { receiveIdType: "chat_id" as const, receiveId: "oc", msgType: "text" as const, content: "{}", nextAttemptAt: ancient };
+  const base = {
+    receiveIdType: "chat_id" as const,
+    receiveId: "oc",
+    msgType: "text" as const,
+    content: "{}",
+    nextAttemptAt: ancient,
+  };
   await t.db.insert(outbox).values([
     { ...base, key: "sent-long-ago", status: "sent", sentAt: ancient },
     { ...base, key: "sent-recently", status: "sent", sentAt: recent },

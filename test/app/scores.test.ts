@@ -18,7 +18,11 @@ const run = (items: unknown[]) => t.db.batch(items as [BatchItem, ...BatchItem[]
 
 beforeEach(async () => {
   t = await openTestDatabase();
-  const reg = registerGroup(t.db, { platform: "lark", tenantKey: "t", chatId: "oc" }, { timezone: "Asia/Shanghai", now: at("2026-10-01T00:00:00Z") });
+  const reg = registerGroup(
+    t.db,
+    { platform: "lark", tenantKey: "t", chatId: "oc" },
+    { timezone: "Asia/Shanghai", now: at("2026-10-01T00:00:00Z") },
+  );
   const m = addMember(t.db, reg.id, larkOpenId("zhang"), at("2026-10-01T00:00:00Z"));
   await run([reg.write, m.write]);
   group = (await t.db.select().from(groups))[0]!;
@@ -60,11 +64,46 @@ test("a re-rating supersedes; items gone from a later scheme are left out of tha
   await save("unit-staff", "2026-11-01T00:00:00Z");
   const { scheme } = await schemeInForce(t.db, group.id);
   const leaf = scheme.dimensions[0]!.key;
-  await run(rateWrites(t.db, { group, month: "2026-11", member: zhang, leaves: [leaf], score: 70, raterGroup: "leader", by: larkOpenId("l"), now: at("2026-11-02T00:00:00Z") }));
-  await run(rateWrites(t.db, { group, month: "2026-11", member: zhang, leaves: [leaf], score: 90, raterGroup: "leader", by: larkOpenId("l"), now: at("2026-11-03T00:00:00Z") }));
-  await run(rateWrites(t.db, { group, month: "2026-11", member: zhang, leaves: ["no_such_item"], score: 50, raterGroup: "leader", by: larkOpenId("l"), now: at("2026-11-03T00:00:00Z") }));
+  await run(
+    rateWrites(t.db, {
+      group,
+      month: "2026-11",
+      member: zhang,
+      leaves: [leaf],
+      score: 70,
+      raterGroup: "leader",
+      by: larkOpenId("l"),
+      now: at("2026-11-02T00:00:00Z"),
+    }),
+  );
+  await run(
+    rateWrites(t.db, {
+      group,
+      month: "2026-11",
+      member: zhang,
+      leaves: [leaf],
+      score: 90,
+      raterGroup: "leader",
+      by: larkOpenId("l"),
+      now: at("2026-11-03T00:00:00Z"),
+    }),
+  );
+  await run(
+    rateWrites(t.db, {
+      group,
+      month: "2026-11",
+      member: zhang,
+      leaves: ["no_such_item"],
+      score: 50,
+      raterGroup: "leader",
+      by: larkOpenId("l"),
+      now: at("2026-11-03T00:00:00Z"),
+    }),
+  );
   const inputs = await monthInputs(t.db, group, "2026-11", scheme);
-  expect(inputs.ratings).toEqual([{ member: zhang.id, dimension: leaf, rater: "leader", score: 90, by: larkOpenId("l") }]);
+  expect(inputs.ratings).toEqual([
+    { member: zhang.id, dimension: leaf, rater: "leader", score: 90, by: larkOpenId("l") },
+  ]);
   const { result } = await computeMonth(t.db, group, "2026-11", at("2026-11-20T00:00:00Z"));
   expect(result.members[0]!.dimensions[leaf]!.score).toBe(90);
 });

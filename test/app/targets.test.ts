@@ -23,7 +23,13 @@ const person = (userId: string, name: string): Member => ({
 });
 
 describe("matchTarget (pure)", () => {
-  const people = [person(larkOpenId("1"), "张三"), person(larkOpenId("2"), "张三丰"), person(larkOpenId("3"), "李四"), person(larkOpenId("4"), "李四"), person(larkOpenId("5"), "王小明")];
+  const people = [
+    person(larkOpenId("1"), "张三"),
+    person(larkOpenId("2"), "张三丰"),
+    person(larkOpenId("3"), "李四"),
+    person(larkOpenId("4"), "李四"),
+    person(larkOpenId("5"), "王小明"),
+  ];
 
   test("a mention is matched by id, whatever the names look like", () => {
     const r = matchTarget(people, "李四", [{ userId: larkOpenId("4"), name: "李四" }], "zh");
@@ -31,11 +37,17 @@ describe("matchTarget (pure)", () => {
   });
 
   test("a mention of someone outside the group is refused by name", () => {
-    expect(matchTarget(people, "王五", [{ userId: larkOpenId("9"), name: "王五" }], "zh")).toEqual({ ok: false, problem: "王五 不是本群的考核成员" });
+    expect(matchTarget(people, "王五", [{ userId: larkOpenId("9"), name: "王五" }], "zh")).toEqual({
+      ok: false,
+      problem: "王五 不是本群的考核成员",
+    });
   });
 
   test("two people with one display name, both mentioned, are two people", () => {
-    const mentions = [{ userId: larkOpenId("3"), name: "李四" }, { userId: larkOpenId("4"), name: "李四" }];
+    const mentions = [
+      { userId: larkOpenId("3"), name: "李四" },
+      { userId: larkOpenId("4"), name: "李四" },
+    ];
     const used = new Set<(typeof mentions)[number]>();
     const a = matchTarget(people, "李四", mentions, "zh", used);
     const b = matchTarget(people, "李四", mentions, "zh", used);
@@ -63,7 +75,10 @@ describe("matchTarget (pure)", () => {
   });
 
   test("splitTargets takes only the leading @names, half- or full-width", () => {
-    expect(splitTargets("@张三 ＠李四 联村 2 原因 @王五")).toEqual({ names: ["张三", "李四"], words: ["联村", "2", "原因", "@王五"] });
+    expect(splitTargets("@张三 ＠李四 联村 2 原因 @王五")).toEqual({
+      names: ["张三", "李四"],
+      words: ["联村", "2", "原因", "@王五"],
+    });
     expect(splitTargets("  ")).toEqual({ names: [], words: [] });
   });
 });
@@ -75,30 +90,55 @@ describe("resolveTargets (database)", () => {
 
   beforeEach(async () => {
     t = await openTestDatabase();
-    const reg = registerGroup(t.db, { platform: "lark", tenantKey: "t", chatId: "oc" }, { timezone: "Asia/Shanghai", now });
+    const reg = registerGroup(
+      t.db,
+      { platform: "lark", tenantKey: "t", chatId: "oc" },
+      { timezone: "Asia/Shanghai", now },
+    );
     const writes: BatchItem[] = [reg.write];
-    for (const [userId, name] of [[larkOpenId("zhang"), "张三"], [larkOpenId("li"), "李四"], [larkOpenId("gone"), "钱七"]] as const) {
+    for (const [userId, name] of [
+      [larkOpenId("zhang"), "张三"],
+      [larkOpenId("li"), "李四"],
+      [larkOpenId("gone"), "钱七"],
+    ] as const) {
       const m = addMember(t.db, reg.id, userId, now);
       writes.push(m.write, t.db.update(members).set({ name }).where(eq(members.id, m.id)));
     }
     await t.db.batch(writes as [BatchItem, ...BatchItem[]]);
-    await t.db.update(members).set({ active: false }).where(eq(members.userId, larkOpenId("gone")));
+    await t.db
+      .update(members)
+      .set({ active: false })
+      .where(eq(members.userId, larkOpenId("gone")));
     group = (await t.db.select().from(groups))[0]!;
   });
   afterEach(() => t.dispose());
 
   test("every name resolves, the same person named twice counts once", async () => {
-    const r = await resolveTargets(t.db, group, ["张三", "李四", "张三"], [{ userId: larkOpenId("zhang"), name: "张三" }], "zh");
+    const r = await resolveTargets(
+      t.db,
+      group,
+      ["张三", "李四", "张三"],
+      [{ userId: larkOpenId("zhang"), name: "张三" }],
+      "zh",
+    );
     expect(r.ok && r.members.map((m) => m.userId)).toEqual([larkOpenId("zhang"), larkOpenId("li")]);
   });
 
   test("all or nothing: every failing name is listed", async () => {
-    const r = await resolveTargets(t.db, group, ["张三", "王五", "赵六"], [{ userId: larkOpenId("x"), name: "王五" }], "zh");
+    const r = await resolveTargets(
+      t.db,
+      group,
+      ["张三", "王五", "赵六"],
+      [{ userId: larkOpenId("x"), name: "王五" }],
+      "zh",
+    );
     expect(r).toEqual({ ok: false, problem: "王五 不是本群的考核成员\n群里没有「赵六」。请 @ 要打分的人" });
   });
 
   test("someone who has left the group is no longer found", async () => {
     expect((await resolveTarget(t.db, group, "钱七", [], "zh")).ok).toBe(false);
-    expect((await resolveTarget(t.db, group, "钱七", [{ userId: larkOpenId("gone"), name: "钱七" }], "zh")).ok).toBe(false);
+    expect((await resolveTarget(t.db, group, "钱七", [{ userId: larkOpenId("gone"), name: "钱七" }], "zh")).ok).toBe(
+      false,
+    );
   });
 });

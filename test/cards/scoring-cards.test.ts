@@ -20,19 +20,37 @@ const TOWN = {
   name: "镇机关干部",
   dimensions: [
     { key: "village", name: "联村工作", weight: 40, bonusCapPct: 20 },
-    { key: "business", name: "单位业务", weight: 40, children: [{ key: "plan", name: "计划完成", weight: 70 }, { key: "quality", name: "质量", weight: 30 }] },
+    {
+      key: "business",
+      name: "单位业务",
+      weight: 40,
+      children: [
+        { key: "plan", name: "计划完成", weight: 70 },
+        { key: "quality", name: "质量", weight: 30 },
+      ],
+    },
     { key: "conduct", name: "管理学习作风", weight: 20 },
   ],
   raters: { leader: 60, peer: 30, self: 10 },
   extraCap: 3,
-  grades: [{ name: "优秀", min: 90, quota: 5 }, { name: "良好", min: 80, quota: "20%" }, { name: "合格", min: 60 }],
+  grades: [
+    { name: "优秀", min: 90, quota: 5 },
+    { name: "良好", min: 80, quota: "20%" },
+    { name: "合格", min: 60 },
+  ],
   prizes: [900, 600, 300],
   rankingVisibility: "private",
 };
 
 describe("方案 card", () => {
   test("shows the tree with weights and caps, raters, awards, grades with quotas, prizes and visibility", () => {
-    const { text } = schemeCard({ scheme: scheme(TOWN), version: 2, isDefault: false, since: "2026-11-27", lang: "zh" });
+    const { text } = schemeCard({
+      scheme: scheme(TOWN),
+      version: 2,
+      isDefault: false,
+      since: "2026-11-27",
+      lang: "zh",
+    });
     expect(text).toContain("第 2 版 · 2026-11-27 起");
     expect(text).toContain("· 联村工作（village）40%，加分上限 20%");
     expect(text).toContain("　└ 计划完成（plan）70%");
@@ -63,8 +81,20 @@ describe("方案 card", () => {
   });
 
   test("a scheme with 600 indicators still fits, and says how much is left out", () => {
-    const children = Array.from({ length: 100 }, (_, j) => ({ key: `k${j}`, name: `${"很长的指标名称".repeat(5)}${j}`, weight: 1 }));
-    const big = { ...TOWN, dimensions: Array.from({ length: 6 }, (_, i) => ({ key: `d${i}`, name: `维度${i}`, weight: i < 4 ? 20 : 10, children: children.map((c) => ({ ...c, key: `${c.key}_${i}` })) })) };
+    const children = Array.from({ length: 100 }, (_, j) => ({
+      key: `k${j}`,
+      name: `${"很长的指标名称".repeat(5)}${j}`,
+      weight: 1,
+    }));
+    const big = {
+      ...TOWN,
+      dimensions: Array.from({ length: 6 }, (_, i) => ({
+        key: `d${i}`,
+        name: `维度${i}`,
+        weight: i < 4 ? 20 : 10,
+        children: children.map((c) => ({ ...c, key: `${c.key}_${i}` })),
+      })),
+    };
     const r = schemeCard({ scheme: scheme(big), version: 1, isDefault: false, lang: "zh" });
     within(r.card);
     expect(JSON.stringify(r.card)).toMatch(/另有 \d+ 行未列出/);
@@ -73,7 +103,11 @@ describe("方案 card", () => {
 
   test("fitLines keeps everything that fits and counts the rest", () => {
     expect(fitLines(["a", "b"], 1000, "zh")).toEqual(["a", "b"]);
-    const cut = fitLines(Array.from({ length: 100 }, () => "x".repeat(50)), 1000, "en");
+    const cut = fitLines(
+      Array.from({ length: 100 }, () => "x".repeat(50)),
+      1000,
+      "en",
+    );
     expect(cut.at(-1)).toMatch(/^…\d+ more lines not shown$/);
     expect(cut.length).toBeLessThan(20);
   });
@@ -91,7 +125,12 @@ describe("confirmation card", () => {
     expect(peopleLabel(["张三"], "zh")).toBe("张三");
     expect(peopleLabel(["张三", "李四"], "en")).toBe("张三, 李四");
     expect(peopleLabel(["甲", "乙", "丙", "丁", "戊"], "zh")).toBe("甲、乙、丙等 5 人");
-    const team = scoreChangeCard({ kind: "award", who: ["甲", "乙", "丙", "丁", "戊"], lines: ["县级：+1"], lang: "zh" });
+    const team = scoreChangeCard({
+      kind: "award",
+      who: ["甲", "乙", "丙", "丁", "戊"],
+      lines: ["县级：+1"],
+      lang: "zh",
+    });
     expect(team.card.header.title.content).toBe("已记奖励 ✓ · 甲、乙、丙等 5 人");
     expect(team.text).toContain("名单：甲、乙、丙、丁、戊");
     const scheme = scoreChangeCard({ kind: "scheme", who: "", lines: ["本群方案：单位干部"], lang: "zh" });
@@ -99,7 +138,13 @@ describe("confirmation card", () => {
   });
 
   test("a deduction is orange, a warning shows, user text is escaped", () => {
-    const r = scoreChangeCard({ kind: "deduction", who: "张三", lines: ["原因：**迟到**"], warning: "超过上限", lang: "zh" });
+    const r = scoreChangeCard({
+      kind: "deduction",
+      who: "张三",
+      lines: ["原因：**迟到**"],
+      warning: "超过上限",
+      lang: "zh",
+    });
     expect(r.card.header.template).toBe("orange");
     const body = JSON.stringify(r.card);
     expect(body).toContain("\\\\*\\\\*迟到");
@@ -108,15 +153,32 @@ describe("confirmation card", () => {
 });
 
 describe("排名 for a group of 300", () => {
-  const rows = Array.from({ length: 300 }, (_, i) => ({ rank: i + 1, name: `${"欧阳".repeat(8)}${i}`, total: 99 - i / 10, grade: i < 5 ? "优秀" : "合格", me: i === 150 }));
-  test.each(["leader", "full", "top", "private"] as const)("%s view fits Lark's limits, over several cards when it must", (visibility) => {
-    const shown = visibility === "top" ? rows.slice(0, 10) : visibility === "private" ? [] : rows;
-    const cards = rankingCards({ groupName: "综合办公室", month: "2026-11", rows: shown, headcount: 300, visibility, myPlace: rows[150], lang: "zh" });
-    for (const c of cards) within(c.card);
-    if (visibility === "top" || visibility === "private") expect(cards).toHaveLength(1);
-    const r = { text: cards.map((c) => c.text).join("\n") };
-    expect(r.text).toContain("我的名次：第 151 / 300 名");
-    if (visibility === "private") expect(r.text).not.toContain("欧阳欧阳欧阳欧阳欧阳欧阳欧阳欧阳0");
-    if (visibility === "top") expect(r.text).not.toContain("欧阳欧阳欧阳欧阳欧阳欧阳欧阳欧阳11");
-  });
+  const rows = Array.from({ length: 300 }, (_, i) => ({
+    rank: i + 1,
+    name: `${"欧阳".repeat(8)}${i}`,
+    total: 99 - i / 10,
+    grade: i < 5 ? "优秀" : "合格",
+    me: i === 150,
+  }));
+  test.each(["leader", "full", "top", "private"] as const)(
+    "%s view fits Lark's limits, over several cards when it must",
+    (visibility) => {
+      const shown = visibility === "top" ? rows.slice(0, 10) : visibility === "private" ? [] : rows;
+      const cards = rankingCards({
+        groupName: "综合办公室",
+        month: "2026-11",
+        rows: shown,
+        headcount: 300,
+        visibility,
+        myPlace: rows[150],
+        lang: "zh",
+      });
+      for (const c of cards) within(c.card);
+      if (visibility === "top" || visibility === "private") expect(cards).toHaveLength(1);
+      const r = { text: cards.map((c) => c.text).join("\n") };
+      expect(r.text).toContain("我的名次：第 151 / 300 名");
+      if (visibility === "private") expect(r.text).not.toContain("欧阳欧阳欧阳欧阳欧阳欧阳欧阳欧阳0");
+      if (visibility === "top") expect(r.text).not.toContain("欧阳欧阳欧阳欧阳欧阳欧阳欧阳欧阳11");
+    },
+  );
 });

@@ -5,13 +5,30 @@ import { monthArg, resolveMonth } from "../../commands/month-arg";
 import { rateCommand } from "../../commands/rate";
 import { splitTargets } from "../../src/app/targets";
 
-const parse = <T>(cmd: { args: (l: "zh" | "en") => { safeParse(s: string): { success: boolean; data?: T; error?: { issues: { message: string }[] } } } }, text: string, lang: "zh" | "en" = "zh") =>
-  cmd.args(lang).safeParse(text);
+const parse = <T>(
+  cmd: {
+    args: (l: "zh" | "en") => {
+      safeParse(s: string): { success: boolean; data?: T; error?: { issues: { message: string }[] } };
+    };
+  },
+  text: string,
+  lang: "zh" | "en" = "zh",
+) => cmd.args(lang).safeParse(text);
 
 describe("command arguments", () => {
   test("评分 reads who, what, the score and an optional comment", () => {
-    expect(parse(rateCommand, "@张三 业务 90 报表及时").data).toEqual({ who: "张三", item: "业务", score: 90, comment: "报表及时" });
-    expect(parse(rateCommand, "@张三 业务90").data).toEqual({ who: "张三", item: "业务", score: 90, comment: undefined });
+    expect(parse(rateCommand, "@张三 业务 90 报表及时").data).toEqual({
+      who: "张三",
+      item: "业务",
+      score: 90,
+      comment: "报表及时",
+    });
+    expect(parse(rateCommand, "@张三 业务90").data).toEqual({
+      who: "张三",
+      item: "业务",
+      score: 90,
+      comment: undefined,
+    });
     expect(parse(rateCommand, "张三 业务 85.5").data).toMatchObject({ who: "张三", score: 85.5 });
     expect(parse(rateCommand, "@张三 业务 120").error?.issues[0]?.message).toContain("0–100");
     expect(parse(rateCommand, "@张三 业务 优秀").error?.issues[0]?.message).toContain("「优秀」");
@@ -20,7 +37,12 @@ describe("command arguments", () => {
   });
 
   test("加分/扣分 need points in range and a specific reason", () => {
-    expect(parse(bonusCommand, "@张三 联村 2 牵头完成秋收调度").data).toEqual({ who: ["张三"], item: "联村", points: 2, reason: "牵头完成秋收调度" });
+    expect(parse(bonusCommand, "@张三 联村 2 牵头完成秋收调度").data).toEqual({
+      who: ["张三"],
+      item: "联村",
+      points: 2,
+      reason: "牵头完成秋收调度",
+    });
     expect(parse(deductCommand, "@张三 作风 1 例会缺席").data).toMatchObject({ points: -1 });
     expect(parse(deductCommand, "@张三 作风 1 酌情扣分").error?.issues[0]?.message).toContain("过于笼统");
     expect(parse(deductCommand, "@张三 作风 1").error?.issues[0]?.message).toContain("必须写明原因");

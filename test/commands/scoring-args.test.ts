@@ -5,13 +5,27 @@ import { rateCommand } from "../../commands/rate";
 import { describeJsonError } from "../../commands/scheme";
 
 type Parsed = { success: boolean; data?: unknown; error?: { issues: { message: string }[] } };
-const parse = (cmd: { args: (l: "zh" | "en") => { safeParse(s: string): Parsed } }, text: string, lang: "zh" | "en" = "zh") => cmd.args(lang).safeParse(text);
+const parse = (
+  cmd: { args: (l: "zh" | "en") => { safeParse(s: string): Parsed } },
+  text: string,
+  lang: "zh" | "en" = "zh",
+) => cmd.args(lang).safeParse(text);
 const message = (p: Parsed) => p.error?.issues[0]?.message;
 
 describe("several people at once", () => {
   test("加分 and 扣分 take every leading @name; a typed name is one person", () => {
-    expect(parse(bonusCommand, "@张三 @李四 联村 2 共同牵头秋收调度").data).toEqual({ who: ["张三", "李四"], item: "联村", points: 2, reason: "共同牵头秋收调度" });
-    expect(parse(deductCommand, "张三 作风 1 例会无故缺席").data).toEqual({ who: ["张三"], item: "作风", points: -1, reason: "例会无故缺席" });
+    expect(parse(bonusCommand, "@张三 @李四 联村 2 共同牵头秋收调度").data).toEqual({
+      who: ["张三", "李四"],
+      item: "联村",
+      points: 2,
+      reason: "共同牵头秋收调度",
+    });
+    expect(parse(deductCommand, "张三 作风 1 例会无故缺席").data).toEqual({
+      who: ["张三"],
+      item: "作风",
+      points: -1,
+      reason: "例会无故缺席",
+    });
   });
 
   test("more than 20 people is refused", () => {
@@ -21,7 +35,11 @@ describe("several people at once", () => {
   });
 
   test("奖励 takes a team; a vague reason is refused and says why", () => {
-    expect(parse(awardCommand, "@张三 @李四 县级 获评县级先进集体").data).toEqual({ who: ["张三", "李四"], level: "县级", reason: "获评县级先进集体" });
+    expect(parse(awardCommand, "@张三 @李四 县级 获评县级先进集体").data).toEqual({
+      who: ["张三", "李四"],
+      level: "县级",
+      reason: "获评县级先进集体",
+    });
     expect(message(parse(awardCommand, "@张三 市级 其他"))).toContain("过于笼统");
     expect(message(parse(awardCommand, "@张三 市级"))).toContain("奖励 @某人 级别 获奖事由");
   });
@@ -55,6 +73,8 @@ describe("broken JSON explained", () => {
   });
 
   test("an engine message without a position still gets a useful answer", () => {
-    expect(describeJsonError("x", new Error("Unexpected token 'x'"), "zh")).toBe("无法解析这段 JSON。名称要用英文双引号（\"name\"），最后一项后面不要加逗号。");
+    expect(describeJsonError("x", new Error("Unexpected token 'x'"), "zh")).toBe(
+      '无法解析这段 JSON。名称要用英文双引号（"name"），最后一项后面不要加逗号。',
+    );
   });
 });

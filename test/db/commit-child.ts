@@ -8,7 +8,9 @@ import { writeSync } from "node:fs";
 import { createFileClient } from "../../src/db/file-client";
 
 const path = process.argv[2]!;
-const client = createFileClient(path, { pragmas: ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"] });
+const client = createFileClient(path, {
+  pragmas: ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"],
+});
 await client.execute("CREATE TABLE IF NOT EXISTS acks (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
 writeSync(1, "ready\n");
 let n = 0;

@@ -7,7 +7,12 @@ import { createInterface } from "node:readline";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createFileClient, type FileClient } from "../../src/db/file-client";
 
-const PRAGMAS = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000", "PRAGMA foreign_keys=ON"];
+const PRAGMAS = [
+  "PRAGMA journal_mode=WAL",
+  "PRAGMA synchronous=NORMAL",
+  "PRAGMA busy_timeout=5000",
+  "PRAGMA foreign_keys=ON",
+];
 
 let dir: string;
 let path: string;
@@ -29,10 +34,14 @@ afterEach(async () => {
 /** One webhook request's write: its dedupe marker first, then its record (as src/bot/bot.ts commits). */
 const request = (i: number, eventId = `ev-${i}`) => [
   { sql: "INSERT INTO events (id, at) VALUES (?, ?)", args: [eventId, 1764547200000 + i] },
-  { sql: "INSERT INTO records (id, event_id, text, n) VALUES (?, ?, ?, ?)", args: [`rec-${i}`, eventId, `日报 第${i}条`, i] },
+  {
+    sql: "INSERT INTO records (id, event_id, text, n) VALUES (?, ?, ?, ?)",
+    args: [`rec-${i}`, eventId, `日报 第${i}条`, i],
+  },
 ];
 
-const count = async (c: Client, table: string) => Number((await c.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+const count = async (c: Client, table: string) =>
+  Number((await c.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 
 describe("group commit on a libSQL file", () => {
   test("concurrent batches commit together, fewer transactions than callers, and each sees its own results", async () => {
@@ -54,7 +63,10 @@ describe("group commit on a libSQL file", () => {
     const settled = await Promise.allSettled([
       client.batch(request(1)),
       client.batch(request(2, "ev-dup")), // a redelivery: its dedupe marker collides
-      client.batch([...request(3), { sql: "INSERT INTO records (id, event_id, text) VALUES (?, ?, ?)", args: ["rec-x", "no-such-event", "孤儿"] }]),
+      client.batch([
+        ...request(3),
+        { sql: "INSERT INTO records (id, event_id, text) VALUES (?, ?, ?)", args: ["rec-x", "no-such-event", "孤儿"] },
+      ]),
       client.batch(request(4)),
     ]);
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
@@ -69,7 +81,11 @@ describe("group commit on a libSQL file", () => {
     // Batch 3's first two statements succeeded before its third failed: they are undone too.
     const ids = (await client.execute("SELECT id FROM records ORDER BY id")).rows.map((r) => r.id);
     expect(ids).toEqual(["rec-0", "rec-1", "rec-4"]);
-    expect((await client.execute("SELECT id FROM events ORDER BY id")).rows.map((r) => r.id)).toEqual(["ev-1", "ev-4", "ev-dup"]);
+    expect((await client.execute("SELECT id FROM events ORDER BY id")).rows.map((r) => r.id)).toEqual([
+      "ev-1",
+      "ev-4",
+      "ev-dup",
+    ]);
   });
 
   test("a batch is answered only once committed: another connection sees it when its promise resolves", async () => {
@@ -90,7 +106,11 @@ describe("group commit on a libSQL file", () => {
 
   test("nothing acknowledged is lost when the process is killed mid-stream (SIGKILL)", async () => {
     const crashPath = join(dir, "crash.db");
-    const child = spawn(process.execPath, ["--import", "tsx", new URL("./commit-child.ts", import.meta.url).pathname, crashPath], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", new URL("./commit-child.ts", import.meta.url).pathname, crashPath],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     const acked: string[] = [];
     await new Promise<void>((resolve, reject) => {
       child.once("exit", (code) => reject(new Error(`child exited early (${code})`)));
@@ -106,7 +126,9 @@ describe("group commit on a libSQL file", () => {
     });
     const after = createClient({ url: `file:${crashPath}` });
     try {
-      const stored = new Set((await after.execute("SELECT id, body FROM acks")).rows.map((r) => `${r.id}|${String(r.body).endsWith("!")}`));
+      const stored = new Set(
+        (await after.execute("SELECT id, body FROM acks")).rows.map((r) => `${r.id}|${String(r.body).endsWith("!")}`),
+      );
       const missing = acked.filter((id) => !stored.has(`${id}|true`));
       expect(missing).toEqual([]);
     } finally {
@@ -131,12 +153,22 @@ describe("the file client gives what @libsql/client gives", () => {
   test("rows, values, counts and errors match for the same statements on the same file", async () => {
     await client.batch([
       { sql: "INSERT INTO events (id, at) VALUES (?, ?)", args: ["ev-1", 1764547200123] },
-      { sql: "INSERT INTO records (id, event_id, text, n, score, raw) VALUES (:id, :ev, :text, :n, :score, :raw)", args: { id: "rec-1", ev: "ev-1", text: "张三", n: 42, score: 3.25, raw: new Uint8Array([1, 2, 3]).buffer } },
-      { sql: "INSERT INTO records (id, event_id, text, n, score) VALUES (?, ?, ?, ?, ?)", args: ["rec-2", "ev-1", "李四", null, true] },
+      {
+        sql: "INSERT INTO records (id, event_id, text, n, score, raw) VALUES (:id, :ev, :text, :n, :score, :raw)",
+        args: { id: "rec-1", ev: "ev-1", text: "张三", n: 42, score: 3.25, raw: new Uint8Array([1, 2, 3]).buffer },
+      },
+      {
+        sql: "INSERT INTO records (id, event_id, text, n, score) VALUES (?, ?, ?, ?, ?)",
+        args: ["rec-2", "ev-1", "李四", null, true],
+      },
     ]);
     const reference = createClient({ url: `file:${path}` });
     try {
-      for (const sql of ["SELECT * FROM records ORDER BY id", "SELECT r.id, e.at, r.n * 2 AS twice, r.id FROM records r JOIN events e ON e.id = r.event_id", "SELECT count(*) AS n, sum(score) FROM records"]) {
+      for (const sql of [
+        "SELECT * FROM records ORDER BY id",
+        "SELECT r.id, e.at, r.n * 2 AS twice, r.id FROM records r JOIN events e ON e.id = r.event_id",
+        "SELECT count(*) AS n, sum(score) FROM records",
+      ]) {
         const ours = await client.execute(sql);
         const theirs = await reference.execute(sql);
         expect(ours.columns).toEqual(theirs.columns);
@@ -144,7 +176,9 @@ describe("the file client gives what @libsql/client gives", () => {
         expect(ours.rows.map((r) => Array.from(r))).toEqual(theirs.rows.map((r) => Array.from(r)));
         expect(ours.rows.map((r) => ({ ...r }))).toEqual(theirs.rows.map((r) => ({ ...r })));
         expect(ours.toJSON()).toEqual(theirs.toJSON());
-        expect(ours.rows.map((r) => [Object.keys(r), r.length, JSON.stringify(r)])).toEqual(theirs.rows.map((r) => [Object.keys(r), r.length, JSON.stringify(r)]));
+        expect(ours.rows.map((r) => [Object.keys(r), r.length, JSON.stringify(r)])).toEqual(
+          theirs.rows.map((r) => [Object.keys(r), r.length, JSON.stringify(r)]),
+        );
       }
       const upd = "UPDATE records SET n = coalesce(n, 0) + 1";
       expect((await client.execute(upd)).rowsAffected).toBe((await reference.execute(upd)).rowsAffected);
@@ -152,7 +186,11 @@ describe("the file client gives what @libsql/client gives", () => {
       const ourError = await client.execute(bad).catch((e: unknown) => e);
       const theirError = await reference.execute(bad).catch((e: unknown) => e);
       expect(ourError).toBeInstanceOf(LibsqlError);
-      expect({ message: (ourError as LibsqlError).message, code: (ourError as LibsqlError).code, ext: (ourError as LibsqlError).extendedCode }).toEqual({
+      expect({
+        message: (ourError as LibsqlError).message,
+        code: (ourError as LibsqlError).code,
+        ext: (ourError as LibsqlError).extendedCode,
+      }).toEqual({
         message: (theirError as LibsqlError).message,
         code: (theirError as LibsqlError).code,
         ext: (theirError as LibsqlError).extendedCode,

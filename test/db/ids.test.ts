@@ -1,12 +1,28 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { currentGroupId, currentMemberId, DERIVED_ID_LENGTH, groupIdFor, legacyGroupId, legacyMemberId, memberIdFor } from "../../src/db/ids";
+import {
+  currentGroupId,
+  currentMemberId,
+  DERIVED_ID_LENGTH,
+  groupIdFor,
+  legacyGroupId,
+  legacyMemberId,
+  memberIdFor,
+} from "../../src/db/ids";
 import { sha256Hex } from "../../src/db/sha256";
 import { larkChatId, larkOpenId, wechatContactId, wechatRoomId, wechatWebRoomId } from "../support/ids";
 
 describe("group and member ids", () => {
   test("the pure SHA-256 agrees with node:crypto on padding edges and UTF-8", () => {
-    for (const text of ["", "abc", "a".repeat(55), "a".repeat(56), "a".repeat(64), "a".repeat(119), "绩效考核 ✅".repeat(40)]) {
+    for (const text of [
+      "",
+      "abc",
+      "a".repeat(55),
+      "a".repeat(56),
+      "a".repeat(64),
+      "a".repeat(119),
+      "绩效考核 ✅".repeat(40),
+    ]) {
       expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
     }
   });
@@ -29,7 +45,9 @@ describe("group and member ids", () => {
     expect(groupIdFor("lark", chat)).not.toBe(groupIdFor("lark", larkChatId("finance")));
     const group = groupIdFor("lark", chat);
     expect(memberIdFor(group, larkOpenId("zhang"))).not.toBe(memberIdFor(group, larkOpenId("li")));
-    expect(memberIdFor(group, larkOpenId("zhang"))).not.toBe(memberIdFor(groupIdFor("lark", larkChatId("finance")), larkOpenId("zhang")));
+    expect(memberIdFor(group, larkOpenId("zhang"))).not.toBe(
+      memberIdFor(groupIdFor("lark", larkChatId("finance")), larkOpenId("zhang")),
+    );
     // Plain concatenation would make these two equal.
     expect(groupIdFor("lark_a", "b")).not.toBe(groupIdFor("lark", "a_b"));
   });

@@ -8,7 +8,12 @@ import { parseScheme } from "../../src/domain/scheme";
  * 12–16, 19–23, 26–30 = 18.
  */
 const national = createWorkCalendar();
-const OCTOBER = ["2026-10-08", "2026-10-09", "2026-10-10", ...[12, 13, 14, 15, 16, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30].map((d) => `2026-10-${d}`)];
+const OCTOBER = [
+  "2026-10-08",
+  "2026-10-09",
+  "2026-10-10",
+  ...[12, 13, 14, 15, 16, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30].map((d) => `2026-10-${d}`),
+];
 const none = new Set<string>();
 
 describe("attendance (出勤) as a computed dimension", () => {
@@ -17,7 +22,13 @@ describe("attendance (出勤) as a computed dimension", () => {
   });
 
   test("every workday on time is 100; holidays are never due, the 调休 Saturday is", () => {
-    const all = attendance({ calendar: national, month: "2026-10", from: "2026-10-01", leave: none, onTime: new Set(OCTOBER) });
+    const all = attendance({
+      calendar: national,
+      month: "2026-10",
+      from: "2026-10-01",
+      leave: none,
+      onTime: new Set(OCTOBER),
+    });
     expect(all).toEqual({ due: 18, onTime: 18, score: 100, missed: [] });
     // Skipping the make-up Saturday costs a day; recording on a holiday earns nothing.
     const noSaturday = new Set([...OCTOBER.filter((d) => d !== "2026-10-10"), "2026-10-03"]);
@@ -27,29 +38,74 @@ describe("attendance (出勤) as a computed dimension", () => {
 
   test("leave days are not due", () => {
     const onTime = new Set(OCTOBER.filter((d) => !["2026-10-10", "2026-10-26", "2026-10-27"].includes(d)));
-    const a = attendance({ calendar: national, month: "2026-10", from: "2026-10-01", leave: new Set(["2026-10-26", "2026-10-27"]), onTime });
+    const a = attendance({
+      calendar: national,
+      month: "2026-10",
+      from: "2026-10-01",
+      leave: new Set(["2026-10-26", "2026-10-27"]),
+      onTime,
+    });
     // 18 − 2 on leave = 16 due, 15 kept.
     expect(a).toEqual({ due: 16, onTime: 15, score: 93.75, missed: ["2026-10-10"] });
-    expect(attendanceLine("出勤", a)).toBe("出勤：按时提交日报 15 / 16 个工作日 = 93.75 分（节假日、调休、请假已按日历扣除）");
+    expect(attendanceLine("出勤", a)).toBe(
+      "出勤：按时提交日报 15 / 16 个工作日 = 93.75 分（节假日、调休、请假已按日历扣除）",
+    );
   });
 
   test("the unit's own holiday and extra workday count as the unit says", () => {
     const unit = createWorkCalendar({ holidays: ["2026-10-30"], workdays: ["2026-10-31"] });
-    const a = attendance({ calendar: unit, month: "2026-10", from: "2026-10-01", leave: none, onTime: new Set(OCTOBER) });
+    const a = attendance({
+      calendar: unit,
+      month: "2026-10",
+      from: "2026-10-01",
+      leave: none,
+      onTime: new Set(OCTOBER),
+    });
     // 30th off, 31st (a Saturday) on: still 18 due, the 31st missed.
     expect(a).toEqual({ due: 18, onTime: 17, score: 94.44, missed: ["2026-10-31"] });
   });
 
   test("a person who joined mid-month is due from that day; a month with nothing due yet has no score", () => {
-    const a = attendance({ calendar: national, month: "2026-10", from: "2026-10-26", leave: none, onTime: new Set(["2026-10-26", "2026-10-28"]) });
+    const a = attendance({
+      calendar: national,
+      month: "2026-10",
+      from: "2026-10-26",
+      leave: none,
+      onTime: new Set(["2026-10-26", "2026-10-28"]),
+    });
     expect(a).toEqual({ due: 5, onTime: 2, score: 40, missed: ["2026-10-27", "2026-10-29", "2026-10-30"] });
-    expect(attendance({ calendar: national, month: "2026-10", from: "2026-10-01", today: "2026-10-05", leave: none, onTime: none }).score).toBeNull();
+    expect(
+      attendance({
+        calendar: national,
+        month: "2026-10",
+        from: "2026-10-01",
+        today: "2026-10-05",
+        leave: none,
+        onTime: none,
+      }).score,
+    ).toBeNull();
   });
 
   test("today is due only once recorded; the days before it are", () => {
-    const through = (today: string, kept: string[]) => attendance({ calendar: national, month: "2026-10", from: "2026-10-01", today, leave: none, onTime: new Set(kept) });
-    expect(through("2026-10-12", ["2026-10-08", "2026-10-09", "2026-10-10"])).toMatchObject({ due: 3, onTime: 3, score: 100 });
-    expect(through("2026-10-12", ["2026-10-08", "2026-10-09", "2026-10-10", "2026-10-12"])).toMatchObject({ due: 4, onTime: 4, score: 100 });
+    const through = (today: string, kept: string[]) =>
+      attendance({
+        calendar: national,
+        month: "2026-10",
+        from: "2026-10-01",
+        today,
+        leave: none,
+        onTime: new Set(kept),
+      });
+    expect(through("2026-10-12", ["2026-10-08", "2026-10-09", "2026-10-10"])).toMatchObject({
+      due: 3,
+      onTime: 3,
+      score: 100,
+    });
+    expect(through("2026-10-12", ["2026-10-08", "2026-10-09", "2026-10-10", "2026-10-12"])).toMatchObject({
+      due: 4,
+      onTime: 4,
+      score: 100,
+    });
     expect(through("2026-10-12", ["2026-10-08", "2026-10-10"])).toMatchObject({ due: 3, onTime: 2, score: 66.67 });
   });
 
@@ -59,11 +115,31 @@ describe("attendance (出勤) as a computed dimension", () => {
   });
 
   test("the scheme marks a leaf as computed; a parent cannot be", () => {
-    const leaf = parseScheme({ name: "x", dimensions: [{ key: "work", name: "业务", weight: 90 }, { key: "att", name: "出勤", weight: 10, source: "attendance" }] });
+    const leaf = parseScheme({
+      name: "x",
+      dimensions: [
+        { key: "work", name: "业务", weight: 90 },
+        { key: "att", name: "出勤", weight: 10, source: "attendance" },
+      ],
+    });
     expect(leaf.ok).toBe(true);
-    const parent = parseScheme({ name: "x", dimensions: [{ key: "att", name: "作风", weight: 100, source: "attendance", children: [{ key: "a", name: "a", weight: 100 }] }] });
+    const parent = parseScheme({
+      name: "x",
+      dimensions: [
+        {
+          key: "att",
+          name: "作风",
+          weight: 100,
+          source: "attendance",
+          children: [{ key: "a", name: "a", weight: 100 }],
+        },
+      ],
+    });
     expect(!parent.ok && parent.errors.map((e) => e.path)).toEqual(["dimensions[0].source"]);
-    const unknown = parseScheme({ name: "x", dimensions: [{ key: "att", name: "出勤", weight: 100, source: "typed" }] });
+    const unknown = parseScheme({
+      name: "x",
+      dimensions: [{ key: "att", name: "出勤", weight: 100, source: "typed" }],
+    });
     expect(unknown.ok).toBe(false);
   });
 });

@@ -1,12 +1,23 @@
 import { describe, expect, test } from "vitest";
-import { completionLine, completionRate, goalTags, monthsOfGoalPeriod, parseGoalText, resolveGoalPeriod } from "../../src/domain/goals";
+import {
+  completionLine,
+  completionRate,
+  goalTags,
+  monthsOfGoalPeriod,
+  parseGoalText,
+  resolveGoalPeriod,
+} from "../../src/domain/goals";
 
 describe("targets (目标)", () => {
   test("the planned value and its unit come from the first number", () => {
     expect(parseGoalText("完成12个项目")).toEqual({ title: "完成12个项目", planned: 12, unit: "个项目" });
     expect(parseGoalText("累计投入23459万元")).toEqual({ title: "累计投入23459万元", planned: 23459, unit: "万元" });
     expect(parseGoalText("隐患整改率100%")).toEqual({ title: "隐患整改率100%", planned: 100, unit: "%" });
-    expect(parseGoalText("新增学位 1945 个，年底前")).toEqual({ title: "新增学位 1945 个，年底前", planned: 1945, unit: "个" });
+    expect(parseGoalText("新增学位 1945 个，年底前")).toEqual({
+      title: "新增学位 1945 个，年底前",
+      planned: 1945,
+      unit: "个",
+    });
   });
 
   test("no number, zero or an absurd plan is refused", () => {

@@ -9,7 +9,8 @@ import { larkOpenId } from "../support/ids";
 
 describe("dates people type", () => {
   test("isIsoDate never throws on impossible dates", () => {
-    for (const s of ["2026-13-45", "9999-99-99", "2026-00-00", "2026-12-32", "0000-00-00"]) expect(isIsoDate(s)).toBe(false);
+    for (const s of ["2026-13-45", "9999-99-99", "2026-00-00", "2026-12-32", "0000-00-00"])
+      expect(isIsoDate(s)).toBe(false);
     expect(isIsoDate("2028-02-29")).toBe(true);
     expect(isIsoDate("2026-02-29")).toBe(false);
   });
@@ -49,9 +50,12 @@ describe("text quoted back and taken in", () => {
   });
 
   test("classifyChatter: greetings, work, and neither", () => {
-    for (const s of ["你好", "您好！", "大家好", "hello", "Hi!", "谢谢", "收到", "在吗？", "早上好☀️"]) expect(classifyChatter(s), s).toBe("greeting");
-    for (const s of ["今天整理了档案", "上午参加了全市档案工作会议", "drafted the quarterly report"]) expect(classifyChatter(s), s).toBe("record");
-    for (const s of ["排名什么时候出来？", "这个怎么用吗", "好", "…", "123"]) expect(classifyChatter(s), s).not.toBe("record");
+    for (const s of ["你好", "您好！", "大家好", "hello", "Hi!", "谢谢", "收到", "在吗？", "早上好☀️"])
+      expect(classifyChatter(s), s).toBe("greeting");
+    for (const s of ["今天整理了档案", "上午参加了全市档案工作会议", "drafted the quarterly report"])
+      expect(classifyChatter(s), s).toBe("record");
+    for (const s of ["排名什么时候出来？", "这个怎么用吗", "好", "…", "123"])
+      expect(classifyChatter(s), s).not.toBe("record");
   });
 });
 
@@ -75,7 +79,11 @@ describe("routing reads a bounded head", () => {
 
 describe("mentions are replaced as whole tokens", () => {
   const bot = larkOpenId("bot");
-  const people = Array.from({ length: 20 }, (_, i) => ({ key: `@_user_${i + 2}`, id: { open_id: larkOpenId(`member-${i + 1}`) }, name: `成员${i + 1}` }));
+  const people = Array.from({ length: 20 }, (_, i) => ({
+    key: `@_user_${i + 2}`,
+    id: { open_id: larkOpenId(`member-${i + 1}`) },
+    name: `成员${i + 1}`,
+  }));
   const all = [{ key: "@_user_1", id: { open_id: bot }, name: "绩效考核机器人" }, ...people];
 
   test("@_user_1 is not found inside @_user_10 … @_user_21", () => {
@@ -86,7 +94,10 @@ describe("mentions are replaced as whole tokens", () => {
   });
 
   test("a name that looks like a placeholder or a replacement pattern is inserted as written", () => {
-    const odd = [{ key: "@_user_1", id: { open_id: larkOpenId("odd-name") }, name: "@_user_2 $&" }, { key: "@_user_2", id: { open_id: larkOpenId("wang") }, name: "王五" }];
+    const odd = [
+      { key: "@_user_1", id: { open_id: larkOpenId("odd-name") }, name: "@_user_2 $&" },
+      { key: "@_user_2", id: { open_id: larkOpenId("wang") }, name: "王五" },
+    ];
     expect(resolveMentions("@_user_1 和 @_user_2", odd).text).toBe("@@_user_2 $& 和 @王五");
   });
 });
@@ -96,9 +107,17 @@ describe("argument limits without their own words", () => {
     const { z } = await import("zod");
     const { argumentIssueMessage } = await import("../../src/bot/arg-messages");
     const schema = z.string().trim().min(1).max(10);
-    expect(schema.safeParse("长".repeat(11), { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe("太长了：最多 10 字，请精简后再发。");
-    expect(schema.safeParse("  ", { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe("内容不能为空。");
-    expect(schema.safeParse("a".repeat(11), { error: argumentIssueMessage("en") }).error?.issues[0]?.message).toBe("Too long: at most 10 characters.");
-    expect(z.number().safeParse("x", { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe("格式不对。");
+    expect(schema.safeParse("长".repeat(11), { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe(
+      "太长了：最多 10 字，请精简后再发。",
+    );
+    expect(schema.safeParse("  ", { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe(
+      "内容不能为空。",
+    );
+    expect(schema.safeParse("a".repeat(11), { error: argumentIssueMessage("en") }).error?.issues[0]?.message).toBe(
+      "Too long: at most 10 characters.",
+    );
+    expect(z.number().safeParse("x", { error: argumentIssueMessage("zh") }).error?.issues[0]?.message).toBe(
+      "格式不对。",
+    );
   });
 });

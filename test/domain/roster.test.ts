@@ -5,7 +5,11 @@ import { describeProblem, parseRoster } from "../../src/domain/roster";
 describe("csv", () => {
   test("quotes, doubled quotes, commas and line breaks inside fields, CRLF, a BOM", () => {
     const text = '\ufeff姓名,部门,备注\r\n"张,三",办公室,"他说""好"""\r\n李四,办公室,"两\n行"\n';
-    expect(parseCsv(text)).toEqual([["姓名", "部门", "备注"], ["张,三", "办公室", '他说"好"'], ["李四", "办公室", "两\n行"]]);
+    expect(parseCsv(text)).toEqual([
+      ["姓名", "部门", "备注"],
+      ["张,三", "办公室", '他说"好"'],
+      ["李四", "办公室", "两\n行"],
+    ]);
   });
 
   test("UTF-8, and GB18030 as Excel saves CSV in a Chinese locale", () => {
@@ -17,7 +21,13 @@ describe("csv", () => {
 
 describe("roster", () => {
   test("reads the four columns under any of their usual headers; empty coefficient is 1", () => {
-    const r = parseRoster([["", ""], ["姓名", "科室", "职务", "岗位系数"], ["张三", "综合办公室", "科员", "1.042"], [], ["李四", "综合办公室", "", null]]);
+    const r = parseRoster([
+      ["", ""],
+      ["姓名", "科室", "职务", "岗位系数"],
+      ["张三", "综合办公室", "科员", "1.042"],
+      [],
+      ["李四", "综合办公室", "", null],
+    ]);
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
       { row: 3, name: "张三", group: "综合办公室", position: "科员", coefficient: 1.042 },
@@ -43,11 +53,22 @@ describe("roster", () => {
       "第 5 行「系数」：系数 99 不在 0.5～3 之间（如规模系数 1.042、1.083；1 为基准），可能填错了列",
     ]);
     // The bad first 张三 is not a row, so the second is no duplicate; a good duplicate is.
-    expect(parseRoster([["姓名", "部门"], ["张三", "办公室"], ["张三", "办公室"]]).problems.map(describeProblem)).toEqual(["第 3 行「姓名」：与第 2 行重复（同一部门的「张三」）"]);
+    expect(
+      parseRoster([
+        ["姓名", "部门"],
+        ["张三", "办公室"],
+        ["张三", "办公室"],
+      ]).problems.map(describeProblem),
+    ).toEqual(["第 3 行「姓名」：与第 2 行重复（同一部门的「张三」）"]);
   });
 
   test("a file without the name or group column, or without people, says so", () => {
-    expect(parseRoster([["名字X", "岗位"], ["张三", "科员"]]).problems.map(describeProblem)).toEqual([
+    expect(
+      parseRoster([
+        ["名字X", "岗位"],
+        ["张三", "科员"],
+      ]).problems.map(describeProblem),
+    ).toEqual([
       "第 1 行：表头缺少「姓名」列（可写：姓名、名字、人员）",
       "第 1 行：表头缺少「部门」列（可写：部门、群、群名、群组、科室、单位、分组）",
     ]);

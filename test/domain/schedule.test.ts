@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { createWorkCalendar } from "../../src/domain/calendar";
-import { addWorkdays, firstWorkdayOfQuarter, monthsOfQuarter, previousMonth, previousQuarter, quarterOf, workdaysBetween } from "../../src/domain/periods";
+import {
+  addWorkdays,
+  firstWorkdayOfQuarter,
+  monthsOfQuarter,
+  previousMonth,
+  previousQuarter,
+  quarterOf,
+  workdaysBetween,
+} from "../../src/domain/periods";
 import { dueJobs } from "../../src/domain/schedule";
 
 const cal = createWorkCalendar();

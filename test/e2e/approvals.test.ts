@@ -10,7 +10,11 @@ import { buttons } from "../support/card-buttons";
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!; // made a second leader below
-const OTHER = { chatId: larkChatId("other_group"), name: "财务科", owner: { openId: larkOpenId("other_leader"), name: "周科长" } };
+const OTHER = {
+  chatId: larkChatId("other_group"),
+  name: "财务科",
+  owner: { openId: larkOpenId("other_leader"), name: "周科长" },
+};
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,8 +23,21 @@ beforeAll(async () => {
   // A second leader in the office (what 设置 负责人 will do), and a leader of another group.
   await h.bot.db.update(members).set({ role: "leader" }).where(eq(members.userId, LI.openId));
   h.lark.mock.addUser(OTHER.owner);
-  h.lark.mock.addChat({ chatId: OTHER.chatId, name: OTHER.name, ownerOpenId: OTHER.owner.openId, members: [OTHER.owner] });
-  await h.post(botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, chatId: OTHER.chatId, operatorOpenId: OTHER.owner.openId }));
+  h.lark.mock.addChat({
+    chatId: OTHER.chatId,
+    name: OTHER.name,
+    ownerOpenId: OTHER.owner.openId,
+    members: [OTHER.owner],
+  });
+  await h.post(
+    botAddedEvent({
+      token: TOKEN,
+      appId: APP.appId,
+      tenantKey: TENANT,
+      chatId: OTHER.chatId,
+      operatorOpenId: OTHER.owner.openId,
+    }),
+  );
   await h.bot.idle();
 });
 afterAll(() => h.close());
@@ -31,10 +48,25 @@ const privateCards = (openId: string) => h.lark.mock.sentMessages({ openId });
 const latest = (openId: string) => privateCards(openId).at(-1)!;
 const text = (m: MockMessage) => JSON.stringify(m.edits.at(-1)?.parsed ?? m.parsed);
 
-async function click(operator: string, card: MockMessage, name: string, form: Json = {}, tenantKey = TENANT, eventId?: string, content: unknown = card.parsed) {
+async function click(
+  operator: string,
+  card: MockMessage,
+  name: string,
+  form: Json = {},
+  tenantKey = TENANT,
+  eventId?: string,
+  content: unknown = card.parsed,
+) {
   const payload = cardActionEvent({
-    token: TOKEN, appId: APP.appId, tenantKey, eventId,
-    operatorOpenId: operator, value: buttons(content)[name]!, messageId: card.messageId, chatId: card.chatId, formValue: form,
+    token: TOKEN,
+    appId: APP.appId,
+    tenantKey,
+    eventId,
+    operatorOpenId: operator,
+    value: buttons(content)[name]!,
+    messageId: card.messageId,
+    chatId: card.chatId,
+    formValue: form,
   });
   const res = await h.post(payload);
   expect(res.status).toBe(200);
@@ -70,7 +102,9 @@ describe("claims decided on cards", () => {
   test("staff, a leader of another group and another tenant cannot decide; nothing changes", async () => {
     expect((await click(ZHANG.openId, first, "approve")).toast).toMatchObject({ type: "error" });
     expect((await click(OTHER.owner.openId, first, "approve")).toast).toMatchObject({ type: "error" });
-    expect((await click(LEADER.openId, first, "approve", {}, larkTenantKey("tenant_b"))).toast?.content).toContain("找不到");
+    expect((await click(LEADER.openId, first, "approve", {}, larkTenantKey("tenant_b"))).toast?.content).toContain(
+      "找不到",
+    );
     expect(await h.bot.db.select().from(claimDecisions)).toHaveLength(0);
   });
 
@@ -122,11 +156,16 @@ describe("claims decided on cards", () => {
   test("调整 grants different points, with the comment, and says so to the claimant", async () => {
     const card = await claim(ZHANG.openId, "申报 加分 联村 5 走访全村");
     expect((await click(LEADER.openId, card, "adjust", { points: "3" })).toast?.content).toContain("请填写意见");
-    expect((await click(LEADER.openId, card, "adjust", { points: "abc", comment: "x" })).toast?.content).toContain("0–20");
+    expect((await click(LEADER.openId, card, "adjust", { points: "abc", comment: "x" })).toast?.content).toContain(
+      "0–20",
+    );
     const ok = await click(LEADER.openId, card, "adjust", { points: "3", comment: "走访记录只有一半" });
     expect(ok.toast?.content).toContain("已调整");
     await h.bot.idle();
-    const [row] = await h.bot.db.select().from(adjustments).where(and(eq(adjustments.dimension, "village"), eq(adjustments.points, 3)));
+    const [row] = await h.bot.db
+      .select()
+      .from(adjustments)
+      .where(and(eq(adjustments.dimension, "village"), eq(adjustments.points, 3)));
     expect(row).toBeDefined();
     const notice = text(latest(ZHANG.openId));
     expect(notice).toContain("按 3 分计");

@@ -22,7 +22,26 @@ const SCHEME = {
   ],
   rankingVisibility: "full",
 };
-const WORKDAYS = ["08", "09", "10", "12", "13", "14", "15", "16", "19", "20", "21", "22", "23", "26", "27", "28", "29", "30"].map((d) => `2026-10-${d}`);
+const WORKDAYS = [
+  "08",
+  "09",
+  "10",
+  "12",
+  "13",
+  "14",
+  "15",
+  "16",
+  "19",
+  "20",
+  "21",
+  "22",
+  "23",
+  "26",
+  "27",
+  "28",
+  "29",
+  "30",
+].map((d) => `2026-10-${d}`);
 
 let h: Harness;
 const ask = (from: Person, text: string) => askIn(h, PEOPLE, from, text, OFFICE.chatId);
@@ -56,7 +75,9 @@ describe("attendance (出勤) computed from the records", () => {
 
   test("a missed 调休 Saturday and a late 补报 count as missed; leave is not due", async () => {
     // The 补报 was approved and stored as the 20th's record, filed on the 22nd.
-    const backfilled = (await h.bot.db.select().from(records)).filter((r) => r.memberId === memberOf(LI.openId) && r.date === "2026-10-20");
+    const backfilled = (await h.bot.db.select().from(records)).filter(
+      (r) => r.memberId === memberOf(LI.openId) && r.date === "2026-10-20",
+    );
     expect(backfilled.map((r) => r.text)).toEqual(["整理档案"]);
     const card = await ask(LI, "成绩 上月");
     // 18 − 2 on leave = 16 due; 14 kept (the 10th missed, the 20th only backfilled).

@@ -14,7 +14,12 @@ import { cardActions, commands } from "../../commands";
 import { groupCalendar } from "../../src/app/leaves";
 import { publish } from "../../src/app/publications";
 import { appeals, claims, groups, members, records } from "../../src/db/schema";
-import { botAddedEvent, cardActionEvent, fileMessageEvent, textMessageEvent } from "../../src/channels/local/lark-events";
+import {
+  botAddedEvent,
+  cardActionEvent,
+  fileMessageEvent,
+  textMessageEvent,
+} from "../../src/channels/local/lark-events";
 import { APP, TOKEN, startHarness, type Harness } from "../support/bot-harness";
 import { larkChatId, larkOpenId, larkTenantKey } from "../support/ids";
 
@@ -41,7 +46,8 @@ const ACTORS = {
 } as const;
 
 /** What an answer must say for a refusal: who may do it, or that the thing is not theirs to see. */
-const REFUSAL = /只有负责人可以操作|只有管理员可以操作|没有权限|只能看自己的明细|只有本群的考核负责人|找不到这条|找不到这个群|只有负责人可以提交/u;
+const REFUSAL =
+  /只有负责人可以操作|只有管理员可以操作|没有权限|只能看自己的明细|只有本群的考核负责人|找不到这条|找不到这个群|只有负责人可以提交/u;
 
 interface Probe {
   /** The message as typed in the group (after @bot); `{claim}`/`{appeal}` become the numbers made in setup. */
@@ -69,15 +75,33 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   请假: { access: "everyone", why: "one's own leave" },
   申报: { access: "everyone", why: "a claim a leader decides" },
   成绩: { access: "everyone", why: "one's own score" },
-  明细: { access: "mixed", why: "one's own detail; someone else's is for leaders", probes: [{ text: `明细 ${at(SUBJECT)}`, mentions: [SUBJECT] }] },
+  明细: {
+    access: "mixed",
+    why: "one's own detail; someone else's is for leaders",
+    probes: [{ text: `明细 ${at(SUBJECT)}`, mentions: [SUBJECT] }],
+  },
   申诉: { access: "everyone", why: "one's own result" },
   排名: { access: "everyone", why: "shown as the scheme's visibility allows the viewer" },
   部门排名: { access: "everyone", why: "group averages only" },
-  目标: { access: "mixed", why: "anyone sees the targets; leaders and the office set them", probes: [{ text: `目标 ${at(SUBJECT)} 业务 完成12个项目`, mentions: [SUBJECT] }] },
-  方案: { access: "mixed", why: "anyone reads the scheme; leaders change it", probes: [{ text: "方案 使用 单位干部" }, { text: '方案 导入 {"name":"新方案","dimensions":[{"key":"work","name":"工作","weight":100}]}' }] },
+  目标: {
+    access: "mixed",
+    why: "anyone sees the targets; leaders and the office set them",
+    probes: [{ text: `目标 ${at(SUBJECT)} 业务 完成12个项目`, mentions: [SUBJECT] }],
+  },
+  方案: {
+    access: "mixed",
+    why: "anyone reads the scheme; leaders change it",
+    probes: [
+      { text: "方案 使用 单位干部" },
+      { text: '方案 导入 {"name":"新方案","dimensions":[{"key":"work","name":"工作","weight":100}]}' },
+    ],
+  },
   待办: { access: "everyone", why: "lists only the claims waiting for the sender" },
   月评: { access: "leader", probes: [{ text: "月评" }] },
-  评议打分: { access: "everyone", why: "a rating counts as the rater's role allows (a staff member's is a peer rating)" },
+  评议打分: {
+    access: "everyone",
+    why: "a rating counts as the rater's role allows (a staff member's is a peer rating)",
+  },
   发送失败: { access: "leader", probes: [{ text: "发送失败" }] },
   重发: { access: "leader", probes: [{ text: "重发" }] },
   设置: {
@@ -92,9 +116,15 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   },
   评分: { access: "leader", probes: [{ text: `评分 ${at(SUBJECT)} 业务 90 报表及时准确`, mentions: [SUBJECT] }] },
   加分: { access: "leader", probes: [{ text: `加分 ${at(SUBJECT)} 联村 2 牵头完成秋收调度`, mentions: [SUBJECT] }] },
-  扣分: { access: "leader", probes: [{ text: `扣分 ${at(SUBJECT)} 作风 1 11月20日例会无故缺席`, mentions: [SUBJECT] }] },
+  扣分: {
+    access: "leader",
+    probes: [{ text: `扣分 ${at(SUBJECT)} 作风 1 11月20日例会无故缺席`, mentions: [SUBJECT] }],
+  },
   奖励: { access: "leader", probes: [{ text: `奖励 ${at(SUBJECT)} 市级 获评市级优秀共产党员`, mentions: [SUBJECT] }] },
-  更正: { access: "leader", probes: [{ text: `更正 2026-Q3 ${at(SUBJECT)} 联村 2 9月防汛值班漏记，经核实补记`, mentions: [SUBJECT] }] },
+  更正: {
+    access: "leader",
+    probes: [{ text: `更正 2026-Q3 ${at(SUBJECT)} 联村 2 9月防汛值班漏记，经核实补记`, mentions: [SUBJECT] }],
+  },
   全员排名: { access: "office", probes: [{ text: "全员排名" }] },
   导出: { access: "office", probes: [{ text: "导出 2026-Q3" }] },
   花名册导入: { access: "office", probes: [{ file: true }] },
@@ -103,7 +133,11 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   调整: { access: "leader", probes: [{ text: "调整 {claim} 1 按实际牵头部分计分" }] },
   维持申诉: { access: "leader", probes: [{ text: "维持申诉 {appeal} 加分已计入9月" }] },
   更正申诉: { access: "leader", probes: [{ text: "更正申诉 {appeal} 联村 1 9月联村加分漏计" }] },
-  绑定码: { access: "mixed", why: "anyone gets a personal code privately; a group's code is for its leaders", probes: [{ text: "绑定码" }] },
+  绑定码: {
+    access: "mixed",
+    why: "anyone gets a personal code privately; a group's code is for its leaders",
+    probes: [{ text: "绑定码" }],
+  },
   绑定: { access: "everyone", why: "links only with a code a leader or the person made" },
   帮助: { access: "everyone", why: "reads the command list" },
 };
@@ -115,12 +149,38 @@ interface ActionProbe {
 /** Every card action by its name; the leader-only ones carry forged clicks that must be refused. */
 const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: ActionProbe[] }> = {
   "record.withdraw": { access: "everyone", why: "only the record's owner may withdraw it (daily-record.test.ts)" },
-  "claim.decide": { access: "leader", probes: [{ value: (i) => ({ a: "claim.decide", id: i.claim, d: "approve" }) }, { value: (i) => ({ a: "claim.decide", id: i.claim, d: "adjust" }), form: { points: "1", comment: "按实际" } }] },
-  "review.submit": { access: "leader", probes: [{ value: (i) => ({ a: "review.submit", g: i.group, m: "2026-10", k: "leader", s: i.subject }), form: { d_village: "60", d_business: "60", comment: "评语" } }] },
+  "claim.decide": {
+    access: "leader",
+    probes: [
+      { value: (i) => ({ a: "claim.decide", id: i.claim, d: "approve" }) },
+      { value: (i) => ({ a: "claim.decide", id: i.claim, d: "adjust" }), form: { points: "1", comment: "按实际" } },
+    ],
+  },
+  "review.submit": {
+    access: "leader",
+    probes: [
+      {
+        value: (i) => ({ a: "review.submit", g: i.group, m: "2026-10", k: "leader", s: i.subject }),
+        form: { d_village: "60", d_business: "60", comment: "评语" },
+      },
+    ],
+  },
   "report.detail": { access: "everyone", why: "the operator's own report" },
-  "appeal.decide": { access: "leader", probes: [{ value: (i) => ({ a: "appeal.decide", id: i.appeal, d: "uphold" }), form: { reason: "维持" } }, { value: (i) => ({ a: "appeal.decide", id: i.appeal, d: "amend" }), form: { dimension: "village", points: "5", reason: "更正" } }] },
+  "appeal.decide": {
+    access: "leader",
+    probes: [
+      { value: (i) => ({ a: "appeal.decide", id: i.appeal, d: "uphold" }), form: { reason: "维持" } },
+      {
+        value: (i) => ({ a: "appeal.decide", id: i.appeal, d: "amend" }),
+        form: { dimension: "village", points: "5", reason: "更正" },
+      },
+    ],
+  },
   "report.object": { access: "everyone", why: "an objection to the operator's own result" },
-  "record.suggested": { access: "everyone", why: "files the suggested record for its sender only; anyone else's click gets a toast (hostile-input.test.ts)" },
+  "record.suggested": {
+    access: "everyone",
+    why: "files the suggested record for its sender only; anyone else's click gets a toast (hostile-input.test.ts)",
+  },
 };
 
 interface Ids {
@@ -136,12 +196,26 @@ let h: Harness;
 let ids: Ids;
 
 /** Says something in a chat as Lark delivers it, and returns the bot's reply to that very message (as JSON text). */
-async function say(from: Person, text: string, o: { chat?: string; tenant?: string; mentions?: Person[] } = {}): Promise<string> {
+async function say(
+  from: Person,
+  text: string,
+  o: { chat?: string; tenant?: string; mentions?: Person[] } = {},
+): Promise<string> {
   const chatId = o.chat ?? CHAT_A;
-  const messageId = h.lark.mock.addUserMessage({ chatId, openId: from.openId, content: JSON.stringify({ text }) }).messageId;
+  const messageId = h.lark.mock.addUserMessage({
+    chatId,
+    openId: from.openId,
+    content: JSON.stringify({ text }),
+  }).messageId;
   const res = await h.post(
     textMessageEvent({
-      token: TOKEN, appId: APP.appId, tenantKey: o.tenant ?? TENANT_A, chatId, chatType: "group", senderOpenId: from.openId, messageId,
+      token: TOKEN,
+      appId: APP.appId,
+      tenantKey: o.tenant ?? TENANT_A,
+      chatId,
+      chatType: "group",
+      senderOpenId: from.openId,
+      messageId,
       text: `@绩效考核机器人 ${text}`,
       mentions: [{ openId: APP.botOpenId, name: "绩效考核机器人" }, ...(o.mentions ?? [])],
     }),
@@ -154,19 +228,29 @@ async function say(from: Person, text: string, o: { chat?: string; tenant?: stri
 
 async function addGroup(chatId: string, tenant: string, owner: Person, people: Person[]) {
   h.lark.mock.addChat({ chatId, name: owner.name, ownerOpenId: owner.openId, members: [owner, ...people] });
-  const res = await h.post(botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: tenant, chatId, operatorOpenId: owner.openId }));
+  const res = await h.post(
+    botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: tenant, chatId, operatorOpenId: owner.openId }),
+  );
   expect(res.status).toBe(200);
   await h.bot.idle();
 }
 
 /** Every row of every table but the dedupe markers and the outbox (checked apart: only the refusal may be added). */
 async function snapshot(): Promise<Record<string, unknown[]>> {
-  const tables = (await h.bot.db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)).map((r) => r.name);
+  const tables = (
+    await h.bot.db.all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`,
+    )
+  ).map((r) => r.name);
   const out: Record<string, unknown[]> = {};
-  for (const name of tables.filter((n) => n !== "processed_events" && n !== "outbox")) out[name] = await h.bot.db.all(sql.raw(`select * from "${name}" order by rowid`));
+  for (const name of tables.filter((n) => n !== "processed_events" && n !== "outbox"))
+    out[name] = await h.bot.db.all(sql.raw(`select * from "${name}" order by rowid`));
   return out;
 }
-const outboxRows = () => h.bot.db.all<{ id: number; receive_id_type: string; receive_id: string }>(sql`select id, receive_id_type, receive_id from outbox order by id`);
+const outboxRows = () =>
+  h.bot.db.all<{ id: number; receive_id_type: string; receive_id: string }>(
+    sql`select id, receive_id_type, receive_id from outbox order by id`,
+  );
 
 beforeAll(async () => {
   h = await startHarness({ clockStart: "2026-09-10T02:00:00Z" });
@@ -177,7 +261,9 @@ beforeAll(async () => {
   await addGroup(CHAT_B, TENANT_B, FOREIGN, [person("staff-b", "孙科员")]);
   // The first leader to configure the bot becomes the tenant's admin: 李主任 in A, 钱局长 in B.
   expect(await say(LEADER, "设置 提醒时间 17:30")).toContain("已成为本组织的管理员");
-  expect(await say(FOREIGN, "设置 提醒时间 17:30", { chat: CHAT_B, tenant: TENANT_B })).toContain("已成为本组织的管理员");
+  expect(await say(FOREIGN, "设置 提醒时间 17:30", { chat: CHAT_B, tenant: TENANT_B })).toContain(
+    "已成为本组织的管理员",
+  );
 
   // A published quarter to appeal against. The quarterly job publishes it; here the same app call does,
   // because scoring still refuses member ids built from real-length Lark ids (issue 12 item 1, branch ids).
@@ -191,11 +277,21 @@ beforeAll(async () => {
   for (const { who, tenant } of Object.values(ACTORS)) await say(who, "我的", { tenant });
 
   const [group] = await h.bot.db.select().from(groups).where(sql`${groups.chatId} = ${CHAT_A}`);
-  const [subject] = await h.bot.db.select().from(members).where(sql`${members.groupId} = ${group!.id} and ${members.userId} = ${SUBJECT.openId}`);
+  const [subject] = await h.bot.db
+    .select()
+    .from(members)
+    .where(sql`${members.groupId} = ${group!.id} and ${members.userId} = ${SUBJECT.openId}`);
   const [claim] = await h.bot.db.select().from(claims);
   const [appeal] = await h.bot.db.select().from(appeals);
   expect(await h.bot.db.select().from(records)).toHaveLength(1);
-  ids = { group: group!.id, subject: subject!.id, claim: claim!.id, claimNo: claim!.no!, appeal: appeal!.id, appealNo: appeal!.no! };
+  ids = {
+    group: group!.id,
+    subject: subject!.id,
+    claim: claim!.id,
+    claimNo: claim!.no!,
+    appeal: appeal!.id,
+    appealNo: appeal!.no!,
+  };
 }, 120_000);
 afterAll(() => h.close());
 
@@ -211,51 +307,96 @@ describe("the authorization matrix", () => {
   });
 
   const commandCases = Object.entries(COMMAND_MATRIX).flatMap(([name, entry]) =>
-    (entry.probes ?? []).flatMap((probe) => Object.entries(ACTORS).map(([actor, a]) => ({ name, probe, label: probe.text ?? "花名册.csv（私聊发送文件）", actor, ...a }))),
+    (entry.probes ?? []).flatMap((probe) =>
+      Object.entries(ACTORS).map(([actor, a]) => ({
+        name,
+        probe,
+        label: probe.text ?? "花名册.csv（私聊发送文件）",
+        actor,
+        ...a,
+      })),
+    ),
   );
-  test.each(commandCases)("$name「$label」by $actor ($what) is refused and changes nothing", async ({ probe, who, tenant }) => {
-    const before = await snapshot();
-    const queued = (await outboxRows()).length;
-    let answer: string;
-    if (probe.file) {
-      // A roster file sent privately to this organisation's bot (a file shared in a group is not a command):
-      // the event comes from tenant A's installation, where the other tenant's admin is only a member.
-      const chatId = h.lark.mock.store.p2pChat(APP.appId, who.openId).chatId;
-      const message = h.lark.mock.addUserFile({ chatId, openId: who.openId, fileName: "花名册.csv", bytes: new TextEncoder().encode("姓名,部门,岗位,系数\n王五,综合办公室,科员,1\n") });
-      const fileKey = (message.parsed as { file_key: string }).file_key;
-      await h.post(fileMessageEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT_A, chatId, chatType: "p2p", senderOpenId: who.openId, messageId: message.messageId, fileKey, fileName: "花名册.csv" }));
-      await h.bot.idle();
-      const reply = h.lark.mock.sentMessages({ chatId }).find((m) => m.parentId === message.messageId);
-      answer = reply ? JSON.stringify(reply.parsed) : "";
-    } else {
-      const text = probe.text!.replace("{claim}", String(ids.claimNo)).replace("{appeal}", String(ids.appealNo));
-      answer = await say(who, text, { tenant, ...(probe.mentions ? { mentions: probe.mentions } : {}) });
-    }
-    expect(answer).toMatch(REFUSAL);
-    expect(answer).not.toContain("出错了");
-    expect(await snapshot()).toEqual(before);
-    // The refusal is the only message queued: nothing went to anyone else.
-    const added = (await outboxRows()).slice(queued);
-    expect(added).toHaveLength(1);
-    expect(added[0]!.receive_id_type).toBe("reply");
-  });
+  test.each(commandCases)(
+    "$name「$label」by $actor ($what) is refused and changes nothing",
+    async ({ probe, who, tenant }) => {
+      const before = await snapshot();
+      const queued = (await outboxRows()).length;
+      let answer: string;
+      if (probe.file) {
+        // A roster file sent privately to this organisation's bot (a file shared in a group is not a command):
+        // the event comes from tenant A's installation, where the other tenant's admin is only a member.
+        const chatId = h.lark.mock.store.p2pChat(APP.appId, who.openId).chatId;
+        const message = h.lark.mock.addUserFile({
+          chatId,
+          openId: who.openId,
+          fileName: "花名册.csv",
+          bytes: new TextEncoder().encode("姓名,部门,岗位,系数\n王五,综合办公室,科员,1\n"),
+        });
+        const fileKey = (message.parsed as { file_key: string }).file_key;
+        await h.post(
+          fileMessageEvent({
+            token: TOKEN,
+            appId: APP.appId,
+            tenantKey: TENANT_A,
+            chatId,
+            chatType: "p2p",
+            senderOpenId: who.openId,
+            messageId: message.messageId,
+            fileKey,
+            fileName: "花名册.csv",
+          }),
+        );
+        await h.bot.idle();
+        const reply = h.lark.mock.sentMessages({ chatId }).find((m) => m.parentId === message.messageId);
+        answer = reply ? JSON.stringify(reply.parsed) : "";
+      } else {
+        const text = probe.text!.replace("{claim}", String(ids.claimNo)).replace("{appeal}", String(ids.appealNo));
+        answer = await say(who, text, { tenant, ...(probe.mentions ? { mentions: probe.mentions } : {}) });
+      }
+      expect(answer).toMatch(REFUSAL);
+      expect(answer).not.toContain("出错了");
+      expect(await snapshot()).toEqual(before);
+      // The refusal is the only message queued: nothing went to anyone else.
+      const added = (await outboxRows()).slice(queued);
+      expect(added).toHaveLength(1);
+      expect(added[0]!.receive_id_type).toBe("reply");
+    },
+  );
 
   const actionCases = Object.entries(ACTION_MATRIX).flatMap(([name, entry]) =>
     (entry.probes ?? []).flatMap((probe) => Object.entries(ACTORS).map(([actor, a]) => ({ name, probe, actor, ...a }))),
   );
-  test.each(actionCases)("card action $name by $actor ($what) is refused and changes nothing", async ({ probe, who, tenant }) => {
-    const before = await snapshot();
-    const queued = (await outboxRows()).length;
-    // A forged click on a card the actor did receive: the bot's last answer to them in the group.
-    const theirs = h.lark.mock.sentMessages({ chatId: CHAT_A }).filter((m) => m.msgType === "interactive").at(-1)!;
-    const res = await h.post(cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: tenant, operatorOpenId: who.openId, value: probe.value(ids), messageId: theirs.messageId, chatId: CHAT_A, ...(probe.form ? { formValue: probe.form } : {}) }));
-    expect(res.status).toBe(200);
-    const answer = (await res.json()) as { toast?: { type: string; content: string }; card?: unknown };
-    await h.bot.idle();
-    expect(answer.toast?.type).toMatch(/^(error|warning)$/);
-    expect(answer.toast?.content).toMatch(REFUSAL);
-    expect(answer.card).toBeUndefined();
-    expect(await snapshot()).toEqual(before);
-    expect((await outboxRows()).slice(queued)).toEqual([]);
-  });
+  test.each(actionCases)(
+    "card action $name by $actor ($what) is refused and changes nothing",
+    async ({ probe, who, tenant }) => {
+      const before = await snapshot();
+      const queued = (await outboxRows()).length;
+      // A forged click on a card the actor did receive: the bot's last answer to them in the group.
+      const theirs = h.lark.mock
+        .sentMessages({ chatId: CHAT_A })
+        .filter((m) => m.msgType === "interactive")
+        .at(-1)!;
+      const res = await h.post(
+        cardActionEvent({
+          token: TOKEN,
+          appId: APP.appId,
+          tenantKey: tenant,
+          operatorOpenId: who.openId,
+          value: probe.value(ids),
+          messageId: theirs.messageId,
+          chatId: CHAT_A,
+          ...(probe.form ? { formValue: probe.form } : {}),
+        }),
+      );
+      expect(res.status).toBe(200);
+      const answer = (await res.json()) as { toast?: { type: string; content: string }; card?: unknown };
+      await h.bot.idle();
+      expect(answer.toast?.type).toMatch(/^(error|warning)$/);
+      expect(answer.toast?.content).toMatch(REFUSAL);
+      expect(answer.card).toBeUndefined();
+      expect(await snapshot()).toEqual(before);
+      expect((await outboxRows()).slice(queued)).toEqual([]);
+    },
+  );
 });

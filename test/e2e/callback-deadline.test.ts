@@ -19,7 +19,8 @@ import { larkChatId, larkEventId, larkOpenId, larkTenantKey, nameSequence } from
  * The checks are structural: the answer arrived while the look-up was still held.
  */
 
-const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 // Every world has new people, chat and events, from readable names.
 const next = nameSequence("deadline");
 const openId = () => larkOpenId(next());
@@ -75,25 +76,58 @@ async function stopWorld(w: World | undefined) {
 
 /** Lark's plain (unencrypted) delivery: the app has no encrypt key, so the body is the envelope itself. */
 const post = (w: World, payload: unknown) =>
-  fetch(`${w.bot.url}/lark/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+  fetch(`${w.bot.url}/lark/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(payload),
+  });
 
 const envelopeOf = (w: World) => ({ token: w.token, appId: w.app.appId, tenantKey: w.tenant });
 
 async function addBot(w: World) {
-  expect((await post(w, botAddedEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, operatorOpenId: w.leader.openId }))).status).toBe(200);
+  expect(
+    (
+      await post(
+        w,
+        botAddedEvent({
+          ...envelopeOf(w),
+          eventId: larkEventId(next()),
+          chatId: w.chat,
+          operatorOpenId: w.leader.openId,
+        }),
+      )
+    ).status,
+  ).toBe(200);
   await w.bot.idle();
 }
 
 /** 张三's private message (no mentions: the bot's open_id is not needed to read it). */
 async function privateRecord(w: World, text: string) {
   const p2p = w.lark.mock.store.p2pChat(w.app.appId, w.zhang.openId).chatId;
-  const messageId = w.lark.mock.addUserMessage({ chatId: p2p, openId: w.zhang.openId, content: JSON.stringify({ text }) }).messageId;
-  const res = await post(w, textMessageEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text, messageId }));
+  const messageId = w.lark.mock.addUserMessage({
+    chatId: p2p,
+    openId: w.zhang.openId,
+    content: JSON.stringify({ text }),
+  }).messageId;
+  const res = await post(
+    w,
+    textMessageEvent({
+      ...envelopeOf(w),
+      eventId: larkEventId(next()),
+      chatId: p2p,
+      chatType: "p2p",
+      senderOpenId: w.zhang.openId,
+      text,
+      messageId,
+    }),
+  );
   return { res, messageId, p2p };
 }
 
-const receiptOf = (w: World, messageId: string) => w.lark.mock.sentMessages({ openId: w.zhang.openId }).find((m) => m.parentId === messageId);
-const withdrawValue = (card: MockMessage) => (JSON.stringify(card.parsed).match(/"value":(\{"a":"record\.withdraw"[^}]*\})/)?.[1] ?? "");
+const receiptOf = (w: World, messageId: string) =>
+  w.lark.mock.sentMessages({ openId: w.zhang.openId }).find((m) => m.parentId === messageId);
+const withdrawValue = (card: MockMessage) =>
+  JSON.stringify(card.parsed).match(/"value":(\{"a":"record\.withdraw"[^}]*\})/)?.[1] ?? "";
 
 describe("the Open API is slow: bot/v3/info held unanswered", () => {
   let w: World;
@@ -118,9 +152,22 @@ describe("the Open API is slow: bot/v3/info held unanswered", () => {
     await w.bot.idle();
     const receipt = receiptOf(w, messageId)!;
     const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
-    const res = await post(w, cardActionEvent({ ...envelopeOf(w), eventId: larkEventId(next()), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }));
+    const res = await post(
+      w,
+      cardActionEvent({
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        operatorOpenId: w.zhang.openId,
+        value,
+        messageId: receipt.messageId,
+        chatId: p2p,
+      }),
+    );
     expect(res.status).toBe(200);
-    const answer = (await res.json()) as { toast?: { type: string; content: string }; card?: { type: string; data: unknown } };
+    const answer = (await res.json()) as {
+      toast?: { type: string; content: string };
+      card?: { type: string; data: unknown };
+    };
     expect(answer.toast).toMatchObject({ type: "success" });
     expect(answer.toast?.content).toContain("已撤回");
     expect(JSON.stringify(answer.card?.data)).toContain("记录已撤回");
@@ -132,8 +179,14 @@ describe("the Open API is slow: bot/v3/info held unanswered", () => {
   test("a message that mentions the bot is refused with 503 (Lark retries it), not misread; the retry after the look-up succeeds is handled once", async () => {
     const messageId = w.lark.mock.addUserMessage({ chatId: w.chat, openId: w.zhang.openId, content: "{}" }).messageId;
     const event = textMessageEvent({
-      ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
-      text: "@绩效考核机器人 日报 接待了来访群众", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
+      ...envelopeOf(w),
+      eventId: larkEventId(next()),
+      chatId: w.chat,
+      chatType: "group",
+      senderOpenId: w.zhang.openId,
+      text: "@绩效考核机器人 日报 接待了来访群众",
+      messageId,
+      mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
     });
     const refused = await post(w, event);
     expect(refused.status).toBe(503);
@@ -144,7 +197,9 @@ describe("the Open API is slow: bot/v3/info held unanswered", () => {
     await vi.waitFor(() => expect(w.lark.mock.stats().byRoute["bot.info"]).toBe(1));
     for (const attempt of [1, 2]) expect((await post(w, event)).status, `delivery ${attempt}`).toBe(200);
     await w.bot.idle();
-    expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toMatchObject([{ text: "接待了来访群众" }]);
+    expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toMatchObject([
+      { text: "接待了来访群众" },
+    ]);
     expect(w.lark.mock.sentMessages({ chatId: w.chat }).filter((m) => m.parentId === messageId)).toHaveLength(1);
     expect(w.lark.mock.stats().byRoute["bot.info"]).toBe(1); // cached once it succeeded
   });
@@ -164,7 +219,17 @@ describe("the Open API is down: bot/v3/info fails", () => {
     const receipt = receiptOf(w, messageId)!;
     w.lark.mock.failNext({ path: TOKEN_PATH, status: 500, times: 1000 });
     const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
-    const res = await post(w, cardActionEvent({ ...envelopeOf(w), eventId: larkEventId(next()), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }));
+    const res = await post(
+      w,
+      cardActionEvent({
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        operatorOpenId: w.zhang.openId,
+        value,
+        messageId: receipt.messageId,
+        chatId: p2p,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { toast?: { content: string } }).toast?.content).toContain("已撤回");
     expect(w.lark.mock.stats().byRoute["bot.info"]).toBeUndefined(); // it never once answered
@@ -175,8 +240,14 @@ describe("the Open API is down: bot/v3/info fails", () => {
     const res = await post(
       w,
       textMessageEvent({
-        ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
-        text: "@绩效考核机器人 日报 整理了会议纪要", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        chatId: w.chat,
+        chatType: "group",
+        senderOpenId: w.zhang.openId,
+        text: "@绩效考核机器人 日报 整理了会议纪要",
+        messageId,
+        mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
       }),
     );
     expect(res.status).toBe(503);
@@ -189,7 +260,14 @@ describe("over the long connection, with bot/v3/info held", () => {
   beforeAll(async () => {
     w = await startWorld((lark) => lark.mock.failNext({ path: BOT_INFO, hold: true }), "ws");
     await vi.waitFor(() => expect(w.lark.mock.longConnection.connectedClients()).toBe(1));
-    const added = await w.lark.mock.longConnection.push(botAddedEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, operatorOpenId: w.leader.openId }));
+    const added = await w.lark.mock.longConnection.push(
+      botAddedEvent({
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        chatId: w.chat,
+        operatorOpenId: w.leader.openId,
+      }),
+    );
     expect(added.code).toBe(200);
     await w.bot.idle();
   });
@@ -198,13 +276,30 @@ describe("over the long connection, with bot/v3/info held", () => {
   test("a card callback frame is answered with toast and card while the look-up is held", async () => {
     const p2p = w.lark.mock.store.p2pChat(w.app.appId, w.zhang.openId).chatId;
     const messageId = w.lark.mock.addUserMessage({ chatId: p2p, openId: w.zhang.openId, content: "{}" }).messageId;
-    const sent = await w.lark.mock.longConnection.push(textMessageEvent({ ...envelopeOf(w), eventId: larkEventId(next()), chatId: p2p, chatType: "p2p", senderOpenId: w.zhang.openId, text: "整理了档案室", messageId }));
+    const sent = await w.lark.mock.longConnection.push(
+      textMessageEvent({
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        chatId: p2p,
+        chatType: "p2p",
+        senderOpenId: w.zhang.openId,
+        text: "整理了档案室",
+        messageId,
+      }),
+    );
     expect(sent.code).toBe(200);
     await w.bot.idle();
     const receipt = receiptOf(w, messageId)!;
     const value = JSON.parse(withdrawValue(receipt)) as Record<string, unknown>;
     const answer = await w.lark.mock.longConnection.push(
-      cardActionEvent({ ...envelopeOf(w), eventId: larkEventId(next()), operatorOpenId: w.zhang.openId, value, messageId: receipt.messageId, chatId: p2p }),
+      cardActionEvent({
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        operatorOpenId: w.zhang.openId,
+        value,
+        messageId: receipt.messageId,
+        chatId: p2p,
+      }),
       { type: "card" },
     );
     expect(answer.code).toBe(200);
@@ -216,17 +311,27 @@ describe("over the long connection, with bot/v3/info held", () => {
     const messageId = w.lark.mock.addUserMessage({ chatId: w.chat, openId: w.zhang.openId, content: "{}" }).messageId;
     const delivered = w.lark.mock.longConnection.push(
       textMessageEvent({
-        ...envelopeOf(w), eventId: larkEventId(next()), chatId: w.chat, chatType: "group", senderOpenId: w.zhang.openId,
-        text: "@绩效考核机器人 日报 接待了来访群众", messageId, mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
+        ...envelopeOf(w),
+        eventId: larkEventId(next()),
+        chatId: w.chat,
+        chatType: "group",
+        senderOpenId: w.zhang.openId,
+        text: "@绩效考核机器人 日报 接待了来访群众",
+        messageId,
+        mentions: [{ openId: w.app.botOpenId, name: "绩效考核机器人" }],
       }),
     );
     // Lark is told "not handled" (code 500) and delivers it again, until the bot can read it.
-    await vi.waitFor(() => expect(w.lark.mock.longConnection.stats.redeliveries).toBeGreaterThan(0), { timeout: 10_000 });
+    await vi.waitFor(() => expect(w.lark.mock.longConnection.stats.redeliveries).toBeGreaterThan(0), {
+      timeout: 10_000,
+    });
     expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toHaveLength(0);
     w.lark.mock.releaseHeld();
     expect(await delivered).toMatchObject({ code: 200 });
     await w.bot.idle();
-    expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toMatchObject([{ text: "接待了来访群众" }]);
+    expect((await w.bot.db.select().from(records)).filter((r) => r.sourceMessageId === messageId)).toMatchObject([
+      { text: "接待了来访群众" },
+    ]);
     expect(w.lark.mock.sentMessages({ chatId: w.chat }).filter((m) => m.parentId === messageId)).toHaveLength(1);
   });
 });

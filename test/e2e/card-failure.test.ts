@@ -17,7 +17,11 @@ const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 
 const logged: { message: string; fields?: Record<string, unknown> }[] = [];
-const log: Logger = { info: () => {}, warn: () => {}, error: (message, fields) => void logged.push({ message, fields }) };
+const log: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: (message, fields) => void logged.push({ message, fields }),
+};
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,12 +30,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-
 describe("a card button whose work fails", () => {
   test("answers with a toast that says it did not work, changes nothing, and logs the failure", async () => {
     const before = h.lark.mock.sentMessages({ openId: LEADER.openId }).length;
     expect((await h.say(ZHANG.openId, "申报 加分 联村 2 牵头完成秋收调度，提前三天完成")).status).toBe(200);
-    await h.lark.mock.waitForMessages((m) => h.lark.mock.sentMessages({ openId: LEADER.openId }).includes(m), { count: before + 1 });
+    await h.lark.mock.waitForMessages((m) => h.lark.mock.sentMessages({ openId: LEADER.openId }).includes(m), {
+      count: before + 1,
+    });
     await h.bot.idle();
     const card = h.lark.mock.sentMessages({ openId: LEADER.openId }).at(-1);
     const [claim] = await h.bot.db.select().from(claims);
@@ -40,7 +45,15 @@ describe("a card button whose work fails", () => {
     await h.bot.db.run(sql`update claims set detail = 'not json' where id = ${claim!.id}`);
 
     const res = await h.post(
-      cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: LEADER.openId, value: buttons(card!.parsed)["approve"]!, messageId: card!.messageId, chatId: card!.chatId }),
+      cardActionEvent({
+        token: TOKEN,
+        appId: APP.appId,
+        tenantKey: TENANT,
+        operatorOpenId: LEADER.openId,
+        value: buttons(card!.parsed)["approve"]!,
+        messageId: card!.messageId,
+        chatId: card!.chatId,
+      }),
     );
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { toast?: { type: string; content: string }; card?: unknown };
@@ -48,7 +61,12 @@ describe("a card button whose work fails", () => {
     expect(answer.card).toBeUndefined();
     // Nothing was decided, and the failure is in the log for whoever looks after the bot.
     expect(await h.bot.db.select().from(claimDecisions).where(eq(claimDecisions.claimId, claim!.id))).toEqual([]);
-    expect((await h.bot.db.select({ status: claims.status }).from(claims).where(eq(claims.id, claim!.id)))[0]!.status).toBe("pending");
-    expect(logged.find((l) => l.message === "card action failed")?.fields).toMatchObject({ action: "claim.decide", error: expect.stringMatching(/JSON/) });
+    expect(
+      (await h.bot.db.select({ status: claims.status }).from(claims).where(eq(claims.id, claim!.id)))[0]!.status,
+    ).toBe("pending");
+    expect(logged.find((l) => l.message === "card action failed")?.fields).toMatchObject({
+      action: "claim.decide",
+      error: expect.stringMatching(/JSON/),
+    });
   });
 });

@@ -13,7 +13,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const cardOf = (m: MockMessage) => m.parsed as { header: { title: { content: string } }; body: { elements: Record<string, unknown>[] } };
+const cardOf = (m: MockMessage) =>
+  m.parsed as { header: { title: { content: string } }; body: { elements: Record<string, unknown>[] } };
 const cardText = (m: MockMessage) => JSON.stringify(m.parsed);
 
 describe("a group's day, end to end", () => {
@@ -49,7 +50,9 @@ describe("a group's day, end to end", () => {
     expect(card.header.title.content).toContain("已记录");
     expect(cardText(receipt!)).toContain("今天完成了季度报表初稿");
     expect(cardText(receipt!)).toContain("本月第 1 条记录");
-    const undo = card.body.elements.find((e) => e.tag === "button") as { behaviors: { value: Record<string, unknown> }[] };
+    const undo = card.body.elements.find((e) => e.tag === "button") as {
+      behaviors: { value: Record<string, unknown> }[];
+    };
     expect(undo.behaviors[0]!.value).toEqual({ a: "record.withdraw", id: stored[0]!.id });
 
     // Someone else cannot withdraw it.
@@ -59,7 +62,10 @@ describe("a group's day, end to end", () => {
     // He clicks 撤回: the answer carries a toast and the updated card; the record no longer counts.
     const click = await h.click(larkOpenId("zhang"), undo.behaviors[0]!.value, receipt!.messageId);
     expect(click.status).toBe(200);
-    const answer = (await click.json()) as { toast: { type: string }; card: { type: string; data: { header: { title: { content: string } } } } };
+    const answer = (await click.json()) as {
+      toast: { type: string };
+      card: { type: string; data: { header: { title: { content: string } } } };
+    };
     expect(answer.toast.type).toBe("success");
     expect(answer.card.type).toBe("raw");
     expect(answer.card.data.header.title.content).toContain("撤回");

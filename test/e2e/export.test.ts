@@ -13,7 +13,14 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ clockStart: "2026-11-27T02:00:00Z", adminToken: ADMIN_TOKEN });
   await h.addBotToOffice();
-  for (const [who, dim, score] of [[ZHANG, "联村", 92], [ZHANG, "业务", 88], [ZHANG, "作风", 95], [LI, "联村", 80], [LI, "业务", 85.5], [LI, "作风", 90]] as const) {
+  for (const [who, dim, score] of [
+    [ZHANG, "联村", 92],
+    [ZHANG, "业务", 88],
+    [ZHANG, "作风", 95],
+    [LI, "联村", 80],
+    [LI, "业务", 85.5],
+    [LI, "作风", 90],
+  ] as const) {
     const res = await h.say(LEADER.openId, `评分 @${who.name} ${dim} ${score}`, { mentions: [who] });
     expect(res.status).toBe(200);
   }
@@ -32,7 +39,12 @@ async function replyTo(from: { openId: string }, text: string) {
   const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
   await h.say(from.openId, text);
   await h.bot.idle();
-  return JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).slice(before).map((m) => m.parsed));
+  return JSON.stringify(
+    h.lark.mock
+      .sentMessages({ chatId: OFFICE.chatId })
+      .slice(before)
+      .map((m) => m.parsed),
+  );
 }
 
 describe("导出 in chat", () => {
@@ -44,7 +56,11 @@ describe("导出 in chat", () => {
     expect(h.lark.mock.store.chats.get(file!.chatId)?.p2pOpenId).toBe(LEADER.openId);
     const key = (file!.parsed as { file_key: string }).file_key;
     const stored = h.lark.mock.store.files.get(key)!;
-    expect(stored).toMatchObject({ fileName: "绩效考核_2026-Q4.xlsx", fileType: "xls", owner: { type: "app", appId: APP.appId } });
+    expect(stored).toMatchObject({
+      fileName: "绩效考核_2026-Q4.xlsx",
+      fileType: "xls",
+      owner: { type: "app", appId: APP.appId },
+    });
 
     const wb = await workbook(stored.bytes);
     const results = wb.getWorksheet("成绩汇总")!;
@@ -54,7 +70,9 @@ describe("导出 in chat", () => {
     const { combined } = await computeQuarter(h.bot.db, group!, "2026-Q4", h.clock.now());
     expect(results.rowCount).toBe(1 + combined.members.length);
     for (const m of combined.members) {
-      const row = [...Array(results.rowCount).keys()].map((i) => results.getRow(i + 1)).find((r) => r.getCell(col("姓名")).value === m.name)!;
+      const row = [...Array(results.rowCount).keys()]
+        .map((i) => results.getRow(i + 1))
+        .find((r) => r.getCell(col("姓名")).value === m.name)!;
       expect(row.getCell(col("总分")).value).toBe(m.total);
       expect(row.getCell(col("组内名次")).value).toBe(m.rank);
       expect(row.getCell(col("等次")).value ?? null).toBe(m.grade);
@@ -79,7 +97,8 @@ describe("导出 in chat", () => {
 });
 
 describe("GET /admin/export", () => {
-  const get = (query: string, token?: string) => fetch(`${h.bot.url}/admin/export${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (query: string, token?: string) =>
+    fetch(`${h.bot.url}/admin/export${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   test("needs the admin token", async () => {
     expect((await get("?period=2026-Q4")).status).toBe(401);
@@ -90,7 +109,9 @@ describe("GET /admin/export", () => {
     const res = await get("?period=2026-11", ADMIN_TOKEN);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("绩效考核_2026-11.xlsx")}`);
+    expect(res.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent("绩效考核_2026-11.xlsx")}`,
+    );
     const wb = await workbook(new Uint8Array(await res.arrayBuffer()));
     const names = wb.getWorksheet("成绩汇总")!.getColumn(2).values.slice(2);
     expect(names.sort()).toEqual([LI.name, ZHANG.name].sort());

@@ -38,7 +38,16 @@ describe("targets (目标)", () => {
     const group = await ask(LEADER, "目标 全年 新增学位1945个");
     expect(group).toContain("目标3 · 全体 新增学位1945个（2026）");
     const rows = await h.bot.db.select().from(goals);
-    expect(rows.map((g) => [g.seq, g.period, g.dimension, g.planned, g.unit, g.memberId === null ? null : g.memberId === memberIdFor(groupIdFor("lark", OFFICE.chatId), ZHANG.openId)])).toEqual([
+    expect(
+      rows.map((g) => [
+        g.seq,
+        g.period,
+        g.dimension,
+        g.planned,
+        g.unit,
+        g.memberId === null ? null : g.memberId === memberIdFor(groupIdFor("lark", OFFICE.chatId), ZHANG.openId),
+      ]),
+    ).toEqual([
       [1, "2026-Q4", "business", 12, "个项目", true],
       [2, "2026-Q4", "business", 12, "个项目", false],
       [3, "2026", null, 1945, "个", null],
@@ -54,7 +63,9 @@ describe("targets (目标)", () => {
     await ask(LI, "日报 新建学校交付 #目标3 +1168");
     const card = await ask(LI, "目标");
     expect(card).toContain("目标完成情况 · 2026-11");
-    expect(card).toMatch(/"seq":"目标1","who":"张三","goal":"【单位业务】完成12个项目（2026-Q4）","planned":12,"done":3,"rate":"25.00%"/);
+    expect(card).toMatch(
+      /"seq":"目标1","who":"张三","goal":"【单位业务】完成12个项目（2026-Q4）","planned":12,"done":3,"rate":"25.00%"/,
+    );
     expect(card).toMatch(/"seq":"目标2","who":"李四".*?"done":0,"rate":"0.00%"/);
     // 900 + 1168 = 2068 of 1945: over the plan, as the source material reports it.
     expect(card).toMatch(/"seq":"目标3","who":"全体".*?"planned":1945,"done":2068,"rate":"106.32%"/);
@@ -73,7 +84,9 @@ describe("targets (目标)", () => {
   test("a withdrawn record stops counting; a cancelled target disappears", async () => {
     const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
     await h.say(ZHANG.openId, "日报 又完成一个项目 #目标1");
-    const [receipt] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).indexOf(m) >= before);
+    const [receipt] = await h.lark.mock.waitForMessages(
+      (m) => m.sender.type === "app" && h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).indexOf(m) >= before,
+    );
     expect(await ask(ZHANG, "目标")).toMatch(/"seq":"目标1".*?"done":4,/);
     const id = (JSON.stringify(receipt!.parsed).match(/"id":"(rec_[^"]+)"/) ?? [])[1];
     expect((await h.click(ZHANG.openId, { a: "record.withdraw", id }, receipt!.messageId)).status).toBe(200);

@@ -14,7 +14,11 @@ import { startNodeBot, type NodeBot } from "../../src/node/start";
 /** Ids as Lark documents them: a prefix and 32 lowercase hex characters. */
 const larkId = (prefix: "ou_" | "oc_" | "om_") => `${prefix}${randomBytes(16).toString("hex")}`;
 
-const APP = { appId: `cli_${randomBytes(8).toString("hex")}`, appSecret: randomBytes(16).toString("hex"), botOpenId: larkId("ou_") };
+const APP = {
+  appId: `cli_${randomBytes(8).toString("hex")}`,
+  appSecret: randomBytes(16).toString("hex"),
+  botOpenId: larkId("ou_"),
+};
 const TENANT = randomBytes(8).toString("hex");
 const TOKEN = randomBytes(16).toString("hex");
 const ENCRYPT_KEY = randomBytes(16).toString("hex");
@@ -75,10 +79,18 @@ describe("group commit through the webhook (real HTTP on loopback, a libSQL file
       const text = `完成了第${i + 1}份报表`;
       // Private chats: Lark paces a bot at 5 messages a second per chat, so 120 receipts in one group would take 24 s.
       const chatId = lark.mock.store.p2pChat(APP.appId, person.openId).chatId;
-      return { person, chatId, text, messageId: lark.mock.addUserMessage({ chatId, openId: person.openId, content: JSON.stringify({ text }) }).messageId };
+      return {
+        person,
+        chatId,
+        text,
+        messageId: lark.mock.addUserMessage({ chatId, openId: person.openId, content: JSON.stringify({ text }) })
+          .messageId,
+      };
     });
     // Every twelfth message arrives twice at the same moment (a new event_id, the same message_id).
-    const deliveries = [...messages, ...messages.filter((_, i) => i % 12 === 0)].map((m) => recordEvent(m.person, m.chatId, m.messageId, m.text));
+    const deliveries = [...messages, ...messages.filter((_, i) => i % 12 === 0)].map((m) =>
+      recordEvent(m.person, m.chatId, m.messageId, m.text),
+    );
     const before = stats();
     const answers = await Promise.all(deliveries.map((d) => post(d)));
     expect(answers.map((a) => a.status)).toEqual(deliveries.map(() => 200));
@@ -110,8 +122,25 @@ describe("group commit through the webhook (real HTTP on loopback, a libSQL file
       const openId = memberIds.get(r.memberId)!;
       expect(owner.has(openId)).toBe(true);
       const receipt = sent().find((s) => s.parentId === r.sourceMessageId)!;
-      const click = cardActionEvent({ ...envelope, operatorOpenId: openId, value: { a: "record.withdraw", id: r.id }, messageId: receipt.messageId, chatId: receipt.chatId });
-      return i % 25 === 0 ? [click, cardActionEvent({ ...envelope, operatorOpenId: openId, value: { a: "record.withdraw", id: r.id }, messageId: receipt.messageId, chatId: receipt.chatId })] : [click];
+      const click = cardActionEvent({
+        ...envelope,
+        operatorOpenId: openId,
+        value: { a: "record.withdraw", id: r.id },
+        messageId: receipt.messageId,
+        chatId: receipt.chatId,
+      });
+      return i % 25 === 0
+        ? [
+            click,
+            cardActionEvent({
+              ...envelope,
+              operatorOpenId: openId,
+              value: { a: "record.withdraw", id: r.id },
+              messageId: receipt.messageId,
+              chatId: receipt.chatId,
+            }),
+          ]
+        : [click];
     });
     const answers = await Promise.all(clicks.map((c) => post(c)));
     expect(answers.map((a) => a.status)).toEqual(clicks.map(() => 200));

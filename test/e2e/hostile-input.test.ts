@@ -13,9 +13,9 @@ import { larkChatId, larkOpenId } from "../support/ids";
  * is no command.
  */
 
-
 // Two-character names: none is a prefix of another, so "@name" is one person.
-const NAMES = "赵一 钱二 孙三 李四 周五 吴六 郑七 王八 冯九 陈十 褚甲 卫乙 蒋丙 沈丁 韩戊 杨己 朱庚 秦辛 尤壬 许癸 何子".split(" ");
+const NAMES =
+  "赵一 钱二 孙三 李四 周五 吴六 郑七 王八 冯九 陈十 褚甲 卫乙 蒋丙 沈丁 韩戊 杨己 朱庚 秦辛 尤壬 许癸 何子".split(" ");
 
 let h: Harness;
 const chatId = larkChatId("hostile-group");
@@ -25,17 +25,28 @@ const staff = NAMES.map((name, i) => ({ openId: larkOpenId(`hostile-staff-${i}`)
 beforeAll(async () => {
   h = await startHarness();
   h.lark.mock.addChat({ chatId, name: "业务二科", ownerOpenId: leader.openId, members: [leader, ...staff] });
-  const res = await h.post(botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, chatId, operatorOpenId: leader.openId }));
+  const res = await h.post(
+    botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, chatId, operatorOpenId: leader.openId }),
+  );
   expect(res.status).toBe(200);
   await h.bot.idle();
 }, 60_000);
 afterAll(() => h.close());
 
 /** Says something in the group (or privately) and returns the bot's reply to it, as Lark shows it. */
-async function ask(who: { openId: string }, text: string, o: { p2p?: boolean; mentions?: { openId: string; name: string }[] } = {}): Promise<MockMessage> {
+async function ask(
+  who: { openId: string },
+  text: string,
+  o: { p2p?: boolean; mentions?: { openId: string; name: string }[] } = {},
+): Promise<MockMessage> {
   const chat = o.p2p ? h.lark.mock.store.p2pChat(APP.appId, who.openId).chatId : chatId;
   const messageId = h.userMessage(who.openId, text, chat);
-  const res = await h.say(who.openId, text, { chatId: chat, chatType: o.p2p ? "p2p" : "group", messageId, mentions: o.mentions });
+  const res = await h.say(who.openId, text, {
+    chatId: chat,
+    chatType: o.p2p ? "p2p" : "group",
+    messageId,
+    mentions: o.mentions,
+  });
   expect(res.status).toBe(200);
   await h.bot.idle();
   const reply = h.lark.mock.sentMessages({ chatId: chat }).find((m) => m.parentId === messageId);
@@ -92,10 +103,16 @@ describe("many mentions", () => {
 
   test("twenty, the most the README promises, and a twenty-first is refused as one too many", async () => {
     const team = staff.slice(0, 20);
-    const reply = await ask(leader, `加分 ${team.map((p) => `@${p.name}`).join(" ")} 业务 1 牵头完成年度档案整理`, { mentions: team });
+    const reply = await ask(leader, `加分 ${team.map((p) => `@${p.name}`).join(" ")} 业务 1 牵头完成年度档案整理`, {
+      mentions: team,
+    });
     expect(shown(reply)).toContain("共 20 人");
-    expect(await h.bot.db.select().from(adjustments).where(eq(adjustments.reason, "牵头完成年度档案整理"))).toHaveLength(20);
-    const over = await ask(leader, `加分 ${staff.map((p) => `@${p.name}`).join(" ")} 业务 1 参与年度档案整理`, { mentions: staff });
+    expect(
+      await h.bot.db.select().from(adjustments).where(eq(adjustments.reason, "牵头完成年度档案整理")),
+    ).toHaveLength(20);
+    const over = await ask(leader, `加分 ${staff.map((p) => `@${p.name}`).join(" ")} 业务 1 参与年度档案整理`, {
+      mentions: staff,
+    });
     expect(shown(over)).toContain("一次最多 20 人");
   });
 });
@@ -137,7 +154,9 @@ describe("huge arguments are quoted as an excerpt, in Chinese", () => {
     expect(shown(reject)).toContain("理由最多 200 字（这次 240 字）");
     const uphold = await ask(leader, `维持申诉 1 ${"加分已计入".repeat(70)}`);
     expect(shown(uphold)).toContain("理由最多 300 字（这次 350 字）");
-    const goal = await ask(leader, `目标 @${staff[3]!.name} 业务 完成${"城北片区".repeat(30)}12个项目`, { mentions: [staff[3]!] });
+    const goal = await ask(leader, `目标 @${staff[3]!.name} 业务 完成${"城北片区".repeat(30)}12个项目`, {
+      mentions: [staff[3]!],
+    });
     expect(shown(goal)).toContain("目标最多 100 字");
   });
 
@@ -167,17 +186,24 @@ describe("plain text in a group", () => {
     const reply = await ask(writer, "今天整理了档案");
     expect(title(reply)).toBe("要记为日报吗？");
     expect(shown(reply)).toContain("日报 今天整理了档案");
-    const card = reply.parsed as { body: { elements: { tag: string; behaviors?: { value: Record<string, unknown> }[] }[] } };
+    const card = reply.parsed as {
+      body: { elements: { tag: string; behaviors?: { value: Record<string, unknown> }[] }[] };
+    };
     const value = card.body.elements.find((e) => e.tag === "button")!.behaviors![0]!.value;
 
     // Someone else clicks: a toast, no record.
     const other = await h.click(staff[6]!.openId, value, reply.messageId, chatId);
-    expect(await other.json()).toMatchObject({ toast: { type: "warning", content: "只有发这条消息的人可以把它记为日报" } });
+    expect(await other.json()).toMatchObject({
+      toast: { type: "warning", content: "只有发这条消息的人可以把它记为日报" },
+    });
     expect(await h.bot.db.select().from(records).where(eq(records.text, "今天整理了档案"))).toEqual([]);
 
     // The writer clicks: filed as today's record, and the card becomes its receipt.
     const mine = await h.click(writer.openId, value, reply.messageId, chatId);
-    const answer = (await mine.json()) as { toast: { type: string }; card: { data: { header: { title: { content: string } } } } };
+    const answer = (await mine.json()) as {
+      toast: { type: string };
+      card: { data: { header: { title: { content: string } } } };
+    };
     expect(answer.toast.type).toBe("success");
     expect(answer.card.data.header.title.content).toBe("已记录 ✓");
     const filed = await h.bot.db.select().from(records).where(eq(records.text, "今天整理了档案"));
@@ -193,7 +219,9 @@ describe("plain text in a group", () => {
   test("a click on another day does not file it as that day's work", async () => {
     const writer = staff[7]!;
     const reply = await ask(writer, "上午参加了全市档案工作会议");
-    const card = reply.parsed as { body: { elements: { tag: string; behaviors?: { value: Record<string, unknown> }[] }[] } };
+    const card = reply.parsed as {
+      body: { elements: { tag: string; behaviors?: { value: Record<string, unknown> }[] }[] };
+    };
     const value = card.body.elements.find((e) => e.tag === "button")!.behaviors![0]!.value;
     h.clock.set("2026-11-28T02:00:00Z");
     try {

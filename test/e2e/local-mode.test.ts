@@ -25,13 +25,21 @@ describe("local mode: no Lark app, the bot talks to its own mock", () => {
       await bot.idle();
       const demo = DEMO_GROUPS[0]!;
       const registered = await bot.db.select().from(groups);
-      expect(registered.find((g) => g.chatId === demo.chatId)).toMatchObject({ chatId: demo.chatId, name: demo.name, tenantKey: DEMO_TENANT });
+      expect(registered.find((g) => g.chatId === demo.chatId)).toMatchObject({
+        chatId: demo.chatId,
+        name: demo.name,
+        tenantKey: DEMO_TENANT,
+      });
       const people = await bot.db.select().from(members);
       expect(people).toHaveLength(DEMO_GROUPS.reduce((n, g) => n + demoChatMembers(g).length, 0));
 
       const mock = bot.local!.mock;
       const person = demo.members[0]!;
-      const messageId = mock.addUserMessage({ chatId: demo.chatId, openId: person.openId, content: '{"text":"@_user_1 日报 本地模式"}' }).messageId;
+      const messageId = mock.addUserMessage({
+        chatId: demo.chatId,
+        openId: person.openId,
+        content: '{"text":"@_user_1 日报 本地模式"}',
+      }).messageId;
       const event = textMessageEvent({
         token: LOCAL_APP.verificationToken,
         appId: LOCAL_APP.appId,
@@ -76,7 +84,10 @@ describe("local mode: no Lark app, the bot talks to its own mock", () => {
 describe("configuration", () => {
   test("a malformed value stops the server with one clear line naming it", async () => {
     const bin = join(process.cwd(), "node_modules", ".bin", "tsx");
-    const child = spawn(bin, ["src/node.ts"], { env: { ...process.env, PORT: "eighty", APPRAISAL_TZ: "Mars/Olympus" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin, ["src/node.ts"], {
+      env: { ...process.env, PORT: "eighty", APPRAISAL_TZ: "Mars/Olympus" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -95,7 +106,12 @@ describe("configuration", () => {
 
   test("defaults are the documented ones; empty variables count as unset", () => {
     const c = loadConfig({ PORT: "", LARK_APP_ID: "  " });
-    expect(c).toMatchObject({ PORT: 8787, DATABASE_URL: "file:data/appraisal.db", LARK_DOMAIN: "https://open.feishu.cn", APPRAISAL_TZ: "Asia/Shanghai" });
+    expect(c).toMatchObject({
+      PORT: 8787,
+      DATABASE_URL: "file:data/appraisal.db",
+      LARK_DOMAIN: "https://open.feishu.cn",
+      APPRAISAL_TZ: "Asia/Shanghai",
+    });
     expect(c.LARK_APP_ID).toBeUndefined();
   });
 });

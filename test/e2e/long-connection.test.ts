@@ -19,7 +19,8 @@ import { buttons } from "../support/card-buttons";
  * and every event is still handled exactly once.
  */
 
-const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 // Every person, chat and event gets a new id from a readable name.
 const next = nameSequence("long-connection");
 const openId = () => larkOpenId(next());
@@ -65,7 +66,11 @@ const hub = () => lark.mock.longConnection;
 
 /** A person's group message that @mentions the bot, as Lark delivers it over the long connection. */
 function groupMessage(from: { openId: string }, text: string, eventId = larkEventId(next())) {
-  const messageId = lark.mock.addUserMessage({ chatId: CHAT, openId: from.openId, content: JSON.stringify({ text }) }).messageId;
+  const messageId = lark.mock.addUserMessage({
+    chatId: CHAT,
+    openId: from.openId,
+    content: JSON.stringify({ text }),
+  }).messageId;
   const event = textMessageEvent({
     ...envelope,
     eventId,
@@ -79,8 +84,8 @@ function groupMessage(from: { openId: string }, text: string, eventId = larkEven
   return { event, messageId };
 }
 
-const repliesTo = (messageId: string) => lark.mock.sentMessages({ chatId: CHAT }).filter((m) => m.parentId === messageId);
-
+const repliesTo = (messageId: string) =>
+  lark.mock.sentMessages({ chatId: CHAT }).filter((m) => m.parentId === messageId);
 
 describe("the journey over the long connection", () => {
   test("the bot connected with its app's credentials; no webhook is served", async () => {
@@ -91,7 +96,9 @@ describe("the journey over the long connection", () => {
   });
 
   test("bot added: registered, welcomed, members read", async () => {
-    const answer = await hub().push(botAddedEvent({ ...envelope, eventId: larkEventId(next()), chatId: CHAT, operatorOpenId: LEADER.openId }));
+    const answer = await hub().push(
+      botAddedEvent({ ...envelope, eventId: larkEventId(next()), chatId: CHAT, operatorOpenId: LEADER.openId }),
+    );
     expect(answer).toMatchObject({ code: 200, attempts: 1 });
     await bot.idle();
     expect(lark.mock.sentMessages({ chatId: CHAT })).toHaveLength(1); // the welcome
@@ -138,7 +145,10 @@ describe("the journey over the long connection", () => {
     expect(hub().pending()).toBe(2); // nobody to deliver to: queued, as Lark keeps them
     // The same event delivered a second time (Lark's retry) is answered and does nothing.
     const again = hub().push(a.event);
-    expect(await answers).toMatchObject([{ code: 200, attempts: 1 }, { code: 200, attempts: 1 }]);
+    expect(await answers).toMatchObject([
+      { code: 200, attempts: 1 },
+      { code: 200, attempts: 1 },
+    ]);
     expect(await again).toMatchObject({ code: 200 });
     await bot.longConnection!.whenConnected(connected + 1);
     await bot.idle();
@@ -153,11 +163,20 @@ describe("the journey over the long connection", () => {
   test("a claim's approval card, clicked: the callback's answer carries the toast and the updated card", async () => {
     const { event } = groupMessage(ZHANG, "申报 加分 联村 2 牵头完成秋收调度");
     expect(await hub().push(event)).toMatchObject({ code: 200 });
-    const [card] = await lark.mock.waitForMessages((m) => m.msgType === "interactive" && lark.mock.sentMessages({ openId: LEADER.openId }).includes(m));
+    const [card] = await lark.mock.waitForMessages(
+      (m) => m.msgType === "interactive" && lark.mock.sentMessages({ openId: LEADER.openId }).includes(m),
+    );
     await bot.idle();
     const approve = buttons((card as MockMessage).parsed).approve!;
     const eventId = larkEventId(next());
-    const click = cardActionEvent({ ...envelope, eventId, operatorOpenId: LEADER.openId, value: approve, messageId: card!.messageId, chatId: card!.chatId });
+    const click = cardActionEvent({
+      ...envelope,
+      eventId,
+      operatorOpenId: LEADER.openId,
+      value: approve,
+      messageId: card!.messageId,
+      chatId: card!.chatId,
+    });
     // Some tenants get callbacks as `card` frames, others as `event` frames: both are answered.
     const answer = await hub().push(click, { type: "card" });
     expect(answer.code).toBe(200);
@@ -187,6 +206,8 @@ describe("starting with credentials Lark refuses", () => {
       LARK_DOMAIN: lark.url,
       LARK_EVENT_MODE: "ws",
     });
-    await expect(startNodeBot(config, { log: silentLogger })).rejects.toThrow(/Lark refused the long connection \(check LARK_APP_ID \/ LARK_APP_SECRET.*code 514/);
+    await expect(startNodeBot(config, { log: silentLogger })).rejects.toThrow(
+      /Lark refused the long connection \(check LARK_APP_ID \/ LARK_APP_SECRET.*code 514/,
+    );
   });
 });

@@ -24,13 +24,24 @@ describe("operations", () => {
     const again = await post("/admin/jobs/reminders?at=2026-11-27T17:40:00%2B08:00", TOKEN);
     expect(await again.json()).toMatchObject({ queued: 0 });
     await h.bot.idle();
-    expect(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).some((m) => JSON.stringify(m.parsed).includes("今日已交 0/3"))).toBe(true);
+    expect(
+      h.lark.mock
+        .sentMessages({ chatId: OFFICE.chatId })
+        .some((m) => JSON.stringify(m.parsed).includes("今日已交 0/3")),
+    ).toBe(true);
   });
 
   test("without ADMIN_TOKEN the admin routes do not exist", async () => {
     const plain = await startHarness();
     try {
-      expect((await fetch(`${plain.bot.url}/admin/jobs/reminders`, { method: "POST", headers: { authorization: "Bearer x" } })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${plain.bot.url}/admin/jobs/reminders`, {
+            method: "POST",
+            headers: { authorization: "Bearer x" },
+          })
+        ).status,
+      ).toBe(404);
     } finally {
       await plain.close();
     }

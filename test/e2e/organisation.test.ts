@@ -26,7 +26,12 @@ const FINANCE = {
   ],
 };
 const PEOPLE: Person[] = [LEADER, ZHANG, LI, WANG, FINANCE.owner, ...FINANCE.members];
-const SCHEME = { name: "统一方案", dimensions: [{ key: "work", name: "业务", weight: 100 }], departmentCalibration: true, rankingVisibility: "full" };
+const SCHEME = {
+  name: "统一方案",
+  dimensions: [{ key: "work", name: "业务", weight: 100 }],
+  departmentCalibration: true,
+  rankingVisibility: "full",
+};
 
 let h: Harness;
 const ask = (from: Person, text: string, chatId = OFFICE.chatId) => askIn(h, PEOPLE, from, text, chatId);
@@ -37,8 +42,17 @@ beforeAll(async () => {
   await addGroup(h, FINANCE);
   await ask(LEADER, `方案 导入 ${JSON.stringify(SCHEME)}`);
   await ask(FINANCE.owner, `方案 导入 ${JSON.stringify(SCHEME)}`, FINANCE.chatId);
-  for (const [who, score] of [[ZHANG, 97], [LI, 95], [WANG, 93]] as const) await ask(LEADER, `评分 @${who.name} 业务 ${score}`);
-  for (const [who, score] of [[FINANCE.members[0]!, 88], [FINANCE.members[1]!, 82]] as const) await ask(FINANCE.owner, `评分 @${who.name} 业务 ${score}`, FINANCE.chatId);
+  for (const [who, score] of [
+    [ZHANG, 97],
+    [LI, 95],
+    [WANG, 93],
+  ] as const)
+    await ask(LEADER, `评分 @${who.name} 业务 ${score}`);
+  for (const [who, score] of [
+    [FINANCE.members[0]!, 88],
+    [FINANCE.members[1]!, 82],
+  ] as const)
+    await ask(FINANCE.owner, `评分 @${who.name} 业务 ${score}`, FINANCE.chatId);
 });
 afterAll(() => h.close());
 
@@ -72,7 +86,9 @@ describe("one organisation, many groups", () => {
 
   test("全员排名: everyone across both groups, calibrated", async () => {
     const card = await ask(LEADER, "全员排名");
-    const rows = [...card.matchAll(/\{"rank":(\d+),"name":"([^"]+)","group":"([^"]+)","raw":([\d.]+),"total":([\d.]+)\}/g)].map((m) => [Number(m[1]), m[2], m[3], Number(m[4]), Number(m[5])]);
+    const rows = [
+      ...card.matchAll(/\{"rank":(\d+),"name":"([^"]+)","group":"([^"]+)","raw":([\d.]+),"total":([\d.]+)\}/g),
+    ].map((m) => [Number(m[1]), m[2], m[3], Number(m[4]), Number(m[5])]);
     expect(rows).toEqual([
       [1, "钱六", "财务科", 88, 93.17],
       [2, "张三", "综合办公室", 97, 89.85],
@@ -93,23 +109,36 @@ describe("one organisation, many groups", () => {
   test("the monthly broadcast's 流动红旗 uses the same comparison", async () => {
     await h.bot.runJobs(new Date("2026-12-01T01:05:00Z"));
     await h.bot.idle();
-    const office = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).map((m) => JSON.stringify(m.parsed)).find((c) => c.includes("11 月考核排名"))!;
+    const office = h.lark.mock
+      .sentMessages({ chatId: OFFICE.chatId })
+      .map((m) => JSON.stringify(m.parsed))
+      .find((c) => c.includes("11 月考核排名"))!;
     expect(office).toContain("本月流动红旗：财务科");
-    const finance = h.lark.mock.sentMessages({ chatId: FINANCE.chatId }).map((m) => JSON.stringify(m.parsed)).find((c) => c.includes("11 月考核排名"))!;
+    const finance = h.lark.mock
+      .sentMessages({ chatId: FINANCE.chatId })
+      .map((m) => JSON.stringify(m.parsed))
+      .find((c) => c.includes("11 月考核排名"))!;
     expect(finance).toContain("本月流动红旗：本群");
   });
 
   test("成绩 explains the calibration under the total", async () => {
     const card = await ask(ZHANG, "成绩");
-    expect(card).toContain("部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分");
+    expect(card).toContain(
+      "部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分",
+    );
   });
 
   test("the quarter's report card explains the method", async () => {
     await h.bot.runJobs(new Date("2027-01-04T01:05:00Z"));
     await h.bot.idle();
-    const report = h.lark.mock.sentMessages({ openId: FINANCE.members[1]!.openId }).map((m) => JSON.stringify(m.parsed)).find((c) => c.includes("第四季度成绩单"))!;
+    const report = h.lark.mock
+      .sentMessages({ openId: FINANCE.members[1]!.openId })
+      .map((m) => JSON.stringify(m.parsed))
+      .find((c) => c.includes("第四季度成绩单"))!;
     // 孙七: 82 in the strict group, × 1.0588.
-    expect(report).toContain("部门绩效校正：系数 = 部门绩效 90 ÷ 本群平均 85.00 = 1.0588；校正后 = 82.00 × 1.0588 = 86.82 分");
+    expect(report).toContain(
+      "部门绩效校正：系数 = 部门绩效 90 ÷ 本群平均 85.00 = 1.0588；校正后 = 82.00 × 1.0588 = 86.82 分",
+    );
     expect(report).toContain("群内名次不变");
   });
 

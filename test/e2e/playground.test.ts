@@ -31,8 +31,13 @@ const problems: string[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "appraisal-playground-"));
   await mkdir(SHOTS, { recursive: true });
-  bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
-  seeded = { records: (await bot.db.select().from(records)).length, claims: (await bot.db.select().from(claims)).length };
+  bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), {
+    log: silentLogger,
+  });
+  seeded = {
+    records: (await bot.db.select().from(records)).length,
+    claims: (await bot.db.select().from(claims)).length,
+  };
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
@@ -47,7 +52,8 @@ afterAll(async () => {
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
-const card = (title: string | RegExp) => page.locator(".msg.from-bot .card").filter({ has: page.locator(".card-title", { hasText: title }) });
+const card = (title: string | RegExp) =>
+  page.locator(".msg.from-bot .card").filter({ has: page.locator(".card-title", { hasText: title }) });
 const RANKING = /· \d+ 月排名$/;
 
 /** How much of a canvas VChart painted: a drawn chart inks thousands of pixels, an empty one none. */
@@ -128,7 +134,9 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
     await shot("03b-record-suggestion");
     expect(await bot.db.select().from(records).where(eq(records.text, said))).toHaveLength(0);
     await file.click();
-    await expect.poll(async () => (await bot.db.select().from(records).where(eq(records.text, said))).length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await bot.db.select().from(records).where(eq(records.text, said))).length, { timeout: 10_000 })
+      .toBe(1);
   });
 
   test("the fourth step shows 张三's score; the fifth switches to 李主任, who lands on the pending claim", async () => {
@@ -249,37 +257,95 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
 
   test("the card renderer draws every element the bot's cards use, and user text stays text", async () => {
     // The page's own module, as the browser loads it.
-    await page.addScriptTag({ type: "module", content: "import { renderCard } from '/playground/card.js'; window.renderCardForTest = renderCard;" });
+    await page.addScriptTag({
+      type: "module",
+      content: "import { renderCard } from '/playground/card.js'; window.renderCardForTest = renderCard;",
+    });
     await page.waitForFunction(() => "renderCardForTest" in window);
     const drawn = await page.evaluate(async () => {
-      const renderCard = (window as unknown as { renderCardForTest: (card: unknown, ctx: unknown) => HTMLElement }).renderCardForTest;
+      const renderCard = (window as unknown as { renderCardForTest: (card: unknown, ctx: unknown) => HTMLElement })
+        .renderCardForTest;
       const card = {
         schema: "2.0",
         config: { update_multi: true },
-        header: { title: { tag: "plain_text", content: "标题" }, subtitle: { tag: "plain_text", content: "副标题" }, template: "orange" },
+        header: {
+          title: { tag: "plain_text", content: "标题" },
+          subtitle: { tag: "plain_text", content: "副标题" },
+          template: "orange",
+        },
         body: {
           elements: [
-            { tag: "markdown", content: "**粗体** <font color='red'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror=\"window.__xss=1\"> [坏链接](javascript:alert(1)) <at user_id=\"ou_e5580fe91f5c5b506c9a6fe02985627e\"></at>" },
+            {
+              tag: "markdown",
+              content:
+                '**粗体** <font color=\'red\'>红</font> \\<b\\>转义\\</b\\> <img src=x onerror="window.__xss=1"> [坏链接](javascript:alert(1)) <at user_id="ou_e5580fe91f5c5b506c9a6fe02985627e"></at>',
+            },
             { tag: "hr" },
-            { tag: "column_set", flex_mode: "none", columns: [{ tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "左" }] }, { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "右" }] }] },
-            { tag: "table", page_size: 2, columns: [{ name: "n", display_name: "姓名", data_type: "text" }, { name: "s", display_name: "分", data_type: "number", format: { precision: 2 } }], rows: [{ n: "甲", s: 1 }, { n: "乙", s: 2 }, { n: "丙", s: 3 }] },
-            { tag: "button", width: "fill", text: { tag: "plain_text", content: "整行" }, behaviors: [{ type: "open_url", default_url: "https://open.feishu.cn/" }] },
-            { tag: "form", name: "f", elements: [
-              { tag: "input", name: "comment", required: true, placeholder: { tag: "plain_text", content: "意见" } },
-              { tag: "select_static", name: "who", options: [{ text: { tag: "plain_text", content: "张三" }, value: "z" }] },
-              { tag: "date_picker", name: "day", initial_date: "2026-11-30" },
-              { tag: "button", name: "ok", form_action_type: "submit", text: { tag: "plain_text", content: "提交" }, behaviors: [{ type: "callback", value: { a: "x" } }] },
-            ] },
+            {
+              tag: "column_set",
+              flex_mode: "none",
+              columns: [
+                { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "左" }] },
+                { tag: "column", width: "weighted", weight: 1, elements: [{ tag: "markdown", content: "右" }] },
+              ],
+            },
+            {
+              tag: "table",
+              page_size: 2,
+              columns: [
+                { name: "n", display_name: "姓名", data_type: "text" },
+                { name: "s", display_name: "分", data_type: "number", format: { precision: 2 } },
+              ],
+              rows: [
+                { n: "甲", s: 1 },
+                { n: "乙", s: 2 },
+                { n: "丙", s: 3 },
+              ],
+            },
+            {
+              tag: "button",
+              width: "fill",
+              text: { tag: "plain_text", content: "整行" },
+              behaviors: [{ type: "open_url", default_url: "https://open.feishu.cn/" }],
+            },
+            {
+              tag: "form",
+              name: "f",
+              elements: [
+                { tag: "input", name: "comment", required: true, placeholder: { tag: "plain_text", content: "意见" } },
+                {
+                  tag: "select_static",
+                  name: "who",
+                  options: [{ text: { tag: "plain_text", content: "张三" }, value: "z" }],
+                },
+                { tag: "date_picker", name: "day", initial_date: "2026-11-30" },
+                {
+                  tag: "button",
+                  name: "ok",
+                  form_action_type: "submit",
+                  text: { tag: "plain_text", content: "提交" },
+                  behaviors: [{ type: "callback", value: { a: "x" } }],
+                },
+              ],
+            },
           ],
         },
       };
       const actions: unknown[] = [];
       const toasts: unknown[] = [];
-      const el = renderCard(card, { people: { ou_e5580fe91f5c5b506c9a6fe02985627e: "张三" }, toast: (t: unknown) => toasts.push(t), onAction: async (a: unknown) => void actions.push(a) });
+      const el = renderCard(card, {
+        people: { ou_e5580fe91f5c5b506c9a6fe02985627e: "张三" },
+        toast: (t: unknown) => toasts.push(t),
+        onAction: async (a: unknown) => void actions.push(a),
+      });
       document.body.append(el);
       const submit = el.querySelector("form .card-btn") as HTMLButtonElement;
       // Buttons are as wide as their text unless the card asks for "fill".
-      const widths = { card: el.getBoundingClientRect().width, submit: submit.getBoundingClientRect().width, fill: el.querySelector(".card-btn.fill")!.getBoundingClientRect().width };
+      const widths = {
+        card: el.getBoundingClientRect().width,
+        submit: submit.getBoundingClientRect().width,
+        fill: el.querySelector(".card-btn.fill")!.getBoundingClientRect().width,
+      };
       submit.click(); // the required input is empty: refused, no callback
       (el.querySelector("input[name=comment]") as HTMLInputElement).value = "同意";
       (el.querySelector("select") as HTMLSelectElement).value = "z";
@@ -307,13 +373,26 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
       return out;
     });
     expect(drawn).toMatchObject({
-      header: "标题副标题", colour: "rgb(255, 136, 0)", bold: "粗体", red: "红", escaped: true, at: "@张三", img: 0, links: 0,
-      columns: 2, rows: 2, number: "1.00", date: "2026-11-30", unsupported: 0,
+      header: "标题副标题",
+      colour: "rgb(255, 136, 0)",
+      bold: "粗体",
+      red: "红",
+      escaped: true,
+      at: "@张三",
+      img: 0,
+      links: 0,
+      columns: 2,
+      rows: 2,
+      number: "1.00",
+      date: "2026-11-30",
+      unsupported: 0,
     });
     expect(drawn.widths.submit).toBeLessThan(drawn.widths.card / 3);
     expect(drawn.widths.fill).toBeGreaterThan(drawn.widths.card * 0.8);
     expect(drawn.toasts).toHaveLength(1);
-    expect(drawn.actions).toEqual([{ value: { a: "x" }, tag: "button", name: "ok", formValue: { comment: "同意", who: "z", day: "2026-11-30" } }]);
+    expect(drawn.actions).toEqual([
+      { value: { a: "x" }, tag: "button", name: "ok", formValue: { comment: "同意", who: "z", day: "2026-11-30" } },
+    ]);
   });
 
   test("reset restores the starting state: the month of history, the claim pending again", async () => {
@@ -366,7 +445,10 @@ describe("the playground in headless Chromium, as a first-time visitor at 1366×
     await guideStep("5/5");
     const approval = card(`申报加分 · ${zhang!.name}`);
     await page.locator(".msg.focus .card-title", { hasText: `申报加分 · ${zhang!.name}` }).waitFor();
-    const [shown, list] = [await box(approval.locator(".card-btn", { hasText: "同意" })), await box(page.locator("#messages"))];
+    const [shown, list] = [
+      await box(approval.locator(".card-btn", { hasText: "同意" })),
+      await box(page.locator("#messages")),
+    ];
     expect(shown.y + shown.height).toBeLessThanOrEqual(list.y + list.height);
     await shot("09-phone-pending-claim");
     // ‹ goes back to the chat list.
@@ -381,11 +463,24 @@ describe("only in local mode", () => {
     const lark = await startMockLarkServer({ apps: [{ appId: "cli_real", appSecret: "s" }] });
     const dir2 = await mkdtemp(join(tmpdir(), "appraisal-real-"));
     const real = await startNodeBot(
-      loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir2, "real.db")}`, LARK_APP_ID: "cli_real", LARK_APP_SECRET: "s", LARK_VERIFICATION_TOKEN: "t", LARK_DOMAIN: lark.url }),
+      loadConfig({
+        PORT: "0",
+        DATABASE_URL: `file:${join(dir2, "real.db")}`,
+        LARK_APP_ID: "cli_real",
+        LARK_APP_SECRET: "s",
+        LARK_VERIFICATION_TOKEN: "t",
+        LARK_DOMAIN: lark.url,
+      }),
       { log: silentLogger },
     );
     try {
-      for (const path of ["/", "/playground/config.json", "/playground/app.js", "/playground/vchart.js", "/mock-lark/mock/messages"]) {
+      for (const path of [
+        "/",
+        "/playground/config.json",
+        "/playground/app.js",
+        "/playground/vchart.js",
+        "/mock-lark/mock/messages",
+      ]) {
         expect((await fetch(`${real.url}${path}`)).status, path).toBe(404);
       }
       expect((await fetch(`${real.url}/playground/reset`, { method: "POST" })).status).toBe(404);
@@ -403,7 +498,9 @@ describe("restart", () => {
   test("a restart on the same database keeps the demo's data and replays no history", async () => {
     const before = (await bot.db.select().from(records)).length;
     await bot.close();
-    bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), { log: silentLogger });
+    bot = await startNodeBot(loadConfig({ PORT: "0", DATABASE_URL: `file:${join(dir, "playground.db")}` }), {
+      log: silentLogger,
+    });
     await bot.idle();
     expect((await bot.db.select().from(records)).length).toBe(before);
     expect(await bot.db.select().from(groups)).toHaveLength(DEMO_GROUPS.length);

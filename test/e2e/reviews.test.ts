@@ -47,10 +47,22 @@ function submitValue(card: unknown): Json {
 }
 
 const cardsFor = (openId: string) => h.lark.mock.sentMessages({ openId });
-const cardOf = (openId: string, title: string) => cardsFor(openId).find((m) => JSON.stringify(m.parsed).includes(title))!;
+const cardOf = (openId: string, title: string) =>
+  cardsFor(openId).find((m) => JSON.stringify(m.parsed).includes(title))!;
 
 async function submit(operator: string, card: MockMessage, form: Json, value = submitValue(card.parsed)) {
-  const res = await h.post(cardActionEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, operatorOpenId: operator, value, messageId: card.messageId, chatId: card.chatId, formValue: form }));
+  const res = await h.post(
+    cardActionEvent({
+      token: TOKEN,
+      appId: APP.appId,
+      tenantKey: TENANT,
+      operatorOpenId: operator,
+      value,
+      messageId: card.messageId,
+      chatId: card.chatId,
+      formValue: form,
+    }),
+  );
   return ((await res.json()) as { toast: { type: string; content: string } }).toast;
 }
 
@@ -64,7 +76,9 @@ describe("月评议 with leader, self and anonymous peer ratings", () => {
   test("月评 sends each leader a card per member, and each member a self and a peer card, once", async () => {
     await h.say(LEADER.openId, "月评");
     await h.bot.idle();
-    const all = h.lark.mock.sentMessages().filter((m) => JSON.stringify(m.parsed).includes("2026-11 ·") || JSON.stringify(m.parsed).includes("互评"));
+    const all = h.lark.mock
+      .sentMessages()
+      .filter((m) => JSON.stringify(m.parsed).includes("2026-11 ·") || JSON.stringify(m.parsed).includes("互评"));
     // 5 people: the leader rates 4; everyone gets a self card and a peer card.
     expect(cardsFor(LEADER.openId).filter((m) => JSON.stringify(m.parsed).includes("月度评议"))).toHaveLength(4);
     expect(all.length).toBe(4 + 5 + 5);
@@ -74,25 +88,49 @@ describe("月评议 with leader, self and anonymous peer ratings", () => {
     await h.say(LEADER.openId, "月评");
     await h.bot.idle();
     expect(h.lark.mock.sentMessages().filter((m) => JSON.stringify(m.parsed).includes("互评")).length).toBe(5);
-    expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain("不会重复发送");
+    expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain(
+      "不会重复发送",
+    );
   });
 
   test("submissions become ratings; bad values and forged kinds are refused", async () => {
-    const leaderCard = cardsFor(LEADER.openId).find((m) => JSON.stringify(m.parsed).includes("月度评议 · 2026-11 · 张三"))!;
+    const leaderCard = cardsFor(LEADER.openId).find((m) =>
+      JSON.stringify(m.parsed).includes("月度评议 · 2026-11 · 张三"),
+    )!;
     expect((await submit(LEADER.openId, leaderCard, { d_village: "120" })).content).toContain("0–100");
     expect((await submit(LEADER.openId, leaderCard, {})).content).toContain("至少填写一项");
-    expect((await submit(LEADER.openId, leaderCard, { d_village: "80", d_business: "90", d_conduct: "70", comment: "扎实" })).type).toBe("success");
+    expect(
+      (await submit(LEADER.openId, leaderCard, { d_village: "80", d_business: "90", d_conduct: "70", comment: "扎实" }))
+        .type,
+    ).toBe("success");
     // A staff member replaying a leader card's value is refused.
     expect((await submit(LI.openId, leaderCard, { d_village: "10" })).type).toBe("error");
-    expect((await submit(ZHANG.openId, cardOf(ZHANG.openId, "月度自评"), { d_village: "95", d_business: "95", d_conduct: "95" })).type).toBe("success");
-    const own = await submit(ZHANG.openId, cardOf(ZHANG.openId, "同事互评"), { subject: ids[ZHANG.openId], d_village: "100" });
+    expect(
+      (
+        await submit(ZHANG.openId, cardOf(ZHANG.openId, "月度自评"), {
+          d_village: "95",
+          d_business: "95",
+          d_conduct: "95",
+        })
+      ).type,
+    ).toBe("success");
+    const own = await submit(ZHANG.openId, cardOf(ZHANG.openId, "同事互评"), {
+      subject: ids[ZHANG.openId],
+      d_village: "100",
+    });
     expect(own.content).toContain("不能评自己");
     const rows = await h.bot.db.select().from(ratings).where(eq(ratings.memberId, ids[ZHANG.openId]!));
     expect(rows.map((r) => r.raterGroup).sort()).toEqual(["leader", "leader", "leader", "self", "self", "self"]);
   });
 
   test("peer ratings count only from the third colleague on, and only as an average", async () => {
-    const rate = (from: string, score: string) => submit(from, cardOf(from, "同事互评"), { subject: ids[ZHANG.openId], d_village: score, d_business: score, d_conduct: score });
+    const rate = (from: string, score: string) =>
+      submit(from, cardOf(from, "同事互评"), {
+        subject: ids[ZHANG.openId],
+        d_village: score,
+        d_business: score,
+        d_conduct: score,
+      });
     expect((await rate(LI.openId, "60")).content).toContain("匿名");
     expect((await rate(PEERS[0]!, "70")).type).toBe("success");
     const held = await myScore(ZHANG.openId);

@@ -15,7 +15,12 @@ import { groupIdFor, memberIdFor } from "../../src/db/ids";
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!;
-const FINANCE = { chatId: larkChatId("finance"), name: "财务科", owner: { openId: larkOpenId("qian"), name: "钱科长" }, members: [{ openId: larkOpenId("sun"), name: "孙会计" }] };
+const FINANCE = {
+  chatId: larkChatId("finance"),
+  name: "财务科",
+  owner: { openId: larkOpenId("qian"), name: "钱科长" },
+  members: [{ openId: larkOpenId("sun"), name: "孙会计" }],
+};
 const PEOPLE: Person[] = [LEADER, ZHANG, LI, FINANCE.owner, ...FINANCE.members];
 
 let h: Harness;
@@ -28,15 +33,26 @@ afterAll(() => h.close());
 
 const ask = (from: Person, text: string, chatId = OFFICE.chatId) => askIn(h, PEOPLE, from, text, chatId);
 const roleOf = async (openId: string, chatId = OFFICE.chatId) =>
-  (await h.bot.db.select().from(members).where(eq(members.id, memberIdFor(groupIdFor("lark", chatId), openId))))[0]?.role;
+  (
+    await h.bot.db
+      .select()
+      .from(members)
+      .where(eq(members.id, memberIdFor(groupIdFor("lark", chatId), openId)))
+  )[0]?.role;
 const admins = async () => (await h.bot.db.select().from(tenantAdmins)).map((a) => a.userId).sort();
 /** The body of a 已设置 answer: exactly what the bot said, so an extra line (or another answer) fails. */
 const savedBody = (json: string) => {
-  const card = JSON.parse(json) as { header: { title: { content: string } }; body: { elements: { content?: string }[] } };
+  const card = JSON.parse(json) as {
+    header: { title: { content: string } };
+    body: { elements: { content?: string }[] };
+  };
   expect(card.header.title.content).toBe("已设置");
   return card.body.elements[0]?.content;
 };
-const roleAudit = async () => (await h.bot.db.select().from(auditLog)).filter((a) => a.action.startsWith("role.")).map((a) => [a.action, a.actorUserId, a.subjectId]);
+const roleAudit = async () =>
+  (await h.bot.db.select().from(auditLog))
+    .filter((a) => a.action.startsWith("role."))
+    .map((a) => [a.action, a.actorUserId, a.subjectId]);
 
 describe("roles", () => {
   test("staff cannot appoint anyone, and nothing is written", async () => {
@@ -54,7 +70,9 @@ describe("roles", () => {
     // Only the first time: the answer is the setting alone, with no line about becoming admin.
     expect(savedBody(await ask(LEADER, "设置 提醒时间 17:30"))).toBe("每个工作日 17:30 提醒未交日报的成员。");
     // The other group's owner is a leader there, but the tenant already has its admin.
-    expect(savedBody(await ask(FINANCE.owner, "设置 提醒时间 18:00", FINANCE.chatId))).toBe("每个工作日 18:00 提醒未交日报的成员。");
+    expect(savedBody(await ask(FINANCE.owner, "设置 提醒时间 18:00", FINANCE.chatId))).toBe(
+      "每个工作日 18:00 提醒未交日报的成员。",
+    );
     expect(await admins()).toEqual([LEADER.openId]);
   });
 

@@ -21,13 +21,21 @@ afterAll(() => h.close());
 const p2pChat = (openId: string) => h.lark.mock.store.p2pChat(APP.appId, openId).chatId;
 
 /** Sends a file and returns the bot's answers in that chat (as text). */
-async function send(from: { openId: string }, name: string, bytes: Uint8Array, chatType: "p2p" | "group" = "p2p"): Promise<string[]> {
+async function send(
+  from: { openId: string },
+  name: string,
+  bytes: Uint8Array,
+  chatType: "p2p" | "group" = "p2p",
+): Promise<string[]> {
   const chatId = chatType === "p2p" ? p2pChat(from.openId) : OFFICE.chatId;
   const before = h.lark.mock.sentMessages({ chatId }).length;
   const res = await h.sendFile(from.openId, name, bytes, { chatType });
   expect(res.status).toBe(200);
   await h.bot.idle();
-  return h.lark.mock.sentMessages({ chatId }).slice(before).map((m) => JSON.stringify(m.parsed));
+  return h.lark.mock
+    .sentMessages({ chatId })
+    .slice(before)
+    .map((m) => JSON.stringify(m.parsed));
 }
 
 async function xlsx(rows: unknown[][]): Promise<Uint8Array> {
@@ -85,13 +93,20 @@ describe("roster import", () => {
 
   test("a .csv as Excel saves it in a Chinese locale (GB18030), with bad rows, then fixed", async () => {
     // "姓名,部门,系数\r\n张三,综合办公室,x" in GB18030, built from its code points by the runtime's own decoder table.
-    const bad = new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xb2, 0xbf, 0xc3, 0xc5, 0x2c, 0xcf, 0xb5, 0xca, 0xfd, 0x0d, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xd7, 0xdb, 0xba, 0xcf, 0xb0, 0xec, 0xb9, 0xab, 0xca, 0xd2, 0x2c, 0x78]);
+    const bad = new Uint8Array([
+      0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xb2, 0xbf, 0xc3, 0xc5, 0x2c, 0xcf, 0xb5, 0xca, 0xfd, 0x0d, 0x0a, 0xd5, 0xc5, 0xc8,
+      0xfd, 0x2c, 0xd7, 0xdb, 0xba, 0xcf, 0xb0, 0xec, 0xb9, 0xab, 0xca, 0xd2, 0x2c, 0x78,
+    ]);
     expect(new TextDecoder("gb18030").decode(bad)).toBe("姓名,部门,系数\r\n张三,综合办公室,x");
     const [answer] = await send(LEADER, "名单.csv", bad);
     expect(answer).toContain("第 2 行「系数」：「x」不是数字");
     expect(await person(ZHANG.openId)).toMatchObject({ coefficient: 1.042 });
 
-    const [ok] = await send(LEADER, "名单.csv", csv(`姓名,部门,岗位,系数\n${ZHANG.name},${OFFICE.name},"科员,兼出纳",1.2\n`));
+    const [ok] = await send(
+      LEADER,
+      "名单.csv",
+      csv(`姓名,部门,岗位,系数\n${ZHANG.name},${OFFICE.name},"科员,兼出纳",1.2\n`),
+    );
     expect(ok).toContain("花名册已导入");
     expect(await person(ZHANG.openId)).toMatchObject({ position: "科员,兼出纳", coefficient: 1.2 });
   });

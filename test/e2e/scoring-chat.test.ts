@@ -12,13 +12,27 @@ const SCHEME = {
   name: "镇机关干部",
   dimensions: [
     { key: "village", name: "联村工作", weight: 40, bonusCapPct: 20 },
-    { key: "business", name: "单位业务", weight: 40, bonusCapPct: 20, children: [{ key: "plan", name: "计划完成", weight: 70 }, { key: "quality", name: "质量", weight: 30 }] },
+    {
+      key: "business",
+      name: "单位业务",
+      weight: 40,
+      bonusCapPct: 20,
+      children: [
+        { key: "plan", name: "计划完成", weight: 70 },
+        { key: "quality", name: "质量", weight: 30 },
+      ],
+    },
     { key: "conduct", name: "管理学习作风", weight: 20 },
   ],
   raters: { leader: 60, peer: 30, self: 10 },
   extraCap: 3,
   awards: { national: 5, provincial: 3, city: 2, county: 1 },
-  grades: [{ name: "优秀", min: 90, quota: 5 }, { name: "良好", min: 80, quota: 5 }, { name: "合格", min: 60 }, { name: "不合格", min: 0 }],
+  grades: [
+    { name: "优秀", min: 90, quota: 5 },
+    { name: "良好", min: 80, quota: 5 },
+    { name: "合格", min: 60 },
+    { name: "不合格", min: 0 },
+  ],
   prizes: [900, 600, 300],
   rankingVisibility: "top",
 };
@@ -36,7 +50,10 @@ async function ask(from: { openId: string }, text: string): Promise<string> {
   const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
   const res = await h.say(from.openId, text, { mentions });
   expect(res.status).toBe(200);
-  const [reply] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.seq > 0 && h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).indexOf(m) >= before);
+  const [reply] = await h.lark.mock.waitForMessages(
+    (m) =>
+      m.sender.type === "app" && m.seq > 0 && h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).indexOf(m) >= before,
+  );
   return JSON.stringify(reply!.parsed);
 }
 
@@ -56,7 +73,13 @@ describe("scoring in chat", () => {
 
   test("a leader imports a scheme: bad JSON and bad weights are explained, nothing is saved until it is right", async () => {
     expect(await ask(LEADER, "方案 导入 {name: 缺引号}")).toContain("JSON 格式不对");
-    const wrong = { ...SCHEME, dimensions: [{ key: "a", name: "甲", weight: 50 }, { key: "b", name: "乙", weight: 40 }] };
+    const wrong = {
+      ...SCHEME,
+      dimensions: [
+        { key: "a", name: "甲", weight: 50 },
+        { key: "b", name: "乙", weight: 40 },
+      ],
+    };
     const answer = await ask(LEADER, `方案 导入 ${JSON.stringify(wrong)}`);
     expect(answer).toContain("方案有误");
     expect(answer).toContain("100");
@@ -90,9 +113,12 @@ describe("scoring in chat", () => {
     expect(li).toContain("联村工作、管理学习作风"); // not rated yet
 
     const logged = await h.bot.db.select().from(auditLog).where(eq(auditLog.actorUserId, LEADER.openId));
-    expect(logged.map((a) => a.action).filter((a) => a !== "scheme.set").sort()).toEqual(
-      ["adjustment.bonus", "adjustment.deduction", "award.add", ...Array(8).fill("rating.set")].sort(),
-    );
+    expect(
+      logged
+        .map((a) => a.action)
+        .filter((a) => a !== "scheme.set")
+        .sort(),
+    ).toEqual(["adjustment.bonus", "adjustment.deduction", "award.add", ...Array(8).fill("rating.set")].sort());
   });
 
   test("排名 follows the scheme's visibility for staff; leaders see everyone", async () => {

@@ -29,7 +29,9 @@ async function ask(from: { openId: string }, text: string): Promise<string> {
   const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
   const res = await h.say(from.openId, text, { mentions });
   expect(res.status).toBe(200);
-  const [reply] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).indexOf(m) >= before);
+  const [reply] = await h.lark.mock.waitForMessages(
+    (m) => m.sender.type === "app" && h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).indexOf(m) >= before,
+  );
   return JSON.stringify(reply!.parsed);
 }
 
@@ -60,7 +62,13 @@ describe("whom a leader's command is about", () => {
     const award = await ask(LEADER, "奖励 @张三 @李四 县级 获评县级先进集体");
     expect(award).toContain("已记奖励");
     const now = await rows();
-    expect(now.adjustments.map((a) => [a.memberId === memberOf(ZHANG.openId) || a.memberId === memberOf(LI.openId), a.points, a.dimension])).toEqual([
+    expect(
+      now.adjustments.map((a) => [
+        a.memberId === memberOf(ZHANG.openId) || a.memberId === memberOf(LI.openId),
+        a.points,
+        a.dimension,
+      ]),
+    ).toEqual([
       [true, 2, "village"],
       [true, 2, "village"],
     ]);

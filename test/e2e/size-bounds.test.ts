@@ -17,36 +17,59 @@ const TENANT = larkTenantKey("bounds-tenant");
 const CHAT = larkChatId("bounds-chat");
 const LEADER = { openId: larkOpenId("bounds-leader"), name: "李主任" };
 /** Eight at a time: with the bot that is nine mentions (ten garble today: issue 12 item 8, another branch). */
-const PEOPLE = Array.from({ length: 8 }, (_, i) => ({ openId: larkOpenId(`bounds-${i}`), name: `成员${"甲乙丙丁戊己庚辛"[i]}` }));
+const PEOPLE = Array.from({ length: 8 }, (_, i) => ({
+  openId: larkOpenId(`bounds-${i}`),
+  name: `成员${"甲乙丙丁戊己庚辛"[i]}`,
+}));
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ clockStart: "2026-11-27T02:00:00Z" });
   for (const p of [LEADER, ...PEOPLE]) h.lark.mock.addUser(p);
   h.lark.mock.addChat({ chatId: CHAT, name: "综合办公室", ownerOpenId: LEADER.openId, members: [LEADER, ...PEOPLE] });
-  await h.post(botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, chatId: CHAT, operatorOpenId: LEADER.openId }));
+  await h.post(
+    botAddedEvent({ token: TOKEN, appId: APP.appId, tenantKey: TENANT, chatId: CHAT, operatorOpenId: LEADER.openId }),
+  );
   await h.bot.idle();
 });
 afterAll(() => h.close());
 
 /** The leader says something in the group; returns the bot's replies to that message, as JSON text. */
 async function say(text: string, mentions: typeof PEOPLE = []): Promise<string[]> {
-  const messageId = h.lark.mock.addUserMessage({ chatId: CHAT, openId: LEADER.openId, content: JSON.stringify({ text }) }).messageId;
+  const messageId = h.lark.mock.addUserMessage({
+    chatId: CHAT,
+    openId: LEADER.openId,
+    content: JSON.stringify({ text }),
+  }).messageId;
   const res = await h.post(
     textMessageEvent({
-      token: TOKEN, appId: APP.appId, tenantKey: TENANT, chatId: CHAT, chatType: "group", senderOpenId: LEADER.openId, messageId,
-      text: `@绩效考核机器人 ${text}`, mentions: [{ openId: APP.botOpenId, name: "绩效考核机器人" }, ...mentions],
+      token: TOKEN,
+      appId: APP.appId,
+      tenantKey: TENANT,
+      chatId: CHAT,
+      chatType: "group",
+      senderOpenId: LEADER.openId,
+      messageId,
+      text: `@绩效考核机器人 ${text}`,
+      mentions: [{ openId: APP.botOpenId, name: "绩效考核机器人" }, ...mentions],
     }),
   );
   expect(res.status).toBe(200);
   await h.bot.idle();
-  return h.lark.mock.sentMessages({ chatId: CHAT }).filter((m) => m.parentId === messageId).map((m) => JSON.stringify(m.parsed));
+  return h.lark.mock
+    .sentMessages({ chatId: CHAT })
+    .filter((m) => m.parentId === messageId)
+    .map((m) => JSON.stringify(m.parsed));
 }
 
 /** A scheme of `n` top-level dimensions whose weights add up to 100. */
 const scheme = (n: number) => ({
   name: "大方案",
-  dimensions: Array.from({ length: n }, (_, i) => ({ key: `d${i}`, name: `维度${i}`, weight: i < n - 1 ? Math.floor(100 / n) : 100 - Math.floor(100 / n) * (n - 1) })),
+  dimensions: Array.from({ length: n }, (_, i) => ({
+    key: `d${i}`,
+    name: `维度${i}`,
+    weight: i < n - 1 ? Math.floor(100 / n) : 100 - Math.floor(100 / n) * (n - 1),
+  })),
 });
 
 describe("bounds with a clear answer", () => {
@@ -79,7 +102,11 @@ describe("bounds with a clear answer", () => {
 
     const cards = await say("目标 本季");
     expect(cards.length).toBeGreaterThan(1);
-    const listed = cards.flatMap((c) => (JSON.parse(c) as { body: { elements: { tag: string; rows?: { seq: string }[] }[] } }).body.elements.find((e) => e.tag === "table")!.rows!.map((r) => r.seq));
+    const listed = cards.flatMap((c) =>
+      (JSON.parse(c) as { body: { elements: { tag: string; rows?: { seq: string }[] }[] } }).body.elements
+        .find((e) => e.tag === "table")!
+        .rows!.map((r) => r.seq),
+    );
     expect(listed).toEqual(Array.from({ length: MAX_GOALS_PER_YEAR }, (_, i) => `目标${i + 1}`));
   }, 300_000);
 });

@@ -7,7 +7,14 @@ import { docEncrypt, docSeal, docSignature } from "../support/lark-seal";
 
 const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
 const message = (text: string, ids: { eventId?: string; messageId?: string } = {}) =>
-  textMessageEvent({ ...envelope, ...ids, chatId: OFFICE.chatId, chatType: "group", senderOpenId: larkOpenId("zhang"), text });
+  textMessageEvent({
+    ...envelope,
+    ...ids,
+    chatId: OFFICE.chatId,
+    chatType: "group",
+    senderOpenId: larkOpenId("zhang"),
+    text,
+  });
 
 describe("POST /lark/events with an encrypt key", () => {
   let h: Harness;
@@ -39,15 +46,25 @@ describe("POST /lark/events with an encrypt key", () => {
   });
 
   test("refuses a signature computed without the nonce (a formula Lark does not use)", async () => {
-    const sealed = docSeal(message("日报 少了 nonce"), { encryptKey: ENCRYPT_KEY, timestamp: Math.floor(h.clock.now().getTime() / 1000) });
+    const sealed = docSeal(message("日报 少了 nonce"), {
+      encryptKey: ENCRYPT_KEY,
+      timestamp: Math.floor(h.clock.now().getTime() / 1000),
+    });
     const withoutNonce = docSignature(sealed.headers["x-lark-request-timestamp"]!, "", ENCRYPT_KEY, sealed.body);
-    const res = await fetch(url(), { method: "POST", headers: { ...sealed.headers, "x-lark-signature": withoutNonce }, body: sealed.body });
+    const res = await fetch(url(), {
+      method: "POST",
+      headers: { ...sealed.headers, "x-lark-signature": withoutNonce },
+      body: sealed.body,
+    });
     expect(res.status).toBe(401);
     expect(await countRecords()).toBe(0);
   });
 
   test("refuses a body changed after signing", async () => {
-    const sealed = docSeal(message("日报 原文"), { encryptKey: ENCRYPT_KEY, timestamp: Math.floor(h.clock.now().getTime() / 1000) });
+    const sealed = docSeal(message("日报 原文"), {
+      encryptKey: ENCRYPT_KEY,
+      timestamp: Math.floor(h.clock.now().getTime() / 1000),
+    });
     const res = await fetch(url(), { method: "POST", headers: sealed.headers, body: sealed.body.replace(/.$/, " }") });
     expect(res.status).toBe(401);
   });
@@ -72,15 +89,32 @@ describe("POST /lark/events with an encrypt key", () => {
   });
 
   test("refuses the wrong verification token", async () => {
-    const res = await h.post(textMessageEvent({ ...envelope, token: "wrong", chatId: OFFICE.chatId, chatType: "group", senderOpenId: larkOpenId("zhang"), text: "日报 x" }));
+    const res = await h.post(
+      textMessageEvent({
+        ...envelope,
+        token: "wrong",
+        chatId: OFFICE.chatId,
+        chatType: "group",
+        senderOpenId: larkOpenId("zhang"),
+        text: "日报 x",
+      }),
+    );
     expect(res.status).toBe(401);
   });
 
   test("malformed JSON is 400, an oversized body 413, never 500", async () => {
-    const bad = await fetch(url(), { method: "POST", body: "{not json" , headers: { "content-type": "application/json" } });
+    const bad = await fetch(url(), {
+      method: "POST",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.status).toBe(400);
     // In process, as Hono tests do: over the wire the server answers 413 and closes mid-upload.
-    const big = await h.bot.app.request("/lark/events", { method: "POST", body: "x".repeat(1024 * 1024 + 1), headers: { "content-type": "application/json" } });
+    const big = await h.bot.app.request("/lark/events", {
+      method: "POST",
+      body: "x".repeat(1024 * 1024 + 1),
+      headers: { "content-type": "application/json" },
+    });
     expect(big.status).toBe(413);
     const chunked = await h.bot.app.request("/lark/events", {
       method: "POST",
@@ -90,7 +124,11 @@ describe("POST /lark/events with an encrypt key", () => {
     expect(chunked.status).toBe(413);
     const wrongShape = await h.post({ hello: "world" });
     expect(wrongShape.status).toBe(400);
-    const badEvent = await h.post({ schema: "2.0", header: { event_id: "e1", event_type: "im.message.receive_v1", token: TOKEN }, event: { message: 42 } });
+    const badEvent = await h.post({
+      schema: "2.0",
+      header: { event_id: "e1", event_type: "im.message.receive_v1", token: TOKEN },
+      event: { message: 42 },
+    });
     expect(badEvent.status).toBe(400);
   });
 
@@ -112,7 +150,9 @@ describe("POST /lark/events with an encrypt key", () => {
     const sentBefore = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
     for (let round = 0; round < 5; round++) {
       const messageId = h.userMessage(larkOpenId("zhang"), `日报 并发${round}`);
-      const copies = Array.from({ length: 4 }, (_, i) => message(`日报 并发${round}`, { eventId: larkEventId(`race_${round}_${i % 2}`), messageId }));
+      const copies = Array.from({ length: 4 }, (_, i) =>
+        message(`日报 并发${round}`, { eventId: larkEventId(`race_${round}_${i % 2}`), messageId }),
+      );
       const answers = await Promise.all(copies.map((m) => h.post(m)));
       expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     }
@@ -135,12 +175,18 @@ describe("POST /lark/events without an encrypt key", () => {
   afterAll(() => h.close());
 
   test("answers a plain url_verification", async () => {
-    const res = await fetch(`${h.bot.url}/lark/events`, { method: "POST", body: JSON.stringify(urlVerification(TOKEN, "plain")) });
+    const res = await fetch(`${h.bot.url}/lark/events`, {
+      method: "POST",
+      body: JSON.stringify(urlVerification(TOKEN, "plain")),
+    });
     expect(await res.json()).toEqual({ challenge: "plain" });
   });
 
   test("still checks the verification token", async () => {
-    const res = await fetch(`${h.bot.url}/lark/events`, { method: "POST", body: JSON.stringify(urlVerification("nope", "plain")) });
+    const res = await fetch(`${h.bot.url}/lark/events`, {
+      method: "POST",
+      body: JSON.stringify(urlVerification("nope", "plain")),
+    });
     expect(res.status).toBe(401);
   });
 

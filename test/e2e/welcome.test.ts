@@ -4,7 +4,8 @@ import { botAddedEvent, textMessageEvent } from "../../src/channels/local/lark-e
 import { APP, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
 
 /** Lark's id shapes: a prefix and 32 lowercase hex characters, stable per name. */
-const larkId = (prefix: "ou_" | "oc_" | "om_", name: string) => `${prefix}${createHash("md5").update(name).digest("hex")}`;
+const larkId = (prefix: "ou_" | "oc_" | "om_", name: string) =>
+  `${prefix}${createHash("md5").update(name).digest("hex")}`;
 
 const GROUP = {
   chatId: larkId("oc_", "welcome-group"),
@@ -21,19 +22,32 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   for (const p of [GROUP.owner, ...GROUP.members]) h.lark.mock.addUser(p);
-  h.lark.mock.addChat({ chatId: GROUP.chatId, name: GROUP.name, ownerOpenId: GROUP.owner.openId, members: [GROUP.owner, ...GROUP.members] });
+  h.lark.mock.addChat({
+    chatId: GROUP.chatId,
+    name: GROUP.name,
+    ownerOpenId: GROUP.owner.openId,
+    members: [GROUP.owner, ...GROUP.members],
+  });
 });
 afterEach(async () => {
   await h.close();
 });
 
 async function addBot() {
-  const res = await h.post(botAddedEvent({ ...envelope, eventId: larkId("om_", "added").replace("om_", "ev_"), chatId: GROUP.chatId, operatorOpenId: GROUP.owner.openId }));
+  const res = await h.post(
+    botAddedEvent({
+      ...envelope,
+      eventId: larkId("om_", "added").replace("om_", "ev_"),
+      chatId: GROUP.chatId,
+      operatorOpenId: GROUP.owner.openId,
+    }),
+  );
   expect(res.status).toBe(200);
   await h.bot.idle();
 }
 
-const welcomes = () => h.lark.mock.sentMessages({ chatId: GROUP.chatId }).filter((m) => m.content.includes("绩效考核机器人已加入本群"));
+const welcomes = () =>
+  h.lark.mock.sentMessages({ chatId: GROUP.chatId }).filter((m) => m.content.includes("绩效考核机器人已加入本群"));
 
 describe("the welcome card says who was read, not 「正在读取群成员……」 forever", () => {
   test("the members are read before the welcome goes out: it goes out saying who is there", async () => {
@@ -46,7 +60,14 @@ describe("the welcome card says who was read, not 「正在读取群成员……
 
   test("when the first read fails, the card goes out saying it is reading them, and is updated in place (PATCH) once a later message reads them", async () => {
     // The member list is refused while the app lacks im:chat:readonly (as a misconfigured app would be).
-    h.lark.mock.failNext({ path: /^\/open-apis\/im\/v1\/chats\//, method: "GET", status: 400, code: 99991672, msg: "Access denied", times: 2 });
+    h.lark.mock.failNext({
+      path: /^\/open-apis\/im\/v1\/chats\//,
+      method: "GET",
+      status: 400,
+      code: 99991672,
+      msg: "Access denied",
+      times: 2,
+    });
     await addBot();
     const [welcome] = welcomes();
     expect(welcome!.content).toContain("正在读取群成员……");
@@ -54,9 +75,21 @@ describe("the welcome card says who was read, not 「正在读取群成员……
 
     // The permission is granted; the next message in the group reads the members again.
     const sender = GROUP.members[0]!;
-    const messageId = h.lark.mock.addUserMessage({ chatId: GROUP.chatId, openId: sender.openId, content: JSON.stringify({ text: "@绩效考核机器人 我的" }) }).messageId;
+    const messageId = h.lark.mock.addUserMessage({
+      chatId: GROUP.chatId,
+      openId: sender.openId,
+      content: JSON.stringify({ text: "@绩效考核机器人 我的" }),
+    }).messageId;
     const res = await h.post(
-      textMessageEvent({ ...envelope, chatId: GROUP.chatId, chatType: "group", senderOpenId: sender.openId, text: "@绩效考核机器人 我的", messageId, mentions: [{ openId: APP.botOpenId, name: "绩效考核机器人" }] }),
+      textMessageEvent({
+        ...envelope,
+        chatId: GROUP.chatId,
+        chatType: "group",
+        senderOpenId: sender.openId,
+        text: "@绩效考核机器人 我的",
+        messageId,
+        mentions: [{ openId: APP.botOpenId, name: "绩效考核机器人" }],
+      }),
     );
     expect(res.status).toBe(200);
     await h.bot.idle();

@@ -26,8 +26,12 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ clockStart: "2026-11-20T02:00:00Z", adminToken: ADMIN_TOKEN, log });
   await h.addBotToOffice();
-  for (const [who, score] of [[ZHANG, 92], [LI, 85]] as const) {
-    for (const dim of ["联村", "业务", "作风"]) await h.say(LEADER.openId, `评分 @${who.name} ${dim} ${score}`, { mentions: [who] });
+  for (const [who, score] of [
+    [ZHANG, 92],
+    [LI, 85],
+  ] as const) {
+    for (const dim of ["联村", "业务", "作风"])
+      await h.say(LEADER.openId, `评分 @${who.name} ${dim} ${score}`, { mentions: [who] });
   }
   await h.bot.idle();
   // The corruption: one stored rating out of the engine's range.
@@ -35,7 +39,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const texts = (filter: { chatId?: string; openId?: string }) => h.lark.mock.sentMessages(filter).filter((m) => m.sender.type === "app").map((m) => JSON.stringify(m.parsed));
+const texts = (filter: { chatId?: string; openId?: string }) =>
+  h.lark.mock
+    .sentMessages(filter)
+    .filter((m) => m.sender.type === "app")
+    .map((m) => JSON.stringify(m.parsed));
 
 async function replyTo(openId: string, text: string): Promise<string> {
   const before = texts({ chatId: OFFICE.chatId }).length;
@@ -51,7 +59,11 @@ describe("a data error in the scoring inputs", () => {
     expect(answer).toContain("不是你的操作问题");
     expect(answer).not.toContain("出错了");
     const line = logged.find((l) => l.message === "data error" && l.fields?.during === "command failed");
-    expect(line?.fields).toMatchObject({ code: "data_error", period: "2026-11", detail: expect.stringContaining("ratings[") });
+    expect(line?.fields).toMatchObject({
+      code: "data_error",
+      period: "2026-11",
+      detail: expect.stringContaining("ratings["),
+    });
     expect(line?.fields?.group).toMatch(/\S/);
   });
 });
@@ -61,7 +73,11 @@ describe("a job that fails for a group", () => {
     const leaderTexts = () => texts({ openId: LEADER.openId }).filter((t) => t.includes("月度考核排名"));
     for (let tick = 1; tick <= 2; tick++) {
       const runs = await h.bot.runJobs(new Date(RANKING_DUE));
-      expect(runs.find((r) => r.kind === "monthly-ranking")).toMatchObject({ period: "2026-11", queued: 0, error: expect.stringContaining("data error") });
+      expect(runs.find((r) => r.kind === "monthly-ranking")).toMatchObject({
+        period: "2026-11",
+        queued: 0,
+        error: expect.stringContaining("data error"),
+      });
       await h.bot.idle();
       expect(leaderTexts()).toEqual([]);
     }
@@ -80,7 +96,9 @@ describe("a job that fails for a group", () => {
     await h.bot.idle();
     expect(leaderTexts()).toHaveLength(1); // once
     expect((await h.bot.db.select().from(jobFailures))[0]).toMatchObject({ failures: 4, reportedAt: expect.any(Date) });
-    expect(logged.filter((l) => l.message === "data error" && l.fields?.during === "job").map((l) => l.fields?.period)).toContain("2026-11");
+    expect(
+      logged.filter((l) => l.message === "data error" && l.fields?.during === "job").map((l) => l.fields?.period),
+    ).toContain("2026-11");
   });
 
   test("once the data is fixed, the next tick sends the ranking and clears the count", async () => {
@@ -98,7 +116,9 @@ describe("a job that fails for a group", () => {
 describe("an export that cannot be built", () => {
   test("导出 in chat: the file is not sent, and the person who asked is told privately what failed and what to do", async () => {
     expect(await replyTo(LEADER.openId, "导出 2026-11")).toContain("正在导出");
-    const [notice] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && JSON.stringify(m.parsed).includes("没有导出成功"));
+    const [notice] = await h.lark.mock.waitForMessages(
+      (m) => m.sender.type === "app" && JSON.stringify(m.parsed).includes("没有导出成功"),
+    );
     expect(h.lark.mock.store.chats.get(notice!.chatId)?.p2pOpenId).toBe(LEADER.openId);
     expect(JSON.stringify(notice!.parsed)).toContain("「绩效考核_2026-11.xlsx」没有导出成功");
     expect(JSON.stringify(notice!.parsed)).toContain("已记录并报告管理员");
@@ -108,7 +128,9 @@ describe("an export that cannot be built", () => {
   });
 
   test("GET /admin/export answers a JSON error naming the data problem, its group and period, not a bare 500", async () => {
-    const res = await fetch(`${h.bot.url}/admin/export?period=2026-11`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const res = await fetch(`${h.bot.url}/admin/export?period=2026-11`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(res.status).toBe(409);
     const body = (await res.json()) as Record<string, string>;
     expect(body).toMatchObject({ code: "data_error", period: "2026-11", error: expect.stringContaining("导出失败") });

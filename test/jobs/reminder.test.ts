@@ -14,8 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const groupLines = () => h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).filter((m) => m.msgType === "text").map((m) => (m.parsed as { text: string }).text);
-const nudges = (openId: string) => h.lark.mock.sentMessages({ openId }).filter((m) => JSON.stringify(m.parsed).includes("日报还没交"));
+const groupLines = () =>
+  h.lark.mock
+    .sentMessages({ chatId: OFFICE.chatId })
+    .filter((m) => m.msgType === "text")
+    .map((m) => (m.parsed as { text: string }).text);
+const nudges = (openId: string) =>
+  h.lark.mock.sentMessages({ openId }).filter((m) => JSON.stringify(m.parsed).includes("日报还没交"));
 async function reply(from: string, words: string) {
   await h.say(from, words);
   await h.bot.idle();
@@ -58,13 +63,17 @@ describe("the daily reminder", () => {
     expect(line).toContain(`<at user_id="${ZHANG.openId}">张三</at>`);
     await h.bot.db.update(groups).set({ timezone: "Europe/Berlin" }).where(eq(groups.chatId, OFFICE.chatId));
     expect((await h.bot.runJobs(new Date("2026-12-03T10:01:00Z"))).some((r) => r.kind === "reminder")).toBe(false); // 11:01 in Berlin
-    expect((await h.bot.runJobs(new Date("2026-12-03T17:01:00Z"))).find((r) => r.kind === "reminder")?.period).toBe("2026-12-03");
+    expect((await h.bot.runJobs(new Date("2026-12-03T17:01:00Z"))).find((r) => r.kind === "reminder")?.period).toBe(
+      "2026-12-03",
+    );
   });
 
   test("settings are for leaders, and bad values are explained", async () => {
     await reply(ZHANG.openId, "设置 提醒时间 17:00");
     expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain("只有负责人");
     await reply(LEADER.openId, "设置 提醒时间 25:00");
-    expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain("提醒时间 17:30");
+    expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain(
+      "提醒时间 17:30",
+    );
   });
 });

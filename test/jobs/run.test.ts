@@ -17,14 +17,20 @@ describe("scheduled jobs, in the group's time zone, once per period", () => {
     await h.say(ZHANG.openId, "申报 加分 联村 2 牵头完成秋收调度");
     await h.bot.idle();
     const before = leaderCards().length;
-    expect((await h.bot.runJobs(new Date("2026-11-26T22:00:00Z"))).filter((r) => r.kind === "pending-digest")).toEqual([]); // 06:00
+    expect((await h.bot.runJobs(new Date("2026-11-26T22:00:00Z"))).filter((r) => r.kind === "pending-digest")).toEqual(
+      [],
+    ); // 06:00
     const first = await h.bot.runJobs(new Date("2026-11-27T01:05:00Z")); // Friday 09:05 in Shanghai
     expect(first.find((r) => r.kind === "pending-digest")).toMatchObject({ period: "2026-11-27", queued: 1 });
     await h.bot.idle();
     expect(leaderCards().length).toBe(before + 1);
     expect(leaderCards().at(-1)).toContain("待审批 1 项");
-    expect((await h.bot.runJobs(new Date("2026-11-27T01:35:00Z"))).find((r) => r.kind === "pending-digest")?.queued).toBe(0);
-    expect((await h.bot.runJobs(new Date("2026-11-28T01:05:00Z"))).some((r) => r.kind === "pending-digest")).toBe(false); // Saturday
+    expect(
+      (await h.bot.runJobs(new Date("2026-11-27T01:35:00Z"))).find((r) => r.kind === "pending-digest")?.queued,
+    ).toBe(0);
+    expect((await h.bot.runJobs(new Date("2026-11-28T01:05:00Z"))).some((r) => r.kind === "pending-digest")).toBe(
+      false,
+    ); // Saturday
   });
 
   test("月评议 cards go out on the month's last workday afternoon, once", async () => {
@@ -35,6 +41,8 @@ describe("scheduled jobs, in the group's time zone, once per period", () => {
     expect(review!.queued).toBe(2 + 3 + 3);
     await h.bot.idle();
     expect(leaderCards().filter((c) => c.includes("月度评议 · 2026-11"))).toHaveLength(2);
-    expect((await h.bot.runJobs(new Date("2026-11-30T09:00:00Z"))).find((r) => r.kind === "monthly-review")?.queued).toBe(0);
+    expect(
+      (await h.bot.runJobs(new Date("2026-11-30T09:00:00Z"))).find((r) => r.kind === "monthly-review")?.queued,
+    ).toBe(0);
   });
 });

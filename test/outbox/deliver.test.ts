@@ -24,7 +24,8 @@ beforeEach(async () => {
   t = await openTestDatabase();
   lark = await startMockLarkServer({ apps: [APP] });
   for (const u of USERS) lark.mock.addUser(u);
-  for (const chatId of CHATS) lark.mock.addChat({ chatId, name: chatId, ownerOpenId: USERS[0]!.openId, members: USERS });
+  for (const chatId of CHATS)
+    lark.mock.addChat({ chatId, name: chatId, ownerOpenId: USERS[0]!.openId, members: USERS });
   clock = Date.parse("2026-11-28T01:00:00Z");
 });
 afterEach(async () => {
@@ -45,8 +46,10 @@ const delivered = () => lark.mock.sentMessages().map((m) => (m.parsed as { text:
 describe("the outbox deliverer against the Lark mock", () => {
   test("a broadcast to 20 chats and 10 people: each delivered once, in order per chat, paced within every limit", async () => {
     const messages: OutboundMessage[] = [];
-    for (let i = 0; i < 12; i++) for (const chatId of CHATS) messages.push(text(`b:${chatId}:${i}`, { type: "chat_id", id: chatId }));
-    for (let i = 0; i < 6; i++) for (const u of USERS) messages.push(text(`p:${u.openId}:${i}`, { type: "open_id", id: u.openId }));
+    for (let i = 0; i < 12; i++)
+      for (const chatId of CHATS) messages.push(text(`b:${chatId}:${i}`, { type: "chat_id", id: chatId }));
+    for (let i = 0; i < 6; i++)
+      for (const u of USERS) messages.push(text(`p:${u.openId}:${i}`, { type: "open_id", id: u.openId }));
     await queue(messages);
     const first = await drainOutbox(t.db, api(), { now, pacer: createPacer() });
     // The pacer books every send within Lark's limits (test/outbox/pacer.test.ts checks its bookings
@@ -72,7 +75,12 @@ describe("the outbox deliverer against the Lark mock", () => {
 
   test("HTTP 429 / 99991400 waits for x-ogw-ratelimit-reset, then delivers once", async () => {
     await queue([text("k429", { type: "chat_id", id: CHATS[0]! })]);
-    lark.mock.failNext({ path: "/open-apis/im/v1/messages", status: 429, code: 99991400, headers: { "x-ogw-ratelimit-reset": "7" } });
+    lark.mock.failNext({
+      path: "/open-apis/im/v1/messages",
+      status: 429,
+      code: 99991400,
+      headers: { "x-ogw-ratelimit-reset": "7" },
+    });
     expect(await drainOutbox(t.db, api(), { now, random: () => 0 })).toEqual({ sent: 0, retried: 1, parked: 0 });
     const [row] = await rows();
     expect(row!.nextAttemptAt.getTime() - clock).toBeGreaterThanOrEqual(7000);
@@ -86,14 +94,23 @@ describe("the outbox deliverer against the Lark mock", () => {
   test("a refused message holds back the rest of its chat: they follow it, in order, across drains", async () => {
     await queue([1, 2, 3].map((i) => text(`order${i}`, { type: "chat_id", id: CHATS[4]! })));
     await queue([text("other", { type: "chat_id", id: CHATS[5]! })]);
-    lark.mock.failNext({ path: "/open-apis/im/v1/messages", status: 429, code: 99991400, headers: { "x-ogw-ratelimit-reset": "2" } });
+    lark.mock.failNext({
+      path: "/open-apis/im/v1/messages",
+      status: 429,
+      code: 99991400,
+      headers: { "x-ogw-ratelimit-reset": "2" },
+    });
     expect(await drainOutbox(t.db, api(), { now, random: () => 0 })).toEqual({ sent: 1, retried: 1, parked: 0 });
     expect(delivered()).toEqual(["消息 other"]);
     clock += 1000;
     expect(await drainOutbox(t.db, api(), { now })).toEqual({ sent: 0, retried: 0, parked: 0 }); // 2 and 3 wait behind 1
     clock += 1500;
     expect(await drainOutbox(t.db, api(), { now })).toEqual({ sent: 3, retried: 0, parked: 0 });
-    expect(lark.mock.sentMessages({ chatId: CHATS[4]! }).map((m) => (m.parsed as { text: string }).text)).toEqual(["消息 order1", "消息 order2", "消息 order3"]);
+    expect(lark.mock.sentMessages({ chatId: CHATS[4]! }).map((m) => (m.parsed as { text: string }).text)).toEqual([
+      "消息 order1",
+      "消息 order2",
+      "消息 order3",
+    ]);
   });
 
   test("230020 (per-chat limit) backs off and delivers", async () => {
@@ -151,10 +168,14 @@ describe("the outbox deliverer against the Lark mock", () => {
   });
 
   test("killed in the middle of a broadcast, a new deliverer carries on and sends nothing twice", async () => {
-    const messages = Array.from({ length: 60 }, (_, i) => text(`kill:${i}`, { type: "chat_id", id: CHATS[i % CHATS.length]! }));
+    const messages = Array.from({ length: 60 }, (_, i) =>
+      text(`kill:${i}`, { type: "chat_id", id: CHATS[i % CHATS.length]! }),
+    );
     await queue(messages);
     const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
-    const child = spawn(tsx, ["test/outbox/deliver-child.ts", `file:${t.path}`, lark.url, APP.appId, APP.appSecret], { stdio: "ignore" });
+    const child = spawn(tsx, ["test/outbox/deliver-child.ts", `file:${t.path}`, lark.url, APP.appId, APP.appSecret], {
+      stdio: "ignore",
+    });
     await lark.mock.waitForMessages(undefined, { count: 15, timeoutMs: 20_000 });
     child.kill("SIGKILL");
     await new Promise((r) => child.on("close", r));

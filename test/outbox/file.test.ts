@@ -21,7 +21,13 @@ beforeEach(async () => {
   t = await openTestDatabase();
   lark = await startMockLarkServer({ apps: [APP] });
   lark.mock.addUser({ openId: larkOpenId("office"), name: "绩考办" });
-  await seedTenant(t.db, { tenantKey: "tk", groups: 2, perGroup: 3, months: ["2026-11"], at: new Date("2026-11-01T00:00:00Z") });
+  await seedTenant(t.db, {
+    tenantKey: "tk",
+    groups: 2,
+    perGroup: 3,
+    months: ["2026-11"],
+    at: new Date("2026-11-01T00:00:00Z"),
+  });
 });
 afterEach(async () => {
   await lark.close();
@@ -33,7 +39,10 @@ const exportMessage = (period: string): OutboundMessage => ({
   key: `export:${period}`,
   to: { type: "open_id", id: larkOpenId("office") },
   text: `绩效考核_${period}.xlsx`,
-  file: { name: `绩效考核_${period}.xlsx`, source: { kind: "export", platform: "lark", tenantKey: "tk", period, at: "2026-12-02T01:00:00.000Z" } },
+  file: {
+    name: `绩效考核_${period}.xlsx`,
+    source: { kind: "export", platform: "lark", tenantKey: "tk", period, at: "2026-12-02T01:00:00.000Z" },
+  },
 });
 
 test("a file row is rendered and uploaded once; a failed send is retried with the stored file_key", async () => {
@@ -58,7 +67,11 @@ test("while a file renders, its row is held long enough that no other drainer ta
   await enqueue(t.db, exportMessage("2026-11"), new Date(clock));
   let heldUntil: Date | null = null;
   const real = createFileRenderer(t.db);
-  const watching = { render: async (s: Parameters<typeof real.render>[0]) => ((heldUntil = (await t.db.select().from(outbox))[0]!.leaseUntil), real.render(s)) };
+  const watching = {
+    render: async (s: Parameters<typeof real.render>[0]) => (
+      (heldUntil = (await t.db.select().from(outbox))[0]!.leaseUntil), real.render(s)
+    ),
+  };
   expect((await drainOutbox(t.db, api(), { now, files: watching })).sent).toBe(1);
   expect(heldUntil!.getTime() - clock).toBe(FILE_LEASE_MS);
 });
@@ -69,7 +82,9 @@ test("without a renderer a file row is parked, saying why; a render that fails i
   expect((await t.db.select().from(outbox))[0]!.lastError).toMatch(/not supported/);
 
   await enqueue(t.db, exportMessage("never"), new Date(clock));
-  expect(await drainOutbox(t.db, api(), { now, files: createFileRenderer(t.db), random: () => 0 })).toMatchObject({ retried: 1 });
+  expect(await drainOutbox(t.db, api(), { now, files: createFileRenderer(t.db), random: () => 0 })).toMatchObject({
+    retried: 1,
+  });
   const [row] = await t.db.select().from(outbox).where(eq(outbox.key, "export:never"));
   expect(row).toMatchObject({ status: "pending", lastError: expect.stringMatching(/^render: /) });
 });

@@ -16,7 +16,8 @@ import { enqueue, type OutboundMessage } from "../../src/outbox/message";
 import { openTestDatabase } from "../support/db";
 
 /** An id of the shape Lark documents: prefix + 32 lowercase hex (35 characters). */
-const larkId = (prefix: "ou_" | "oc_", seed: string) => `${prefix}${createHash("sha256").update(seed).digest("hex").slice(0, 32)}`;
+const larkId = (prefix: "ou_" | "oc_", seed: string) =>
+  `${prefix}${createHash("sha256").update(seed).digest("hex").slice(0, 32)}`;
 
 const APP = { appId: "cli_a1b2c3d4e5f60718", appSecret: "s3cr3t-lark-codes", botOpenId: larkId("ou_", "bot") };
 const OWNER = { openId: larkId("ou_", "owner"), name: "王主任" };

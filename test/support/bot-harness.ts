@@ -2,7 +2,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consoleLogger, silentLogger, type Logger } from "../../src/bot/deps";
-import { cardActionEvent, textMessageEvent, botAddedEvent, fileMessageEvent } from "../../src/channels/local/lark-events";
+import {
+  cardActionEvent,
+  textMessageEvent,
+  botAddedEvent,
+  fileMessageEvent,
+} from "../../src/channels/local/lark-events";
 import { startMockLarkServer, type MockLarkServer } from "../../src/channels/local/mock-lark";
 import { loadConfig } from "../../src/config";
 import { startNodeBot, type NodeBot } from "../../src/node/start";
@@ -27,7 +32,8 @@ export const OFFICE = {
 };
 
 /** The id the bot gives a person in a Lark group (the office unless another chat is named). */
-export const memberOf = (openId: string, chatId: string = OFFICE.chatId) => memberIdFor(groupIdFor("lark", chatId), openId);
+export const memberOf = (openId: string, chatId: string = OFFICE.chatId) =>
+  memberIdFor(groupIdFor("lark", chatId), openId);
 
 /** A clock the test moves by hand. */
 export function manualClock(start: string) {
@@ -45,15 +51,29 @@ export interface Harness {
   lark: MockLarkServer;
   clock: ReturnType<typeof manualClock>;
   /** Posts a payload to /lark/events sealed as Lark does (encrypted and signed). */
-  post(payload: unknown, opts?: { raw?: string; headers?: Record<string, string>; timestamp?: number }): Promise<Response>;
+  post(
+    payload: unknown,
+    opts?: { raw?: string; headers?: Record<string, string>; timestamp?: number },
+  ): Promise<Response>;
   /** A message as Lark delivers it; `mentions` are people @mentioned by name in `text` ("@张三"). */
   say(
     openId: string,
     text: string,
-    opts?: { chatId?: string; chatType?: "group" | "p2p"; messageId?: string; eventId?: string; mentions?: { openId: string; name: string }[] },
+    opts?: {
+      chatId?: string;
+      chatType?: "group" | "p2p";
+      messageId?: string;
+      eventId?: string;
+      mentions?: { openId: string; name: string }[];
+    },
   ): Promise<Response>;
   /** A file the person sends (stored in the mock, so the bot can download it), delivered as Lark does. */
-  sendFile(openId: string, fileName: string, bytes: Uint8Array, opts?: { chatId?: string; chatType?: "group" | "p2p" }): Promise<Response>;
+  sendFile(
+    openId: string,
+    fileName: string,
+    bytes: Uint8Array,
+    opts?: { chatId?: string; chatType?: "group" | "p2p" },
+  ): Promise<Response>;
   /** A message the person wrote in Lark (so the bot can reply to it); returns its message_id. */
   userMessage(openId: string, text: string, chatId?: string): string;
   click(openId: string, value: Record<string, unknown>, messageId: string, chatId?: string): Promise<Response>;
@@ -66,16 +86,31 @@ export interface Harness {
  * and the project's Lark mock as a separate HTTP server.
  */
 export async function startHarness(
-  opts: { clockStart?: string; memberCount?: number; encrypt?: boolean; adminToken?: string; log?: Logger; /** An existing database file to start on. */ databasePath?: string } = {},
+  opts: {
+    clockStart?: string;
+    memberCount?: number;
+    encrypt?: boolean;
+    adminToken?: string;
+    log?: Logger /** An existing database file to start on. */;
+    databasePath?: string;
+  } = {},
 ): Promise<Harness> {
   const encryptKey = opts.encrypt === false ? undefined : ENCRYPT_KEY;
   const dir = await mkdtemp(join(tmpdir(), "appraisal-test-"));
   const clock = manualClock(opts.clockStart ?? "2026-11-27T02:00:00Z");
-  const extra = Array.from({ length: opts.memberCount ?? 0 }, (_, i) => ({ openId: larkOpenId(`extra_${i}`), name: `成员${i}` }));
+  const extra = Array.from({ length: opts.memberCount ?? 0 }, (_, i) => ({
+    openId: larkOpenId(`extra_${i}`),
+    name: `成员${i}`,
+  }));
   const office = { ...OFFICE, members: [...OFFICE.members, ...extra] };
   const lark = await startMockLarkServer({ apps: [APP], tenantKey: TENANT });
   for (const p of [office.owner, ...office.members]) lark.mock.addUser(p);
-  lark.mock.addChat({ chatId: office.chatId, name: office.name, ownerOpenId: office.owner.openId, members: [office.owner, ...office.members] });
+  lark.mock.addChat({
+    chatId: office.chatId,
+    name: office.name,
+    ownerOpenId: office.owner.openId,
+    members: [office.owner, ...office.members],
+  });
   const config = loadConfig({
     PORT: "0",
     DATABASE_URL: `file:${opts.databasePath ?? join(dir, "bot.db")}`,
@@ -86,14 +121,21 @@ export async function startHarness(
     LARK_DOMAIN: lark.url,
     ADMIN_TOKEN: opts.adminToken,
   });
-  const bot = await startNodeBot(config, { clock, log: opts.log ?? (process.env.TEST_LOG ? consoleLogger : silentLogger) });
+  const bot = await startNodeBot(config, {
+    clock,
+    log: opts.log ?? (process.env.TEST_LOG ? consoleLogger : silentLogger),
+  });
   const envelope = { token: TOKEN, appId: APP.appId, tenantKey: TENANT };
 
   const post: Harness["post"] = async (payload, o = {}) => {
     const timestamp = o.timestamp ?? Math.floor(clock.now().getTime() / 1000);
     // Sealed by test code written from Lark's documentation, not by the production crypto.
     const sealed = docSeal(payload, { encryptKey, timestamp });
-    return fetch(`${bot.url}/lark/events`, { method: "POST", headers: { ...sealed.headers, ...o.headers }, body: o.raw ?? sealed.body });
+    return fetch(`${bot.url}/lark/events`, {
+      method: "POST",
+      headers: { ...sealed.headers, ...o.headers },
+      body: o.raw ?? sealed.body,
+    });
   };
   /** The chat a person speaks in: the one named, else their private chat with the bot, else the office group. */
   const where = (openId: string, o: { chatId?: string; chatType?: "group" | "p2p" }) => {
@@ -108,7 +150,8 @@ export async function startHarness(
     say(openId, text, o = {}) {
       const { p2p, chatId } = where(openId, o);
       // The person's message exists in Lark before the event arrives; the bot replies to it.
-      const messageId = o.messageId ?? lark.mock.addUserMessage({ chatId, openId, content: JSON.stringify({ text }) }).messageId;
+      const messageId =
+        o.messageId ?? lark.mock.addUserMessage({ chatId, openId, content: JSON.stringify({ text }) }).messageId;
       return post(
         textMessageEvent({
           ...envelope,
@@ -126,14 +169,26 @@ export async function startHarness(
       const { p2p, chatId } = where(openId, o);
       const message = lark.mock.addUserFile({ chatId, openId, fileName, bytes });
       const fileKey = (message.parsed as { file_key: string }).file_key;
-      return post(fileMessageEvent({ ...envelope, chatId, chatType: p2p ? "p2p" : "group", senderOpenId: openId, messageId: message.messageId, fileKey, fileName }));
+      return post(
+        fileMessageEvent({
+          ...envelope,
+          chatId,
+          chatType: p2p ? "p2p" : "group",
+          senderOpenId: openId,
+          messageId: message.messageId,
+          fileKey,
+          fileName,
+        }),
+      );
     },
     userMessage: (openId, text, chatId = OFFICE.chatId) =>
       lark.mock.addUserMessage({ chatId, openId, content: JSON.stringify({ text }) }).messageId,
     click: (openId, value, messageId, chatId = OFFICE.chatId) =>
       post(cardActionEvent({ ...envelope, operatorOpenId: openId, value, messageId, chatId })),
     async addBotToOffice() {
-      const res = await post(botAddedEvent({ ...envelope, chatId: OFFICE.chatId, operatorOpenId: OFFICE.owner.openId }));
+      const res = await post(
+        botAddedEvent({ ...envelope, chatId: OFFICE.chatId, operatorOpenId: OFFICE.owner.openId }),
+      );
       if (res.status !== 200) throw new Error(`bot added: HTTP ${res.status}`);
       await bot.idle();
     },

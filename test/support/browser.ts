@@ -43,7 +43,9 @@ async function fontConfig(profile: string): Promise<string> {
 }
 
 /** A real headless Chromium with a fresh profile, no network beyond what the page asks for. */
-export async function launchChromium(viewport = { width: 1366, height: 860 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(
+  viewport = { width: 1366, height: 860 },
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), "appraisal-chromium-"));
   const context = await chromium.launchPersistentContext(join(profile, "user-data"), {
     executablePath: await chromiumPath(),
@@ -51,7 +53,15 @@ export async function launchChromium(viewport = { width: 1366, height: 860 }): P
     viewport,
     locale: "zh-CN",
     env: { ...process.env, FONTCONFIG_FILE: await fontConfig(profile) },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return {
     context,

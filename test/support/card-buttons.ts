@@ -7,7 +7,8 @@ export function buttons(card: unknown): Record<string, Json> {
     if (Array.isArray(v)) return v.forEach(walk);
     if (!v || typeof v !== "object") return;
     const o = v as Json;
-    if (o.tag === "button") out[String(o.name ?? (o.text as Json)?.content)] = (o.behaviors as Json[])[0]!.value as Json;
+    if (o.tag === "button")
+      out[String(o.name ?? (o.text as Json)?.content)] = (o.behaviors as Json[])[0]!.value as Json;
     Object.values(o).forEach(walk);
   };
   walk(card);

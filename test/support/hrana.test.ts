@@ -84,7 +84,10 @@ describe("execute", () => {
   it("keeps 64-bit integers exact (intMode bigint)", async () => {
     const big = createClient({ url: server.url, intMode: "bigint" });
     try {
-      const rs = await big.execute({ sql: "SELECT ? AS max, ? AS min, 1.0 AS real, typeof(?) AS t", args: [2n ** 63n - 1n, -(2n ** 63n), 3] });
+      const rs = await big.execute({
+        sql: "SELECT ? AS max, ? AS min, 1.0 AS real, typeof(?) AS t",
+        args: [2n ** 63n - 1n, -(2n ** 63n), 3],
+      });
       expect(rs.rows[0]).toMatchObject({ max: 9223372036854775807n, min: -9223372036854775808n, real: 1, t: "real" });
     } finally {
       big.close();
@@ -310,10 +313,12 @@ describe("drizzle-orm over the web client", () => {
     expect(await db.select().from(people).where(eq(people.email, "cy@x"))).toEqual([]);
 
     // and an interactive drizzle transaction
-    await db.transaction(async (tx) => {
-      await tx.insert(people).values({ email: "dee@x" });
-      tx.rollback();
-    }).catch(() => undefined);
+    await db
+      .transaction(async (tx) => {
+        await tx.insert(people).values({ email: "dee@x" });
+        tx.rollback();
+      })
+      .catch(() => undefined);
     expect(await db.$count(people)).toBe(2);
   });
 });
@@ -359,10 +364,25 @@ describe("the protocol underneath", () => {
           type: "batch",
           batch: {
             steps: [
-              { stmt: { sql_id: 1, args: [{ type: "text", value: "b" }] }, condition: { type: "not", cond: { type: "is_autocommit" } } },
-              { stmt: { sql: "COMMIT" }, condition: { type: "and", conds: [{ type: "ok", step: 0 }, { type: "not", cond: { type: "error", step: 0 } }] } },
+              {
+                stmt: { sql_id: 1, args: [{ type: "text", value: "b" }] },
+                condition: { type: "not", cond: { type: "is_autocommit" } },
+              },
+              {
+                stmt: { sql: "COMMIT" },
+                condition: {
+                  type: "and",
+                  conds: [
+                    { type: "ok", step: 0 },
+                    { type: "not", cond: { type: "error", step: 0 } },
+                  ],
+                },
+              },
               { stmt: { sql: "ROLLBACK" }, condition: { type: "not", cond: { type: "ok", step: 1 } } },
-              { stmt: { sql: `SELECT count(*) AS n FROM ${t}` }, condition: { type: "or", conds: [{ type: "is_autocommit" }] } },
+              {
+                stmt: { sql: `SELECT count(*) AS n FROM ${t}` },
+                condition: { type: "or", conds: [{ type: "is_autocommit" }] },
+              },
             ],
           },
         },
@@ -408,7 +428,10 @@ describe("the protocol underneath", () => {
         },
       }),
     });
-    const lines = (await res.text()).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = (await res.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(typeof lines[0].baton).toBe("string");
     expect(lines.slice(1).map((e) => e.type)).toEqual(["step_begin", "row", "row", "step_end", "step_error"]);
     expect(lines[2].row).toEqual([{ type: "integer", value: "1" }]);

@@ -30,7 +30,9 @@ export function docDecrypt(encrypted: string, encryptKey: string): string {
 }
 
 export function docSignature(timestamp: string, nonce: string, encryptKey: string, body: string): string {
-  return createHash("sha256").update(timestamp + nonce + encryptKey + body, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(timestamp + nonce + encryptKey + body, "utf8")
+    .digest("hex");
 }
 
 export interface DocSealed {

@@ -31,10 +31,24 @@ export async function seedTenant(db: Database, o: SeedOptions) {
   const at = o.at;
   const x = o.prefix ?? "";
   const groupRows = Array.from({ length: o.groups }, (_, g) => ({
-    id: groupIdFor("lark", larkChatId(`seed_${x}${g}`)), platform: "lark" as const, tenantKey: o.tenantKey, chatId: larkChatId(`seed_${x}${g}`), name: `第${g + 1}科室`, timezone: "Asia/Shanghai", createdAt: at,
+    id: groupIdFor("lark", larkChatId(`seed_${x}${g}`)),
+    platform: "lark" as const,
+    tenantKey: o.tenantKey,
+    chatId: larkChatId(`seed_${x}${g}`),
+    name: `第${g + 1}科室`,
+    timezone: "Asia/Shanghai",
+    createdAt: at,
   }));
   const memberRows = groupRows.flatMap((g, gi) => [
-    { id: memberIdFor(g.id, larkOpenId(`${x}${gi}_leader`)), groupId: g.id, userId: larkOpenId(`${x}${gi}_leader`), name: `负责人${gi + 1}`, role: "leader" as const, coefficient: 1, createdAt: at },
+    {
+      id: memberIdFor(g.id, larkOpenId(`${x}${gi}_leader`)),
+      groupId: g.id,
+      userId: larkOpenId(`${x}${gi}_leader`),
+      name: `负责人${gi + 1}`,
+      role: "leader" as const,
+      coefficient: 1,
+      createdAt: at,
+    },
     ...Array.from({ length: o.perGroup }, (_, j) => ({
       id: memberIdFor(g.id, larkOpenId(`${x}${gi}_${j}`)),
       groupId: g.id,
@@ -61,12 +75,40 @@ export async function seedTenant(db: Database, o: SeedOptions) {
       const leader = memberRows.find((l) => l.groupId === m.groupId && l.role === "leader")!.userId;
       for (const leaf of leaves) {
         rated.push({
-          id: `rat_${month}_${m.id}_${leaf}`, groupId: m.groupId, period: month, memberId: m.id, dimension: leaf,
-          raterGroup: "leader", raterUserId: leader, score: Math.round((60 + random() * 40) * 10) / 10, createdAt: at,
+          id: `rat_${month}_${m.id}_${leaf}`,
+          groupId: m.groupId,
+          period: month,
+          memberId: m.id,
+          dimension: leaf,
+          raterGroup: "leader",
+          raterUserId: leader,
+          score: Math.round((60 + random() * 40) * 10) / 10,
+          createdAt: at,
         });
       }
-      if (random() < 0.1) adjusted.push({ id: `adj_${month}_${m.id}`, groupId: m.groupId, period: month, memberId: m.id, dimension: leaves[0]!, points: 2, reason: "牵头完成防汛值班", byUserId: leader, createdAt: at });
-      if (random() < 0.02) awarded.push({ id: `awd_${month}_${m.id}`, groupId: m.groupId, period: month, memberId: m.id, level: "county", reason: "获县级先进个人", byUserId: leader, createdAt: at });
+      if (random() < 0.1)
+        adjusted.push({
+          id: `adj_${month}_${m.id}`,
+          groupId: m.groupId,
+          period: month,
+          memberId: m.id,
+          dimension: leaves[0]!,
+          points: 2,
+          reason: "牵头完成防汛值班",
+          byUserId: leader,
+          createdAt: at,
+        });
+      if (random() < 0.02)
+        awarded.push({
+          id: `awd_${month}_${m.id}`,
+          groupId: m.groupId,
+          period: month,
+          memberId: m.id,
+          level: "county",
+          reason: "获县级先进个人",
+          byUserId: leader,
+          createdAt: at,
+        });
     }
   }
   chunk(rated, 500, (part) => db.insert(ratings).values(part));

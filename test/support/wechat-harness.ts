@@ -35,11 +35,18 @@ export interface WechatWorld {
   bridge: WechatBridge;
   /** The mock puppet's world: rooms and contacts to add, remove and create. */
   mocker: InstanceType<typeof mock.Mocker>;
-  people: Record<"bot" | "leader" | "zhang" | "li" | "wang", ReturnType<InstanceType<typeof mock.Mocker>["createContact"]>>;
+  people: Record<
+    "bot" | "leader" | "zhang" | "li" | "wang",
+    ReturnType<InstanceType<typeof mock.Mocker>["createContact"]>
+  >;
   /** Everything the bot said, in order. */
   sent: SentMessage[];
   /** Someone speaks in the room; `mentionBot` puts "@考核助手 " in front, as WeChat does. */
-  inRoom(who: keyof typeof WX, text: string, opts?: { mentionBot?: boolean; mentions?: (keyof typeof WX)[] }): Promise<void>;
+  inRoom(
+    who: keyof typeof WX,
+    text: string,
+    opts?: { mentionBot?: boolean; mentions?: (keyof typeof WX)[] },
+  ): Promise<void>;
   /** Someone writes to the bot privately. */
   privately(who: keyof typeof WX, text: string): Promise<void>;
   /** Until every message received is handled and what it queued has gone out. */
@@ -54,24 +61,41 @@ export interface WechatWorld {
  * "综合办公室" owned by 王主任 with 张三 and 李四, and the bridge on a real
  * libSQL file. The room's owner becomes its leader when members are read.
  */
-export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: number; clock?: ReturnType<typeof manualClock> } = {}): Promise<WechatWorld> {
+export async function startWechatWorld(
+  db: Database,
+  opts: { sendIntervalMs?: number; clock?: ReturnType<typeof manualClock> } = {},
+): Promise<WechatWorld> {
   const mocker = new mock.Mocker();
   const wechaty = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
   const sent: SentMessage[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   wechaty.on("message", (m) => {
     if (!m.self()) return;
-    sent.push({ to: m.room()?.id ?? m.listener()?.id ?? "", text: m.text(), image: m.type() === wechaty.Message.Type.Image });
+    sent.push({
+      to: m.room()?.id ?? m.listener()?.id ?? "",
+      text: m.text(),
+      image: m.type() === wechaty.Message.Type.Image,
+    });
     for (const w of waiters.filter((w) => sent.length >= w.count)) w.resolve();
   });
   // As src/wechat.ts does: Wechaty reports its own troubles (the mock puppet cannot refresh a room's
   // member list after a join) as "error" events, which must not crash the process.
-  wechaty.on("error", (error) => (process.env.TEST_LOG ? consoleLogger.warn("wechaty", { error: String(error) }) : undefined));
+  wechaty.on("error", (error) =>
+    process.env.TEST_LOG ? consoleLogger.warn("wechaty", { error: String(error) }) : undefined,
+  );
   await wechaty.start();
   const people = Object.fromEntries(
-    (["bot", "leader", "zhang", "li", "wang"] as const).map((k) => [k, mocker.createContact({ id: WX[k].id, name: WX[k].name, friend: k !== "wang" })]),
+    (["bot", "leader", "zhang", "li", "wang"] as const).map((k) => [
+      k,
+      mocker.createContact({ id: WX[k].id, name: WX[k].name, friend: k !== "wang" }),
+    ]),
   ) as Record<"bot" | "leader" | "zhang" | "li" | "wang", ReturnType<typeof mocker.createContact>>;
-  const room = mocker.createRoom({ id: WX.room.id, topic: WX.room.topic, ownerId: WX.leader.id, memberIdList: [WX.bot.id, WX.leader.id, WX.zhang.id, WX.li.id, WX.wang.id] });
+  const room = mocker.createRoom({
+    id: WX.room.id,
+    topic: WX.room.topic,
+    ownerId: WX.leader.id,
+    memberIdList: [WX.bot.id, WX.leader.id, WX.zhang.id, WX.li.id, WX.wang.id],
+  });
   const loggedIn = new Promise<void>((resolve) => wechaty.once("login", () => resolve()));
   mocker.login(people.bot);
   await loggedIn;
@@ -97,7 +121,9 @@ export async function startWechatWorld(db: Database, opts: { sendIntervalMs?: nu
     sent,
     async inRoom(k, text, o = {}) {
       const mentioned = [...(o.mentionBot ? [people.bot] : []), ...(o.mentions ?? []).map(who)];
-      who(k).say(o.mentionBot ? `@${WX.bot.name}\u2005${text}` : text, mentioned).to(room);
+      who(k)
+        .say(o.mentionBot ? `@${WX.bot.name}\u2005${text}` : text, mentioned)
+        .to(room);
       await said();
     },
     async privately(k, text) {
@@ -126,7 +152,10 @@ export type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
  * A test file's own database and WeChat world: opened before its tests (each
  * handed to `opened`), stopped and removed after them.
  */
-export function useWechatWorld(opened: (w: { database: TestDatabase; world: WechatWorld }) => void, opts: Parameters<typeof startWechatWorld>[1] = {}): void {
+export function useWechatWorld(
+  opened: (w: { database: TestDatabase; world: WechatWorld }) => void,
+  opts: Parameters<typeof startWechatWorld>[1] = {},
+): void {
   let database: TestDatabase | undefined;
   let world: WechatWorld | undefined;
   beforeAll(async () => {

@@ -4,5 +4,8 @@ declare module "cloudflare:test" {
   export const env: Record<string, unknown>;
   export function createExecutionContext(): import("hono").ExecutionContext;
   export function waitOnExecutionContext(ctx: import("hono").ExecutionContext): Promise<void>;
-  export function createScheduledController(options?: { scheduledTime?: Date | number; cron?: string }): { scheduledTime: number; cron: string };
+  export function createScheduledController(options?: { scheduledTime?: Date | number; cron?: string }): {
+    scheduledTime: number;
+    cron: string;
+  };
 }

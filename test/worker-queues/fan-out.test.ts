@@ -31,7 +31,10 @@ afterAll(() => db.close());
 const seen: MessageView[] = [];
 let cursor = 0;
 async function botMessages(): Promise<MessageView[]> {
-  const res = (await (await fetch(`${lark}/mock/messages?since=${cursor}`)).json()) as { messages: MessageView[]; cursor: number };
+  const res = (await (await fetch(`${lark}/mock/messages?since=${cursor}`)).json()) as {
+    messages: MessageView[];
+    cursor: number;
+  };
   cursor = res.cursor;
   seen.push(...res.messages.filter((m) => m.sender.sender_type === "app"));
   return seen;
@@ -43,14 +46,19 @@ async function activate(scale: number) {
   const ids = inject("seeded")[scale]!.map((g) => g.groupId);
   for (let i = 0; i < ids.length; i += 200) {
     const part = ids.slice(i, i + 200);
-    await db.execute({ sql: `update groups set active = 1 where id in (${part.map(() => "?").join(",")})`, args: part });
+    await db.execute({
+      sql: `update groups set active = 1 where id in (${part.map(() => "?").join(",")})`,
+      args: part,
+    });
   }
 }
 
 const figures: Record<string, unknown>[] = [];
 
 describe("the monthly ranking past one invocation: cron tick → jobs queue → delivery queue", () => {
-  for (const scale of Object.keys(inject("seeded")).map(Number).sort((a, b) => a - b)) {
+  for (const scale of Object.keys(inject("seeded"))
+    .map(Number)
+    .sort((a, b) => a - b)) {
     test(`${scale} groups: every invocation within ${FREE_PLAN_SUBREQUESTS} subrequests, every message delivered exactly once${scale <= 100 ? ", workerd within 128 MB" : ""}`, async () => {
       const groups = inject("seeded")[scale]!;
       for (const g of groups) {
@@ -65,7 +73,11 @@ describe("the monthly ranking past one invocation: cron tick → jobs queue → 
 
       // The cron tick as Cloudflare runs it, at 09:05 in Shanghai on the 1st.
       const ctx = createExecutionContext();
-      await worker.scheduled(createScheduledController({ scheduledTime: new Date(FAN_OUT.tickAt), cron: "*/5 * * * *" }), env as never, ctx);
+      await worker.scheduled(
+        createScheduledController({ scheduledTime: new Date(FAN_OUT.tickAt), cron: "*/5 * * * *" }),
+        env as never,
+        ctx,
+      );
       await waitOnExecutionContext(ctx);
 
       // The consumers run as Miniflare's queues dispatch them; wait for every message, then a little longer for strays.
@@ -89,7 +101,10 @@ describe("the monthly ranking past one invocation: cron tick → jobs queue → 
         expect(JSON.stringify(mine.find((m) => m.chat_id === g.chatId)?.parsed)).toContain("11 月考核排名");
       }
       expect(mine.filter((m) => JSON.stringify(m.parsed).includes("11 月考核结果"))).toHaveLength(scale);
-      const stats = (await (await fetch(`${lark}/mock/stats`)).json()) as { rateLimited: number; frequencyLimited: number };
+      const stats = (await (await fetch(`${lark}/mock/stats`)).json()) as {
+        rateLimited: number;
+        frequencyLimited: number;
+      };
       expect(stats).toMatchObject({ rateLimited: 0, frequencyLimited: 0 });
 
       // The invocations this scale caused, as the Worker's own meter counted them (every fetch, query, queue send, pacer call).
@@ -98,7 +113,11 @@ describe("the monthly ranking past one invocation: cron tick → jobs queue → 
       const per = (k: string) => {
         const list = kinds(k);
         const n = list.map((i) => i.subrequests);
-        return { invocations: list.length, subrequestsMax: Math.max(0, ...n), subrequestsMean: n.length ? +(n.reduce((a, b) => a + b, 0) / n.length).toFixed(1) : 0 };
+        return {
+          invocations: list.length,
+          subrequestsMax: Math.max(0, ...n),
+          subrequestsMean: n.length ? +(n.reduce((a, b) => a + b, 0) / n.length).toFixed(1) : 0,
+        };
       };
       const growth = peakRss - start.rssBytes;
       figures.push({

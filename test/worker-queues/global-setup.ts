@@ -61,7 +61,11 @@ async function isDescendant(pid: number): Promise<boolean> {
  * behind vitest's own work in this process.
  */
 async function startHranaProcess(dbPath: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/hrana/main.ts", "--port", "0", "--db", dbPath], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/support/hrana/main.ts", "--port", "0", "--db", dbPath],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -101,7 +105,12 @@ export default async function setup(project: TestProject) {
   for (const g of Object.values(seeded).flat()) {
     lark.mock.addUser(g.leader);
     lark.mock.addUser(g.member);
-    lark.mock.addChat({ chatId: g.chatId, name: g.groupId, ownerOpenId: g.leader.openId, members: [g.leader, g.member] });
+    lark.mock.addChat({
+      chatId: g.chatId,
+      name: g.groupId,
+      ownerOpenId: g.leader.openId,
+      members: [g.leader, g.member],
+    });
   }
 
   const probe = createServer((_req, res) => {

@@ -4,7 +4,6 @@ import { groupIdFor, memberIdFor, newId } from "../../src/db/ids";
 import * as schema from "../../src/db/schema";
 import { larkChatId, larkOpenId, larkTenantKey } from "../support/ids";
 
-
 export interface SeededGroup {
   groupId: string;
   chatId: string;
@@ -40,11 +39,43 @@ export async function seedGroups(client: Client, count: number, scale: number, m
       const leaderId = memberIdFor(g.groupId, g.leader.openId);
       const memberId = memberIdFor(g.groupId, g.member.openId);
       return [
-        db.insert(schema.groups).values({ id: g.groupId, platform: "lark", tenantKey: larkTenantKey(g.chatId), chatId: g.chatId, name: `第${scale}批${i}组`, timezone: "Asia/Shanghai", active: false, createdAt: created }),
-        db.insert(schema.members).values({ id: leaderId, groupId: g.groupId, userId: g.leader.openId, name: g.leader.name, role: "leader", createdAt: created }),
-        db.insert(schema.members).values({ id: memberId, groupId: g.groupId, userId: g.member.openId, name: g.member.name, createdAt: created }),
+        db.insert(schema.groups).values({
+          id: g.groupId,
+          platform: "lark",
+          tenantKey: larkTenantKey(g.chatId),
+          chatId: g.chatId,
+          name: `第${scale}批${i}组`,
+          timezone: "Asia/Shanghai",
+          active: false,
+          createdAt: created,
+        }),
+        db.insert(schema.members).values({
+          id: leaderId,
+          groupId: g.groupId,
+          userId: g.leader.openId,
+          name: g.leader.name,
+          role: "leader",
+          createdAt: created,
+        }),
+        db.insert(schema.members).values({
+          id: memberId,
+          groupId: g.groupId,
+          userId: g.member.openId,
+          name: g.member.name,
+          createdAt: created,
+        }),
         ...["village", "business", "conduct"].map((dimension, d) =>
-          db.insert(schema.ratings).values({ id: newId("rat", created.getTime()), groupId: g.groupId, period: month, memberId, dimension, raterGroup: "leader", raterUserId: g.leader.openId, score: 80 + d, createdAt: created }),
+          db.insert(schema.ratings).values({
+            id: newId("rat", created.getTime()),
+            groupId: g.groupId,
+            period: month,
+            memberId,
+            dimension,
+            raterGroup: "leader",
+            raterUserId: g.leader.openId,
+            score: 80 + d,
+            createdAt: created,
+          }),
         ),
       ];
     });

@@ -35,7 +35,12 @@ export default async function setup(project: TestProject) {
   const lark = await startMockLarkServer({ apps: [WORKER_TEST.app], tenantKey: WORKER_TEST.tenantKey });
   const { chat } = WORKER_TEST;
   for (const p of [chat.owner, ...chat.members]) lark.mock.addUser(p);
-  lark.mock.addChat({ chatId: chat.chatId, name: chat.name, ownerOpenId: chat.owner.openId, members: [chat.owner, ...chat.members] });
+  lark.mock.addChat({
+    chatId: chat.chatId,
+    name: chat.name,
+    ownerOpenId: chat.owner.openId,
+    members: [chat.owner, ...chat.members],
+  });
 
   project.provide("hranaUrl", hrana.url);
   project.provide("larkUrl", lark.url);

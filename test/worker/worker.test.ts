@@ -20,7 +20,9 @@ interface MessageView {
 async function post(payload: unknown): Promise<Response> {
   // Sealed by test code written from Lark's documentation, not the production crypto.
   const sealed = docSeal(payload, { encryptKey: W.encryptKey, timestamp: Math.floor(Date.now() / 1000) });
-  return exports.default.fetch(new Request("https://bot.example/lark/events", { method: "POST", headers: sealed.headers, body: sealed.body }));
+  return exports.default.fetch(
+    new Request("https://bot.example/lark/events", { method: "POST", headers: sealed.headers, body: sealed.body }),
+  );
 }
 
 /** A message the member writes in Lark (the mock runs outside workerd, on loopback). */
@@ -37,7 +39,9 @@ async function botMessages(count: number): Promise<MessageView[]> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const res = await fetch(`${inject("larkUrl")}/mock/messages`);
-    const list = ((await res.json()) as { messages: MessageView[] }).messages.filter((m) => m.sender.sender_type === "app");
+    const list = ((await res.json()) as { messages: MessageView[] }).messages.filter(
+      (m) => m.sender.sender_type === "app",
+    );
     if (list.length >= count || Date.now() > deadline) return list;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -51,7 +55,9 @@ describe("the Worker inside workerd", () => {
   });
 
   test("stores a daily record and replies through the Open API", async () => {
-    expect((await post(botAddedEvent({ ...envelope, chatId: W.chat.chatId, operatorOpenId: W.chat.owner.openId }))).status).toBe(200);
+    expect(
+      (await post(botAddedEvent({ ...envelope, chatId: W.chat.chatId, operatorOpenId: W.chat.owner.openId }))).status,
+    ).toBe(200);
     const text = "@bot 日报 在 Workers 上记录";
     const messageId = await userMessage(text);
     const res = await post(
@@ -83,11 +89,20 @@ describe("the Worker inside workerd", () => {
     const member = W.chat.members[0];
     const say = async (openId: string, text: string, mentions: { openId: string; name: string }[] = []) => {
       const messageId = await userMessage(`@bot ${text}`, openId);
-      const event = textMessageEvent({ ...envelope, chatId: W.chat.chatId, chatType: "group", senderOpenId: openId, text: `@bot ${text}`, messageId, mentions: [{ openId: W.app.botOpenId, name: "bot" }, ...mentions] });
+      const event = textMessageEvent({
+        ...envelope,
+        chatId: W.chat.chatId,
+        chatType: "group",
+        senderOpenId: openId,
+        text: `@bot ${text}`,
+        messageId,
+        mentions: [{ openId: W.app.botOpenId, name: "bot" }, ...mentions],
+      });
       expect((await post(event)).status).toBe(200);
       return messageId;
     };
-    for (const dim of ["联村", "业务", "作风"]) await say(W.chat.owner.openId, `评分 @${member.name} ${dim} 90`, [member]);
+    for (const dim of ["联村", "业务", "作风"])
+      await say(W.chat.owner.openId, `评分 @${member.name} ${dim} 90`, [member]);
     const asked = await say(member.openId, "成绩");
     const ranked = await say(member.openId, "排名");
     const deadline = Date.now() + 10_000;
@@ -131,7 +146,11 @@ describe("the Worker inside workerd", () => {
 
     const denied = await exports.default.fetch(new Request("https://bot.example/admin/export?period=2026-12"));
     expect(denied.status).toBe(401);
-    const res = await exports.default.fetch(new Request("https://bot.example/admin/export?period=2026-12", { headers: { authorization: `Bearer ${W.adminToken}` } }));
+    const res = await exports.default.fetch(
+      new Request("https://bot.example/admin/export?period=2026-12", {
+        headers: { authorization: `Bearer ${W.adminToken}` },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -140,7 +159,9 @@ describe("the Worker inside workerd", () => {
 
   test("a bad signature is refused inside workerd too", async () => {
     const sealed = docSeal({ schema: "2.0" }, { encryptKey: "another-key", timestamp: Math.floor(Date.now() / 1000) });
-    const res = await exports.default.fetch(new Request("https://bot.example/lark/events", { method: "POST", headers: sealed.headers, body: sealed.body }));
+    const res = await exports.default.fetch(
+      new Request("https://bot.example/lark/events", { method: "POST", headers: sealed.headers, body: sealed.body }),
+    );
     expect(res.status).toBe(401);
   });
 });

@@ -50,7 +50,9 @@ export async function encryptEvent(plain: string, encryptKey: string, iv?: Uint8
 }
 
 export async function signBody(timestamp: string, nonce: string, encryptKey: string, rawBody: string): Promise<string> {
-  return createHash("sha256").update(timestamp + nonce + encryptKey + rawBody, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(timestamp + nonce + encryptKey + rawBody, "utf8")
+    .digest("hex");
 }
 
 /** Constant-time comparison of two hex signatures. */

@@ -27,9 +27,11 @@ export const IN_FLIGHT_RETRY_MS = 5000;
 
 /** A refusal Lark answered with a business code (HTTP 4xx, or HTTP 200 with code ≠ 0). */
 export function refusal(code: number | undefined, message: string): Extract<SendResult, { ok: false }> {
-  if (code === LarkCode.CHAT_OR_USER_RATE_LIMITED) return { ok: false, retry: true, rateLimited: true, retryAfterMs: 1000, error: message };
+  if (code === LarkCode.CHAT_OR_USER_RATE_LIMITED)
+    return { ok: false, retry: true, rateLimited: true, retryAfterMs: 1000, error: message };
   // The earlier attempt with this uuid may still land: ask again later, and Lark dedupes.
-  if (code === LarkCode.MESSAGE_BEING_SENT) return { ok: false, retry: true, inFlight: true, retryAfterMs: IN_FLIGHT_RETRY_MS, error: message };
+  if (code === LarkCode.MESSAGE_BEING_SENT)
+    return { ok: false, retry: true, inFlight: true, retryAfterMs: IN_FLIGHT_RETRY_MS, error: message };
   // A token error that survived one refresh (withFreshToken): worth another try later, not parking.
   if (code !== undefined && TOKEN_CODES.has(code)) return { ok: false, retry: true, error: message };
   return { ok: false, retry: false, error: message };
@@ -39,7 +41,13 @@ export function classify(error: unknown): Extract<SendResult, { ok: false }> {
   if (error instanceof LarkHttpError) {
     const reset = Number(error.headers.get("x-ogw-ratelimit-reset"));
     if (error.status === 429 || error.code === LarkCode.RATE_LIMITED) {
-      return { ok: false, retry: true, rateLimited: true, retryAfterMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error: error.message };
+      return {
+        ok: false,
+        retry: true,
+        rateLimited: true,
+        retryAfterMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000,
+        error: error.message,
+      };
     }
     if (error.status >= 500) return { ok: false, retry: true, error: error.message };
     return refusal(error.code, error.message);

@@ -8,7 +8,11 @@ import { stripControls } from "../../domain/text";
  * Unknown fields are allowed (Lark adds fields); missing essentials reject.
  */
 
-const idSchema = z.object({ open_id: z.string().optional(), user_id: z.string().nullish(), union_id: z.string().optional() });
+const idSchema = z.object({
+  open_id: z.string().optional(),
+  user_id: z.string().nullish(),
+  union_id: z.string().optional(),
+});
 
 const headerSchema = z.object({
   event_id: z.string().min(1),
@@ -19,7 +23,11 @@ const headerSchema = z.object({
   create_time: z.string().optional(),
 });
 
-export const envelopeSchema = z.object({ schema: z.literal("2.0"), header: headerSchema, event: z.record(z.string(), z.unknown()) });
+export const envelopeSchema = z.object({
+  schema: z.literal("2.0"),
+  header: headerSchema,
+  event: z.record(z.string(), z.unknown()),
+});
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 const messageEventSchema = z.object({
@@ -57,7 +65,8 @@ export class EventShapeError extends Error {
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new EventShapeError(`${what}: ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  if (!r.success)
+    throw new EventShapeError(`${what}: ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   return r.data;
 }
 
@@ -96,7 +105,9 @@ function fileOf(type: string, content: string): { file?: { key: string; name: st
   if (type !== "file") return {};
   try {
     const c = JSON.parse(content) as { file_key?: unknown; file_name?: unknown };
-    return typeof c.file_key === "string" && c.file_key ? { file: { key: c.file_key, name: typeof c.file_name === "string" ? c.file_name : "" } } : {};
+    return typeof c.file_key === "string" && c.file_key
+      ? { file: { key: c.file_key, name: typeof c.file_name === "string" ? c.file_name : "" } }
+      : {};
   } catch {
     return {};
   }
@@ -112,7 +123,11 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * more digits follow — so "@_user_1" is not found inside "@_user_10", and a
  * name that itself reads "@_user_2" is not replaced again.
  */
-export function resolveMentions(text: string, mentions: { key: string; id: { open_id?: string }; name: string }[], botOpenId?: string) {
+export function resolveMentions(
+  text: string,
+  mentions: { key: string; id: { open_id?: string }; name: string }[],
+  botOpenId?: string,
+) {
   const people: Mention[] = [];
   const replacement = new Map<string, string>();
   for (const m of mentions) {
@@ -161,7 +176,8 @@ export function toUpdate(envelope: Envelope, botOpenId?: string): Update {
     }
     case "card.action.trigger": {
       const e = parseOrThrow(cardActionSchema, event, "card.action.trigger");
-      const value = e.action.value && typeof e.action.value === "object" ? (e.action.value as Record<string, unknown>) : {};
+      const value =
+        e.action.value && typeof e.action.value === "object" ? (e.action.value as Record<string, unknown>) : {};
       return {
         kind: "card_action",
         ...base,

@@ -31,16 +31,25 @@ function fileTypeOf(name: string): string {
   return "stream";
 }
 
-export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name: string; bytes: Uint8Array }): Promise<UploadResult> } & FileDownloader {
+export function createLarkFiles(
+  o: LarkFilesOptions,
+): { uploadFile(file: { name: string; bytes: Uint8Array }): Promise<UploadResult> } & FileDownloader {
   const base = o.domain.replace(/\/+$/, "");
   const doFetch = o.fetch ?? fetch;
 
   /** One call with the tenant token; once more with a fresh token if Lark refused the cached one. */
   async function call(url: string, init: () => RequestInit): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const res = await doFetch(url, { ...init(), headers: { authorization: `Bearer ${await o.token()}` }, signal: AbortSignal.timeout(o.timeoutMs) });
+      const res = await doFetch(url, {
+        ...init(),
+        headers: { authorization: `Bearer ${await o.token()}` },
+        signal: AbortSignal.timeout(o.timeoutMs),
+      });
       if (attempt === 0 && !res.ok && (res.headers.get("content-type") ?? "").includes("json")) {
-        const body = (await res.clone().json().catch(() => undefined)) as { code?: number } | undefined;
+        const body = (await res
+          .clone()
+          .json()
+          .catch(() => undefined)) as { code?: number } | undefined;
         if (isTokenError(new LarkHttpError(res.status, body, res.headers))) {
           o.clearToken();
           continue;
@@ -53,7 +62,8 @@ export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name:
   return {
     async uploadFile(file) {
       if (!file.bytes.length) return { ok: false, retry: false, error: "empty file" };
-      if (file.bytes.length > LARK_FILE_MAX_BYTES) return { ok: false, retry: false, error: `file of ${file.bytes.length} bytes is over Lark's 30 MB limit` };
+      if (file.bytes.length > LARK_FILE_MAX_BYTES)
+        return { ok: false, retry: false, error: `file of ${file.bytes.length} bytes is over Lark's 30 MB limit` };
       try {
         const res = await call(`${base}/open-apis/im/v1/files`, () => {
           const form = new FormData();
@@ -62,7 +72,9 @@ export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name:
           form.set("file", new Blob([file.bytes as Uint8Array<ArrayBuffer>]), file.name);
           return { method: "POST", body: form };
         });
-        const body = (await res.json().catch(() => undefined)) as { code?: number; msg?: string; data?: { file_key?: string } } | undefined;
+        const body = (await res.json().catch(() => undefined)) as
+          | { code?: number; msg?: string; data?: { file_key?: string } }
+          | undefined;
         if (res.ok && body?.code === 0 && body.data?.file_key) return { ok: true, fileKey: body.data.file_key };
         // Refused: the same reading of Lark's answer as for messages (rate limits, 5xx, the rest final).
         const refused = classify(new LarkHttpError(res.status, body, res.headers));
@@ -74,10 +86,16 @@ export function createLarkFiles(o: LarkFilesOptions): { uploadFile(file: { name:
 
     async download(messageId, fileKey) {
       try {
-        const res = await call(`${base}/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/resources/${encodeURIComponent(fileKey)}?type=file`, () => ({ method: "GET" }));
+        const res = await call(
+          `${base}/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/resources/${encodeURIComponent(fileKey)}?type=file`,
+          () => ({ method: "GET" }),
+        );
         if (!res.ok || (res.headers.get("content-type") ?? "").includes("application/json")) {
           const body = (await res.json().catch(() => undefined)) as { code?: number; msg?: string } | undefined;
-          return { ok: false, error: `download: HTTP ${res.status} code ${body?.code ?? "?"} ${body?.msg ?? ""}`.trim() };
+          return {
+            ok: false,
+            error: `download: HTTP ${res.status} code ${body?.code ?? "?"} ${body?.msg ?? ""}`.trim(),
+          };
         }
         return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()) };
       } catch (error) {

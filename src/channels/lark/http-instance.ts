@@ -13,7 +13,9 @@ export class LarkHttpError extends Error {
     readonly body: { code?: number; msg?: string } | undefined,
     readonly headers: Headers,
   ) {
-    super(`Lark HTTP ${status}${body?.code !== undefined ? ` code ${body.code}` : ""}${body?.msg ? `: ${body.msg}` : ""}`);
+    super(
+      `Lark HTTP ${status}${body?.code !== undefined ? ` code ${body.code}` : ""}${body?.msg ? `: ${body.msg}` : ""}`,
+    );
   }
   get response() {
     return { status: this.status, data: this.body, headers: Object.fromEntries(this.headers) };
@@ -59,7 +61,12 @@ export function createFetchHttpInstance(fetchImpl: typeof fetch = fetch, timeout
     } catch {
       // Not JSON (a proxy's HTML error page): keep the text.
     }
-    if (!res.ok) throw new LarkHttpError(res.status, typeof data === "object" ? (data as { code?: number }) : undefined, res.headers);
+    if (!res.ok)
+      throw new LarkHttpError(
+        res.status,
+        typeof data === "object" ? (data as { code?: number }) : undefined,
+        res.headers,
+      );
     return (opts.$return_headers ? { data, headers: Object.fromEntries(res.headers) } : data) as R;
   }
   const withBody =

@@ -63,13 +63,20 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
     uploadFile: files.uploadFile,
     download: files.download,
     async botOpenId() {
-      const res = await withFreshToken(() => client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ method: "GET", url: "/open-apis/bot/v3/info" }));
+      const res = await withFreshToken(() =>
+        client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({
+          method: "GET",
+          url: "/open-apis/bot/v3/info",
+        }),
+      );
       if (res.code) throw new Error(`bot/v3/info: code ${res.code} ${res.msg ?? ""}`);
       return res.bot?.open_id;
     },
 
     async getChat(chatId) {
-      const res = await withFreshToken(() => client.im.chat.get({ path: { chat_id: chatId }, params: { user_id_type: "open_id" } }));
+      const res = await withFreshToken(() =>
+        client.im.chat.get({ path: { chat_id: chatId }, params: { user_id_type: "open_id" } }),
+      );
       if (res.code !== 0) throw new Error(`im.chat.get ${chatId}: code ${res.code} ${res.msg}`);
       // Asked with user_id_type=open_id, so owner_id is an open_id.
       return { name: res.data?.name ?? "", ownerId: res.data?.owner_id || undefined };
@@ -80,10 +87,15 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
       let pageToken: string | undefined;
       // Bots are left out by Lark, so a page can be short: follow has_more, not the count.
       do {
-        const params = { member_id_type: "open_id" as const, page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) };
+        const params = {
+          member_id_type: "open_id" as const,
+          page_size: 100,
+          ...(pageToken ? { page_token: pageToken } : {}),
+        };
         const res = await withFreshToken(() => client.im.chatMembers.get({ path: { chat_id: chatId }, params }));
         if (res.code !== 0) throw new Error(`im.chatMembers.get ${chatId}: code ${res.code} ${res.msg}`);
-        for (const item of res.data?.items ?? []) if (item.member_id) out.push({ userId: item.member_id, name: item.name ?? "" });
+        for (const item of res.data?.items ?? [])
+          if (item.member_id) out.push({ userId: item.member_id, name: item.name ?? "" });
         pageToken = res.data?.has_more ? res.data.page_token : undefined;
       } while (pageToken);
       return out;
@@ -99,7 +111,9 @@ export function createLarkOpenApi(opts: LarkOpenApiOptions): LarkOpenApi {
       try {
         if (message.receiveIdType === "update") {
           // Card updates are idempotent by nature: the same content twice is the same card.
-          const res = await withFreshToken(() => client.im.message.patch({ path: { message_id: message.receiveId }, data: { content: message.content } }));
+          const res = await withFreshToken(() =>
+            client.im.message.patch({ path: { message_id: message.receiveId }, data: { content: message.content } }),
+          );
           if (res.code !== 0) return { ok: false, retry: false, error: `code ${res.code}: ${res.msg}` };
           return { ok: true, messageId: message.receiveId };
         }

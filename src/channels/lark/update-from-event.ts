@@ -31,6 +31,9 @@ export async function updateFromEvent(envelope: Envelope, identity: BotIdentity)
     return toUpdate(envelope, undefined);
   }
   const botOpenId = await identity.resolve();
-  if (!botOpenId) throw new BotIdentityUnavailable("the bot's open_id is not known yet (GET /open-apis/bot/v3/info failed or is slow)");
+  if (!botOpenId)
+    throw new BotIdentityUnavailable(
+      "the bot's open_id is not known yet (GET /open-apis/bot/v3/info failed or is slow)",
+    );
   return toUpdate(envelope, botOpenId);
 }

@@ -6,7 +6,8 @@ import { sha256Hex } from "../../db/sha256";
  * (ou_/oc_/om_ + 32 hex, a 16-hex tenant key), fixed so a restarted playground
  * meets the same people, and nothing downstream can tell the difference.
  */
-export const demoId = (prefix: "ou" | "oc" | "om", name: string) => `${prefix}_${sha256Hex(`demo:${prefix}:${name}`).slice(0, 32)}`;
+export const demoId = (prefix: "ou" | "oc" | "om", name: string) =>
+  `${prefix}_${sha256Hex(`demo:${prefix}:${name}`).slice(0, 32)}`;
 
 export const DEMO_TENANT = sha256Hex("demo:tenant").slice(0, 16);
 

@@ -115,11 +115,20 @@ export function textMessageEvent(o: TextMessageOptions) {
 }
 
 /** im.message.receive_v1 around one message of any type. */
-function messageEvent(o: Omit<TextMessageOptions, "text" | "mentions">, type: string, content: string, mentions: unknown[] = []) {
+function messageEvent(
+  o: Omit<TextMessageOptions, "text" | "mentions">,
+  type: string,
+  content: string,
+  mentions: unknown[] = [],
+) {
   return envelope(
     "im.message.receive_v1",
     {
-      sender: { sender_id: { open_id: o.senderOpenId, union_id: unionIdOf(o.senderOpenId), user_id: null }, sender_type: "user", tenant_key: o.tenantKey },
+      sender: {
+        sender_id: { open_id: o.senderOpenId, union_id: unionIdOf(o.senderOpenId), user_id: null },
+        sender_type: "user",
+        tenant_key: o.tenantKey,
+      },
       message: {
         message_id: o.messageId ?? `om_${randomHex(16)}`,
         create_time: String(Date.now()),
@@ -135,7 +144,9 @@ function messageEvent(o: Omit<TextMessageOptions, "text" | "mentions">, type: st
 }
 
 /** im.message.receive_v1 for a file someone sent: content {"file_key","file_name"}. */
-export function fileMessageEvent(o: Omit<TextMessageOptions, "text" | "mentions"> & { fileKey: string; fileName: string }) {
+export function fileMessageEvent(
+  o: Omit<TextMessageOptions, "text" | "mentions"> & { fileKey: string; fileName: string },
+) {
   return messageEvent(o, "file", JSON.stringify({ file_key: o.fileKey, file_name: o.fileName }));
 }
 

@@ -27,7 +27,14 @@ export interface LocalLark {
  */
 export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): LocalLark {
   const mock = createMockLark({
-    apps: [{ appId: LOCAL_APP.appId, appSecret: LOCAL_APP.appSecret, botOpenId: LOCAL_APP.botOpenId, appName: LOCAL_APP.botName }],
+    apps: [
+      {
+        appId: LOCAL_APP.appId,
+        appSecret: LOCAL_APP.appSecret,
+        botOpenId: LOCAL_APP.botOpenId,
+        appName: LOCAL_APP.botName,
+      },
+    ],
     tenantKey: DEMO_TENANT,
     ...(opts.clock ? { now: () => opts.clock!.now().getTime() } : {}),
   });
@@ -63,7 +70,11 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
         // Stamped with the bot's clock: local mode's clock travels while the demo history is replayed.
         const timestamp = Math.floor((opts.clock?.now() ?? new Date()).getTime() / 1000);
         const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey, timestamp });
-        const res = await fetch(`${botUrl}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
+        const res = await fetch(`${botUrl}/lark/events`, {
+          method: "POST",
+          headers: sealed.headers,
+          body: sealed.body,
+        });
         if (!res.ok) throw new Error(`seeding the demo group failed: HTTP ${res.status} ${await res.text()}`);
         await settle?.();
       }
@@ -74,7 +85,12 @@ export function createLocalLark(opts: { baseUrl: string; clock?: Clock }): Local
         "",
         "本地模式 Local mode: no Lark app configured, so the bot talks to its own Lark mock.",
         `  试玩 Playground — open in a browser:  ${botUrl}/`,
-        `  Demo groups: ${DEMO_GROUPS.map((d) => `「${d.name}」 ${demoChatMembers(d).map((p) => p.name).join("、")}`).join("; ")}`,
+        `  Demo groups: ${DEMO_GROUPS.map(
+          (d) =>
+            `「${d.name}」 ${demoChatMembers(d)
+              .map((p) => p.name)
+              .join("、")}`,
+        ).join("; ")}`,
         "  Scheduled jobs do not run by themselves here: run them as of any time from the playground (⏱ 模拟时间).",
         `  Send a message as ${g.members[0]!.name}:   npm run send -- 日报 今天完成了季度报表初稿`,
         `  See what the bot sent:           curl ${botUrl}${MOCK_MOUNT_PATH}/mock/messages`,

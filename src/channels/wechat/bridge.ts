@@ -66,7 +66,14 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
   const every = { limit: 1, windowMs: opts.sendIntervalMs };
   const pacer = createPacer({ app: [every], target: every, sleep: abortableSleep(stopping.signal) });
   const sender = createWechatSender(wechaty, opts.renderImage);
-  const drain = () => drainOutbox(db, sender, { channel: "wechat", now: () => clock.now().getTime(), pacer, signal: stopping.signal, concurrency: 1 });
+  const drain = () =>
+    drainOutbox(db, sender, {
+      channel: "wechat",
+      now: () => clock.now().getTime(),
+      pacer,
+      signal: stopping.signal,
+      concurrency: 1,
+    });
   const loop = startOutboxLoop(() => (wechaty.isLoggedIn ? drain() : Promise.resolve()), {
     intervalMs: 5000,
     onError: (error) => log.error("wechat outbox drain failed", { error: String(error) }),
@@ -94,12 +101,17 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
     const facts = await toMessageUpdate(message, { id: self.id, names: [self.name()] });
     if (!facts || !(await accepts(facts))) return;
     const outcome = await bot.handle(facts.update);
-    for (const task of outcome.after) await task().catch((error) => log.error("after-message task failed", { error: String(error) }));
+    for (const task of outcome.after)
+      await task().catch((error) => log.error("after-message task failed", { error: String(error) }));
     void loop.kick();
   }
 
   const listener = (message: Parameters<typeof toMessageUpdate>[0]) =>
-    track(onMessage(message).catch((error) => log.error("wechat message failed", { messageId: message.id, error: String(error) })));
+    track(
+      onMessage(message).catch((error) =>
+        log.error("wechat message failed", { messageId: message.id, error: String(error) }),
+      ),
+    );
   wechaty.on("message", listener);
   wechaty.on("login", () => void loop.kick());
 
@@ -115,9 +127,12 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
     const eventId = `wx:${change}:${room.id}:${(at ?? clock.now()).getTime()}`;
     if (people.some((p) => p.id === self.id)) {
       const outcome = await bot.handle(
-        change === "join" ? { kind: "bot_added", eventId, tenantKey: self.id, chatId: room.id } : { kind: "bot_removed", eventId, tenantKey: self.id, chatId: room.id },
+        change === "join"
+          ? { kind: "bot_added", eventId, tenantKey: self.id, chatId: room.id }
+          : { kind: "bot_removed", eventId, tenantKey: self.id, chatId: room.id },
       );
-      for (const task of outcome.after) await task().catch((error) => log.error("after-join task failed", { error: String(error) }));
+      for (const task of outcome.after)
+        await task().catch((error) => log.error("after-join task failed", { error: String(error) }));
       void loop.kick();
       return;
     }
@@ -125,7 +140,11 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
     if (group?.active) await syncGroupMembers(db, directory, group, clock.now());
   }
   const membership = (change: "join" | "leave") => (room: Room, people: Contact[], _by?: Contact, at?: Date) =>
-    track(onMembership(change, room, people, at).catch((error) => log.error(`wechat room-${change} failed`, { roomId: room.id, error: String(error) })));
+    track(
+      onMembership(change, room, people, at).catch((error) =>
+        log.error(`wechat room-${change} failed`, { roomId: room.id, error: String(error) }),
+      ),
+    );
   const onJoin = membership("join");
   const onLeave = membership("leave");
   wechaty.on("room-join", onJoin);

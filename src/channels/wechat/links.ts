@@ -21,11 +21,22 @@ export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope" | "routeM
         // Someone not yet known here binding themself: the code names the group and member.
         const code = /^(?:绑定|link)\s*(\d{6})$/iu.exec(update.text.trim())?.[1];
         if (!code) return undefined;
-        const attempt = await attemptLinkCode(db, { code, kind: "person", who: update.senderId, eventId: update.eventId, now });
-        if (attempt.kind === "found") return attempt.found.member ? { group: attempt.found.group, member: attempt.found.member } : undefined;
+        const attempt = await attemptLinkCode(db, {
+          code,
+          kind: "person",
+          who: update.senderId,
+          eventId: update.eventId,
+          now,
+        });
+        if (attempt.kind === "found")
+          return attempt.found.member ? { group: attempt.found.group, member: attempt.found.member } : undefined;
         // Someone in no group at all hears why here; a member's 绑定 command answers for itself.
         if (!(await homeGroup(db, "wechat", update.tenantKey, update.senderId))) {
-          work.send({ type: "open_id", id: update.senderId }, linkRefusal(attempt, false, /^link/iu.test(update.text.trim()) ? "en" : "zh"), `linkfail:${update.eventId}`);
+          work.send(
+            { type: "open_id", id: update.senderId },
+            linkRefusal(attempt, false, /^link/iu.test(update.text.trim()) ? "en" : "zh"),
+            `linkfail:${update.eventId}`,
+          );
         }
         return undefined;
       }
@@ -33,7 +44,11 @@ export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope" | "routeM
       if (!group) return undefined;
       const person = await linkedMember(db, update.senderId, group.id);
       if (person) return person;
-      const [member] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.userId, update.senderId))).limit(1);
+      const [member] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.groupId, group.id), eq(members.userId, update.senderId)))
+        .limit(1);
       if (member) return { group, member };
       const added = addMember(db, group.id, update.senderId, now);
       work.write(added.write);
@@ -66,10 +81,19 @@ export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope" | "routeM
 
   async function onLark(id: string, what: "user" | "chat"): Promise<boolean> {
     if (what === "chat") {
-      const [g] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.platform, "lark"), eq(groups.chatId, id))).limit(1);
+      const [g] = await db
+        .select({ id: groups.id })
+        .from(groups)
+        .where(and(eq(groups.platform, "lark"), eq(groups.chatId, id)))
+        .limit(1);
       return Boolean(g);
     }
-    const [m] = await db.select({ id: members.id }).from(members).innerJoin(groups, eq(groups.id, members.groupId)).where(and(eq(groups.platform, "lark"), eq(members.userId, id))).limit(1);
+    const [m] = await db
+      .select({ id: members.id })
+      .from(members)
+      .innerJoin(groups, eq(groups.id, members.groupId))
+      .where(and(eq(groups.platform, "lark"), eq(members.userId, id)))
+      .limit(1);
     return Boolean(m);
   }
 }

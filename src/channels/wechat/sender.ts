@@ -6,7 +6,9 @@ import type { MessageSender, OutgoingMessage, SendResult } from "../../outbox/se
 class NotAFriend extends Error {
   override name = "NotAFriend";
   constructor(id: string) {
-    super(`${id} is not a WeChat friend of the bot account: private messages cannot reach them (they can add the bot, or read it in the group)`);
+    super(
+      `${id} is not a WeChat friend of the bot account: private messages cannot reach them (they can add the bot, or read it in the group)`,
+    );
   }
 }
 
@@ -31,7 +33,8 @@ export function createWechatSender(bot: Wechaty, renderImage: ImageRenderer): Me
   }
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
-      if (!bot.isLoggedIn) return { ok: false, retry: true, retryAfterMs: 30_000, error: "WeChat account not logged in" };
+      if (!bot.isLoggedIn)
+        return { ok: false, retry: true, retryAfterMs: 30_000, error: "WeChat account not logged in" };
       if (message.receiveIdType === "update") return { ok: true, messageId: "wx:no-update" }; // WeChat cannot edit a sent message
       let to;
       try {

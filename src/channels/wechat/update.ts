@@ -10,7 +10,10 @@ const MENTION_END = /[\u2005\u0020]/u;
 export function stripSelfMention(text: string, selfNames: readonly string[]): string {
   let out = text;
   for (const name of selfNames.filter(Boolean)) {
-    out = out.split(`@${name}`).map((part, i) => (i === 0 ? part : part.replace(MENTION_END, ""))).join(" ");
+    out = out
+      .split(`@${name}`)
+      .map((part, i) => (i === 0 ? part : part.replace(MENTION_END, "")))
+      .join(" ");
   }
   return out.replace(/[\s\u2005]+/gu, " ").trim();
 }
@@ -38,7 +41,10 @@ export interface WechatMessageFacts {
  * ignores: its own messages, system notices, official accounts.
  * `account` is the logged-in WeChat account: the tenant of its groups.
  */
-export async function toMessageUpdate(message: Message, account: { id: string; names: readonly string[] }): Promise<WechatMessageFacts | undefined> {
+export async function toMessageUpdate(
+  message: Message,
+  account: { id: string; names: readonly string[] },
+): Promise<WechatMessageFacts | undefined> {
   if (message.self()) return undefined;
   const type = message.type();
   if (type === types.Message.Recalled || type === types.Message.Unknown) return undefined;
@@ -50,7 +56,8 @@ export async function toMessageUpdate(message: Message, account: { id: string; n
   const mentions: Mention[] = [];
   if (room && isText) {
     for (const contact of await message.mentionList()) {
-      if (contact.id !== account.id) mentions.push({ userId: contact.id, name: (await room.alias(contact)) || contact.name() });
+      if (contact.id !== account.id)
+        mentions.push({ userId: contact.id, name: (await room.alias(contact)) || contact.name() });
     }
   }
   const update: MessageUpdate = {

@@ -27,8 +27,16 @@ function checkTree(top: readonly Dimension[]): FieldError[] {
     if (Math.abs(total - 100) > SUM_TOLERANCE) {
       errors.push(
         path.length === 1
-          ? fieldError(path, `维度权重之和须为 100（当前 ${show(total)}）`, `dimension weights must sum to 100 (got ${show(total)})`)
-          : fieldError(path, `子项权重之和须为 100（当前 ${show(total)}）`, `children weights must sum to 100 (got ${show(total)})`),
+          ? fieldError(
+              path,
+              `维度权重之和须为 100（当前 ${show(total)}）`,
+              `dimension weights must sum to 100 (got ${show(total)})`,
+            )
+          : fieldError(
+              path,
+              `子项权重之和须为 100（当前 ${show(total)}）`,
+              `children weights must sum to 100 (got ${show(total)})`,
+            ),
       );
     }
     const names = new Set<string>();
@@ -37,22 +45,38 @@ function checkTree(top: readonly Dimension[]): FieldError[] {
       const previous = seen.get(node.key);
       if (previous !== undefined) {
         errors.push(
-          fieldError([...here, "key"], `键 ${node.key} 重复（已用于 ${previous}）`, `duplicate key ${node.key} (already used at ${previous})`),
+          fieldError(
+            [...here, "key"],
+            `键 ${node.key} 重复（已用于 ${previous}）`,
+            `duplicate key ${node.key} (already used at ${previous})`,
+          ),
         );
       } else seen.set(node.key, formatPath(here));
       if (names.has(node.name)) {
-        errors.push(fieldError([...here, "name"], `同级名称 ${node.name} 重复`, `duplicate name ${node.name} among siblings`));
+        errors.push(
+          fieldError([...here, "name"], `同级名称 ${node.name} 重复`, `duplicate name ${node.name} among siblings`),
+        );
       }
       names.add(node.name);
       // Adjustments are applied at top level only (see scoring/dimension.ts), so a cap lower down would never bite.
       if (path.length > 1 && node.bonusCapPct !== undefined) {
         errors.push(
-          fieldError([...here, "bonusCapPct"], "加分上限只能设在一级维度上", "bonusCapPct is allowed on top-level dimensions only"),
+          fieldError(
+            [...here, "bonusCapPct"],
+            "加分上限只能设在一级维度上",
+            "bonusCapPct is allowed on top-level dimensions only",
+          ),
         );
       }
       // A computed score belongs to a leaf: a parent is scored from its children.
       if (node.source !== undefined && node.children?.length) {
-        errors.push(fieldError([...here, "source"], "计算得分（如出勤）只能设在末级指标上", "a computed source is allowed on leaves only"));
+        errors.push(
+          fieldError(
+            [...here, "source"],
+            "计算得分（如出勤）只能设在末级指标上",
+            "a computed source is allowed on leaves only",
+          ),
+        );
       }
       if (node.children) visitLevel(node.children, [...here, "children"]);
     });
@@ -68,7 +92,13 @@ function checkRaters(raters: Record<string, number> | undefined): FieldError[] {
   if (weights.length === 0) return [fieldError("raters", "至少需要一个评价主体", "needs at least one rater group")];
   const total = sumOf(weights);
   if (Math.abs(total - 100) > SUM_TOLERANCE) {
-    return [fieldError("raters", `评价主体权重之和须为 100（当前 ${show(total)}）`, `rater weights must sum to 100 (got ${show(total)})`)];
+    return [
+      fieldError(
+        "raters",
+        `评价主体权重之和须为 100（当前 ${show(total)}）`,
+        `rater weights must sum to 100 (got ${show(total)})`,
+      ),
+    ];
   }
   return [];
 }
@@ -77,7 +107,8 @@ function checkGrades(grades: readonly Grade[]): FieldError[] {
   const errors: FieldError[] = [];
   const names = new Set<string>();
   grades.forEach((grade, i) => {
-    if (names.has(grade.name)) errors.push(fieldError(["grades", i, "name"], `等次 ${grade.name} 重复`, `duplicate grade ${grade.name}`));
+    if (names.has(grade.name))
+      errors.push(fieldError(["grades", i, "name"], `等次 ${grade.name} 重复`, `duplicate grade ${grade.name}`));
     names.add(grade.name);
     const previous = grades[i - 1];
     // Grades are handed out best first; a better grade with a lower bar would make the order meaningless.

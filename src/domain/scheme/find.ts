@@ -26,7 +26,11 @@ const TIERS: ReadonlyArray<(n: Dimension, q: string) => boolean> = [
   (n, q) => squash(n.name).includes(q),
 ];
 
-export function findDimension(scheme: Pick<Scheme, "dimensions">, query: string, options: FindOptions = {}): FindResult {
+export function findDimension(
+  scheme: Pick<Scheme, "dimensions">,
+  query: string,
+  options: FindOptions = {},
+): FindResult {
   const q = squash(query);
   if (q === "") return { kind: "none" };
   const pool = indexScheme(scheme).nodes.filter((n) => !options.leavesOnly || n.isLeaf);

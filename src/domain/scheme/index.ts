@@ -1,5 +1,13 @@
 export type { Dimension, FieldError, Grade, ParseResult, Quota, RankingVisibility, Scheme } from "./types";
-export { parseScheme, SchemeShape, DEFAULT_AWARDS, DEFAULT_RATERS, DEFAULT_BACKFILL_DAYS, KEY_PATTERN, type SchemeJson } from "./schema";
+export {
+  parseScheme,
+  SchemeShape,
+  DEFAULT_AWARDS,
+  DEFAULT_RATERS,
+  DEFAULT_BACKFILL_DAYS,
+  KEY_PATTERN,
+  type SchemeJson,
+} from "./schema";
 export { findDimension, type FindOptions, type FindResult } from "./find";
 export { indexScheme, isLeaf, type NodeInfo, type SchemeIndex } from "./tree";
 export { schemeTemplates, type SchemeTemplate } from "./templates";

@@ -26,8 +26,8 @@ export const MESSAGES = {
     en: "a key may contain only a-z, 0-9, _ and -",
   },
   quota: {
-    zh: "名额须为非负整数或百分比字符串（如 \"20%\"）",
-    en: "a quota must be a non-negative integer or a percentage string such as \"20%\"",
+    zh: '名额须为非负整数或百分比字符串（如 "20%"）',
+    en: 'a quota must be a non-negative integer or a percentage string such as "20%"',
   },
   cents: { zh: "金额最多两位小数（到分）", en: "an amount has at most two decimals (fen)" },
   blank: { zh: "不能为空", en: "must not be empty" },
@@ -65,12 +65,14 @@ function translate(issue: z.core.$ZodIssue): { zh: string; en: string } {
       return { zh: `类型应为${TYPE_ZH[expected] ?? expected}`, en: `must be of type ${expected}` };
     }
     case "too_small":
-      if (issue.origin === "array") return { zh: `至少 ${issue.minimum} 项`, en: `needs at least ${issue.minimum} item(s)` };
+      if (issue.origin === "array")
+        return { zh: `至少 ${issue.minimum} 项`, en: `needs at least ${issue.minimum} item(s)` };
       if (issue.origin === "string") return MESSAGES.blank;
       return { zh: `须 ${bound(issue, true)}`, en: `must be ${bound(issue, true)}` };
     case "too_big":
       if (issue.origin === "array") return { zh: `最多 ${issue.maximum} 项`, en: `at most ${issue.maximum} item(s)` };
-      if (issue.origin === "string") return { zh: `最长 ${issue.maximum} 字`, en: `at most ${issue.maximum} characters` };
+      if (issue.origin === "string")
+        return { zh: `最长 ${issue.maximum} 字`, en: `at most ${issue.maximum} characters` };
       return { zh: `须 ${bound(issue, false)}`, en: `must be ${bound(issue, false)}` };
     case "unrecognized_keys": {
       const keys = issue.keys.join(", ");

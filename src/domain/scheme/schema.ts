@@ -39,13 +39,16 @@ export const DimensionShape: z.ZodType<Dimension, Dimension> = z.strictObject({
   },
 });
 
-const QuotaShape = z.union([
-  z.number().int({ message: "quota" }).min(0, { message: "quota" }),
-  z
-    .string()
-    .regex(QUOTA_PERCENT, { message: "quota" })
-    .transform((s) => s as `${number}%`),
-], { message: "quota" });
+const QuotaShape = z.union(
+  [
+    z.number().int({ message: "quota" }).min(0, { message: "quota" }),
+    z
+      .string()
+      .regex(QUOTA_PERCENT, { message: "quota" })
+      .transform((s) => s as `${number}%`),
+  ],
+  { message: "quota" },
+);
 
 const GradeShape = z.strictObject({
   name: text(20),

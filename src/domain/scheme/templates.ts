@@ -54,7 +54,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
   {
     id: "section-leader",
     name: "中层干部",
-    description: "中层（站所）负责人：分管工作 60%、联村工作 30%、个人学习及出勤 10%（§5）；先民主测评再由领导评分（§6）",
+    description:
+      "中层（站所）负责人：分管工作 60%、联村工作 30%、个人学习及出勤 10%（§5）；先民主测评再由领导评分（§6）",
     scheme: {
       name: "中层干部",
       dimensions: [
@@ -72,7 +73,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
   {
     id: "stationed-unit",
     name: "驻镇单位",
-    description: "驻镇单位：工作配合 20%、社会评价 20%、干部学习 10%、业务工作 50%；优秀 5 名、良好 5 名，以分数高低确定；前三名奖 900/600/300 元（§5）",
+    description:
+      "驻镇单位：工作配合 20%、社会评价 20%、干部学习 10%、业务工作 50%；优秀 5 名、良好 5 名，以分数高低确定；前三名奖 900/600/300 元（§5）",
     scheme: {
       name: "驻镇单位",
       dimensions: [
@@ -92,7 +94,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
   {
     id: "village",
     name: "村（社区）",
-    description: "镇对村考核：经济发展、社会管理、党的建设、社会稳定各 25%；人口规模系数 1.042 / 1.083 设在成员上；前三名奖 900/600/300 元（§5）",
+    description:
+      "镇对村考核：经济发展、社会管理、党的建设、社会稳定各 25%；人口规模系数 1.042 / 1.083 设在成员上；前三名奖 900/600/300 元（§5）",
     scheme: {
       name: "村（社区）",
       dimensions: [

@@ -56,6 +56,4 @@ export interface FieldError {
   en: string;
 }
 
-export type ParseResult<K extends string, T> =
-  | ({ ok: true } & { [P in K]: T })
-  | { ok: false; errors: FieldError[] };
+export type ParseResult<K extends string, T> = ({ ok: true } & { [P in K]: T }) | { ok: false; errors: FieldError[] };

@@ -35,7 +35,8 @@ export function calibrationFor(totals: readonly number[], performance: number | 
 }
 
 /** A calibrated total, to the hundredth like every total. */
-export const calibrated = (total: number, c: Calibration | null): number => (c ? round2(total * c.factor) : round2(total));
+export const calibrated = (total: number, c: Calibration | null): number =>
+  c ? round2(total * c.factor) : round2(total);
 
 /** The explanation line for a person's calibrated total. */
 export function calibrationLine(total: number, c: Calibration): string {

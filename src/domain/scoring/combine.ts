@@ -55,13 +55,27 @@ const mean = (xs: { value: number; weight: number }[]) => {
 };
 
 export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): CombinedResult {
-  const people = new Map<string, { id: string; name: string; totals: { value: number; weight: number }[]; dims: Map<string, { value: number; weight: number }[]> }>();
+  const people = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      totals: { value: number; weight: number }[];
+      dims: Map<string, { value: number; weight: number }[]>;
+    }
+  >();
   for (const part of parts) {
     const weight = part.weight ?? 1;
     for (const m of part.result.members) {
-      const p = people.get(m.id) ?? { id: m.id, name: m.name, totals: [] as { value: number; weight: number }[], dims: new Map<string, { value: number; weight: number }[]>() };
+      const p = people.get(m.id) ?? {
+        id: m.id,
+        name: m.name,
+        totals: [] as { value: number; weight: number }[],
+        dims: new Map<string, { value: number; weight: number }[]>(),
+      };
       p.totals.push({ value: m.total, weight });
-      for (const [key, f] of Object.entries(m.dimensions)) p.dims.set(key, [...(p.dims.get(key) ?? []), { value: f.score, weight }]);
+      for (const [key, f] of Object.entries(m.dimensions))
+        p.dims.set(key, [...(p.dims.get(key) ?? []), { value: f.score, weight }]);
       people.set(m.id, p);
     }
   }
@@ -79,7 +93,10 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
       rank: rankOf.get(p.id)!,
       grade: grades.get(p.id)?.name ?? null,
       prize: (prizes.get(p.id)?.fen ?? 0) / 100,
-      parts: parts.map((part) => ({ period: part.period, total: part.result.members.find((m) => m.id === p.id)?.total ?? null })),
+      parts: parts.map((part) => ({
+        period: part.period,
+        total: part.result.members.find((m) => m.id === p.id)?.total ?? null,
+      })),
       dimensions: Object.fromEntries([...p.dims].map(([k, v]) => [k, round2(mean(v))])),
     }))
     .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1));
@@ -93,7 +110,9 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
     members,
     partAverages: parts.map((part) => ({
       period: part.period,
-      average: part.result.members.length ? round2(part.result.members.reduce((n, m) => n + m.total, 0) / part.result.members.length) : null,
+      average: part.result.members.length
+        ? round2(part.result.members.reduce((n, m) => n + m.total, 0) / part.result.members.length)
+        : null,
     })),
     dimensionAverages,
     warnings,

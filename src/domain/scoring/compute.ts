@@ -81,7 +81,13 @@ interface Placement {
 }
 
 /** One member's derivation, by the rules' own modules, from that member's inputs alone. */
-function derive(scheme: Scheme, index: PeriodIndex, member: MemberInput, bucket: number, placed: Placement): MemberDerivation {
+function derive(
+  scheme: Scheme,
+  index: PeriodIndex,
+  member: MemberInput,
+  bucket: number,
+  placed: Placement,
+): MemberDerivation {
   const score = scoreMember(scheme, member, memberInputs(index, bucket));
   return {
     dimensions: score.dimensions,
@@ -100,7 +106,10 @@ function derive(scheme: Scheme, index: PeriodIndex, member: MemberInput, bucket:
 
 /** DOMAIN §4: a visible list of who is missing; unrated leaves score 0, which people must see. */
 function missingWarning(scores: readonly MemberFigures[]): Warning[] {
-  const members = scores.filter((s) => s.missing.length > 0).map((s) => s.id).sort();
+  const members = scores
+    .filter((s) => s.missing.length > 0)
+    .map((s) => s.id)
+    .sort();
   if (members.length === 0) return [];
   return [
     {

@@ -16,7 +16,10 @@ function groupFigure(g: RaterGroupScore): string {
   const label = raterLabel(g.group);
   if (ANONYMOUS_GROUPS.has(g.group)) return `${label} ${num(g.average)}（${g.ratings.length} 人平均）`;
   if (g.ratings.length === 1) return `${label} ${num(g.average)}`;
-  const detail = g.ratings.length <= MAX_LISTED ? `${g.ratings.map((r) => num(r.score)).join("、")} 的平均` : `${g.ratings.length} 人平均`;
+  const detail =
+    g.ratings.length <= MAX_LISTED
+      ? `${g.ratings.map((r) => num(r.score)).join("、")} 的平均`
+      : `${g.ratings.length} 人平均`;
   return `${label} ${num(g.average)}（${detail}）`;
 }
 
@@ -49,7 +52,9 @@ function childLines(node: NodeScore, depth: number): string[] {
   const lines: string[] = [];
   for (const child of node.children ?? []) {
     const pad = INDENT.repeat(depth);
-    lines.push(unrated(child) ? `${pad}${child.name}：无人评分，记 0 分` : `${pad}${child.name} = ${nodeFormula(child)}`);
+    lines.push(
+      unrated(child) ? `${pad}${child.name}：无人评分，记 0 分` : `${pad}${child.name} = ${nodeFormula(child)}`,
+    );
     lines.push(...childLines(child, depth + 1));
   }
   return lines;
@@ -62,7 +67,8 @@ function adjustmentLine(d: TopDimensionScore): string | null {
   if (d.bonusCap !== null && d.bonusRequested > d.bonusCap) {
     notes.push(`加分 ${num(d.bonusRequested)} 超过上限 ${num(d.bonusCap)}，按 ${num(d.bonus)} 计`);
   }
-  if (d.deduction < d.deductionRequested) notes.push(`扣分 ${num(d.deductionRequested)} 超过可扣分数，按 ${num(d.deduction)} 计，最低 0 分`);
+  if (d.deduction < d.deductionRequested)
+    notes.push(`扣分 ${num(d.deductionRequested)} 超过可扣分数，按 ${num(d.deduction)} 计，最低 0 分`);
   const sum = `${fix2(d.base)} + ${num(d.bonus)} - ${num(d.deduction)} = ${fix2(d.points)} 分`;
   return `${INDENT}${d.name}加减分：${items}；${notes.length > 0 ? `${notes.join("；")}；` : ""}${sum}`;
 }

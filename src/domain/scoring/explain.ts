@@ -25,13 +25,18 @@ function extraLine(e: ExtraScore): string | null {
     ...e.extras.map((x) => `${x.reason} ${num(x.points)}`),
   ];
   if (terms.length === 0) return null;
-  const capped = e.cap !== null && e.requested > e.cap ? `，超过上限 ${num(e.cap)}，按 ${fix2(e.applied)} 分计` : ` = ${fix2(e.applied)} 分`;
+  const capped =
+    e.cap !== null && e.requested > e.cap
+      ? `，超过上限 ${num(e.cap)}，按 ${fix2(e.applied)} 分计`
+      : ` = ${fix2(e.applied)} 分`;
   return `附加分 = ${terms.join(" + ")} = ${num(e.requested)}${capped}`;
 }
 
 function rankLines(m: MemberResult): string[] {
   const d = m.derivation;
-  const lines = [d.tiedWith.length > 1 ? `排名：第 ${m.rank} 名（${d.tiedWith.length} 人并列）` : `排名：第 ${m.rank} 名`];
+  const lines = [
+    d.tiedWith.length > 1 ? `排名：第 ${m.rank} 名（${d.tiedWith.length} 人并列）` : `排名：第 ${m.rank} 名`,
+  ];
   if (d.grade) {
     const quota = d.grade.quota === null ? "" : `，名额 ${d.grade.quota} 名`;
     const over = d.grade.overQuota ? "；因分数并列，超出名额" : "";
@@ -71,7 +76,11 @@ function nodeNames(nodes: readonly NodeScore[], into = new Map<string, string>()
  */
 export function explain(m: MemberResult, calibration: Calibration | null = null): string[] {
   const d = m.derivation;
-  const lines = [`${m.name}：${totalLine(m)}`, ...(calibration ? [calibrationLine(m.total, calibration)] : []), ...rankLines(m)];
+  const lines = [
+    `${m.name}：${totalLine(m)}`,
+    ...(calibration ? [calibrationLine(m.total, calibration)] : []),
+    ...rankLines(m),
+  ];
   for (const dim of d.dimensions) lines.push(...dimensionLines(dim));
   const extra = extraLine(d.extra);
   if (extra) lines.push(extra);

@@ -40,5 +40,11 @@ export function scoreExtra(
   const extraEntries = [...extras].sort(byPointsThenReason);
   const requested = [...awardEntries, ...extraEntries].reduce((sum, e) => sum + e.points, 0);
   const cap = extraCap ?? null;
-  return { awards: awardEntries, extras: extraEntries, requested, cap, applied: cap === null ? requested : Math.min(requested, cap) };
+  return {
+    awards: awardEntries,
+    extras: extraEntries,
+    requested,
+    cap,
+    applied: cap === null ? requested : Math.min(requested, cap),
+  };
 }

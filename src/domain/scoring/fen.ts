@@ -21,12 +21,18 @@ export const fenToYuan = (fen: number): number => fen / 100;
  * largest remainders. `tieBreak` orders equal remainders and must not depend on input order.
  * BigInt keeps `total × weight` exact beyond 2^53. The shares always add up to `total`.
  */
-export function apportion(total: number, weights: readonly number[], tieBreak: (a: number, b: number) => number): number[] {
-  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`apportion: total must be a non-negative integer, got ${total}`);
+export function apportion(
+  total: number,
+  weights: readonly number[],
+  tieBreak: (a: number, b: number) => number,
+): number[] {
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new RangeError(`apportion: total must be a non-negative integer, got ${total}`);
   let sum = 0;
   let max = 0;
   for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`apportion: weights must be non-negative integers, got ${w}`);
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new RangeError(`apportion: weights must be non-negative integers, got ${w}`);
     sum += w;
     if (w > max) max = w;
   }
@@ -51,7 +57,11 @@ export function apportion(total: number, weights: readonly number[], tieBreak: (
 }
 
 /** floor(total × w / sum) and its remainder, in numbers: every product and partial sum is a safe integer. */
-function divideNumbers(total: number, weights: readonly number[], sum: number): { shares: number[]; remainders: number[] } {
+function divideNumbers(
+  total: number,
+  weights: readonly number[],
+  sum: number,
+): { shares: number[]; remainders: number[] } {
   const shares: number[] = new Array(weights.length);
   const remainders: number[] = new Array(weights.length);
   weights.forEach((w, i) => {

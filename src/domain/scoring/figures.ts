@@ -125,7 +125,12 @@ function scoreLeaves(plan: FiguresPlan, index: PeriodIndex, b: number) {
 }
 
 /** Rule 2, as scoreNode: leaves nobody rated go to `missing` in tree order. */
-function compileNode(node: Dimension, leafSlot: ReadonlyMap<string, number>, scores: Float64Array, rated: Uint8Array): (missing: string[]) => number {
+function compileNode(
+  node: Dimension,
+  leafSlot: ReadonlyMap<string, number>,
+  scores: Float64Array,
+  rated: Uint8Array,
+): (missing: string[]) => number {
   if (!node.children || node.children.length === 0) {
     const slot = leafSlot.get(node.key)!;
     const key = node.key;
@@ -144,7 +149,12 @@ function compileNode(node: Dimension, leafSlot: ReadonlyMap<string, number>, sco
   };
 }
 
-export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { id: string; coefficient: number }, position: number): MemberFigures {
+export function memberFigures(
+  plan: FiguresPlan,
+  index: PeriodIndex,
+  member: { id: string; coefficient: number },
+  position: number,
+): MemberFigures {
   const { scheme } = plan;
   const b = index.bucketOf.get(member.id)!;
   scoreLeaves(plan, index, b);
@@ -163,7 +173,8 @@ export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { i
     if (adjusted) {
       for (const i of positions(index.adjustments, b)) {
         const a = index.inputs.adjustments[i]!;
-        if (index.tree.byKey.get(a.dimension)!.top.key === dim.key) given.push({ points: a.points, reason: a.reason, target: a.dimension });
+        if (index.tree.byKey.get(a.dimension)!.top.key === dim.key)
+          given.push({ points: a.points, reason: a.reason, target: a.dimension });
       }
     }
     if (given.length > 0) ({ bonus, deduction, points } = applyAdjustments(score, dim, given));
@@ -176,7 +187,12 @@ export function memberFigures(plan: FiguresPlan, index: PeriodIndex, member: { i
       points = Math.max(0, before - 0);
       deduction = before - points;
     }
-    dimensions[dim.key] = { score: round2(score), points: round2(points), bonus: round2(bonus), deduction: round2(deduction) };
+    dimensions[dim.key] = {
+      score: round2(score),
+      points: round2(points),
+      bonus: round2(bonus),
+      deduction: round2(deduction),
+    };
     pointsSum = pointsSum + points;
   }
 

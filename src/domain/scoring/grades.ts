@@ -43,7 +43,9 @@ export function assignGrades(
 
   for (const group of groups) {
     const ids = group.members.map((m) => m.id);
-    const g = grades.findIndex((grade, i) => group.cents >= toCents(grade.min) && (quotas[i] === null || (used[i] ?? 0) < (quotas[i] ?? 0)));
+    const g = grades.findIndex(
+      (grade, i) => group.cents >= toCents(grade.min) && (quotas[i] === null || (used[i] ?? 0) < (quotas[i] ?? 0)),
+    );
     const grade = grades[g];
     if (!grade) {
       ungraded.push(...ids);

@@ -25,4 +25,10 @@ export type { PayShare } from "./pay";
 export { apportion, toCents, round2, yuanToFen, fenToYuan } from "./fen";
 export { splitPool } from "./pay";
 export { calibrationFor, calibrated, calibrationLine, FACTOR_DECIMALS, type Calibration } from "./calibrate";
-export { rankOrganisation, type GroupPeriod, type OrganisationPerson, type OrganisationRanking, type Department } from "./organisation";
+export {
+  rankOrganisation,
+  type GroupPeriod,
+  type OrganisationPerson,
+  type OrganisationRanking,
+  type Department,
+} from "./organisation";

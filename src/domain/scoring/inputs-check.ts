@@ -9,10 +9,22 @@ import { compareText } from "./order";
  * DOMAIN §2 (§15 of the source): deductions must be specific; "酌情扣分" and the like are unusable.
  * Compared after removing spaces and punctuation.
  */
-const VAGUE_REASONS = new Set(["酌情扣分", "酌情加分", "酌情", "酌情处理", "视情况", "视情况扣分", "其他", "其它", "无", "略", "扣分", "加分"]);
+const VAGUE_REASONS = new Set([
+  "酌情扣分",
+  "酌情加分",
+  "酌情",
+  "酌情处理",
+  "视情况",
+  "视情况扣分",
+  "其他",
+  "其它",
+  "无",
+  "略",
+  "扣分",
+  "加分",
+]);
 
-export const isVagueReason = (reason: string): boolean =>
-  VAGUE_REASONS.has(reason.replace(/[\s\p{P}]/gu, ""));
+export const isVagueReason = (reason: string): boolean => VAGUE_REASONS.has(reason.replace(/[\s\p{P}]/gu, ""));
 
 /**
  * For each rating, the position of the first earlier one with the same member, item, group and
@@ -30,7 +42,13 @@ function earlierDuplicates(ratings: readonly RatingInput[]): Int32Array {
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i]!;
     if (r.by === undefined) continue;
-    if (r.member.includes("\u0000") || r.dimension.includes("\u0000") || r.rater.includes("\u0000") || r.by.includes("\u0000")) return joinedDuplicates(ratings);
+    if (
+      r.member.includes("\u0000") ||
+      r.dimension.includes("\u0000") ||
+      r.rater.includes("\u0000") ||
+      r.by.includes("\u0000")
+    )
+      return joinedDuplicates(ratings);
     let b = bucketOf.get(r.member);
     if (b === undefined) bucketOf.set(r.member, (b = sizes.push(0) - 1));
     of[i] = b;
@@ -42,7 +60,8 @@ function earlierDuplicates(ratings: readonly RatingInput[]): Int32Array {
   const order = new Int32Array(start[sizes.length]!);
   for (let i = 0; i < ratings.length; i++) if (of[i]! >= 0) order[next[of[i]!]!++] = i;
 
-  const sameItem = (a: RatingInput, b: RatingInput) => a.dimension === b.dimension && a.rater === b.rater && a.by === b.by;
+  const sameItem = (a: RatingInput, b: RatingInput) =>
+    a.dimension === b.dimension && a.rater === b.rater && a.by === b.by;
   for (let b = 0; b < sizes.length; b++) {
     const from = start[b]!;
     const to = start[b + 1]!;
@@ -51,7 +70,9 @@ function earlierDuplicates(ratings: readonly RatingInput[]): Int32Array {
       const list = Array.from(order.subarray(from, to)).sort((x, y) => {
         const p = ratings[x]!;
         const q = ratings[y]!;
-        return compareText(p.dimension, q.dimension) || compareText(p.rater, q.rater) || compareText(p.by!, q.by!) || x - y;
+        return (
+          compareText(p.dimension, q.dimension) || compareText(p.rater, q.rater) || compareText(p.by!, q.by!) || x - y
+        );
       });
       for (let k = 1; k < list.length; k++) {
         const prev = list[k - 1]!;
@@ -92,7 +113,8 @@ export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] 
   const members = new Set<string>();
 
   inputs.members.forEach((m, i) => {
-    if (members.has(m.id)) errors.push(fieldError(["members", i, "id"], `成员 ID ${m.id} 重复`, `duplicate member id ${m.id}`));
+    if (members.has(m.id))
+      errors.push(fieldError(["members", i, "id"], `成员 ID ${m.id} 重复`, `duplicate member id ${m.id}`));
     members.add(m.id);
   });
 
@@ -109,7 +131,11 @@ export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] 
   const vague = (list: string, i: number, reason: string) => {
     if (!isVagueReason(reason)) return;
     errors.push(
-      fieldError([list, i, "reason"], `理由「${reason}」过于笼统，请写明具体事实`, `reason "${reason}" is too vague; state the specific fact`),
+      fieldError(
+        [list, i, "reason"],
+        `理由「${reason}」过于笼统，请写明具体事实`,
+        `reason "${reason}" is too vague; state the specific fact`,
+      ),
     );
   };
 
@@ -118,17 +144,31 @@ export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] 
     unknownMember("ratings", i, r.member);
     if (!unknownDimension("ratings", i, r.dimension) && !tree.byKey.get(r.dimension)?.isLeaf) {
       errors.push(
-        fieldError(["ratings", i, "dimension"], `${r.dimension} 有子项，只能对末级指标评分`, `${r.dimension} has children; only leaves are rated`),
+        fieldError(
+          ["ratings", i, "dimension"],
+          `${r.dimension} 有子项，只能对末级指标评分`,
+          `${r.dimension} has children; only leaves are rated`,
+        ),
       );
     }
     if (!Object.hasOwn(scheme.raters, r.rater)) {
       const known = Object.keys(scheme.raters).join(", ");
-      errors.push(fieldError(["ratings", i, "rater"], `未知评价主体 ${r.rater}（可用：${known}）`, `unknown rater group ${r.rater} (known: ${known})`));
+      errors.push(
+        fieldError(
+          ["ratings", i, "rater"],
+          `未知评价主体 ${r.rater}（可用：${known}）`,
+          `unknown rater group ${r.rater} (known: ${known})`,
+        ),
+      );
     }
     const first = firstRating[i] ?? -1;
     if (first >= 0) {
       errors.push(
-        fieldError(["ratings", i], `与 ratings[${first}] 重复：${r.by} 已对该成员该项评过分`, `duplicates ratings[${first}]: ${r.by} already rated this member on this item`),
+        fieldError(
+          ["ratings", i],
+          `与 ratings[${first}] 重复：${r.by} 已对该成员该项评过分`,
+          `duplicates ratings[${first}]: ${r.by} already rated this member on this item`,
+        ),
       );
     }
   });
@@ -143,7 +183,13 @@ export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] 
     unknownMember("awards", i, a.member);
     if (!Object.hasOwn(scheme.awards, a.level)) {
       const known = Object.keys(scheme.awards).join(", ");
-      errors.push(fieldError(["awards", i, "level"], `未知奖励级别 ${a.level}（可用：${known}）`, `unknown award level ${a.level} (known: ${known})`));
+      errors.push(
+        fieldError(
+          ["awards", i, "level"],
+          `未知奖励级别 ${a.level}（可用：${known}）`,
+          `unknown award level ${a.level} (known: ${known})`,
+        ),
+      );
     }
   });
 

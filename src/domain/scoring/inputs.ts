@@ -75,7 +75,8 @@ export function parsePeriodInputs(scheme: Scheme, json: unknown): ParseResult<"i
  * anything is off, so what is accepted, what comes out and every error are zod's.
  */
 function shape(json: unknown): ReturnType<typeof PeriodInputsShape.safeParse> {
-  if (typeof json !== "object" || json === null || Object.getPrototypeOf(json) !== Object.prototype) return PeriodInputsShape.safeParse(json);
+  if (typeof json !== "object" || json === null || Object.getPrototypeOf(json) !== Object.prototype)
+    return PeriodInputsShape.safeParse(json);
   const whole = json as Record<string, unknown>;
   const members = Array.isArray(whole.members) ? fastMembers(whole.members, COEFFICIENT_MAX) : null;
   const ratings = Array.isArray(whole.ratings) ? fastRatings(whole.ratings) : null;

@@ -28,8 +28,7 @@ export interface LeafScore {
   unrated: string[];
 }
 
-const byScoreThenRater = (a: RatingEntry, b: RatingEntry) =>
-  a.score - b.score || compareText(a.by ?? "", b.by ?? "");
+const byScoreThenRater = (a: RatingEntry, b: RatingEntry) => a.score - b.score || compareText(a.by ?? "", b.by ?? "");
 
 /** Summing in sorted order makes the float result independent of the order ratings arrived in. */
 const sortedSum = (sorted: readonly RatingEntry[]) => sorted.reduce((sum, r) => sum + r.score, 0);

@@ -50,7 +50,8 @@ function bucket(
   for (let i = 0; i < list.length; i++) {
     checks.before?.(i);
     const b = bucketOf.get(list[i]!.member);
-    if (b === undefined) throw new Error(`${what}: unknown member ${list[i]!.member} (validate with parsePeriodInputs)`);
+    if (b === undefined)
+      throw new Error(`${what}: unknown member ${list[i]!.member} (validate with parsePeriodInputs)`);
     checks.after?.(i);
     of[i] = b;
     start[b + 1]! += 1;
@@ -115,9 +116,15 @@ export function memberInputs(index: PeriodIndex, b: number): MemberInputs {
   }
   for (const i of positions(index.adjustments, b)) {
     const a = inputs.adjustments[i]!;
-    push(out.adjustments, tree.byKey.get(a.dimension)!.top.key, { points: a.points, reason: a.reason, target: a.dimension });
+    push(out.adjustments, tree.byKey.get(a.dimension)!.top.key, {
+      points: a.points,
+      reason: a.reason,
+      target: a.dimension,
+    });
   }
-  for (const i of positions(index.awards, b)) out.awards.push({ level: inputs.awards[i]!.level, reason: inputs.awards[i]!.reason });
-  for (const i of positions(index.extras, b)) out.extras.push({ points: inputs.extras[i]!.points, reason: inputs.extras[i]!.reason });
+  for (const i of positions(index.awards, b))
+    out.awards.push({ level: inputs.awards[i]!.level, reason: inputs.awards[i]!.reason });
+  for (const i of positions(index.extras, b))
+    out.extras.push({ points: inputs.extras[i]!.points, reason: inputs.extras[i]!.reason });
   return out;
 }

@@ -61,13 +61,33 @@ export function rankOrganisation(groups: readonly GroupPeriod[]): OrganisationRa
     if (!g.people.length) continue;
     const raws = g.people.map((p) => p.total);
     const calibration = g.calibrate ? calibrationFor(raws, g.performance) : null;
-    const totals = g.people.map((p) => ({ id: p.id, name: p.name, groupId: g.groupId, groupName: g.groupName, raw: p.total, total: calibrated(p.total, calibration) }));
+    const totals = g.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      groupId: g.groupId,
+      groupName: g.groupName,
+      raw: p.total,
+      total: calibrated(p.total, calibration),
+    }));
     people.push(...totals);
     const average = mean(totals.map((p) => p.total));
-    departments.push({ id: g.groupId, cents: toCents(average), groupId: g.groupId, groupName: g.groupName, headcount: g.people.length, rawAverage: mean(raws), average, calibration });
+    departments.push({
+      id: g.groupId,
+      cents: toCents(average),
+      groupId: g.groupId,
+      groupName: g.groupName,
+      headcount: g.people.length,
+      rawAverage: mean(raws),
+      average,
+      calibration,
+    });
   }
   return {
-    people: rankGroups(people.map((p) => ({ ...p, cents: toCents(p.total) }))).flatMap((tie) => tie.members.map(({ cents: _c, ...p }) => ({ rank: tie.rank, ...p }))),
-    departments: rankGroups(departments).flatMap((tie) => tie.members.map(({ id: _i, cents: _c, ...d }) => ({ rank: tie.rank, ...d }))),
+    people: rankGroups(people.map((p) => ({ ...p, cents: toCents(p.total) }))).flatMap((tie) =>
+      tie.members.map(({ cents: _c, ...p }) => ({ rank: tie.rank, ...p })),
+    ),
+    departments: rankGroups(departments).flatMap((tie) =>
+      tie.members.map(({ id: _i, cents: _c, ...d }) => ({ rank: tie.rank, ...d })),
+    ),
   };
 }

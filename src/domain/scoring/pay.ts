@@ -29,7 +29,11 @@ export function splitPool(
   const warnings: Warning[] = [];
   if (entries.length === 0) {
     if (poolFen > 0) {
-      warnings.push({ code: "pay-no-members", zh: "本期没有成员，奖金池未分配", en: "no members in the period; the pool is not distributed" });
+      warnings.push({
+        code: "pay-no-members",
+        zh: "本期没有成员，奖金池未分配",
+        en: "no members in the period; the pool is not distributed",
+      });
     }
     return { byMember, warnings };
   }
@@ -42,7 +46,9 @@ export function splitPool(
     return !ea || !eb ? 0 : eb.cents - ea.cents || compareText(ea.id, eb.id);
   };
   const shares = apportion(poolFen, weights, tieBreak);
-  entries.forEach((e, i) => byMember.set(e.id, { mode, poolFen, headcount: entries.length, sumCents, cents: e.cents, fen: shares[i] ?? 0 }));
+  entries.forEach((e, i) =>
+    byMember.set(e.id, { mode, poolFen, headcount: entries.length, sumCents, cents: e.cents, fen: shares[i] ?? 0 }),
+  );
   if (mode === "equal" && poolFen > 0) {
     warnings.push({
       code: "pay-equal-split",

@@ -16,13 +16,17 @@ export interface PrizeShare {
   fen: number;
 }
 
-export function awardPrizes(prizesYuan: readonly number[], groups: readonly TieGroup<{ id: string }>[]): Map<string, PrizeShare> {
+export function awardPrizes(
+  prizesYuan: readonly number[],
+  groups: readonly TieGroup<{ id: string }>[],
+): Map<string, PrizeShare> {
   const byMember = new Map<string, PrizeShare>();
   const prizesFen = prizesYuan.map(yuanToFen);
   for (const group of groups) {
     if (group.rank > prizesFen.length) break;
     const places: number[] = [];
-    for (let place = group.rank; place < group.rank + group.members.length && place <= prizesFen.length; place++) places.push(place);
+    for (let place = group.rank; place < group.rank + group.members.length && place <= prizesFen.length; place++)
+      places.push(place);
     const sharedFen = places.reduce((sum, place) => sum + (prizesFen[place - 1] ?? 0), 0);
     if (sharedFen === 0) continue;
     const ones = group.members.map(() => 1);

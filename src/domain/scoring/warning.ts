@@ -7,4 +7,9 @@ export interface Warning {
   members?: string[];
 }
 
-export type WarningCode = "quota-exceeded-by-tie" | "no-grade" | "pay-equal-split" | "pay-no-members" | "missing-ratings";
+export type WarningCode =
+  | "quota-exceeded-by-tie"
+  | "no-grade"
+  | "pay-equal-split"
+  | "pay-no-members"
+  | "missing-ratings";

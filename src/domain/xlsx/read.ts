@@ -26,7 +26,8 @@ function text(files: Record<string, Uint8Array>, path: string): string | undefin
 function runs(xml: string): string {
   const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
-  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeXml(m[1] ?? "");
+  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += unescapeXml(m[1] ?? "");
   return out;
 }
 

@@ -10,8 +10,14 @@ import { larkOpenId, larkTenantKey } from "../../support/ids";
  * caller never waits longer than its bound.
  */
 
-const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
-const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: larkOpenId("bot-identity"), appName: "绩效考核机器人" };
+const hex = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
+const APP = {
+  appId: `cli_${hex(16)}`,
+  appSecret: hex(32),
+  botOpenId: larkOpenId("bot-identity"),
+  appName: "绩效考核机器人",
+};
 const BOT_INFO = "/open-apis/bot/v3/info";
 
 let lark: MockLarkServer;
@@ -24,7 +30,14 @@ beforeEach(() => lark.mock.reset());
 function identityAt(start = 1_000_000, waitMs = 5_000, share = true) {
   let t = start;
   const api = createLarkOpenApi({ appId: APP.appId, appSecret: APP.appSecret, domain: lark.url });
-  const identity = createBotIdentity({ lookup: () => api.botOpenId(), now: () => t, waitMs, backoffFirstMs: 1000, backoffMaxMs: 4000, share });
+  const identity = createBotIdentity({
+    lookup: () => api.botOpenId(),
+    now: () => t,
+    waitMs,
+    backoffFirstMs: 1000,
+    backoffMaxMs: 4000,
+    share,
+  });
   return { identity, advance: (ms: number) => (t += ms) };
 }
 

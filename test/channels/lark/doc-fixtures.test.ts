@@ -16,7 +16,11 @@ const DIR = join(import.meta.dirname, "../../fixtures/lark");
 interface Fixture {
   doc: string;
   note: string;
-  payload: { header?: { app_id: string; token: string; tenant_key: string }; event?: Record<string, unknown>; token?: string };
+  payload: {
+    header?: { app_id: string; token: string; tenant_key: string };
+    event?: Record<string, unknown>;
+    token?: string;
+  };
 }
 const load = (name: string): Fixture => JSON.parse(readFileSync(join(DIR, name), "utf8"));
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".json"));
@@ -33,9 +37,19 @@ afterAll(() => h.close());
 
 /** A message event's message exists in Lark before the event arrives (the bot replies to it). */
 function recordInMock(f: Fixture) {
-  const m = (f.payload.event as { message: { message_id: string; chat_id: string; chat_type: "group" | "p2p"; content: string } }).message;
+  const m = (
+    f.payload.event as { message: { message_id: string; chat_id: string; chat_type: "group" | "p2p"; content: string } }
+  ).message;
   const sender = (f.payload.event as { sender: { sender_id: { open_id: string } } }).sender.sender_id.open_id;
-  h.lark.mock.store.recordMessage({ messageId: m.message_id, chatId: m.chat_id, chatMode: m.chat_type, msgType: "text", content: m.content, createTime: h.clock.now().getTime(), sender: { type: "user", openId: sender } });
+  h.lark.mock.store.recordMessage({
+    messageId: m.message_id,
+    chatId: m.chat_id,
+    chatMode: m.chat_type,
+    msgType: "text",
+    content: m.content,
+    createTime: h.clock.now().getTime(),
+    sender: { type: "user", openId: sender },
+  });
   return m;
 }
 
@@ -52,8 +66,10 @@ describe("Lark's documented payloads through the webhook", () => {
       const f = load(file);
       expect(f.doc, file).toMatch(/^https:\/\/open\.feishu\.cn\/document\//);
       const text = JSON.stringify(f.payload);
-      for (const id of text.match(/\b(?:ou|oc|om|on)_[0-9a-z]+/g) ?? []) expect(id, `${file}: ${id}`).toMatch(/^(ou|oc|om|on)_[0-9a-f]{32}$/);
-      if (f.payload.header) expect(f.payload.header).toMatchObject({ app_id: APP.appId, token: TOKEN, tenant_key: TENANT });
+      for (const id of text.match(/\b(?:ou|oc|om|on)_[0-9a-z]+/g) ?? [])
+        expect(id, `${file}: ${id}`).toMatch(/^(ou|oc|om|on)_[0-9a-f]{32}$/);
+      if (f.payload.header)
+        expect(f.payload.header).toMatchObject({ app_id: APP.appId, token: TOKEN, tenant_key: TENANT });
     }
   });
 
@@ -68,7 +84,10 @@ describe("Lark's documented payloads through the webhook", () => {
     expect((await post(load("im.chat.member.bot.added_v1.json"))).status).toBe(200);
     const [group] = await h.bot.db.select().from(groups).where(eq(groups.chatId, OFFICE.chatId));
     expect(group).toMatchObject({ id: GROUP, active: true, tenantKey: TENANT });
-    const [leader] = await h.bot.db.select().from(members).where(eq(members.id, memberIdFor(GROUP, LEADER.openId)));
+    const [leader] = await h.bot.db
+      .select()
+      .from(members)
+      .where(eq(members.id, memberIdFor(GROUP, LEADER.openId)));
     expect(leader).toMatchObject({ role: "leader", userId: LEADER.openId });
   });
 
@@ -76,9 +95,14 @@ describe("Lark's documented payloads through the webhook", () => {
     const f = load("im.message.receive_v1.group.json");
     const m = recordInMock(f);
     expect((await post(f)).status).toBe(200);
-    const rows = await h.bot.db.select().from(ratings).where(eq(ratings.memberId, memberIdFor(GROUP, ZHANG.openId)));
+    const rows = await h.bot.db
+      .select()
+      .from(ratings)
+      .where(eq(ratings.memberId, memberIdFor(GROUP, ZHANG.openId)));
     expect(rows.map((r) => r.score)).toEqual([88]);
-    const reply = h.lark.mock.sentMessages({ chatId: m.chat_id }).find((x) => x.sender.type === "app" && x.parentId === m.message_id);
+    const reply = h.lark.mock
+      .sentMessages({ chatId: m.chat_id })
+      .find((x) => x.sender.type === "app" && x.parentId === m.message_id);
     expect(JSON.stringify(reply?.parsed)).toContain("已评分");
   });
 
@@ -86,29 +110,46 @@ describe("Lark's documented payloads through the webhook", () => {
     const f = load("im.message.receive_v1.p2p.json");
     const m = recordInMock(f);
     expect((await post(f)).status).toBe(200);
-    const rows = await h.bot.db.select().from(records).where(eq(records.memberId, memberIdFor(GROUP, ZHANG.openId)));
+    const rows = await h.bot.db
+      .select()
+      .from(records)
+      .where(eq(records.memberId, memberIdFor(GROUP, ZHANG.openId)));
     expect(rows.map((r) => [r.text, r.sourceMessageId])).toEqual([["完成季度报表初稿", m.message_id]]);
   });
 
   test("card.action.trigger with form_value: the leader adjusts a claim with the points and comment typed in the form", async () => {
     expect((await h.say(ZHANG.openId, "申报 加分 联村 2 牵头完成秋收调度")).status).toBe(200);
     await h.bot.idle();
-    const [claim] = await h.bot.db.select().from(claims).where(eq(claims.memberId, memberIdFor(GROUP, ZHANG.openId)));
-    const card = h.lark.mock.sentMessages({ openId: LEADER.openId }).find((x) => JSON.stringify(x.parsed).includes(claim!.id))!;
+    const [claim] = await h.bot.db
+      .select()
+      .from(claims)
+      .where(eq(claims.memberId, memberIdFor(GROUP, ZHANG.openId)));
+    const card = h.lark.mock
+      .sentMessages({ openId: LEADER.openId })
+      .find((x) => JSON.stringify(x.parsed).includes(claim!.id))!;
     const f = load("card.action.trigger.form.json");
-    const event = f.payload.event as { action: { value: { id: string } }; context: { open_message_id: string; open_chat_id: string } };
+    const event = f.payload.event as {
+      action: { value: { id: string } };
+      context: { open_message_id: string; open_chat_id: string };
+    };
     event.action.value.id = claim!.id;
     event.context.open_message_id = card.messageId;
     event.context.open_chat_id = card.chatId;
     expect((await post(f)).status).toBe(200);
     const [decision] = await h.bot.db.select().from(claimDecisions).where(eq(claimDecisions.claimId, claim!.id));
-    expect(decision).toMatchObject({ decision: "adjusted", points: 1, comment: "按实际工作量调整", byUserId: LEADER.openId });
+    expect(decision).toMatchObject({
+      decision: "adjusted",
+      points: 1,
+      comment: "按实际工作量调整",
+      byUserId: LEADER.openId,
+    });
   });
 
   test("im.chat.member.user.added_v1 / deleted_v1 are acknowledged and change nothing by themselves", async () => {
     const before = await h.bot.db.select().from(members);
     const sent = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-    for (const file of ["im.chat.member.user.added_v1.json", "im.chat.member.user.deleted_v1.json"]) expect((await post(load(file))).status, file).toBe(200);
+    for (const file of ["im.chat.member.user.added_v1.json", "im.chat.member.user.deleted_v1.json"])
+      expect((await post(load(file))).status, file).toBe(200);
     expect(await h.bot.db.select().from(members)).toEqual(before);
     expect(h.lark.mock.sentMessages({ chatId: OFFICE.chatId })).toHaveLength(sent);
   });
@@ -117,6 +158,11 @@ describe("Lark's documented payloads through the webhook", () => {
     expect((await post(load("im.chat.member.bot.deleted_v1.json"))).status).toBe(200);
     const [group] = await h.bot.db.select().from(groups).where(eq(groups.id, GROUP));
     expect(group!.active).toBe(false);
-    expect(await h.bot.db.select().from(ratings).where(and(eq(ratings.groupId, GROUP), eq(ratings.score, 88)))).toHaveLength(1);
+    expect(
+      await h.bot.db
+        .select()
+        .from(ratings)
+        .where(and(eq(ratings.groupId, GROUP), eq(ratings.score, 88))),
+    ).toHaveLength(1);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/config";
 import { loadWorkerConfig } from "../../../src/worker/config";
 
-const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 const app = { LARK_APP_ID: `cli_${hex(16)}`, LARK_APP_SECRET: hex(32) };
 
 describe("LARK_EVENT_MODE", () => {
@@ -23,7 +24,9 @@ describe("LARK_EVENT_MODE", () => {
   });
 
   test("a Worker configured for ws is refused with one line naming the variable, instead of silently dropping events", () => {
-    expect(() => loadWorkerConfig({ ...app, LARK_EVENT_MODE: "ws" })).toThrow(/LARK_EVENT_MODE: ws .* runs under Node only/);
+    expect(() => loadWorkerConfig({ ...app, LARK_EVENT_MODE: "ws" })).toThrow(
+      /LARK_EVENT_MODE: ws .* runs under Node only/,
+    );
     expect(loadWorkerConfig({ ...app, LARK_VERIFICATION_TOKEN: "token" }).LARK_EVENT_MODE).toBe("webhook");
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { createFragmentBuffer, FragmentError, FRAGMENT_TTL_MS } from "../../../src/channels/lark/long-connection/fragments";
-import { decodeFrame, encodeFrame, FrameDecodeError, headerOf, type Frame } from "../../../src/channels/lark/long-connection/frame";
+import {
+  createFragmentBuffer,
+  FragmentError,
+  FRAGMENT_TTL_MS,
+} from "../../../src/channels/lark/long-connection/fragments";
+import {
+  decodeFrame,
+  encodeFrame,
+  FrameDecodeError,
+  headerOf,
+  type Frame,
+} from "../../../src/channels/lark/long-connection/frame";
 
 const utf8 = new TextEncoder();
 
@@ -33,11 +43,23 @@ describe("pbbp2 frames", () => {
   });
 
   test("unknown fields are skipped, as protobuf readers do", () => {
-    const known = encodeFrame({ seqId: 2n, logId: 3n, service: 4, method: 1, headers: [{ key: "type", value: "card" }] });
+    const known = encodeFrame({
+      seqId: 2n,
+      logId: 3n,
+      service: 4,
+      method: 1,
+      headers: [{ key: "type", value: "card" }],
+    });
     // field 15 varint 150, field 14 length-delimited "xy", field 13 fixed32
     const extra = Uint8Array.from([0x78, 0x96, 0x01, 0x72, 0x02, 0x78, 0x79, 0x6d, 1, 2, 3, 4]);
     const frame = decodeFrame(Uint8Array.from([...known, ...extra]));
-    expect(frame).toMatchObject({ seqId: 2n, logId: 3n, service: 4, method: 1, headers: [{ key: "type", value: "card" }] });
+    expect(frame).toMatchObject({
+      seqId: 2n,
+      logId: 3n,
+      service: 4,
+      method: 1,
+      headers: [{ key: "type", value: "card" }],
+    });
   });
 
   test("truncated or incomplete frames are refused, not half-read", () => {
@@ -53,9 +75,9 @@ describe("payloads in parts", () => {
 
   test("parts arriving out of order are joined once the last one is in", () => {
     const buffer = createFragmentBuffer();
-    expect(buffer.add("m1", 3, 2, part("c\"}"))).toBeUndefined();
-    expect(buffer.add("m1", 3, 0, part("{\"a\":"))).toBeUndefined();
-    const whole = buffer.add("m1", 3, 1, part("\"b"));
+    expect(buffer.add("m1", 3, 2, part('c"}'))).toBeUndefined();
+    expect(buffer.add("m1", 3, 0, part('{"a":'))).toBeUndefined();
+    const whole = buffer.add("m1", 3, 1, part('"b'));
     expect(new TextDecoder().decode(whole)).toBe('{"a":"bc"}');
     expect(buffer.size).toBe(0);
   });
@@ -85,8 +107,12 @@ describe("payloads in parts", () => {
 
 describe("the client settings Lark sends", () => {
   test("are bounded, so a broken answer cannot make the client spin or wait forever", async () => {
-    const { sanitizeClientConfig, DEFAULT_CLIENT_CONFIG } = await import("../../../src/channels/lark/long-connection/endpoint");
-    expect(sanitizeClientConfig({ PingInterval: 0, ReconnectInterval: -5, ReconnectNonce: Number.NaN, ReconnectCount: -1 })).toEqual({
+    const { sanitizeClientConfig, DEFAULT_CLIENT_CONFIG } = await import(
+      "../../../src/channels/lark/long-connection/endpoint"
+    );
+    expect(
+      sanitizeClientConfig({ PingInterval: 0, ReconnectInterval: -5, ReconnectNonce: Number.NaN, ReconnectCount: -1 }),
+    ).toEqual({
       PingInterval: 1,
       ReconnectCount: -1,
       ReconnectInterval: 0.1,

@@ -39,7 +39,11 @@ describe("the demo's month of history", () => {
     expect(claims.every((c) => c.where === "group" && c.group.members.includes(c.from))).toBe(true);
     const adjustments = steps.filter((s) => /^(加分|扣分|奖励) /.test(s.text));
     expect(adjustments.length).toBeGreaterThanOrEqual(3);
-    expect(adjustments.every((a) => a.from === a.group.owner && a.mentions?.length === 1 && a.text.includes(`@${a.mentions[0]!.name}`))).toBe(true);
+    expect(
+      adjustments.every(
+        (a) => a.from === a.group.owner && a.mentions?.length === 1 && a.text.includes(`@${a.mentions[0]!.name}`),
+      ),
+    ).toBe(true);
   });
 
   it("makes 王老师 the office on the first day, before any record: appointed by the first leader to configure, who hands over", () => {
@@ -53,19 +57,26 @@ describe("the demo's month of history", () => {
     ]);
     expect(steps.slice(0, office.length)).toEqual(office);
     // Records count toward the targets with a tag, in both groups.
-    for (const g of [g1!, g2!]) expect(steps.some((s) => s.group === g && s.where === "p2p" && s.text.includes("#目标1 +"))).toBe(true);
+    for (const g of [g1!, g2!])
+      expect(steps.some((s) => s.group === g && s.where === "p2p" && s.text.includes("#目标1 +"))).toBe(true);
   });
 
   it("shows the month in the groups, not only in private chats: records said there on most workdays, and last month's ranking", () => {
     for (const g of DEMO_GROUPS) {
       const said = steps.filter((s) => s.group === g && s.where === "group" && s.text.startsWith("日报 "));
       const days = new Set(said.map((s) => day(s.at)));
-      const workdays = new Set(steps.filter((s) => s.group === g && s.text.startsWith("评分") === false).map((s) => day(s.at)));
+      const workdays = new Set(
+        steps.filter((s) => s.group === g && s.text.startsWith("评分") === false).map((s) => day(s.at)),
+      );
       expect(days.size).toBeGreaterThanOrEqual(Math.floor(workdays.size * 0.6));
       // Most records are still written to the bot privately, as the README says staff do.
-      expect(said.length).toBeLessThan(steps.filter((s) => s.group === g && s.where === "p2p" && !s.text.startsWith("评分")).length);
+      expect(said.length).toBeLessThan(
+        steps.filter((s) => s.group === g && s.where === "p2p" && !s.text.startsWith("评分")).length,
+      );
       // On December's first workday the leader shows the group November's ranking.
-      expect(steps.filter((s) => s.group === g && s.text === "排名 上月").map((s) => [s.from, s.where, day(s.at)])).toEqual([[g.owner, "group", "2026-12-01"]]);
+      expect(
+        steps.filter((s) => s.group === g && s.text === "排名 上月").map((s) => [s.from, s.where, day(s.at)]),
+      ).toEqual([[g.owner, "group", "2026-12-01"]]);
     }
   });
 

@@ -9,12 +9,26 @@ import { larkChatId, larkOpenId, larkTenantKey } from "../../support/ids";
  * inside "@成员10" and the bot read a different person than the test meant.
  */
 
-const envelope = { token: "test-verification-token", appId: "cli_a5c3e7f90b12d046", tenantKey: larkTenantKey("events") };
+const envelope = {
+  token: "test-verification-token",
+  appId: "cli_a5c3e7f90b12d046",
+  tenantKey: larkTenantKey("events"),
+};
 const person = (n: number) => ({ openId: larkOpenId(`member-${n}`), name: `成员${n}` });
 
 function sent(text: string, mentions: { openId: string; name: string }[]) {
-  const payload = textMessageEvent({ ...envelope, chatId: larkChatId("events"), chatType: "group", senderOpenId: larkOpenId("leader"), text, mentions });
-  const message = (payload.event as { message: unknown }).message as { content: string; mentions?: { key: string; id: { open_id: string }; name: string }[] };
+  const payload = textMessageEvent({
+    ...envelope,
+    chatId: larkChatId("events"),
+    chatType: "group",
+    senderOpenId: larkOpenId("leader"),
+    text,
+    mentions,
+  });
+  const message = (payload.event as { message: unknown }).message as {
+    content: string;
+    mentions?: { key: string; id: { open_id: string }; name: string }[];
+  };
   return { text: (JSON.parse(message.content) as { text: string }).text, mentions: message.mentions ?? [] };
 }
 
@@ -22,7 +36,10 @@ describe("textMessageEvent places mention placeholders on whole names", () => {
   test("@成员1 is not replaced inside @成员10, whatever order the mentions come in", () => {
     const one = person(1);
     const ten = person(10);
-    for (const mentions of [[one, ten], [ten, one]]) {
+    for (const mentions of [
+      [one, ten],
+      [ten, one],
+    ]) {
       const out = sent("加分 @成员10 和 @成员1 业务 1", mentions);
       const key = (p: { openId: string }) => out.mentions.find((m) => m.id.open_id === p.openId)!.key;
       expect(out.text).toBe(`加分 ${key(ten)} 和 ${key(one)} 业务 1`);

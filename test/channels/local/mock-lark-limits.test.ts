@@ -29,19 +29,35 @@ const tokenFor = async (app: { appId: string; appSecret: string }) => {
 };
 
 const sendText = (chatId: string, s: string, bearer = token) =>
-  raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { receive_id: chatId, msg_type: "text", content: JSON.stringify({ text: s }) }, bearer);
+  raw(
+    "POST",
+    "/open-apis/im/v1/messages?receive_id_type=chat_id",
+    { receive_id: chatId, msg_type: "text", content: JSON.stringify({ text: s }) },
+    bearer,
+  );
 
 const sendCard = async (chatId: string, card: Record<string, unknown>) =>
-  (await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-    receive_id: chatId, msg_type: "interactive", content: JSON.stringify(card),
-  })).body.data.message_id as string;
+  (
+    await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
+      receive_id: chatId,
+      msg_type: "interactive",
+      content: JSON.stringify(card),
+    })
+  ).body.data.message_id as string;
 
-const v2card = (title: string) => ({ schema: "2.0", header: { title: { tag: "plain_text", content: title } }, body: { elements: [] } });
+const v2card = (title: string) => ({
+  schema: "2.0",
+  header: { title: { tag: "plain_text", content: title } },
+  body: { elements: [] },
+});
 
 beforeEach(async () => {
   clock = T0;
   server = await startMockLarkServer({ apps: [APP, OTHER], now: () => clock });
-  const people = [{ openId: larkOpenId("a"), name: "A" }, { openId: larkOpenId("b"), name: "B" }];
+  const people = [
+    { openId: larkOpenId("a"), name: "A" },
+    { openId: larkOpenId("b"), name: "B" },
+  ];
   server.mock.addChat({ chatId: larkChatId("one"), name: "One", ownerOpenId: larkOpenId("a"), members: people });
   server.mock.addChat({ chatId: larkChatId("two"), name: "Two", ownerOpenId: larkOpenId("a"), members: people });
   token = await tokenFor(APP);
@@ -50,7 +66,8 @@ afterEach(() => server.close());
 
 describe("per-app, per-API limit (50/s, 1000/min)", () => {
   it("answers the 51st request in one second with 429, 99991400 and the reset headers", async () => {
-    for (let i = 0; i < 50; i++) expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)).status).toBe(200);
+    for (let i = 0; i < 50; i++)
+      expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)).status).toBe(200);
     clock += 400;
     const limited = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`);
     expect(limited.status).toBe(429);
@@ -59,7 +76,9 @@ describe("per-app, per-API limit (50/s, 1000/min)", () => {
     expect(limited.headers.get("x-ogw-ratelimit-reset")).toBe("1");
     // Each API has its own bucket, and so does each app.
     expect((await raw("GET", "/open-apis/bot/v3/info")).status).toBe(200);
-    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`, undefined, await tokenFor(OTHER))).status).toBe(200);
+    expect(
+      (await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`, undefined, await tokenFor(OTHER))).status,
+    ).toBe(200);
     clock += 600;
     expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)).status).toBe(200);
     expect(server.mock.stats().rateLimited).toBe(1);
@@ -68,7 +87,9 @@ describe("per-app, per-API limit (50/s, 1000/min)", () => {
 
   it("answers the 1001st request in a minute with 429 and the seconds left in the minute", async () => {
     for (let second = 0; second < 20; second++) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)));
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, () => raw("GET", `/open-apis/im/v1/chats/${larkChatId("one")}`)),
+      );
       expect(batch.every((r) => r.status === 200)).toBe(true);
       clock += 1000;
     }
@@ -85,7 +106,10 @@ describe("per-chat and per-user frequency (5/s)", () => {
   it("refuses the 6th message to one chat in a second with HTTP 400 / 230020; other chats are unaffected", async () => {
     for (let i = 0; i < 5; i++) expect((await sendText(larkChatId("one"), `m${i}`)).body.code).toBe(0);
     const sixth = await sendText(larkChatId("one"), "m5");
-    expect(sixth).toMatchObject({ status: 400, body: { code: 230020, msg: "This operation triggers the frequency limit." } });
+    expect(sixth).toMatchObject({
+      status: 400,
+      body: { code: 230020, msg: "This operation triggers the frequency limit." },
+    });
     expect((await sendText(larkChatId("two"), "elsewhere")).body.code).toBe(0);
     // The chat's limit is shared by all bots in it.
     expect((await sendText(larkChatId("one"), "other bot", await tokenFor(OTHER))).body.code).toBe(230020);
@@ -96,21 +120,30 @@ describe("per-chat and per-user frequency (5/s)", () => {
   });
 
   it("limits messages to one user to 5/s, and card updates of one message to 5/s", async () => {
-    const toUser = () => raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      receive_id: larkOpenId("b"), msg_type: "text", content: JSON.stringify({ text: "dm" }),
-    });
+    const toUser = () =>
+      raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
+        receive_id: larkOpenId("b"),
+        msg_type: "text",
+        content: JSON.stringify({ text: "dm" }),
+      });
     for (let i = 0; i < 5; i++) expect((await toUser()).body.code).toBe(0);
     expect((await toUser()).body.code).toBe(230020);
 
     const id = await sendCard(larkChatId("two"), v2card("v0"));
-    const patch = (n: number) => raw("PATCH", `/open-apis/im/v1/messages/${id}`, { content: JSON.stringify(v2card(`v${n}`)) });
+    const patch = (n: number) =>
+      raw("PATCH", `/open-apis/im/v1/messages/${id}`, { content: JSON.stringify(v2card(`v${n}`)) });
     for (let i = 1; i <= 5; i++) expect((await patch(i)).body.code).toBe(0);
     expect((await patch(6)).body.code).toBe(230020);
     expect(server.mock.message(id)?.edits).toHaveLength(5);
   });
 
   it("a uuid replay does not count against the chat's limit", async () => {
-    const body = { receive_id: larkChatId("one"), msg_type: "text", content: JSON.stringify({ text: "once" }), uuid: "k1" };
+    const body = {
+      receive_id: larkChatId("one"),
+      msg_type: "text",
+      content: JSON.stringify({ text: "once" }),
+      uuid: "k1",
+    };
     for (let i = 0; i < 8; i++) {
       expect((await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", body)).body.code).toBe(0);
     }
@@ -120,15 +153,29 @@ describe("per-chat and per-user frequency (5/s)", () => {
   it("takes its limits from options", async () => {
     const strict = await startMockLarkServer({ apps: [APP], now: () => clock, limits: { chatPerSecond: 1 } });
     try {
-      strict.mock.addChat({ chatId: larkChatId("s"), name: "S", ownerOpenId: larkOpenId("a"), members: [{ openId: larkOpenId("a"), name: "A" }] });
-      const bearer = ((await (await fetch(`${strict.url}/open-apis/auth/v3/tenant_access_token/internal`, {
-        method: "POST", body: JSON.stringify({ app_id: APP.appId, app_secret: APP.appSecret }),
-      })).json()) as { tenant_access_token: string }).tenant_access_token;
+      strict.mock.addChat({
+        chatId: larkChatId("s"),
+        name: "S",
+        ownerOpenId: larkOpenId("a"),
+        members: [{ openId: larkOpenId("a"), name: "A" }],
+      });
+      const bearer = (
+        (await (
+          await fetch(`${strict.url}/open-apis/auth/v3/tenant_access_token/internal`, {
+            method: "POST",
+            body: JSON.stringify({ app_id: APP.appId, app_secret: APP.appSecret }),
+          })
+        ).json()) as { tenant_access_token: string }
+      ).tenant_access_token;
       const send = async () => {
         const res = await fetch(`${strict.url}/open-apis/im/v1/messages?receive_id_type=chat_id`, {
           method: "POST",
           headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-          body: JSON.stringify({ receive_id: larkChatId("s"), msg_type: "text", content: JSON.stringify({ text: "x" }) }),
+          body: JSON.stringify({
+            receive_id: larkChatId("s"),
+            msg_type: "text",
+            content: JSON.stringify({ text: "x" }),
+          }),
         });
         return ((await res.json()) as { code: number }).code;
       };
@@ -146,10 +193,14 @@ describe("delayed card update (interactive/v1/card/update)", () => {
     const cardToken = server.mock.issueCardToken(id);
     expect(cardToken).toMatch(/^c-/);
     for (const title of ["approved", "approved again"]) {
-      expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card(title) })).body)
-        .toEqual({ code: 0, msg: "ok" });
+      expect(
+        (await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card(title) })).body,
+      ).toEqual({ code: 0, msg: "ok" });
     }
-    const third = await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card("third") });
+    const third = await raw("POST", "/open-apis/interactive/v1/card/update", {
+      token: cardToken,
+      card: v2card("third"),
+    });
     expect(third.body.code).toBe(300040);
     const message = server.mock.message(id);
     expect(message?.edits.map((e) => e.via)).toEqual(["card_update", "card_update"]);
@@ -160,24 +211,37 @@ describe("delayed card update (interactive/v1/card/update)", () => {
     const id = await sendCard(larkChatId("one"), v2card("pending"));
     const cardToken = server.mock.issueCardToken(id);
     clock += 29 * 60_000;
-    expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card("a") })).body.code).toBe(0);
+    expect(
+      (await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card("a") })).body.code,
+    ).toBe(0);
     clock += 60_000;
-    expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card("b") })).body.code)
-      .toBe(300030);
-    expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: "bogus", card: v2card("c") })).body.code)
-      .toBe(300020);
+    expect(
+      (await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v2card("b") })).body.code,
+    ).toBe(300030);
+    expect(
+      (await raw("POST", "/open-apis/interactive/v1/card/update", { token: "bogus", card: v2card("c") })).body.code,
+    ).toBe(300020);
     expect(server.mock.message(id)?.edits).toHaveLength(1);
   });
 
   it("refuses another app's card (200310) and a per-user 1.0 card without open_ids (300090)", async () => {
-    const id = await sendCard(larkChatId("one"), { elements: [{ tag: "div", text: { tag: "plain_text", content: "v1" } }] });
+    const id = await sendCard(larkChatId("one"), {
+      elements: [{ tag: "div", text: { tag: "plain_text", content: "v1" } }],
+    });
     const cardToken = server.mock.issueCardToken(id);
     const otherToken = await tokenFor(OTHER);
     const v1 = { elements: [{ tag: "div", text: { tag: "plain_text", content: "v2" } }] };
-    expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v1 }, otherToken)).body.code)
-      .toBe(200310);
-    expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v1 })).body.code).toBe(300090);
-    const ok = await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: { ...v1, open_ids: [larkOpenId("a")] } });
+    expect(
+      (await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v1 }, otherToken)).body
+        .code,
+    ).toBe(200310);
+    expect((await raw("POST", "/open-apis/interactive/v1/card/update", { token: cardToken, card: v1 })).body.code).toBe(
+      300090,
+    );
+    const ok = await raw("POST", "/open-apis/interactive/v1/card/update", {
+      token: cardToken,
+      card: { ...v1, open_ids: [larkOpenId("a")] },
+    });
     expect(ok.body.code).toBe(0);
     expect(server.mock.message(id)?.edits[0]).toMatchObject({ via: "card_update", openIds: [larkOpenId("a")] });
   });
@@ -196,9 +260,16 @@ describe("fault injection", () => {
 
   it("a 429 fault carries 99991400 and the rate-limit headers by default; RegExp and method filter", async () => {
     server.mock.failNext({ path: /\/reply$/, method: "POST", status: 429 });
-    const asked = server.mock.addUserMessage({ chatId: larkChatId("one"), openId: larkOpenId("a"), content: JSON.stringify({ text: "q" }) });
+    const asked = server.mock.addUserMessage({
+      chatId: larkChatId("one"),
+      openId: larkOpenId("a"),
+      content: JSON.stringify({ text: "q" }),
+    });
     expect((await sendText(larkChatId("one"), "not a reply")).status).toBe(200);
-    const res = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, { msg_type: "text", content: JSON.stringify({ text: "a" }) });
+    const res = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, {
+      msg_type: "text",
+      content: JSON.stringify({ text: "a" }),
+    });
     expect(res).toMatchObject({ status: 429, body: { code: 99991400 } });
     expect(res.headers.get("x-ogw-ratelimit-reset")).toBe("1");
   });
@@ -228,15 +299,31 @@ describe("fault injection", () => {
 describe("card limits as Lark measures them (230025, 230099)", () => {
   const CHAT = larkChatId("card-limits");
   const PERSON = { openId: larkOpenId("ouyang"), name: "欧阳明" };
-  const card = (elements: unknown[], header: Record<string, unknown> = { title: { tag: "plain_text", content: "t" } }) => ({ schema: "2.0", header, body: { elements } });
+  const card = (
+    elements: unknown[],
+    header: Record<string, unknown> = { title: { tag: "plain_text", content: "t" } },
+  ) => ({ schema: "2.0", header, body: { elements } });
   /** The raw request as a client sends it, and its size: Lark limits the request body. */
   const post = async (path: string, body: Record<string, unknown>, method = "POST") => {
     const text = JSON.stringify(body);
-    const res = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: text });
-    return { bytes: new TextEncoder().encode(text).length, status: res.status, body: (await res.json()) as Record<string, any> };
+    const res = await fetch(server.url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: text,
+    });
+    return {
+      bytes: new TextEncoder().encode(text).length,
+      status: res.status,
+      body: (await res.json()) as Record<string, any>,
+    };
   };
   const send = (c: unknown, uuid?: string) =>
-    post("/open-apis/im/v1/messages?receive_id_type=chat_id", { receive_id: CHAT, msg_type: "interactive", content: JSON.stringify(c), ...(uuid ? { uuid } : {}) });
+    post("/open-apis/im/v1/messages?receive_id_type=chat_id", {
+      receive_id: CHAT,
+      msg_type: "interactive",
+      content: JSON.stringify(c),
+      ...(uuid ? { uuid } : {}),
+    });
   /** A markdown element whose text is `n` double quotes: 2 bytes each in the card, 4 in the request body. */
   const quotes = (n: number) => card([{ tag: "markdown", content: '"'.repeat(n) }]);
 
@@ -250,7 +337,10 @@ describe("card limits as Lark measures them (230025, 230099)", () => {
     expect(new TextEncoder().encode(JSON.stringify(c)).length).toBeLessThan(16_000);
     const refused = await send(c);
     expect(refused.bytes).toBeGreaterThan(30_000);
-    expect(refused).toMatchObject({ status: 400, body: { code: 230025, msg: expect.stringContaining("The length of the message content reaches its limit") } });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { code: 230025, msg: expect.stringContaining("The length of the message content reaches its limit") },
+    });
     const fits = await send(quotes(7_550 - 200));
     expect(fits.bytes).toBeLessThanOrEqual(30_000);
     expect(fits.body.code).toBe(0);
@@ -258,8 +348,15 @@ describe("card limits as Lark measures them (230025, 230099)", () => {
   });
 
   it("refuses an oversized reply and an oversized card update the same way", async () => {
-    const asked = server.mock.addUserMessage({ chatId: CHAT, openId: PERSON.openId, content: JSON.stringify({ text: "排名" }) });
-    const reply = await post(`/open-apis/im/v1/messages/${asked.messageId}/reply`, { msg_type: "interactive", content: JSON.stringify(quotes(7_600)) });
+    const asked = server.mock.addUserMessage({
+      chatId: CHAT,
+      openId: PERSON.openId,
+      content: JSON.stringify({ text: "排名" }),
+    });
+    const reply = await post(`/open-apis/im/v1/messages/${asked.messageId}/reply`, {
+      msg_type: "interactive",
+      content: JSON.stringify(quotes(7_600)),
+    });
     expect(reply.body.code).toBe(230025);
     const sent = await send(card([{ tag: "markdown", content: "v1" }]));
     const id = sent.body.data.message_id as string;
@@ -270,7 +367,11 @@ describe("card limits as Lark measures them (230025, 230099)", () => {
 
   it("counts every object with a tag, text objects and the header included: 200 pass, 201 are refused with 230099", async () => {
     // 66 buttons of 2 elements (button + its plain_text) + 1 header title = 133; markdown fills to the count.
-    const buttons = Array.from({ length: 66 }, (_, i) => ({ tag: "button", text: { tag: "plain_text", content: `b${i}` }, behaviors: [{ type: "callback", value: { i } }] }));
+    const buttons = Array.from({ length: 66 }, (_, i) => ({
+      tag: "button",
+      text: { tag: "plain_text", content: `b${i}` },
+      behaviors: [{ type: "callback", value: { i } }],
+    }));
     const filler = (n: number) => Array.from({ length: n }, () => ({ tag: "markdown", content: "x" }));
     const ok = await send(card([...buttons, ...filler(200 - 133)]));
     expect(ok.body.code).toBe(0);
@@ -283,6 +384,9 @@ describe("card limits as Lark measures them (230025, 230099)", () => {
   it("takes at most 5 tables in a card", async () => {
     const table = { tag: "table", columns: [{ name: "a", display_name: "A", data_type: "text" }], rows: [{ a: "1" }] };
     expect((await send(card(Array.from({ length: 5 }, () => table)))).body.code).toBe(0);
-    expect((await send(card(Array.from({ length: 6 }, () => table)))).body).toMatchObject({ code: 230099, msg: expect.stringContaining("table number over limit") });
+    expect((await send(card(Array.from({ length: 6 }, () => table)))).body).toMatchObject({
+      code: 230099,
+      msg: expect.stringContaining("table number over limit"),
+    });
   });
 });

@@ -15,9 +15,15 @@ import { larkChatId, larkEventId, larkMessageId, larkOpenId, larkTenantKey, name
  * drop. (The bot's own client is tested against the same mock end to end.)
  */
 
-const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 // The SDK's WSClient refuses app ids that are not `cli_` + 16 hex, as real ones are.
-const APP = { appId: `cli_${hex(16)}`, appSecret: hex(32), botOpenId: larkOpenId("sdk-bot"), appName: "绩效考核机器人" };
+const APP = {
+  appId: `cli_${hex(16)}`,
+  appSecret: hex(32),
+  botOpenId: larkOpenId("sdk-bot"),
+  appName: "绩效考核机器人",
+};
 const TENANT = larkTenantKey("sdk");
 // Every message, chat and person is new: the SDK sees unrelated events.
 const next = nameSequence("sdk");
@@ -54,11 +60,20 @@ describe("the official SDK's WSClient against the mock", () => {
   beforeAll(async () => {
     const dispatcher = new lark.EventDispatcher({ logger: quiet }).register({
       "im.message.receive_v1": async (data: { message: { message_id: string; content: string } }) => {
-        received.push({ message_id: data.message.message_id, text: (JSON.parse(data.message.content) as { text: string }).text });
+        received.push({
+          message_id: data.message.message_id,
+          text: (JSON.parse(data.message.content) as { text: string }).text,
+        });
       },
       "card.action.trigger": async () => ({ toast: { type: "success", content: "已同意" } }),
     } as never);
-    client = new lark.WSClient({ appId: APP.appId, appSecret: APP.appSecret, domain: server.url, logger: quiet, loggerLevel: lark.LoggerLevel.error });
+    client = new lark.WSClient({
+      appId: APP.appId,
+      appSecret: APP.appSecret,
+      domain: server.url,
+      logger: quiet,
+      loggerLevel: lark.LoggerLevel.error,
+    });
     await client.start({ eventDispatcher: dispatcher });
     await vi.waitFor(() => expect(hub().connectedClients()).toBe(1), { timeout: 10_000 });
   });
@@ -77,7 +92,14 @@ describe("the official SDK's WSClient against the mock", () => {
   });
 
   test("a card callback's answer comes back base64-encoded in the response frame", async () => {
-    const click = cardActionEvent({ ...envelope, eventId: larkEventId(next()), operatorOpenId: larkOpenId(next()), value: { a: "claim.decide" }, messageId: larkMessageId(next()), chatId: larkChatId(next()) });
+    const click = cardActionEvent({
+      ...envelope,
+      eventId: larkEventId(next()),
+      operatorOpenId: larkOpenId(next()),
+      value: { a: "claim.decide" },
+      messageId: larkMessageId(next()),
+      chatId: larkChatId(next()),
+    });
     const answer = await hub().push(click);
     expect(answer).toMatchObject({ code: 200, data: { toast: { type: "success", content: "已同意" } } });
   });
@@ -100,14 +122,23 @@ describe("the official SDK's WSClient against the mock", () => {
 
 describe("the endpoint and the socket refuse strangers", () => {
   test("a wrong secret: the endpoint refuses, and the bot's client gives up with the reason", async () => {
-    const connection = startLongConnection({ appId: APP.appId, appSecret: "wrong", domain: server.url, log: silentLogger, handle: async () => undefined });
+    const connection = startLongConnection({
+      appId: APP.appId,
+      appSecret: "wrong",
+      domain: server.url,
+      log: silentLogger,
+      handle: async () => undefined,
+    });
     await expect(connection.started).rejects.toBeInstanceOf(EndpointError);
     await expect(connection.started).rejects.toMatchObject({ retryable: false, code: 514 });
     await connection.close();
   });
 
   test("a socket without a ticket, or with one already used, is refused before the handshake", async () => {
-    const res = await fetch(`${server.url}/callback/ws/endpoint`, { method: "POST", body: JSON.stringify({ AppID: APP.appId, AppSecret: APP.appSecret }) });
+    const res = await fetch(`${server.url}/callback/ws/endpoint`, {
+      method: "POST",
+      body: JSON.stringify({ AppID: APP.appId, AppSecret: APP.appSecret }),
+    });
     const { data } = (await res.json()) as { data: { URL: string } };
     const status = (url: string) =>
       new Promise<number>((resolve) => {

@@ -22,7 +22,13 @@ beforeEach(async () => {
   server = await startMockLarkServer({ apps: [app] });
   const members = Array.from({ length: 250 }, (_, i) => ({ openId: larkOpenId(`u${i}`), name: `用户${i}` }));
   server.mock.addChat({ chatId: larkChatId("all"), name: "全员", ownerOpenId: larkOpenId("u7"), members });
-  server.mock.addChat({ chatId: larkChatId("lonely"), name: "No bot", ownerOpenId: larkOpenId("u1"), members: members.slice(0, 2), botInChat: false });
+  server.mock.addChat({
+    chatId: larkChatId("lonely"),
+    name: "No bot",
+    ownerOpenId: larkOpenId("u1"),
+    members: members.slice(0, 2),
+    botInChat: false,
+  });
   client = new lark.Client({ ...app, domain: server.url, logger: quiet });
 });
 afterEach(() => server.close());
@@ -37,12 +43,20 @@ describe("the Lark SDK against the mock", () => {
     expect(sent.data?.message_id).toMatch(/^om_/);
     expect(sent.data?.sender).toMatchObject({ id_type: "app_id", sender_type: "app" });
 
-    const asked = server.mock.addUserMessage({ chatId: larkChatId("all"), openId: larkOpenId("u3"), content: text("@bot 我的分数") });
+    const asked = server.mock.addUserMessage({
+      chatId: larkChatId("all"),
+      openId: larkOpenId("u3"),
+      content: text("@bot 我的分数"),
+    });
     const reply = await client.im.message.reply({
       path: { message_id: asked.messageId },
       data: { msg_type: "interactive", content: JSON.stringify({ schema: "2.0", body: { elements: [] } }) },
     });
-    expect(reply.data).toMatchObject({ parent_id: asked.messageId, root_id: asked.messageId, chat_id: larkChatId("all") });
+    expect(reply.data).toMatchObject({
+      parent_id: asked.messageId,
+      root_id: asked.messageId,
+      chat_id: larkChatId("all"),
+    });
 
     const patched = await client.im.message.patch({
       path: { message_id: reply.data?.message_id ?? "" },
@@ -82,25 +96,51 @@ describe("the Lark SDK against the mock", () => {
   });
 
   it("reads chat info and the bot's identity", async () => {
-    const chat = await client.im.chat.get({ path: { chat_id: larkChatId("all") }, params: { user_id_type: "open_id" } });
-    expect(chat.data).toMatchObject({ name: "全员", owner_id: larkOpenId("u7"), owner_id_type: "open_id", chat_mode: "group", user_count: "250" });
-    const info = (await client.request({ url: "/open-apis/bot/v3/info", method: "GET" })) as { bot?: { open_id?: string } };
+    const chat = await client.im.chat.get({
+      path: { chat_id: larkChatId("all") },
+      params: { user_id_type: "open_id" },
+    });
+    expect(chat.data).toMatchObject({
+      name: "全员",
+      owner_id: larkOpenId("u7"),
+      owner_id_type: "open_id",
+      chat_mode: "group",
+      user_count: "250",
+    });
+    const info = (await client.request({ url: "/open-apis/bot/v3/info", method: "GET" })) as {
+      bot?: { open_id?: string };
+    };
     expect(info.bot?.open_id).toBe(server.mock.bot().botOpenId);
   });
 
   it("surfaces Lark's errors the way the SDK does: a rejected axios call with the body", async () => {
     const failure = await client.im.message
-      .create({ params: { receive_id_type: "chat_id" }, data: { receive_id: larkChatId("lonely"), msg_type: "text", content: text("hi") } })
-      .then(() => undefined, (err: { response?: { status: number; data: { code: number } } }) => err);
+      .create({
+        params: { receive_id_type: "chat_id" },
+        data: { receive_id: larkChatId("lonely"), msg_type: "text", content: text("hi") },
+      })
+      .then(
+        () => undefined,
+        (err: { response?: { status: number; data: { code: number } } }) => err,
+      );
     expect(failure?.response?.status).toBe(400);
     expect(failure?.response?.data.code).toBe(230002);
 
     for (let i = 0; i < 5; i++) {
-      await client.im.message.create({ params: { receive_id_type: "chat_id" }, data: { receive_id: larkChatId("all"), msg_type: "text", content: text(`${i}`) } });
+      await client.im.message.create({
+        params: { receive_id_type: "chat_id" },
+        data: { receive_id: larkChatId("all"), msg_type: "text", content: text(`${i}`) },
+      });
     }
     const limited = await client.im.message
-      .create({ params: { receive_id_type: "chat_id" }, data: { receive_id: larkChatId("all"), msg_type: "text", content: text("6th") } })
-      .then(() => undefined, (err: { response?: { data: { code: number } } }) => err);
+      .create({
+        params: { receive_id_type: "chat_id" },
+        data: { receive_id: larkChatId("all"), msg_type: "text", content: text("6th") },
+      })
+      .then(
+        () => undefined,
+        (err: { response?: { data: { code: number } } }) => err,
+      );
     expect(limited?.response?.data.code).toBe(230020);
   });
 
@@ -108,7 +148,10 @@ describe("the Lark SDK against the mock", () => {
     const bad = new lark.Client({ appId: `cli_bad_${Date.now()}`, appSecret: "x", domain: server.url, logger: quiet });
     server.mock.addApp({ appId: (bad as unknown as { appId: string }).appId, appSecret: "the-real-one" });
     await expect(
-      bad.im.message.create({ params: { receive_id_type: "chat_id" }, data: { receive_id: larkChatId("all"), msg_type: "text", content: text("x") } }),
+      bad.im.message.create({
+        params: { receive_id_type: "chat_id" },
+        data: { receive_id: larkChatId("all"), msg_type: "text", content: text("x") },
+      }),
     ).rejects.toThrow();
     expect(server.mock.sentMessages()).toHaveLength(0);
   });

@@ -1,6 +1,12 @@
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMockLark, LarkCode, MOCK_TENANT_KEY, startMockLarkServer, type MockLarkServer } from "../../../src/channels/local/mock-lark";
+import {
+  createMockLark,
+  LarkCode,
+  MOCK_TENANT_KEY,
+  startMockLarkServer,
+  type MockLarkServer,
+} from "../../../src/channels/local/mock-lark";
 import { larkChatId, larkMessageId, larkOpenId } from "../../support/ids";
 
 const APP = { appId: "cli_fetch_app", appSecret: "s3cret" };
@@ -28,16 +34,28 @@ const tokenFor = async (app: { appId: string; appSecret: string } = APP): Promis
   return res.body.tenant_access_token as string;
 };
 
-const members = (n: number) => Array.from({ length: n }, (_, i) => ({ openId: larkOpenId(`m${i}`), name: `Member ${i}` }));
+const members = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ openId: larkOpenId(`m${i}`), name: `Member ${i}` }));
 const text = (s: string) => JSON.stringify({ text: s });
 const card = (title: string) =>
-  JSON.stringify({ schema: "2.0", config: { update_multi: true }, header: { title: { tag: "plain_text", content: title } }, body: { elements: [] } });
+  JSON.stringify({
+    schema: "2.0",
+    config: { update_multi: true },
+    header: { title: { tag: "plain_text", content: title } },
+    body: { elements: [] },
+  });
 
 beforeEach(async () => {
   clock = T0;
   server = await startMockLarkServer({ apps: [APP, OTHER], now: () => clock });
   server.mock.addChat({ chatId: larkChatId("team"), name: "Team", ownerOpenId: larkOpenId("m0"), members: members(3) });
-  server.mock.addChat({ chatId: larkChatId("nobot"), name: "No bot", ownerOpenId: larkOpenId("m0"), members: members(2), botInChat: false });
+  server.mock.addChat({
+    chatId: larkChatId("nobot"),
+    name: "No bot",
+    ownerOpenId: larkOpenId("m0"),
+    members: members(2),
+    botInChat: false,
+  });
 });
 afterEach(() => server.close());
 
@@ -95,7 +113,10 @@ describe("tenant_access_token", () => {
 describe("bot and chats", () => {
   it("bot/v3/info reports the bot's open_id and app name under `bot`", async () => {
     const res = await raw("GET", "/open-apis/bot/v3/info", { token: await tokenFor() });
-    expect(res.body).toMatchObject({ code: 0, bot: { open_id: server.mock.bot().botOpenId, app_name: "Appraisal Bot" } });
+    expect(res.body).toMatchObject({
+      code: 0,
+      bot: { open_id: server.mock.bot().botOpenId, app_name: "Appraisal Bot" },
+    });
     expect(res.body.bot.open_id).toMatch(/^ou_/);
   });
 
@@ -109,12 +130,25 @@ describe("bot and chats", () => {
     const byUserId = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("team")}?user_id_type=user_id`, { token });
     expect(byUserId.body.data.owner_id).toBe(server.mock.store.users.get(larkOpenId("m0"))?.userId);
     const outside = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("nobot")}`, { token });
-    expect(outside.body.data).toEqual({ avatar: "", name: "No bot", user_count: "2", bot_count: "0", chat_status: "normal" });
-    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("missing")}`, { token })).body.code).toBe(LarkCode.CHAT_ID_INVALID);
+    expect(outside.body.data).toEqual({
+      avatar: "",
+      name: "No bot",
+      user_count: "2",
+      bot_count: "0",
+      chat_status: "normal",
+    });
+    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("missing")}`, { token })).body.code).toBe(
+      LarkCode.CHAT_ID_INVALID,
+    );
   });
 
   it("pages 250 members 100 at a time, page_token only while has_more", async () => {
-    server.mock.addChat({ chatId: larkChatId("big"), name: "Big", ownerOpenId: larkOpenId("m0"), members: members(250) });
+    server.mock.addChat({
+      chatId: larkChatId("big"),
+      name: "Big",
+      ownerOpenId: larkOpenId("m0"),
+      members: members(250),
+    });
     const token = await tokenFor();
     const pages: Record<string, any>[] = [];
     let pageToken: string | undefined;
@@ -131,13 +165,25 @@ describe("bot and chats", () => {
     expect(pages.every((p) => p.member_total === 250)).toBe(true);
     const ids = pages.flatMap((p) => p.items.map((i: { member_id: string }) => i.member_id));
     expect(new Set(ids).size).toBe(250);
-    expect(pages[0]?.items[0]).toEqual({ member_id_type: "open_id", member_id: larkOpenId("m0"), name: "Member 0", tenant_key: MOCK_TENANT_KEY });
+    expect(pages[0]?.items[0]).toEqual({
+      member_id_type: "open_id",
+      member_id: larkOpenId("m0"),
+      name: "Member 0",
+      tenant_key: MOCK_TENANT_KEY,
+    });
   });
 
   it("defaults to 20 a page, caps page_size at 100, and needs the bot in the chat", async () => {
-    server.mock.addChat({ chatId: larkChatId("big"), name: "Big", ownerOpenId: larkOpenId("m0"), members: members(30) });
+    server.mock.addChat({
+      chatId: larkChatId("big"),
+      name: "Big",
+      ownerOpenId: larkOpenId("m0"),
+      members: members(30),
+    });
     const token = await tokenFor();
-    expect((await raw("GET", `/open-apis/im/v1/chats/${larkChatId("big")}/members`, { token })).body.data.items).toHaveLength(20);
+    expect(
+      (await raw("GET", `/open-apis/im/v1/chats/${larkChatId("big")}/members`, { token })).body.data.items,
+    ).toHaveLength(20);
     const tooBig = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("big")}/members?page_size=101`, { token });
     expect(tooBig).toMatchObject({ status: 400, body: { code: LarkCode.FIELD_VALIDATION } });
     const outside = await raw("GET", `/open-apis/im/v1/chats/${larkChatId("nobot")}/members`, { token });
@@ -171,16 +217,19 @@ describe("send and reply", () => {
     const token = await tokenFor();
     server.mock.addUser({ openId: larkOpenId("away"), name: "Away", available: false });
     const res = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      token, body: { receive_id: larkOpenId("m1"), msg_type: "text", content: text("hi") },
+      token,
+      body: { receive_id: larkOpenId("m1"), msg_type: "text", content: text("hi") },
     });
     expect(res.body.data.chat_id).toMatch(/^oc_/);
     expect(server.mock.sentMessages({ openId: larkOpenId("m1") })).toHaveLength(1);
     const unknown = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      token, body: { receive_id: larkOpenId("ghost"), msg_type: "text", content: text("hi") },
+      token,
+      body: { receive_id: larkOpenId("ghost"), msg_type: "text", content: text("hi") },
     });
     expect(unknown.body.code).toBe(LarkCode.RECEIVE_ID_INVALID);
     const away = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=open_id", {
-      token, body: { receive_id: larkOpenId("away"), msg_type: "text", content: text("hi") },
+      token,
+      body: { receive_id: larkOpenId("away"), msg_type: "text", content: text("hi") },
     });
     expect(away.body.code).toBe(LarkCode.BOT_NO_AVAILABILITY);
   });
@@ -188,26 +237,63 @@ describe("send and reply", () => {
   it("refuses a chat without the bot (230002), bad params (99992402 / 230001) and oversized content (230025)", async () => {
     const token = await tokenFor();
     const send = (query: string, body: unknown) => raw("POST", `/open-apis/im/v1/messages${query}`, { token, body });
-    expect(await send("?receive_id_type=chat_id", { receive_id: larkChatId("nobot"), msg_type: "text", content: text("x") }))
-      .toMatchObject({ status: 400, body: { code: 230002, msg: "The bot can not be outside the group." } });
-    expect((await send("", { receive_id: larkChatId("team"), msg_type: "text", content: text("x") })).body.code).toBe(99992402);
-    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text" })).body.code).toBe(99992402);
-    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: "not json" })).body.code)
-      .toBe(230001);
+    expect(
+      await send("?receive_id_type=chat_id", { receive_id: larkChatId("nobot"), msg_type: "text", content: text("x") }),
+    ).toMatchObject({ status: 400, body: { code: 230002, msg: "The bot can not be outside the group." } });
+    expect((await send("", { receive_id: larkChatId("team"), msg_type: "text", content: text("x") })).body.code).toBe(
+      99992402,
+    );
+    expect(
+      (await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text" })).body.code,
+    ).toBe(99992402);
+    expect(
+      (
+        await send("?receive_id_type=chat_id", {
+          receive_id: larkChatId("team"),
+          msg_type: "text",
+          content: "not json",
+        })
+      ).body.code,
+    ).toBe(230001);
 
-    const bigCard = JSON.stringify({ schema: "2.0", body: { elements: [{ tag: "markdown", content: "x".repeat(31 * 1024) }] } });
-    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "interactive", content: bigCard })).body.code)
-      .toBe(230025);
+    const bigCard = JSON.stringify({
+      schema: "2.0",
+      body: { elements: [{ tag: "markdown", content: "x".repeat(31 * 1024) }] },
+    });
+    expect(
+      (
+        await send("?receive_id_type=chat_id", {
+          receive_id: larkChatId("team"),
+          msg_type: "interactive",
+          content: bigCard,
+        })
+      ).body.code,
+    ).toBe(230025);
     const okText = text("字".repeat(40_000)); // 120 KB of UTF-8: fine for text, over the 30 KB card limit
-    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: okText })).body.code).toBe(0);
-    expect((await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: text("字".repeat(52_000)) })).body.code)
-      .toBe(230025);
+    expect(
+      (await send("?receive_id_type=chat_id", { receive_id: larkChatId("team"), msg_type: "text", content: okText }))
+        .body.code,
+    ).toBe(0);
+    expect(
+      (
+        await send("?receive_id_type=chat_id", {
+          receive_id: larkChatId("team"),
+          msg_type: "text",
+          content: text("字".repeat(52_000)),
+        })
+      ).body.code,
+    ).toBe(230025);
     expect(server.mock.sentMessages()).toHaveLength(1);
   });
 
   it("a repeated uuid within an hour returns the first message and stores nothing new", async () => {
     const token = await tokenFor();
-    const body = { receive_id: larkChatId("team"), msg_type: "text", content: text("ranking"), uuid: `rk:2026-01:${larkChatId("team")}` };
+    const body = {
+      receive_id: larkChatId("team"),
+      msg_type: "text",
+      content: text("ranking"),
+      uuid: `rk:2026-01:${larkChatId("team")}`,
+    };
     const first = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
     clock += 59 * 60_000;
     const second = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
@@ -217,21 +303,31 @@ describe("send and reply", () => {
     const later = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", { token, body });
     expect(later.body.data.message_id).not.toBe(first.body.data.message_id);
     const tooLong = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-      token, body: { ...body, uuid: "u".repeat(51) },
+      token,
+      body: { ...body, uuid: "u".repeat(51) },
     });
     expect(tooLong.body.code).toBe(LarkCode.FIELD_VALIDATION);
   });
 
   it("replies to a user's message with root and parent ids, deduped by uuid too", async () => {
     const token = await tokenFor();
-    const asked = server.mock.addUserMessage({ chatId: larkChatId("team"), openId: larkOpenId("m1"), content: text("@bot 日报 done") });
+    const asked = server.mock.addUserMessage({
+      chatId: larkChatId("team"),
+      openId: larkOpenId("m1"),
+      content: text("@bot 日报 done"),
+    });
     const body = { msg_type: "text", content: text("收到"), uuid: "reply-1" };
     const res = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, { token, body });
-    expect(res.body.data).toMatchObject({ chat_id: larkChatId("team"), root_id: asked.messageId, parent_id: asked.messageId });
+    expect(res.body.data).toMatchObject({
+      chat_id: larkChatId("team"),
+      root_id: asked.messageId,
+      parent_id: asked.messageId,
+    });
     const again = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, { token, body });
     expect(again.body.data.message_id).toBe(res.body.data.message_id);
     const inThread = await raw("POST", `/open-apis/im/v1/messages/${asked.messageId}/reply`, {
-      token, body: { msg_type: "text", content: text("thread"), reply_in_thread: true },
+      token,
+      body: { msg_type: "text", content: text("thread"), reply_in_thread: true },
     });
     expect(inThread.body.data.thread_id).toMatch(/^omt_/);
     const missing = await raw("POST", `/open-apis/im/v1/messages/${larkMessageId("missing")}/reply`, { token, body });
@@ -244,7 +340,8 @@ describe("card PATCH", () => {
   it("updates a card the bot sent and records the edit history", async () => {
     const token = await tokenFor();
     const sent = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-      token, body: { receive_id: larkChatId("team"), msg_type: "interactive", content: card("v1") },
+      token,
+      body: { receive_id: larkChatId("team"), msg_type: "interactive", content: card("v1") },
     });
     const id = sent.body.data.message_id as string;
     clock += 5_000;
@@ -261,9 +358,12 @@ describe("card PATCH", () => {
   it("refuses non-cards (230001), another app's card (230027), oversized cards (230025) and cards older than 14 days (230031)", async () => {
     const token = await tokenFor();
     const send = async (msgType: string, content: string) =>
-      (await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-        token, body: { receive_id: larkChatId("team"), msg_type: msgType, content },
-      })).body.data.message_id as string;
+      (
+        await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
+          token,
+          body: { receive_id: larkChatId("team"), msg_type: msgType, content },
+        })
+      ).body.data.message_id as string;
     const textId = await send("text", text("plain"));
     const cardId = await send("interactive", card("v1"));
     const patch = (id: string, content: string, t = token) =>
@@ -271,7 +371,10 @@ describe("card PATCH", () => {
 
     expect((await patch(textId, card("x"))).body.code).toBe(230001);
     expect((await patch(cardId, card("x"), await tokenFor(OTHER))).body.code).toBe(230027);
-    const huge = JSON.stringify({ schema: "2.0", body: { elements: [{ tag: "markdown", content: "y".repeat(31 * 1024) }] } });
+    const huge = JSON.stringify({
+      schema: "2.0",
+      body: { elements: [{ tag: "markdown", content: "y".repeat(31 * 1024) }] },
+    });
     expect((await patch(cardId, huge)).body.code).toBe(230025);
     expect((await patch(larkMessageId("nothing"), card("x"))).body.code).toBe(LarkCode.MESSAGE_ID_NOT_EXIST);
     clock += 14 * 24 * 3600_000 + 1;
@@ -284,15 +387,29 @@ describe("inspection and waiting", () => {
   it("GET /mock/messages?since= returns changes after a revision, including edits", async () => {
     const token = await tokenFor();
     const sent = await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-      token, body: { receive_id: larkChatId("team"), msg_type: "interactive", content: card("v1") },
+      token,
+      body: { receive_id: larkChatId("team"), msg_type: "interactive", content: card("v1") },
     });
     const first = (await (await fetch(`${server.url}/mock/messages?since=0`)).json()) as Record<string, any>;
     expect(first.messages).toHaveLength(1);
-    expect(first.messages[0]).toMatchObject({ message_id: sent.body.data.message_id, seq: 1, parsed: { schema: "2.0" } });
-    const none = (await (await fetch(`${server.url}/mock/messages?since=${first.cursor}`)).json()) as Record<string, any>;
+    expect(first.messages[0]).toMatchObject({
+      message_id: sent.body.data.message_id,
+      seq: 1,
+      parsed: { schema: "2.0" },
+    });
+    const none = (await (await fetch(`${server.url}/mock/messages?since=${first.cursor}`)).json()) as Record<
+      string,
+      any
+    >;
     expect(none.messages).toEqual([]);
-    await raw("PATCH", `/open-apis/im/v1/messages/${sent.body.data.message_id}`, { token, body: { content: card("v2") } });
-    const changed = (await (await fetch(`${server.url}/mock/messages?since=${first.cursor}`)).json()) as Record<string, any>;
+    await raw("PATCH", `/open-apis/im/v1/messages/${sent.body.data.message_id}`, {
+      token,
+      body: { content: card("v2") },
+    });
+    const changed = (await (await fetch(`${server.url}/mock/messages?since=${first.cursor}`)).json()) as Record<
+      string,
+      any
+    >;
     expect(changed.messages[0]).toMatchObject({ seq: 1, updated: true, edits: [{ via: "patch" }] });
     expect(changed.cursor).toBeGreaterThan(first.cursor);
     const chats = (await (await fetch(`${server.url}/mock/chats`)).json()) as Record<string, any>;
@@ -301,19 +418,40 @@ describe("inspection and waiting", () => {
 
   it("POST /mock/user-messages and /mock/card-tokens let the playground act as a person", async () => {
     const post = async (path: string, body: unknown) =>
-      (await (await fetch(server.url + path, { method: "POST", body: JSON.stringify(body) })).json()) as Record<string, any>;
-    const { message } = await post("/mock/user-messages", { chat_id: larkChatId("team"), open_id: larkOpenId("m2"), content: text("@bot 申诉") });
-    expect(message).toMatchObject({ chat_id: larkChatId("team"), sender: { id: larkOpenId("m2"), sender_type: "user" }, parsed: { text: "@bot 申诉" } });
+      (await (await fetch(server.url + path, { method: "POST", body: JSON.stringify(body) })).json()) as Record<
+        string,
+        any
+      >;
+    const { message } = await post("/mock/user-messages", {
+      chat_id: larkChatId("team"),
+      open_id: larkOpenId("m2"),
+      content: text("@bot 申诉"),
+    });
+    expect(message).toMatchObject({
+      chat_id: larkChatId("team"),
+      sender: { id: larkOpenId("m2"), sender_type: "user" },
+      parsed: { text: "@bot 申诉" },
+    });
     expect(server.mock.sentMessages()).toEqual([]);
-    expect((await post("/mock/user-messages", { chat_id: larkChatId("nope"), open_id: larkOpenId("m2"), content: text("x") })).code).toBe(232006);
+    expect(
+      (
+        await post("/mock/user-messages", {
+          chat_id: larkChatId("nope"),
+          open_id: larkOpenId("m2"),
+          content: text("x"),
+        })
+      ).code,
+    ).toBe(232006);
 
     const token = await tokenFor();
     const sent = await raw("POST", `/open-apis/im/v1/messages/${message.message_id}/reply`, {
-      token, body: { msg_type: "interactive", content: card("appeal") },
+      token,
+      body: { msg_type: "interactive", content: card("appeal") },
     });
     const { token: cardToken } = await post("/mock/card-tokens", { message_id: sent.body.data.message_id });
     const updated = await raw("POST", "/open-apis/interactive/v1/card/update", {
-      token, body: { token: cardToken, card: JSON.parse(card("appeal accepted")) },
+      token,
+      body: { token: cardToken, card: JSON.parse(card("appeal accepted")) },
     });
     expect(updated.body.code).toBe(0);
   });
@@ -323,11 +461,14 @@ describe("inspection and waiting", () => {
     const waiting = server.mock.waitForMessages((m) => m.chatId === larkChatId("team"), { count: 2, timeoutMs: 2000 });
     for (const s of ["a", "b"]) {
       await raw("POST", "/open-apis/im/v1/messages?receive_id_type=chat_id", {
-        token, body: { receive_id: larkChatId("team"), msg_type: "text", content: text(s) },
+        token,
+        body: { receive_id: larkChatId("team"), msg_type: "text", content: text(s) },
       });
     }
     expect((await waiting).map((m) => m.parsed)).toEqual([{ text: "a" }, { text: "b" }]);
-    await expect(server.mock.waitForMessages((m) => m.chatId === larkChatId("nobot"), { timeoutMs: 30 })).rejects.toThrow(/waited 30 ms/);
+    await expect(
+      server.mock.waitForMessages((m) => m.chatId === larkChatId("nobot"), { timeoutMs: 30 }),
+    ).rejects.toThrow(/waited 30 ms/);
   });
 });
 
@@ -338,7 +479,9 @@ describe("mounting", () => {
     const outer = new Hono();
     outer.route("/lark-mock", mock.app);
     const tokenRes = await outer.request("/lark-mock/open-apis/auth/v3/tenant_access_token/internal", {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ app_id: APP.appId, app_secret: APP.appSecret }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ app_id: APP.appId, app_secret: APP.appSecret }),
     });
     const { tenant_access_token: token } = (await tokenRes.json()) as { tenant_access_token: string };
     const sent = await outer.request("/lark-mock/open-apis/im/v1/messages?receive_id_type=chat_id", {
@@ -347,7 +490,9 @@ describe("mounting", () => {
       body: JSON.stringify({ receive_id: larkChatId("x"), msg_type: "text", content: text("hi") }),
     });
     expect(sent.status).toBe(200);
-    const refused = await outer.request(`/lark-mock/open-apis/im/v1/chats/${larkChatId("x")}`, { headers: { authorization: "Bearer t-bad" } });
+    const refused = await outer.request(`/lark-mock/open-apis/im/v1/chats/${larkChatId("x")}`, {
+      headers: { authorization: "Bearer t-bad" },
+    });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ code: LarkCode.TOKEN_INVALID });
   });

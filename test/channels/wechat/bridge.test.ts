@@ -16,7 +16,12 @@ describe("WeChat room and private chat", () => {
     await world.inRoom("zhang", "日报 整理档案 12 份", { mentionBot: true });
     await world.settle();
     const [group] = await database.db.select().from(groups).where(eq(groups.chatId, WX.room.id));
-    expect(group).toMatchObject({ platform: "wechat", tenantKey: WX.bot.id, name: WX.room.topic, id: groupIdFor("wechat", WX.room.id) });
+    expect(group).toMatchObject({
+      platform: "wechat",
+      tenantKey: WX.bot.id,
+      name: WX.room.topic,
+      id: groupIdFor("wechat", WX.room.id),
+    });
     const saved = await database.db.select().from(records).where(eq(records.groupId, group!.id));
     expect(saved.map((r) => r.text)).toEqual(["整理档案 12 份"]);
     const answer = roomSaid().at(-1)!;
@@ -40,7 +45,10 @@ describe("WeChat room and private chat", () => {
   test("plain text in private chat is today's record, answered privately", async () => {
     await world.privately("zhang", "下午核对报销单据");
     await world.settle();
-    const mine = await database.db.select().from(records).where(eq(records.memberId, memberIdFor(groupIdFor("wechat", WX.room.id), WX.zhang.id)));
+    const mine = await database.db
+      .select()
+      .from(records)
+      .where(eq(records.memberId, memberIdFor(groupIdFor("wechat", WX.room.id), WX.zhang.id)));
     expect(mine.map((r) => r.text)).toContain("下午核对报销单据");
     expect(saidTo(WX.zhang.id).at(-1)!.text).toContain("下午核对报销单据");
   });
@@ -89,7 +97,9 @@ describe("claims decided by reply commands", () => {
     await world.privately("leader", "同意 1");
     await world.settle();
     expect(saidTo(WX.leader.id).at(-1)!.text).toContain("已由 王主任 同意");
-    expect(await database.db.select().from(adjustments).where(eq(adjustments.memberId, claim!.memberId))).toHaveLength(1);
+    expect(await database.db.select().from(adjustments).where(eq(adjustments.memberId, claim!.memberId))).toHaveLength(
+      1,
+    );
   });
 
   test("「驳回 N」 needs a reason; with one, the claim is rejected and the claimant told why", async () => {

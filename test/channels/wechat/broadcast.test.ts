@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 async function rateEveryone(world: WechatWorld) {
-  for (const [who, score] of [["zhang", 95], ["li", 85], ["wang", 75]] as const) {
+  for (const [who, score] of [
+    ["zhang", 95],
+    ["li", 85],
+    ["wang", 75],
+  ] as const) {
     for (const dim of ["联村", "业务", "作风"]) {
       await world.inRoom("leader", `评分 @${WX[who].name} ${dim} ${score}`, { mentionBot: true, mentions: [who] });
     }
@@ -33,7 +37,11 @@ describe("the monthly ranking in a WeChat room", () => {
     await world.inRoom("zhang", "日报 起草年终总结", { mentionBot: true });
     await world.settle();
     await rateEveryone(world);
-    const runs = await runDueJobs({ db: database.db, clock, log: silentLogger }, new Date("2026-12-01T01:05:00Z"), "monthly-ranking");
+    const runs = await runDueJobs(
+      { db: database.db, clock, log: silentLogger },
+      new Date("2026-12-01T01:05:00Z"),
+      "monthly-ranking",
+    );
     expect(runs.find((r) => r.kind === "monthly-ranking" && r.period === "2026-11")?.queued).toBe(5); // image + text to the room, one each privately
     const before = world.sent.length;
     await world.bridge.drain();
@@ -52,7 +60,11 @@ describe("the monthly ranking in a WeChat room", () => {
 
   test("a quarterly report card reaches each person privately as an image, then its text", async () => {
     const before = world.sent.length;
-    const runs = await runDueJobs({ db: database.db, clock, log: silentLogger }, new Date("2027-01-04T02:00:00Z"), "quarterly-report");
+    const runs = await runDueJobs(
+      { db: database.db, clock, log: silentLogger },
+      new Date("2027-01-04T02:00:00Z"),
+      "quarterly-report",
+    );
     expect(runs.find((r) => r.kind === "quarterly-report")?.queued).toBeGreaterThan(0);
     await world.bridge.drain();
     await world.sentCount(before + 4);
@@ -75,7 +87,9 @@ describe("the monthly ranking in a WeChat room", () => {
     expect(world.sent.filter((m) => m.to === WX.leader.id).at(-1)!.text).toContain("已更正，成绩单将重发");
     const [row] = await database.db.select().from(appeals);
     expect(row).toMatchObject({ no: 1, status: "amended" });
-    expect(world.sent.filter((m) => m.to === WX.zhang.id).some((m) => m.text.includes("已更正（联村工作 +1）"))).toBe(true);
+    expect(world.sent.filter((m) => m.to === WX.zhang.id).some((m) => m.text.includes("已更正（联村工作 +1）"))).toBe(
+      true,
+    );
   });
 });
 
@@ -98,7 +112,9 @@ describe("a bridge restart", () => {
       await second.bridge.drain();
       await second.sentCount(left);
       expect(await pendingCount(database.db, "wechat")).toBe(0);
-      const answers = [...first.sent, ...second.sent].filter((m) => /已记录/.test(m.text)).map((m) => m.text.split("\n")[2]);
+      const answers = [...first.sent, ...second.sent]
+        .filter((m) => /已记录/.test(m.text))
+        .map((m) => m.text.split("\n")[2]);
       expect(answers.sort()).toEqual(["丁", "丙", "乙", "甲"].sort());
       const rows = await database.db.select().from(outbox).where(eq(outbox.channel, "wechat"));
       expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);

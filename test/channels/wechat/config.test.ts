@@ -11,7 +11,9 @@ describe("WeChat bridge configuration", () => {
 
   test("a faster pace than one a second is refused with the reason", () => {
     expect(() => loadConfig({ WECHAT_SEND_INTERVAL_MS: "200" })).toThrow(ConfigError);
-    expect(() => loadConfig({ WECHAT_SEND_INTERVAL_MS: "200" })).toThrow(/WECHAT_SEND_INTERVAL_MS must be at least 1000/);
+    expect(() => loadConfig({ WECHAT_SEND_INTERVAL_MS: "200" })).toThrow(
+      /WECHAT_SEND_INTERVAL_MS must be at least 1000/,
+    );
     expect(() => loadConfig({ WECHAT_SEND_INTERVAL_MS: "soon" })).toThrow(/WECHAT_SEND_INTERVAL_MS/);
     expect(loadConfig({ WECHAT_SEND_INTERVAL_MS: "5000" }).WECHAT_SEND_INTERVAL_MS).toBe(5000);
   });
@@ -29,7 +31,11 @@ describe("the bot's own @mention", () => {
 describe("card text for WeChat", () => {
   test("has no Markdown symbols, even where the card escapes what the user typed", async () => {
     const { unknownCommandCard } = await import("../../../cards/notice");
-    const { text } = unknownCommandCard("日 报_a*", { name: "日报", example: { zh: "日报 写材料", en: "/report" } }, "zh");
+    const { text } = unknownCommandCard(
+      "日 报_a*",
+      { name: "日报", example: { zh: "日报 写材料", en: "/report" } },
+      "zh",
+    );
     expect(text).toContain("没看懂「日 报_a*」");
     expect(text).toContain("你是想用 日报 吗？例如：日报 写材料");
     expect(text).not.toMatch(/\*\*|`|\\/);

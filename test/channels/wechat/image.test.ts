@@ -13,7 +13,9 @@ function pixels(png: Uint8Array): { width: number; height: number; data: Uint8Ar
   // PNG header: width and height are big-endian at bytes 16 and 20.
   const width = Buffer.from(png).readUInt32BE(16);
   const height = Buffer.from(png).readUInt32BE(20);
-  const r = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${b64}"/></svg>`).render();
+  const r = new Resvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${b64}"/></svg>`,
+  ).render();
   return { width: r.width, height: r.height, data: new Uint8Array(r.pixels) };
 }
 
@@ -80,16 +82,31 @@ describe("PNG rendering with the bundled CJK font", () => {
   test("a report card with a trend chart renders, and long names are clipped, not overflowing", async () => {
     const png = await renderImage({
       kind: "report",
-      model: { title: `${"很长的名字".repeat(10)} · 2026年第四季度成绩单`, subtitle: "综合办公室", facts: [["总分", "92.30"]], rows: [{ name: "德", score: "9.50", max: "10" }], trend: [{ label: "10月", value: 90 }, { label: "11月", value: 93.5 }] },
+      model: {
+        title: `${"很长的名字".repeat(10)} · 2026年第四季度成绩单`,
+        subtitle: "综合办公室",
+        facts: [["总分", "92.30"]],
+        rows: [{ name: "德", score: "9.50", max: "10" }],
+        trend: [
+          { label: "10月", value: 90 },
+          { label: "11月", value: 93.5 },
+        ],
+      },
     });
     expect(pixels(png).width).toBe(1440);
   });
 
   test("the bridge draws in a child process (its memory leaves with it): the same pixels as in process, a rare hanzi included", async () => {
     // 堃 is not in GB 2312: it is cut from the full faces, not the cached GB 2312 pair.
-    const model = { ...MODEL, rows: [...MODEL.rows, { rank: 4, name: "李堃", total: 80, grade: "基本称职", movement: null }] };
+    const model = {
+      ...MODEL,
+      rows: [...MODEL.rows, { rank: 4, name: "李堃", total: 80, grade: "基本称职", movement: null }],
+    };
     try {
-      const [inChild, here] = await Promise.all([lazyRenderImage({ kind: "ranking", model }), renderImage({ kind: "ranking", model })]);
+      const [inChild, here] = await Promise.all([
+        lazyRenderImage({ kind: "ranking", model }),
+        renderImage({ kind: "ranking", model }),
+      ]);
       const a = pixels(inChild);
       const b = pixels(here);
       expect([a.width, a.height]).toEqual([b.width, b.height]);

@@ -15,7 +15,9 @@ describe("绑定 codes cannot be guessed", () => {
   test("someone in no group yet hears that the code is wrong and how many tries are left", async () => {
     await world.privately("zhang", "绑定 000001");
     await world.settle();
-    const said = saidTo(WX.zhang.id).map((m) => m.text).join("\n");
+    const said = saidTo(WX.zhang.id)
+      .map((m) => m.text)
+      .join("\n");
     expect(said).toContain("绑定码无效或已过期");
     expect(said).toContain("还可再试 4 次");
   });
@@ -30,7 +32,10 @@ describe("绑定 codes cannot be guessed", () => {
     await world.inRoom("leader", "绑定 123456", { mentionBot: true });
     await world.settle();
     expect(saidTo(WX.room.id).at(-1)!.text).toMatch(/绑定码错误次数过多[\s\S]*请 6 分钟后再试/u);
-    const failures = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "link.failed"), eq(auditLog.actorUserId, WX.room.id)));
+    const failures = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "link.failed"), eq(auditLog.actorUserId, WX.room.id)));
     expect(failures).toHaveLength(5); // the refused try is not even looked up
 
     // The room's count is the room's: 李四 privately still has his own tries.
@@ -54,7 +59,10 @@ describe("绑定 codes cannot be guessed", () => {
     await world.privately("zhang", "绑定 300009");
     await world.settle();
     expect(saidTo(WX.zhang.id).at(-1)!.text).toContain("绑定码错误次数过多");
-    const failures = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "link.failed"), eq(auditLog.actorUserId, WX.zhang.id)));
+    const failures = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "link.failed"), eq(auditLog.actorUserId, WX.zhang.id)));
     expect(failures.filter((f) => f.at.getTime() > Date.parse("2026-11-27T02:00:00Z"))).toHaveLength(5);
   });
 });

@@ -35,7 +35,9 @@ describe("绑定: one appraisal group in Lark and WeChat", () => {
   test("a code from a Lark leader links the WeChat room; a wrong or reused code does not", async () => {
     await h.say(ZHANG.openId, "绑定码");
     await h.bot.idle();
-    expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain("只有负责人可以操作");
+    expect(JSON.stringify(h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).at(-1)!.parsed)).toContain(
+      "只有负责人可以操作",
+    );
 
     await h.say(OFFICE.owner.openId, "绑定码");
     const code = await codeFrom({ chatId: OFFICE.chatId });
@@ -48,7 +50,9 @@ describe("绑定: one appraisal group in Lark and WeChat", () => {
     expect(world.sent.at(-1)!.text).toContain(`本群已与「${OFFICE.name}」合并`);
     const [link] = await h.bot.db.select().from(chatLinks).where(eq(chatLinks.externalId, WX.room.id));
     expect(link).toMatchObject({ kind: "room", groupId: LARK_GROUP, createdBy: WX.leader.id });
-    expect((await h.bot.db.select().from(auditLog).where(eq(auditLog.action, "link.room")))[0]!.subjectId).toBe(WX.room.id);
+    expect((await h.bot.db.select().from(auditLog).where(eq(auditLog.action, "link.room")))[0]!.subjectId).toBe(
+      WX.room.id,
+    );
     const [own] = await h.bot.db.select().from(groups).where(eq(groups.chatId, WX.room.id));
     expect(own!.active).toBe(false);
 
@@ -69,18 +73,28 @@ describe("绑定: one appraisal group in Lark and WeChat", () => {
     await h.say(ZHANG.openId, "日报 在飞书里写的");
     await world.settle();
     await h.bot.idle();
-    const mine = await h.bot.db.select().from(records).where(eq(records.memberId, memberIdFor(LARK_GROUP, ZHANG.openId)));
+    const mine = await h.bot.db
+      .select()
+      .from(records)
+      .where(eq(records.memberId, memberIdFor(LARK_GROUP, ZHANG.openId)));
     expect(mine.map((r) => r.text).sort()).toEqual(["在微信私聊里写的", "在微信群里写的", "在飞书里写的"].sort());
     // Someone unlinked who writes in the linked room joins the same group under their WeChat id.
     await world.inRoom("li", "日报 李四的微信日报", { mentionBot: true });
     await world.settle();
-    const li = await h.bot.db.select().from(records).where(and(eq(records.groupId, LARK_GROUP), eq(records.text, "李四的微信日报")));
+    const li = await h.bot.db
+      .select()
+      .from(records)
+      .where(and(eq(records.groupId, LARK_GROUP), eq(records.text, "李四的微信日报")));
     expect(li).toHaveLength(1);
   });
 
   test("the group's monthly ranking reaches the Lark group and the linked WeChat room", async () => {
-    for (const [who, score] of [[ZHANG, 95], [OFFICE.members[1]!, 85]] as const) {
-      for (const dim of ["联村", "业务", "作风"]) await h.say(OFFICE.owner.openId, `评分 @${who.name} ${dim} ${score}`, { mentions: [who] });
+    for (const [who, score] of [
+      [ZHANG, 95],
+      [OFFICE.members[1]!, 85],
+    ] as const) {
+      for (const dim of ["联村", "业务", "作风"])
+        await h.say(OFFICE.owner.openId, `评分 @${who.name} ${dim} ${score}`, { mentions: [who] });
     }
     await h.bot.idle();
     const before = world.sent.length;
@@ -97,7 +111,11 @@ describe("绑定: one appraisal group in Lark and WeChat", () => {
     const zhangHears = world.sent.slice(before).filter((m) => m.to === WX.zhang.id);
     expect(zhangHears).toHaveLength(1);
     expect(zhangHears[0]!.text).toContain("第 1");
-    const onLark = (openId: string) => h.lark.mock.sentMessages({ openId }).map((m) => JSON.stringify(m.parsed)).filter((m) => m.includes("11 月"));
+    const onLark = (openId: string) =>
+      h.lark.mock
+        .sentMessages({ openId })
+        .map((m) => JSON.stringify(m.parsed))
+        .filter((m) => m.includes("11 月"));
     expect(onLark(ZHANG.openId)).toHaveLength(0);
     expect(onLark(OFFICE.members[1]!.openId)).toHaveLength(1);
     // A second run (the bridge and the Lark server both run jobs) sends nothing twice.

@@ -12,7 +12,11 @@ useWechatWorld((w) => ({ world, database } = w), { clock });
 const pictures: { to: string; width: number; height: number }[] = [];
 
 async function rateEveryone() {
-  for (const [who, score] of [["zhang", 95], ["li", 85], ["wang", 75]] as const) {
+  for (const [who, score] of [
+    ["zhang", 95],
+    ["li", 85],
+    ["wang", 75],
+  ] as const) {
     for (const dim of ["联村", "业务", "作风"]) {
       await world.inRoom("leader", `评分 @${WX[who].name} ${dim} ${score}`, { mentionBot: true, mentions: [who] });
     }
@@ -35,7 +39,11 @@ describe("pictures on demand in WeChat", () => {
     world.wechaty.on("message", async (m) => {
       if (!m.self() || m.type() !== world.wechaty.Message.Type.Image) return;
       const png = await (await m.toFileBox()).toBuffer();
-      pictures.push({ to: m.room()?.id ?? m.listener()?.id ?? "", width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+      pictures.push({
+        to: m.room()?.id ?? m.listener()?.id ?? "",
+        width: png.readUInt32BE(16),
+        height: png.readUInt32BE(20),
+      });
     });
     await world.inRoom("zhang", "日报 起草年终总结", { mentionBot: true });
     await world.settle();
@@ -45,7 +53,10 @@ describe("pictures on demand in WeChat", () => {
 
   test("排名 in the room: the ranking picture at 2× (1440 px wide), then the text", async () => {
     const said = await ask("leader", "排名");
-    expect(said.map((m) => [m.to, m.image])).toEqual([[WX.room.id, true], [WX.room.id, false]]);
+    expect(said.map((m) => [m.to, m.image])).toEqual([
+      [WX.room.id, true],
+      [WX.room.id, false],
+    ]);
     expect(said[1]!.text).toMatch(/1\s+张三\s+95\.00/);
     await expect.poll(() => pictures.length).toBe(1);
     expect(pictures[0]).toMatchObject({ to: WX.room.id, width: 1440 });
@@ -55,7 +66,10 @@ describe("pictures on demand in WeChat", () => {
   test("成绩 and 成绩单 in the room: the score sheet picture, then the text", async () => {
     for (const word of ["成绩", "成绩单"]) {
       const said = await ask("zhang", word);
-      expect(said.map((m) => [m.to, m.image])).toEqual([[WX.room.id, true], [WX.room.id, false]]);
+      expect(said.map((m) => [m.to, m.image])).toEqual([
+        [WX.room.id, true],
+        [WX.room.id, false],
+      ]);
       expect(said[1]!.text).toContain("95.00");
     }
     await expect.poll(() => pictures.length).toBe(3);
@@ -64,7 +78,10 @@ describe("pictures on demand in WeChat", () => {
 
   test("成绩 in private chat: the picture and the text come to the person", async () => {
     const said = await ask("zhang", "成绩", "private");
-    expect(said.map((m) => [m.to, m.image])).toEqual([[WX.zhang.id, true], [WX.zhang.id, false]]);
+    expect(said.map((m) => [m.to, m.image])).toEqual([
+      [WX.zhang.id, true],
+      [WX.zhang.id, false],
+    ]);
   });
 
   test("nothing to show, no picture: 成绩 before anyone rated me is text only", async () => {

@@ -7,7 +7,11 @@ import { groupIdFor, memberIdFor } from "../../../src/db/ids";
 let database: TestDatabase;
 let world: WechatWorld;
 const saidTo = (id: string) => world.sent.filter((m) => m.to === id);
-const live = (text: string) => database.db.select().from(records).where(and(eq(records.text, text), isNull(records.withdrawnAt)));
+const live = (text: string) =>
+  database.db
+    .select()
+    .from(records)
+    .where(and(eq(records.text, text), isNull(records.withdrawnAt)));
 
 useWechatWorld((w) => ({ database, world } = w));
 
@@ -59,9 +63,21 @@ describe("the 月评议 card answered from WeChat", () => {
     await world.privately("leader", `${reply} 工作扎实`);
     await world.settle();
     expect(saidTo(WX.leader.id).at(-1)!.text).toMatch(/已提交 \d+ 项评分/u);
-    const rows = await database.db.select().from(ratings).where(and(eq(ratings.memberId, memberIdFor(groupIdFor("wechat", WX.room.id), WX.zhang.id)), eq(ratings.raterGroup, "leader")));
+    const rows = await database.db
+      .select()
+      .from(ratings)
+      .where(
+        and(
+          eq(ratings.memberId, memberIdFor(groupIdFor("wechat", WX.room.id), WX.zhang.id)),
+          eq(ratings.raterGroup, "leader"),
+        ),
+      );
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.score === 92 && r.period === "2026-11" && r.comment === "工作扎实" && r.raterUserId === WX.leader.id)).toBe(true);
+    expect(
+      rows.every(
+        (r) => r.score === 92 && r.period === "2026-11" && r.comment === "工作扎实" && r.raterUserId === WX.leader.id,
+      ),
+    ).toBe(true);
   });
 
   test("a dimension the scheme does not have, or a score over 100, is refused in Chinese and nothing is stored", async () => {
@@ -69,7 +85,9 @@ describe("the 月评议 card answered from WeChat", () => {
     await world.privately("leader", "评议打分 李四 唱歌 90");
     await world.settle();
     expect(saidTo(WX.leader.id).at(-1)!.text).toContain("「唱歌」不是本方案的维度");
-    const dimension = /评议打分 2026-11 张三 (\S+) 分数/u.exec(saidTo(WX.leader.id).find((m) => m.text.includes("月度评议") && m.text.includes("张三"))!.text)![1]!;
+    const dimension = /评议打分 2026-11 张三 (\S+) 分数/u.exec(
+      saidTo(WX.leader.id).find((m) => m.text.includes("月度评议") && m.text.includes("张三"))!.text,
+    )![1]!;
     await world.privately("leader", `评议打分 李四 ${dimension} 120`);
     await world.settle();
     expect(saidTo(WX.leader.id).at(-1)!.text).toContain("须是 0–100 的数");
@@ -90,7 +108,9 @@ describe("the report card's 明细 as a reply", () => {
     const before = saidTo(WX.zhang.id).length;
     await world.privately("zhang", "明细 2026-Q4");
     await world.settle();
-    const got = saidTo(WX.zhang.id).slice(before).map((m) => m.text);
+    const got = saidTo(WX.zhang.id)
+      .slice(before)
+      .map((m) => m.text);
     expect(got).toHaveLength(3);
     expect(got.join("\n")).toMatch(/2026-10[\s\S]*2026-11[\s\S]*2026-12/u);
   });

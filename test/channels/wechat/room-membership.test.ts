@@ -10,11 +10,22 @@ const GROUP_ID = groupIdFor("wechat", ROOM.id);
 let database: TestDatabase;
 let world: WechatWorld;
 let room: ReturnType<WechatWorld["mocker"]["createRoom"]>;
-const member = async (userId: string) => (await database.db.select().from(members).where(and(eq(members.groupId, GROUP_ID), eq(members.userId, userId))))[0];
+const member = async (userId: string) =>
+  (
+    await database.db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, GROUP_ID), eq(members.userId, userId)))
+  )[0];
 
 useWechatWorld((w) => ({ database, world } = w));
 beforeAll(() => {
-  room = world.mocker.createRoom({ id: ROOM.id, topic: ROOM.topic, ownerId: WX.leader.id, memberIdList: [WX.leader.id, WX.zhang.id] });
+  room = world.mocker.createRoom({
+    id: ROOM.id,
+    topic: ROOM.topic,
+    ownerId: WX.leader.id,
+    memberIdList: [WX.leader.id, WX.zhang.id],
+  });
 });
 
 describe("a WeChat room's membership", () => {
@@ -22,7 +33,13 @@ describe("a WeChat room's membership", () => {
     room.add(world.people.bot).by(world.people.leader);
     await world.settle();
     const [group] = await database.db.select().from(groups).where(eq(groups.id, GROUP_ID));
-    expect(group).toMatchObject({ platform: "wechat", chatId: ROOM.id, tenantKey: WX.bot.id, active: true, name: ROOM.topic });
+    expect(group).toMatchObject({
+      platform: "wechat",
+      chatId: ROOM.id,
+      tenantKey: WX.bot.id,
+      active: true,
+      name: ROOM.topic,
+    });
     const welcome = world.sent.filter((m) => m.to === ROOM.id);
     expect(welcome).toHaveLength(1);
     expect(welcome[0]!.text).toContain("日报");

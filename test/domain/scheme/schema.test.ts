@@ -63,7 +63,11 @@ describe("parseScheme", () => {
     const business = json.dimensions[1];
     if (business?.children?.[1]) business.children[1].weight = 20;
     expect(errorsOf(json)).toEqual([
-      { path: "dimensions[1].children", zh: "子项权重之和须为 100（当前 90）", en: "children weights must sum to 100 (got 90)" },
+      {
+        path: "dimensions[1].children",
+        zh: "子项权重之和须为 100（当前 90）",
+        en: "children weights must sum to 100 (got 90)",
+      },
     ]);
   });
 
@@ -74,7 +78,17 @@ describe("parseScheme", () => {
       key: "conduct",
       name: "管理学习作风",
       weight: 20,
-      children: [{ key: "study", name: "学习", weight: 100, children: [{ key: "a", name: "甲", weight: 50 }, { key: "b", name: "乙", weight: 49.5 }] }],
+      children: [
+        {
+          key: "study",
+          name: "学习",
+          weight: 100,
+          children: [
+            { key: "a", name: "甲", weight: 50 },
+            { key: "b", name: "乙", weight: 49.5 },
+          ],
+        },
+      ],
     };
     const paths = errorsOf(json).map((e) => e.path);
     expect(paths).toEqual(["dimensions", "dimensions[2].children[0].children"]);
@@ -152,7 +166,11 @@ describe("parseScheme", () => {
     json.prizes = [900.005];
     if (json.dimensions[2]) json.dimensions[2].weight = 0;
     const errors = errorsOf(json);
-    expect(errors).toContainEqual({ path: "prizes[0]", zh: "金额最多两位小数（到分）", en: "an amount has at most two decimals (fen)" });
+    expect(errors).toContainEqual({
+      path: "prizes[0]",
+      zh: "金额最多两位小数（到分）",
+      en: "an amount has at most two decimals (fen)",
+    });
     expect(errors).toContainEqual({ path: "dimensions[2].weight", zh: "须 > 0", en: "must be > 0" });
   });
 });
@@ -162,9 +180,18 @@ describe("year weights and the annual pool", () => {
     const plain = parseScheme({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 100 }] });
     expect(plain.ok && plain.scheme.yearWeights).toEqual([25, 25, 25, 25]);
     expect(plain.ok && plain.scheme.annualPool).toBe(0);
-    const half = parseScheme({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 100 }], yearWeights: [15, 15, 35, 35], annualPool: 100000 });
+    const half = parseScheme({
+      name: "x",
+      dimensions: [{ key: "a", name: "甲", weight: 100 }],
+      yearWeights: [15, 15, 35, 35],
+      annualPool: 100000,
+    });
     expect(half.ok && half.scheme.yearWeights).toEqual([15, 15, 35, 35]);
-    const bad = parseScheme({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 100 }], yearWeights: [25, 25, 25, 20] });
+    const bad = parseScheme({
+      name: "x",
+      dimensions: [{ key: "a", name: "甲", weight: 100 }],
+      yearWeights: [25, 25, 25, 20],
+    });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.errors[0]!.zh).toContain("四个季度的权重之和须为 100");
   });

@@ -26,7 +26,12 @@ describe("schemeTemplates", () => {
   it("carries the weights of the source reports", () => {
     expect(weights(parsed("unit-staff").dimensions)).toEqual({ 联村工作: 40, 单位业务: 40, 单位管理学习作风: 20 });
     expect(weights(parsed("section-leader").dimensions)).toEqual({ 分管工作: 60, 联村工作: 30, 个人学习及出勤: 10 });
-    expect(weights(parsed("stationed-unit").dimensions)).toEqual({ 工作配合: 20, 社会评价: 20, 干部学习: 10, 业务工作: 50 });
+    expect(weights(parsed("stationed-unit").dimensions)).toEqual({
+      工作配合: 20,
+      社会评价: 20,
+      干部学习: 10,
+      业务工作: 50,
+    });
     expect(weights(parsed("village").dimensions)).toEqual({ 经济发展: 25, 社会管理: 25, 党的建设: 25, 社会稳定: 25 });
   });
 

@@ -53,7 +53,9 @@ describe("scripts/score.ts", () => {
 
   it("explains each member with --explain", () => {
     const out = runScore(["--explain", fixture("scheme.json"), fixture("inputs.json")], readFromRoot);
-    expect(out.stdout.split("\n")[0]).toBe("张三：总分 = (联村工作 33.53 + 单位业务 35.44 + 管理学习作风 18.49 + 附加分 3.00) × 系数 1.042 = 94.26 分");
+    expect(out.stdout.split("\n")[0]).toBe(
+      "张三：总分 = (联村工作 33.53 + 单位业务 35.44 + 管理学习作风 18.49 + 附加分 3.00) × 系数 1.042 = 94.26 分",
+    );
   });
 
   it("reports bad JSON, validation errors with paths, and wrong usage with exit 2", () => {
@@ -63,12 +65,23 @@ describe("scripts/score.ts", () => {
 
     const scheme = JSON.stringify({ name: "x", dimensions: [{ key: "a", name: "甲", weight: 90 }] });
     const weights = runScore(["s.json", fixture("inputs.json")], files({ "s.json": scheme }));
-    expect(weights.stderr).toBe("s.json: dimensions: 维度权重之和须为 100（当前 90） / dimension weights must sum to 100 (got 90)\n");
+    expect(weights.stderr).toBe(
+      "s.json: dimensions: 维度权重之和须为 100（当前 90） / dimension weights must sum to 100 (got 90)\n",
+    );
 
-    const inputs = JSON.stringify({ members: [{ id: "m1", name: "甲" }], ratings: [{ member: "m2", dimension: "plan", rater: "leader", score: 80 }] });
+    const inputs = JSON.stringify({
+      members: [{ id: "m1", name: "甲" }],
+      ratings: [{ member: "m2", dimension: "plan", rater: "leader", score: 80 }],
+    });
     const refs = runScore([fixture("scheme.json"), "i.json"], files({ "i.json": inputs }));
-    expect(refs).toMatchObject({ code: EXIT_INVALID, stderr: "i.json: ratings[0].member: 未知成员 m2 / unknown member m2\n" });
+    expect(refs).toMatchObject({
+      code: EXIT_INVALID,
+      stderr: "i.json: ratings[0].member: 未知成员 m2 / unknown member m2\n",
+    });
 
-    expect(runScore([fixture("scheme.json")], readFromRoot)).toMatchObject({ code: EXIT_INVALID, stderr: expect.stringContaining("usage") });
+    expect(runScore([fixture("scheme.json")], readFromRoot)).toMatchObject({
+      code: EXIT_INVALID,
+      stderr: expect.stringContaining("usage"),
+    });
   });
 });

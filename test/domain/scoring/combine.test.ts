@@ -5,8 +5,14 @@ import { parseScheme } from "../../../src/domain/scheme";
 const scheme = (() => {
   const r = parseScheme({
     name: "季度",
-    dimensions: [{ key: "a", name: "甲", weight: 50 }, { key: "b", name: "乙", weight: 50 }],
-    grades: [{ name: "优秀", min: 90, quota: 1 }, { name: "合格", min: 0 }],
+    dimensions: [
+      { key: "a", name: "甲", weight: 50 },
+      { key: "b", name: "乙", weight: 50 },
+    ],
+    grades: [
+      { name: "优秀", min: 90, quota: 1 },
+      { name: "合格", min: 0 },
+    ],
     prizes: [300],
   });
   if (!r.ok) throw new Error("scheme");
@@ -33,7 +39,11 @@ describe("combinePeriods (a quarter from its months)", () => {
   const q = combinePeriods(scheme, parts);
 
   it("averages each person's monthly totals over the months they were in", () => {
-    expect(q.members.map((m) => [m.id, m.total, m.rank])).toEqual([["zhang", 95, 1], ["li", 90, 2], ["wang", 70, 3]]);
+    expect(q.members.map((m) => [m.id, m.total, m.rank])).toEqual([
+      ["zhang", 95, 1],
+      ["li", 90, 2],
+      ["wang", 70, 3],
+    ]);
     expect(q.members[2]!.parts.map((p) => p.total)).toEqual([null, null, 70]);
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { byId, compute, FLAT, flatInputs } from "./helpers";
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/scoring/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/scoring/${name}`, import.meta.url), "utf8"));
 
 describe("rule 5: total = (Σ points + extra) × coefficient", () => {
   it("multiplies by the village size coefficients 1.042 and 1.083 (DOMAIN §2)", () => {

@@ -27,7 +27,15 @@ describe("rule 2: a parent is the weighted sum of its children", () => {
             name: "职责",
             weight: 100,
             children: [
-              { key: "a", name: "甲", weight: 50, children: [{ key: "a1", name: "甲一", weight: 25 }, { key: "a2", name: "甲二", weight: 75 }] },
+              {
+                key: "a",
+                name: "甲",
+                weight: 50,
+                children: [
+                  { key: "a1", name: "甲一", weight: 25 },
+                  { key: "a2", name: "甲二", weight: 75 },
+                ],
+              },
               { key: "b", name: "乙", weight: 50 },
             ],
           },

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../../src/domain/scoring";
 import { byId, compute, FLAT, flatInputs, SAMPLE } from "./helpers";
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/scoring/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/scoring/${name}`, import.meta.url), "utf8"));
 const lines = () => {
   const r = compute(fixture("scheme.json"), fixture("inputs.json"));
   return { zhang: explain(byId(r, "m1")), li: explain(byId(r, "m2")), wang: explain(byId(r, "m3")) };
@@ -29,7 +30,9 @@ describe("rule 10: explain() answers “why is my score 94.26?”", () => {
 
   it("starts with the total, its terms and the coefficient", () => {
     const { zhang } = lines();
-    expect(zhang[0]).toBe("张三：总分 = (联村工作 33.53 + 单位业务 35.44 + 管理学习作风 18.49 + 附加分 3.00) × 系数 1.042 = 94.26 分");
+    expect(zhang[0]).toBe(
+      "张三：总分 = (联村工作 33.53 + 单位业务 35.44 + 管理学习作风 18.49 + 附加分 3.00) × 系数 1.042 = 94.26 分",
+    );
     expect(zhang.slice(1, 5)).toEqual([
       "排名：第 1 名",
       "等次：优秀（≥ 90 分，名额 1 名）",
@@ -50,7 +53,9 @@ describe("rule 10: explain() answers “why is my score 94.26?”", () => {
 
   it("says when a bonus hit its cap and when an item went unrated", () => {
     const { li, wang } = lines();
-    expect(li).toContain("  单位业务加减分：+10（超额完成招商任务）；加分 10 超过上限 8，按 8 计；33.40 + 8 - 0 = 41.40 分");
+    expect(li).toContain(
+      "  单位业务加减分：+10（超额完成招商任务）；加分 10 超过上限 8，按 8 计；33.40 + 8 - 0 = 41.40 分",
+    );
     expect(li).toContain("  计划完成 = 领导 85 = 85.00 分（同事、自评 未评分，只计领导评分）");
     expect(wang).toContain("  质量：无人评分，记 0 分");
     expect(wang[wang.length - 1]).toBe("未评分指标（按 0 分计）：质量");
@@ -58,7 +63,14 @@ describe("rule 10: explain() answers “why is my score 94.26?”", () => {
 
   it("explains shared prizes and grades won through a tie", () => {
     const r = compute(
-      { ...FLAT, prizes: [900, 600, 300], grades: [{ name: "优秀", min: 0, quota: 1 }, { name: "合格", min: 0 }] },
+      {
+        ...FLAT,
+        prizes: [900, 600, 300],
+        grades: [
+          { name: "优秀", min: 0, quota: 1 },
+          { name: "合格", min: 0 },
+        ],
+      },
       flatInputs([90, 90, 80]),
     );
     const text = explain(byId(r, "m2"));

@@ -63,13 +63,25 @@ describe("rule 7: grades by threshold and quota, in rank order", () => {
   });
 
   it("applies a percentage quota to the people in the period", () => {
-    const scheme: SchemeJson = { ...FLAT, grades: [{ name: "优秀", min: 0, quota: "20%" }, { name: "合格", min: 0 }] };
+    const scheme: SchemeJson = {
+      ...FLAT,
+      grades: [
+        { name: "优秀", min: 0, quota: "20%" },
+        { name: "合格", min: 0 },
+      ],
+    };
     const { grades } = gradesOf([90, 89, 88, 87, 86, 85, 84, 83, 82, 81, 80, 79, 78], scheme);
     expect(grades.filter((g) => g === "优秀")).toHaveLength(3);
   });
 
   it("gives nobody a grade whose quota is 0", () => {
-    const scheme: SchemeJson = { ...FLAT, grades: [{ name: "优秀", min: 0, quota: 0 }, { name: "合格", min: 0 }] };
+    const scheme: SchemeJson = {
+      ...FLAT,
+      grades: [
+        { name: "优秀", min: 0, quota: 0 },
+        { name: "合格", min: 0 },
+      ],
+    };
     expect(gradesOf([100, 90], scheme).grades).toEqual(["合格", "合格"]);
   });
 });

@@ -1,6 +1,12 @@
 /** Builders for scoring tests: parse or fail loudly, so a test never runs on a half-valid fixture. */
 import { parseScheme, type Scheme, type SchemeJson } from "../../../src/domain/scheme";
-import { computePeriod, parsePeriodInputs, type PeriodInputs, type PeriodInputsJson, type PeriodResult } from "../../../src/domain/scoring";
+import {
+  computePeriod,
+  parsePeriodInputs,
+  type PeriodInputs,
+  type PeriodInputsJson,
+  type PeriodResult,
+} from "../../../src/domain/scoring";
 
 /** The scheme of the brief: three top-level dimensions, one of them split in two. */
 export const SAMPLE: SchemeJson = {

@@ -22,10 +22,22 @@ describe("parsePeriodInputs", () => {
   it("accepts the brief's example and the fixture, and fills defaults", () => {
     expect(parsePeriodInputs(S, valid()).ok).toBe(true);
     const fixture = JSON.parse(readFileSync(new URL("../../fixtures/scoring/inputs.json", import.meta.url), "utf8"));
-    expect(parsePeriodInputs(scheme(JSON.parse(readFileSync(new URL("../../fixtures/scoring/scheme.json", import.meta.url), "utf8"))), fixture).ok).toBe(true);
+    expect(
+      parsePeriodInputs(
+        scheme(JSON.parse(readFileSync(new URL("../../fixtures/scoring/scheme.json", import.meta.url), "utf8"))),
+        fixture,
+      ).ok,
+    ).toBe(true);
     const r = parsePeriodInputs(S, { members: [{ id: "m1", name: "张三" }] });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.inputs).toEqual({ pool: 0, members: [{ id: "m1", name: "张三", coefficient: 1 }], ratings: [], adjustments: [], awards: [], extras: [] });
+    expect(r.inputs).toEqual({
+      pool: 0,
+      members: [{ id: "m1", name: "张三", coefficient: 1 }],
+      ratings: [],
+      adjustments: [],
+      awards: [],
+      extras: [],
+    });
   });
 
   it("names unknown members, dimensions, rater groups and award levels by index", () => {
@@ -38,8 +50,16 @@ describe("parsePeriodInputs", () => {
     expect(errorsOf(json)).toEqual([
       { path: "ratings[1].member", zh: "未知成员 m9", en: "unknown member m9" },
       { path: "ratings[1].dimension", zh: "方案中没有维度 safety", en: "unknown dimension safety" },
-      { path: "ratings[1].rater", zh: "未知评价主体 boss（可用：leader, peer, self）", en: "unknown rater group boss (known: leader, peer, self)" },
-      { path: "awards[0].level", zh: "未知奖励级别 world（可用：national, provincial, city, county）", en: "unknown award level world (known: national, provincial, city, county)" },
+      {
+        path: "ratings[1].rater",
+        zh: "未知评价主体 boss（可用：leader, peer, self）",
+        en: "unknown rater group boss (known: leader, peer, self)",
+      },
+      {
+        path: "awards[0].level",
+        zh: "未知奖励级别 world（可用：national, provincial, city, county）",
+        en: "unknown award level world (known: national, provincial, city, county)",
+      },
     ]);
   });
 
@@ -47,7 +67,11 @@ describe("parsePeriodInputs", () => {
     const json = valid();
     json.ratings = [{ member: "m1", dimension: "business", rater: "leader", score: 88 }];
     expect(errorsOf(json)).toEqual([
-      { path: "ratings[0].dimension", zh: "business 有子项，只能对末级指标评分", en: "business has children; only leaves are rated" },
+      {
+        path: "ratings[0].dimension",
+        zh: "business 有子项，只能对末级指标评分",
+        en: "business has children; only leaves are rated",
+      },
     ]);
   });
 
@@ -68,7 +92,10 @@ describe("parsePeriodInputs", () => {
   it("rejects vague reasons such as 酌情扣分 (DOMAIN §2)", () => {
     const json = valid();
     json.adjustments = [{ member: "m1", dimension: "village", points: -3, reason: "酌情扣分。" }];
-    expect(errorsOf(json)[0]).toMatchObject({ path: "adjustments[0].reason", zh: "理由「酌情扣分。」过于笼统，请写明具体事实" });
+    expect(errorsOf(json)[0]).toMatchObject({
+      path: "adjustments[0].reason",
+      zh: "理由「酌情扣分。」过于笼统，请写明具体事实",
+    });
   });
 
   it("catches duplicate members and the same rater rating the same item twice", () => {

@@ -7,7 +7,10 @@ const groups = (g: Record<string, RatingEntry[]>) => new Map(Object.entries(g));
 
 describe("rule 1: a leaf is the weighted mean of its rater groups' averages", () => {
   it("weights each group's average when every group rated", () => {
-    const leaf = scoreLeaf(RATERS, groups({ leader: [{ score: 88 }], peer: [{ score: 80 }, { score: 90 }], self: [{ score: 100 }] }));
+    const leaf = scoreLeaf(
+      RATERS,
+      groups({ leader: [{ score: 88 }], peer: [{ score: 80 }, { score: 90 }], self: [{ score: 100 }] }),
+    );
     // 88×60% + 85×30% + 100×10%
     expect(leaf.score).toBeCloseTo(88.3, 10);
     expect(leaf.ratedWeight).toBe(100);
@@ -29,8 +32,26 @@ describe("rule 1: a leaf is the weighted mean of its rater groups' averages", ()
   });
 
   it("does not depend on the order the ratings arrived in", () => {
-    const a = scoreLeaf(RATERS, groups({ peer: [{ score: 70.1, by: "b" }, { score: 90.7, by: "a" }, { score: 85.3, by: "c" }] }));
-    const b = scoreLeaf(RATERS, groups({ peer: [{ score: 85.3, by: "c" }, { score: 70.1, by: "b" }, { score: 90.7, by: "a" }] }));
+    const a = scoreLeaf(
+      RATERS,
+      groups({
+        peer: [
+          { score: 70.1, by: "b" },
+          { score: 90.7, by: "a" },
+          { score: 85.3, by: "c" },
+        ],
+      }),
+    );
+    const b = scoreLeaf(
+      RATERS,
+      groups({
+        peer: [
+          { score: 85.3, by: "c" },
+          { score: 70.1, by: "b" },
+          { score: 90.7, by: "a" },
+        ],
+      }),
+    );
     expect(a).toEqual(b);
     expect(a.groups[0]?.ratings.map((r) => r.by)).toEqual(["b", "c", "a"]);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { parseScheme } from "../../../src/domain/scheme";
-import { calibrated, calibrationFor, calibrationLine, explain, rankOrganisation, type GroupPeriod } from "../../../src/domain/scoring";
+import {
+  calibrated,
+  calibrationFor,
+  calibrationLine,
+  explain,
+  rankOrganisation,
+  type GroupPeriod,
+} from "../../../src/domain/scoring";
 import { byId, compute, FLAT, flatInputs } from "./helpers";
 
 /**
@@ -61,9 +68,14 @@ describe("department calibration", () => {
 
   test("explain() puts the calibration right under the total", () => {
     const r = compute(FLAT, flatInputs([97, 95, 93]));
-    const c = calibrationFor(r.members.map((m) => m.total), 88);
+    const c = calibrationFor(
+      r.members.map((m) => m.total),
+      88,
+    );
     const lines = explain(byId(r, r.members[0]!.id), c);
-    expect(lines[1]).toBe("部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分");
+    expect(lines[1]).toBe(
+      "部门绩效校正：系数 = 部门绩效 88 ÷ 本群平均 95.00 = 0.9263；校正后 = 97.00 × 0.9263 = 89.85 分",
+    );
     expect(explain(byId(r, r.members[0]!.id))).not.toContain(lines[1]);
   });
 
@@ -92,7 +104,10 @@ describe("ranking across groups", () => {
   });
 
   test("without calibration the lenient group wins on raw totals", () => {
-    const raw = rankOrganisation([{ ...office, calibrate: false }, { ...finance, calibrate: false }]);
+    const raw = rankOrganisation([
+      { ...office, calibrate: false },
+      { ...finance, calibrate: false },
+    ]);
     expect(raw.people.map((p) => p.name)).toEqual(["张三", "李四", "王五", "钱六", "孙七"]);
     expect(raw.departments.map((d) => [d.rank, d.groupName, d.average])).toEqual([
       [1, "办公室", 95],
@@ -102,7 +117,9 @@ describe("ranking across groups", () => {
 
   test("departments: compared by calibrated average, which is the 部门绩效", () => {
     const { departments } = rankOrganisation([office, finance]);
-    expect(departments.map((d) => [d.rank, d.groupName, d.headcount, d.rawAverage, Math.round(d.average * 100) / 100])).toEqual([
+    expect(
+      departments.map((d) => [d.rank, d.groupName, d.headcount, d.rawAverage, Math.round(d.average * 100) / 100]),
+    ).toEqual([
       [1, "财务科", 2, 85, 90],
       [2, "办公室", 3, 95, 88],
     ]);
@@ -110,8 +127,23 @@ describe("ranking across groups", () => {
   });
 
   test("equal averages share a place; a group nobody was appraised in is left out", () => {
-    const a: GroupPeriod = { groupId: "a", groupName: "甲", people: [{ id: "1", name: "一", total: 80 }], calibrate: false, performance: null };
-    const b: GroupPeriod = { groupId: "b", groupName: "乙", people: [{ id: "2", name: "二", total: 90 }, { id: "3", name: "三", total: 70 }], calibrate: false, performance: null };
+    const a: GroupPeriod = {
+      groupId: "a",
+      groupName: "甲",
+      people: [{ id: "1", name: "一", total: 80 }],
+      calibrate: false,
+      performance: null,
+    };
+    const b: GroupPeriod = {
+      groupId: "b",
+      groupName: "乙",
+      people: [
+        { id: "2", name: "二", total: 90 },
+        { id: "3", name: "三", total: 70 },
+      ],
+      calibrate: false,
+      performance: null,
+    };
     const c: GroupPeriod = { groupId: "c", groupName: "丙", people: [], calibrate: false, performance: null };
     const { departments, people } = rankOrganisation([a, b, c]);
     expect(departments.map((d) => [d.rank, d.groupName])).toEqual([

@@ -30,7 +30,10 @@ describe("rule 9: the pool split in fen by largest remainder", () => {
       expect(["a", "b", "c"].map((id) => shares.get(id)?.fen)).toEqual([2, 1, 3]);
     }
     // Exact 0.5 and 1.5: equal remainders, so the higher total wins over the lower id.
-    const higher = splitPool(2, [{ id: "a", cents: 100 }, { id: "b", cents: 300 }]).byMember;
+    const higher = splitPool(2, [
+      { id: "a", cents: 100 },
+      { id: "b", cents: 300 },
+    ]).byMember;
     expect([higher.get("a")?.fen, higher.get("b")?.fen]).toEqual([0, 2]);
   });
 
@@ -41,7 +44,14 @@ describe("rule 9: the pool split in fen by largest remainder", () => {
   });
 
   it("splits equally, with a warning, when every total is 0", () => {
-    const r = compute(FLAT, { pool: 1, members: [{ id: "m1", name: "甲" }, { id: "m2", name: "乙" }, { id: "m3", name: "丙" }] });
+    const r = compute(FLAT, {
+      pool: 1,
+      members: [
+        { id: "m1", name: "甲" },
+        { id: "m2", name: "乙" },
+        { id: "m3", name: "丙" },
+      ],
+    });
     expect(r.members.map((m) => [m.id, m.payFen])).toEqual([
       ["m1", 34],
       ["m2", 33],
@@ -65,18 +75,22 @@ describe("apportion in plain numbers equals the exact BigInt largest remainder",
     const shares = weights.map((w) => (t * BigInt(w)) / sum);
     const rems = weights.map((w) => (t * BigInt(w)) % sum);
     let left = t - shares.reduce((a, b) => a + b, 0n);
-    const order = weights.map((_, i) => i).sort((a, b) => (rems[a] === rems[b] ? tieBreak(a, b) : rems[a]! > rems[b]! ? -1 : 1));
+    const order = weights
+      .map((_, i) => i)
+      .sort((a, b) => (rems[a] === rems[b] ? tieBreak(a, b) : rems[a]! > rems[b]! ? -1 : 1));
     for (const i of order) if (left > 0n) (shares[i] = shares[i]! + 1n), (left -= 1n);
     return shares.map(Number);
   }
 
   it("for pools and weights up to where numbers stop being exact, and past it", () => {
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 400; run++) {
       const big = run % 4 === 0;
       const total = Math.floor(rand() * (big ? 2 ** 52 : 10 ** (1 + Math.floor(rand() * 11))));
-      const weights = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => Math.floor(rand() * (big ? 2 ** 40 : 10 ** (1 + Math.floor(rand() * 6)))));
+      const weights = Array.from({ length: 1 + Math.floor(rand() * 40) }, () =>
+        Math.floor(rand() * (big ? 2 ** 40 : 10 ** (1 + Math.floor(rand() * 6)))),
+      );
       if (!weights.some((w) => w > 0)) weights[0] = 1;
       expect(apportion(total, weights, byIdThenIndex)).toEqual(reference(total, weights, byIdThenIndex));
     }

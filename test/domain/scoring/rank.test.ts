@@ -45,7 +45,12 @@ describe("rule 6: rank by total, ties share a rank", () => {
   });
 
   it("ranks everyone first when all totals are equal, including all zero", () => {
-    const r = compute(FLAT, { members: [{ id: "m2", name: "乙" }, { id: "m1", name: "甲" }] });
+    const r = compute(FLAT, {
+      members: [
+        { id: "m2", name: "乙" },
+        { id: "m1", name: "甲" },
+      ],
+    });
     expect(r.members.map((m) => [m.id, m.rank, m.total])).toEqual([
       ["m1", 1, 0],
       ["m2", 1, 0],

@@ -4,7 +4,10 @@ import { larkOpenId } from "../../support/ids";
 
 const M = "ou_0123456789abcdef0123456789abcdef";
 const N = "ou_fedcba9876543210fedcba9876543210";
-const members = [{ id: M, name: "张三" }, { id: N, name: "李四", coefficient: 1.042 }];
+const members = [
+  { id: M, name: "张三" },
+  { id: N, name: "李四", coefficient: 1.042 },
+];
 const rating = { member: M, dimension: "village", rater: "leader", score: 88 };
 const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...rating, by: larkOpenId(`rater-${i}`) }));
 
@@ -49,18 +52,59 @@ export const INVALID_INPUTS: Record<string, unknown> = {
   extraNegative: { members, extras: [{ member: M, points: -1, reason: "信息报送" }] },
   extraVague: { members, extras: [{ member: N, points: 1, reason: "其他" }] },
   /** More than 64 ratings with `by` for one person (the sorted path), duplicates at several places. */
-  duplicateMany: { members, ratings: [...many(70), many(70)[3], { ...many(70)[69], rater: "peer" }, many(70)[69], { ...rating, member: N, by: M }, many(70)[3], { ...rating, member: N, by: M }] },
-  duplicateAcrossGroups: { members, ratings: [{ ...rating, by: N }, { ...rating, rater: "peer", by: N }, { ...rating, dimension: "plan", by: N }, { ...rating, member: N, by: N }, { ...rating, rater: "peer", by: N }] },
-  duplicateUnknownMember: { members, ratings: [{ ...rating, member: "x", by: N }, { ...rating, member: "x", by: N }] },
-  mixed: { members, ratings: [{ ...rating, score: 101 }, { ...rating, member: "nobody" }, { ...rating, rater: "boss", by: M }, { ...rating, rater: "boss", by: M }] },
+  duplicateMany: {
+    members,
+    ratings: [
+      ...many(70),
+      many(70)[3],
+      { ...many(70)[69], rater: "peer" },
+      many(70)[69],
+      { ...rating, member: N, by: M },
+      many(70)[3],
+      { ...rating, member: N, by: M },
+    ],
+  },
+  duplicateAcrossGroups: {
+    members,
+    ratings: [
+      { ...rating, by: N },
+      { ...rating, rater: "peer", by: N },
+      { ...rating, dimension: "plan", by: N },
+      { ...rating, member: N, by: N },
+      { ...rating, rater: "peer", by: N },
+    ],
+  },
+  duplicateUnknownMember: {
+    members,
+    ratings: [
+      { ...rating, member: "x", by: N },
+      { ...rating, member: "x", by: N },
+    ],
+  },
+  mixed: {
+    members,
+    ratings: [
+      { ...rating, score: 101 },
+      { ...rating, member: "nobody" },
+      { ...rating, rater: "boss", by: M },
+      { ...rating, rater: "boss", by: M },
+    ],
+  },
 };
 
 /** Valid inputs whose parsed form (trimmed strings, defaults, `by` present or not) must not change. */
 export const VALID_INPUTS: Record<string, PeriodInputsJson> = {
   trimmed: {
     pool: 1000.5,
-    members: [{ id: `  ${M}\t`, name: " 张三 " }, { id: N, name: "李四", coefficient: 1.083 }],
-    ratings: [{ member: ` ${M}`, dimension: " village ", rater: "leader ", score: 0, by: ` ${N} ` }, { member: N, dimension: "plan", rater: "peer", score: 100 }, { member: N, dimension: "plan", rater: "peer", score: 50.25, by: undefined }],
+    members: [
+      { id: `  ${M}\t`, name: " 张三 " },
+      { id: N, name: "李四", coefficient: 1.083 },
+    ],
+    ratings: [
+      { member: ` ${M}`, dimension: " village ", rater: "leader ", score: 0, by: ` ${N} ` },
+      { member: N, dimension: "plan", rater: "peer", score: 100 },
+      { member: N, dimension: "plan", rater: "peer", score: 50.25, by: undefined },
+    ],
     adjustments: [{ member: M, dimension: "plan", points: -0.5, reason: " 督查通报 " }],
   },
   minimal: { members: [] },

@@ -46,7 +46,9 @@ describe("scoring gives the original engine's results, derivations and explanati
 
 describe("parsePeriodInputs gives the original errors and parsed inputs", () => {
   const expected = reference("reference-parse.json");
-  const s = scheme(JSON.parse(readFileSync(new URL("../../fixtures/scoring/scheme.json", import.meta.url), "utf8")) as SchemeJson);
+  const s = scheme(
+    JSON.parse(readFileSync(new URL("../../fixtures/scoring/scheme.json", import.meta.url), "utf8")) as SchemeJson,
+  );
   for (const [name, json] of Object.entries({ ...INVALID_INPUTS, ...VALID_INPUTS })) {
     it(name, () => {
       const r = parsePeriodInputs(s, json);

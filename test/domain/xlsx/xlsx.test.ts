@@ -8,7 +8,12 @@ const MODIFIED = new Date("2026-12-01T08:00:00Z");
 
 const SHEET: Sheet = {
   name: "成绩",
-  columns: [{ header: "姓名" }, { header: "总分", format: "decimal" }, { header: "名次", format: "integer" }, { header: "备注" }],
+  columns: [
+    { header: "姓名" },
+    { header: "总分", format: "decimal" },
+    { header: "名次", format: "integer" },
+    { header: "备注" },
+  ],
   rows: [
     ["张三", 92.35, 1, "优秀 & <好>"],
     ["李四", 88, 2, null],
@@ -40,7 +45,11 @@ describe("xlsx writer", () => {
   });
 
   test("text Excel cannot hold is made safe: control characters dropped, emoji and markup kept as text", async () => {
-    const sheet: Sheet = { name: "x", columns: [{ header: "名" }], rows: [["张\u0001三😀"], ["<v>1</v>&amp;"], [Number.NaN], [Infinity]] };
+    const sheet: Sheet = {
+      name: "x",
+      columns: [{ header: "名" }],
+      rows: [["张\u0001三😀"], ["<v>1</v>&amp;"], [Number.NaN], [Infinity]],
+    };
     const wb = await openWithExcelJs(buildXlsx([sheet], { modified: MODIFIED }));
     const ws = wb.getWorksheet("x")!;
     expect(ws.getCell("A2").value).toBe("张三😀");

@@ -94,7 +94,11 @@ export class Connection {
         const r = outcome.ok;
         entries.push({ type: "step_begin", step, cols: r.cols });
         for (const row of r.rows) entries.push({ type: "row", row });
-        entries.push({ type: "step_end", affected_row_count: r.affected_row_count, last_insert_rowid: r.last_insert_rowid });
+        entries.push({
+          type: "step_end",
+          affected_row_count: r.affected_row_count,
+          last_insert_rowid: r.last_insert_rowid,
+        });
       }
     });
     return entries;
@@ -178,7 +182,10 @@ function checkCond(cond: BatchCond, stepIndex: number, version: Version): void {
     case "ok":
     case "error":
       if (cond.step >= stepIndex)
-        throw new HranaError(`Batch step ${stepIndex} has a condition on step ${cond.step}, which does not run before it`, "BATCH_COND_INVALID");
+        throw new HranaError(
+          `Batch step ${stepIndex} has a condition on step ${cond.step}, which does not run before it`,
+          "BATCH_COND_INVALID",
+        );
       return;
     case "not":
       return checkCond(cond.cond, stepIndex, version);
@@ -207,11 +214,29 @@ export function resolveSql(ref: { sql?: string | null; sql_id?: number | null },
 // sqld reports the base code (SQLITE_CONSTRAINT), not the extended one (SQLITE_CONSTRAINT_UNIQUE),
 // and prefixes the message with "SQLite error: ".
 const BASE_CODES: Record<number, string> = {
-  1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM", 4: "SQLITE_ABORT", 5: "SQLITE_BUSY",
-  6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8: "SQLITE_READONLY", 9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR",
-  11: "SQLITE_CORRUPT", 12: "SQLITE_NOTFOUND", 13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN",
-  15: "SQLITE_PROTOCOL", 17: "SQLITE_SCHEMA", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT",
-  20: "SQLITE_MISMATCH", 21: "SQLITE_MISUSE", 22: "SQLITE_NOLFS", 23: "SQLITE_AUTH", 25: "SQLITE_RANGE",
+  1: "SQLITE_ERROR",
+  2: "SQLITE_INTERNAL",
+  3: "SQLITE_PERM",
+  4: "SQLITE_ABORT",
+  5: "SQLITE_BUSY",
+  6: "SQLITE_LOCKED",
+  7: "SQLITE_NOMEM",
+  8: "SQLITE_READONLY",
+  9: "SQLITE_INTERRUPT",
+  10: "SQLITE_IOERR",
+  11: "SQLITE_CORRUPT",
+  12: "SQLITE_NOTFOUND",
+  13: "SQLITE_FULL",
+  14: "SQLITE_CANTOPEN",
+  15: "SQLITE_PROTOCOL",
+  17: "SQLITE_SCHEMA",
+  18: "SQLITE_TOOBIG",
+  19: "SQLITE_CONSTRAINT",
+  20: "SQLITE_MISMATCH",
+  21: "SQLITE_MISUSE",
+  22: "SQLITE_NOLFS",
+  23: "SQLITE_AUTH",
+  25: "SQLITE_RANGE",
   26: "SQLITE_NOTADB",
 };
 

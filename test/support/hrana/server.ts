@@ -103,7 +103,8 @@ const DB_REQUESTS = new Set<StreamRequest["type"]>(["execute", "batch", "sequenc
 
 export async function startHranaServer(options: HranaServerOptions): Promise<HranaServer> {
   const dbPath = options.dbPath.replace(/^file:/, "");
-  if (dbPath === ":memory:" || dbPath === "") throw new Error("startHranaServer needs a file: every stream has its own connection");
+  if (dbPath === ":memory:" || dbPath === "")
+    throw new Error("startHranaServer needs a file: every stream has its own connection");
   const streamIdleMs = options.streamIdleMs ?? 10_000;
   const lockTimeoutMs = options.lockTimeoutMs ?? 5_000;
 
@@ -172,7 +173,10 @@ export async function startHranaServer(options: HranaServerOptions): Promise<Hra
   function handle(stream: Stream, req: StreamRequest, version: Version, locked: boolean): StreamResponse {
     if (stream.closed) throw new HranaError("The stream was closed by an earlier request", "STREAM_CLOSED");
     if (DB_REQUESTS.has(req.type) && !locked)
-      throw new HranaError(`SQLite error: database is locked (another stream held a transaction for over ${lockTimeoutMs} ms)`, "SQLITE_BUSY");
+      throw new HranaError(
+        `SQLite error: database is locked (another stream held a transaction for over ${lockTimeoutMs} ms)`,
+        "SQLITE_BUSY",
+      );
     switch (req.type) {
       case "close":
         stream.closed = true;

@@ -43,7 +43,10 @@ export function analyzeSql(sql: string): SqlInfo {
     if (word !== undefined && words.length < 4) words.push(word);
     tokens++;
     // CREATE [TEMP|TEMPORARY] TRIGGER: its body holds `;`s, so never split it
-    if (words[0] === "CREATE" && (words[1] === "TRIGGER" || (/^TEMP(ORARY)?$/.test(words[1] ?? "") && words[2] === "TRIGGER")))
+    if (
+      words[0] === "CREATE" &&
+      (words[1] === "TRIGGER" || (/^TEMP(ORARY)?$/.test(words[1] ?? "") && words[2] === "TRIGGER"))
+    )
       inTrigger = true;
   };
   const endStatement = () => {
@@ -114,7 +117,8 @@ function skipQuoted(sql: string, start: number, close: string): number {
   let i = start + 1;
   while (i < sql.length) {
     if (sql[i] === close) {
-      if (close !== "]" && sql[i + 1] === close) i += 2; // doubled quote is an escaped quote
+      if (close !== "]" && sql[i + 1] === close)
+        i += 2; // doubled quote is an escaped quote
       else return i + 1;
     } else i++;
   }

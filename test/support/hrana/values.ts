@@ -15,7 +15,8 @@ export function valueFromProto(value: ProtoValue): SqlValue {
       return null;
     case "integer": {
       const n = BigInt(value.value);
-      if (n < MIN_I64 || n > MAX_I64) throw new HranaError(`Integer ${value.value} is out of the 64-bit range`, "ARGS_INVALID");
+      if (n < MIN_I64 || n > MAX_I64)
+        throw new HranaError(`Integer ${value.value} is out of the 64-bit range`, "ARGS_INVALID");
       return n;
     }
     case "float":
@@ -50,7 +51,10 @@ export function bindArgs(stmt: Stmt, params: SqlParam[]): SqlValue[] | Record<st
   const args = stmt.args ?? [];
   const named = stmt.named_args ?? [];
   if (args.length > 0 && named.length > 0) {
-    throw new HranaError("Specifying both positional and named arguments is not supported", "ARGS_BOTH_POSITIONAL_AND_NAMED");
+    throw new HranaError(
+      "Specifying both positional and named arguments is not supported",
+      "ARGS_BOTH_POSITIONAL_AND_NAMED",
+    );
   }
   if (args.length + named.length > params.length) {
     throw new HranaError(

@@ -1,6 +1,13 @@
 import WebSocket from "ws";
 import type { Logger } from "../../../bot/deps";
-import { DEFAULT_CLIENT_CONFIG, EndpointError, fetchEndpoint, sanitizeClientConfig, type ClientConfig, type Endpoint } from "./endpoint";
+import {
+  DEFAULT_CLIENT_CONFIG,
+  EndpointError,
+  fetchEndpoint,
+  sanitizeClientConfig,
+  type ClientConfig,
+  type Endpoint,
+} from "./endpoint";
 import { createFragmentBuffer } from "./fragments";
 import { decodeFrame, encodeFrame, FrameMethod, HeaderKey, headerOf, MessageType, type Frame } from "./frame";
 
@@ -54,7 +61,9 @@ const fromUtf8 = new TextDecoder();
 
 function toBytes(data: WebSocket.RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 function eventIdOf(payload: unknown): string | undefined {
@@ -107,7 +116,12 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
     const messageId = headerOf(frame, HeaderKey.messageId) ?? "";
     let whole: Uint8Array | undefined;
     try {
-      whole = fragments.add(messageId, Number(headerOf(frame, HeaderKey.sum) ?? "1"), Number(headerOf(frame, HeaderKey.seq) ?? "0"), frame.payload ?? new Uint8Array());
+      whole = fragments.add(
+        messageId,
+        Number(headerOf(frame, HeaderKey.sum) ?? "1"),
+        Number(headerOf(frame, HeaderKey.seq) ?? "0"),
+        frame.payload ?? new Uint8Array(),
+      );
     } catch (error) {
       log.error("long connection: a malformed part was dropped", { messageId, error: String(error) });
       return;
@@ -124,9 +138,16 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
         inflight.set(key, handling);
       }
       const result = await handling;
-      answer = { code: 200, ...(result === undefined ? {} : { data: Buffer.from(JSON.stringify(result)).toString("base64") }) };
+      answer = {
+        code: 200,
+        ...(result === undefined ? {} : { data: Buffer.from(JSON.stringify(result)).toString("base64") }),
+      };
     } catch (error) {
-      log.error("long connection: handling failed; Lark will deliver it again", { messageId, type, error: String(error) });
+      log.error("long connection: handling failed; Lark will deliver it again", {
+        messageId,
+        type,
+        error: String(error),
+      });
       answer = { code: 500 };
     }
     send(ws, {
@@ -154,7 +175,13 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
       const ws = new WebSocket(endpoint.url, { handshakeTimeout: 15_000 });
       socket = ws;
       const ping = () => {
-        send(ws, { seqId: 0n, logId: 0n, service: endpoint.serviceId, method: FrameMethod.control, headers: [{ key: HeaderKey.type, value: MessageType.ping }] });
+        send(ws, {
+          seqId: 0n,
+          logId: 0n,
+          service: endpoint.serviceId,
+          method: FrameMethod.control,
+          headers: [{ key: HeaderKey.type, value: MessageType.ping }],
+        });
         // A connection that stays silent for a whole interval after a ping is dead (a half-open TCP link never closes by itself).
         clearTimeout(watchdog);
         watchdog = setTimeout(() => {
@@ -203,7 +230,10 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
           firstAttemptDone(error);
           return;
         }
-        log.error("long connection: no endpoint, retrying", { retryInS: config.ReconnectInterval, error: String(error) });
+        log.error("long connection: no endpoint, retrying", {
+          retryInS: config.ReconnectInterval,
+          error: String(error),
+        });
         firstAttemptDone();
         await pause(config.ReconnectInterval * 1000);
         continue;

@@ -20,7 +20,14 @@ export interface Endpoint {
 }
 
 /** Codes of the endpoint (the SDK's ErrorCode): only these two are worth asking again soon. */
-export const EndpointCode = { ok: 0, systemBusy: 1, forbidden: 403, authFailed: 514, internalError: 1000040343, exceedConnLimit: 1000040350 } as const;
+export const EndpointCode = {
+  ok: 0,
+  systemBusy: 1,
+  forbidden: 403,
+  authFailed: 514,
+  internalError: 1000040343,
+  exceedConnLimit: 1000040350,
+} as const;
 
 export class EndpointError extends Error {
   override name = "EndpointError";
@@ -34,17 +41,26 @@ export class EndpointError extends Error {
   }
 }
 
-export const DEFAULT_CLIENT_CONFIG: ClientConfig = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 };
+export const DEFAULT_CLIENT_CONFIG: ClientConfig = {
+  PingInterval: 120,
+  ReconnectCount: -1,
+  ReconnectInterval: 120,
+  ReconnectNonce: 30,
+};
 
 const ENDPOINT_TIMEOUT_MS = 15_000;
 
-const within = (v: unknown, min: number, max: number, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback);
+const within = (v: unknown, min: number, max: number, fallback: number) =>
+  typeof v === "number" && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 
 /**
  * The server's settings, bounded: a ping interval of 0 or a reconnect interval of 0 from a
  * broken answer would otherwise spin the client in a loop.
  */
-export function sanitizeClientConfig(c: Partial<ClientConfig> | undefined, base: ClientConfig = DEFAULT_CLIENT_CONFIG): ClientConfig {
+export function sanitizeClientConfig(
+  c: Partial<ClientConfig> | undefined,
+  base: ClientConfig = DEFAULT_CLIENT_CONFIG,
+): ClientConfig {
   return {
     PingInterval: within(c?.PingInterval, 1, 600, base.PingInterval),
     ReconnectCount: within(c?.ReconnectCount, -1, 1e6, base.ReconnectCount),
@@ -53,7 +69,12 @@ export function sanitizeClientConfig(c: Partial<ClientConfig> | undefined, base:
   };
 }
 
-export async function fetchEndpoint(opts: { domain: string; appId: string; appSecret: string; fetch?: typeof fetch }): Promise<Endpoint> {
+export async function fetchEndpoint(opts: {
+  domain: string;
+  appId: string;
+  appSecret: string;
+  fetch?: typeof fetch;
+}): Promise<Endpoint> {
   const doFetch = opts.fetch ?? fetch;
   let res: Response;
   try {
@@ -71,10 +92,23 @@ export async function fetchEndpoint(opts: { domain: string; appId: string; appSe
     | undefined;
   const code = body?.code;
   if (code !== EndpointCode.ok || !body?.data?.URL) {
-    const retryable = res.status >= 500 || code === undefined || code === EndpointCode.systemBusy || code === EndpointCode.internalError || code === EndpointCode.exceedConnLimit;
-    throw new EndpointError(`long-connection endpoint refused: HTTP ${res.status} code ${code ?? "-"} ${body?.msg ?? ""}`.trim(), retryable, code);
+    const retryable =
+      res.status >= 500 ||
+      code === undefined ||
+      code === EndpointCode.systemBusy ||
+      code === EndpointCode.internalError ||
+      code === EndpointCode.exceedConnLimit;
+    throw new EndpointError(
+      `long-connection endpoint refused: HTTP ${res.status} code ${code ?? "-"} ${body?.msg ?? ""}`.trim(),
+      retryable,
+      code,
+    );
   }
   const url = body.data.URL;
   const serviceId = Number(new URL(url).searchParams.get("service_id") ?? "0");
-  return { url, serviceId: Number.isFinite(serviceId) ? serviceId : 0, config: sanitizeClientConfig(body.data.ClientConfig) };
+  return {
+    url,
+    serviceId: Number.isFinite(serviceId) ? serviceId : 0,
+    config: sanitizeClientConfig(body.data.ClientConfig),
+  };
 }

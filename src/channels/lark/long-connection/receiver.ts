@@ -35,7 +35,10 @@ export function longConnectionReceiver(opts: LongConnectionReceiverOptions) {
         body = JSON.parse(await decryptEvent(encrypted, opts.encryptKey));
       } catch (error) {
         // Delivering it again would not make it readable: answer, and say why in the log.
-        opts.log.error("long connection: an encrypted event could not be decrypted (is LARK_ENCRYPT_KEY the console's?)", { error: String(error) });
+        opts.log.error(
+          "long connection: an encrypted event could not be decrypted (is LARK_ENCRYPT_KEY the console's?)",
+          { error: String(error) },
+        );
         return undefined;
       }
     }
@@ -49,7 +52,10 @@ export function longConnectionReceiver(opts: LongConnectionReceiverOptions) {
       update = await updateFromEvent(envelope.data, opts.identity);
     } catch (error) {
       if (!(error instanceof EventShapeError)) throw error;
-      opts.log.warn("long connection: malformed event", { eventId: envelope.data.header.event_id, error: error.message });
+      opts.log.warn("long connection: malformed event", {
+        eventId: envelope.data.header.event_id,
+        error: error.message,
+      });
       return undefined;
     }
     const answer = await opts.handle(update);

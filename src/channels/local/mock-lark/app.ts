@@ -16,7 +16,15 @@ import { longConnectionRoutes } from "./routes/long-connection";
 import { createLongConnectionHub, type LongConnectionHub } from "./long-connection/hub";
 import { createMockStore, type MockStore } from "./state";
 import type {
-  MockApp, MockAppInput, MockChat, MockChatInput, MockLarkOptions, MockMessage, MockStats, MockUser, MockUserInput,
+  MockApp,
+  MockAppInput,
+  MockChat,
+  MockChatInput,
+  MockLarkOptions,
+  MockMessage,
+  MockStats,
+  MockUser,
+  MockUserInput,
 } from "./types";
 
 export interface SentFilter {
@@ -73,13 +81,15 @@ export interface MockLark {
   stats(): MockStats;
 }
 
-const bySentFilter = (store: MockStore, f: SentFilter) => (m: MockMessage): boolean => {
-  if (m.sender.type !== "app") return false;
-  if (f.appId && m.sender.appId !== f.appId) return false;
-  if (f.chatId && m.chatId !== f.chatId) return false;
-  if (f.openId && store.chats.get(m.chatId)?.p2pOpenId !== f.openId) return false;
-  return true;
-};
+const bySentFilter =
+  (store: MockStore, f: SentFilter) =>
+  (m: MockMessage): boolean => {
+    if (m.sender.type !== "app") return false;
+    if (f.appId && m.sender.appId !== f.appId) return false;
+    if (f.chatId && m.chatId !== f.chatId) return false;
+    if (f.openId && store.chats.get(m.chatId)?.p2pOpenId !== f.openId) return false;
+    return true;
+  };
 
 export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
   const store = createMockStore(options);
@@ -87,7 +97,9 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
   const app = new Hono();
 
   app.onError((err) =>
-    renderLarkError(err instanceof LarkApiError ? err : new LarkApiError(500, 500, `mock-lark internal error: ${String(err)}`)),
+    renderLarkError(
+      err instanceof LarkApiError ? err : new LarkApiError(500, 500, `mock-lark internal error: ${String(err)}`),
+    ),
   );
   app.notFound((c) =>
     c.req.path.startsWith("/open-apis/")
@@ -139,7 +151,12 @@ export const createMockLark = (options: MockLarkOptions = {}): MockLark => {
     addUserMessage: (input) => addUserMessage(store, input),
     addUserFile({ chatId, openId, fileName, bytes }) {
       const file = storeFile(store, { fileName, fileType: "stream", bytes, owner: { type: "user", openId } });
-      return addUserMessage(store, { chatId, openId, msgType: "file", content: JSON.stringify({ file_key: file.fileKey, file_name: fileName }) });
+      return addUserMessage(store, {
+        chatId,
+        openId,
+        msgType: "file",
+        content: JSON.stringify({ file_key: file.fileKey, file_name: fileName }),
+      });
     },
     sentMessages: (filter = {}) => store.messages.filter(bySentFilter(store, filter)),
     message: (messageId) => store.messagesById.get(messageId),

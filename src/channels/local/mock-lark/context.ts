@@ -25,7 +25,8 @@ export const authenticate = (store: MockStore, header: string | undefined): Mock
  * Auth, then the per-API, per-app limit. Lark applies its levels "per API, per app, per tenant"
  * ("频控策略"), so each route has its own 50/s and 1000/min bucket; they are not shared.
  */
-export const guard = (store: MockStore, route: string): MiddlewareHandler<MockEnv> =>
+export const guard =
+  (store: MockStore, route: string): MiddlewareHandler<MockEnv> =>
   async (c, next) => {
     store.stats.byRoute[route] = (store.stats.byRoute[route] ?? 0) + 1;
     const app = authenticate(store, c.req.header("authorization"));
@@ -75,5 +76,4 @@ const parseJsonObject = (text: string): Record<string, unknown> => {
   return body as Record<string, unknown>;
 };
 
-export const larkOk = (c: Context, data: unknown, msg = "success") =>
-  c.json({ code: LarkCode.OK, msg, data });
+export const larkOk = (c: Context, data: unknown, msg = "success") => c.json({ code: LarkCode.OK, msg, data });

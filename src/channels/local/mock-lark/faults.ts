@@ -103,7 +103,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The node-server binding exposes the socket; anything else (app.request, Workers) has none. */
 type MaybeNodeEnv = { incoming?: { socket?: { destroy(): void } } } | undefined;
 
-export const faultMiddleware = (store: MockStore, faults: Faults): MiddlewareHandler =>
+export const faultMiddleware =
+  (store: MockStore, faults: Faults): MiddlewareHandler =>
   async (c, next) => {
     store.stats.requests++;
     const spec = faults.take(c.req.method, c.req.path);
@@ -125,8 +126,9 @@ export const faultMiddleware = (store: MockStore, faults: Faults): MiddlewareHan
     }
     if (spec.status === undefined) return next();
     const code = spec.code ?? (spec.status === 429 ? LarkCode.RATE_LIMITED : spec.status);
-    const headers = spec.status === 429
-      ? { "x-ogw-ratelimit-limit": String(store.limits.appPerSecond), "x-ogw-ratelimit-reset": "1", ...spec.headers }
-      : { ...spec.headers };
+    const headers =
+      spec.status === 429
+        ? { "x-ogw-ratelimit-limit": String(store.limits.appPerSecond), "x-ogw-ratelimit-reset": "1", ...spec.headers }
+        : { ...spec.headers };
     return renderLarkError(new LarkApiError(spec.status, code, spec.msg ?? "mock-lark injected fault", headers));
   };

@@ -11,7 +11,16 @@ export type { FaultSpec } from "./faults";
 export type { DeliveryAnswer, LongConnectionHub, LongConnectionStats, PushOptions } from "./long-connection/hub";
 export type { UserMessageInput } from "./routes/inspect";
 export type {
-  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockFile, MockLarkOptions, MockMessage, MockStats, MockUser,
+  MockApp,
+  MockAppInput,
+  MockChat,
+  MockChatInput,
+  MockEdit,
+  MockFile,
+  MockLarkOptions,
+  MockMessage,
+  MockStats,
+  MockUser,
   MockUserInput,
 } from "./types";
 export { FILE_MAX_BYTES, FileCode } from "./routes/files";

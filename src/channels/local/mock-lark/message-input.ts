@@ -4,7 +4,17 @@ import { parseContent } from "./state";
 
 /** im/v1/message/create: msg_type values Lark accepts. */
 export const MSG_TYPES = new Set([
-  "text", "post", "image", "file", "audio", "media", "sticker", "interactive", "share_chat", "share_user", "system",
+  "text",
+  "post",
+  "image",
+  "file",
+  "audio",
+  "media",
+  "sticker",
+  "interactive",
+  "share_chat",
+  "share_user",
+  "system",
 ]);
 
 /**
@@ -79,10 +89,16 @@ export const checkCard = (parsed: unknown): void => {
   if (card.schema !== "2.0") return;
   const elements = countCardElements(card);
   if (elements > CARD_MAX_ELEMENTS) {
-    throw badRequest(LarkCode.CARD_CONTENT_FAILED, `ext=ErrCode: 11310; ErrMsg: element exceeds the limit (${elements} > ${CARD_MAX_ELEMENTS}); code:230099`);
+    throw badRequest(
+      LarkCode.CARD_CONTENT_FAILED,
+      `ext=ErrCode: 11310; ErrMsg: element exceeds the limit (${elements} > ${CARD_MAX_ELEMENTS}); code:230099`,
+    );
   }
   if (countTagged(card, (tag) => tag === "table") > CARD_MAX_TABLES) {
-    throw badRequest(LarkCode.CARD_CONTENT_FAILED, "ext=ErrCode: 11310; ErrMsg: card table number over limit; ErrorValue: table; code:230099");
+    throw badRequest(
+      LarkCode.CARD_CONTENT_FAILED,
+      "ext=ErrCode: 11310; ErrMsg: card table number over limit; ErrorValue: table; code:230099",
+    );
   }
 };
 
@@ -92,7 +108,7 @@ const checkContentShape = (msgType: string, content: string): void => {
     throw badRequest(LarkCode.IM_INVALID_PARAM, "content is not a JSON object string");
   }
   if (msgType === "text" && typeof (parsed as { text?: unknown }).text !== "string") {
-    throw badRequest(LarkCode.IM_INVALID_PARAM, "text content needs a \"text\" string");
+    throw badRequest(LarkCode.IM_INVALID_PARAM, 'text content needs a "text" string');
   }
   if (msgType === "interactive") checkCard(parsed);
 };

@@ -34,5 +34,7 @@ export const toLarkMessage = (m: MockMessage, tenantKey: string): LarkMessageJso
       ? { id: m.sender.appId, id_type: "app_id", sender_type: "app", tenant_key: tenantKey }
       : { id: m.sender.openId, id_type: "open_id", sender_type: "user", tenant_key: tenantKey },
   body: { content: m.content },
-  ...(m.mentions?.length ? { mentions: m.mentions.map((x) => ({ ...x, id_type: "open_id", tenant_key: tenantKey })) } : {}),
+  ...(m.mentions?.length
+    ? { mentions: m.mentions.map((x) => ({ ...x, id_type: "open_id", tenant_key: tenantKey })) }
+    : {}),
 });

@@ -4,8 +4,17 @@
  */
 import { createSlidingLimiter, LARK_LIMITS, type LarkLimits, type SlidingLimiter } from "./rate-limit";
 import type {
-  MockApp, MockAppInput, MockChat, MockChatInput, MockEdit, MockFile, MockLarkOptions, MockMessage, MockStats,
-  MockUser, MockUserInput,
+  MockApp,
+  MockAppInput,
+  MockChat,
+  MockChatInput,
+  MockEdit,
+  MockFile,
+  MockLarkOptions,
+  MockMessage,
+  MockStats,
+  MockUser,
+  MockUserInput,
 } from "./types";
 
 export const DEFAULT_APP: MockAppInput = { appId: "cli_mock_app", appSecret: "mock_app_secret" };

@@ -26,7 +26,7 @@ export interface DemoStep {
 
 /** Work each demo group records, by group name. */
 const RECORDS: Record<string, string[]> = {
-  "示范单位·综合办公室": [
+  示范单位·综合办公室: [
     "完成季度报表初稿，报送分管领导审阅",
     "整理周例会会议纪要，印发各科室",
     "起草年终工作总结提纲",
@@ -40,7 +40,7 @@ const RECORDS: Record<string, string[]> = {
     "参加联村走访，入户 6 户了解需求",
     "校对党建宣传材料并送印",
   ],
-  "示范单位·业务一科": [
+  示范单位·业务一科: [
     "审核项目申报材料 5 份，退回补正 2 份",
     "走访辖区企业 3 家，收集问题清单 #目标1 +3",
     "录入统计数据，完成月报并上报",
@@ -58,8 +58,14 @@ const RECORDS: Record<string, string[]> = {
 
 /** Each person's usual level, so the ranking has a shape. */
 const LEVEL: Record<string, number> = {
-  张三: 91, 李四: 86, 王五: 89, 赵六: 80,
-  刘洋: 92, 孙丽: 87, 周杰: 83, 吴敏: 89,
+  张三: 91,
+  李四: 86,
+  王五: 89,
+  赵六: 80,
+  刘洋: 92,
+  孙丽: 87,
+  周杰: 83,
+  吴敏: 89,
 };
 const DIMENSIONS = ["联村", "业务", "作风"] as const;
 const COMMENTS = ["工作扎实，材料报送及时", "主动担当，完成质量高", "态度认真，细节还需加强", "配合默契，按时完成任务"];
@@ -109,13 +115,26 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
         const text = pool[(dayBase + j * 3) % pool.length]!;
         // Some say it in the group (so the group shows the month's work), most write to the bot privately.
         const inGroup = (h >>> 12) % 3 === 0;
-        steps.push({ at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`), from: person, group, where: inGroup ? "group" : "p2p", text: inGroup ? `日报 ${text}` : text });
+        steps.push({
+          at: at(date, `17:${String(5 + j * 7).padStart(2, "0")}`),
+          from: person,
+          group,
+          where: inGroup ? "group" : "p2p",
+          text: inGroup ? `日报 ${text}` : text,
+        });
       }
     }
     // Adjustments and an award, a third of the way in.
     if (i === Math.floor(workdays.length / 3)) {
       const adjust = (group: DemoGroup, who: DemoPerson, text: string, hhmm: string) =>
-        steps.push({ at: at(date, hhmm), from: group.owner, group, where: "group", text: text.replace("$", `@${who.name}`), mentions: [who] });
+        steps.push({
+          at: at(date, hhmm),
+          from: group.owner,
+          group,
+          where: "group",
+          text: text.replace("$", `@${who.name}`),
+          mentions: [who],
+        });
       adjust(g1, g1.members[2]!, "加分 $ 联村 2 牵头完成秋收调度，提前三天完成", "10:00");
       adjust(g1, g1.members[3]!, "扣分 $ 作风 1 两次周例会无故迟到", "10:05");
       adjust(g2, g2.members[0]!, "加分 $ 业务 2 独立完成重点项目可研报告", "10:00");
@@ -136,7 +155,13 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
           const h = hash(`${date}:${person.openId}:${dim}`);
           const score = Math.min(100, (LEVEL[person.name] ?? 85) + (h % 7) - 3);
           const comment = k === 1 ? ` ${COMMENTS[h % COMMENTS.length]}` : "";
-          steps.push({ at: at(date, `16:${String(j * 10 + k).padStart(2, "0")}`), from: group.owner, group, where: "p2p", text: `评分 ${person.name} ${dim} ${score}${comment}` });
+          steps.push({
+            at: at(date, `16:${String(j * 10 + k).padStart(2, "0")}`),
+            from: group.owner,
+            group,
+            where: "p2p",
+            text: `评分 ${person.name} ${dim} ${score}${comment}`,
+          });
         }
       }
     }
@@ -146,13 +171,26 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
   const months = [...byMonth.keys()];
   for (const month of months.slice(1)) {
     const firstDay = byMonth.get(month)![0]!;
-    for (const group of DEMO_GROUPS) steps.push({ at: at(firstDay, "09:30"), from: group.owner, group, where: "group", text: "排名 上月" });
+    for (const group of DEMO_GROUPS)
+      steps.push({ at: at(firstDay, "09:30"), from: group.owner, group, where: "group", text: "排名 上月" });
   }
 
   // Claims still waiting for a leader, on the last workday before today.
   if (last) {
-    steps.push({ at: at(last, "11:00"), from: g1.members[0]!, group: g1, where: "group", text: "申报 加分 业务 2 牵头完成年度预算编制，提前一周报送" });
-    steps.push({ at: at(last, "11:20"), from: g2.members[2]!, group: g2, where: "group", text: "申报 县级 获评县级优秀共产党员" });
+    steps.push({
+      at: at(last, "11:00"),
+      from: g1.members[0]!,
+      group: g1,
+      where: "group",
+      text: "申报 加分 业务 2 牵头完成年度预算编制，提前一周报送",
+    });
+    steps.push({
+      at: at(last, "11:20"),
+      from: g2.members[2]!,
+      group: g2,
+      where: "group",
+      text: "申报 县级 获评县级优秀共产党员",
+    });
   }
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

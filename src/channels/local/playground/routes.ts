@@ -45,13 +45,24 @@ export function playgroundRoutes(opts: PlaygroundOptions) {
     return text;
   };
   const send = (name: string, body: string, maxAge = 0) =>
-    new Response(body, { headers: { "content-type": TYPES[name.split(".").pop()!]!, "cache-control": maxAge ? `max-age=${maxAge}` : "no-cache" } });
+    new Response(body, {
+      headers: {
+        "content-type": TYPES[name.split(".").pop()!]!,
+        "cache-control": maxAge ? `max-age=${maxAge}` : "no-cache",
+      },
+    });
 
   app.get("/", async () => send("index.html", await file(new URL("index.html", PUBLIC))));
   app.get("/playground/vchart.js", async () => send("vchart.js", await file(VCHART), 86_400));
   app.get("/playground/config.json", (c) =>
     c.json({
-      app: { appId: LOCAL_APP.appId, botOpenId: LOCAL_APP.botOpenId, botName: LOCAL_APP.botName, verificationToken: LOCAL_APP.verificationToken, encryptKey: LOCAL_APP.encryptKey },
+      app: {
+        appId: LOCAL_APP.appId,
+        botOpenId: LOCAL_APP.botOpenId,
+        botName: LOCAL_APP.botName,
+        verificationToken: LOCAL_APP.verificationToken,
+        encryptKey: LOCAL_APP.encryptKey,
+      },
       tenantKey: DEMO_TENANT,
       mock: MOCK_MOUNT_PATH,
       adminToken: opts.adminToken,

@@ -38,12 +38,25 @@ async function post(o: SeedOptions, step: DemoStep): Promise<void> {
     mentions,
     createTime: step.at.getTime(),
   });
-  const { content, mentions: listed = [] } = (event.event as { message: { content: string; mentions?: { key: string; id: { open_id: string }; name: string }[] } }).message;
+  const { content, mentions: listed = [] } = (
+    event.event as { message: { content: string; mentions?: { key: string; id: { open_id: string }; name: string }[] } }
+  ).message;
   o.mock.store.recordMessage({
-    messageId, chatId, chatMode: inGroup ? "group" : "p2p", msgType: "text", content, createTime: step.at.getTime(), sender: { type: "user", openId: step.from.openId },
-    ...(listed.length ? { mentions: listed.map((m) => ({ key: m.key, id: { open_id: m.id.open_id }, name: m.name })) } : {}),
+    messageId,
+    chatId,
+    chatMode: inGroup ? "group" : "p2p",
+    msgType: "text",
+    content,
+    createTime: step.at.getTime(),
+    sender: { type: "user", openId: step.from.openId },
+    ...(listed.length
+      ? { mentions: listed.map((m) => ({ key: m.key, id: { open_id: m.id.open_id }, name: m.name })) }
+      : {}),
   });
-  const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey, timestamp: Math.floor(step.at.getTime() / 1000) });
+  const sealed = await sealEvent(event, {
+    encryptKey: LOCAL_APP.encryptKey,
+    timestamp: Math.floor(step.at.getTime() / 1000),
+  });
   const res = await fetch(`${o.botUrl}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
   if (!res.ok) throw new Error(`demo history: HTTP ${res.status} for 「${step.text}」: ${await res.text()}`);
 }

@@ -23,11 +23,17 @@ const pending = new Map<number, Pending>();
 /** The bridge's Node flags; a TypeScript worker started from a process without tsx's loader (a test runner) gets it. */
 function execArgv(): string[] {
   const typescript = WORKER.pathname.endsWith(".ts");
-  return typescript && !process.execArgv.some((a) => a.includes("tsx")) ? [...process.execArgv, "--import", "tsx"] : process.execArgv;
+  return typescript && !process.execArgv.some((a) => a.includes("tsx"))
+    ? [...process.execArgv, "--import", "tsx"]
+    : process.execArgv;
 }
 
 function start(): ChildProcess {
-  const c = fork(WORKER, [], { execArgv: execArgv(), serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const c = fork(WORKER, [], {
+    execArgv: execArgv(),
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   c.on("message", (m: { id: number; png?: Uint8Array; error?: string }) => {
     const p = pending.get(m.id);
     pending.delete(m.id);
@@ -47,8 +53,8 @@ function start(): ChildProcess {
 
 /** While nothing is being drawn the child does not keep the bridge's process alive. */
 function hold(c: ChildProcess, on: boolean) {
-  if (on) (c.ref(), c.channel?.ref());
-  else (c.unref(), c.channel?.unref());
+  if (on) c.ref(), c.channel?.ref();
+  else c.unref(), c.channel?.unref();
 }
 
 function stopWhenIdle() {

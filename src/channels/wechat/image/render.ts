@@ -23,7 +23,11 @@ export const IMAGE_SCALE = 2;
 export function svgToPng(svg: string, scale = 1): Uint8Array {
   const fonts = fontFilesFor(svg);
   try {
-    const resvg = new Resvg(svg, { font: { fontFiles: fonts.files, loadSystemFonts: false, defaultFontFamily: FONT }, background: "#ffffff", fitTo: { mode: "zoom", value: scale } });
+    const resvg = new Resvg(svg, {
+      font: { fontFiles: fonts.files, loadSystemFonts: false, defaultFontFamily: FONT },
+      background: "#ffffff",
+      fitTo: { mode: "zoom", value: scale },
+    });
     return resvg.render().asPng();
   } finally {
     fonts.done();

@@ -16,9 +16,14 @@ function trendChart(x: number, y: number, w: number, trend: ReportImageModel["tr
   const right = x + w - 40;
   const plotTop = y + 56;
   const plotBottom = y + CHART_H - 40;
-  const px = (i: number) => (trend.length === 1 ? (left + right) / 2 : left + ((right - left) * i) / (trend.length - 1));
+  const px = (i: number) =>
+    trend.length === 1 ? (left + right) / 2 : left + ((right - left) * i) / (trend.length - 1);
   const py = (v: number) => plotBottom - ((plotBottom - plotTop) * (v - lo)) / Math.max(1, hi - lo);
-  out.push(line(left, plotBottom, right, plotBottom, "#bbbfc4"), text(left - 8, plotBottom + 6, String(lo), { size: 14, fill: "#8f959e", anchor: "end" }), text(left - 8, plotTop + 6, String(hi), { size: 14, fill: "#8f959e", anchor: "end" }));
+  out.push(
+    line(left, plotBottom, right, plotBottom, "#bbbfc4"),
+    text(left - 8, plotBottom + 6, String(lo), { size: 14, fill: "#8f959e", anchor: "end" }),
+    text(left - 8, plotTop + 6, String(hi), { size: 14, fill: "#8f959e", anchor: "end" }),
+  );
   const points = trend.map((p, i) => `${px(i).toFixed(1)},${py(p.value).toFixed(1)}`).join(" ");
   out.push(`<polyline points="${points}" fill="none" stroke="#3370ff" stroke-width="3"/>`);
   trend.forEach((p, i) => {
@@ -41,13 +46,26 @@ export function reportSvg(m: ReportImageModel): string {
   m.facts.slice(0, 8).forEach(([label, value], i) => {
     const x = 32 + (i % 2) * 340;
     if (i % 2 === 0 && i > 0) y += 48;
-    body.push(text(x, y + 32, `${clip(label, 4)}`, { size: 22, fill: "#646a73" }), text(x + 96, y + 32, clip(value, 8), { size: 28, weight: 700 }));
+    body.push(
+      text(x, y + 32, `${clip(label, 4)}`, { size: 22, fill: "#646a73" }),
+      text(x + 96, y + 32, clip(value, 8), { size: 28, weight: 700 }),
+    );
   });
   y += 68;
-  body.push(rect(24, y, WIDTH - 48, ROW, "#f2f3f5", 6), text(40, y + 27, "考核维度", { size: 20, weight: 700 }), text(560, y + 27, "得分", { size: 20, weight: 700, anchor: "end" }), text(680, y + 27, "满分", { size: 20, weight: 700, anchor: "end" }));
+  body.push(
+    rect(24, y, WIDTH - 48, ROW, "#f2f3f5", 6),
+    text(40, y + 27, "考核维度", { size: 20, weight: 700 }),
+    text(560, y + 27, "得分", { size: 20, weight: 700, anchor: "end" }),
+    text(680, y + 27, "满分", { size: 20, weight: 700, anchor: "end" }),
+  );
   for (const r of m.rows.slice(0, 20)) {
     y += ROW;
-    body.push(text(40, y + 27, clip(r.name, 18), { size: 20 }), text(560, y + 27, r.score, { size: 20, anchor: "end" }), text(680, y + 27, r.max, { size: 20, fill: "#646a73", anchor: "end" }), line(24, y + ROW, WIDTH - 24, y + ROW));
+    body.push(
+      text(40, y + 27, clip(r.name, 18), { size: 20 }),
+      text(560, y + 27, r.score, { size: 20, anchor: "end" }),
+      text(680, y + 27, r.max, { size: 20, fill: "#646a73", anchor: "end" }),
+      line(24, y + ROW, WIDTH - 24, y + ROW),
+    );
   }
   y += ROW + 24;
   if (m.trend.length) {

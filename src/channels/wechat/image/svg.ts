@@ -3,8 +3,12 @@ import { escapeXml } from "../../../domain/xml";
 
 export const FONT = "Noto Sans SC";
 
-
-export function text(x: number, y: number, content: string, o: { size?: number; weight?: number; fill?: string; anchor?: "start" | "middle" | "end" } = {}): string {
+export function text(
+  x: number,
+  y: number,
+  content: string,
+  o: { size?: number; weight?: number; fill?: string; anchor?: "start" | "middle" | "end" } = {},
+): string {
   return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${o.size ?? 22}" font-weight="${o.weight ?? 400}" fill="${o.fill ?? "#1f2329"}" text-anchor="${o.anchor ?? "start"}">${escapeXml(content)}</text>`;
 }
 
@@ -28,7 +32,12 @@ export function clip(s: string, max: number): string {
 
 /** Cuts text to about `em` font-sizes of width: CJK and fullwidth characters are 1 em, the rest about 0.6. */
 export function clipWidth(s: string, em: number): string {
-  const width = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.6);
+  const width = (ch: string) =>
+    /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+      ch,
+    )
+      ? 1
+      : 0.6;
   const chars = [...s];
   let used = 0;
   for (let i = 0; i < chars.length; i++) {
@@ -46,5 +55,9 @@ export const HEADER_H = 124;
  * so the title is large enough to read there (40 px, bold), and the subtitle larger than body text.
  */
 export function header(width: number, title: string, subtitle: string): string[] {
-  return [rect(0, 0, width, HEADER_H, "#3370ff"), text(32, 60, clipWidth(title, 15.5), { size: 40, weight: 700, fill: "#ffffff" }), text(32, 102, clipWidth(subtitle, 26), { size: 24, fill: "#e1eaff" })];
+  return [
+    rect(0, 0, width, HEADER_H, "#3370ff"),
+    text(32, 60, clipWidth(title, 15.5), { size: 40, weight: 700, fill: "#ffffff" }),
+    text(32, 102, clipWidth(subtitle, 26), { size: 24, fill: "#e1eaff" }),
+  ];
 }

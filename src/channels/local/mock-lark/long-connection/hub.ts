@@ -8,7 +8,15 @@
  * callback is sent once, and its answer (toast, card) is what the user sees.
  */
 import { DEFAULT_CLIENT_CONFIG, type ClientConfig } from "../../../lark/long-connection/endpoint";
-import { decodeFrame, encodeFrame, FrameMethod, HeaderKey, headerOf, MessageType, type Frame } from "../../../lark/long-connection/frame";
+import {
+  decodeFrame,
+  encodeFrame,
+  FrameMethod,
+  HeaderKey,
+  headerOf,
+  MessageType,
+  type Frame,
+} from "../../../lark/long-connection/frame";
 import { randomHex } from "../state";
 
 export interface HubConnection {
@@ -72,7 +80,12 @@ const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 const base64Decode = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-export function createLongConnectionHub(opts: { appExists: (appId: string) => boolean; firstApp: () => string | undefined; redeliverAfterMs?: number; unansweredAfterMs?: number }) {
+export function createLongConnectionHub(opts: {
+  appExists: (appId: string) => boolean;
+  firstApp: () => string | undefined;
+  redeliverAfterMs?: number;
+  unansweredAfterMs?: number;
+}) {
   const tickets = new Map<string, { appId: string; serviceId: number }>();
   const live = new Set<LiveConnection>();
   const queue: Delivery[] = [];
@@ -80,7 +93,15 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
   let nextId = 1;
   let seq = 1n;
   let loseAnswers = 0;
-  const stats: LongConnectionStats = { connections: 0, pings: 0, deliveries: 0, redeliveries: 0, answers: 0, lostAnswers: 0, unanswered: 0 };
+  const stats: LongConnectionStats = {
+    connections: 0,
+    pings: 0,
+    deliveries: 0,
+    redeliveries: 0,
+    answers: 0,
+    lostAnswers: 0,
+    unanswered: 0,
+  };
   let clientConfig: ClientConfig = { ...DEFAULT_CLIENT_CONFIG };
   const redeliverAfterMs = opts.redeliverAfterMs ?? 200;
   const unansweredAfterMs = opts.unansweredAfterMs ?? 10_000;
@@ -215,7 +236,14 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
     },
     /** A socket opened with a redeemed ticket; returns what to call on its messages and its close. */
     attach(ticket: { appId: string; serviceId: number }, conn: HubConnection) {
-      const c: LiveConnection = { id: nextId++, appId: ticket.appId, serviceId: ticket.serviceId, conn, alive: true, ready: false };
+      const c: LiveConnection = {
+        id: nextId++,
+        appId: ticket.appId,
+        serviceId: ticket.serviceId,
+        conn,
+        alive: true,
+        ready: false,
+      };
       live.add(c);
       stats.connections += 1;
       return {
@@ -228,7 +256,13 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
           }
           if (frame.method === FrameMethod.control && headerOf(frame, HeaderKey.type) === MessageType.ping) {
             stats.pings += 1;
-            conn.send(encodeFrame({ ...frame, headers: [{ key: HeaderKey.type, value: MessageType.pong }], payload: utf8.encode(JSON.stringify(clientConfig)) }));
+            conn.send(
+              encodeFrame({
+                ...frame,
+                headers: [{ key: HeaderKey.type, value: MessageType.pong }],
+                payload: utf8.encode(JSON.stringify(clientConfig)),
+              }),
+            );
             if (!c.ready) {
               c.ready = true;
               pump();
@@ -247,7 +281,15 @@ export function createLongConnectionHub(opts: { appExists: (appId: string) => bo
       if (!appId) return Promise.reject(new Error("mock-lark long connection: no app registered"));
       const bytes = utf8.encode(JSON.stringify(payload));
       return new Promise((resolve) => {
-        queue.push({ messageId: `${randomHex(8)}-${randomHex(4)}`, appId, type: o.type ?? "event", bytes, parts: Math.max(1, o.parts ?? 1), attempts: 0, resolve });
+        queue.push({
+          messageId: `${randomHex(8)}-${randomHex(4)}`,
+          appId,
+          type: o.type ?? "event",
+          bytes,
+          parts: Math.max(1, o.parts ?? 1),
+          attempts: 0,
+          resolve,
+        });
         pump();
       });
     },

@@ -28,7 +28,9 @@ export function attachLongConnectionServer(server: Server, hub: LongConnectionHu
         send: (bytes) => ws.send(bytes),
         terminate: () => ws.terminate(),
       });
-      ws.on("message", (data) => attached.message(new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : (data as Buffer))));
+      ws.on("message", (data) =>
+        attached.message(new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : (data as Buffer))),
+      );
       ws.on("close", attached.close);
       ws.on("error", () => ws.terminate());
     });

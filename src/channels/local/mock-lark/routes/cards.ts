@@ -15,7 +15,8 @@ const CARD_TOKEN_FORMAT = /^c-[0-9a-zA-Z]+$/;
 
 /** Mints the `token` Lark puts in a card callback for the card in `messageId`. */
 export const issueCardToken = (store: MockStore, messageId: string): string => {
-  if (!store.messagesById.has(messageId)) throw new Error(`mock-lark: no message ${messageId} to issue a card token for`);
+  if (!store.messagesById.has(messageId))
+    throw new Error(`mock-lark: no message ${messageId} to issue a card token for`);
   const token = `c-${randomHex(40)}`;
   store.cardTokens.set(token, { messageId, issuedAt: store.now(), uses: 0 });
   return token;
@@ -35,7 +36,8 @@ export const cardRoutes = (store: MockStore) => {
     if (typeof token !== "string" || !CARD_TOKEN_FORMAT.test(token)) {
       throw cardError(LarkCode.CARD_TOKEN_MALFORMED, "token format error, expected c-xxxx");
     }
-    if (!card || typeof card !== "object" || Array.isArray(card)) throw cardError(LarkCode.CARD_INVALID, "card is required");
+    if (!card || typeof card !== "object" || Array.isArray(card))
+      throw cardError(LarkCode.CARD_INVALID, "card is required");
 
     const issued = store.cardTokens.get(token);
     if (!issued || store.now() - issued.issuedAt >= CARD_TOKEN_TTL_MS) {
@@ -57,7 +59,8 @@ export const cardRoutes = (store: MockStore) => {
     }
     const content = JSON.stringify(cardJson);
     // The request body is measured here too (the card is an object in it, not an escaped string).
-    if (bytes > CARD_MAX_BYTES) throw badRequest(LarkCode.CARD_TOO_LARGE, `card is over 30 KB (request body ${bytes} bytes)`);
+    if (bytes > CARD_MAX_BYTES)
+      throw badRequest(LarkCode.CARD_TOO_LARGE, `card is over 30 KB (request body ${bytes} bytes)`);
     checkCard(cardJson);
 
     issued.uses += 1;

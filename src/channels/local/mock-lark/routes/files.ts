@@ -40,9 +40,10 @@ export const storeFile = (store: MockStore, file: Omit<MockFile, "fileKey" | "cr
 /** A `file` message must name a file the sending app uploaded. */
 export const checkFileContent = (store: MockStore, appId: string, content: string): void => {
   const key = (parseContent(content) as { file_key?: unknown } | undefined)?.file_key;
-  if (typeof key !== "string" || !key) throw badRequest(LarkCode.IM_INVALID_PARAM, "file content needs a \"file_key\"");
+  if (typeof key !== "string" || !key) throw badRequest(LarkCode.IM_INVALID_PARAM, 'file content needs a "file_key"');
   const file = store.files.get(key);
-  if (!file || file.owner.type !== "app" || file.owner.appId !== appId) throw badRequest(LarkCode.IM_INVALID_PARAM, `invalid file_key ${key}`);
+  if (!file || file.owner.type !== "app" || file.owner.appId !== appId)
+    throw badRequest(LarkCode.IM_INVALID_PARAM, `invalid file_key ${key}`);
 };
 
 const download = (file: MockFile) =>
@@ -69,8 +70,10 @@ export const fileRoutes = (store: MockStore) => {
     const fileType = form.get("file_type");
     const fileName = form.get("file_name");
     const file = form.get("file");
-    if (typeof fileType !== "string" || !FILE_TYPES.has(fileType)) throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (file_type)");
-    if (typeof fileName !== "string" || !fileName.trim()) throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (file_name)");
+    if (typeof fileType !== "string" || !FILE_TYPES.has(fileType))
+      throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (file_type)");
+    if (typeof fileName !== "string" || !fileName.trim())
+      throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (file_name)");
     if (!file || typeof file === "string") throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (file)");
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length === 0) throw fileError(FileCode.EMPTY, "File's size can't be 0.");
@@ -82,7 +85,8 @@ export const fileRoutes = (store: MockStore) => {
   app.get("/open-apis/im/v1/messages/:message_id/resources/:file_key", guard(store, "im.messageResource.get"), (c) => {
     const bot = c.get("app");
     const type = c.req.query("type");
-    if (type !== "file" && type !== "image") throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (type must be file or image)");
+    if (type !== "file" && type !== "image")
+      throw fileError(FileCode.INVALID_PARAM, "Invalid request param. (type must be file or image)");
     const message = store.messagesById.get(c.req.param("message_id"));
     if (!message) throw badRequest(LarkCode.MESSAGE_ID_NOT_EXIST, `[${c.req.param("message_id")}]`);
     const chat = store.chats.get(message.chatId);
@@ -90,8 +94,10 @@ export const fileRoutes = (store: MockStore) => {
     const key = c.req.param("file_key");
     const named = (message.parsed as { file_key?: string; image_key?: string } | undefined) ?? {};
     const file = store.files.get(key);
-    if (!file || (named.file_key !== key && named.image_key !== key)) throw fileError(FileCode.RESOURCE_NOT_FOUND, "Resource not found in the message.");
-    if (file.bytes.length > RESOURCE_MAX_BYTES) throw fileError(FileCode.TOO_LARGE, "The file size exceed the max value.");
+    if (!file || (named.file_key !== key && named.image_key !== key))
+      throw fileError(FileCode.RESOURCE_NOT_FOUND, "Resource not found in the message.");
+    if (file.bytes.length > RESOURCE_MAX_BYTES)
+      throw fileError(FileCode.TOO_LARGE, "The file size exceed the max value.");
     return download(file);
   });
 

@@ -24,7 +24,12 @@ export const messageView = (m: MockMessage, store: MockStore) => ({
   seq: m.seq,
   rev: m.rev,
   parsed: m.parsed,
-  edits: m.edits.map((e) => ({ at: e.at, via: e.via, parsed: e.parsed, ...(e.openIds ? { open_ids: e.openIds } : {}) })),
+  edits: m.edits.map((e) => ({
+    at: e.at,
+    via: e.via,
+    parsed: e.parsed,
+    ...(e.openIds ? { open_ids: e.openIds } : {}),
+  })),
 });
 
 export interface UserMessageInput {
@@ -88,21 +93,29 @@ export const inspectRoutes = (store: MockStore) => {
     const { open_id: openId, msg_type: msgType, content, p2p } = body;
     // `p2p: true` writes in the person's private chat with the (first) bot, created on first use.
     const firstApp = [...store.apps.values()][0];
-    const chatId = p2p === true && typeof openId === "string" && firstApp ? store.p2pChat(firstApp.appId, openId).chatId : body.chat_id;
+    const chatId =
+      p2p === true && typeof openId === "string" && firstApp
+        ? store.p2pChat(firstApp.appId, openId).chatId
+        : body.chat_id;
     if (typeof chatId !== "string" || !store.chats.has(chatId)) throw badRequest(LarkCode.CHAT_ID_INVALID);
     if (typeof openId !== "string" || typeof content !== "string") {
       throw badRequest(LarkCode.FIELD_VALIDATION, "open_id and content are required");
     }
     const mentions = Array.isArray(body.mentions) ? readMentions(body.mentions) : undefined;
     const message = addUserMessage(store, {
-      chatId, openId, content, ...(typeof msgType === "string" ? { msgType } : {}), ...(mentions ? { mentions } : {}),
+      chatId,
+      openId,
+      content,
+      ...(typeof msgType === "string" ? { msgType } : {}),
+      ...(mentions ? { mentions } : {}),
     });
     return c.json({ message: messageView(message, store) });
   });
 
   app.post("/mock/card-tokens", async (c) => {
     const { message_id: messageId } = await readJsonBody(c);
-    if (typeof messageId !== "string" || !store.messagesById.has(messageId)) throw badRequest(LarkCode.MESSAGE_ID_NOT_EXIST);
+    if (typeof messageId !== "string" || !store.messagesById.has(messageId))
+      throw badRequest(LarkCode.MESSAGE_ID_NOT_EXIST);
     return c.json({ token: issueCardToken(store, messageId) });
   });
 
@@ -111,7 +124,8 @@ export const inspectRoutes = (store: MockStore) => {
   app.post("/mock/messages/:message_id/callback-card", async (c) => {
     const message = store.messagesById.get(c.req.param("message_id"));
     if (!message) throw badRequest(LarkCode.MESSAGE_ID_NOT_EXIST);
-    if (message.msgType !== "interactive") throw badRequest(LarkCode.IM_INVALID_PARAM, "only interactive messages can be updated");
+    if (message.msgType !== "interactive")
+      throw badRequest(LarkCode.IM_INVALID_PARAM, "only interactive messages can be updated");
     const { card } = await readJsonBody(c);
     checkCard(card);
     const content = JSON.stringify(card);

@@ -2,7 +2,14 @@
 import { Hono } from "hono";
 import { badRequest, LarkCode } from "../errors";
 import { frequencyGuard, guard, larkOk, readJsonRequest, type MockEnv } from "../context";
-import { checkCard, checkRequestSize, readMessageInput, readReceiveId, UUID_TTL_MS, type MessageInput } from "../message-input";
+import {
+  checkCard,
+  checkRequestSize,
+  readMessageInput,
+  readReceiveId,
+  UUID_TTL_MS,
+  type MessageInput,
+} from "../message-input";
 import { parseContent, randomHex, type MockStore } from "../state";
 import { toLarkMessage } from "../serialize";
 import { checkFileContent } from "./files";
@@ -33,7 +40,12 @@ export const messageRoutes = (store: MockStore) => {
   const inFlight = new Set<string>();
 
   /** 230049 while the same uuid is being sent; a held send finishes (stored) once released. */
-  const finishSend = async <T>(bot: MockApp, uuid: string | undefined, held: Promise<void> | undefined, store: () => T): Promise<T> => {
+  const finishSend = async <T>(
+    bot: MockApp,
+    uuid: string | undefined,
+    held: Promise<void> | undefined,
+    store: () => T,
+  ): Promise<T> => {
     const key = uuid ? `${bot.appId}:${uuid}` : undefined;
     if (key && inFlight.has(key)) throw badRequest(LarkCode.MESSAGE_BEING_SENT);
     if (!held) return store();
@@ -88,7 +100,10 @@ export const messageRoutes = (store: MockStore) => {
     const bot = c.get("app");
     const idType = c.req.query("receive_id_type");
     if (!idType || !RECEIVE_ID_TYPES.has(idType)) {
-      throw badRequest(LarkCode.FIELD_VALIDATION, "receive_id_type is required: open_id|user_id|union_id|email|chat_id");
+      throw badRequest(
+        LarkCode.FIELD_VALIDATION,
+        "receive_id_type is required: open_id|user_id|union_id|email|chat_id",
+      );
     }
     const { body, bytes } = await readJsonRequest(c);
     const receiveId = readReceiveId(body);
@@ -100,7 +115,9 @@ export const messageRoutes = (store: MockStore) => {
     const chat = resolveTarget(bot, idType, receiveId);
     checkReachable(bot, chat);
     checkFrequency(bot, chat);
-    const message = await finishSend(bot, input.uuid, c.get("held"), () => persist(bot, chat, input, { receivedAs: { idType, id: receiveId } }));
+    const message = await finishSend(bot, input.uuid, c.get("held"), () =>
+      persist(bot, chat, input, { receivedAs: { idType, id: receiveId } }),
+    );
     return larkOk(c, toLarkMessage(message, store.tenantKey));
   });
 
@@ -135,9 +152,11 @@ export const messageRoutes = (store: MockStore) => {
     const message = findMessage(c.req.param("message_id"));
     const { body, bytes } = await readJsonRequest(c);
     const content = body.content;
-    if (typeof content !== "string" || content === "") throw badRequest(LarkCode.FIELD_VALIDATION, "content is required");
+    if (typeof content !== "string" || content === "")
+      throw badRequest(LarkCode.FIELD_VALIDATION, "content is required");
     // Only cards can be patched, and only by the app that sent them (same access token identity).
-    if (message.msgType !== "interactive") throw badRequest(LarkCode.IM_INVALID_PARAM, "only interactive messages can be updated");
+    if (message.msgType !== "interactive")
+      throw badRequest(LarkCode.IM_INVALID_PARAM, "only interactive messages can be updated");
     if (message.sender.type !== "app" || message.sender.appId !== bot.appId) throw badRequest(LarkCode.NO_PERMISSION);
     if (store.now() - message.createTime > EDIT_WINDOW_MS) throw badRequest(LarkCode.EDIT_WINDOW_PASSED);
     checkCard(parseContent(content));
