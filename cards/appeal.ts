@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { truncate } from "../src/domain/text";
+import { defineButtonAction } from "./action";
 import {
   button,
   buttonRow,
@@ -29,6 +31,13 @@ export interface AppealView {
   lang: Lang;
 }
 
+/** 维持 / 更正: the appeal and the decision; the reason, dimension and points come in the form. */
+export const decideAppealButton = defineButtonAction({
+  id: "appeal.decide",
+  schema: z.object({ id: z.string().min(1).max(64), decision: z.enum(["uphold", "amend"]) }),
+  legacy: { d: "decision" },
+});
+
 /** 申诉 on a leader's card: 维持 or 更正 (with the change and a reason, both logged). */
 export function appealCard(v: AppealView): Rendered {
   const { lang } = v;
@@ -41,9 +50,8 @@ export function appealCard(v: AppealView): Rendered {
     `公示成绩：${v.total.toFixed(2)} 分，第 ${v.rank} / ${v.headcount} 名`,
     `Published: ${v.total.toFixed(2)}, #${v.rank} of ${v.headcount}`,
   );
-  const value = (d: string) => ({ a: "appeal.decide", id: v.appealId, d, ...(lang === "en" ? { l: "en" } : {}) });
-  const submit = (name: string, text: string, type: "primary_filled" | "danger", d: string) => ({
-    ...button({ text, type, value: value(d) }),
+  const submit = (name: string, text: string, type: "primary_filled" | "danger", decision: "uphold" | "amend") => ({
+    ...button({ text, type, value: decideAppealButton.value({ id: v.appealId, decision }, lang) }),
     name,
     form_action_type: "submit",
   });

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { truncate } from "../src/domain/text";
+import { defineButtonAction } from "./action";
 import {
   button,
   buttonRow,
@@ -50,10 +52,17 @@ const DECISION = {
   adjusted: { zh: "已调整", en: "Adjusted", colour: "orange" },
 } as const;
 
+/** 同意 / 调整 / 驳回: the claim and the decision; the comment and points come in the form. */
+export const decideClaimButton = defineButtonAction({
+  id: "claim.decide",
+  schema: z.object({ id: z.string().min(1).max(64), decision: z.enum(["approve", "adjust", "reject"]) }),
+  legacy: { d: "decision" },
+});
+
 function decisionButtons(v: ApprovalView): Element {
-  const value = (d: string) => ({ a: "claim.decide", id: v.claimId, d, ...(v.lang === "en" ? { l: "en" } : {}) });
-  const submit = (name: string, text: string, type: "primary_filled" | "default" | "danger", d: string) => ({
-    ...button({ text, type, value: value(d) }),
+  type Decision = "approve" | "adjust" | "reject";
+  const submit = (name: string, text: string, type: "primary_filled" | "default" | "danger", decision: Decision) => ({
+    ...button({ text, type, value: decideClaimButton.value({ id: v.claimId, decision }, v.lang) }),
     name,
     form_action_type: "submit",
   });

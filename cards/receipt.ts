@@ -1,4 +1,6 @@
 import { chineseDate, shortDate, type IsoDate } from "../src/domain/dates";
+import { z } from "zod";
+import { defineButtonAction } from "./action";
 import { button, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
 
 export interface ReceiptView {
@@ -11,6 +13,12 @@ export interface ReceiptView {
   withdrawn?: boolean;
   lang: Lang;
 }
+
+/** 撤回 on a receipt: the record to take back. */
+export const withdrawRecordButton = defineButtonAction({
+  id: "record.withdraw",
+  schema: z.object({ id: z.string().min(1).max(64) }),
+});
 
 /** The answer to 日报: what was stored, and a button to take it back. */
 export function receiptCard(v: ReceiptView): Rendered {
@@ -31,7 +39,7 @@ export function receiptCard(v: ReceiptView): Rendered {
       button({
         text: t(lang, "撤回", "Undo"),
         type: "danger",
-        value: { a: "record.withdraw", id: v.recordId, ...(lang === "en" ? { l: "en" } : {}) },
+        value: withdrawRecordButton.value({ id: v.recordId }, lang),
         confirm: {
           title: t(lang, "撤回这条记录？", "Withdraw this record?"),
           text: t(lang, "撤回后不计入本月记录。", "It will no longer count."),

@@ -1,5 +1,8 @@
+import { z } from "zod";
+import { MAX_RECORD_CHARS } from "../src/app/records";
 import { shortDate, type IsoDate } from "../src/domain/dates";
 import { excerpt } from "../src/domain/text";
+import { defineButtonAction } from "./action";
 import { button, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
 
 /** How much of the text the suggestion shows; the button files all of it. */
@@ -17,17 +20,27 @@ export interface RecordSuggestionView {
   lang: Lang;
 }
 
-/** The button's value: everything the click needs, since the text was not stored. */
+/** Lark's message ids (om_ + 32 hex) and open_ids fit well inside this. */
+const MAX_ID_CHARS = 80;
+
+/** 记为日报: the button carries everything the click needs, since the text was not stored. */
+export const fileSuggestedRecordButton = defineButtonAction({
+  id: "record.suggested",
+  schema: z.object({
+    message: z.string().min(1).max(MAX_ID_CHARS),
+    sender: z.string().min(1).max(MAX_ID_CHARS),
+    chat: z.string().min(1).max(MAX_ID_CHARS),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    text: z.string().trim().min(1).max(MAX_RECORD_CHARS),
+  }),
+  legacy: { m: "message", u: "sender", c: "chat", d: "date", t: "text" },
+});
+
 export function recordSuggestionValue(v: RecordSuggestionView): Record<string, unknown> {
-  return {
-    a: "record.suggested",
-    m: v.messageId,
-    u: v.senderId,
-    c: v.chatId,
-    d: v.date,
-    t: v.text,
-    ...(v.lang === "en" ? { l: "en" } : {}),
-  };
+  return fileSuggestedRecordButton.value(
+    { message: v.messageId, sender: v.senderId, chat: v.chatId, date: v.date, text: v.text },
+    v.lang,
+  );
 }
 
 /**

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { defineButtonAction } from "./action";
 import {
   button,
   card,
@@ -36,6 +38,20 @@ export interface ReportCardView {
   publication?: { windowEnds: string; version: number; final: boolean };
   lang: Lang;
 }
+
+/** 查看明细 on a report card: the quarter's monthly trails, privately to whoever clicked. */
+export const reportDetailButton = defineButtonAction({
+  id: "report.detail",
+  schema: z.object({ group: z.string().min(1).max(80), quarter: z.string().regex(/^\d{4}-Q[1-4]$/) }),
+  legacy: { g: "group", q: "quarter" },
+});
+
+/** 提出异议 on a report card in its window: the group; the reason comes in the form. */
+export const reportObjectButton = defineButtonAction({
+  id: "report.object",
+  schema: z.object({ group: z.string().min(1).max(80) }),
+  legacy: { g: "group" },
+});
 
 export function quarterLabel(quarter: string, lang: Lang): string {
   if (/^\d{4}$/.test(quarter)) return t(lang, `${quarter} 年度`, `${quarter} annual`);
@@ -107,7 +123,7 @@ export function reportCard(v: ReportCardView): Rendered {
     button({
       text: t(lang, "查看明细", "See the detail"),
       type: "default",
-      value: { a: "report.detail", g: v.groupId, q: v.quarter, ...(lang === "en" ? { l: "en" } : {}) },
+      value: reportDetailButton.value({ group: v.groupId, quarter: v.quarter }, lang),
     }),
     ...(v.publication && !v.publication.final
       ? [
@@ -128,7 +144,7 @@ export function reportCard(v: ReportCardView): Rendered {
                 ...button({
                   text: t(lang, "提出异议", "Object"),
                   type: "danger",
-                  value: { a: "report.object", g: v.groupId, ...(lang === "en" ? { l: "en" } : {}) },
+                  value: reportObjectButton.value({ group: v.groupId }, lang),
                 }),
                 name: "object",
                 form_action_type: "submit",

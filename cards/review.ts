@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { defineButtonAction } from "./action";
 import { button, card, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
 import { paginate } from "./pages";
 
@@ -15,6 +17,18 @@ export interface ReviewView {
   /** Peer cards of a group larger than one select holds: which of the cards this is. */
   part?: { index: number; count: number };
 }
+
+/** 提交 on a 月评议 form: whose group, which month, what kind of rating, and (leader and self cards) whom. */
+export const reviewButton = defineButtonAction({
+  id: "review.submit",
+  schema: z.object({
+    group: z.string().min(1).max(80),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    kind: z.enum(["leader", "self", "peer"]),
+    subject: z.string().max(200).optional(),
+  }),
+  legacy: { g: "group", m: "month", k: "kind", s: "subject" },
+});
 
 const TITLES = {
   leader: ["月度评议", "Monthly review"],
@@ -52,14 +66,10 @@ export function reviewCard(v: ReviewView): Rendered {
   const title = `${t(lang, TITLES[v.kind][0], TITLES[v.kind][1])}${part} · ${v.month}${v.subject ? ` · ${v.subject.name}` : ""}`;
   if ((v.colleagues?.length ?? 0) > MAX_COLLEAGUES)
     throw new Error(`a peer card offers at most ${MAX_COLLEAGUES} colleagues: split them with reviewCards`);
-  const value = {
-    a: "review.submit",
-    g: v.groupId,
-    m: v.month,
-    k: v.kind,
-    ...(v.subject ? { s: v.subject.id } : {}),
-    ...(lang === "en" ? { l: "en" } : {}),
-  };
+  const value = reviewButton.value(
+    { group: v.groupId, month: v.month, kind: v.kind, ...(v.subject ? { subject: v.subject.id } : {}) },
+    lang,
+  );
   // A label and no placeholder per field: two elements a dimension, so 40 of them leave room for 100 colleagues.
   const inputs: Element[] = v.dimensions.map((d) => ({
     tag: "input",

@@ -1,22 +1,16 @@
 import { z } from "zod";
 import { claimNoticeCard } from "../cards/claim-notice";
+import { claimSummary, claimViews } from "../cards/claim-view";
 import { t, type Lang } from "../cards/kit";
-import {
-  activeLeaders,
-  approvalKey,
-  createClaim,
-  nextClaimNo,
-  projectClaim,
-  type ClaimContext,
-} from "../src/app/claims";
+import { submitClaim as submit, type ClaimSubmission } from "../src/app/claim-submit";
 import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
+import { applyResult } from "../src/bot/apply";
 import { defineCommand, type CommandContext } from "../src/bot/command";
 import type { ClaimDetail } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { matchAwardLevel } from "./award";
-import { claimSummary, renderApproval } from "./claim-view";
 import { currentMonth, problem, tooLong } from "./guards";
 import { charCount, excerpt } from "../src/domain/text";
 
@@ -73,37 +67,17 @@ const claimArgs = (lang: Lang) =>
  */
 export async function submitClaim(
   ctx: CommandContext<unknown>,
-  kind: ClaimContext["claim"]["kind"],
+  kind: ClaimSubmission["kind"],
   period: string,
   detail: ClaimDetail,
   evidence: string,
 ) {
-  const { db } = ctx.deps;
-  const no = await nextClaimNo(db, ctx.group.id);
-  const { claim, writes } = createClaim(db, {
-    group: ctx.group,
-    member: ctx.member,
-    kind,
-    period,
-    detail,
-    evidence,
-    no,
-    now: ctx.now,
-  });
-  ctx.work.write(...writes);
-  const leaders = (await activeLeaders(db, ctx.group.id)).filter((l) => l.userId !== ctx.member.userId);
-  const claimCtx: ClaimContext = { claim, group: ctx.group, claimant: ctx.member };
-  const { scheme } = await schemeInForce(db, ctx.group.id);
-  const projection = await projectClaim(db, claimCtx, ctx.now);
-  for (const leader of leaders) {
-    ctx.work.send(
-      { type: "open_id", id: leader.userId },
-      renderApproval(claimCtx, scheme, "zh", projection),
-      approvalKey(claim.id, leader.userId),
-    );
-  }
-  const { kindLabel, lines } = claimSummary(claimCtx, scheme, ctx.lang);
-  if (!leaders.length) {
+  const result = await submit(
+    { db: ctx.deps.db, views: claimViews },
+    { group: ctx.group, member: ctx.member, kind, period, detail, evidence, now: ctx.now },
+  );
+  applyResult(ctx.work, result);
+  if (result.code === "no_leader")
     return problem(
       ctx,
       { zh: "本群还没有负责人", en: "No leader yet" },
@@ -113,9 +87,9 @@ export async function submitClaim(
         "Saved, but this group has no leader to decide it.",
       ),
     );
-  }
+  const { kindLabel, lines } = claimSummary(result.claim, result.scheme, ctx.lang);
   ctx.reply(
-    claimNoticeCard({ kind: "received", what: `${kindLabel}：${lines[0]}`, leaders: leaders.length, lang: ctx.lang }),
+    claimNoticeCard({ kind: "received", what: `${kindLabel}：${lines[0]}`, leaders: result.leaders, lang: ctx.lang }),
   );
 }
 

@@ -10,7 +10,7 @@ import type { Database } from "../src/db/database";
 import type { Group, Member } from "../src/db/schema";
 import { monthsOfQuarter } from "../src/domain/periods";
 import { awardLabel, indexScheme } from "../src/domain/scheme";
-import { decisionTime } from "./claim-view";
+import { decisionTime } from "../cards/claim-view";
 import { currentMonth, problem } from "./guards";
 import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
 

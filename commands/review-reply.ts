@@ -1,14 +1,14 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
+import { reviewAnswer } from "../cards/review-answer";
+import { MAX_REVIEW_COMMENT, submitReview } from "../src/app/review-submit";
 import { schemeForMonth } from "../src/app/schemes";
 import { resolveTarget, splitTargets } from "../src/app/targets";
+import { applyResult } from "../src/bot/apply";
 import { defineCommand } from "../src/bot/command";
-import { members } from "../src/db/schema";
-import { currentMonth, plainNotice, tooLong } from "./guards";
 import { charCount, excerpt } from "../src/domain/text";
-import { submitReview } from "./review-submit";
+import { currentMonth, plainNotice, tooLong } from "./guards";
 
 interface ReviewReplyArgs {
   month?: string;
@@ -18,7 +18,7 @@ interface ReviewReplyArgs {
 }
 
 /** As long as the review card's comment box allows. */
-const MAX_COMMENT_CHARS = 300;
+const MAX_COMMENT_CHARS = MAX_REVIEW_COMMENT;
 
 const EXAMPLE = {
   zh: "评议打分 2026-11 张三 业务 92 作风 95 工作扎实",
@@ -92,12 +92,8 @@ export const reviewReplyCommand = defineCommand({
     const fail = (title: string, body: string) =>
       ctx.reply(plainNotice({ title, body, hint: `${t(lang, "例", "e.g.")}：${EXAMPLE[lang]}`, colour: "yellow" }));
     const month = ctx.args.month ?? currentMonth(ctx);
-    const [rater] = await db
-      .select()
-      .from(members)
-      .where(and(eq(members.id, ctx.member.id), eq(members.active, true)))
-      .limit(1);
-    if (!rater)
+    const rater = ctx.member;
+    if (!rater.active)
       return fail(
         t(lang, "你不是考核成员", "Not a member"),
         t(lang, "你不是这个群的考核成员。", "You are not a member of this group."),
@@ -146,11 +142,7 @@ export const reviewReplyCommand = defineCommand({
       }
       scores[dim[0]!.key] = score;
     }
-    const outcome = await submitReview({
-      db,
-      work: ctx.work,
-      now: ctx.now,
-      lang,
+    const outcome = await submitReview(db, {
       group: ctx.group,
       rater,
       subject,
@@ -158,10 +150,12 @@ export const reviewReplyCommand = defineCommand({
       month,
       scores,
       comment: ctx.args.comment,
+      now: ctx.now,
     });
+    if (outcome.ok) applyResult(ctx.work, outcome);
     ctx.reply(
       noticeCard({
-        title: outcome.message,
+        title: reviewAnswer(outcome, lang),
         body: outcome.ok
           ? t(
               lang,

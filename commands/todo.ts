@@ -4,7 +4,7 @@ import { noticeCard } from "../cards/notice";
 import { loadClaim, pendingForLeader } from "../src/app/claims";
 import { schemeForMonth } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
-import { renderApproval } from "./claim-view";
+import { renderApproval } from "../cards/claim-view";
 
 /** Cards sent per 待办; the rest wait for the next one (or the morning digest). */
 const MAX_CARDS = 10;

@@ -1,42 +1,77 @@
 import { z } from "zod";
-import { t } from "../cards/kit";
+import { t, type Lang } from "../cards/kit";
+import { noticeCard } from "../cards/notice";
 import { receiptCard } from "../cards/receipt";
-import { countRecordsOfMonth, getRecord, withdrawRecord } from "../src/app/records";
-import { defineCardAction } from "../src/bot/card-action";
-import { members } from "../src/db/schema";
-import { eq } from "drizzle-orm";
-import { monthOf } from "../src/domain/dates";
+import { withdrawLatest } from "../src/app/withdraw";
+import { applyResult } from "../src/bot/apply";
+import { defineCommand } from "../src/bot/command";
+import { localDate, type IsoDate } from "../src/domain/dates";
+import { dateOf, dateProblem, readDate } from "./date-arg";
+import { problem } from "./guards";
 
-/** The 撤回 button on a receipt: the author takes a record back. */
-export const withdrawRecordAction = defineCardAction({
-  name: "record.withdraw",
-  value: z.object({ a: z.literal("record.withdraw"), id: z.string().min(1).max(64) }),
+/** "" → the latest record; "11-27", "11月27日" or "2026-11-27" → the latest record of that day (read in the handler, against today). */
+const withdrawArgs = (_lang: Lang) => z.string().transform((text) => ({ dayText: text.trim() || undefined }));
+
+/** 撤回: the receipt's 撤回 button as a reply command, for WeChat (and Lark): the author takes a record back. */
+export const withdrawCommand = defineCommand({
+  name: "撤回",
+  aliases: ["undo"],
+  summary: {
+    zh: "撤回自己最近一条记录，或某天最近一条：撤回 11-27",
+    en: "Withdraw your latest record, or a day's latest: /undo 11-27",
+  },
+  example: { zh: "撤回 11-27", en: "/undo 11-27" },
+  takesText: true,
+  args: withdrawArgs,
   async handle(ctx) {
-    const { db } = ctx.deps;
-    const { lang } = ctx;
-    const record = await getRecord(db, ctx.value.id);
-    if (!record) return { toast: { type: "warning", content: t(lang, "找不到这条记录", "Record not found") } };
-    const [author] = await db.select().from(members).where(eq(members.id, record.memberId)).limit(1);
-    if (!author || author.userId !== ctx.update.operatorId) {
-      return {
-        toast: { type: "error", content: t(lang, "只能撤回自己的记录", "You can only withdraw your own records") },
-      };
+    const today = localDate(ctx.now, ctx.group.timezone);
+    let date: IsoDate | undefined;
+    if (ctx.args.dayText) {
+      const read = readDate(ctx.args.dayText, today);
+      date = dateOf(read);
+      if (!date) {
+        const hint = t(
+          ctx.lang,
+          "发「撤回」撤回最近一条记录，或「撤回 11-27」撤回那天最近一条。",
+          "Send “/undo” for your latest record, or “/undo 11-27” for that day's latest.",
+        );
+        return problem(
+          ctx,
+          { zh: "看不懂日期", en: "Unclear date" },
+          `${dateProblem(ctx.args.dayText, read, ctx.lang)}\n${hint}`,
+        );
+      }
     }
-    const view = { recordId: record.id, date: record.date, text: record.text, groupName: "", lang };
-    if (record.withdrawnAt) {
-      return {
-        toast: { type: "info", content: t(lang, "这条记录已经撤回了", "Already withdrawn") },
-        card: { type: "raw", data: receiptCard({ ...view, monthCount: 0, withdrawn: true }).card },
-      };
+    const result = await withdrawLatest(ctx.deps.db, {
+      member: ctx.member,
+      date,
+      actorUserId: ctx.update.senderId,
+      now: ctx.now,
+    });
+    if (!result.ok) {
+      ctx.reply(
+        noticeCard({
+          title: t(ctx.lang, "没有可撤回的记录", "Nothing to withdraw"),
+          body: date
+            ? t(ctx.lang, `你在 ${date} 没有未撤回的记录。`, `You have no live record on ${date}.`)
+            : t(ctx.lang, "你在本群还没有未撤回的记录。", "You have no live record in this group."),
+          colour: "yellow",
+        }),
+      );
+      return;
     }
-    ctx.work.write(...withdrawRecord(db, record, ctx.update.operatorId, ctx.now));
-    const left = (await countRecordsOfMonth(db, record.memberId, monthOf(record.date))) - 1;
-    return {
-      toast: {
-        type: "success",
-        content: t(lang, `已撤回，本月还有 ${left} 条记录`, `Withdrawn; ${left} records left this month`),
-      },
-      card: { type: "raw", data: receiptCard({ ...view, monthCount: left, withdrawn: true }).card },
-    };
+    applyResult(ctx.work, result);
+    const { record, left } = result;
+    ctx.reply(
+      receiptCard({
+        recordId: record.id,
+        date: record.date,
+        text: record.text,
+        groupName: "",
+        monthCount: left,
+        withdrawn: true,
+        lang: ctx.lang,
+      }),
+    );
   },
 });

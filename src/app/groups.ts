@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { groupIdFor, memberIdFor, newId } from "../db/ids";
+import { currentGroupId, groupIdFor, memberIdFor, newId } from "../db/ids";
 import { auditLog, groups, members, records, type Group, type Member } from "../db/schema";
 import type { ChatDirectory } from "./ports";
 
@@ -79,6 +79,20 @@ export async function findGroupAndMember(db: Database, platform: GroupKey["platf
     .where(and(eq(groups.platform, platform), eq(groups.chatId, chatId)))
     .limit(1);
   return row;
+}
+
+/**
+ * A group by its id (ids of before migration 0009 too, as old card buttons carry them) and
+ * someone's membership in it, active or not: what a card click is about and who clicked.
+ */
+export async function groupAndMember(db: Database, groupId: string, userId: string) {
+  const [row] = await db
+    .select({ group: groups, member: members })
+    .from(groups)
+    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, userId)))
+    .where(eq(groups.id, currentGroupId(groupId)))
+    .limit(1);
+  return row && { group: row.group, member: row.member ?? undefined };
 }
 
 /**

@@ -25,3 +25,12 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface FileDownloader {
   download(messageId: string, fileKey: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }>;
 }
+
+/** The two languages the bot answers in (cards/kit.ts renders them). */
+export type Lang = "zh" | "en";
+
+/** A message as a use case asks to send it, before its recipient and key: a card and its text rendering. */
+export interface MessageBody {
+  card?: object;
+  text: string;
+}

@@ -185,6 +185,17 @@ export async function loadAppeal(db: Database, appealId: string) {
   return row;
 }
 
+/** The group an appeal was lodged in (what a click on its card is about). */
+export async function appealGroupId(db: Database, appealId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ groupId: publications.groupId })
+    .from(appeals)
+    .innerJoin(publications, eq(publications.id, appeals.publicationId))
+    .where(eq(appeals.id, appealId))
+    .limit(1);
+  return row?.groupId;
+}
+
 export async function openAppealOf(db: Database, publicationId: string, memberId: string) {
   const [row] = await db
     .select()

@@ -1,4 +1,5 @@
 import { eq, or } from "drizzle-orm";
+import { buttonActionId, buttonLang } from "../../cards/action";
 import type { Lang, Rendered } from "../../cards/kit";
 import { refreshWelcome, welcomeFacts, welcomeKey, type WelcomeFacts } from "../app/welcome";
 import {
@@ -6,6 +7,7 @@ import {
   deactivateGroup,
   findGroup,
   findGroupAndMember,
+  groupAndMember,
   homeGroup,
   registerGroup,
   syncGroupMembers,
@@ -17,7 +19,7 @@ import { enqueueRows, type ImageSpec } from "../outbox/message";
 import { MAX_RECORD_CHARS } from "../app/records";
 import { localDate } from "../domain/dates";
 import { charCount } from "../domain/text";
-import type { CardAction } from "./card-action";
+import type { CardAction, CardActionContext } from "./card-action";
 import type { Command } from "./command";
 import type { BotDeps } from "./deps";
 import { argumentIssueMessage } from "./arg-messages";
@@ -243,14 +245,22 @@ export function createBot(opts: BotOptions) {
     return fresh ? { duplicate: false, after: work.after } : DUPLICATE;
   }
 
+  /** The group a click is about and the clicker's membership, as for a message; never another tenant's group. */
+  async function resolveCardScope<V>(action: CardAction<V>, value: V, update: CardActionUpdate) {
+    const groupId = await action.groupOf(deps, value);
+    const found = groupId ? await groupAndMember(db, groupId, update.operatorId) : undefined;
+    return found && found.group.tenantKey === update.tenantKey ? found : undefined;
+  }
+
   async function onCardAction(update: CardActionUpdate): Promise<Outcome> {
-    const lang: Lang = update.value.l === "en" ? "en" : "zh";
+    const lang = buttonLang(update.value);
     if (await seen(update.eventId))
       return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
     const now = deps.clock.now();
     const work = new Work(`c:${update.eventId}`);
-    const action = typeof update.value.a === "string" ? actions.get(update.value.a) : undefined;
-    const value = action?.value.safeParse(update.value);
+    const actionId = buttonActionId(update.value);
+    const action = actionId ? actions.get(actionId) : undefined;
+    const value = action?.read(update.value);
     if (!action || !value?.success) {
       const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
       return {
@@ -259,10 +269,14 @@ export function createBot(opts: BotOptions) {
         after: [],
       };
     }
-    const ctx = { deps, update, value: value.data, lang, now, work };
+    let ctx: CardActionContext<unknown> | undefined;
     let answer: CardActionAnswer | undefined;
     try {
-      answer = await action.handle(ctx);
+      const scope = await resolveCardScope(action, value.data, update);
+      if (scope) {
+        ctx = { deps, update, value: value.data, lang, now, work, ...scope };
+        answer = await action.handle(ctx);
+      } else answer = { toast: { type: "warning", content: action.notFound(lang) } };
     } catch (error) {
       // Never a 500 to Lark for a click: the person sees why in the toast, and the click is remembered.
       logFailure("card action failed", error, { eventId: update.eventId, action: action.name });
@@ -278,7 +292,7 @@ export function createBot(opts: BotOptions) {
       if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
       return { duplicate: false, answer, after: work.after };
     } catch (error) {
-      if (!action.onConflict || constraintFailure(error) !== "other") throw error;
+      if (!action.onConflict || !ctx || constraintFailure(error) !== "other") throw error;
       // Someone else's click won; answer with theirs, and remember this event.
       const lost = { ...ctx, work: new Work(work.keyPrefix) };
       const conflictAnswer = await action.onConflict(lost);

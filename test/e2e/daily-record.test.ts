@@ -53,7 +53,7 @@ describe("a group's day, end to end", () => {
     const undo = card.body.elements.find((e) => e.tag === "button") as {
       behaviors: { value: Record<string, unknown> }[];
     };
-    expect(undo.behaviors[0]!.value).toEqual({ a: "record.withdraw", id: stored[0]!.id });
+    expect(undo.behaviors[0]!.value).toEqual({ action: "record.withdraw", id: stored[0]!.id });
 
     // Someone else cannot withdraw it.
     const theft = await h.click(larkOpenId("li"), undo.behaviors[0]!.value, receipt!.messageId);

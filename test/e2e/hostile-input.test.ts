@@ -208,7 +208,7 @@ describe("plain text in a group", () => {
     expect(answer.card.data.header.title.content).toBe("已记录 ✓");
     const filed = await h.bot.db.select().from(records).where(eq(records.text, "今天整理了档案"));
     expect(filed).toHaveLength(1);
-    expect(filed[0]).toMatchObject({ date: "2026-11-27", sourceMessageId: value.m });
+    expect(filed[0]).toMatchObject({ date: "2026-11-27", sourceMessageId: value.message });
 
     // A second click finds it there.
     const again = await h.click(writer.openId, value, reply.messageId, chatId);

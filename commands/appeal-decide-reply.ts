@@ -1,6 +1,8 @@
+import { appealDecisionAnswer, appealViews } from "../cards/appeal-view";
+import { decideAppeal, MAX_APPEAL_DECISION_CHARS } from "../src/app/appeals";
 import { appealIdByNo } from "../src/app/publications";
-import { decideAppeal } from "./appeal-decision";
-import { decisionReply } from "./decision-reply";
+import { applyResult } from "../src/bot/apply";
+import { decisionReply } from "./reply-by-number";
 
 /** Reply commands for the appeal card's buttons, where there are none (WeChat); they work in Lark too. */
 function appealReply(
@@ -16,8 +18,8 @@ function appealReply(
     summary,
     example,
     id: /^apl_[0-9a-z]{9,40}$/u,
-    // The appeal card's reason box holds 300 (appeal-decision.ts keeps as much).
-    maxText: 300,
+    // As much as the appeal card's reason box holds.
+    maxText: MAX_APPEAL_DECISION_CHARS,
     noRef: { zh: "请写上申诉编号，例如「维持申诉 2 理由」。", en: "Give the appeal number, e.g. “uphold 2 reason”." },
     rest(words): { dimension?: string; points?: string; reason: string } {
       if (decision === "amend") {
@@ -30,20 +32,24 @@ function appealReply(
     notFound: (ref) => ({ zh: `本群没有编号为 ${ref} 的申诉`, en: `No appeal ${ref} in this group` }),
     hint: { zh: "申诉编号写在申诉消息的末尾。", en: "The appeal number is at the end of the appeal message." },
     async decide(ctx, appealId) {
-      const outcome = await decideAppeal({
-        deps: ctx.deps,
-        work: ctx.work,
-        now: ctx.now,
-        lang: ctx.lang,
-        appealId,
-        tenantKey: ctx.update.tenantKey,
-        operatorUserId: ctx.update.senderId,
-        decision,
-        reason: ctx.args.rest.reason,
-        dimension: ctx.args.rest.dimension,
-        points: ctx.args.rest.points,
-      });
-      return outcome.ok ? { ok: true, message: outcome.message, card: outcome.appeal } : outcome;
+      const result = await decideAppeal(
+        { db: ctx.deps.db, views: appealViews, clock: ctx.deps.clock },
+        {
+          appealId,
+          tenantKey: ctx.update.tenantKey,
+          operatorUserId: ctx.update.senderId,
+          decision,
+          reason: ctx.args.rest.reason,
+          dimension: ctx.args.rest.dimension,
+          points: ctx.args.rest.points,
+          now: ctx.now,
+        },
+      );
+      if (result.ok) {
+        applyResult(ctx.work, result);
+        if (result.after) ctx.work.defer(result.after);
+      }
+      return appealDecisionAnswer(result, ctx.lang);
     },
   });
 }

@@ -1,6 +1,9 @@
+import { claimDecisionAnswer } from "../cards/approval-answer";
+import { claimViews } from "../cards/claim-view";
+import { decideClaim, MAX_DECISION_COMMENT, type DecisionWord } from "../src/app/claim-decision";
 import { claimIdByNo } from "../src/app/claims";
-import { decideClaim, type DecisionWord } from "./claim-decision";
-import { decisionReply } from "./decision-reply";
+import { applyResult } from "../src/bot/apply";
+import { decisionReply } from "./reply-by-number";
 
 /** The reply commands stand in for an approval card's buttons where there are none (WeChat), and work in Lark too. */
 function replyCommand(
@@ -16,8 +19,8 @@ function replyCommand(
     summary,
     example,
     id: /^clm_[0-9a-z]{9,40}$/u,
-    // The approval card's comment box holds 200 (claim-decision.ts keeps as much).
-    maxText: 200,
+    // As much as the approval card's comment box holds.
+    maxText: MAX_DECISION_COMMENT,
     noRef: { zh: "请写上申报编号，例如「同意 12」。", en: "Give the claim number, e.g. “approve 12”." },
     rest(words): { points?: string; comment: string } {
       if (decision === "adjust") {
@@ -30,21 +33,20 @@ function replyCommand(
     notFound: (ref) => ({ zh: `本群没有编号为 ${ref} 的申报`, en: `No claim ${ref} in this group` }),
     hint: { zh: "发送「待办」查看待审批的申报。", en: "Send /todo to see claims waiting for you." },
     async decide(ctx, claimId) {
-      const outcome = await decideClaim({
-        deps: ctx.deps,
-        work: ctx.work,
-        now: ctx.now,
-        lang: ctx.lang,
-        claimId,
-        tenantKey: ctx.update.tenantKey,
-        operatorUserId: ctx.update.senderId,
-        decision,
-        comment: ctx.args.rest.comment,
-        points: ctx.args.rest.points,
-      });
-      return outcome.ok
-        ? { ok: true, message: outcome.message, card: outcome.approval }
-        : { ...outcome, card: outcome.approval };
+      const result = await decideClaim(
+        { db: ctx.deps.db, views: claimViews },
+        {
+          claimId,
+          tenantKey: ctx.update.tenantKey,
+          operatorUserId: ctx.update.senderId,
+          decision,
+          comment: ctx.args.rest.comment,
+          points: ctx.args.rest.points,
+          now: ctx.now,
+        },
+      );
+      if (result.ok) applyResult(ctx.work, result);
+      return claimDecisionAnswer(result, ctx.lang);
     },
   });
 }

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { noticeCard } from "../cards/notice";
-import { t, type Lang, type Rendered } from "../cards/kit";
+import type { DecisionAnswer } from "../cards/approval-answer";
+import { t, type Lang } from "../cards/kit";
 import { defineCommand, type CommandContext } from "../src/bot/command";
 import type { Database } from "../src/db/database";
 import { charCount } from "../src/domain/text";
 import { tooLong } from "./guards";
 
 type Text = { zh: string; en: string };
-
-/** A decision's outcome as the reply shows it: the decided card, or why not (with the card when there is one). */
-type ReplyOutcome =
-  | { ok: true; message: string; card: Rendered }
-  | { ok: false; level: "info" | "warning" | "error"; message: string; card?: Rendered };
 
 export interface DecisionReplyArgs<Rest> {
   /** The short number in the group, or the full id. */
@@ -40,7 +36,8 @@ export function decisionReply<Rest>(def: {
   notFound: (ref: number | string) => Text;
   /** The body of a refusal that has no card of its own. */
   hint: Text;
-  decide: (ctx: CommandContext<DecisionReplyArgs<Rest>>, id: string) => Promise<ReplyOutcome>;
+  /** The decision's outcome in words: the decided card, or why not (with the card when there is one). */
+  decide: (ctx: CommandContext<DecisionReplyArgs<Rest>>, id: string) => Promise<DecisionAnswer>;
 }) {
   const args = (lang: Lang) =>
     z.string().transform((text, ctx): DecisionReplyArgs<Rest> => {
@@ -57,9 +54,9 @@ export function decisionReply<Rest>(def: {
       }
       return { ref: no ?? ref, rest: def.rest(rest) };
     });
-  const notFound = (lang: Lang, ref: number | string): ReplyOutcome => {
+  const notFound = (lang: Lang, ref: number | string): DecisionAnswer => {
     const text = def.notFound(ref);
-    return { ok: false, level: "warning", message: t(lang, text.zh, text.en) };
+    return { level: "warning", message: t(lang, text.zh, text.en) };
   };
   return defineCommand<DecisionReplyArgs<Rest>>({
     name: def.name,
@@ -71,8 +68,9 @@ export function decisionReply<Rest>(def: {
     async handle(ctx) {
       const { ref } = ctx.args;
       const id = typeof ref === "number" ? await def.idByNo(ctx.deps.db, ctx.group.id, ref) : ref;
-      const outcome: ReplyOutcome = id ? await def.decide(ctx, id) : notFound(ctx.lang, ref);
-      if (outcome.ok) ctx.reply({ text: `${outcome.message}\n${outcome.card.text}`, card: outcome.card.card });
+      const outcome = id ? await def.decide(ctx, id) : notFound(ctx.lang, ref);
+      if (outcome.level === "success" && outcome.card)
+        ctx.reply({ text: `${outcome.message}\n${outcome.card.text}`, card: outcome.card.card });
       else
         ctx.reply(
           noticeCard({

@@ -1,7 +1,9 @@
-import { approvalCard, type ApprovalState } from "../cards/approval";
-import { t, type Lang, type Rendered } from "../cards/kit";
+import type { ClaimViews } from "../src/app/claim-decision";
 import type { ClaimContext } from "../src/app/claims";
 import { displayName } from "../src/app/scores";
+import { approvalCard, type ApprovalState } from "./approval";
+import { claimNoticeCard } from "./claim-notice";
+import { t, type Lang, type Rendered } from "./kit";
 import { localDateTime } from "../src/domain/dates";
 import { awardLabel, type Scheme } from "../src/domain/scheme";
 
@@ -71,3 +73,20 @@ export function renderApproval(
     lang,
   });
 }
+
+/** What the claimant hears once a leader decided. */
+export function claimDecidedNotice(ctx: ClaimContext, scheme: Scheme): Rendered {
+  const { kindLabel, lines } = claimSummary(ctx, scheme, "zh");
+  const d = ctx.decision!;
+  return claimNoticeCard({
+    kind: d.decision,
+    what: `${kindLabel}：${lines[0]}`,
+    by: ctx.decider ? displayName(ctx.decider) : d.byUserId,
+    comment: d.comment,
+    points: d.points,
+    lang: "zh",
+  });
+}
+
+/** The cards the claim use cases send to others (src/app holds no text). */
+export const claimViews: ClaimViews = { approval: renderApproval, decided: claimDecidedNotice };

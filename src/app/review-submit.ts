@@ -1,0 +1,113 @@
+import { and, eq } from "drizzle-orm";
+import type { BatchItem, Database } from "../db/database";
+import { currentMemberId } from "../db/ids";
+import { members, type Group, type Member } from "../db/schema";
+import { indexScheme } from "../domain/scheme";
+import { schemeForMonth } from "./schemes";
+import { rateWrites } from "./scores";
+
+export type RaterKind = "leader" | "self" | "peer";
+
+/** A comment beside the scores: as much as the review card's box holds. */
+export const MAX_REVIEW_COMMENT = 300;
+
+export interface ReviewSubmission {
+  group: Group;
+  rater: Member;
+  subject: Member;
+  kind: RaterKind;
+  month: string;
+  /** Top-level dimension key → the typed score; empty means not rated. */
+  scores: Record<string, string>;
+  comment?: string;
+  now: Date;
+}
+
+export type ReviewResult =
+  | { ok: true; code: "submitted"; rated: number; kind: RaterKind; writes: BatchItem[] }
+  | { ok: false; code: "no_such_rater" | "nothing_rated" }
+  | { ok: false; code: "bad_score"; dimension: string };
+
+/** One 月评议 submission, from the card's form or the 「评议打分」 reply: one score per dimension, spread over its items like 评分. */
+export async function submitReview(db: Database, s: ReviewSubmission): Promise<ReviewResult> {
+  const { group } = s;
+  const { scheme } = await schemeForMonth(db, group, s.month, s.now);
+  if (!(s.kind in scheme.raters)) return { ok: false, code: "no_such_rater" };
+  const leaves = indexScheme(scheme).leaves;
+  const comment = s.comment?.trim() ? s.comment.trim().slice(0, MAX_REVIEW_COMMENT) : undefined;
+  const rated: { keys: string[]; score: number }[] = [];
+  for (const dim of scheme.dimensions) {
+    const raw = s.scores[dim.key]?.trim();
+    if (!raw) continue;
+    const score = Number(raw);
+    if (!Number.isFinite(score) || score < 0 || score > 100)
+      return { ok: false, code: "bad_score", dimension: dim.name };
+    rated.push({
+      keys: leaves.filter((l) => l.top.key === dim.key).map((l) => l.node.key),
+      score: Math.round(score * 100) / 100,
+    });
+  }
+  if (!rated.length) return { ok: false, code: "nothing_rated" };
+  const writes = rated.flatMap((r) =>
+    rateWrites(db, {
+      group,
+      month: s.month,
+      member: s.subject,
+      leaves: r.keys,
+      score: r.score,
+      raterGroup: s.kind,
+      by: s.rater.userId,
+      comment,
+      now: s.now,
+    }),
+  ) as BatchItem[];
+  return { ok: true, code: "submitted", rated: rated.length, kind: s.kind, writes };
+}
+
+export type ReviewFormRefusal =
+  | "not_member"
+  | "leaders_only"
+  | "choose_colleague"
+  | "peer_self"
+  | "self_only"
+  | "subject_not_member";
+
+/**
+ * Who a submitted 月评议 form rates, and whether the clicker may: the card names the
+ * subject (leader and self cards) or the form's select does (peer cards). Forms sent
+ * before migration 0009 name colleagues by their old ids.
+ */
+export async function reviewFormSubject(
+  db: Database,
+  input: {
+    group: Group;
+    rater: Member | undefined;
+    kind: RaterKind;
+    /** The subject the card names (leader and self cards). */
+    named?: string;
+    /** The colleague chosen in the form (peer cards). */
+    chosen?: string;
+  },
+): Promise<{ ok: true; rater: Member; subject: Member } | { ok: false; code: ReviewFormRefusal }> {
+  const { group, rater, kind } = input;
+  if (!rater?.active) return { ok: false, code: "not_member" };
+  if (kind === "leader" && rater.role !== "leader") return { ok: false, code: "leaders_only" };
+  const named = kind === "peer" ? input.chosen : kind === "self" ? rater.id : input.named;
+  const subjectId = named && currentMemberId(named, group);
+  if (!subjectId) return { ok: false, code: "choose_colleague" };
+  if (kind === "peer" && subjectId === rater.id) return { ok: false, code: "peer_self" };
+  if (kind === "self" && input.named && currentMemberId(input.named, group) !== rater.id)
+    return { ok: false, code: "self_only" };
+  const subject = await memberById(db, group, subjectId);
+  if (!subject?.active) return { ok: false, code: "subject_not_member" };
+  return { ok: true, rater, subject };
+}
+
+async function memberById(db: Database, group: Group, memberId: string): Promise<Member | undefined> {
+  const [m] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.groupId, group.id)))
+    .limit(1);
+  return m;
+}
