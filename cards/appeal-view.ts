@@ -5,7 +5,7 @@ import type { DecisionAnswer } from "./approval-answer";
 import { claimNoticeCard } from "./claim-notice";
 import { decisionTime } from "./claim-view";
 import { t, type Lang, type Rendered } from "./kit";
-import { quarterLabel } from "./report-card";
+import { periodLabel } from "./report-card";
 
 const changeText = (c: { name: string; points: number }) => `${c.name} ${c.points > 0 ? "+" : ""}${c.points}`;
 
@@ -17,7 +17,7 @@ export function renderAppeal(c: AppealCase, lang: Lang): Rendered {
     appealNo: c.appeal.no,
     appellant: displayName(c.appellant),
     groupName: c.group.name,
-    periodLabel: quarterLabel(c.period, "zh"),
+    periodLabel: periodLabel(c.period, "zh"),
     reason: c.appeal.reason,
     total: c.total,
     rank: c.rank,
@@ -43,7 +43,7 @@ export const appealViews: AppealViews = {
   outcome: (c) =>
     claimNoticeCard({
       kind: c.decided.decision === "upheld" ? "rejected" : "approved",
-      what: `${quarterLabel(c.period, "zh")}申诉：${
+      what: `${periodLabel(c.period, "zh")}申诉：${
         c.decided.decision === "upheld"
           ? "维持原结果"
           : `已更正（${c.decided.change && changeText(c.decided.change)}），成绩单将重新发送`

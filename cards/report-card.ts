@@ -18,7 +18,7 @@ import {
 export interface ReportCardView {
   name: string;
   /** "2026-Q3", or "2026" for the year. */
-  quarter: string;
+  period: string;
   groupId: string;
   groupName: string;
   total: number;
@@ -39,11 +39,11 @@ export interface ReportCardView {
   lang: Lang;
 }
 
-/** 查看明细 on a report card: the quarter's monthly trails, privately to whoever clicked. */
+/** 查看明细 on a report card: the period's monthly trails (a quarter's or a year's), privately to whoever clicked. */
 export const reportDetailButton = defineButtonAction({
   id: "report.detail",
-  schema: z.object({ group: z.string().min(1).max(80), quarter: z.string().regex(/^\d{4}-Q[1-4]$/) }),
-  legacy: { g: "group", q: "quarter" },
+  schema: z.object({ group: z.string().min(1).max(80), period: z.string().regex(/^\d{4}(-Q[1-4])?$/) }),
+  legacy: { g: "group", q: "period" },
 });
 
 /** 提出异议 on a report card in its window: the group; the reason comes in the form. */
@@ -53,9 +53,10 @@ export const reportObjectButton = defineButtonAction({
   legacy: { g: "group" },
 });
 
-export function quarterLabel(quarter: string, lang: Lang): string {
-  if (/^\d{4}$/.test(quarter)) return t(lang, `${quarter} 年度`, `${quarter} annual`);
-  const [y, q] = quarter.split("-Q");
+/** "2026 年第三季度" for a quarter, "2026 年度" for a year. */
+export function periodLabel(period: string, lang: Lang): string {
+  if (/^\d{4}$/.test(period)) return t(lang, `${period} 年度`, `${period} annual`);
+  const [y, q] = period.split("-Q");
   return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }
 
@@ -73,8 +74,8 @@ export function reportCard(v: ReportCardView): Rendered {
       : "";
   const title = t(
     lang,
-    `${quarterLabel(v.quarter, lang)}成绩单 · ${v.name}${reissue}`,
-    `${quarterLabel(v.quarter, lang)} report card · ${v.name}${reissue}`,
+    `${periodLabel(v.period, lang)}成绩单 · ${v.name}${reissue}`,
+    `${periodLabel(v.period, lang)} report card · ${v.name}${reissue}`,
   );
   const publicity = v.publication
     ? v.publication.final
@@ -123,7 +124,7 @@ export function reportCard(v: ReportCardView): Rendered {
     button({
       text: t(lang, "查看明细", "See the detail"),
       type: "default",
-      value: reportDetailButton.value({ group: v.groupId, quarter: v.quarter }, lang),
+      value: reportDetailButton.value({ group: v.groupId, period: v.period }, lang),
     }),
     ...(v.publication && !v.publication.final
       ? [
@@ -179,16 +180,16 @@ export function reportCard(v: ReportCardView): Rendered {
         )
         .join("\n"),
       ...comments,
-      /^\d{4}$/.test(v.quarter)
+      /^\d{4}$/.test(v.period)
         ? t(
             lang,
-            `回复「明细 ${v.quarter}-01」…「明细 ${v.quarter}-12」查看每个月得分背后的记录和审批。`,
-            `Reply “/detail ${v.quarter}-01” … “/detail ${v.quarter}-12” for the trail behind each month.`,
+            `回复「明细 ${v.period}-01」…「明细 ${v.period}-12」查看每个月得分背后的记录和审批。`,
+            `Reply “/detail ${v.period}-01” … “/detail ${v.period}-12” for the trail behind each month.`,
           )
         : t(
             lang,
-            `回复「明细 ${v.quarter}」查看这季度每个月得分背后的记录和审批。`,
-            `Reply “/detail ${v.quarter}” for the trail behind each month.`,
+            `回复「明细 ${v.period}」查看这季度每个月得分背后的记录和审批。`,
+            `Reply “/detail ${v.period}” for the trail behind each month.`,
           ),
       publicity,
     ]
@@ -199,7 +200,8 @@ export function reportCard(v: ReportCardView): Rendered {
 
 /** The group's summary of the quarter: grade distribution and the top places. */
 export function reportSummaryCard(v: {
-  quarter: string;
+  /** "2026-Q3", or "2026" for the year. */
+  period: string;
   groupName: string;
   headcount: number;
   average: number;
@@ -210,8 +212,8 @@ export function reportSummaryCard(v: {
   const { lang } = v;
   const title = t(
     lang,
-    `${quarterLabel(v.quarter, lang)}考核结果 · ${v.groupName}`,
-    `${quarterLabel(v.quarter, lang)} results · ${v.groupName}`,
+    `${periodLabel(v.period, lang)}考核结果 · ${v.groupName}`,
+    `${periodLabel(v.period, lang)} results · ${v.groupName}`,
   );
   const grades = v.grades.map((g) => `${g.name} ${g.count} 人`).join("　");
   const top = v.top.map((p) =>
@@ -228,3 +230,6 @@ export function reportSummaryCard(v: {
     text: [title, ...lines, hint].join("\n"),
   };
 }
+
+/** @deprecated the old name of periodLabel (it labels years too); kept for code written before the rename. */
+export const quarterLabel = periodLabel;

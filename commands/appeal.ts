@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appealViews, lodgeRefusal } from "../cards/appeal-view";
 import { t } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { quarterLabel } from "../cards/report-card";
+import { periodLabel } from "../cards/report-card";
 import { lodgeAppeal, MAX_APPEAL_CHARS } from "../src/app/appeals";
 import { applyResult } from "../src/bot/apply";
 import { defineCommand } from "../src/bot/command";
@@ -48,7 +48,7 @@ export const appealCommand = defineCommand({
         title: t(ctx.lang, "申诉已提交", "Appeal lodged"),
         body: t(
           ctx.lang,
-          `已交给 ${result.leaders} 位负责人处理（${quarterLabel(result.period, "zh")}，公示期至 ${result.windowEnds.slice(5)}）。结果会私信告诉你。`,
+          `已交给 ${result.leaders} 位负责人处理（${periodLabel(result.period, "zh")}，公示期至 ${result.windowEnds.slice(5)}）。结果会私信告诉你。`,
           `Sent to ${result.leaders} leader(s); you will hear privately.`,
         ),
         colour: "blue",

@@ -7,7 +7,6 @@ import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { applyResult } from "../src/bot/apply";
 import { defineCommand, type CommandContext } from "../src/bot/command";
-import type { ClaimDetail } from "../src/db/schema";
 import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { matchAwardLevel } from "./award";
@@ -69,7 +68,7 @@ export async function submitClaim(
   ctx: CommandContext<unknown>,
   kind: ClaimSubmission["kind"],
   period: string,
-  detail: ClaimDetail,
+  detail: ClaimSubmission["detail"],
   evidence: string,
 ) {
   const result = await submit(

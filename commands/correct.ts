@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
-import { quarterLabel } from "../cards/report-card";
+import { periodLabel } from "../cards/report-card";
 import { scoreChangeCard } from "../cards/score-change";
 import { correctionWrites, reissue } from "../src/app/corrections";
 import { displayName } from "../src/app/scores";
@@ -125,7 +125,7 @@ export const correctCommand = defineCommand({
         kind: ctx.args.points > 0 ? "bonus" : "deduction",
         who: displayName(target.member),
         lines: [
-          `${quarterLabel(publication.period, ctx.lang)}：${top.name} ${ctx.args.points > 0 ? "+" : ""}${ctx.args.points}`,
+          `${periodLabel(publication.period, ctx.lang)}：${top.name} ${ctx.args.points > 0 ? "+" : ""}${ctx.args.points}`,
           `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`,
           t(
             ctx.lang,

@@ -1,5 +1,6 @@
 import { t } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
+import { reviewCards } from "../cards/review";
 import { reviewMessages } from "../src/app/reviews";
 import { schemeForMonth } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
@@ -21,7 +22,7 @@ export const reviewCommand = defineCommand({
     if (!leadersOnly(ctx, "月评")) return;
     const month = resolveMonth(ctx.args, currentMonth(ctx));
     const { scheme } = await schemeForMonth(ctx.deps.db, ctx.group, month, ctx.now);
-    const messages = await reviewMessages(ctx.deps.db, ctx.group, month, scheme);
+    const messages = await reviewMessages(ctx.deps.db, ctx.group, month, scheme, reviewCards);
     for (const m of messages) ctx.work.send(m.to, m.rendered, m.key);
     const people = new Set(messages.map((m) => (m.to.type === "open_id" ? m.to.id : ""))).size;
     ctx.reply(

@@ -4,6 +4,9 @@ import { currentGroupId, groupIdFor, memberIdFor, newId } from "../db/ids";
 import { auditLog, groups, members, records, type Group, type Member } from "../db/schema";
 import type { ChatDirectory } from "./ports";
 
+/** The group and member rows as the use cases hand them to commands and cards. */
+export type { Group, Member };
+
 export interface GroupKey {
   platform: "lark" | "wechat";
   tenantKey: string;

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import type { Rendered } from "../../cards/kit";
-import { reviewCard, reviewCards } from "../../cards/review";
 import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import type { OutboundMessage } from "../outbox/message";
 import { indexScheme, type Scheme } from "../domain/scheme";
+import type { Lang, MessageBody } from "./ports";
 import { displayName } from "./scores";
 
 /** One key per rater, kind and person: sending the month's cards twice sends nothing new. */
@@ -13,9 +12,24 @@ export const reviewKey = (month: string, kind: string, raterUserId: string, subj
 
 export interface ReviewMessage {
   to: OutboundMessage["to"];
-  rendered: Rendered;
+  rendered: MessageBody;
   key: string;
 }
+
+/** One 月评议 card as data: cards/review.ts renders it (a peer card may take several messages). */
+export interface ReviewCardModel {
+  kind: "leader" | "self" | "peer";
+  groupId: string;
+  groupName: string;
+  month: string;
+  subject?: { id: string; name: string };
+  colleagues?: { id: string; name: string }[];
+  dimensions: { key: string; name: string; weight: number }[];
+  lang: Lang;
+}
+
+/** Renders a 月评议 card model: one message, or (peer cards of a large group) several. */
+export type ReviewRenderer = (model: ReviewCardModel) => MessageBody[];
 
 /**
  * 月评议 for a group's month: a card per member to each leader, and, where the
@@ -26,6 +40,7 @@ export async function reviewMessages(
   group: Group,
   month: string,
   scheme: Scheme,
+  render: ReviewRenderer,
 ): Promise<ReviewMessage[]> {
   const people = await db
     .select()
@@ -46,7 +61,7 @@ export async function reviewMessages(
     for (const m of people.filter((p) => p.id !== leader.id)) {
       out.push({
         to: { type: "open_id", id: leader.userId },
-        rendered: reviewCard({ ...base, kind: "leader", subject: { id: m.id, name: displayName(m) } }),
+        rendered: render({ ...base, kind: "leader", subject: { id: m.id, name: displayName(m) } })[0]!,
         key: reviewKey(month, "leader", leader.userId, m.id),
       });
     }
@@ -55,14 +70,14 @@ export async function reviewMessages(
     if ("self" in scheme.raters) {
       out.push({
         to: { type: "open_id", id: m.userId },
-        rendered: reviewCard({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } }),
+        rendered: render({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } })[0]!,
         key: reviewKey(month, "self", m.userId),
       });
     }
     if ("peer" in scheme.raters && people.length > 1) {
       // A group larger than one card's choice gets several peer cards; the first keeps the key it always had.
       const colleagues = people.filter((p) => p.id !== m.id).map((p) => ({ id: p.id, name: displayName(p) }));
-      reviewCards({ ...base, kind: "peer", colleagues }).forEach((rendered, i) => {
+      render({ ...base, kind: "peer", colleagues }).forEach((rendered, i) => {
         out.push({
           to: { type: "open_id", id: m.userId },
           rendered,

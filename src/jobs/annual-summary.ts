@@ -54,7 +54,7 @@ export async function annualSummary(
     if (!person) return [];
     const rendered = reportCard({
       name: m.name,
-      quarter: year,
+      period: year,
       groupId: group.id,
       groupName: group.name,
       total: m.total,

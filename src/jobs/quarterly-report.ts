@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { quarterLabel, reportCard, reportSummaryCard } from "../../cards/report-card";
+import { periodLabel, reportCard, reportSummaryCard } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
 import { computeMonth, displayName } from "../app/scores";
@@ -78,7 +78,7 @@ export async function quarterlyReport(
     if (!person) return [];
     const rendered = reportCard({
       name: m.name,
-      quarter,
+      period: quarter,
       groupId: group.id,
       groupName: group.name,
       total: m.total,
@@ -111,7 +111,7 @@ export async function quarterlyReport(
     const image: ImageSpec = {
       kind: "report",
       model: {
-        title: `${m.name} · ${quarterLabel(quarter, "zh")}成绩单`,
+        title: `${m.name} · ${periodLabel(quarter, "zh")}成绩单`,
         subtitle: `${group.name}${publication.final ? "" : ` · 公示至 ${pub.windowEnds}`}`,
         facts: [
           ["总分", m.total.toFixed(2)],
@@ -150,7 +150,7 @@ export function groupSummary(group: Group, period: string, scheme: Scheme, combi
   const gradeCounts = new Map<string, number>();
   for (const m of combined.members) if (m.grade) gradeCounts.set(m.grade, (gradeCounts.get(m.grade) ?? 0) + 1);
   return reportSummaryCard({
-    quarter: period,
+    period,
     groupName: group.name,
     headcount: combined.members.length,
     average: combined.members.reduce((n, m) => n + m.total, 0) / combined.members.length,

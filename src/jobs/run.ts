@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { reviewMessages } from "../app/reviews";
+import { reviewCards } from "../../cards/review";
 import { schemeForMonth } from "../app/schemes";
 import type { Logger } from "../bot/deps";
 import type { BatchItem, Database } from "../db/database";
@@ -16,7 +17,7 @@ import {
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
 import { enqueueRows, type Channel, type OutboundMessage } from "../outbox/message";
 import { linkedContacts, linkedRooms } from "../app/links";
-import { quarterLabel } from "../../cards/report-card";
+import { periodLabel } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { finalizeDue } from "../app/publications";
 import { monthlyRanking, newRunCache, sourceFor, type RunCache } from "./monthly-ranking";
@@ -48,12 +49,12 @@ const JOBS: Partial<Record<JobKind, Job>> = {
     (await finalizeDue(deps.db, group, job.period, now)).map((p) => ({
       key: `final:${p.period}:${group.chatId}`,
       to: { type: "chat_id" as const, id: group.chatId },
-      text: `${quarterLabel(p.period, "zh")}考核结果公示期满，已定稿。此后的更改需由负责人更正并记录。`,
+      text: `${periodLabel(p.period, "zh")}考核结果公示期满，已定稿。此后的更改需由负责人更正并记录。`,
     })),
   "pending-digest": (deps, group, job) => pendingDigest(deps.db, group, job.period),
   "monthly-review": async (deps, group, job, now) => {
     const { scheme } = await schemeForMonth(deps.db, group, job.period, now);
-    return (await reviewMessages(deps.db, group, job.period, scheme)).map((m) => ({
+    return (await reviewMessages(deps.db, group, job.period, scheme, reviewCards)).map((m) => ({
       key: m.key,
       to: m.to,
       ...m.rendered,

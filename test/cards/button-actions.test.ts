@@ -22,8 +22,8 @@ describe("a card button's value, declared once beside its card", () => {
   });
 
   test("an English card says so in its value", () => {
-    const value = reportDetailButton.value({ group: GROUP, quarter: "2026-Q4" }, "en");
-    expect(value).toEqual({ action: "report.detail", group: GROUP, quarter: "2026-Q4", lang: "en" });
+    const value = reportDetailButton.value({ group: GROUP, period: "2026-Q4" }, "en");
+    expect(value).toEqual({ action: "report.detail", group: GROUP, period: "2026-Q4", lang: "en" });
     expect(buttonLang(value)).toBe("en");
   });
 
@@ -35,7 +35,7 @@ describe("a card button's value, declared once beside its card", () => {
       [decideClaimButton, { a: "claim.decide", id: CLAIM, d: "approve", l: "en" }, { id: CLAIM, decision: "approve" }],
       [decideAppealButton, { a: "appeal.decide", id: "apl_x1", d: "amend" }, { id: "apl_x1", decision: "amend" }],
       [withdrawRecordButton, { a: "record.withdraw", id: "rec_x1" }, { id: "rec_x1" }],
-      [reportDetailButton, { a: "report.detail", g: GROUP, q: "2026-Q3" }, { group: GROUP, quarter: "2026-Q3" }],
+      [reportDetailButton, { a: "report.detail", g: GROUP, q: "2026-Q3" }, { group: GROUP, period: "2026-Q3" }],
       [reportObjectButton, { a: "report.object", g: GROUP }, { group: GROUP }],
       [
         reviewButton,
@@ -60,7 +60,7 @@ describe("a card button's value, declared once beside its card", () => {
   test("a malformed value is refused, old keys or new", () => {
     expect(decideClaimButton.read({ action: "claim.decide", id: CLAIM, decision: "maybe" }).success).toBe(false);
     expect(decideClaimButton.read({ a: "claim.decide", id: CLAIM, d: "maybe" }).success).toBe(false);
-    expect(reportDetailButton.read({ a: "report.detail", g: GROUP, q: "2026" }).success).toBe(false);
+    expect(reportDetailButton.read({ a: "report.detail", g: GROUP, q: "2026-Q5" }).success).toBe(false);
     expect(withdrawRecordButton.read({ action: "record.withdraw" }).success).toBe(false);
   });
 

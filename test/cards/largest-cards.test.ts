@@ -306,7 +306,7 @@ describe("forms and scheme cards at 40 dimensions", () => {
         [
           reportCard({
             name: name(1),
-            quarter,
+            period: quarter,
             groupId: "grp_0123456789abcdef",
             groupName: longGroup,
             total: 96.25,
@@ -332,7 +332,7 @@ describe("forms and scheme cards at 40 dimensions", () => {
     }
     await accepted([
       reportSummaryCard({
-        quarter: "2026-Q4",
+        period: "2026-Q4",
         groupName: longGroup,
         headcount: MEMBERS,
         average: 88.88,

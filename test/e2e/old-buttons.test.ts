@@ -72,3 +72,16 @@ describe("card buttons sent before the readable keys", () => {
     expect(answer.toast).toEqual({ type: "success", content: "已提交 1 项评分" });
   });
 });
+
+describe("查看明细 on a report card", () => {
+  test("an annual card's button (the year in its value) sends the year's twelve months privately", async () => {
+    const [zhang] = await h.bot.db.select().from(members).where(eq(members.userId, ZHANG.openId));
+    const before = h.lark.mock.sentMessages({ openId: ZHANG.openId }).length;
+    const answer = await click(ZHANG.openId, { action: "report.detail", group: zhang!.groupId, period: "2026" });
+    expect(answer.toast).toEqual({ type: "success", content: "全年十二个月的明细已私信发送" });
+    await h.bot.idle();
+    const sent = h.lark.mock.sentMessages({ openId: ZHANG.openId }).slice(before);
+    const titles = sent.map((m) => JSON.stringify(m.parsed).match(/张三 · (2026-\d\d) 明细/)?.[1]);
+    expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`));
+  });
+});
