@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { reviewAnswer } from "../cards/review-answer";
-import { MAX_REVIEW_COMMENT, submitReview } from "../src/app/review-submit";
-import { schemeForMonth } from "../src/app/schemes";
+import { reviewAnswer, reviewReplyRefusal } from "../cards/review-answer";
+import { MAX_REVIEW_COMMENT, submitReviewReply } from "../src/app/review-submit";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { applyResult } from "../src/bot/apply";
 import { defineCommand } from "../src/bot/command";
-import { charCount, excerpt } from "../src/domain/text";
+import { charCount } from "../src/domain/text";
 import { currentMonth, plainNotice, tooLong } from "./guards";
 
 interface ReviewReplyArgs {
@@ -92,66 +91,21 @@ export const reviewReplyCommand = defineCommand({
     const fail = (title: string, body: string) =>
       ctx.reply(plainNotice({ title, body, hint: `${t(lang, "例", "e.g.")}：${EXAMPLE[lang]}`, colour: "yellow" }));
     const month = ctx.args.month ?? currentMonth(ctx);
-    const rater = ctx.member;
-    if (!rater.active)
-      return fail(
-        t(lang, "你不是考核成员", "Not a member"),
-        t(lang, "你不是这个群的考核成员。", "You are not a member of this group."),
-      );
     const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, lang);
     if (!target.ok) return fail(t(lang, "找不到这个人", "Who?"), target.problem);
     const subject = target.member;
-    const { scheme } = await schemeForMonth(db, ctx.group, month, ctx.now);
-    const kind =
-      subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
-    if (kind === "peer" && ctx.update.chatType === "group") {
-      return fail(
-        t(lang, "互评请私聊我发送", "Peer ratings go in private chat"),
-        t(
-          lang,
-          "同事互评是匿名的，请在与我的私聊里发送，群里发会被所有人看到。",
-          "Peer ratings are anonymous: send them to me privately, not in the group.",
-        ),
-      );
-    }
-    if (!(kind in scheme.raters)) {
-      const what = {
-        self: t(lang, "自评", "self-review"),
-        peer: t(lang, "同事互评", "peer review"),
-        leader: t(lang, "领导评分", "leader rating"),
-      }[kind];
-      return fail(
-        t(lang, "本方案没有这类评分", "No such rating"),
-        t(lang, `本群方案没有${what}。`, `This scheme has no ${what}.`),
-      );
-    }
-    const scores: Record<string, string> = {};
-    for (const { item, score } of ctx.args.scores) {
-      const dims = scheme.dimensions.filter((d) => d.name === item || d.key === item);
-      const dim = dims.length ? dims : scheme.dimensions.filter((d) => d.name.startsWith(item));
-      if (dim.length !== 1) {
-        const names = scheme.dimensions.map((d) => d.name).join("、");
-        return fail(
-          t(lang, "哪一项？", "Which dimension?"),
-          t(
-            lang,
-            `「${excerpt(item)}」不是本方案的维度。可评：${names}`,
-            `“${excerpt(item)}” is not a dimension. Dimensions: ${names}`,
-          ),
-        );
-      }
-      scores[dim[0]!.key] = score;
-    }
-    const outcome = await submitReview(db, {
+    const outcome = await submitReviewReply(db, {
       group: ctx.group,
-      rater,
+      rater: ctx.member,
       subject,
-      kind,
       month,
-      scores,
+      scores: ctx.args.scores,
       comment: ctx.args.comment,
+      inGroupChat: ctx.update.chatType === "group",
       now: ctx.now,
     });
+    const refusal = reviewReplyRefusal(outcome, lang);
+    if (refusal) return fail(refusal.title, refusal.body);
     if (outcome.ok) applyResult(ctx.work, outcome);
     ctx.reply(
       noticeCard({

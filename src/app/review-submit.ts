@@ -111,3 +111,46 @@ async function memberById(db: Database, group: Group, memberId: string): Promise
     .limit(1);
   return m;
 }
+
+export type ReviewReplyResult =
+  | ReviewResult
+  | { ok: false; code: "not_member" | "peer_in_group" }
+  | { ok: false; code: "kind_not_in_scheme"; kind: RaterKind }
+  | { ok: false; code: "unknown_dimension"; item: string; dimensions: string[] };
+
+/**
+ * 评议打分: the 月评议 card's form as one reply (WeChat, and Lark). What kind of rating it
+ * is follows from who rates whom: oneself is 自评, a leader rating someone is 领导评分 where
+ * the scheme has it, else 互评 — anonymous, so never in the group's chat. Dimensions are
+ * named by key, name, or the start of a name.
+ */
+export async function submitReviewReply(
+  db: Database,
+  input: {
+    group: Group;
+    rater: Member;
+    subject: Member;
+    month: string;
+    scores: { item: string; score: string }[];
+    comment?: string;
+    inGroupChat: boolean;
+    now: Date;
+  },
+): Promise<ReviewReplyResult> {
+  const { rater, subject } = input;
+  if (!rater.active) return { ok: false, code: "not_member" };
+  const { scheme } = await schemeForMonth(db, input.group, input.month, input.now);
+  const kind: RaterKind =
+    subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
+  if (kind === "peer" && input.inGroupChat) return { ok: false, code: "peer_in_group" };
+  if (!(kind in scheme.raters)) return { ok: false, code: "kind_not_in_scheme", kind };
+  const scores: Record<string, string> = {};
+  for (const { item, score } of input.scores) {
+    const exact = scheme.dimensions.filter((d) => d.name === item || d.key === item);
+    const dims = exact.length ? exact : scheme.dimensions.filter((d) => d.name.startsWith(item));
+    if (dims.length !== 1)
+      return { ok: false, code: "unknown_dimension", item, dimensions: scheme.dimensions.map((d) => d.name) };
+    scores[dims[0]!.key] = score;
+  }
+  return submitReview(db, { ...input, kind, scores });
+}
