@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { detailCard } from "../cards/detail";
 import { t, type Lang } from "../cards/kit";
-import { monthDetail } from "../src/app/detail";
-import { schemeForMonth } from "../src/app/schemes";
-import { displayName } from "../src/app/scores";
+import { detailOf } from "../src/app/detail";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import type { Database } from "../src/db/database";
 import type { Group, Member } from "../src/app/groups";
 import { monthsOfQuarter } from "../src/domain/periods";
-import { awardLabel, indexScheme } from "../src/domain/scheme";
+import { awardLabel } from "../src/domain/scheme";
 import { decisionTime } from "../cards/claim-view";
 import { currentMonth, problem } from "./guards";
 import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
@@ -30,18 +28,8 @@ const detailArgs = (lang: Lang) =>
 
 /** The 明细 card of one person's month. */
 export async function renderDetail(db: Database, group: Group, subject: Member, month: string, now: Date, lang: Lang) {
-  const { scheme } = await schemeForMonth(db, group, month, now);
-  const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
-  const detail = await monthDetail(db, subject, month);
-  return detailCard({
-    name: displayName(subject),
-    month,
-    detail,
-    names,
-    awardLabel,
-    when: (at) => decisionTime(at, group.timezone),
-    lang,
-  });
+  const d = await detailOf(db, group, subject, month, now);
+  return detailCard({ ...d, awardLabel, when: (at) => decisionTime(at, d.timezone), lang });
 }
 
 /** 明细: every record, claim, decision, rating and adjustment behind a month, with who and when. */

@@ -1,7 +1,20 @@
 import { and, asc, between, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { adjustments, awards, claimDecisions, claims, members, ratings, records, type Member } from "../db/schema";
+import {
+  adjustments,
+  awards,
+  claimDecisions,
+  claims,
+  members,
+  ratings,
+  records,
+  type Group,
+  type Member,
+} from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
+import { indexScheme } from "../domain/scheme";
+import { schemeForMonth } from "./schemes";
+import { displayName } from "./scores";
 
 /**
  * Everything that made a person's month: records, claims and their
@@ -113,4 +126,29 @@ export async function monthDetail(db: Database, member: Member, month: IsoMonth)
       revoked: a.revokedAt !== null,
     })),
   };
+}
+
+/** A person's month as the 明细 card shows it: the trail, and the scheme's names for its keys. */
+export interface DetailOf {
+  name: string;
+  month: string;
+  detail: MonthDetail;
+  /** key → display name, for dimensions and items (the scheme of that month). */
+  names: Map<string, string>;
+  /** The group's time zone, for "11-27 10:00". */
+  timezone: string;
+}
+
+/** 明细 of one person's month, in the scheme that month was scored by. */
+export async function detailOf(
+  db: Database,
+  group: Group,
+  subject: Member,
+  month: IsoMonth,
+  now: Date,
+): Promise<DetailOf> {
+  const { scheme } = await schemeForMonth(db, group, month, now);
+  const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
+  const detail = await monthDetail(db, subject, month);
+  return { name: displayName(subject), month, detail, names, timezone: group.timezone };
 }
