@@ -46,7 +46,7 @@ export async function submitClaim(
   const { scheme } = await schemeInForce(db, group.id);
   const card = deps.views.approval(claimCtx, scheme, "zh", await projectClaim(db, claimCtx, now));
   const messages: OutboundMessage[] = leaders.map((leader) => ({
-    key: approvalKey(claim.id, leader.userId),
+    ...keyed(approvalKey(claim.id, leader.userId)),
     to: { type: "open_id", id: leader.userId },
     ...card,
   }));
@@ -59,4 +59,9 @@ export async function submitClaim(
     writes: writes as BatchItem[],
     messages,
   };
+}
+
+/** A key as a plain string, or (structured outbox keys) with what the message is about. */
+function keyed(key: string | { key: string }): { key: string } {
+  return typeof key === "string" ? { key } : key;
 }
