@@ -118,7 +118,7 @@ function openChat(chatId) {
 
 // ---- pending claims: where a leader's approval cards wait ------------------------
 /** A card that still offers a decision (同意 / 驳回 …): a claim or an appeal nobody has decided yet. */
-const awaitsDecision = (m) => m.msg_type === "interactive" && /"a":"(claim|appeal)\.decide"/.test(m.body?.content ?? JSON.stringify(m.parsed ?? {}));
+const awaitsDecision = (m) => m.msg_type === "interactive" && /"(?:action|a)":"(claim|appeal)\.decide"/.test(m.body?.content ?? JSON.stringify(m.parsed ?? {}));
 
 function myPrivateChat() {
   return visibleChats().find((c) => c.chat_mode === "p2p");
