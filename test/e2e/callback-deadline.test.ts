@@ -127,7 +127,7 @@ async function privateRecord(w: World, text: string) {
 const receiptOf = (w: World, messageId: string) =>
   w.lark.mock.sentMessages({ openId: w.zhang.openId }).find((m) => m.parentId === messageId);
 const withdrawValue = (card: MockMessage) =>
-  JSON.stringify(card.parsed).match(/"value":(\{"a":"record\.withdraw"[^}]*\})/)?.[1] ?? "";
+  JSON.stringify(card.parsed).match(/"value":(\{"action":"record\.withdraw"[^}]*\})/)?.[1] ?? "";
 
 describe("the Open API is slow: bot/v3/info held unanswered", () => {
   let w: World;
