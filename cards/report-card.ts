@@ -12,6 +12,7 @@ import {
   type Lang,
   type Rendered,
 } from "./kit";
+import { periodKind } from "../src/domain/periods";
 
 export interface ReportCardView {
   name: string;
@@ -38,7 +39,7 @@ export interface ReportCardView {
 }
 
 export function quarterLabel(quarter: string, lang: Lang): string {
-  if (/^\d{4}$/.test(quarter)) return t(lang, `${quarter} 年度`, `${quarter} annual`);
+  if (periodKind(quarter) === "year") return t(lang, `${quarter} 年度`, `${quarter} annual`);
   const [y, q] = quarter.split("-Q");
   return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }
@@ -163,7 +164,7 @@ export function reportCard(v: ReportCardView): Rendered {
         )
         .join("\n"),
       ...comments,
-      /^\d{4}$/.test(v.quarter)
+      periodKind(v.quarter) === "year"
         ? t(
             lang,
             `回复「明细 ${v.quarter}-01」…「明细 ${v.quarter}-12」查看每个月得分背后的记录和审批。`,

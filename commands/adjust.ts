@@ -11,9 +11,7 @@ import { findDimension } from "../src/domain/scheme";
 import { isVagueReason, round2 } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
-
-/** Most points one adjustment may carry: a typo such as "20" for "2" should not pass unnoticed. */
-const MAX_POINTS = 20;
+import { isPositivePoints, MAX_CHANGE_POINTS } from "../src/domain/points";
 
 const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
   z.string().transform((text, ctx) => {
@@ -43,13 +41,13 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
       });
       return z.NEVER;
     }
-    if (!Number.isFinite(points) || points <= 0 || points > MAX_POINTS) {
+    if (!isPositivePoints(points)) {
       ctx.addIssue({
         code: "custom",
         message: t(
           lang,
-          `分值须是 0–${MAX_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`,
-          `Points must be a positive number up to ${MAX_POINTS}, not “${excerpt(pointsText)}”`,
+          `分值须是 0–${MAX_CHANGE_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`,
+          `Points must be a positive number up to ${MAX_CHANGE_POINTS}, not “${excerpt(pointsText)}”`,
         ),
       });
       return z.NEVER;

@@ -14,6 +14,7 @@ import { isVagueReason } from "../src/domain/scoring";
 import { correctionMonth } from "../src/app/corrections";
 import { leadersOnly, problem, tooLong } from "./guards";
 import { charCount, MAX_REASON_CHARS } from "../src/domain/text";
+import { isSignedPoints } from "../src/domain/points";
 
 const EXAMPLE = {
   zh: "更正 2026-Q3 @张三 联村 2 9月防汛值班漏记，经核实补记",
@@ -30,9 +31,7 @@ const correctArgs = (lang: Lang) =>
       !/^\d{4}(-Q[1-4])?$/.test(period) ||
       !names[0] ||
       !item ||
-      !Number.isFinite(points) ||
-      points === 0 ||
-      Math.abs(points) > 20 ||
+      !isSignedPoints(points) ||
       !reason.length ||
       isVagueReason(reason.join(" "))
     ) {
@@ -106,7 +105,7 @@ export const correctCommand = defineCommand({
       );
     const top = found.path[0]!;
     ctx.work.write(
-      ...(correctionWrites(db, {
+      ...correctionWrites(db, {
         group: ctx.group,
         publication,
         member: target.member,
@@ -116,7 +115,7 @@ export const correctCommand = defineCommand({
         by: ctx.update.senderId,
         action: "publication.correct",
         now: ctx.now,
-      }) as never[]),
+      }),
     );
     const group = ctx.group;
     ctx.work.defer(async () => void (await reissue(db, group, publication.period, ctx.deps.clock.now())));

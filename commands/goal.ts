@@ -25,6 +25,7 @@ import {
 import { findDimension, indexScheme } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, plainNotice, problem, tooLong } from "./guards";
 import { charCount, excerpt } from "../src/domain/text";
+import { isLeader } from "../src/app/authority";
 
 /** A target is a line in a table ("完成12个项目"), not a paragraph. */
 const MAX_GOAL_CHARS = 100;
@@ -104,7 +105,7 @@ export const goalCommand = defineCommand({
       return;
     }
     // The office sets targets for any group of the organisation (目标分解 from the top).
-    const office = ctx.member.role !== "leader" && (await isAdmin(db, ctx.group, ctx.update.senderId));
+    const office = !isLeader(ctx.member) && (await isAdmin(db, ctx.group, ctx.update.senderId));
     if (!office && !leadersOnly(ctx, "设置目标")) return;
     if (a.kind === "cancel") {
       const goal = await findGoal(db, ctx.group, a.seq);

@@ -125,7 +125,7 @@ export const linkCommand = defineCommand({
     const { found } = attempt;
     const externalId = room ? ctx.update.chatId : ctx.update.senderId;
     ctx.work.write(
-      ...(linkWrites(db, {
+      ...linkWrites(db, {
         kind: room ? "room" : "person",
         code: found.code.code,
         externalId,
@@ -133,7 +133,7 @@ export const linkCommand = defineCommand({
         member: found.member,
         by: ctx.update.senderId,
         now: ctx.now,
-      }) as never[]),
+      }),
     );
     // The room's own WeChat-only group (if it had one) stops running jobs: the linked group speaks for it now.
     if (room && ctx.group.platform === "wechat" && ctx.group.id !== found.group.id)

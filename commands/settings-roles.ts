@@ -12,6 +12,7 @@ import { displayName } from "../src/app/scores";
 import { resolveTargets } from "../src/app/targets";
 import type { CommandContext } from "../src/bot/command";
 import { problem } from "./guards";
+import { isLeader } from "../src/app/authority";
 
 /** 设置 管理员 @某人 · 设置 负责人 @某人 · 设置 取消管理员/取消负责人 @某人. */
 export interface RoleSetting {
@@ -38,7 +39,7 @@ const EXAMPLE = "设置 负责人 @张三";
  * Returns the line to tell them, or null when nothing changed.
  */
 export async function claimFirstAdmin(ctx: CommandContext<unknown>): Promise<string | null> {
-  if (ctx.member.role !== "leader") return null;
+  if (!isLeader(ctx.member)) return null;
   if ((await listAdmins(ctx.deps.db, ctx.group)).length > 0) return null;
   ctx.work.write(
     ...addAdminWrites(ctx.deps.db, {
@@ -62,7 +63,7 @@ export async function roleSetting(ctx: CommandContext<RoleSetting>): Promise<voi
   const first = await claimFirstAdmin(ctx);
   const admin = first !== null || (await isAdmin(db, ctx.group, ctx.update.senderId));
   // Admins appoint admins; leaders of this group (or admins) appoint its leaders.
-  const allowed = role === "admin" ? admin : admin || ctx.member.role === "leader";
+  const allowed = role === "admin" ? admin : admin || isLeader(ctx.member);
   if (!allowed) {
     const body =
       role === "admin"

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, chatLinks, groups, linkCodes, members, type Group, type Member } from "../db/schema";
+import { auditWrite, type Writes } from "./audit";
 
 /** How long a 绑定 code stays valid: long enough to switch apps, short enough not to leak. */
 export const LINK_CODE_TTL_MS = 10 * 60_000;
@@ -30,13 +31,12 @@ export function issueLinkCode(db: Database, input: { kind: LinkKind; group: Grou
         issuedBy: input.member.userId,
         expiresAt,
       }),
-      db.insert(auditLog).values({
-        id: newId("aud", input.now.getTime()),
+      auditWrite(db, {
         groupId: input.group.id,
-        actorUserId: input.member.userId,
+        by: input.member.userId,
         action: `link.code.${input.kind}`,
         detail: { expiresAt: expiresAt.toISOString() },
-        at: input.now,
+        now: input.now,
       }),
     ],
   };
@@ -72,7 +72,7 @@ export function linkWrites(
     by: string;
     now: Date;
   },
-) {
+): Writes {
   return [
     db
       .update(linkCodes)
@@ -93,14 +93,13 @@ export function linkWrites(
         target: [chatLinks.platform, chatLinks.kind, chatLinks.externalId],
         set: { groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now },
       }),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: `link.${input.kind}`,
       subjectId: input.externalId,
       detail: { platform: "wechat", member: input.member?.id ?? null },
-      at: input.now,
+      now: input.now,
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { newId } from "../db/ids";
-import { auditLog, members, tenantAdmins, type Group, type Member } from "../db/schema";
+import { members, tenantAdmins, type Group, type Member } from "../db/schema";
+import { auditWrite } from "./audit";
 
 /**
  * Roles: 管理员 (the appraisal office) per tenant, 负责人 (leader) per group,
@@ -42,10 +42,9 @@ function auditRole(
     reason?: string;
   },
 ) {
-  return db.insert(auditLog).values({
-    id: newId("aud", input.now.getTime()),
+  return auditWrite(db, {
     groupId: input.group.id,
-    actorUserId: input.by,
+    by: input.by,
     action: `role.${input.action}`,
     subjectId: input.target.userId,
     detail: {
@@ -53,7 +52,7 @@ function auditRole(
       name: input.target.name,
       ...(input.reason ? { reason: input.reason } : {}),
     },
-    at: input.now,
+    now: input.now,
   });
 }
 
