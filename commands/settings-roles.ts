@@ -12,7 +12,7 @@ import { displayName } from "../src/app/scores";
 import { resolveTargets } from "../src/app/targets";
 import type { CommandContext } from "../src/bot/command";
 import { problem } from "./guards";
-import { isLeader } from "../src/app/authority";
+import { firstAdminWrites, isLeader } from "../src/app/authority";
 
 /** 设置 管理员 @某人 · 设置 负责人 @某人 · 设置 取消管理员/取消负责人 @某人. */
 export interface RoleSetting {
@@ -39,17 +39,14 @@ const EXAMPLE = "设置 负责人 @张三";
  * Returns the line to tell them, or null when nothing changed.
  */
 export async function claimFirstAdmin(ctx: CommandContext<unknown>): Promise<string | null> {
-  if (!isLeader(ctx.member)) return null;
-  if ((await listAdmins(ctx.deps.db, ctx.group)).length > 0) return null;
-  ctx.work.write(
-    ...addAdminWrites(ctx.deps.db, {
-      group: ctx.group,
-      by: ctx.update.senderId,
-      target: { userId: ctx.member.userId, name: displayName(ctx.member) },
-      now: ctx.now,
-      reason: "first",
-    }),
-  );
+  const writes = await firstAdminWrites(ctx.deps.db, {
+    group: ctx.group,
+    member: ctx.member,
+    by: ctx.update.senderId,
+    now: ctx.now,
+  });
+  if (!writes) return null;
+  ctx.work.write(...writes);
   return t(
     ctx.lang,
     "你是第一位配置机器人的人，已成为本组织的管理员（绩考办）。",

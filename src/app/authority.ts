@@ -1,6 +1,8 @@
 import type { Database } from "../db/database";
-import type { Member } from "../db/schema";
-import { isAdmin, type TenantRef } from "./roles";
+import type { Group, Member } from "../db/schema";
+import type { Writes } from "./audit";
+import { addAdminWrites, isAdmin, listAdmins, type TenantRef } from "./roles";
+import { displayName } from "./scores";
 
 /**
  * Who may do what: 负责人 (leader) of a group, 管理员 (the appraisal office) of a tenant.
@@ -30,4 +32,23 @@ export async function authorityOf(
   userId: string,
 ): Promise<Authority> {
   return { leader: isLeader(member), admin: await isAdmin(db, tenant, userId) };
+}
+
+/**
+ * The first person to configure the bot in a tenant becomes its admin: a leader (a group
+ * owner, at first) while the tenant has none. The writes that make them so, or null.
+ */
+export async function firstAdminWrites(
+  db: Database,
+  input: { group: Group; member: Member; by: string; now: Date },
+): Promise<Writes | null> {
+  if (!isLeader(input.member)) return null;
+  if ((await listAdmins(db, input.group)).length > 0) return null;
+  return addAdminWrites(db, {
+    group: input.group,
+    by: input.by,
+    target: { userId: input.member.userId, name: displayName(input.member) },
+    now: input.now,
+    reason: "first",
+  });
 }
