@@ -7,7 +7,7 @@ import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import type { Database } from "../src/db/database";
-import type { Group, Member } from "../src/db/schema";
+import type { Group, Member } from "../src/app/model";
 import { monthsOfQuarter } from "../src/domain/periods";
 import { awardLabel, indexScheme } from "../src/domain/scheme";
 import { decisionTime } from "./claim-view";
