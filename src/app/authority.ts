@@ -52,3 +52,8 @@ export async function firstAdminWrites(
     reason: "first",
   });
 }
+
+/** Admins appoint admins; leaders of this group (or admins) appoint its leaders. */
+export function mayAppoint(role: "admin" | "leader", who: Authority): boolean {
+  return role === "admin" ? who.admin : who.admin || who.leader;
+}

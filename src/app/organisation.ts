@@ -126,3 +126,12 @@ export async function groupCalibration(
   const performance = Math.round((scores.reduce((n, s) => n + s, 0) / scores.length) * 100) / 100;
   return calibrationFor(totals, performance);
 }
+
+/** 设置 部门绩效: the office's score for a group's month; the earlier value, if any, is said and logged. */
+export async function setDepartmentScore(
+  deps: { db: Database },
+  input: { group: Group; month: IsoMonth; score: number; by: string; now: Date },
+): Promise<{ ok: true; code: "saved"; previous: number | null; writes: Writes }> {
+  const previous = (await departmentScoresFor(deps.db, [input.group.id], input.month)).get(input.group.id) ?? null;
+  return { ok: true, code: "saved", previous, writes: departmentScoreWrites(deps.db, { ...input, previous }) };
+}
