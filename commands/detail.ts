@@ -13,6 +13,7 @@ import { awardLabel, indexScheme } from "../src/domain/scheme";
 import { decisionTime } from "./claim-view";
 import { currentMonth, problem } from "./guards";
 import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
+import { isLeader } from "../src/app/authority";
 
 const detailArgs = (lang: Lang) =>
   z.string().transform((text, ctx): { who?: string; month: MonthArg; quarter?: string } => {
@@ -61,7 +62,7 @@ export const detailCommand = defineCommand({
     if (ctx.args.who) {
       const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
       if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem);
-      if (target.member.id !== ctx.member.id && ctx.member.role !== "leader") {
+      if (target.member.id !== ctx.member.id && !isLeader(ctx.member)) {
         return problem(
           ctx,
           { zh: "只能看自己的明细", en: "Your own detail only" },
