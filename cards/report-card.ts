@@ -14,6 +14,7 @@ import {
   type Lang,
   type Rendered,
 } from "./kit";
+import { periodKind } from "../src/domain/periods";
 
 export interface ReportCardView {
   name: string;
@@ -55,7 +56,7 @@ export const reportObjectButton = defineButtonAction({
 
 /** "2026 年第三季度" for a quarter, "2026 年度" for a year. */
 export function periodLabel(period: string, lang: Lang): string {
-  if (/^\d{4}$/.test(period)) return t(lang, `${period} 年度`, `${period} annual`);
+  if (periodKind(period) === "year") return t(lang, `${period} 年度`, `${period} annual`);
   const [y, q] = period.split("-Q");
   return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }
@@ -180,7 +181,7 @@ export function reportCard(v: ReportCardView): Rendered {
         )
         .join("\n"),
       ...comments,
-      /^\d{4}$/.test(v.period)
+      periodKind(v.period) === "year"
         ? t(
             lang,
             `回复「明细 ${v.period}-01」…「明细 ${v.period}-12」查看每个月得分背后的记录和审批。`,

@@ -1,19 +1,14 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
-import { scoreChangeCard } from "../cards/score-change";
-import { schemeInForce } from "../src/app/schemes";
-import { adjustWrites, displayName } from "../src/app/scores";
+import { adjustmentCard } from "../cards/adjustment";
+import { adjustScore } from "../src/app/adjustments";
+import { displayName } from "../src/app/scores";
 import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
 import { defineCommand, type Command } from "../src/bot/command";
-import { adjustments } from "../src/db/schema";
-import { findDimension } from "../src/domain/scheme";
-import { isVagueReason, round2 } from "../src/domain/scoring";
+import { isVagueReason } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
-
-/** Most points one adjustment may carry: a typo such as "20" for "2" should not pass unnoticed. */
-const MAX_POINTS = 20;
+import { isPositivePoints, MAX_CHANGE_POINTS } from "../src/domain/points";
 
 const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
   z.string().transform((text, ctx) => {
@@ -43,13 +38,13 @@ const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
       });
       return z.NEVER;
     }
-    if (!Number.isFinite(points) || points <= 0 || points > MAX_POINTS) {
+    if (!isPositivePoints(points)) {
       ctx.addIssue({
         code: "custom",
         message: t(
           lang,
-          `分值须是 0–${MAX_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`,
-          `Points must be a positive number up to ${MAX_POINTS}, not “${excerpt(pointsText)}”`,
+          `分值须是 0–${MAX_CHANGE_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`,
+          `Points must be a positive number up to ${MAX_CHANGE_POINTS}, not “${excerpt(pointsText)}”`,
         ),
       });
       return z.NEVER;
@@ -106,83 +101,39 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: strin
       const { db } = ctx.deps;
       const targets = await resolveTargets(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
       if (!targets.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, targets.problem, example[ctx.lang]);
-      const { scheme } = await schemeInForce(db, ctx.group.id);
-      const found = findDimension(scheme, ctx.args.item);
-      if (found.kind !== "found") {
-        const options =
-          found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
+      const month = currentMonth(ctx);
+      const people = targets.members;
+      const { reason, points } = ctx.args;
+      const by = ctx.update.senderId;
+      const done = await adjustScore(ctx.deps, {
+        group: ctx.group,
+        people,
+        item: ctx.args.item,
+        points,
+        reason,
+        month,
+        by,
+        now: ctx.now,
+      });
+      if (!done.ok)
         return problem(
           ctx,
           { zh: "哪个维度？", en: "Which dimension?" },
-          t(ctx.lang, `请从这些维度中选：${options.join("、")}`, `Choose one of: ${options.join(", ")}`),
+          t(ctx.lang, `请从这些维度中选：${done.options.join("、")}`, `Choose one of: ${done.options.join(", ")}`),
           example[ctx.lang],
         );
-      }
-      // Adjustments count on the top-level dimension (the bonus cap is defined there).
-      const top = found.path[0]!;
-      const month = currentMonth(ctx);
-      const people = targets.members;
-      for (const member of people) {
-        ctx.work.write(
-          ...adjustWrites(db, {
-            group: ctx.group,
-            month,
-            member,
-            dimension: top.key,
-            points: ctx.args.points,
-            reason: ctx.args.reason,
-            by: ctx.update.senderId,
-            now: ctx.now,
-          }),
-        );
-      }
-      const warnings: string[] = [];
-      if (bonus && top.bonusCapPct !== undefined) {
-        // The engine caps the bonus; the leader is told now rather than surprised by 成绩 later.
-        const cap = (top.weight * top.bonusCapPct) / 100;
-        const earlier = await db
-          .select({ memberId: adjustments.memberId, points: adjustments.points })
-          .from(adjustments)
-          .where(
-            and(
-              inArray(
-                adjustments.memberId,
-                people.map((m) => m.id),
-              ),
-              eq(adjustments.period, month),
-              eq(adjustments.dimension, top.key),
-              gt(adjustments.points, 0),
-              isNull(adjustments.revokedAt),
-            ),
-          );
-        for (const member of people) {
-          const sum = round2(
-            earlier.filter((a) => a.memberId === member.id).reduce((n, a) => n + a.points, 0) + ctx.args.points,
-          );
-          if (sum <= cap) continue;
-          const who = people.length > 1 ? `${displayName(member)}：` : "";
-          warnings.push(
-            t(
-              ctx.lang,
-              `${who}本月「${top.name}」加分合计 ${sum} 分，超过上限 ${cap} 分（权重的 ${top.bonusCapPct}%），超出部分不计入。`,
-              `${who}Bonus on ${top.name} this month totals ${sum}, over its cap of ${cap}; the excess does not count.`,
-            ),
-          );
-        }
-      }
+      ctx.work.write(...done.writes);
+      const overCap = done.overCap.map((o) => ({ ...o, name: displayName(o.member) }));
+      const names = people.map(displayName);
       ctx.reply(
-        scoreChangeCard({
-          kind: bonus ? "bonus" : "deduction",
-          who: people.map(displayName),
-          lines: [
-            ...(people.length > 1
-              ? [t(ctx.lang, `共 ${people.length} 人，每人：`, `${people.length} people, each:`)]
-              : []),
-            `${top.name}：${bonus ? "+" : "−"}${Math.abs(ctx.args.points)}`,
-            `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`,
-            `${t(ctx.lang, "月份", "Month")}：${month}`,
-          ],
-          warning: warnings.length ? warnings.join("\n") : undefined,
+        adjustmentCard({
+          bonus,
+          names,
+          dimension: done.dimension.name,
+          points,
+          reason,
+          month,
+          overCap,
           lang: ctx.lang,
         }),
       );

@@ -1,24 +1,18 @@
 import { z } from "zod";
 import { t } from "../cards/kit";
-import { scoreChangeCard } from "../cards/score-change";
-import { schemeInForce } from "../src/app/schemes";
-import { awardWrites, displayName } from "../src/app/scores";
+import { awardCard, awardLevelsLine } from "../cards/award";
+import { giveAward } from "../src/app/awards";
+import { displayName } from "../src/app/scores";
 import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
-import { awardLabel } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 
 const EXAMPLE = { zh: "奖励 @张三 市级 获评市级优秀共产党员", en: "/award @张三 city named outstanding party member" };
 
-/** "国家级", "国家", "national" → national; the scheme decides which levels exist. */
-export function matchAwardLevel(levels: readonly string[], typed: string): string | undefined {
-  const q = typed.trim().toLowerCase();
-  return levels.find(
-    (l) => l === q || awardLabel(l) === typed || awardLabel(l).replace(/级$/, "") === typed.replace(/级$/, ""),
-  );
-}
+/** Kept here for the commands that import it from 奖励 (申报 奖励 matches levels the same way). */
+export { matchAwardLevel } from "../src/app/awards";
 
 /** 奖励: a leader records an award (国家级/省级/市级/县级), worth the scheme's points. */
 export const awardCommand = defineCommand({
@@ -77,56 +71,30 @@ export const awardCommand = defineCommand({
     }),
   async handle(ctx) {
     if (!leadersOnly(ctx, "奖励")) return;
-    const { db } = ctx.deps;
-    const targets = await resolveTargets(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+    const targets = await resolveTargets(ctx.deps.db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
     if (!targets.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, targets.problem, EXAMPLE[ctx.lang]);
-    const { scheme } = await schemeInForce(db, ctx.group.id);
-    const levels = Object.keys(scheme.awards);
-    const level = matchAwardLevel(levels, ctx.args.level);
-    if (!level) {
-      const options = levels.map((l) => `${awardLabel(l)}（+${scheme.awards[l]}）`).join("、");
+    const { level, reason } = ctx.args;
+    const month = currentMonth(ctx);
+    const people = targets.members;
+    const by = ctx.update.senderId;
+    const done = await giveAward(ctx.deps, { group: ctx.group, people, level, reason, month, by, now: ctx.now });
+    if (!done.ok)
       return problem(
         ctx,
         { zh: "哪一级奖励？", en: "Which level?" },
-        t(ctx.lang, `方案里的奖励级别：${options}`, `Levels in the scheme: ${options}`),
+        awardLevelsLine(done.levels, ctx.lang),
         EXAMPLE[ctx.lang],
       );
-    }
-    const month = currentMonth(ctx);
-    const people = targets.members;
-    for (const member of people) {
-      ctx.work.write(
-        ...awardWrites(db, {
-          group: ctx.group,
-          month,
-          member,
-          level,
-          reason: ctx.args.reason,
-          by: ctx.update.senderId,
-          now: ctx.now,
-        }),
-      );
-    }
-    const cap =
-      scheme.extraCap !== undefined
-        ? t(
-            ctx.lang,
-            `（奖励与附加分合计不超过 ${scheme.extraCap} 分）`,
-            ` (awards and extras capped at ${scheme.extraCap})`,
-          )
-        : "";
+    ctx.work.write(...done.writes);
+    const names = people.map(displayName);
     ctx.reply(
-      scoreChangeCard({
-        kind: "award",
-        who: people.map(displayName),
-        lines: [
-          ...(people.length > 1
-            ? [t(ctx.lang, `共 ${people.length} 人，每人：`, `${people.length} people, each:`)]
-            : []),
-          `${awardLabel(level)}：+${scheme.awards[level]}${cap}`,
-          `${t(ctx.lang, "事由", "For")}：${ctx.args.reason}`,
-          `${t(ctx.lang, "月份", "Month")}：${month}`,
-        ],
+      awardCard({
+        names,
+        level: done.level,
+        points: done.points,
+        extraCap: done.extraCap,
+        reason,
+        month,
         lang: ctx.lang,
       }),
     );

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
-import { groupCalendar } from "../src/app/leaves";
-import { isLocked } from "../src/app/publications";
+import { backfillDay, type BackfillDayResult } from "../src/app/backfill";
 import { MAX_RECORD_CHARS } from "../src/app/records";
-import { schemeInForce } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
-import { addDays, localDate, monthOf, type IsoDate } from "../src/domain/dates";
+import { localDate, type IsoDate } from "../src/domain/dates";
 import { dateOf, dateProblem, readDate } from "./date-arg";
 import { submitClaim } from "./claim";
 import { charCount } from "../src/domain/text";
@@ -67,53 +65,51 @@ export const backfillCommand = defineCommand({
         dateProblem(ctx.args.dateText, read, ctx.lang),
         example,
       );
-    if (date > today)
-      return problem(
-        ctx,
+    const open = await backfillDay(ctx.deps, { group: ctx.group, date, today });
+    if (!open.ok) return problem(ctx, ...backfillProblem(open, date, ctx.lang));
+    return submitClaim(ctx, "backfill", open.month, { date }, ctx.args.body);
+  },
+});
+
+/** Why the day cannot be backfilled: a problem's title and body. */
+function backfillProblem(
+  r: Exclude<BackfillDayResult, { ok: true }>,
+  date: IsoDate,
+  lang: Lang,
+): [{ zh: string; en: string }, string] {
+  switch (r.code) {
+    case "future":
+      return [
         { zh: "还没到那天", en: "A future date" },
-        t(
-          ctx.lang,
-          `${date} 还没到，补报只用于之前的工作日。`,
-          `${date} has not come yet; backfill is for past workdays.`,
-        ),
-      );
-    if (date === today)
-      return problem(
-        ctx,
+        t(lang, `${date} 还没到，补报只用于之前的工作日。`, `${date} has not come yet; backfill is for past workdays.`),
+      ];
+    case "today":
+      return [
         { zh: "今天的请用日报", en: "Use /report for today" },
         t(
-          ctx.lang,
+          lang,
           "补报只用于之前的日期；今天的工作请发「日报 …」。",
           "Backfill is for past days; use /report for today.",
         ),
-      );
-    const { scheme } = await schemeInForce(ctx.deps.db, ctx.group.id);
-    const earliest = addDays(today, -scheme.backfillDays);
-    if (date < earliest) {
-      return problem(
-        ctx,
+      ];
+    case "too_late":
+      return [
         { zh: "超过补报期限", en: "Too late to backfill" },
         t(
-          ctx.lang,
-          `只能补报最近 ${scheme.backfillDays} 天（${earliest} 起）的记录。`,
-          `Only the last ${scheme.backfillDays} days (from ${earliest}) can be backfilled.`,
+          lang,
+          `只能补报最近 ${r.days} 天（${r.earliest} 起）的记录。`,
+          `Only the last ${r.days} days (from ${r.earliest}) can be backfilled.`,
         ),
-      );
-    }
-    if (!groupCalendar(ctx.group).isWorkday(date)) {
-      return problem(
-        ctx,
+      ];
+    case "not_workday":
+      return [
         { zh: "那天不是工作日", en: "Not a workday" },
-        t(ctx.lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`),
-      );
-    }
-    if (await isLocked(ctx.deps.db, ctx.group.id, monthOf(date))) {
-      return problem(
-        ctx,
+        t(lang, `${date} 是休息日，不需要补报。`, `${date} is not a workday.`),
+      ];
+    case "final":
+      return [
         { zh: "该期已定稿", en: "Period is final" },
-        t(ctx.lang, "那天所在的考核期结果已定稿，不能再补报。", "That day's period is final."),
-      );
-    }
-    return submitClaim(ctx, "backfill", monthOf(date), { date }, ctx.args.body);
-  },
-});
+        t(lang, "那天所在的考核期结果已定稿，不能再补报。", "That day's period is final."),
+      ];
+  }
+}

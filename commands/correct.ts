@@ -1,19 +1,16 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { periodLabel } from "../cards/report-card";
 import { scoreChangeCard } from "../cards/score-change";
-import { correctionWrites, reissue } from "../src/app/corrections";
+import { reissue } from "../src/app/corrections";
+import { correctFinal, finalPublication } from "../src/app/final-corrections";
 import { displayName } from "../src/app/scores";
-import { schemeForMonth } from "../src/app/schemes";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
-import { publications } from "../src/db/schema";
-import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
-import { correctionMonth } from "../src/app/corrections";
 import { leadersOnly, problem, tooLong } from "./guards";
 import { charCount, MAX_REASON_CHARS } from "../src/domain/text";
+import { isSignedPoints } from "../src/domain/points";
 
 const EXAMPLE = {
   zh: "更正 2026-Q3 @张三 联村 2 9月防汛值班漏记，经核实补记",
@@ -30,9 +27,7 @@ const correctArgs = (lang: Lang) =>
       !/^\d{4}(-Q[1-4])?$/.test(period) ||
       !names[0] ||
       !item ||
-      !Number.isFinite(points) ||
-      points === 0 ||
-      Math.abs(points) > 20 ||
+      !isSignedPoints(points) ||
       !reason.length ||
       isVagueReason(reason.join(" "))
     ) {
@@ -70,67 +65,39 @@ export const correctCommand = defineCommand({
   async handle(ctx) {
     if (!leadersOnly(ctx, "更正")) return;
     const { db } = ctx.deps;
-    const [publication] = await db
-      .select()
-      .from(publications)
-      .where(and(eq(publications.groupId, ctx.group.id), eq(publications.period, ctx.args.period)))
-      .limit(1);
-    if (!publication)
-      return problem(
-        ctx,
-        { zh: "没有这一期的结果", en: "No such result" },
-        t(ctx.lang, `${ctx.args.period} 还没有公布结果。`, `${ctx.args.period} has not been published.`),
-        EXAMPLE[ctx.lang],
-      );
-    if (publication.status !== "final") {
-      return problem(
-        ctx,
-        { zh: "还在公示期", en: "Still open" },
-        t(
-          ctx.lang,
-          "公示期内的问题请通过「申诉」处理，或在当月用评分、加分、扣分调整。",
-          "During the window, use appeals or adjust the month directly.",
-        ),
-      );
-    }
+    const final = await finalPublication(ctx.deps, { group: ctx.group, period: ctx.args.period });
+    if (!final.ok) return problem(ctx, ...finalProblem(final.code, ctx.args.period, ctx.lang));
+    const { publication } = final;
     const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
     if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, EXAMPLE[ctx.lang]);
-    const { scheme } = await schemeForMonth(db, ctx.group, correctionMonth(publication.period), ctx.now);
-    const found = findDimension(scheme, ctx.args.item);
-    if (found.kind !== "found")
-      return problem(
-        ctx,
-        { zh: "哪个维度？", en: "Which dimension?" },
-        scheme.dimensions.map((d) => d.name).join("、"),
-        EXAMPLE[ctx.lang],
-      );
-    const top = found.path[0]!;
-    ctx.work.write(
-      ...(correctionWrites(db, {
-        group: ctx.group,
-        publication,
-        member: target.member,
-        dimension: top.key,
-        points: ctx.args.points,
-        reason: `更正：${ctx.args.reason}`,
-        by: ctx.update.senderId,
-        action: "publication.correct",
-        now: ctx.now,
-      }) as never[]),
-    );
+    const { item, points, reason } = ctx.args;
+    const by = ctx.update.senderId;
+    const done = await correctFinal(ctx.deps, {
+      group: ctx.group,
+      publication,
+      member: target.member,
+      item,
+      points,
+      reason,
+      by,
+      now: ctx.now,
+    });
+    if (!done.ok)
+      return problem(ctx, { zh: "哪个维度？", en: "Which dimension?" }, done.options.join("、"), EXAMPLE[ctx.lang]);
+    ctx.work.write(...done.writes);
     const group = ctx.group;
     ctx.work.defer(async () => void (await reissue(db, group, publication.period, ctx.deps.clock.now())));
     ctx.reply(
       scoreChangeCard({
-        kind: ctx.args.points > 0 ? "bonus" : "deduction",
+        kind: points > 0 ? "bonus" : "deduction",
         who: displayName(target.member),
         lines: [
-          `${periodLabel(publication.period, ctx.lang)}：${top.name} ${ctx.args.points > 0 ? "+" : ""}${ctx.args.points}`,
-          `${t(ctx.lang, "原因", "Reason")}：${ctx.args.reason}`,
+          `${periodLabel(publication.period, ctx.lang)}：${done.dimension} ${points > 0 ? "+" : ""}${points}`,
+          `${t(ctx.lang, "原因", "Reason")}：${reason}`,
           t(
             ctx.lang,
-            `成绩单将重新发送（第 ${publication.version + 1} 版）。`,
-            `Report cards re-issued (version ${publication.version + 1}).`,
+            `成绩单将重新发送（第 ${done.version} 版）。`,
+            `Report cards re-issued (version ${done.version}).`,
           ),
         ],
         lang: ctx.lang,
@@ -138,3 +105,25 @@ export const correctCommand = defineCommand({
     );
   },
 });
+
+/** Why there is no final result to correct: the problem's title, body and (for a missing one) the example. */
+function finalProblem(
+  code: "not_published" | "still_open",
+  period: string,
+  lang: Lang,
+): [{ zh: string; en: string }, string, string?] {
+  if (code === "not_published")
+    return [
+      { zh: "没有这一期的结果", en: "No such result" },
+      t(lang, `${period} 还没有公布结果。`, `${period} has not been published.`),
+      EXAMPLE[lang],
+    ];
+  return [
+    { zh: "还在公示期", en: "Still open" },
+    t(
+      lang,
+      "公示期内的问题请通过「申诉」处理，或在当月用评分、加分、扣分调整。",
+      "During the window, use appeals or adjust the month directly.",
+    ),
+  ];
+}

@@ -5,12 +5,13 @@ import { detailOf } from "../src/app/detail";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import type { Database } from "../src/db/database";
-import type { Group, Member } from "../src/app/groups";
+import type { Group, Member } from "../src/app/model";
 import { monthsOfQuarter } from "../src/domain/periods";
 import { awardLabel } from "../src/domain/scheme";
 import { decisionTime } from "../cards/claim-view";
 import { currentMonth, problem } from "./guards";
 import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
+import { isLeader } from "../src/app/authority";
 
 const detailArgs = (lang: Lang) =>
   z.string().transform((text, ctx): { who?: string; month: MonthArg; quarter?: string } => {
@@ -49,7 +50,7 @@ export const detailCommand = defineCommand({
     if (ctx.args.who) {
       const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
       if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem);
-      if (target.member.id !== ctx.member.id && ctx.member.role !== "leader") {
+      if (target.member.id !== ctx.member.id && !isLeader(ctx.member)) {
         return problem(
           ctx,
           { zh: "只能看自己的明细", en: "Your own detail only" },

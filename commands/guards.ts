@@ -3,10 +3,11 @@ import { escapeMarkdown, t, type Rendered } from "../cards/kit";
 import type { CommandContext } from "../src/bot/command";
 import { isAdmin } from "../src/app/roles";
 import { localDate, monthOf, type IsoMonth } from "../src/domain/dates";
+import { isLeader } from "../src/app/authority";
 
 /** Leaders only: answers a refusal and returns false for anyone else. */
 export function leadersOnly(ctx: CommandContext<unknown>, what: string): boolean {
-  if (ctx.member.role === "leader") return true;
+  if (isLeader(ctx.member)) return true;
   ctx.reply(
     noticeCard({
       title: t(ctx.lang, "只有负责人可以操作", "Leaders only"),

@@ -1,18 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import {
-  attemptLinkCode,
-  issueLinkCode,
-  LINK_ATTEMPTS,
-  LINK_CODE_TTL_MS,
-  linkWrites,
-  type LinkAttempt,
-} from "../src/app/links";
+import { issueLinkCode, LINK_ATTEMPTS, LINK_CODE_TTL_MS, linkChat, type LinkChatResult } from "../src/app/links";
 import type { Rendered } from "../cards/kit";
 import { defineCommand } from "../src/bot/command";
-import { groups } from "../src/db/schema";
 import { leadersOnly } from "./guards";
 
 const MINUTES = LINK_CODE_TTL_MS / 60_000;
@@ -98,7 +89,6 @@ export const linkCommand = defineCommand({
   takesText: true,
   args: codeArgs,
   async handle(ctx) {
-    const { db } = ctx.deps;
     if (ctx.deps.platform !== "wechat") {
       ctx.reply(
         noticeCard({
@@ -114,30 +104,18 @@ export const linkCommand = defineCommand({
       return;
     }
     const room = ctx.update.chatType === "group";
-    const attempt = await attemptLinkCode(db, {
+    const linked = await linkChat(ctx.deps, {
       code: ctx.args,
-      kind: room ? "room" : "person",
+      room,
       who: room ? ctx.update.chatId : ctx.update.senderId,
+      by: ctx.update.senderId,
+      current: ctx.group,
       eventId: ctx.update.eventId,
       now: ctx.now,
     });
-    if (attempt.kind !== "found") return ctx.reply(linkRefusal(attempt, room, ctx.lang));
-    const { found } = attempt;
-    const externalId = room ? ctx.update.chatId : ctx.update.senderId;
-    ctx.work.write(
-      ...(linkWrites(db, {
-        kind: room ? "room" : "person",
-        code: found.code.code,
-        externalId,
-        group: found.group,
-        member: found.member,
-        by: ctx.update.senderId,
-        now: ctx.now,
-      }) as never[]),
-    );
-    // The room's own WeChat-only group (if it had one) stops running jobs: the linked group speaks for it now.
-    if (room && ctx.group.platform === "wechat" && ctx.group.id !== found.group.id)
-      ctx.work.write(db.update(groups).set({ active: false }).where(eq(groups.id, ctx.group.id)));
+    if (linked.kind !== "linked") return ctx.reply(linkRefusal(linked, room, ctx.lang));
+    ctx.work.write(...linked.writes);
+    const found = linked;
     const body = room
       ? t(
           ctx.lang,
@@ -154,7 +132,7 @@ export const linkCommand = defineCommand({
 });
 
 /** The answer to a wrong 绑定 code, or to one more try after too many. */
-export function linkRefusal(attempt: Exclude<LinkAttempt, { kind: "found" }>, room: boolean, lang: Lang): Rendered {
+export function linkRefusal(attempt: Exclude<LinkChatResult, { kind: "linked" }>, room: boolean, lang: Lang): Rendered {
   if (attempt.kind === "locked") {
     return noticeCard({
       title: t(lang, "绑定码错误次数过多", "Too many wrong codes"),

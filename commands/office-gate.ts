@@ -4,6 +4,7 @@ import { isAdmin, listAdmins } from "../src/app/roles";
 import type { CommandContext } from "../src/bot/command";
 import { officeOnly } from "./guards";
 import { claimFirstAdmin } from "./settings-roles";
+import { isLeader } from "../src/app/authority";
 
 /**
  * Who may use the appraisal office's file commands (导出, 花名册导入): the
@@ -20,5 +21,5 @@ export async function officeGate(ctx: CommandContext<unknown>, what: string): Pr
 /** Whether a file shared in a group comes from the office (or from a leader who would become it). */
 export async function isOffice(ctx: CommandContext<unknown>): Promise<boolean> {
   if (await isAdmin(ctx.deps.db, ctx.group, ctx.update.senderId)) return true;
-  return ctx.member.role === "leader" && (await listAdmins(ctx.deps.db, ctx.group)).length === 0;
+  return isLeader(ctx.member) && (await listAdmins(ctx.deps.db, ctx.group)).length === 0;
 }

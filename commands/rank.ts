@@ -5,6 +5,7 @@ import { currentMonth } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
 import { rankingImage } from "../src/app/images";
 import { previousMonth } from "../src/domain/periods";
+import { isLeader } from "../src/app/authority";
 
 /** 排名: the group's ranking this month, as the scheme's rankingVisibility allows the viewer. */
 export const rankCommand = defineCommand({
@@ -28,7 +29,7 @@ export const rankCommand = defineCommand({
       me: m.id === ctx.member.id,
     }));
     const mine = all.find((r) => r.me);
-    const leader = ctx.member.role === "leader";
+    const leader = isLeader(ctx.member);
     const visibility = leader ? "leader" : inForce.scheme.rankingVisibility;
     const rows =
       visibility === "leader" || visibility === "full" ? all : visibility === "top" ? all.slice(0, TOP_N) : [];

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { t } from "../cards/kit";
-import { scoreChangeCard } from "../cards/score-change";
-import { schemeInForce } from "../src/app/schemes";
-import { displayName, rateWrites } from "../src/app/scores";
+import { ratingCard, ratingProblem } from "../cards/rating";
+import { rateMember } from "../src/app/ratings";
+import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
-import { findDimension, indexScheme } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, problem } from "./guards";
 import { excerpt } from "../src/domain/text";
 
@@ -63,88 +62,28 @@ export const rateCommand = defineCommand({
   args: rateArgs,
   async handle(ctx) {
     if (!leadersOnly(ctx, "评分")) return;
-    const { db } = ctx.deps;
-    const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
+    const target = await resolveTarget(ctx.deps.db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
     if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, EXAMPLE[ctx.lang]);
-    const { scheme } = await schemeInForce(db, ctx.group.id);
-    const found = findDimension(scheme, ctx.args.item);
-    if (found.kind !== "found") {
-      const options =
-        found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);
-      const body =
-        found.kind === "ambiguous"
-          ? t(
-              ctx.lang,
-              `「${excerpt(ctx.args.item)}」对应多项：${options.join("、")}，请写得更具体些。`,
-              `“${excerpt(ctx.args.item)}” matches ${options.join(", ")}; be more specific.`,
-            )
-          : t(
-              ctx.lang,
-              `方案里没有「${excerpt(ctx.args.item)}」。可评的维度：${options.join("、")}`,
-              `No “${excerpt(ctx.args.item)}” in the scheme. Dimensions: ${options.join(", ")}`,
-            );
-      return problem(ctx, { zh: "哪一项？", en: "Which item?" }, body, EXAMPLE[ctx.lang]);
-    }
-    if (!("leader" in scheme.raters)) {
-      return problem(
-        ctx,
-        { zh: "方案没有领导评分组", en: "No leader rater group" },
-        t(ctx.lang, "本方案的评分组里没有「领导」，无法记录负责人评分。", "This scheme has no “leader” rater group."),
-      );
-    }
-    // Rating a parent rates each of its items with the same score.
-    // Computed items (出勤, from the daily records) are never typed in.
-    const under = indexScheme(scheme).leaves.filter(
-      (l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source,
-    );
-    if (!under.length) {
-      return problem(
-        ctx,
-        { zh: "这一项自动计算", en: "Computed item" },
-        t(
-          ctx.lang,
-          `「${found.dimension.name}」按按时提交日报的工作日比例自动计算，不能手动评分。`,
-          `“${found.dimension.name}” is computed from on-time daily records.`,
-        ),
-      );
-    }
-    const leaves = under.map((l) => l.node.key);
+    const { item, score, comment } = ctx.args;
     const month = currentMonth(ctx);
-    ctx.work.write(
-      ...rateWrites(db, {
-        group: ctx.group,
-        month,
-        member: target.member,
-        leaves,
-        score: ctx.args.score,
-        raterGroup: "leader",
-        by: ctx.update.senderId,
-        comment: ctx.args.comment,
-        now: ctx.now,
-      }),
-    );
-    const spread =
-      leaves.length > 1
-        ? [
-            t(
-              ctx.lang,
-              `（其下 ${under.map((l) => l.node.name).join("、")} 各记 ${ctx.args.score} 分）`,
-              `(each of ${under.map((l) => l.node.name).join(", ")} gets ${ctx.args.score})`,
-            ),
-          ]
-        : [];
-    ctx.reply(
-      scoreChangeCard({
-        kind: "rating",
-        who: displayName(target.member),
-        lines: [
-          `${found.path.map((p) => p.name).join(" › ")}：${ctx.args.score} ${t(ctx.lang, "分", "")}`.trim(),
-          ...spread,
-          ...(ctx.args.comment ? [`${t(ctx.lang, "评语", "Comment")}：${ctx.args.comment}`] : []),
-          `${t(ctx.lang, "月份", "Month")}：${month}`,
-        ],
-        lang: ctx.lang,
-      }),
-    );
+    const member = target.member;
+    const by = ctx.update.senderId;
+    const done = await rateMember(ctx.deps, {
+      group: ctx.group,
+      member,
+      item,
+      score,
+      comment,
+      month,
+      by,
+      now: ctx.now,
+    });
+    if (!done.ok) {
+      const p = ratingProblem(done, item, ctx.lang);
+      return problem(ctx, p.title, p.body, p.withExample ? EXAMPLE[ctx.lang] : undefined);
+    }
+    ctx.work.write(...done.writes);
+    const who = displayName(member);
+    ctx.reply(ratingCard({ who, path: done.path, items: done.items, score, comment, month, lang: ctx.lang }));
   },
 });

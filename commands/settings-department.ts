@@ -1,6 +1,6 @@
 import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { departmentScoresFor, departmentScoreWrites } from "../src/app/organisation";
+import { setDepartmentScore } from "../src/app/organisation";
 import type { CommandContext } from "../src/bot/command";
 import { claimFirstAdmin } from "./settings-roles";
 import { currentMonth, officeOnly } from "./guards";
@@ -37,17 +37,16 @@ export async function departmentScoreSetting(ctx: CommandContext<DepartmentScore
   const first = await claimFirstAdmin(ctx);
   if (first === null && !(await officeOnly(ctx, "设置 部门绩效"))) return;
   const month = resolveMonth(ctx.args.month, currentMonth(ctx));
-  const previous = (await departmentScoresFor(ctx.deps.db, [ctx.group.id], month)).get(ctx.group.id) ?? null;
-  ctx.work.write(
-    ...departmentScoreWrites(ctx.deps.db, {
-      group: ctx.group,
-      month,
-      score: ctx.args.score,
-      by: ctx.update.senderId,
-      previous,
-      now: ctx.now,
-    }),
-  );
+  const { score } = ctx.args;
+  const done = await setDepartmentScore(ctx.deps, {
+    group: ctx.group,
+    month,
+    score,
+    by: ctx.update.senderId,
+    now: ctx.now,
+  });
+  ctx.work.write(...done.writes);
+  const { previous } = done;
   const said = t(
     ctx.lang,
     `${ctx.group.name || "本群"} ${month} 的部门绩效：${ctx.args.score} 分${previous === null ? "" : `（原为 ${previous}）`}。方案开启部门绩效校正时，本群每人总分按「部门绩效 ÷ 本群平均分」校正后参加全员排名。`,

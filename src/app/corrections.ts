@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
-import { newId } from "../db/ids";
-import { auditLog, publications, type Group, type Member, type Publication } from "../db/schema";
-import { monthsOfQuarter } from "../domain/periods";
+import { publications, type Group, type Member, type Publication } from "../db/schema";
+import { monthsOfQuarter, periodKind } from "../domain/periods";
 import { enqueueRows } from "../outbox/message";
 import { annualSummary } from "../jobs/annual-summary";
 import { quarterlyReport } from "../jobs/quarterly-report";
 import { adjustWrites } from "./scores";
+import { auditWrite, type AuditAction, type Writes } from "./audit";
 
 /** The month a period's corrections are booked in: its last. */
 export function correctionMonth(period: string): string {
-  return /^\d{4}$/.test(period) ? `${period}-12` : monthsOfQuarter(period)[2]!;
+  return periodKind(period) === "year" ? `${period}-12` : monthsOfQuarter(period)[2]!;
 }
 
 /**
@@ -27,10 +27,10 @@ export function correctionWrites(
     points: number;
     reason: string;
     by: string;
-    action: string;
+    action: Extract<AuditAction, `publication.${string}`>;
     now: Date;
   },
-) {
+): Writes {
   return [
     ...adjustWrites(db, {
       group: input.group,
@@ -46,10 +46,9 @@ export function correctionWrites(
       .update(publications)
       .set({ version: input.publication.version + 1 })
       .where(eq(publications.id, input.publication.id)),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: input.action,
       subjectId: input.publication.id,
       detail: {
@@ -59,16 +58,17 @@ export function correctionWrites(
         points: input.points,
         reason: input.reason,
       },
-      at: input.now,
+      now: input.now,
     }),
   ];
 }
 
 /** Recomputes a published period and queues everyone's new report card (the new version's keys). */
 export async function reissue(db: Database, group: Group, period: string, now: Date) {
-  const messages = /^\d{4}$/.test(period)
-    ? await annualSummary(db, group, period, now)
-    : await quarterlyReport(db, group, period, now);
+  const messages =
+    periodKind(period) === "year"
+      ? await annualSummary(db, group, period, now)
+      : await quarterlyReport(db, group, period, now);
   if (messages.length)
     await db.batch(
       messages.flatMap((m) => enqueueRows(db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]],

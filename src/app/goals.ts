@@ -1,21 +1,12 @@
 import { and, eq, gte, inArray, isNull, lte, max, ne } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import {
-  auditLog,
-  claimDecisions,
-  claims,
-  goals,
-  members,
-  records,
-  type Goal,
-  type Group,
-  type Member,
-} from "../db/schema";
+import { claimDecisions, claims, goals, members, records, type Goal, type Group, type Member } from "../db/schema";
 import { daysInMonth, type IsoMonth } from "../domain/dates";
 import { goalTags, monthsOfGoalPeriod, type GoalPeriod, type GoalText } from "../domain/goals";
 import { quarterOf } from "../domain/periods";
 import { displayName } from "./scores";
+import { auditWrite, type Writes } from "./audit";
 
 /** Targets of a group whose period covers any of these months (not cancelled), in number order. */
 export async function goalsCovering(db: Database, group: Group, months: readonly IsoMonth[]): Promise<Goal[]> {
@@ -78,10 +69,9 @@ export function setGoalWrites(
     goal,
     writes: [
       db.insert(goals).values(goal),
-      db.insert(auditLog).values({
-        id: newId("aud", input.now.getTime()),
+      auditWrite(db, {
         groupId: input.group.id,
-        actorUserId: input.by,
+        by: input.by,
         action: "goal.set",
         subjectId: id,
         detail: {
@@ -93,23 +83,22 @@ export function setGoalWrites(
           planned: goal.planned,
           unit: goal.unit,
         },
-        at: input.now,
+        now: input.now,
       }),
     ],
   };
 }
 
-export function cancelGoalWrites(db: Database, input: { group: Group; goal: Goal; by: string; now: Date }) {
+export function cancelGoalWrites(db: Database, input: { group: Group; goal: Goal; by: string; now: Date }): Writes {
   return [
     db.update(goals).set({ cancelledAt: input.now }).where(eq(goals.id, input.goal.id)),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: "goal.cancel",
       subjectId: input.goal.id,
       detail: { seq: input.goal.seq },
-      at: input.now,
+      now: input.now,
     }),
   ];
 }

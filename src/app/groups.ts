@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { currentGroupId, groupIdFor, memberIdFor, newId } from "../db/ids";
-import { auditLog, groups, members, records, type Group, type Member } from "../db/schema";
+import { currentGroupId, groupIdFor, memberIdFor } from "../db/ids";
+import { groups, members, records, type Group, type Member } from "../db/schema";
 import type { ChatDirectory } from "./ports";
+import { auditWrite } from "./audit";
 
 /** The group and member rows as the use cases hand them to commands and cards. */
 export type { Group, Member };
@@ -176,12 +177,12 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
       .where(eq(groups.id, group.id)),
   );
   writes.push(
-    db.insert(auditLog).values({
-      id: newId("aud", now.getTime()),
+    auditWrite(db, {
       groupId: group.id,
+      by: null,
       action: "group.sync",
       detail: { members: present.size, owner: chat.ownerId ?? null, left: gone.length },
-      at: now,
+      now: now,
     }),
   );
   await db.batch(writes as [(typeof writes)[number], ...typeof writes]);

@@ -2,6 +2,8 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, chatLinks, groups, linkCodes, members, type Group, type Member } from "../db/schema";
+import { auditWrite, type Writes } from "./audit";
+import { deactivateGroup } from "./groups";
 
 /** How long a 绑定 code stays valid: long enough to switch apps, short enough not to leak. */
 export const LINK_CODE_TTL_MS = 10 * 60_000;
@@ -30,13 +32,12 @@ export function issueLinkCode(db: Database, input: { kind: LinkKind; group: Grou
         issuedBy: input.member.userId,
         expiresAt,
       }),
-      db.insert(auditLog).values({
-        id: newId("aud", input.now.getTime()),
+      auditWrite(db, {
         groupId: input.group.id,
-        actorUserId: input.member.userId,
+        by: input.member.userId,
         action: `link.code.${input.kind}`,
         detail: { expiresAt: expiresAt.toISOString() },
-        at: input.now,
+        now: input.now,
       }),
     ],
   };
@@ -72,7 +73,7 @@ export function linkWrites(
     by: string;
     now: Date;
   },
-) {
+): Writes {
   return [
     db
       .update(linkCodes)
@@ -93,14 +94,13 @@ export function linkWrites(
         target: [chatLinks.platform, chatLinks.kind, chatLinks.externalId],
         set: { groupId: input.group.id, memberId: input.member?.id ?? null, createdBy: input.by, createdAt: input.now },
       }),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: `link.${input.kind}`,
       subjectId: input.externalId,
       detail: { platform: "wechat", member: input.member?.id ?? null },
-      at: input.now,
+      now: input.now,
     }),
   ];
 }
@@ -212,4 +212,42 @@ export async function attemptLinkCode(
     })
     .onConflictDoNothing();
   return { kind: "invalid", left: Math.max(0, LINK_ATTEMPTS - earlier.length - 1) };
+}
+
+export type LinkChatResult =
+  | Exclude<LinkAttempt, { kind: "found" }>
+  | { kind: "linked"; group: Group; member: Member | null; writes: Writes };
+
+/**
+ * 绑定 from WeChat: a room (`room`) or a contact links to the group the code was issued for.
+ * A room that had its own WeChat-only group stops running that group's jobs: the linked
+ * group speaks for it now.
+ */
+export async function linkChat(
+  deps: { db: Database },
+  input: { code: string; room: boolean; who: string; by: string; current: Group; eventId: string; now: Date },
+): Promise<LinkChatResult> {
+  const { db } = deps;
+  const kind: LinkKind = input.room ? "room" : "person";
+  const attempt = await attemptLinkCode(db, {
+    code: input.code,
+    kind,
+    who: input.who,
+    eventId: input.eventId,
+    now: input.now,
+  });
+  if (attempt.kind !== "found") return attempt;
+  const { found } = attempt;
+  const writes = linkWrites(db, {
+    kind,
+    code: found.code.code,
+    externalId: input.who,
+    group: found.group,
+    member: found.member,
+    by: input.by,
+    now: input.now,
+  });
+  if (input.room && input.current.platform === "wechat" && input.current.id !== found.group.id)
+    writes.push(deactivateGroup(db, input.current.id));
+  return { kind: "linked", group: found.group, member: found.member, writes };
 }

@@ -1,7 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { newId } from "../db/ids";
-import { auditLog, departmentScores, type Group } from "../db/schema";
+import { departmentScores, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import {
   calibrationFor,
@@ -12,6 +11,7 @@ import {
 } from "../domain/scoring";
 import { periodSource, type PeriodSource } from "./period-data";
 import { computeMonth, type MonthScores } from "./scores";
+import { auditWrite, type Writes } from "./audit";
 
 /** How a group's month is obtained: computed afresh, or from a job run's cache. */
 export type MonthOf = (group: Group, month: IsoMonth) => Promise<MonthScores>;
@@ -34,7 +34,7 @@ export async function departmentScoresFor(
 export function departmentScoreWrites(
   db: Database,
   input: { group: Group; month: IsoMonth; score: number; by: string; previous: number | null; now: Date },
-) {
+): Writes {
   return [
     db
       .insert(departmentScores)
@@ -49,14 +49,13 @@ export function departmentScoreWrites(
         target: [departmentScores.groupId, departmentScores.period],
         set: { score: input.score, byUserId: input.by, createdAt: input.now },
       }),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: "department.score",
       subjectId: input.group.id,
       detail: { month: input.month, score: input.score, previous: input.previous },
-      at: input.now,
+      now: input.now,
     }),
   ];
 }
@@ -126,4 +125,13 @@ export async function groupCalibration(
   if (!scores.length) return null;
   const performance = Math.round((scores.reduce((n, s) => n + s, 0) / scores.length) * 100) / 100;
   return calibrationFor(totals, performance);
+}
+
+/** 设置 部门绩效: the office's score for a group's month; the earlier value, if any, is said and logged. */
+export async function setDepartmentScore(
+  deps: { db: Database },
+  input: { group: Group; month: IsoMonth; score: number; by: string; now: Date },
+): Promise<{ ok: true; code: "saved"; previous: number | null; writes: Writes }> {
+  const previous = (await departmentScoresFor(deps.db, [input.group.id], input.month)).get(input.group.id) ?? null;
+  return { ok: true, code: "saved", previous, writes: departmentScoreWrites(deps.db, { ...input, previous }) };
 }

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { newId } from "../db/ids";
-import { auditLog, members, tenantAdmins, type Group, type Member } from "../db/schema";
+import { members, tenantAdmins, type Group, type Member } from "../db/schema";
+import { auditWrite, type Writes } from "./audit";
+import { displayName } from "./scores";
 
 /**
  * Roles: 管理员 (the appraisal office) per tenant, 负责人 (leader) per group,
@@ -42,10 +43,9 @@ function auditRole(
     reason?: string;
   },
 ) {
-  return db.insert(auditLog).values({
-    id: newId("aud", input.now.getTime()),
+  return auditWrite(db, {
     groupId: input.group.id,
-    actorUserId: input.by,
+    by: input.by,
     action: `role.${input.action}`,
     subjectId: input.target.userId,
     detail: {
@@ -53,7 +53,7 @@ function auditRole(
       name: input.target.name,
       ...(input.reason ? { reason: input.reason } : {}),
     },
-    at: input.now,
+    now: input.now,
   });
 }
 
@@ -107,4 +107,42 @@ export async function groupLeaders(db: Database, group: Group): Promise<Member[]
     .select()
     .from(members)
     .where(and(eq(members.groupId, group.id), eq(members.role, "leader"), eq(members.active, true)));
+}
+
+export type RoleChangeResult =
+  | { ok: false; code: "last_admin" | "last_leader" }
+  | { ok: true; code: "appointed" | "removed"; writes: Writes };
+
+/**
+ * 设置 管理员/负责人 (and 取消…): the writes that appoint or remove these people, each logged.
+ * A tenant keeps at least one admin and a group at least one leader (who approves and rates).
+ */
+export async function changeRoles(
+  deps: { db: Database },
+  input: { group: Group; role: "admin" | "leader"; add: boolean; people: Member[]; by: string; now: Date },
+): Promise<RoleChangeResult> {
+  const { db } = deps;
+  const { group, people, by, now } = input;
+  const writes: Writes = [];
+  if (input.role === "admin") {
+    if (!input.add) {
+      const admins = await listAdmins(db, group);
+      if (admins.every((a) => people.some((p) => p.userId === a.userId))) return { ok: false, code: "last_admin" };
+    }
+    for (const p of people) {
+      const target = { userId: p.userId, name: displayName(p) };
+      writes.push(
+        ...(input.add
+          ? addAdminWrites(db, { group, by, target, now })
+          : removeAdminWrites(db, { group, by, target, now })),
+      );
+    }
+  } else {
+    if (!input.add) {
+      const leaders = await groupLeaders(db, group);
+      if (leaders.every((l) => people.some((p) => p.id === l.id))) return { ok: false, code: "last_leader" };
+    }
+    for (const p of people) writes.push(...setLeaderWrites(db, { group, by, target: p, leader: input.add, now }));
+  }
+  return { ok: true, code: input.add ? "appointed" : "removed", writes };
 }

@@ -2,13 +2,14 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { DataError } from "./data-error";
 import { newId } from "../db/ids";
-import { adjustments, auditLog, awards, members, ratings, type Group, type Member } from "../db/schema";
+import { adjustments, awards, members, ratings, type Group, type Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { indexScheme, type Scheme } from "../domain/scheme";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
 import type { Attendance } from "../domain/attendance";
 import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows } from "./attendance";
 import { schemeForMonth, type SchemeInForce } from "./schemes";
+import { auditWrite, type AuditAction, type Writes } from "./audit";
 
 /** The columns the engine's inputs are made from: decoding rows is most of a large export's reading, so no more than these. */
 export const ratingColumns = {
@@ -249,20 +250,12 @@ function audit(
   db: Database,
   group: Group,
   by: string,
-  action: string,
+  action: AuditAction,
   subjectId: string,
   detail: Record<string, unknown>,
   now: Date,
 ) {
-  return db.insert(auditLog).values({
-    id: newId("aud", now.getTime()),
-    groupId: group.id,
-    actorUserId: by,
-    action,
-    subjectId,
-    detail,
-    at: now,
-  });
+  return auditWrite(db, { groupId: group.id, by, action, subjectId, detail, now });
 }
 
 /** A leader's rating on leaves; the same leader's earlier rating on a leaf this month is superseded. */
@@ -281,7 +274,7 @@ export function rateWrites(
   },
 ) {
   const { group, month, member, leaves, now } = input;
-  const writes = [
+  const writes: Writes = [
     db
       .update(ratings)
       .set({ supersededAt: now })
@@ -310,7 +303,7 @@ export function rateWrites(
         score: input.score,
         comment: input.comment,
         createdAt: now,
-      }) as never,
+      }),
       audit(
         db,
         group,
@@ -319,7 +312,7 @@ export function rateWrites(
         id,
         { member: member.id, month, dimension: leaf, score: input.score, comment: input.comment ?? null },
         now,
-      ) as never,
+      ),
     );
   }
   return writes;
@@ -337,7 +330,7 @@ export function adjustWrites(
     by: string;
     now: Date;
   },
-) {
+): Writes {
   const id = newId("adj", input.now.getTime());
   return [
     db.insert(adjustments).values({
@@ -372,7 +365,7 @@ export function adjustWrites(
 export function awardWrites(
   db: Database,
   input: { group: Group; month: IsoMonth; member: Member; level: string; reason: string; by: string; now: Date },
-) {
+): Writes {
   const id = newId("awd", input.now.getTime());
   return [
     db.insert(awards).values({

@@ -2,6 +2,7 @@ import { and, desc, eq, like } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { members, outbox } from "../db/schema";
 import { enqueue } from "../outbox/message";
+import { isLeader } from "./authority";
 
 /** What the welcome card says once the members are read. */
 export interface WelcomeFacts {
@@ -22,7 +23,7 @@ export async function welcomeFacts(db: Database, groupId: string): Promise<Welco
     .from(members)
     .where(eq(members.groupId, groupId));
   const active = rows.filter((r) => r.active);
-  return { members: active.length, leaders: active.filter((r) => r.role === "leader" && r.name).map((r) => r.name) };
+  return { members: active.length, leaders: active.filter((r) => isLeader(r) && r.name).map((r) => r.name) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * a completion rate, "完成计划投入的106.32%"). Pure: parsing what a leader
  * types, the tags that make a record or a claim count, the rate.
  */
-import { monthsOfQuarter, monthsOfYear, quarterOf } from "./periods";
+import { monthsOfQuarter, monthsOfYear, periodKind, quarterOf } from "./periods";
 import type { IsoMonth } from "./dates";
 
 /** A target's period: a month (2026-11), a quarter (2026-Q4) or a year (2026). */
@@ -11,8 +11,9 @@ export type GoalPeriod = string;
 
 /** The months a period covers. */
 export function monthsOfGoalPeriod(period: GoalPeriod): IsoMonth[] {
-  if (/^\d{4}$/u.test(period)) return monthsOfYear(period);
-  if (period.includes("-Q")) return monthsOfQuarter(period);
+  const kind = periodKind(period);
+  if (kind === "year") return monthsOfYear(period);
+  if (kind === "quarter") return monthsOfQuarter(period);
   return [period];
 }
 

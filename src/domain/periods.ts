@@ -70,3 +70,12 @@ export function addWorkdays(date: IsoDate, count: number, calendar: WorkCalendar
   }
   return d;
 }
+
+/** Which kind of period an id names: a year (2026), a quarter (2026-Q4) or a month (2026-11). */
+export type PeriodKind = "year" | "quarter" | "month";
+
+/** The one place that tells a year from a quarter (or a month) by its id's shape. */
+export function periodKind(period: string): PeriodKind {
+  if (/^\d{4}$/u.test(period)) return "year";
+  return period.includes("-Q") ? "quarter" : "month";
+}

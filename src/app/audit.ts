@@ -1,0 +1,58 @@
+import type { BatchItem, Database } from "../db/database";
+import { newId } from "../db/ids";
+import { auditLog } from "../db/schema";
+
+/**
+ * The one writer of the audit log. Every rule that changes something records who, what, on
+ * what and when through it, so the 审计记录 sheet reads the same shape from every door.
+ */
+
+/** What a batch of writes is: drizzle builders committed together (no `unknown[]`, no `as never[]`). */
+export type Writes = BatchItem[];
+
+/** Every action the app audits; export-audit.ts gives each its Chinese label. */
+export type AuditAction =
+  | "rating.set"
+  | "adjustment.bonus"
+  | "adjustment.deduction"
+  | "award.add"
+  | `claim.${"award" | "bonus" | "backfill" | "approved" | "rejected" | "adjusted" | "decide"}`
+  | "scheme.set"
+  | `appeal.${"open" | "decide" | "upheld" | "amended"}`
+  | `publication.${"final" | "correct" | "amend"}`
+  | "record.withdraw"
+  | "leave.add"
+  | "group.settings"
+  | "group.sync"
+  | "review.submit"
+  | "roster.import"
+  | "goal.set"
+  | "goal.cancel"
+  | "department.score"
+  | `role.${"admin" | "leader"}.${"add" | "remove"}`
+  | `link.${"room" | "person" | "failed"}`
+  | `link.code.${"room" | "person"}`;
+
+export interface AuditEntry {
+  /** The group it happened in; null for what belongs to no group yet (a failed 绑定). */
+  groupId: string | null;
+  /** Who did it (the platform user id); null for the bot itself. */
+  by: string | null;
+  action: AuditAction;
+  subjectId?: string | null;
+  detail?: Record<string, unknown>;
+  now: Date;
+}
+
+/** One audit row, as a write to commit with the change it records. */
+export function auditWrite(db: Database, entry: AuditEntry): BatchItem {
+  return db.insert(auditLog).values({
+    id: newId("aud", entry.now.getTime()),
+    groupId: entry.groupId,
+    actorUserId: entry.by,
+    action: entry.action,
+    ...(entry.subjectId !== undefined ? { subjectId: entry.subjectId } : {}),
+    ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
+    at: entry.now,
+  });
+}
