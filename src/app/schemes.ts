@@ -6,6 +6,7 @@ import { auditLog, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import {
   checkSchemeSize,
+  LEGACY_DEFAULT_TEMPLATE,
   parseScheme,
   schemeTemplates,
   type FieldError,
@@ -28,7 +29,9 @@ export interface SchemeInForce {
 }
 
 function defaultScheme(): SchemeInForce {
-  const template = schemeTemplates.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;
+  // Issue 13: the default stays the template as it was (rules 1), so a group that never chose a scheme keeps the
+  // figures it was published with; the templates people choose follow the seeds (rules 2).
+  const template = LEGACY_DEFAULT_TEMPLATE;
   const parsed = parseScheme(template.scheme);
   if (!parsed.ok) throw new Error(`template ${template.id} is invalid`);
   return {
