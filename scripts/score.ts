@@ -1,6 +1,7 @@
 /**
  * Score a period from two JSON files:
- *   npx tsx scripts/score.ts scheme.json inputs.json [--explain]
+ *   npx tsx scripts/score.ts scheme.json inputs.json [--explain] [--kind=month|quarter|year]
+ * `--kind` says what the period is (default month): a rules-2 scheme pays place prizes only on the kind it names.
  * Prints the result as JSON on stdout (or, with --explain, each member's explanation) and exits 0;
  * on a missing file, bad JSON or validation errors prints them on stderr (zh + en) and exits 2.
  */
@@ -19,7 +20,8 @@ export interface RunOutput {
   stderr: string;
 }
 
-const USAGE = "用法 / usage: tsx scripts/score.ts <scheme.json> <inputs.json> [--explain]";
+const USAGE = "用法 / usage: tsx scripts/score.ts <scheme.json> <inputs.json> [--explain] [--kind=month|quarter|year]";
+const KINDS = ["month", "quarter", "year"] as const;
 
 const fail = (lines: string[]): RunOutput => ({ code: EXIT_INVALID, stdout: "", stderr: `${lines.join("\n")}\n` });
 const describe = (file: string, errors: FieldError[]) => errors.map((e) => `${file}: ${e.path}: ${e.zh} / ${e.en}`);
@@ -46,7 +48,11 @@ function readJson(
 /** The whole command as a function of its arguments and a file reader, so tests need no process. */
 export function runScore(args: readonly string[], read: (file: string) => string): RunOutput {
   const wantExplain = args.includes("--explain");
-  const files = args.filter((a) => a !== "--explain");
+  const kindArg = args.find((a) => a.startsWith("--kind="))?.slice("--kind=".length);
+  const kind = KINDS.find((k) => k === kindArg);
+  if (kindArg !== undefined && !kind)
+    return fail([`--kind 须为 month、quarter 或 year / must be month, quarter or year`]);
+  const files = args.filter((a) => a !== "--explain" && !a.startsWith("--kind="));
   const [schemeFile, inputsFile] = files;
   if (files.length !== 2 || !schemeFile || !inputsFile) return fail([USAGE]);
 
@@ -60,7 +66,7 @@ export function runScore(args: readonly string[], read: (file: string) => string
   const inputs = parsePeriodInputs(scheme.scheme, inputsJson.value);
   if (!inputs.ok) return fail(describe(inputsFile, inputs.errors));
 
-  const result = computePeriod(scheme.scheme, inputs.inputs);
+  const result = computePeriod(scheme.scheme, inputs.inputs, { kind: kind ?? "month" });
   const stdout = wantExplain
     ? `${result.members.map((m) => explain(m).join("\n")).join("\n\n")}\n`
     : `${JSON.stringify(result, null, 2)}\n`;

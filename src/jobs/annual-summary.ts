@@ -28,10 +28,16 @@ export async function computeYear(db: Database, group: Group, year: string, now:
     }))
     // A quarter nobody was scored in (the bot arrived mid-year) does not drag the year down.
     .filter((p) => p.result.members.some((m) => m.total > 0) && p.weight > 0);
-  const combined = combinePeriods(scheme, parts);
+  // Rules 2 pays place prizes on the period the scheme names (篇5 line 101: the year's result).
+  const combined = combinePeriods(scheme, parts, { kind: "year" });
   const pay = splitPool(
     yuanToFen(scheme.annualPool),
-    combined.members.map((m) => ({ id: m.id, cents: toCents(m.total) })),
+    // 篇5 line 95: where the scheme says so, the coefficient weights the pay split, never the score.
+    combined.members.map((m) => ({
+      id: m.id,
+      cents: toCents(m.total),
+      ...(scheme.coefficient === "pay" && m.coefficient !== undefined ? { coefficient: m.coefficient } : {}),
+    })),
   );
   return { scheme, combined, pay: pay.byMember };
 }
