@@ -8,6 +8,7 @@ import {
   checkSchemeSize,
   LEGACY_DEFAULT_TEMPLATE,
   parseScheme,
+  withRules,
   schemeTemplates,
   type FieldError,
   type Scheme,
@@ -139,7 +140,10 @@ export async function prepareScheme(
   by: string,
   now: Date,
 ): Promise<SaveSchemeResult> {
-  const parsed = parseScheme(json);
+  // Issue 13: a scheme saved from now on is computed by the seeds' rules unless it names its own; the rules are
+  // written into the stored JSON, so a stored scheme never changes rules when it is read back.
+  const stored = withRules(json);
+  const parsed = parseScheme(stored);
   if (!parsed.ok) return parsed;
   const tooLarge = checkSchemeSize(parsed.scheme.dimensions);
   if (tooLarge.length) return { ok: false, errors: tooLarge };
@@ -149,6 +153,6 @@ export async function prepareScheme(
     ok: true,
     version,
     scheme: parsed.scheme,
-    writes: saveWrites(db, group, version, parsed.scheme, json as SchemeJson, source, by, now),
+    writes: saveWrites(db, group, version, parsed.scheme, stored as SchemeJson, source, by, now),
   };
 }

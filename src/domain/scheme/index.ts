@@ -24,7 +24,7 @@ export { findDimension, type FindOptions, type FindResult } from "./find";
 export { indexScheme, isLeaf, type NodeInfo, type SchemeIndex } from "./tree";
 export { schemeTemplates, type SchemeTemplate } from "./templates";
 export { LEGACY_DEFAULT_TEMPLATE } from "./legacy";
-export { RECORDED_RATERS, type ParseOptions } from "./schema";
+export { RECORDED_RATERS, withRules, type ParseOptions } from "./schema";
 export { ratersOf } from "./rules2";
 export { raterLabel, awardLabel } from "./labels";
 export { formatPath } from "./issues";

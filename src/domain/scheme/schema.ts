@@ -103,6 +103,16 @@ export interface ParseOptions {
   recordedRaters?: readonly string[];
 }
 
+/**
+ * The JSON to store for a new scheme: the rules it is computed by written into it, 2 where it names none. A scheme
+ * read back without `rules` was stored before issue 13 and keeps rules 1, so its published figures never change.
+ */
+export function withRules(json: unknown): unknown {
+  return json !== null && typeof json === "object" && !Array.isArray(json) && !("rules" in json)
+    ? { rules: 2, ...json }
+    : json;
+}
+
 /** Validate a scheme (already JSON-parsed) and fill its defaults. */
 export function parseScheme(json: unknown, options: ParseOptions = {}): ParseResult<"scheme", Scheme> {
   const shaped = SchemeShape.safeParse(json);
