@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { groups, members, publications, schemes } from "../../src/db/schema";
+import type { SchemeJson } from "../../src/domain/scheme";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
 
 const LEADER = OFFICE.owner;
@@ -18,7 +19,7 @@ const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!;
 
 /** The 村（社区） template exactly as a group's scheme row held it before issue 13. */
-const STORED_BEFORE = {
+const STORED_BEFORE: SchemeJson = {
   name: "村（社区）",
   dimensions: [
     { key: "economy", name: "经济发展", weight: 25, bonusCapPct: 20 },
@@ -56,7 +57,9 @@ async function say(h: Harness, from: { openId: string }, text: string) {
 async function exported(h: Harness, period: string) {
   const before = h.lark.mock.sentMessages().filter((m) => m.msgType === "file").length;
   await say(h, LEADER, `导出 ${period}`);
-  const files = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file", before + 1);
+  const files = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file", {
+    count: before + 1,
+  });
   const key = (files.at(-1)!.parsed as { file_key: string }).file_key;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(h.lark.mock.store.files.get(key)!.bytes) as never);

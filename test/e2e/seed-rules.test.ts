@@ -114,11 +114,10 @@ describe("the seed rules in chat (issue 13)", () => {
   test("导出 2026: the workbook holds the same figures", async () => {
     const before = h.lark.mock.sentMessages().filter((m) => m.msgType === "file").length;
     await ask(LEADER, "导出 2026");
-    const [file] = await h.lark.mock.waitForMessages(
-      (m) => m.sender.type === "app" && m.msgType === "file",
-      before + 1,
-    );
-    const key = (file!.parsed as { file_key: string }).file_key;
+    const files = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file", {
+      count: before + 1,
+    });
+    const key = (files.at(-1)!.parsed as { file_key: string }).file_key;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(h.lark.mock.store.files.get(key)!.bytes) as never);
     const sheet = wb.getWorksheet("成绩汇总")!;
