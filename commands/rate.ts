@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { t } from "../cards/kit";
 import { scoreChangeCard } from "../cards/score-change";
+import { checkRaterSequence } from "../src/app/rater-sequence";
 import { schemeInForce } from "../src/app/schemes";
 import { displayName, rateWrites } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
-import { findDimension, indexScheme } from "../src/domain/scheme";
+import { findDimension, indexScheme, raterLabel } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, problem } from "./guards";
 import { excerpt } from "../src/domain/text";
 
@@ -110,6 +111,32 @@ export const rateCommand = defineCommand({
     }
     const leaves = under.map((l) => l.node.key);
     const month = currentMonth(ctx);
+    // Issue 13 item 7 (篇6 line 122): where the scheme orders its raters, the leaders score after the 民测.
+    const sequence = await checkRaterSequence(db, ctx.group, scheme, month, target.member.id, leaves, "leader");
+    if (!sequence.ok) {
+      const e = sequence.earlier;
+      return problem(
+        ctx,
+        { zh: "请先完成民主测评", en: "Rating order" },
+        t(
+          ctx.lang,
+          `本方案先由「${raterLabel(e.group)}」评价、再由领导参考其结果评分（篇6）。` +
+            `${displayName(target.member)} 的这一项目前有 ${e.raters} 人评价，需每项至少 ${sequence.needed} 人。`,
+          `This scheme has ${e.group} rate first, then the leaders. ${e.raters} rated so far; ${sequence.needed} needed.`,
+        ),
+      );
+    }
+    const earlier = sequence.earlier;
+    const inView =
+      earlier && earlier.average !== null
+        ? [
+            t(
+              ctx.lang,
+              `${raterLabel(earlier.group)}评价（${earlier.raters} 人）平均 ${earlier.average} 分，供参考`,
+              `${earlier.group} (${earlier.raters}) averaged ${earlier.average}, for reference`,
+            ),
+          ]
+        : [];
     ctx.work.write(
       ...rateWrites(db, {
         group: ctx.group,
@@ -140,6 +167,7 @@ export const rateCommand = defineCommand({
         lines: [
           `${found.path.map((p) => p.name).join(" › ")}：${ctx.args.score} ${t(ctx.lang, "分", "")}`.trim(),
           ...spread,
+          ...inView,
           ...(ctx.args.comment ? [`${t(ctx.lang, "评语", "Comment")}：${ctx.args.comment}`] : []),
           `${t(ctx.lang, "月份", "Month")}：${month}`,
         ],

@@ -5,11 +5,12 @@ import { t, type Lang } from "../cards/kit";
 import type { Database } from "../src/db/database";
 import type { Work } from "../src/bot/work";
 import type { Group, Member } from "../src/db/schema";
+import { checkRaterSequence } from "../src/app/rater-sequence";
 import { schemeForMonth } from "../src/app/schemes";
 import { rateWrites } from "../src/app/scores";
 import { defineCardAction } from "../src/bot/card-action";
 import { groups, members } from "../src/db/schema";
-import { indexScheme } from "../src/domain/scheme";
+import { indexScheme, raterLabel } from "../src/domain/scheme";
 
 const reviewValue = z.object({
   a: z.literal("review.submit"),
@@ -127,6 +128,18 @@ export async function submitReview(s: ReviewSubmission): Promise<{ ok: boolean; 
     });
   }
   if (!rated.length) return { ok: false, message: t(lang, "请至少填写一项分数", "Fill in at least one score") };
+  // Issue 13 item 7 (篇6 line 122): where the scheme orders its raters, a group rates after the one before it.
+  const typed = rated.flatMap((r) => r.keys).filter((k) => !leaves.find((l) => l.node.key === k)?.node.source);
+  const order = await checkRaterSequence(db, group, scheme, s.month, s.subject.id, typed, s.kind);
+  if (!order.ok)
+    return {
+      ok: false,
+      message: t(
+        lang,
+        `本方案先由「${raterLabel(order.earlier.group)}」评价、再评分（篇6）：目前 ${order.earlier.raters} 人，每项需至少 ${order.needed} 人`,
+        `${order.earlier.group} rate first: ${order.earlier.raters} so far, ${order.needed} needed per item`,
+      ),
+    };
   for (const r of rated) {
     s.work.write(
       ...rateWrites(db, {
