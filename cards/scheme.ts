@@ -148,8 +148,8 @@ function gradeLine(s: Scheme, lang: Lang): string {
     lang,
     `按名次从高到低确定（以分数高低确定，篇5），只有写明分数线的等次才要求达到分数线${
       percent
-        ? "；比例名额 = 人数 × 比例，按最大余数法取整（如 20% × 3 人 = 0.6 → 1 名，20% × 2 人 = 0.4 → 0 名）；" +
-          "全单位统一排名时先按全单位人数算出名额，再按最大余数法分到各群，成绩单写明本群分得几名"
+        ? "；比例名额 = 本群参评人数 × 比例，按最大余数法取整（如 20% × 3 人 = 0.6 → 1 名，20% × 2 人 = 0.4 → 0 名），" +
+          "成绩单写明名额是怎样算出的"
         : ""
     }；分数并列者同一等次`,
     "by rank, best first; a minimum only where one is set; percentage quotas by largest remainder",
