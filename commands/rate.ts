@@ -6,7 +6,7 @@ import { schemeInForce } from "../src/app/schemes";
 import { displayName, rateWrites } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
-import { findDimension, indexScheme, raterLabel } from "../src/domain/scheme";
+import { findDimension, findYearReview, indexScheme, raterLabel } from "../src/domain/scheme";
 import { currentMonth, leadersOnly, problem } from "./guards";
 import { excerpt } from "../src/domain/text";
 
@@ -69,6 +69,41 @@ export const rateCommand = defineCommand({
     if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem, EXAMPLE[ctx.lang]);
     const { scheme } = await schemeInForce(db, ctx.group.id);
     const found = findDimension(scheme, ctx.args.item);
+    // 篇9 line 193: a year review (半年综合管理评价) is rated on its own and counts only in the year's total.
+    const review = found.kind === "found" ? undefined : findYearReview(scheme.yearReviews, ctx.args.item);
+    if (review) {
+      const month = currentMonth(ctx);
+      ctx.work.write(
+        ...rateWrites(db, {
+          group: ctx.group,
+          month,
+          member: target.member,
+          leaves: [review.key],
+          score: ctx.args.score,
+          raterGroup: "leader",
+          by: ctx.update.senderId,
+          comment: ctx.args.comment,
+          now: ctx.now,
+        }),
+      );
+      return ctx.reply(
+        scoreChangeCard({
+          kind: "rating",
+          who: displayName(target.member),
+          lines: [
+            `${review.name}：${ctx.args.score} ${t(ctx.lang, "分", "")}`.trim(),
+            t(
+              ctx.lang,
+              `单独评分，按 ${review.weight}% 计入 ${month.slice(0, 4)} 年度总分，不计入月度和季度成绩`,
+              `rated on its own: ${review.weight}% of the ${month.slice(0, 4)} total, not in months or quarters`,
+            ),
+            ...(ctx.args.comment ? [`${t(ctx.lang, "评语", "Comment")}：${ctx.args.comment}`] : []),
+            `${t(ctx.lang, "月份", "Month")}：${month}`,
+          ],
+          lang: ctx.lang,
+        }),
+      );
+    }
     if (found.kind !== "found") {
       const options =
         found.kind === "ambiguous" ? found.candidates.map((d) => d.name) : scheme.dimensions.map((d) => d.name);

@@ -25,7 +25,7 @@ export { indexScheme, isLeaf, type NodeInfo, type SchemeIndex } from "./tree";
 export { schemeTemplates, type SchemeTemplate } from "./templates";
 export { LEGACY_DEFAULT_TEMPLATE } from "./legacy";
 export { RECORDED_RATERS, withRules, type ParseOptions } from "./schema";
-export { ratersOf } from "./rules2";
+export { findYearReview, ratersOf } from "./rules2";
 export { raterLabel, awardLabel } from "./labels";
 export { formatPath } from "./issues";
 export { checkSchemeSize, MAX_DIMENSIONS } from "./size";

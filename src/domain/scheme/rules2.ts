@@ -135,3 +135,16 @@ export function checkRules2(raw: Rules2Json, recorded: readonly string[]): Field
     );
   return errors;
 }
+
+/** The year review `item` names (its key, its name, or a unique part of its name), if any. */
+export function findYearReview<R extends { key: string; name: string }>(
+  reviews: readonly R[],
+  item: string,
+): R | undefined {
+  const q = item.trim();
+  if (!q) return undefined;
+  const exact = reviews.find((r) => r.key === q.toLowerCase() || r.name === q);
+  if (exact) return exact;
+  const partial = reviews.filter((r) => r.name.includes(q));
+  return partial.length === 1 ? partial[0] : undefined;
+}
