@@ -107,14 +107,17 @@ export const awardCommand = defineCommand({
         }),
       );
     }
+    // Rules 2 (篇5 line 99): awards are added in full, outside the 附加分 cap.
     const cap =
-      scheme.extraCap !== undefined
-        ? t(
-            ctx.lang,
-            `（奖励与附加分合计不超过 ${scheme.extraCap} 分）`,
-            ` (awards and extras capped at ${scheme.extraCap})`,
-          )
-        : "";
+      scheme.rules === 2
+        ? t(ctx.lang, "（奖励分直接计入总分，不受附加分上限限制）", " (added in full, outside the extra-points cap)")
+        : scheme.extraCap !== undefined
+          ? t(
+              ctx.lang,
+              `（奖励与附加分合计不超过 ${scheme.extraCap} 分）`,
+              ` (awards and extras capped at ${scheme.extraCap})`,
+            )
+          : "";
     ctx.reply(
       scoreChangeCard({
         kind: "award",

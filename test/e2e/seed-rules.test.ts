@@ -83,7 +83,9 @@ describe("the seed rules in chat (issue 13)", () => {
       expect(await ask(LEADER, `评分 @张三 ${dim} 82`)).toContain("已评分");
       expect(await ask(LEADER, `评分 @李四 ${dim} 89`)).toContain("已评分");
     }
-    expect(await ask(LEADER, "奖励 @张三 国家级 获评全国文明村")).toContain("+5");
+    const award = await ask(LEADER, "奖励 @张三 国家级 获评全国文明村");
+    expect(award).toContain("+5");
+    expect(award).toContain("奖励分直接计入总分，不受附加分上限限制");
     // 大岭村 (张三's) has over 2,000 people: 篇5 line 95's 1.083.
     await h.bot.db.update(members).set({ coefficient: 1.083 }).where(eq(members.userId, ZHANG.openId));
 
