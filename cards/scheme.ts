@@ -84,7 +84,8 @@ function coefficientLine(s: Scheme, lang: Lang): string {
       return t(
         lang,
         "成员系数（人口规模、岗位等）不改变得分、名次和等次，只用于分配奖金：奖金池 ÷ Σ(总分 × 系数) × 本人总分 × 系数（篇5）",
-        "the coefficient leaves score, rank and grade alone and weights only the pay split: pool ÷ Σ(total × c) × total × c",
+        "the coefficient leaves score, rank and grade alone and weights only the pay split: " +
+          "pool ÷ Σ(total × c) × total × c",
       );
     case "none":
       return t(lang, "成员系数不参与计分，也不参与分配", "the coefficient is used neither in scores nor in pay");

@@ -157,7 +157,8 @@ export const rateCommand = defineCommand({
           ctx.lang,
           `本方案先由「${raterLabel(e.group)}」评价、再由领导参考其结果评分（篇6）。` +
             `${displayName(target.member)} 的这一项目前有 ${e.raters} 人评价，需每项至少 ${sequence.needed} 人。`,
-          `This scheme has ${e.group} rate first, then the leaders. ${e.raters} rated so far; ${sequence.needed} needed.`,
+          `This scheme has ${e.group} rate first, then the leaders. ` +
+            `${e.raters} rated so far; ${sequence.needed} needed.`,
         ),
       );
     }

@@ -71,7 +71,9 @@ function rankLines(m: MemberResult): string[] {
     const p = d.pay;
     lines.push(
       p.weightedCents !== undefined && p.mode !== "equal"
-        ? `绩效工资 = 奖金池 ${yuan(p.poolFen)} 元 ÷ Σ(总分 × 系数) ${fix2(p.sumCents / 100)} × 本人 ${fix2(p.cents / 100)} × 系数 ${p.coefficient} = ${fix2(p.weightedCents / 100)} → ${yuan(p.fen)} 元（系数只用于分配，见篇5；按最大余数法分到分）`
+        ? `绩效工资 = 奖金池 ${yuan(p.poolFen)} 元 ÷ Σ(总分 × 系数) ${fix2(p.sumCents / 100)}` +
+            ` × 本人 ${fix2(p.cents / 100)} × 系数 ${p.coefficient} = ${fix2(p.weightedCents / 100)}` +
+            ` → ${yuan(p.fen)} 元（系数只用于分配，见篇5；按最大余数法分到分）`
         : p.mode === "equal"
           ? `绩效工资 = 奖金池 ${yuan(p.poolFen)} 元 ÷ ${p.headcount} 人 = ${yuan(p.fen)} 元（总分均为 0，平均分配）`
           : `绩效工资 = 奖金池 ${yuan(p.poolFen)} 元 ÷ 总分合计 ${fix2(p.sumCents / 100)} × 本人 ${fix2(p.cents / 100)} = ${yuan(p.fen)} 元（按最大余数法分到分）`,

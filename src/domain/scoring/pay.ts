@@ -19,7 +19,7 @@ export interface PayShare {
   sumCents: number;
   cents: number;
   fen: number;
-  /** Where the scheme's coefficient weights pay (篇5 line 95): the member's coefficient and total × it, in hundredths. */
+  /** Where the coefficient weights pay (篇5 line 95): the member's coefficient and total × it, in hundredths. */
   coefficient?: number;
   weightedCents?: number;
 }
