@@ -62,9 +62,9 @@ export function periodLabel(period: string, lang: Lang): string {
 }
 
 const f2 = (n: number) => n.toFixed(2);
-/** "10月" for a month, "Q3" for a quarter. */
+/** "10月" for a month, "Q3" for a quarter; a year review (半年综合管理评价) by its name. */
 const partLabel = (period: string, lang: Lang) =>
-  period.includes("-Q") ? period.slice(5) : period.slice(5) + t(lang, "月", "");
+  period.includes("-Q") ? period.slice(5) : /^\d{4}-\d{2}$/.test(period) ? period.slice(5) + t(lang, "月", "") : period;
 
 /** 成绩单: one person's quarter, privately: total, place, grade, each dimension against the group, the trend, the comments. */
 export function reportCard(v: ReportCardView): Rendered {

@@ -53,36 +53,175 @@ function treeLines(dims: readonly Dimension[], depth: number, lang: Lang): strin
   });
 }
 
-function ruleLines(s: Scheme, lang: Lang): string[] {
+const CN_NUM = ["一", "二", "三", "四"];
+
+/** "领导 100%（评：工作配合、业务工作）" — a group tied to some dimensions says which (issue 13 item 8). */
+function raterLines(s: Scheme, lang: Lang): string {
   const sep = t(lang, "、", ", ");
-  const raters = Object.entries(s.raters)
-    .map(([g, w]) => `${lang === "en" ? g : raterLabel(g)} ${w}%`)
-    .join(sep);
+  const names = new Map(s.dimensions.map((d) => [d.key, d.name]));
+  const groups = Object.entries(s.raters).map(([g, w]) => {
+    const label = lang === "en" ? g : raterLabel(g);
+    const scope = s.raterScope[g];
+    const only = scope
+      ? t(lang, `（只评：${scope.map((k) => names.get(k) ?? k).join("、")}）`, ` (rates ${scope.join(", ")} only)`)
+      : "";
+    const counted = w === 0 ? t(lang, "（只供参考，不计分）", " (shown, not counted)") : "";
+    return `${label} ${w}%${only}${counted}`;
+  });
+  const order = s.raterSequence.length
+    ? t(
+        lang,
+        `；评分顺序：${s.raterSequence.map(raterLabel).join(" → ")}，后一组在前一组评完后评分并可看到其结果（篇6）`,
+        `; order: ${s.raterSequence.join(" → ")}, each after the previous, with its result in view`,
+      )
+    : "";
+  return `${groups.join(sep)}${order}`;
+}
+
+function coefficientLine(s: Scheme, lang: Lang): string {
+  switch (s.coefficient) {
+    case "pay":
+      return t(
+        lang,
+        "成员系数（人口规模、岗位等）不改变得分、名次和等次，只用于分配奖金：奖金池 ÷ Σ(总分 × 系数) × 本人总分 × 系数（篇5）",
+        "the coefficient leaves score, rank and grade alone and weights only the pay split: " +
+          "pool ÷ Σ(total × c) × total × c",
+      );
+    case "none":
+      return t(lang, "成员系数不参与计分，也不参与分配", "the coefficient is used neither in scores nor in pay");
+    default:
+      return t(
+        lang,
+        "总分 = 各项得分之和 × 成员系数（系数直接加权总分，总分可能超过 100）",
+        "total = sum of points × the member's coefficient (may exceed 100)",
+      );
+  }
+}
+
+function extraLine(s: Scheme, lang: Lang): string {
+  const sep = t(lang, "、", ", ");
   const awards = Object.entries(s.awards)
     .map(([l, p]) => `${lang === "en" ? l : awardLabel(l)} +${p}`)
     .join(sep);
-  const grades = s.grades
-    .map(
-      (g) =>
-        `${g.name} ≥${g.min}${g.quota !== undefined ? t(lang, `（限 ${g.quota}${typeof g.quota === "number" ? " 名" : ""}）`, ` (quota ${g.quota})`) : ""}`,
-    )
-    .join(sep);
-  const quarters = s.yearWeights.map((w, i) => t(lang, `${"一二三四"[i]}季度 ${w}%`, `Q${i + 1} ${w}%`)).join(sep);
+  if (s.rules === 1) {
+    const cap =
+      s.extraCap !== undefined
+        ? t(lang, `（奖励与附加分合计不超过 ${s.extraCap} 分）`, ` (with extras, at most ${s.extraCap})`)
+        : "";
+    return `${awards || t(lang, "无", "none")}${cap}`;
+  }
   const cap =
     s.extraCap !== undefined
-      ? t(lang, `（奖励与附加分合计不超过 ${s.extraCap} 分）`, ` (with extras, at most ${s.extraCap})`)
-      : "";
+      ? t(lang, `附加分最多 ${s.extraCap} 分`, `extra points at most ${s.extraCap}`)
+      : t(lang, "附加分不设上限", "no cap on extra points");
+  return awards
+    ? t(
+        lang,
+        `${awards}，直接计入总分，不受附加分上限限制；${cap}（篇5）`,
+        `${awards}, added in full, outside the cap; ${cap}`,
+      )
+    : cap;
+}
+
+function gradeLine(s: Scheme, lang: Lang): string {
+  const sep = t(lang, "、", ", ");
+  if (s.rules === 1)
+    return s.grades
+      .map(
+        (g) =>
+          `${g.name} ≥${g.min}${g.quota !== undefined ? t(lang, `（限 ${g.quota}${typeof g.quota === "number" ? " 名" : ""}）`, ` (quota ${g.quota})`) : ""}`,
+      )
+      .join(sep);
+  const each = s.grades
+    .map((g) => {
+      const min = g.min > 0 ? t(lang, `须 ≥${g.min} 分`, `≥${g.min}`) : "";
+      const quota =
+        g.quota === undefined
+          ? t(lang, "不限名额", "no quota")
+          : typeof g.quota === "number"
+            ? t(lang, `${g.quota} 名`, `${g.quota}`)
+            : t(lang, `占 ${g.quota}`, `${g.quota}`);
+      return `${g.name}（${[quota, min].filter(Boolean).join("，")}）`;
+    })
+    .join(sep);
+  const percent = s.grades.some((g) => typeof g.quota === "string");
+  const how = t(
+    lang,
+    `按名次从高到低确定（以分数高低确定，篇5），只有写明分数线的等次才要求达到分数线${
+      percent
+        ? "；比例名额 = 本群参评人数 × 比例，按最大余数法取整（如 20% × 3 人 = 0.6 → 1 名，20% × 2 人 = 0.4 → 0 名），" +
+          "成绩单写明名额是怎样算出的"
+        : ""
+    }；分数并列者同一等次`,
+    "by rank, best first; a minimum only where one is set; percentage quotas by largest remainder",
+  );
+  return `${each}。${how}`;
+}
+
+const PRIZE_PERIOD = {
+  every: ["每月、每季度和年度结果都发", "on every month, quarter and year"],
+  month: ["只按月度结果发", "on the month's result only"],
+  quarter: ["只按季度结果发", "on the quarter's result only"],
+  year: ["只按年度结果发一次（篇5）", "once, on the year's result"],
+} as const;
+
+function yearLine(s: Scheme, lang: Lang): string {
+  const sep = t(lang, "、", ", ");
+  const reviews = s.yearReviews.reduce((n, r) => n + r.weight, 0);
+  const quarterSum = s.yearWeights.reduce((a, b) => a + b, 0);
+  const share = (w: number) => Math.round(((100 - reviews) * w * 100) / quarterSum) / 100;
+  const quarters = s.yearWeights.map((w, i) => t(lang, `${CN_NUM[i]}季度 ${share(w)}%`, `Q${i + 1} ${share(w)}%`));
+  const parts = s.yearReviews.map((r) =>
+    t(lang, `${r.name} ${r.weight}%（单独评分，篇9）`, `${r.name} ${r.weight}% (rated on its own)`),
+  );
+  const pool = s.annualPool
+    ? t(
+        lang,
+        `；年终绩效奖金 ${s.annualPool} 元按${s.coefficient === "pay" ? "总分 × 系数" : "总分"}分配`,
+        `; year-end pool ¥${s.annualPool} split by totals`,
+      )
+    : "";
+  return `${[...quarters, ...parts].join(sep)}${pool}`;
+}
+
+function ruleLines(s: Scheme, lang: Lang): string[] {
+  const sep = t(lang, "、", ", ");
+  const bonus = s.dimensions.filter((d) => d.bonusCapPct !== undefined);
+  const grades = s.grades.length ? gradeLine(s, lang) : "";
   return [
-    `**${t(lang, "评分组", "Raters")}**：${raters}`,
-    `**${t(lang, "奖励分", "Awards")}**：${awards || t(lang, "无", "none")}${cap}`,
+    `**${t(lang, "计分规则", "Rules")}**：${
+      s.rules === 2
+        ? t(lang, "按考核材料（篇5、篇6、篇9）的规则计分", "the rules of the source reports")
+        : t(
+            lang,
+            "旧规则（本方案在规则更新前设定，已公布的成绩保持原样）；模板已改用新规则，可发「方案 模板」查看",
+            "the old rules (set before the update; published results keep their figures)",
+          )
+    }`,
+    `**${t(lang, "评分组", "Raters")}**：${raterLines(s, lang)}`,
+    `**${t(lang, "系数", "Coefficient")}**：${coefficientLine(s, lang)}`,
+    ...(bonus.length
+      ? [
+          `**${t(lang, "加分上限", "Bonus caps")}**：${bonus
+            .map((d) =>
+              t(
+                lang,
+                `${d.name}最多加 ${Math.round(d.weight * d.bonusCapPct!) / 100} 分（该项 ${d.weight} 分的 ${d.bonusCapPct}%）`,
+                `${d.name} +${Math.round(d.weight * d.bonusCapPct!) / 100}`,
+              ),
+            )
+            .join(sep)}`,
+        ]
+      : []),
+    `**${t(lang, "奖励分", "Awards")}**：${extraLine(s, lang)}`,
     ...(grades ? [`**${t(lang, "等次", "Grades")}**：${grades}`] : []),
     ...(s.prizes.length
       ? [
-          `**${t(lang, "名次奖", "Prizes")}**：${s.prizes.map((p, i) => t(lang, `第${i + 1}名 ${p} 元`, `#${i + 1} ¥${p}`)).join(sep)}`,
+          `**${t(lang, "名次奖", "Prizes")}**：${s.prizes.map((p, i) => t(lang, `第${i + 1}名 ${p} 元`, `#${i + 1} ¥${p}`)).join(sep)}，${t(lang, PRIZE_PERIOD[s.prizePeriod][0], PRIZE_PERIOD[s.prizePeriod][1])}`,
         ]
       : []),
     `**${t(lang, "排名公开", "Ranking")}**：${t(lang, VISIBILITY[s.rankingVisibility][0], VISIBILITY[s.rankingVisibility][1])}`,
-    `**${t(lang, "年度合成", "The year")}**：${quarters}${s.annualPool ? t(lang, `；年终绩效奖金 ${s.annualPool} 元按总分分配`, `; year-end pool ¥${s.annualPool} split by totals`) : ""}`,
+    `**${t(lang, "年度合成", "The year")}**：${yearLine(s, lang)}`,
     `**${t(lang, "补报期限", "Backfill")}**：${t(lang, `${s.backfillDays} 天`, `${s.backfillDays} days`)}`,
     ...(s.departmentCalibration
       ? [

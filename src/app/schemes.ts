@@ -6,7 +6,9 @@ import { auditLog, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import {
   checkSchemeSize,
+  LEGACY_DEFAULT_TEMPLATE,
   parseScheme,
+  withRules,
   schemeTemplates,
   type FieldError,
   type Scheme,
@@ -28,7 +30,9 @@ export interface SchemeInForce {
 }
 
 function defaultScheme(): SchemeInForce {
-  const template = schemeTemplates.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;
+  // Issue 13: the default stays the template as it was (rules 1), so a group that never chose a scheme keeps the
+  // figures it was published with; the templates people choose follow the seeds (rules 2).
+  const template = LEGACY_DEFAULT_TEMPLATE;
   const parsed = parseScheme(template.scheme);
   if (!parsed.ok) throw new Error(`template ${template.id} is invalid`);
   return {
@@ -136,7 +140,10 @@ export async function prepareScheme(
   by: string,
   now: Date,
 ): Promise<SaveSchemeResult> {
-  const parsed = parseScheme(json);
+  // Issue 13: a scheme saved from now on is computed by the seeds' rules unless it names its own; the rules are
+  // written into the stored JSON, so a stored scheme never changes rules when it is read back.
+  const stored = withRules(json);
+  const parsed = parseScheme(stored);
   if (!parsed.ok) return parsed;
   const tooLarge = checkSchemeSize(parsed.scheme.dimensions);
   if (tooLarge.length) return { ok: false, errors: tooLarge };
@@ -146,6 +153,6 @@ export async function prepareScheme(
     ok: true,
     version,
     scheme: parsed.scheme,
-    writes: saveWrites(db, group, version, parsed.scheme, json as SchemeJson, source, by, now),
+    writes: saveWrites(db, group, version, parsed.scheme, stored as SchemeJson, source, by, now),
   };
 }

@@ -5,7 +5,8 @@ import { publish } from "../app/publications";
 import type { Database } from "../db/database";
 import { localDate } from "../domain/dates";
 import { members, type Group } from "../db/schema";
-import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring";
+import { combinePeriods, splitPool, toCents, yearParts, yuanToFen } from "../domain/scoring";
+import { yearReviewScores } from "../app/year-reviews";
 import type { OutboundMessage } from "../outbox/message";
 import { computeQuarter, groupSummary } from "./quarterly-report";
 import type { PeriodSource } from "../app/period-data";
@@ -28,10 +29,18 @@ export async function computeYear(db: Database, group: Group, year: string, now:
     }))
     // A quarter nobody was scored in (the bot arrived mid-year) does not drag the year down.
     .filter((p) => p.result.members.some((m) => m.total > 0) && p.weight > 0);
-  const combined = combinePeriods(scheme, parts);
+  // Rules 2 pays place prizes on the period the scheme names (篇5 line 101: the year's result).
+  // 篇9 line 193: a half-year (or other) review is its own part of the year, with its own weight.
+  const reviews = await yearReviewScores(db, group, scheme, year);
+  const combined = combinePeriods(scheme, yearParts(scheme, parts, reviews), { kind: "year" });
   const pay = splitPool(
     yuanToFen(scheme.annualPool),
-    combined.members.map((m) => ({ id: m.id, cents: toCents(m.total) })),
+    // 篇5 line 95: where the scheme says so, the coefficient weights the pay split, never the score.
+    combined.members.map((m) => ({
+      id: m.id,
+      cents: toCents(m.total),
+      ...(scheme.coefficient === "pay" && m.coefficient !== undefined ? { coefficient: m.coefficient } : {}),
+    })),
   );
   return { scheme, combined, pay: pay.byMember };
 }

@@ -2,6 +2,9 @@
 import { fieldError, formatPath } from "./issues";
 import type { Dimension, FieldError, Grade } from "./types";
 
+/** A grade as written: rules 2 may leave out `min` (no threshold). */
+type GradeJson = Omit<Grade, "min"> & { min?: number | undefined };
+
 /** Weights are percentages typed by people; allow float noise, not a missing point. */
 const SUM_TOLERANCE = 1e-6;
 
@@ -11,7 +14,7 @@ const sumOf = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 interface RawScheme {
   dimensions: readonly Dimension[];
   raters?: Record<string, number> | undefined;
-  grades?: readonly Grade[] | undefined;
+  grades?: readonly GradeJson[] | undefined;
 }
 
 export function checkScheme(raw: RawScheme): FieldError[] {
@@ -103,7 +106,7 @@ function checkRaters(raters: Record<string, number> | undefined): FieldError[] {
   return [];
 }
 
-function checkGrades(grades: readonly Grade[]): FieldError[] {
+function checkGrades(grades: readonly GradeJson[]): FieldError[] {
   const errors: FieldError[] = [];
   const names = new Set<string>();
   grades.forEach((grade, i) => {
@@ -112,12 +115,12 @@ function checkGrades(grades: readonly Grade[]): FieldError[] {
     names.add(grade.name);
     const previous = grades[i - 1];
     // Grades are handed out best first; a better grade with a lower bar would make the order meaningless.
-    if (previous && grade.min > previous.min) {
+    if (previous && (grade.min ?? 0) > (previous.min ?? 0)) {
       errors.push(
         fieldError(
           ["grades", i, "min"],
-          `等次须从好到差排列：最低分不得高于上一等次（${previous.min}）`,
-          `grades go best first: min must not exceed the previous grade's (${previous.min})`,
+          `等次须从好到差排列：最低分不得高于上一等次（${previous.min ?? 0}）`,
+          `grades go best first: min must not exceed the previous grade's (${previous.min ?? 0})`,
         ),
       );
     }

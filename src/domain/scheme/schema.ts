@@ -4,9 +4,10 @@
  * only once both passes agree, so a `Scheme` value is always complete.
  */
 import { z } from "zod";
-import { fromZodIssues } from "./issues";
+import { fieldError, fromZodIssues } from "./issues";
 import { checkScheme } from "./checks";
-import type { Dimension, ParseResult, Scheme } from "./types";
+import { checkRules2, RULES2_ONLY } from "./rules2";
+import type { Dimension, FieldError, ParseResult, Scheme } from "./types";
 
 /** Keys appear in chat commands and exports, so they stay ASCII and lower case. */
 export const KEY_PATTERN = /^[a-z0-9_-]+$/;
@@ -21,6 +22,12 @@ export const DEFAULT_AWARDS: Readonly<Record<string, number>> = Object.freeze({
 });
 export const DEFAULT_RATERS: Readonly<Record<string, number>> = Object.freeze({ leader: 100 });
 export const DEFAULT_BACKFILL_DAYS = 7;
+/**
+ * The rater groups the bot records ratings for today: 评分 (leader), 互评 (peer), 自评 (self). A rules-2 scheme
+ * naming another group (say `public` before anything records public ratings) is refused rather than letting that
+ * group's weight drop out unnoticed (issue 13 item 8). A feature that records a new group adds it here.
+ */
+export const RECORDED_RATERS: readonly string[] = Object.freeze(["leader", "peer", "self"]);
 
 /** An amount in yuan must be representable in fen exactly. */
 export const isCents = (n: number): boolean => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
@@ -52,14 +59,25 @@ const QuotaShape = z.union(
 
 const GradeShape = z.strictObject({
   name: text(20),
-  min: z.number().min(0),
+  /** Required by rules 1; rules 2 grades by rank and quota alone unless a minimum is set. */
+  min: z.number().min(0).optional(),
   quota: QuotaShape.optional(),
 });
 
 export const SchemeShape = z.strictObject({
   name: text(50),
   dimensions: z.array(DimensionShape).min(1),
-  raters: z.record(text(32), z.number().gt(0).max(100)).optional(),
+  /** Which scoring rules (types.ts RulesVersion): absent is 1, the rules every scheme stored before issue 13 used. */
+  rules: z.union([z.literal(1), z.literal(2)]).optional(),
+  coefficient: z.enum(["pay", "score", "none"]).optional(),
+  prizePeriod: z.enum(["every", "month", "quarter", "year"]).optional(),
+  raters: z.record(text(32), z.number().min(0).max(100)).optional(),
+  raterScope: z.record(text(32), z.array(key).min(1)).optional(),
+  raterSequence: z.array(text(32)).optional(),
+  yearReviews: z
+    .array(z.strictObject({ key, name: text(40), weight: z.number().gt(0).lt(100) }))
+    .max(4)
+    .optional(),
   extraCap: z.number().min(0).optional(),
   awards: z.record(key, z.number().min(0).max(100)).optional(),
   grades: z.array(GradeShape).optional(),
@@ -80,19 +98,46 @@ export const SchemeShape = z.strictObject({
 /** A scheme as written in JSON, before defaults (what templates and the scheme editor hold). */
 export type SchemeJson = z.input<typeof SchemeShape>;
 
+export interface ParseOptions {
+  /** Rater groups something records ratings for (default RECORDED_RATERS); rules 2 refuses any other. */
+  recordedRaters?: readonly string[];
+}
+
+/**
+ * The JSON to store for a new scheme: the rules it is computed by written into it, 2 where it names none. A scheme
+ * read back without `rules` was stored before issue 13 and keeps rules 1, so its published figures never change.
+ */
+export function withRules(json: unknown): unknown {
+  return json !== null && typeof json === "object" && !Array.isArray(json) && !("rules" in json)
+    ? { rules: 2, ...json }
+    : json;
+}
+
 /** Validate a scheme (already JSON-parsed) and fill its defaults. */
-export function parseScheme(json: unknown): ParseResult<"scheme", Scheme> {
+export function parseScheme(json: unknown, options: ParseOptions = {}): ParseResult<"scheme", Scheme> {
   const shaped = SchemeShape.safeParse(json);
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
   const raw = shaped.data;
-  const errors = checkScheme(raw);
+  const rules = raw.rules ?? 1;
+  const errors =
+    rules === 1
+      ? [...checkScheme(raw), ...checkRules1(raw)]
+      : [...checkScheme({ ...raw, raters: undefined }), ...checkRules2(raw, options.recordedRaters ?? RECORDED_RATERS)];
   if (errors.length > 0) return { ok: false, errors };
   const scheme: Scheme = {
     name: raw.name,
+    rules,
+    // Rules 1 multiplied every total by the coefficient; rules 2 uses it only where the scheme says (篇5 line 95).
+    coefficient: raw.coefficient ?? (rules === 1 ? "score" : "none"),
+    // Rules 1 paid prizes on every result; 篇5 line 101 pays them on the year's result (考评结果, 评先创优).
+    prizePeriod: raw.prizePeriod ?? (rules === 1 ? "every" : "year"),
+    raterScope: raw.raterScope ?? {},
+    raterSequence: raw.raterSequence ?? [],
+    yearReviews: raw.yearReviews ?? [],
     dimensions: raw.dimensions,
     raters: raw.raters ?? { ...DEFAULT_RATERS },
     awards: raw.awards ?? { ...DEFAULT_AWARDS },
-    grades: raw.grades ?? [],
+    grades: (raw.grades ?? []).map((g) => ({ ...g, min: g.min ?? 0 })),
     prizes: raw.prizes ?? [],
     rankingVisibility: raw.rankingVisibility ?? "top",
     backfillDays: raw.backfillDays ?? DEFAULT_BACKFILL_DAYS,
@@ -102,4 +147,22 @@ export function parseScheme(json: unknown): ParseResult<"scheme", Scheme> {
   };
   if (raw.extraCap !== undefined) scheme.extraCap = raw.extraCap;
   return { ok: true, scheme };
+}
+
+/** Rules 1 is the engine as it was: none of the rules-2 fields, every grade with a minimum, no zero rater weight. */
+function checkRules1(raw: SchemeJson): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of RULES2_ONLY) {
+    if (raw[field] !== undefined)
+      errors.push(
+        fieldError(field, `此项需要新规则：请同时设置 "rules": 2`, `this field needs the new rules: set "rules": 2`),
+      );
+  }
+  (raw.grades ?? []).forEach((g, i) => {
+    if (g.min === undefined) errors.push(fieldError(["grades", i, "min"], "缺少必填项", "required"));
+  });
+  for (const [group, weight] of Object.entries(raw.raters ?? {})) {
+    if (weight <= 0) errors.push(fieldError(["raters", group], "须 > 0", "must be > 0"));
+  }
+  return errors;
 }

@@ -1,6 +1,7 @@
 /**
- * Ready-made schemes from the reports digested in DOMAIN.md §2 and §3. They are starting points:
- * the appraisal office copies one and edits weights and quotas to its own rules.
+ * Ready-made schemes from the seed reports (篇N + line). They are starting points: the appraisal office copies one
+ * and edits weights and quotas to its own rules. Every template is "rules": 2 (types.ts RulesVersion) and carries
+ * only what the seeds say: no invented rater weights (issue 13 item 7), no invented score thresholds (item 3).
  */
 import type { SchemeJson } from "./schema";
 
@@ -11,22 +12,24 @@ export interface SchemeTemplate {
   scheme: SchemeJson;
 }
 
-/** §5: bonus on an item at most 20% of its points; extra points at most 3 in total. */
+/** 篇5 line 95: 「加分最高不超过该项分值的20%，附加分最高不超过3分」. */
 const BONUS_CAP_PCT = 20;
 const EXTRA_CAP = 3;
-/** §5: places 1, 2, 3 receive 900, 600, 300 yuan (said of villages and units). */
+/** 篇5 line 101: 「位于一二三名的，分别奖励900、600、300元」 (villages and units, on the year's result). */
 const PRIZES = [900, 600, 300];
-/** §2: national / provincial / city / county awards add 5 / 3 / 2 / 1 points. */
+/** 篇5 line 99: 国、省、市、县奖励「直接往干部绩效总分中各加5、3、2、1分」, outside the 附加分 cap. */
 const AWARDS = { national: 5, provincial: 3, city: 2, county: 1 };
 
-/** Five levels as in §3; `top` sets the quotas of the two best (a share of people, or a head count). */
+/**
+ * Grades by rank and quota alone: 篇5 line 98, 「其中优秀5名，良好5名，以分数高低确定」. No minimum score: the seeds set
+ * none, so first place with 89 is 优秀. The levels below 良好 are named for the office to use; they carry no quota and
+ * no threshold, so everyone after the quotas is 合格 until the office sets its own rules.
+ */
 function grades(top: { excellent: number | `${number}%`; good?: number | `${number}%` }) {
   return [
-    { name: "优秀", min: 90, quota: top.excellent },
-    top.good === undefined ? { name: "良好", min: 80 } : { name: "良好", min: 80, quota: top.good },
-    { name: "合格", min: 70 },
-    { name: "基本合格", min: 60 },
-    { name: "不合格", min: 0 },
+    { name: "优秀", quota: top.excellent },
+    top.good === undefined ? { name: "良好" } : { name: "良好", quota: top.good },
+    { name: "合格" },
   ];
 }
 
@@ -36,17 +39,21 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
   {
     id: "unit-staff",
     name: "单位干部",
-    description: "镇机关及镇属单位干部：联村工作 40%、单位业务 40%、单位管理学习作风 20%（§5）",
+    description:
+      "镇机关及镇属单位干部：联村工作 40%、单位业务 40%、单位管理学习作风 20%（篇5）；领导评分；优秀名额 20% 为示例，请按本单位规定修改",
     scheme: {
+      rules: 2,
       name: "单位干部",
       dimensions: [
         capped("village", "联村工作", 40),
         capped("business", "单位业务", 40),
         capped("conduct", "单位管理学习作风", 20),
       ],
-      raters: { leader: 60, peer: 30, self: 10 },
+      // 篇5 line 96 gives the dimensions' weights and no rater groups: the unit's leaders score.
+      raters: { leader: 100 },
       extraCap: EXTRA_CAP,
       awards: AWARDS,
+      // Not from the seeds: an example quota the office replaces with its own.
       grades: grades({ excellent: "20%" }),
       rankingVisibility: "top",
     },
@@ -55,15 +62,19 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     id: "section-leader",
     name: "中层干部",
     description:
-      "中层（站所）负责人：分管工作 60%、联村工作 30%、个人学习及出勤 10%（§5）；先民主测评再由领导评分（§6）",
+      "中层（站所）负责人：分管工作 60%、联村工作 30%、个人学习及出勤 10%（篇5）；先在全体职工中民主测评，再由领导参考测评结果评分，领导评分为得分（篇6）；优秀名额 20% 为示例",
     scheme: {
+      rules: 2,
       name: "中层干部",
       dimensions: [
         capped("charge", "分管工作", 60),
         capped("village", "联村工作", 30),
         capped("study", "个人学习及出勤", 10),
       ],
-      raters: { leader: 60, peer: 40 },
+      // 篇6 line 122: 「中层干部考核先在全体教职工中进行民测，然后由分管领导、主要领导进行评分」: the 民测 comes first and
+      // is shown to the leaders; the leaders' score is the score.
+      raters: { peer: 0, leader: 100 },
+      raterSequence: ["peer", "leader"],
       extraCap: EXTRA_CAP,
       awards: AWARDS,
       grades: grades({ excellent: "20%" }),
@@ -74,8 +85,9 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     id: "stationed-unit",
     name: "驻镇单位",
     description:
-      "驻镇单位：工作配合 20%、社会评价 20%、干部学习 10%、业务工作 50%；优秀 5 名、良好 5 名，以分数高低确定；前三名奖 900/600/300 元（§5）",
+      "驻镇单位：工作配合 20%、社会评价 20%、干部学习 10%、业务工作 50%；优秀 5 名、良好 5 名，以分数高低确定；年度前三名奖 900/600/300 元（篇5）",
     scheme: {
+      rules: 2,
       name: "驻镇单位",
       dimensions: [
         capped("cooperation", "工作配合", 20),
@@ -83,7 +95,9 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
         capped("study", "干部学习", 10),
         capped("business", "业务工作", 50),
       ],
-      raters: { leader: 70, public: 30 },
+      // 社会评价 is itself the public's dimension (篇5 line 98); nothing records public ratings yet, so the office's
+      // leaders enter it. Once public ratings are recorded, tie them to it: "raterScope": { "public": ["reputation"] }.
+      raters: { leader: 100 },
       extraCap: EXTRA_CAP,
       awards: AWARDS,
       grades: grades({ excellent: 5, good: 5 }),
@@ -95,9 +109,12 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     id: "village",
     name: "村（社区）",
     description:
-      "镇对村考核：经济发展、社会管理、党的建设、社会稳定各 25%；人口规模系数 1.042 / 1.083 设在成员上；前三名奖 900/600/300 元（§5）",
+      "镇对村考核：经济发展、社会管理、党的建设、社会稳定各 25%；人口规模系数 1.042 / 1.083 设在成员上，只用于分配工资，不改变得分和名次；年度前三名奖 900/600/300 元（篇5）",
     scheme: {
+      rules: 2,
       name: "村（社区）",
+      // 篇5 line 95: the coefficient weights the pay split, 「总工资除以各村总得分（…乘以1.042和1.083）再乘以各村得分」.
+      coefficient: "pay",
       dimensions: [
         capped("economy", "经济发展", 25),
         capped("governance", "社会管理", 25),
@@ -106,7 +123,7 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
       ],
       extraCap: EXTRA_CAP,
       awards: AWARDS,
-      grades: grades({ excellent: 5, good: 5 }),
+      // 篇5 sets no grades for villages (only 驻镇单位 has 优秀5名、良好5名, line 98): the office adds its own.
       prizes: PRIZES,
       rankingVisibility: "full",
     },
@@ -114,8 +131,10 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
   {
     id: "civil-servant",
     name: "公务员",
-    description: "公务员：公共部分 30%（学习情况、工作纪律、工作作风）+ 本职工作部分 70%（履职、目标任务）（§15）",
+    description:
+      "公务员：公共部分 30%（学习情况、工作纪律、工作作风）+ 本职工作部分 70%（履职、目标任务）（篇15）；领导评分；优秀名额 15% 为示例",
     scheme: {
+      rules: 2,
       name: "公务员",
       dimensions: [
         {
@@ -134,7 +153,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
           ],
         },
       ],
-      raters: { leader: 50, peer: 40, self: 10 },
+      // 篇15 gives the parts and no rater weights: the leaders score.
+      raters: { leader: 100 },
       extraCap: EXTRA_CAP,
       awards: AWARDS,
       // Not from the reports: civil-service appraisal practice keeps 优秀 to about 15% of those assessed.

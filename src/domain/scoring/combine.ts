@@ -7,8 +7,8 @@
  */
 import type { Scheme } from "../scheme/types";
 import { round2, toCents } from "./fen";
-import { assignGrades } from "./grades";
-import { awardPrizes } from "./prizes";
+import { assignGrades, type ResolvedQuota } from "./grades";
+import { awardPrizes, paysPrizes } from "./prizes";
 import { rankGroups } from "./rank";
 import type { Warning } from "./warning";
 
@@ -17,6 +17,7 @@ export interface PartMember {
   id: string;
   name: string;
   total: number;
+  coefficient?: number;
   dimensions: Record<string, { score: number }>;
 }
 
@@ -38,6 +39,47 @@ export interface CombinedMember {
   parts: { period: string; total: number | null }[];
   /** Top-level dimension → mean score (0–100) over the parts. */
   dimensions: Record<string, number>;
+  /** Where the scheme's coefficient weights pay: the member's coefficient in the latest part. */
+  coefficient?: number;
+}
+
+export interface CombineOptions {
+  /** What the combined period is (default a quarter): rules 2 pays place prizes only on the kind the scheme names. */
+  kind?: "quarter" | "year";
+  quotaSeats?: Readonly<Record<string, ResolvedQuota>>;
+}
+
+/** A separately rated year component's scores (篇9 line 193: 半年综合管理评价), member id → 0–100. */
+export interface ReviewScores {
+  key: string;
+  scores: readonly { id: string; name: string; score: number }[];
+}
+
+/**
+ * The parts of a year (issue 13 item 5). 篇9 line 193: 「市绩考办将组织一次半年综合管理评价考核，并按30%计入年底总评」.
+ * Each of the scheme's `yearReviews` is its own part with its own weight; the quarters share the rest in proportion
+ * to `yearWeights` (over the quarters present). With a 30% half-year review and four equal quarters, each quarter
+ * weighs 17.5%: year = 0.7 × (Q1 + Q2 + Q3 + Q4) / 4 + 0.3 × review. A review nobody scored is left out, as a
+ * quarter nobody was scored in is.
+ */
+export function yearParts(
+  scheme: Pick<Scheme, "yearReviews">,
+  quarters: readonly PartResult[],
+  reviews: readonly ReviewScores[],
+): PartResult[] {
+  const reviewParts: PartResult[] = scheme.yearReviews.flatMap((r) => {
+    const given = reviews.find((x) => x.key === r.key)?.scores ?? [];
+    if (given.length === 0) return [];
+    const members = given.map((s) => ({ id: s.id, name: s.name, total: s.score, dimensions: {} }));
+    return [{ period: r.name, result: { members }, weight: r.weight }];
+  });
+  const reviewWeight = reviewParts.reduce((n, p) => n + (p.weight ?? 0), 0);
+  const quarterWeight = quarters.reduce((n, p) => n + (p.weight ?? 1), 0);
+  if (reviewParts.length === 0 || quarterWeight === 0) return [...quarters, ...reviewParts];
+  return [
+    ...quarters.map((q) => ({ ...q, weight: ((100 - reviewWeight) * (q.weight ?? 1)) / quarterWeight })),
+    ...reviewParts,
+  ];
 }
 
 export interface CombinedResult {
@@ -54,7 +96,11 @@ const mean = (xs: { value: number; weight: number }[]) => {
   return w > 0 ? xs.reduce((n, x) => n + x.value * x.weight, 0) / w : 0;
 };
 
-export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): CombinedResult {
+export function combinePeriods(
+  scheme: Scheme,
+  parts: readonly PartResult[],
+  options: CombineOptions = {},
+): CombinedResult {
   const people = new Map<
     string,
     {
@@ -62,6 +108,7 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
       name: string;
       totals: { value: number; weight: number }[];
       dims: Map<string, { value: number; weight: number }[]>;
+      coefficient?: number;
     }
   >();
   for (const part of parts) {
@@ -74,6 +121,7 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
         dims: new Map<string, { value: number; weight: number }[]>(),
       };
       p.totals.push({ value: m.total, weight });
+      if (m.coefficient !== undefined) p.coefficient = m.coefficient;
       for (const [key, f] of Object.entries(m.dimensions))
         p.dims.set(key, [...(p.dims.get(key) ?? []), { value: f.score, weight }]);
       people.set(m.id, p);
@@ -81,8 +129,14 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
   }
   const totals = [...people.values()].map((p) => ({ id: p.id, cents: toCents(mean(p.totals)) }));
   const groups = rankGroups(totals);
-  const { byMember: grades, warnings } = assignGrades(scheme.grades, groups, totals.length);
-  const prizes = awardPrizes(scheme.prizes, groups);
+  const { byMember: grades, warnings } = assignGrades(
+    scheme.grades,
+    groups,
+    totals.length,
+    scheme.rules,
+    options.quotaSeats,
+  );
+  const prizes = paysPrizes(scheme, options.kind ?? "quarter") ? awardPrizes(scheme.prizes, groups) : new Map();
   const rankOf = new Map(groups.flatMap((g) => g.members.map((m) => [m.id, g.rank] as const)));
 
   const members: CombinedMember[] = [...people.values()]
@@ -98,6 +152,7 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
         total: part.result.members.find((m) => m.id === p.id)?.total ?? null,
       })),
       dimensions: Object.fromEntries([...p.dims].map(([k, v]) => [k, round2(mean(v))])),
+      ...(scheme.coefficient === "pay" && p.coefficient !== undefined ? { coefficient: p.coefficient } : {}),
     }))
     .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1));
 

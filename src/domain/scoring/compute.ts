@@ -10,27 +10,39 @@ import { indexScheme } from "../scheme/tree";
 import type { Scheme } from "../scheme/types";
 import { fenToYuan, round2, yuanToFen } from "./fen";
 import { memberFigures, planFigures, type MemberFigures } from "./figures";
-import { assignGrades, type GradeAssignment } from "./grades";
+import { assignGrades, type GradeAssignment, type ResolvedQuota } from "./grades";
 import type { MemberInput, PeriodInputs } from "./inputs";
 import { scoreMember } from "./member";
 import { indexByMember, memberInputs, type PeriodIndex } from "./member-inputs";
 import { splitPool, type PayShare } from "./pay";
-import { awardPrizes, type PrizeShare } from "./prizes";
+import { awardPrizes, paysPrizes, type PeriodKind, type PrizeShare } from "./prizes";
 import { rankGroups, type TieGroup } from "./rank";
 import type { MemberDerivation, MemberResult, PeriodResult } from "./result";
 import type { Warning } from "./warning";
 
+export interface PeriodOptions {
+  /** What the period is (default a month): rules 2 pays place prizes only on the kind the scheme names. */
+  kind?: PeriodKind;
+  /** Grade name → head count from an organisation-wide apportionment (organisation-quota.ts), rules 2. */
+  quotaSeats?: Readonly<Record<string, ResolvedQuota>>;
+}
+
 /** Expects inputs that passed parsePeriodInputs for the same scheme. */
-export function computePeriod(scheme: Scheme, inputs: PeriodInputs): PeriodResult {
+export function computePeriod(scheme: Scheme, inputs: PeriodInputs, options: PeriodOptions = {}): PeriodResult {
   const index = indexByMember(indexScheme(scheme), inputs);
   const plan = planFigures(scheme, index);
   const scores = inputs.members.map((m, i) => memberFigures(plan, index, m, i));
 
   const groups = rankGroups(scores);
-  const grades = assignGrades(scheme.grades, groups, scores.length);
-  const prizes = awardPrizes(scheme.prizes, groups);
+  const grades = assignGrades(scheme.grades, groups, scores.length, scheme.rules, options.quotaSeats);
+  const prizes = paysPrizes(scheme, options.kind ?? "month") ? awardPrizes(scheme.prizes, groups) : new Map();
   const poolFen = yuanToFen(inputs.pool);
-  const pay = splitPool(poolFen, scores);
+  const pay = splitPool(
+    poolFen,
+    scheme.coefficient === "pay"
+      ? scores.map((s) => ({ id: s.id, cents: s.cents, coefficient: inputs.members[s.index]!.coefficient }))
+      : scores,
+  );
 
   const members: MemberResult[] = [];
   for (const group of groups) {
@@ -94,6 +106,7 @@ function derive(
     extra: score.extra,
     subtotal: score.subtotal,
     coefficient: score.coefficient,
+    ...(scheme.coefficient === "score" ? {} : { coefficientUse: scheme.coefficient }),
     total: score.total,
     totalCents: score.cents,
     rank: placed.group.rank,

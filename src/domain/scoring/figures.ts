@@ -34,6 +34,8 @@ export interface FiguresPlan {
   leafSlot: Map<string, number>;
   raterSlot: Map<string, number>;
   raterWeights: number[];
+  /** Per (leaf, group): 1 where the group rates the leaf's top-level dimension (scheme.raterScope). */
+  rates: Uint8Array;
   /** Scratch, reused member after member: per (leaf, group) the sorted sum and count. */
   sums: Float64Array;
   counts: Int32Array;
@@ -52,6 +54,14 @@ export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
   const raterSlot = new Map(raterEntries.map(([group], g) => [group, g]));
   const slots = Math.max(1, leafSlot.size * raterEntries.length);
   const leafScores = new Float64Array(Math.max(1, leafSlot.size));
+  const rates = new Uint8Array(slots).fill(1);
+  for (const leaf of index.tree.leaves) {
+    const scope = scheme.raterScope;
+    raterEntries.forEach(([group], g) => {
+      const keys = scope[group];
+      if (keys && !keys.includes(leaf.top.key)) rates[leafSlot.get(leaf.node.key)! * raterEntries.length + g] = 0;
+    });
+  }
   const leafRated = new Uint8Array(Math.max(1, leafSlot.size));
   return {
     scheme,
@@ -59,6 +69,7 @@ export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
     leafSlot,
     raterSlot,
     raterWeights: raterEntries.map(([, w]) => w),
+    rates,
     sums: new Float64Array(slots),
     counts: new Int32Array(slots),
     leafScores,
@@ -113,11 +124,12 @@ function scoreLeaves(plan: FiguresPlan, index: PeriodIndex, b: number) {
     for (let g = 0; g < groups; g++) {
       const slot = leaf * groups + g;
       const count = counts[slot]!;
-      if (count === 0) continue;
+      if (count === 0 || plan.rates[slot] === 0) continue;
       const weight = plan.raterWeights[g]!;
       weighted += (sums[slot]! / count) * weight;
       ratedWeight += weight;
-      rated++;
+      // A group of weight 0 (rules 2: 民测 shown to the leaders first) does not make the leaf rated.
+      if (weight > 0) rated++;
     }
     plan.leafScores[leaf] = ratedWeight > 0 ? clamp(weighted / ratedWeight, 0, 100) : 0;
     plan.leafRated[leaf] = rated > 0 ? 1 : 0;
@@ -199,11 +211,12 @@ export function memberFigures(
   const awards = positions(index.awards, b).map((i) => index.inputs.awards[i]!);
   const extras = positions(index.extras, b).map((i) => index.inputs.extras[i]!);
   let extra: number;
-  if (awards.length + extras.length > 0) extra = scoreExtra(scheme.awards, scheme.extraCap, awards, extras).applied;
+  if (awards.length + extras.length > 0)
+    extra = scoreExtra(scheme.awards, scheme.extraCap, awards, extras, scheme.rules).applied;
   else {
     const cap = scheme.extraCap ?? null;
     extra = cap === null ? 0 : Math.min(0, cap);
   }
-  const total = (pointsSum + extra) * member.coefficient;
+  const total = scheme.coefficient === "score" ? (pointsSum + extra) * member.coefficient : pointsSum + extra;
   return { id: member.id, index: position, bucket: b, total, cents: toCents(total), dimensions, extra, missing };
 }

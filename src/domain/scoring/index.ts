@@ -32,3 +32,9 @@ export {
   type OrganisationRanking,
   type Department,
 } from "./organisation";
+export { organisationQuotas, type QuotaGroup } from "./organisation-quota";
+export { resolveQuotasByRemainder, type ResolvedQuota } from "./grades";
+export { paysPrizes, type PeriodKind } from "./prizes";
+export { yearParts, type CombineOptions, type ReviewScores } from "./combine";
+export type { PeriodOptions } from "./compute";
+export { weightedCents } from "./pay";

@@ -15,15 +15,26 @@ export interface PayShare {
   mode: "proportional" | "equal";
   poolFen: number;
   headcount: number;
-  /** Σ totals of everyone, in hundredths. */
+  /** Σ totals of everyone, in hundredths (Σ weighted totals where the coefficient weights pay). */
   sumCents: number;
   cents: number;
   fen: number;
+  /** Where the coefficient weights pay (篇5 line 95): the member's coefficient and total × it, in hundredths. */
+  coefficient?: number;
+  weightedCents?: number;
 }
+
+/**
+ * 篇5 line 95: 「用全镇村干部总工资除以全镇各村总得分（高于1500人、2000人的村基础分各乘以1.042和1.083）再乘以各村得分」.
+ * The weighted total in hundredths, rounded half up, so the card's arithmetic can be redone by hand:
+ * 88.00 × 1.083 = 95.304 → 95.30.
+ */
+export const weightedCents = (cents: number, coefficient: number): number =>
+  Math.round((cents * Math.round(coefficient * 1e6)) / 1e6 + 1e-9);
 
 export function splitPool(
   poolFen: number,
-  entries: readonly { id: string; cents: number }[],
+  entries: readonly { id: string; cents: number; coefficient?: number }[],
 ): { byMember: Map<string, PayShare>; warnings: Warning[] } {
   const byMember = new Map<string, PayShare>();
   const warnings: Warning[] = [];
@@ -37,17 +48,26 @@ export function splitPool(
     }
     return { byMember, warnings };
   }
-  const sumCents = entries.reduce((sum, e) => sum + e.cents, 0);
+  const weighted = entries.map((e) => (e.coefficient === undefined ? e.cents : weightedCents(e.cents, e.coefficient)));
+  const sumCents = weighted.reduce((sum, w) => sum + w, 0);
   const mode = sumCents > 0 ? "proportional" : "equal";
-  const weights = entries.map((e) => (mode === "equal" ? 1 : e.cents));
+  const weights = weighted.map((w) => (mode === "equal" ? 1 : w));
   const tieBreak = (a: number, b: number) => {
     const ea = entries[a];
     const eb = entries[b];
-    return !ea || !eb ? 0 : eb.cents - ea.cents || compareText(ea.id, eb.id);
+    return !ea || !eb ? 0 : weighted[b]! - weighted[a]! || compareText(ea.id, eb.id);
   };
   const shares = apportion(poolFen, weights, tieBreak);
   entries.forEach((e, i) =>
-    byMember.set(e.id, { mode, poolFen, headcount: entries.length, sumCents, cents: e.cents, fen: shares[i] ?? 0 }),
+    byMember.set(e.id, {
+      mode,
+      poolFen,
+      headcount: entries.length,
+      sumCents,
+      cents: e.cents,
+      fen: shares[i] ?? 0,
+      ...(e.coefficient === undefined ? {} : { coefficient: e.coefficient, weightedCents: weighted[i]! }),
+    }),
   );
   if (mode === "equal" && poolFen > 0) {
     warnings.push({

@@ -3,6 +3,7 @@
  * consecutive places and share the prizes of those places equally, split to the fen exactly;
  * a fen that does not divide goes to the lower ids first.
  */
+import type { Scheme } from "../scheme/types";
 import { apportion, yuanToFen } from "./fen";
 import type { TieGroup } from "./rank";
 
@@ -15,6 +16,16 @@ export interface PrizeShare {
   sharedBy: number;
   fen: number;
 }
+
+export type PeriodKind = "month" | "quarter" | "year";
+
+/**
+ * Whether a result of this kind pays the place prizes. Rules 1 paid them on every month, quarter and year; rules 2
+ * pays them once, on the period the scheme names (篇5 line 101, 「位于一二三名的，分别奖励900、600、300元」, is said of
+ * the year's 绩效考评结果).
+ */
+export const paysPrizes = (scheme: Pick<Scheme, "prizePeriod">, kind: PeriodKind): boolean =>
+  scheme.prizePeriod === "every" || scheme.prizePeriod === kind;
 
 export function awardPrizes(
   prizesYuan: readonly number[],

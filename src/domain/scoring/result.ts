@@ -20,6 +20,8 @@ export interface MemberDerivation {
   extra: ExtraScore;
   subtotal: number;
   coefficient: number;
+  /** Rules 2 where the coefficient does not multiply the total: "pay" (it weights the pay split) or "none". */
+  coefficientUse?: "pay" | "none";
   total: number;
   totalCents: number;
   rank: number;

@@ -27,7 +27,8 @@ export function scoreNode(
   const base = { key: node.key, name: node.name, weight: node.weight };
   if (!node.children || node.children.length === 0) {
     const leaf = scoreLeaf(raters, ratings.get(node.key));
-    if (leaf.groups.length === 0) missing.push(node.key);
+    // A group of weight 0 (民测 shown to the leaders, 篇6 line 122) does not make a leaf rated.
+    if (!leaf.groups.some((g) => g.weight > 0)) missing.push(node.key);
     return { ...base, score: leaf.score, leaf };
   }
   const children = node.children.map((child) => scoreNode(child, raters, ratings, missing));

@@ -42,16 +42,22 @@ describe("schemeTemplates", () => {
     expect(duty?.weight).toBeGreaterThan(common?.weight ?? 100);
   });
 
-  it("uses the 20% bonus cap, the 3-point extra cap and 优秀5名/良好5名 where the reports say so", () => {
+  it("篇5 lines 95, 98, 101: the 20% bonus cap, the 3-point extra cap, 优秀5名/良好5名 by rank, prizes on the year", () => {
     const unit = parsed("stationed-unit");
+    expect(unit.rules).toBe(2);
     expect(unit.dimensions.every((d) => d.bonusCapPct === 20)).toBe(true);
     expect(unit.extraCap).toBe(3);
-    expect(unit.grades.slice(0, 2)).toEqual([
-      { name: "优秀", min: 90, quota: 5 },
-      { name: "良好", min: 80, quota: 5 },
+    // 「以分数高低确定」: by rank, no invented 90/80 minimums.
+    expect(unit.grades).toEqual([
+      { name: "优秀", min: 0, quota: 5 },
+      { name: "良好", min: 0, quota: 5 },
+      { name: "合格", min: 0 },
     ]);
-    expect(unit.grades.map((g) => g.name)).toEqual(["优秀", "良好", "合格", "基本合格", "不合格"]);
     expect(unit.prizes).toEqual([900, 600, 300]);
+    expect(unit.prizePeriod).toBe("year");
     expect(parsed("unit-staff").grades[0]?.quota).toBe("20%");
+    // 篇5 line 95: the village size coefficient weights pay only.
+    expect(parsed("village").coefficient).toBe("pay");
+    expect(parsed("unit-staff").coefficient).toBe("none");
   });
 });
