@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
-import { quarterLabel } from "../cards/report-card";
+import { quarterLabel } from "../src/domain/periods";
 import { scoreChangeCard } from "../cards/score-change";
-import { correctionWrites, reissue } from "../src/app/corrections";
+import { correctionWrites } from "../src/app/corrections";
+import { reissue } from "../src/jobs/reissue";
 import { displayName } from "../src/app/scores";
 import { schemeForMonth } from "../src/app/schemes";
 import { resolveTarget, splitTargets } from "../src/app/targets";
