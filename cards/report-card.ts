@@ -12,6 +12,7 @@ import {
   type Lang,
   type Rendered,
 } from "./kit";
+import { quarterLabel } from "../src/domain/periods";
 
 export interface ReportCardView {
   name: string;
@@ -35,12 +36,6 @@ export interface ReportCardView {
   /** 公示: how and until when to object; "更正版" on a re-issue. */
   publication?: { windowEnds: string; version: number; final: boolean };
   lang: Lang;
-}
-
-export function quarterLabel(quarter: string, lang: Lang): string {
-  if (/^\d{4}$/.test(quarter)) return t(lang, `${quarter} 年度`, `${quarter} annual`);
-  const [y, q] = quarter.split("-Q");
-  return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }
 
 const f2 = (n: number) => n.toFixed(2);

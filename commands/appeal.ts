@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appealCard } from "../cards/appeal";
 import { t } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { quarterLabel } from "../cards/report-card";
+import { quarterLabel } from "../src/domain/periods";
 import { activeLeaders } from "../src/app/claims";
 import { appealWrites, nextAppealNo, openAppealOf, openPublication } from "../src/app/publications";
 import { displayName } from "../src/app/scores";
@@ -12,8 +12,8 @@ import type { Database } from "../src/db/database";
 import type { Group, Member } from "../src/db/schema";
 import { localDate } from "../src/domain/dates";
 import { isVagueReason } from "../src/domain/scoring";
-import { computeYear } from "../src/jobs/annual-summary";
-import { computeQuarter } from "../src/jobs/quarterly-report";
+import { computeYear } from "../src/app/period-results";
+import { computeQuarter } from "../src/app/period-results";
 import { problem, tooLong } from "./guards";
 
 /** An appeal states its case in a few paragraphs; the report card's form allows as much. */

@@ -3,7 +3,7 @@ import { noticeCard } from "../cards/notice";
 import { t } from "../cards/kit";
 import type { CommandContext } from "../src/bot/command";
 import { enqueue } from "../src/outbox/message";
-import { DATA_ERROR_TEXT, isDataError } from "../src/app/data-error";
+import { DATA_ERROR_TEXT, isDataError } from "../src/domain/data-error";
 
 /**
  * For answers that read a whole organisation (hundreds of groups): computed

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { DataError } from "./data-error";
+import { DataError } from "../domain/data-error";
 import { newId } from "../db/ids";
 import { adjustments, auditLog, awards, members, ratings, type Group, type Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";

@@ -1,5 +1,6 @@
 import { addDays, datesOfMonth, type IsoDate, type IsoMonth } from "./dates";
 import type { WorkCalendar } from "./calendar";
+import { t, type Lang } from "./lang";
 
 /**
  * Appraisal periods: 月 (2026-11), 季 (2026-Q4), 年 (2026), as the cycle of
@@ -69,4 +70,11 @@ export function addWorkdays(date: IsoDate, count: number, calendar: WorkCalendar
     if (calendar.isWorkday(d)) left--;
   }
   return d;
+}
+
+/** A quarter ("2026-Q3") or a year ("2026") as people say it: 2026 年第三季度, 2026 年度. */
+export function quarterLabel(quarter: string, lang: Lang): string {
+  if (/^\d{4}$/.test(quarter)) return t(lang, `${quarter} 年度`, `${quarter} annual`);
+  const [y, q] = quarter.split("-Q");
+  return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }

@@ -5,36 +5,10 @@ import { publish } from "../app/publications";
 import type { Database } from "../db/database";
 import { localDate } from "../domain/dates";
 import { members, type Group } from "../db/schema";
-import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring";
 import type { OutboundMessage } from "../outbox/message";
-import { computeQuarter, groupSummary } from "./quarterly-report";
+import { groupSummary } from "./quarterly-report";
+import { computeYear } from "../app/period-results";
 import type { PeriodSource } from "../app/period-data";
-
-/** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
-export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: PeriodSource) {
-  const quarters = await Promise.all([1, 2, 3, 4].map((q) => computeQuarter(db, group, `${year}-Q${q}`, now, source)));
-  // The scheme in force at the year's end decides weights, grades, prizes and the pool.
-  const scheme = quarters[3]!.scheme;
-  const parts = quarters
-    .map((q, i) => ({
-      period: `${year}-Q${i + 1}`,
-      result: {
-        members: q.combined.members.map((m) => ({
-          ...m,
-          dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([k, v]) => [k, { score: v }])),
-        })),
-      },
-      weight: scheme.yearWeights[i]!,
-    }))
-    // A quarter nobody was scored in (the bot arrived mid-year) does not drag the year down.
-    .filter((p) => p.result.members.some((m) => m.total > 0) && p.weight > 0);
-  const combined = combinePeriods(scheme, parts);
-  const pay = splitPool(
-    yuanToFen(scheme.annualPool),
-    combined.members.map((m) => ({ id: m.id, cents: toCents(m.total) })),
-  );
-  return { scheme, combined, pay: pay.byMember };
-}
 
 /** 年总结 in January: each person's year on the same report card, with the year-end bonus, and the group's summary. */
 export async function annualSummary(
