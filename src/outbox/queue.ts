@@ -34,7 +34,11 @@ export async function route(
   const home: Channel = origin ?? group?.platform ?? "lark";
   if (!group) return messages.map((message) => ({ message, channel: message.to.type === "update" ? "lark" : home }));
   const own = group.platform as Channel;
-  const links = own === "lark" ? await linksOf(db, group.id) : { rooms: [], contacts: new Map<string, string>() };
+  // Links matter only for messages to a chat, or to a person when no Lark action caused it: most answers
+  // are replies, and read nothing here.
+  const linkable = messages.some((m) => m.to.type === "chat_id" || (m.to.type === "open_id" && origin !== "lark"));
+  const links =
+    own === "lark" && linkable ? await linksOf(db, group.id) : { rooms: [], contacts: new Map<string, string>() };
   const strangers = origin && origin !== own ? await notMembers(db, group.id, messages) : new Set<string>();
   return messages.flatMap((message): Routed[] => {
     const to = message.to;
