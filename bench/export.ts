@@ -21,7 +21,7 @@ import { readFirstSheet } from "../src/domain/xlsx/read";
 import { buildXlsx, type CellValue } from "../src/domain/xlsx/write";
 import { organisationMonth } from "../src/app/organisation";
 import { computeMonth } from "../src/app/scores";
-import { computeYear } from "../src/jobs/annual-summary";
+import { computeYear } from "../src/app/period-results";
 import { seedTenant } from "../test/support/seed-tenant";
 
 export interface ExportBenchFigures {

@@ -1,5 +1,5 @@
 import type { AppealCase, AppealDecisionResult, AppealViews, LodgeResult } from "../src/app/appeals";
-import { displayName } from "../src/app/scores";
+import { displayName } from "../src/domain/names";
 import { appealCard } from "./appeal";
 import type { DecisionAnswer } from "./approval-answer";
 import { claimNoticeCard } from "./claim-notice";

@@ -1,5 +1,5 @@
 import type { ClaimDecisionResult } from "../src/app/claim-decision";
-import { displayName } from "../src/app/scores";
+import { displayName } from "../src/domain/names";
 import { decisionTime, renderApproval } from "./claim-view";
 import { t, type Lang, type Rendered } from "./kit";
 

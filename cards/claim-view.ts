@@ -1,6 +1,6 @@
 import type { ClaimViews } from "../src/app/claim-decision";
 import type { ClaimContext } from "../src/app/claims";
-import { displayName } from "../src/app/scores";
+import { displayName } from "../src/domain/names";
 import { approvalCard, type ApprovalState } from "./approval";
 import { claimNoticeCard } from "./claim-notice";
 import { t, type Lang, type Rendered } from "./kit";

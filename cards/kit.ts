@@ -4,10 +4,10 @@
  * Lark rejects unknown properties, so builders emit only documented ones.
  */
 
-export type Lang = "zh" | "en";
+import { t, type Lang } from "../src/domain/lang";
 
-/** Picks the user's language: Chinese first, English where the user wrote English. */
-export const t = (lang: Lang, zh: string, en: string): string => (lang === "en" ? en : zh);
+// The language pick lives in src/domain (use cases below the cards pick text too); cards take it from here.
+export { t, type Lang };
 
 export type HeaderColour =
   | "blue"

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_RECORD_CHARS } from "../src/app/records";
+import { MAX_RECORD_CHARS } from "../src/domain/text";
 import { shortDate, type IsoDate } from "../src/domain/dates";
 import { excerpt } from "../src/domain/text";
 import { defineButtonAction } from "./action";

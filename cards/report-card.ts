@@ -14,7 +14,9 @@ import {
   type Lang,
   type Rendered,
 } from "./kit";
-import { periodKind } from "../src/domain/periods";
+import { periodKind, periodLabel } from "../src/domain/periods";
+
+export { periodLabel };
 
 export interface ReportCardView {
   name: string;
@@ -53,13 +55,6 @@ export const reportObjectButton = defineButtonAction({
   schema: z.object({ group: z.string().min(1).max(80) }),
   legacy: { g: "group" },
 });
-
-/** "2026 年第三季度" for a quarter, "2026 年度" for a year. */
-export function periodLabel(period: string, lang: Lang): string {
-  if (periodKind(period) === "year") return t(lang, `${period} 年度`, `${period} annual`);
-  const [y, q] = period.split("-Q");
-  return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
-}
 
 const f2 = (n: number) => n.toFixed(2);
 /** "10月" for a month, "Q3" for a quarter; a year review (半年综合管理评价) by its name. */
@@ -233,4 +228,3 @@ export function reportSummaryCard(v: {
 }
 
 /** @deprecated the old name of periodLabel (it labels years too); kept for code written before the rename. */
-export const quarterLabel = periodLabel;

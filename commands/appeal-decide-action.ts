@@ -5,6 +5,7 @@ import { t } from "../cards/kit";
 import { decideAppeal, decidedAppeal } from "../src/app/appeals";
 import { appealGroupId } from "../src/app/publications";
 import { applyResult } from "../src/bot/apply";
+import { reissue } from "../src/jobs/reissue";
 import { defineCardAction } from "../src/bot/card-action";
 import type { CardActionAnswer } from "../src/bot/update";
 
@@ -35,7 +36,11 @@ export const decideAppealAction = defineCardAction({
     );
     if (result.ok) {
       applyResult(ctx.work, result);
-      if (result.after) ctx.work.defer(result.after);
+      const period = result.reissue;
+      if (period)
+        ctx.work.defer(
+          async () => void (await reissue(ctx.deps.db, result.decided.group, period, ctx.deps.clock.now())),
+        );
     }
     return answerOf(appealDecisionAnswer(result, ctx.lang));
   },

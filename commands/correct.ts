@@ -2,7 +2,7 @@ import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { periodLabel } from "../cards/report-card";
 import { scoreChangeCard } from "../cards/score-change";
-import { reissue } from "../src/app/corrections";
+import { reissue } from "../src/jobs/reissue";
 import { correctFinal, finalPublication } from "../src/app/final-corrections";
 import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";

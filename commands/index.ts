@@ -4,7 +4,7 @@ import { greetingCard, noticeCard, tooLongCard, unknownCommandCard } from "../ca
 import { recordSuggestionCard } from "../cards/record-suggestion";
 import { welcomeCard } from "../cards/welcome";
 import type { BotReplies } from "../src/bot/bot";
-import { DATA_ERROR_TEXT } from "../src/app/data-error";
+import { DATA_ERROR_TEXT } from "../src/domain/data-error";
 import type { CardAction } from "../src/bot/card-action";
 import type { Command } from "../src/bot/command";
 import { bonusCommand, deductCommand } from "./adjust";

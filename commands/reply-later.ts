@@ -2,8 +2,9 @@ import type { Rendered } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
 import { t } from "../cards/kit";
 import type { CommandContext } from "../src/bot/command";
-import { enqueue } from "../src/outbox/message";
-import { DATA_ERROR_TEXT, isDataError } from "../src/app/data-error";
+import type { BatchItem } from "../src/db/database";
+import { queueFor } from "../src/outbox/queue";
+import { DATA_ERROR_TEXT, isDataError } from "../src/domain/data-error";
 
 /**
  * For answers that read a whole organisation (hundreds of groups): computed
@@ -37,6 +38,8 @@ export function replyLater(ctx: CommandContext<unknown>, build: () => Promise<Re
         });
       }
     }
-    await db.batch([enqueue(db, { key, to, ...body }, clock.now())]);
+    // Routed like every reply: back to the channel the question came from (it was always Lark's before).
+    const items = await queueFor(db, ctx.group, [{ key, to, ...body }], clock.now(), ctx.deps.platform);
+    await db.batch(items as [BatchItem, ...BatchItem[]]);
   });
 }

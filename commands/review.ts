@@ -1,7 +1,7 @@
 import { t } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
 import { reviewCards } from "../cards/review";
-import { reviewMessages } from "../src/app/reviews";
+import { reviewMessages } from "../src/jobs/monthly-review";
 import { schemeForMonth } from "../src/app/schemes";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth, leadersOnly } from "./guards";

@@ -8,7 +8,7 @@ import type { JobKind } from "./domain/schedule";
 import { XLSX_MIME } from "./domain/xlsx/write";
 import type { JobRun } from "./jobs/run";
 import type { Logger } from "./bot/deps";
-import { DATA_ERROR_TEXT, isDataError } from "./app/data-error";
+import { DATA_ERROR_TEXT, isDataError } from "./domain/data-error";
 
 /**
  * An export that cannot be built answers JSON that says what failed and what

@@ -2,11 +2,11 @@ import type { BatchItem, Database } from "../db/database";
 import type { Appeal, Group, Member } from "../db/schema";
 import { localDate } from "../domain/dates";
 import { findDimension } from "../domain/scheme";
-import { computeYear } from "../jobs/annual-summary";
-import { computeQuarter } from "../jobs/quarterly-report";
 import type { OutboundMessage } from "../outbox/message";
 import { activeLeaders } from "./claims";
-import { correctionWrites, reissue } from "./corrections";
+import { correctionWrites } from "./corrections";
+import { computeQuarter, computeYear } from "./period-results";
+import { periodKind } from "../domain/periods";
 import { groupAndMember } from "./groups";
 import type { MessageBody } from "./ports";
 import {
@@ -27,7 +27,7 @@ const MAX_AMENDMENT_POINTS = 20;
 
 /** The published figures of a period: a quarter ("2026-Q3") or a year ("2026"). */
 export async function periodResult(db: Database, group: Group, period: string, now: Date) {
-  return /^\d{4}$/.test(period) ? computeYear(db, group, period, now) : computeQuarter(db, group, period, now);
+  return periodKind(period) === "year" ? computeYear(db, group, period, now) : computeQuarter(db, group, period, now);
 }
 
 /** An appeal as its card shows it: the case, the appellant's published figures, and the decision once made. */
@@ -135,7 +135,8 @@ export type AppealDecisionResult =
       writes: BatchItem[];
       messages: OutboundMessage[];
       /** After the commit: an amendment recomputes and re-issues everyone's report card. */
-      after?: () => Promise<void>;
+      /** An amendment changed this published period: its report cards are re-issued after the commit. */
+      reissue?: string;
     }
   | { ok: false; code: "not_found" | "not_leader" | "reason_required" | "bad_amendment" }
   | { ok: false; code: "already_decided"; by: Member | undefined; byUserId: string; at: Date; group: Group };
@@ -199,7 +200,7 @@ export async function decideAppeal(
     points: change?.points,
     now,
   }) as BatchItem[];
-  let after: (() => Promise<void>) | undefined;
+  let reissue: string | undefined;
   if (change) {
     // The amendment is a correction: an adjustment in the period's last month and a new version.
     writes.push(
@@ -215,8 +216,7 @@ export async function decideAppeal(
         now,
       }) as BatchItem[]),
     );
-    const period = row.publication.period;
-    after = async () => void (await reissue(db, group, period, deps.clock.now()));
+    reissue = row.publication.period;
   }
   const mine = combined.members.find((m) => m.id === row.member.id);
   const decided = {
@@ -243,5 +243,5 @@ export async function decideAppeal(
       ...deps.views.outcome(decided),
     },
   ];
-  return { ok: true, code: decision, decided, writes, messages, after };
+  return { ok: true, code: decision, decided, writes, messages, ...(reissue ? { reissue } : {}) };
 }

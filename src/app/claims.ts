@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, like, max } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
+import type { SubjectKey } from "../outbox/message";
 import {
   auditLog,
   claimDecisions,
@@ -22,7 +23,10 @@ import { adjustWrites, awardWrites, monthInputs } from "./scores";
 export type ClaimKind = Claim["kind"];
 
 /** Outbox keys of the approval cards sent for a claim, one per leader: `claim:<id>:<leader>`. */
-export const approvalKey = (claimId: string, leaderUserId: string) => `claim:${claimId}:${leaderUserId}`;
+export const approvalKey = (claimId: string, leaderUserId: string): SubjectKey => ({
+  key: `claim:${claimId}:${leaderUserId}`,
+  subject: { kind: "approval", id: claimId },
+});
 
 /** The next short claim number of a group. Two claims racing for it: the unique index fails the later batch. */
 export async function nextClaimNo(db: Database, groupId: string): Promise<number> {
@@ -286,10 +290,8 @@ export async function deliveredApprovalCards(
   const rows = await db
     .select({ key: outbox.key, messageId: outbox.sentMessageId, status: outbox.status, channel: outbox.channel })
     .from(outbox)
-    .where(like(outbox.key, `claim:${claimId}:%`));
-  return rows
-    .filter((r) => !r.key.includes(":decided"))
-    .map((r) => ({ key: r.key, messageId: r.messageId ?? "", status: r.status, channel: r.channel }));
+    .where(and(eq(outbox.subjectKind, "approval"), eq(outbox.subjectId, claimId)));
+  return rows.map((r) => ({ key: r.key, messageId: r.messageId ?? "", status: r.status, channel: r.channel }));
 }
 
 /**
@@ -303,7 +305,8 @@ export function refreshQueuedApprovalCards(db: Database, claimId: string, conten
     .set({ content })
     .where(
       and(
-        like(outbox.key, `claim:${claimId}:%`),
+        eq(outbox.subjectKind, "approval"),
+        eq(outbox.subjectId, claimId),
         inArray(outbox.status, ["pending"]),
         eq(outbox.channel, "lark"),
         eq(outbox.msgType, "interactive"),

@@ -1,10 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { BatchItem, Database } from "../db/database";
+import type { Database } from "../db/database";
 import { publications, type Group, type Member, type Publication } from "../db/schema";
 import { monthsOfQuarter, periodKind } from "../domain/periods";
-import { enqueueRows } from "../outbox/message";
-import { annualSummary } from "../jobs/annual-summary";
-import { quarterlyReport } from "../jobs/quarterly-report";
 import { adjustWrites } from "./scores";
 import { auditWrite, type AuditAction, type Writes } from "./audit";
 
@@ -61,17 +58,4 @@ export function correctionWrites(
       now: input.now,
     }),
   ];
-}
-
-/** Recomputes a published period and queues everyone's new report card (the new version's keys). */
-export async function reissue(db: Database, group: Group, period: string, now: Date) {
-  const messages =
-    periodKind(period) === "year"
-      ? await annualSummary(db, group, period, now)
-      : await quarterlyReport(db, group, period, now);
-  if (messages.length)
-    await db.batch(
-      messages.flatMap((m) => enqueueRows(db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]],
-    );
-  return messages.length;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { DataError } from "./data-error";
+import { DataError } from "../domain/data-error";
 import { adjustments, awards, departmentScores, members, ratings, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import { computePeriod, parsePeriodInputs } from "../domain/scoring";

@@ -4,6 +4,12 @@
  * implementations against the project's Lark mock.
  */
 
+/** Someone @-mentioned in a message (other than the bot): their platform id and the name shown. */
+export interface Mention {
+  userId: string;
+  name: string;
+}
+
 export interface DirectoryMember {
   userId: string;
   name: string;

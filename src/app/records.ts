@@ -5,8 +5,7 @@ import { auditLog, records, type Group, type Member, type RecordRow } from "../d
 import type { WorkCalendar } from "../domain/calendar";
 import { monthOf, type IsoDate, type IsoMonth } from "../domain/dates";
 
-/** Longest record we keep; Lark text messages can be far longer, a record need not be. */
-export const MAX_RECORD_CHARS = 2000;
+export { MAX_RECORD_CHARS } from "../domain/text";
 
 export function addRecord(
   db: Database,

@@ -1,4 +1,4 @@
-import { DataError } from "./data-error";
+import { DataError } from "../domain/data-error";
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { DataError } from "./data-error";
+import { DataError } from "../domain/data-error";
 import { newId } from "../db/ids";
 import { adjustments, awards, members, ratings, type Group, type Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
@@ -43,10 +43,9 @@ type Rating = Columns<typeof ratingColumns>;
 type Adjustment = Columns<typeof adjustmentColumns>;
 type Award = Columns<typeof awardColumns>;
 
-/** How a person is named on cards when the platform has not told us their name yet. */
-export function displayName(member: Pick<Member, "name" | "userId">): string {
-  return member.name || `成员${member.userId.slice(-4)}`;
-}
+import { displayName } from "../domain/names";
+
+export { displayName };
 
 /**
  * The engine's inputs for a group's month, from the database: active

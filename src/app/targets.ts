@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Lang } from "../../cards/kit";
-import { t } from "../../cards/kit";
-import type { Mention } from "../bot/update";
+import { t, type Lang } from "../domain/lang";
+import type { Mention } from "./ports";
 import type { Database } from "../db/database";
 import { members, type Group, type Member } from "../db/schema";
 import { excerpt } from "../domain/text";

@@ -1,7 +1,7 @@
-import { and, desc, eq, like } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { members, outbox } from "../db/schema";
-import { enqueue } from "../outbox/message";
+import { enqueue, type SubjectKey } from "../outbox/message";
 import { isLeader } from "./authority";
 
 /** What the welcome card says once the members are read. */
@@ -14,7 +14,10 @@ export interface WelcomeFacts {
 const CARD_UPDATE_WINDOW_MS = 14 * 86_400_000;
 
 /** The outbox key of a group's welcome card; the chat id in it lets a later member read find the card. */
-export const welcomeKey = (chatId: string, eventId: string): string => `welcome:${chatId}:${eventId}`;
+export const welcomeKey = (chatId: string, eventId: string): SubjectKey => ({
+  key: `welcome:${chatId}:${eventId}`,
+  subject: { kind: "welcome", id: chatId },
+});
 
 /** Who is in the group now: the active members and the leaders' names, for the welcome card. */
 export async function welcomeFacts(db: Database, groupId: string): Promise<WelcomeFacts> {
@@ -42,7 +45,7 @@ export async function refreshWelcome(
   const rows = await db
     .select()
     .from(outbox)
-    .where(and(like(outbox.key, `welcome:${chatId}:%`), eq(outbox.channel, "lark")))
+    .where(and(eq(outbox.subjectKind, "welcome"), eq(outbox.subjectId, chatId), eq(outbox.channel, "lark")))
     .orderBy(desc(outbox.id))
     .limit(20);
   const original = rows.find((r) => r.receiveIdType === "chat_id");
@@ -67,6 +70,7 @@ export async function refreshWelcome(
     db,
     {
       key: `${original.key}:members:${now.getTime()}`,
+      subject: { kind: "welcome", id: chatId },
       to: { type: "update", id: original.sentMessageId },
       card: message.card,
       text: message.text,

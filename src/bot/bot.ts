@@ -13,9 +13,11 @@ import {
   syncGroupMembers,
 } from "../app/groups";
 import type { BatchItem } from "../db/database";
-import { isDataError } from "../app/data-error";
+import { constraintFailure, type ConstraintFailure } from "../db/constraint";
+import { isDataError } from "../domain/data-error";
 import { processedEvents, type Group, type Member } from "../db/schema";
-import { enqueueRows, type ImageSpec } from "../outbox/message";
+import type { ImageSpec } from "../outbox/message";
+import { queueFor } from "../outbox/queue";
 import { MAX_RECORD_CHARS } from "../app/records";
 import { localDate } from "../domain/dates";
 import { charCount } from "../domain/text";
@@ -24,7 +26,14 @@ import type { Command } from "./command";
 import type { BotDeps } from "./deps";
 import { argumentIssueMessage } from "./arg-messages";
 import { createRouter, MAX_MESSAGE_CHARS, type Match } from "./router";
-import type { BotAddedUpdate, CardActionAnswer, CardActionUpdate, MessageUpdate, Update } from "./update";
+import type {
+  BotAddedUpdate,
+  BotRemovedUpdate,
+  CardActionAnswer,
+  CardActionUpdate,
+  MessageUpdate,
+  Update,
+} from "./update";
 import { Work } from "./work";
 
 export interface BotReplies {
@@ -73,17 +82,21 @@ export interface Outcome {
 
 const DUPLICATE: Outcome = { duplicate: true, after: [] };
 
+/** How a failure of each kind of update is named in the log (the names the operators search for). */
+const FAILED: Record<Update["kind"], string> = {
+  message: "command failed",
+  card_action: "card action failed",
+  bot_added: "bot added failed",
+  bot_removed: "bot removed failed",
+  ignored: "ignored update failed",
+};
+
 /**
- * Which constraint a failed batch broke: "dedupe" when it was our own dedupe
- * marker (a duplicate delivery), "other" for any other constraint, else null.
- * libSQL (file or remote) and drizzle wrap the error differently; the text
- * of the message and its cause is what they share.
+ * Whether a failed commit batch was a duplicate delivery: our own dedupe marker, the batch's first
+ * statement, broke its unique key. Read from the driver's error code (src/db/constraint.ts).
  */
-function constraintFailure(error: unknown): "dedupe" | "other" | null {
-  const text =
-    String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? "");
-  if (/UNIQUE constraint failed: processed_events/.test(text)) return "dedupe";
-  return /SQLITE_CONSTRAINT|UNIQUE constraint failed/.test(text) ? "other" : null;
+function isDuplicate(failure: ConstraintFailure | null): boolean {
+  return failure?.statementIndex === 0 && (failure.kind === "unique" || failure.kind === "unspecified");
 }
 
 export function createBot(opts: BotOptions) {
@@ -119,22 +132,21 @@ export function createBot(opts: BotOptions) {
     marker: { eventId: string; messageId?: string; kind: string },
     work: Work,
     now: Date,
+    group?: Group,
   ): Promise<boolean> {
-    const routed = deps.routeMessages
-      ? await deps.routeMessages(work.messages)
-      : work.messages.map((message) => ({ message, channel: deps.platform }));
     const items: BatchItem[] = [
       db
         .insert(processedEvents)
         .values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
       ...work.writes,
-      ...routed.flatMap((r) => enqueueRows(db, r.message, now, r.channel)),
+      // Answers go back where the update came from; src/outbox/queue.ts says where the rest goes.
+      ...(await queueFor(db, group, work.messages, now, deps.platform)),
     ];
     try {
       await db.batch(items as [BatchItem, ...BatchItem[]]);
       return true;
     } catch (error) {
-      if (constraintFailure(error) === "dedupe") return false;
+      if (isDuplicate(constraintFailure(error))) return false;
       throw error;
     }
   }
@@ -210,38 +222,30 @@ export function createBot(opts: BotOptions) {
     const work = new Work(`m:${update.messageId}`);
     const reply = (body: { card?: object; text: string; image?: ImageSpec }) =>
       work.send({ type: "reply", id: update.messageId, chatId: update.chatId }, body);
-    const match: ReturnType<typeof route> =
-      update.file && opts.fileCommand
-        ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" }
-        : route(update.text, update.chatType);
+    const match = matchOf(update);
     const lang = match.lang;
-    try {
-      if (update.unsupportedType && !(update.file && opts.fileCommand))
-        reply(replies.unsupported(update.unsupportedType, lang));
-      else if (match.kind === "empty") reply(replies.help(lang));
-      else if (match.kind === "tooLong") reply(replies.tooLong(match.chars, MAX_MESSAGE_CHARS, lang));
-      else if (match.kind === "unknown") await answerUnknown(update, match, reply);
+    let group: Group | undefined;
+    if (update.unsupportedType && !(update.file && opts.fileCommand))
+      reply(replies.unsupported(update.unsupportedType, lang));
+    else if (match.kind === "empty") reply(replies.help(lang));
+    else if (match.kind === "tooLong") reply(replies.tooLong(match.chars, MAX_MESSAGE_CHARS, lang));
+    else if (match.kind === "unknown") await answerUnknown(update, match, reply);
+    else {
+      const scope = await resolveScope(update, work, now);
+      group = scope?.group;
+      if (!scope) reply(replies.notInGroup(lang));
       else {
-        const scope = await resolveScope(update, work, now);
-        if (!scope) reply(replies.notInGroup(lang));
-        else {
-          const parsed = match.command.args(lang).safeParse(match.rest, { error: argumentIssueMessage(lang) });
-          if (!parsed.success) reply(replies.invalidArgs(match.command, parsed.error.issues[0]?.message ?? "", lang));
-          else await match.command.handle({ deps, update, lang, args: parsed.data, now, ...scope, work, reply });
-        }
+        const parsed = match.command.args(lang).safeParse(match.rest, { error: argumentIssueMessage(lang) });
+        if (!parsed.success) reply(replies.invalidArgs(match.command, parsed.error.issues[0]?.message ?? "", lang));
+        else await match.command.handle({ deps, update, lang, args: parsed.data, now, ...scope, work, reply });
       }
-    } catch (error) {
-      logFailure("command failed", error, { eventId: update.eventId, messageId: update.messageId });
-      const apology = new Work(work.keyPrefix);
-      apology.send(
-        { type: "reply", id: update.messageId, chatId: update.chatId },
-        isDataError(error) ? replies.dataProblem(lang) : replies.failure(lang),
-      );
-      return (await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, apology, now))
-        ? { duplicate: false, after: [] }
-        : DUPLICATE;
     }
-    const fresh = await commit({ eventId: update.eventId, messageId: update.messageId, kind: "message" }, work, now);
+    const fresh = await commit(
+      { eventId: update.eventId, messageId: update.messageId, kind: "message" },
+      work,
+      now,
+      group,
+    );
     return fresh ? { duplicate: false, after: work.after } : DUPLICATE;
   }
 
@@ -252,8 +256,28 @@ export function createBot(opts: BotOptions) {
     return found && found.group.tenantKey === update.tenantKey ? found : undefined;
   }
 
+  function matchOf(update: MessageUpdate): ReturnType<typeof route> {
+    return update.file && opts.fileCommand
+      ? { kind: "command", command: opts.fileCommand, rest: "", lang: "zh" }
+      : route(update.text, update.chatType);
+  }
+
+  /** A failed message gets an apology in its chat; the message is remembered as handled. */
+  async function messageFailed(update: MessageUpdate, error: unknown): Promise<Outcome> {
+    const apology = new Work(`m:${update.messageId}`);
+    const lang = matchOf(update).lang;
+    apology.send(
+      { type: "reply", id: update.messageId, chatId: update.chatId },
+      isDataError(error) ? replies.dataProblem(lang) : replies.failure(lang),
+    );
+    const marker = { eventId: update.eventId, messageId: update.messageId, kind: "message" };
+    return (await commit(marker, apology, deps.clock.now())) ? { duplicate: false, after: [] } : DUPLICATE;
+  }
+
+  const cardLang = (update: CardActionUpdate): Lang => buttonLang(update.value);
+
   async function onCardAction(update: CardActionUpdate): Promise<Outcome> {
-    const lang = buttonLang(update.value);
+    const lang = cardLang(update);
     if (await seen(update.eventId))
       return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
     const now = deps.clock.now();
@@ -269,36 +293,43 @@ export function createBot(opts: BotOptions) {
         after: [],
       };
     }
+    // A failure here goes to the one error path below (`failed.card_action`): a toast, never a 500.
     let ctx: CardActionContext<unknown> | undefined;
     let answer: CardActionAnswer | undefined;
-    try {
-      const scope = await resolveCardScope(action, value.data, update);
-      if (scope) {
-        ctx = { deps, update, value: value.data, lang, now, work, ...scope };
-        answer = await action.handle(ctx);
-      } else answer = { toast: { type: "warning", content: action.notFound(lang) } };
-    } catch (error) {
-      // Never a 500 to Lark for a click: the person sees why in the toast, and the click is remembered.
-      logFailure("card action failed", error, { eventId: update.eventId, action: action.name });
-      const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, new Work(work.keyPrefix), now);
-      return {
-        duplicate: !fresh,
-        answer: { toast: { type: "error", content: replies.actionFailed(lang, isDataError(error)) } },
-        after: [],
-      };
-    }
+    const scope = await resolveCardScope(action, value.data, update);
+    if (scope) {
+      ctx = { deps, update, value: value.data, lang, now, work, ...scope };
+      answer = await action.handle(ctx);
+    } else answer = { toast: { type: "warning", content: action.notFound(lang) } };
     try {
       const fresh = await commit({ eventId: update.eventId, kind: "card_action" }, work, now);
       if (!fresh) return { ...DUPLICATE, answer: { toast: { type: "info", content: replies.cardDone(lang) } } };
       return { duplicate: false, answer, after: work.after };
     } catch (error) {
-      if (!action.onConflict || !ctx || constraintFailure(error) !== "other") throw error;
+      if (!action.onConflict || !ctx || !constraintFailure(error)) throw error;
       // Someone else's click won; answer with theirs, and remember this event.
       const lost = { ...ctx, work: new Work(work.keyPrefix) };
       const conflictAnswer = await action.onConflict(lost);
       await commit({ eventId: update.eventId, kind: "card_action" }, lost.work, now);
       return { duplicate: false, answer: conflictAnswer, after: [] };
     }
+  }
+
+  /**
+   * Never a 500 to Lark for a click (card callbacks are not retried): the person sees why in the
+   * toast, and the click is remembered.
+   */
+  async function cardActionFailed(update: CardActionUpdate, error: unknown): Promise<Outcome> {
+    const fresh = await commit(
+      { eventId: update.eventId, kind: "card_action" },
+      new Work(`c:${update.eventId}`),
+      deps.clock.now(),
+    );
+    return {
+      duplicate: !fresh,
+      answer: { toast: { type: "error", content: replies.actionFailed(cardLang(update), isDataError(error)) } },
+      after: [],
+    };
   }
 
   async function onBotAdded(update: BotAddedUpdate): Promise<Outcome> {
@@ -317,26 +348,51 @@ export function createBot(opts: BotOptions) {
       : DUPLICATE;
   }
 
+  async function onBotRemoved(update: BotRemovedUpdate): Promise<Outcome> {
+    if (await seen(update.eventId)) return DUPLICATE;
+    const now = deps.clock.now();
+    const work = new Work(`g:${update.eventId}`);
+    const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
+    if (group) work.write(deactivateGroup(db, group.id));
+    return (await commit({ eventId: update.eventId, kind: "bot_removed" }, work, now))
+      ? { duplicate: false, after: [] }
+      : DUPLICATE;
+  }
+
+  /** What handles each kind of update. */
+  const handlers: { [K in Update["kind"]]: (update: Extract<Update, { kind: K }>) => Promise<Outcome> } = {
+    message: onMessage,
+    card_action: onCardAction,
+    bot_added: onBotAdded,
+    bot_removed: onBotRemoved,
+    ignored: async () => ({ duplicate: false, after: [] }),
+  };
+
+  /**
+   * What someone is told when handling their update failed. A group's bot added/removed has nobody
+   * to tell: the failure is logged and thrown, so the platform delivers the event again.
+   */
+  const failed: { [K in Update["kind"]]?: (update: Extract<Update, { kind: K }>, error: unknown) => Promise<Outcome> } =
+    { message: messageFailed, card_action: cardActionFailed };
+
+  /** Where an update is: its ids, for the log. */
+  const whereOf = (update: Update): Record<string, unknown> => ({
+    kind: update.kind,
+    ...("eventId" in update ? { eventId: update.eventId } : {}),
+    ...(update.kind === "message" ? { messageId: update.messageId } : {}),
+    ...(update.kind === "card_action" && typeof update.value.a === "string" ? { action: update.value.a } : {}),
+  });
+
   return {
+    /** The one error path: every kind of update that fails is logged here, then answered as `failed` says. */
     async handle(update: Update): Promise<Outcome> {
-      switch (update.kind) {
-        case "message":
-          return onMessage(update);
-        case "card_action":
-          return onCardAction(update);
-        case "bot_added":
-          return onBotAdded(update);
-        case "bot_removed": {
-          if (await seen(update.eventId)) return DUPLICATE;
-          const now = deps.clock.now();
-          const work = new Work(`g:${update.eventId}`);
-          const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
-          if (group) work.write(deactivateGroup(db, group.id));
-          await commit({ eventId: update.eventId, kind: "bot_removed" }, work, now);
-          return { duplicate: false, after: [] };
-        }
-        case "ignored":
-          return { duplicate: false, after: [] };
+      try {
+        return await (handlers[update.kind] as (u: Update) => Promise<Outcome>)(update);
+      } catch (error) {
+        logFailure(FAILED[update.kind], error, whereOf(update));
+        const answer = failed[update.kind] as ((u: Update, e: unknown) => Promise<Outcome>) | undefined;
+        if (!answer) throw error;
+        return answer(update, error);
       }
     },
   };

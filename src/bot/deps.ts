@@ -2,7 +2,6 @@ import type { Clock } from "../app/ports";
 import type { ChatDirectory, FileDownloader } from "../app/ports";
 import type { Database } from "../db/database";
 import type { Group, Member } from "../db/schema";
-import type { Channel, OutboundMessage } from "../outbox/message";
 import type { MessageUpdate } from "./update";
 import type { Work } from "./work";
 
@@ -29,8 +28,6 @@ export interface BotDeps {
    * Undefined when not linked; new members' writes go into `work`.
    */
   linkedScope?(update: MessageUpdate, work: Work, now: Date): Promise<{ group: Group; member: Member } | undefined>;
-  /** Which channel each queued message leaves on (default: this platform's). */
-  routeMessages?(messages: OutboundMessage[]): Promise<{ message: OutboundMessage; channel: Channel }[]>;
 }
 
 export const consoleLogger: Logger = {

@@ -3,10 +3,9 @@
  * platform event into before the bot sees it. Nothing here knows Lark.
  */
 
-export interface Mention {
-  userId: string;
-  name: string;
-}
+import type { Mention } from "../app/ports";
+
+export type { Mention };
 
 export interface MessageUpdate {
   kind: "message";

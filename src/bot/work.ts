@@ -1,5 +1,5 @@
 import type { BatchItem } from "../db/database";
-import type { OutboundMessage } from "../outbox/message";
+import type { OutboundMessage, SubjectKey } from "../outbox/message";
 
 /**
  * What handling one update produces: writes that commit together (with the
@@ -17,9 +17,13 @@ export class Work {
     this.writes.push(...items);
   }
 
-  /** Queues a message; its key derives from the update, so a retry queues the same key. */
-  send(to: OutboundMessage["to"], body: Omit<OutboundMessage, "key" | "to">, key?: string): void {
-    this.messages.push({ key: key ?? `${this.keyPrefix}:${this.#seq++}`, to, ...body });
+  /**
+   * Queues a message; its key derives from the update, so a retry queues the same key. A key with a
+   * subject (approvalKey, welcomeKey) also records what the message is about, to find it again.
+   */
+  send(to: OutboundMessage["to"], body: Omit<OutboundMessage, "key" | "to">, key?: string | SubjectKey): void {
+    if (typeof key === "object") this.messages.push({ key: key.key, subject: key.subject, to, ...body });
+    else this.messages.push({ key: key ?? `${this.keyPrefix}:${this.#seq++}`, to, ...body });
   }
 
   defer(task: () => Promise<void>): void {

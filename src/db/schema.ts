@@ -153,10 +153,21 @@ export const outbox = sqliteTable(
      * `uuid` for one hour only: past that, a retry of a send that may have landed is not blind.
      */
     firstAttemptAt: integer("first_attempt_at", { mode: "timestamp_ms" }),
+    /**
+     * What the message is about, for messages found again later: "approval" (a claim's approval card
+     * to one leader; subjectId = the claim's id) or "welcome" (a group's welcome card and its updates;
+     * subjectId = the chat id). Null for every other message. Replaces matching on key prefixes.
+     */
+    subjectKind: text("subject_kind", { enum: ["approval", "welcome"] }),
+    subjectId: text("subject_id"),
     createdAt: createdAt(),
   },
   // outbox_target: a row waits behind an earlier unsent row of its target (src/outbox/deliver.ts).
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_target").on(t.paceKey, t.status)],
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_target").on(t.paceKey, t.status),
+    index("outbox_subject").on(t.subjectKind, t.subjectId),
+  ],
 );
 
 /** Append-only: every change to anything that feeds a score, with who and when. */

@@ -1,5 +1,6 @@
 import { addDays, datesOfMonth, type IsoDate, type IsoMonth } from "./dates";
 import type { WorkCalendar } from "./calendar";
+import { t, type Lang } from "./lang";
 
 /**
  * Appraisal periods: 月 (2026-11), 季 (2026-Q4), 年 (2026), as the cycle of
@@ -78,4 +79,11 @@ export type PeriodKind = "year" | "quarter" | "month";
 export function periodKind(period: string): PeriodKind {
   if (/^\d{4}$/u.test(period)) return "year";
   return period.includes("-Q") ? "quarter" : "month";
+}
+
+/** A quarter ("2026-Q3") or a year ("2026") as people say it: 2026 年第三季度, 2026 年度. */
+export function periodLabel(period: string, lang: Lang): string {
+  if (periodKind(period) === "year") return t(lang, `${period} 年度`, `${period} annual`);
+  const [y, q] = period.split("-Q");
+  return t(lang, `${y} 年第${["一", "二", "三", "四"][Number(q) - 1]}季度`, `${y} Q${q}`);
 }

@@ -119,6 +119,9 @@ export function stripControls(text: string): string {
 /** Longest reason, comment or evidence a command stores: a paragraph, not a document. */
 export const MAX_REASON_CHARS = 500;
 
+/** Longest record we keep; Lark text messages can be far longer, a record need not be. */
+export const MAX_RECORD_CHARS = 2000;
+
 /** What a message that is no command reads like: small talk, a day's work, or neither. */
 export type Chatter = "greeting" | "record" | "other";
 

@@ -5,45 +5,10 @@ import { publish } from "../app/publications";
 import type { Database } from "../db/database";
 import { localDate } from "../domain/dates";
 import { members, type Group } from "../db/schema";
-import { combinePeriods, splitPool, toCents, yearParts, yuanToFen } from "../domain/scoring";
-import { yearReviewScores } from "../app/year-reviews";
 import type { OutboundMessage } from "../outbox/message";
-import { computeQuarter, groupSummary } from "./quarterly-report";
+import { groupSummary } from "./quarterly-report";
+import { computeYear } from "../app/period-results";
 import type { PeriodSource } from "../app/period-data";
-
-/** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
-export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: PeriodSource) {
-  const quarters = await Promise.all([1, 2, 3, 4].map((q) => computeQuarter(db, group, `${year}-Q${q}`, now, source)));
-  // The scheme in force at the year's end decides weights, grades, prizes and the pool.
-  const scheme = quarters[3]!.scheme;
-  const parts = quarters
-    .map((q, i) => ({
-      period: `${year}-Q${i + 1}`,
-      result: {
-        members: q.combined.members.map((m) => ({
-          ...m,
-          dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([k, v]) => [k, { score: v }])),
-        })),
-      },
-      weight: scheme.yearWeights[i]!,
-    }))
-    // A quarter nobody was scored in (the bot arrived mid-year) does not drag the year down.
-    .filter((p) => p.result.members.some((m) => m.total > 0) && p.weight > 0);
-  // Rules 2 pays place prizes on the period the scheme names (篇5 line 101: the year's result).
-  // 篇9 line 193: a half-year (or other) review is its own part of the year, with its own weight.
-  const reviews = await yearReviewScores(db, group, scheme, year);
-  const combined = combinePeriods(scheme, yearParts(scheme, parts, reviews), { kind: "year" });
-  const pay = splitPool(
-    yuanToFen(scheme.annualPool),
-    // 篇5 line 95: where the scheme says so, the coefficient weights the pay split, never the score.
-    combined.members.map((m) => ({
-      id: m.id,
-      cents: toCents(m.total),
-      ...(scheme.coefficient === "pay" && m.coefficient !== undefined ? { coefficient: m.coefficient } : {}),
-    })),
-  );
-  return { scheme, combined, pay: pay.byMember };
-}
 
 /** 年总结 in January: each person's year on the same report card, with the year-end bonus, and the group's summary. */
 export async function annualSummary(

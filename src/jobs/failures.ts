@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { activeLeaders } from "../app/claims";
-import { DATA_ERROR_TEXT, isDataError } from "../app/data-error";
+import { DATA_ERROR_TEXT, isDataError } from "../domain/data-error";
 import type { Database } from "../db/database";
 import { jobFailures, type Group, type JobFailure } from "../db/schema";
 import type { DueJob, JobKind } from "../domain/schedule";

@@ -1,41 +1,17 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { periodLabel, reportCard, reportSummaryCard } from "../../cards/report-card";
+import { reportCard, reportSummaryCard } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
-import { computeMonth, displayName } from "../app/scores";
+import { displayName } from "../app/scores";
 import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
-import { monthsOfQuarter } from "../domain/periods";
-import { calibrationLine, combinePeriods, type CombinedResult } from "../domain/scoring";
-import { groupCalibration } from "../app/organisation";
+import { periodLabel } from "../domain/periods";
+import { calibrationLine, type CombinedResult } from "../domain/scoring";
+import { computeQuarter } from "../app/period-results";
 import type { PeriodSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
-
-/** The quarter of a group: its months scored, combined, with the names the cards need. */
-export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource) {
-  const months = await Promise.all(
-    monthsOfQuarter(quarter).map((m) => (source ? source.month(group, m) : computeMonth(db, group, m, now))),
-  );
-  // The scheme of the quarter's last month decides grades, quotas and prizes for the quarter.
-  const scheme = months.at(-1)!.inForce.scheme;
-  // A month in which nobody in the group was scored (before the bot arrived, say) is left out.
-  const scoredMonths = months.filter((m) => m.result.members.some((x) => x.total > 0));
-  const combined = combinePeriods(
-    scheme,
-    scoredMonths.map((m) => ({ period: m.month, result: m.result })),
-  );
-  const calibration = await groupCalibration(
-    db,
-    group,
-    scheme.departmentCalibration,
-    scoredMonths.map((m) => m.month),
-    combined.members.map((m) => m.total),
-    source,
-  );
-  return { months, scheme, combined, calibration };
-}
 
 /**
  * 季考核: each person's 成绩单 privately, and the group's summary, on the

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { reviewMessages } from "../app/reviews";
+import { reviewMessages } from "./monthly-review";
 import { reviewCards } from "../../cards/review";
 import { schemeForMonth } from "../app/schemes";
 import type { Logger } from "../bot/deps";
 import type { BatchItem, Database } from "../db/database";
 import { groups, type Group, type JobFailure } from "../db/schema";
-import { isDataError } from "../app/data-error";
+import { isDataError } from "../domain/data-error";
 import {
   clearFailure,
   failureReport,
@@ -15,13 +15,12 @@ import {
   REPORT_AFTER_FAILURES,
 } from "./failures";
 import { dueJobs, type DueJob, type JobKind } from "../domain/schedule";
-import { enqueueRows, type Channel, type OutboundMessage } from "../outbox/message";
-import { linkedContacts, linkedRooms } from "../app/links";
-import { periodLabel } from "../../cards/report-card";
+import type { OutboundMessage } from "../outbox/message";
+import { queueFor } from "../outbox/queue";
 import { groupCalendar } from "../app/leaves";
 import { finalizeDue } from "../app/publications";
 import { monthlyRanking, newRunCache, sourceFor, type RunCache } from "./monthly-ranking";
-import { monthsOfQuarter, previousMonth } from "../domain/periods";
+import { monthsOfQuarter, previousMonth, periodLabel } from "../domain/periods";
 import { periodSource } from "../app/period-data";
 import { annualSummary } from "./annual-summary";
 import { pendingDigest } from "./pending-digest";
@@ -62,43 +61,6 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   },
 };
 
-/**
- * 绑定: where a job's messages go. A group served by WeChat rooms (linked
- * rooms) speaks to its members where they are: someone who linked their own
- * WeChat hears personal messages (own place, report card, reminders) on
- * WeChat instead of Lark, under the same key, so once; what is said to the
- * group's chat goes to each linked room too. Everyone else, and every group
- * without a linked room, stays on the group's own platform.
- */
-async function toChannels(
-  db: Database,
-  group: Group,
-  messages: OutboundMessage[],
-): Promise<{ message: OutboundMessage; channel: Channel }[]> {
-  const own = messages.map((message) => ({ message, channel: group.platform as Channel }));
-  if (group.platform === "wechat" || !messages.length) return own;
-  const rooms = await linkedRooms(db, group.id);
-  if (!rooms.length) return own;
-  const contacts = messages.some((m) => m.to.type === "open_id")
-    ? await linkedContacts(db, group.id)
-    : new Map<string, string>();
-  const personal = own.map(({ message, channel }) => {
-    const contact = message.to.type === "open_id" ? contacts.get(message.to.id) : undefined;
-    return contact
-      ? { message: { ...message, to: { type: "open_id" as const, id: contact } }, channel: "wechat" as const }
-      : { message, channel };
-  });
-  const toRooms = messages
-    .filter((m) => m.to.type === "chat_id" && m.to.id === group.chatId)
-    .flatMap((m) =>
-      rooms.map((room) => ({
-        message: { ...m, key: `${m.key}:wx:${room}`, to: { type: "chat_id" as const, id: room } },
-        channel: "wechat" as const,
-      })),
-    );
-  return [...personal, ...toRooms];
-}
-
 const monthsOfYear = (year: string) =>
   Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
 
@@ -133,8 +95,8 @@ async function queueAll(
   messages: OutboundMessage[],
   writes: BatchItem[],
 ): Promise<number> {
-  const queue = await toChannels(deps.db, group, messages);
-  const items = [...queue.flatMap((q) => enqueueRows(deps.db, q.message, deps.clock.now(), q.channel)), ...writes];
+  // What the group is told unprompted: routed to its chat, linked WeChat rooms and contacts (src/outbox/queue.ts).
+  const items = [...(await queueFor(deps.db, group, messages, deps.clock.now())), ...writes];
   if (!items.length) return 0;
   const results = await deps.db.batch(items as unknown as [BatchItem, ...BatchItem[]]);
   // Keys already queued by an earlier run insert nothing: count what is new.

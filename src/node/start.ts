@@ -15,7 +15,7 @@ import { createTravelClock } from "../channels/local/travel-clock";
 import { startLongConnection, type LongConnection } from "../channels/lark/long-connection/client";
 import { longConnectionReceiver } from "../channels/lark/long-connection/receiver";
 import { attachLongConnectionServer } from "../channels/local/mock-lark/long-connection/server";
-import { startOutboxLoop } from "./outbox-loop";
+import { startOutboxLoop } from "../outbox/loop";
 import { createTaskQueue } from "./tasks";
 
 export interface NodeBot {

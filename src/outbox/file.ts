@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { outbox, type OutboxRow } from "../db/schema";
 import { enqueue, type FileSource } from "./message";
-import { DATA_ERROR_TEXT, isDataError } from "../app/data-error";
+import { DATA_ERROR_TEXT, isDataError } from "../domain/data-error";
 
 /** How a file row's last error marks stored data the engine refused (see src/app/data-error.ts). */
 const DATA_ERROR_PREFIX = "data: ";

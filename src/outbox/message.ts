@@ -22,6 +22,20 @@ export interface OutboundMessage {
    * send pictures (WeChat): queued just before the text, rendered when sent.
    */
   image?: ImageSpec;
+  /** What the message is about, when it must be found again (src/db/schema.ts `outbox.subjectKind`). */
+  subject?: MessageSubject;
+}
+
+/** A message found again later by what it is about, not by its key: a claim's approval copies, a welcome card. */
+export interface MessageSubject {
+  kind: "approval" | "welcome";
+  id: string;
+}
+
+/** A key with what the message is about: a use case names both where it builds the key. */
+export interface SubjectKey {
+  key: string;
+  subject: MessageSubject;
 }
 
 /** A file the deliverer renders, uploads and sends; `source` says what to render. */
@@ -95,6 +109,8 @@ export function enqueueRows(db: Database, message: OutboundMessage, now: Date, c
         msgType,
         content: JSON.stringify(content),
         nextAttemptAt: now,
+        subjectKind: message.subject?.kind ?? null,
+        subjectId: message.subject?.id ?? null,
         createdAt: now,
       })
       .onConflictDoNothing({ target: outbox.key });

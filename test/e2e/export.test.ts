@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { groups } from "../../src/db/schema";
-import { computeQuarter } from "../../src/jobs/quarterly-report";
+import { computeQuarter } from "../../src/app/period-results";
 import { APP, OFFICE, startHarness, type Harness } from "../support/bot-harness";
 
 const LEADER = OFFICE.owner;

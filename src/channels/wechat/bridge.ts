@@ -7,7 +7,7 @@ import { consoleLogger, type Logger } from "../../bot/deps";
 import { createRouter } from "../../bot/router";
 import type { Database } from "../../db/database";
 import { runDueJobs } from "../../jobs/run";
-import { startOutboxLoop } from "../../node/outbox-loop";
+import { startOutboxLoop } from "../../outbox/loop";
 import { drainOutbox } from "../../outbox/deliver";
 import { createPacer } from "../../outbox/pacer";
 import { createWechatDirectory } from "./directory";

@@ -5,14 +5,13 @@ import { attemptLinkCode, linkedGroupOfRoom, linkedMember } from "../../app/link
 import type { BotDeps } from "../../bot/deps";
 import type { Database } from "../../db/database";
 import { chatLinks, groups, members } from "../../db/schema";
-import type { Channel, OutboundMessage } from "../../outbox/message";
 
 /**
  * 绑定 on the WeChat side: a linked room's messages belong to the group it
- * serves (a Lark group), a linked contact is that group's member; answers to
- * Lark people leave on Lark, answers to WeChat rooms and contacts on WeChat.
+ * serves (a Lark group), a linked contact is that group's member. Where the
+ * answers go is src/outbox/queue.ts's to say.
  */
-export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope" | "routeMessages"> {
+export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope"> {
   return {
     async linkedScope(update, work, now) {
       if (update.chatType === "p2p") {
@@ -54,46 +53,5 @@ export function wechatLinks(db: Database): Pick<BotDeps, "linkedScope" | "routeM
       work.write(added.write);
       return { group, member: added.member };
     },
-    async routeMessages(messages) {
-      const out: { message: OutboundMessage; channel: Channel }[] = [];
-      for (const message of messages) {
-        const to = message.to;
-        if (to.type === "update") {
-          out.push({ message, channel: "lark" }); // only Lark cards change in place
-        } else if (to.type === "open_id") {
-          // A Lark member reachable on WeChat hears it there; other Lark people on Lark.
-          const [link] = await db
-            .select({ contact: chatLinks.externalId })
-            .from(chatLinks)
-            .innerJoin(members, eq(members.id, chatLinks.memberId))
-            .where(and(eq(chatLinks.kind, "person"), eq(members.userId, to.id)))
-            .limit(1);
-          if (link) out.push({ message: { ...message, to: { type: "open_id", id: link.contact } }, channel: "wechat" });
-          else out.push({ message, channel: (await onLark(to.id, "user")) ? "lark" : "wechat" });
-        } else {
-          const chatId = to.type === "reply" ? to.chatId : to.id;
-          out.push({ message, channel: (await onLark(chatId, "chat")) ? "lark" : "wechat" });
-        }
-      }
-      return out;
-    },
   };
-
-  async function onLark(id: string, what: "user" | "chat"): Promise<boolean> {
-    if (what === "chat") {
-      const [g] = await db
-        .select({ id: groups.id })
-        .from(groups)
-        .where(and(eq(groups.platform, "lark"), eq(groups.chatId, id)))
-        .limit(1);
-      return Boolean(g);
-    }
-    const [m] = await db
-      .select({ id: members.id })
-      .from(members)
-      .innerJoin(groups, eq(groups.id, members.groupId))
-      .where(and(eq(groups.platform, "lark"), eq(members.userId, id)))
-      .limit(1);
-    return Boolean(m);
-  }
 }

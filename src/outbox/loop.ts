@@ -1,7 +1,8 @@
 /**
- * On Node a loop drains the outbox: messages queued by a request are sent
- * right after its answer, and this loop picks up retries whose time has come.
- * Only one drain runs at a time; a kick during a drain runs another after it.
+ * A long-running process (the Node server, the WeChat bridge) drains the outbox in a loop:
+ * messages queued by a request are sent right after its answer, and this loop picks up retries
+ * whose time has come. Only one drain runs at a time; a kick during a drain runs another after it.
+ * It lives in src/outbox, below the channels and the entry points that both start one.
  */
 export function startOutboxLoop(
   drain: () => Promise<unknown>,

@@ -3,8 +3,8 @@ import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import type { OutboundMessage } from "../outbox/message";
 import { indexScheme, type Scheme } from "../domain/scheme";
-import type { Lang, MessageBody } from "./ports";
-import { displayName } from "./scores";
+import type { Lang, MessageBody } from "../app/ports";
+import { displayName } from "../app/scores";
 
 /** One key per rater, kind and person: sending the month's cards twice sends nothing new. */
 export const reviewKey = (month: string, kind: string, raterUserId: string, subjectId = "") =>
@@ -32,7 +32,8 @@ export interface ReviewCardModel {
 export type ReviewRenderer = (model: ReviewCardModel) => MessageBody[];
 
 /**
- * 月评议 for a group's month: a card per member to each leader, and, where the
+ * 月评议 for a group's month (the monthly-review job, and 评议 sending them by hand); it renders
+ * the review cards, so it sits with the jobs, above cards/: a card per member to each leader, and, where the
  * scheme has those rater groups, a self card and a peer card to each member.
  */
 export async function reviewMessages(
