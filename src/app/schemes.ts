@@ -25,6 +25,9 @@ export interface SchemeInForce {
   isDefault: boolean;
   createdAt?: Date;
   createdBy?: string | null;
+  /** The office admin who set or approved it, and when; null on versions saved before approval existed. */
+  approvedBy?: string | null;
+  approvedAt?: Date | null;
 }
 
 function defaultScheme(): SchemeInForce {
@@ -70,6 +73,8 @@ export function inForceFrom(row: typeof schemes.$inferSelect | undefined): Schem
     isDefault: false,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt,
   };
 }
 
