@@ -33,6 +33,8 @@ import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
 import { schemeCommand } from "./scheme";
+import { decideSchemeAction } from "./scheme-decide";
+import { approveSchemeCommand, rejectSchemeCommand } from "./scheme-decision-reply";
 import { reportDetailAction } from "./report-detail";
 import { reportObjectAction } from "./report-object";
 import { reviewCommand } from "./review";
@@ -78,6 +80,8 @@ const base = [
   adjustClaimCommand,
   upholdAppealCommand,
   amendAppealCommand,
+  approveSchemeCommand,
+  rejectSchemeCommand,
   linkCodeCommand,
   linkCommand,
 ] as Command<unknown>[];
@@ -100,6 +104,7 @@ export const cardActions: readonly CardAction<unknown>[] = [
   reportDetailAction,
   decideAppealAction,
   reportObjectAction,
+  decideSchemeAction,
 ] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */
