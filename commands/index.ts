@@ -24,6 +24,8 @@ import { rosterImportCommand } from "./roster-import";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
 import { leaveCommand } from "./leave";
+import { decideLeaveAction } from "./leave-decide";
+import { approveLeaveCommand, rejectLeaveCommand } from "./leave-decision-reply";
 import { meCommand } from "./me";
 import { settingsCommand } from "./settings";
 import { parkedCommand, resendCommand } from "./parked";
@@ -82,6 +84,8 @@ const base = [
   amendAppealCommand,
   approveSchemeCommand,
   rejectSchemeCommand,
+  approveLeaveCommand,
+  rejectLeaveCommand,
   linkCodeCommand,
   linkCommand,
 ] as Command<unknown>[];
@@ -105,6 +109,7 @@ export const cardActions: readonly CardAction<unknown>[] = [
   decideAppealAction,
   reportObjectAction,
   decideSchemeAction,
+  decideLeaveAction,
 ] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cardActions, commands } from "../../commands";
 import { groupCalendar } from "../../src/app/leaves";
 import { publish } from "../../src/app/publications";
-import { appeals, claims, groups, members, records, schemeProposals } from "../../src/db/schema";
+import { appeals, claims, groups, leaves, members, records, schemeProposals } from "../../src/db/schema";
 import {
   botAddedEvent,
   cardActionEvent,
@@ -72,7 +72,7 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   我的: { access: "everyone", why: "one's own records" },
   补报: { access: "everyone", why: "a claim a leader decides" },
   撤回: { access: "everyone", why: "only one's own record is withdrawn" },
-  请假: { access: "everyone", why: "one's own leave" },
+  请假: { access: "everyone", why: "one's own leave, a request a leader decides" },
   申报: { access: "everyone", why: "a claim a leader decides" },
   成绩: { access: "everyone", why: "one's own score" },
   明细: {
@@ -134,6 +134,8 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   维持申诉: { access: "leader", probes: [{ text: "维持申诉 {appeal} 加分已计入9月" }] },
   更正申诉: { access: "leader", probes: [{ text: "更正申诉 {appeal} 联村 1 9月联村加分漏计" }] },
   批准方案: { access: "office", probes: [{ text: "批准方案 {proposal}" }] },
+  批准请假: { access: "leader", probes: [{ text: "批准请假 {leave}" }] },
+  驳回请假: { access: "leader", probes: [{ text: "驳回请假 {leave}" }] },
   驳回方案: { access: "office", probes: [{ text: "驳回方案 {proposal}" }] },
   绑定码: {
     access: "mixed",
@@ -179,6 +181,13 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
     ],
   },
   "report.object": { access: "everyone", why: "an objection to the operator's own result" },
+  "leave.decide": {
+    access: "leader",
+    probes: [
+      { value: (i) => ({ a: "leave.decide", id: i.leave, d: "approve" }) },
+      { value: (i) => ({ a: "leave.decide", id: i.leave, d: "reject" }) },
+    ],
+  },
   "scheme.decide": {
     access: "office",
     probes: [
@@ -202,6 +211,9 @@ interface Ids {
   /** A group leader's scheme proposal waiting for the office. */
   proposal: string;
   proposalNo: number;
+  /** A staff member's leave request waiting for a leader. */
+  leave: string;
+  leaveNo: number;
 }
 
 let h: Harness;
@@ -297,6 +309,8 @@ beforeAll(async () => {
   expect(await say(LEADER, `设置 负责人 ${at(SUBJECT)}`, { mentions: [SUBJECT] })).toContain("负责人");
   expect(await say(SUBJECT, "方案 使用 单位干部")).toContain("方案申请已提交");
   const [proposal] = await h.bot.db.select().from(schemeProposals);
+  expect(await say(STAFF, "请假 10-12 事假 家中有事")).toContain("已登记请假");
+  const [leave] = await h.bot.db.select().from(leaves);
   const [claim] = await h.bot.db.select().from(claims);
   const [appeal] = await h.bot.db.select().from(appeals);
   expect(await h.bot.db.select().from(records)).toHaveLength(1);
@@ -309,6 +323,8 @@ beforeAll(async () => {
     appealNo: appeal!.no!,
     proposal: proposal!.id,
     proposalNo: proposal!.no,
+    leave: leave!.id,
+    leaveNo: leave!.no!,
   };
 }, 120_000);
 afterAll(() => h.close());
@@ -372,7 +388,8 @@ describe("the authorization matrix", () => {
         const text = probe
           .text!.replace("{claim}", String(ids.claimNo))
           .replace("{appeal}", String(ids.appealNo))
-          .replace("{proposal}", String(ids.proposalNo));
+          .replace("{proposal}", String(ids.proposalNo))
+          .replace("{leave}", String(ids.leaveNo));
         answer = await say(who, text, { tenant, ...(probe.mentions ? { mentions: probe.mentions } : {}) });
       }
       expect(answer).toMatch(REFUSAL);
