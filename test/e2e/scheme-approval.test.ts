@@ -33,6 +33,9 @@ function proposalCard() {
 beforeAll(async () => {
   h = await startHarness({ clockStart: "2026-11-02T02:00:00Z" });
   await h.addBotToOffice();
+  // Before the organisation has an admin there is nobody to approve: the leader's scheme applies, unapproved.
+  expect(await ask(ADMIN, "方案 使用 驻镇单位")).toContain("本组织还没有管理员（绩考办），方案直接生效、记为未经批准");
+  expect(await ask(LI, "方案")).toContain("本版未经绩考办批准");
   expect(await ask(ADMIN, "设置 提醒时间 17:30")).toContain("已成为本组织的管理员");
   expect(await ask(ADMIN, "设置 负责人 @张三")).toContain("负责人");
 }, 60_000);
@@ -43,9 +46,11 @@ describe("the office owns the scheme (issue 13 item 10)", () => {
     const answer = await ask(ZHANG, "方案 使用 中层干部");
     expect(answer).toContain("方案申请已提交（第 1 号）");
     expect(answer).toContain("李主任");
-    expect(await h.bot.db.select().from(schemes)).toEqual([]);
+    expect((await h.bot.db.select().from(schemes)).map((v) => [v.version, v.name, v.approvedBy])).toEqual([
+      [1, "驻镇单位", null],
+    ]);
     const shown = await ask(LI, "方案");
-    expect(shown).toContain("默认方案");
+    expect(shown).toContain("驻镇单位");
     const { text, buttons: b } = proposalCard();
     expect(text).toContain("张三 申请把本群方案改为「中层干部」");
     expect(text).toContain("待绩考办审批");
@@ -60,20 +65,20 @@ describe("the office owns the scheme (issue 13 item 10)", () => {
     const res = await h.click(ADMIN.openId, b.approve!, message.messageId, message.chatId);
     const answer = (await res.json()) as { toast: { type: string; content: string }; card?: unknown };
     await h.bot.idle();
-    expect(answer.toast).toEqual({ type: "success", content: "已批准，第 1 版生效" });
+    expect(answer.toast).toEqual({ type: "success", content: "已批准，第 2 版生效" });
     expect(JSON.stringify(answer.card)).toContain("已批准 · 李主任 · 2026-11-03");
-    const [v1] = await h.bot.db.select().from(schemes);
-    expect(v1).toMatchObject({ version: 1, name: "中层干部", createdBy: ZHANG.openId, approvedBy: ADMIN.openId });
-    expect(v1!.approvedAt).toEqual(new Date("2026-11-03T02:00:00Z"));
+    const [, v2] = await h.bot.db.select().from(schemes).orderBy(schemes.version);
+    expect(v2).toMatchObject({ version: 2, name: "中层干部", createdBy: ZHANG.openId, approvedBy: ADMIN.openId });
+    expect(v2!.approvedAt).toEqual(new Date("2026-11-03T02:00:00Z"));
     const shown = await ask(LI, "方案");
-    expect(shown).toContain("第 1 版");
+    expect(shown).toContain("第 2 版");
     expect(shown).toContain("批准：李主任（绩考办）· 2026-11-03");
     const told = h.lark.mock.sentMessages({ openId: ZHANG.openId }).map((m) => JSON.stringify(m.parsed));
     expect(told.some((m) => m.includes("方案申请已批准：中层干部"))).toBe(true);
     // A second click (or another admin's) decides nothing more.
     const again = await h.click(ADMIN.openId, b.approve!, message.messageId, message.chatId);
     expect(((await again.json()) as { toast: { content: string } }).toast.content).toBe("这个申请已处理过");
-    expect(await h.bot.db.select().from(schemes)).toHaveLength(1);
+    expect(await h.bot.db.select().from(schemes)).toHaveLength(2);
   });
 
   test("驳回方案 by reply leaves the scheme as it is; the decision is logged", async () => {
@@ -85,6 +90,7 @@ describe("the office owns the scheme (issue 13 item 10)", () => {
     expect(await ask(LI, "方案")).toContain("中层干部");
     const actions = (await h.bot.db.select().from(auditLog)).map((a) => a.action);
     expect(actions.filter((a) => a.startsWith("scheme."))).toEqual([
+      "scheme.set",
       "scheme.propose",
       "scheme.set",
       "scheme.propose",
@@ -94,7 +100,7 @@ describe("the office owns the scheme (issue 13 item 10)", () => {
 
   test("the admin sets a scheme directly, approved by himself", async () => {
     const answer = await ask(ADMIN, "方案 使用 单位干部");
-    expect(answer).toContain("第 2 版");
+    expect(answer).toContain("第 3 版");
     const shown = await ask(LI, "方案");
     expect(shown).toContain("单位干部");
     expect(shown).toContain("批准：李主任（绩考办）· 2026-11-03");
