@@ -45,6 +45,16 @@ export function leaveDecisionOutcome(c: LeaveDecisionCase, now: Date, work: Work
       level: "warning",
       message: t(lang, "只有负责人可以操作：请假由本群负责人批准", "Leaders only: a leader approves leave"),
     };
+  if (!c.ok && c.code === "locked")
+    return {
+      ok: false,
+      level: "warning",
+      message: t(
+        lang,
+        "这段请假所在月份的成绩已定稿，批准会改动已发布的结果；如需调整请用「更正」",
+        "That month's results are final: use 更正 to change them",
+      ),
+    };
   if (!c.ok)
     return {
       ok: false,

@@ -5,7 +5,19 @@ import { auditLog, groups, leaveDecisions, leaves, members, type Group, type Mem
 import type { LeaveKind } from "../domain/attendance";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar";
 import type { IsoDate } from "../domain/dates";
+import { isLocked } from "./publications";
 import { isAdmin, listAdmins } from "./roles";
+
+/** The months a span of dates touches, in order. */
+function monthsBetween(from: IsoDate, to: IsoDate): string[] {
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
+    out.push(m);
+    const [y, mo] = m.split("-").map(Number) as [number, number];
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
+  }
+  return out;
+}
 
 /** The national calendar with the unit's own days off and extra workdays on top. */
 export function groupCalendar(group: Pick<Group, "settings">): WorkCalendar {
@@ -89,7 +101,7 @@ export async function leaveIdByNo(db: Database, groupId: string, no: number): Pr
 
 export type LeaveDecisionCase =
   | { ok: false; code: "not-found" }
-  | { ok: false; code: "not-approver" | "already-decided"; leave: Leave; group: Group; requester: Member }
+  | { ok: false; code: "not-approver" | "already-decided" | "locked"; leave: Leave; group: Group; requester: Member }
   | {
       ok: true;
       code: "approved" | "rejected";
@@ -135,6 +147,10 @@ export async function decideLeaveCase(
   if (!allowed) return { ok: false, code: "not-approver", leave, group, requester };
   if (leave.status !== "pending" || leave.cancelledAt)
     return { ok: false, code: "already-decided", leave, group, requester };
+  // Approving would change a final (published and closed) month: that is a 更正's job, which is logged.
+  if (input.decision === "approve")
+    for (const month of monthsBetween(leave.from, leave.to))
+      if (await isLocked(db, group.id, month)) return { ok: false, code: "locked", leave, group, requester };
   const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
   const admin = decider?.name ? undefined : (await listAdmins(db, group)).find((a) => a.userId === input.by);
   return {

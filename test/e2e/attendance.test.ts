@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { leaves, records } from "../../src/db/schema";
+import { eq } from "drizzle-orm";
+import { groups, leaves, publications, records } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness, memberOf } from "../support/bot-harness";
 import { buttons } from "../support/card-buttons";
 import { approveClaim, ask as askIn, type Person } from "../support/tenant-groups";
@@ -163,5 +164,23 @@ describe("按时记录率 (formerly 出勤) computed from the records", () => {
       .map((i) => sheet.getRow(i + 1))
       .find((r) => r.getCell(header.indexOf("姓名") + 1).value === LI.name)!;
     expect(li.getCell(header.indexOf("按时记录率（出勤）") + 1).value).toBe(87.5); // 14 / 16 (篇4's leave approved)
+  });
+
+  test("leave in a month whose results are final cannot be approved: that is a logged 更正", async () => {
+    const [group] = await h.bot.db.select().from(groups).where(eq(groups.chatId, OFFICE.chatId));
+    await h.bot.db.insert(publications).values({
+      id: "pub_q3_final",
+      groupId: group!.id,
+      period: "2026-Q3",
+      status: "final",
+      windowEnds: "2026-10-15",
+      publishedAt: new Date("2026-10-08T01:05:00Z"),
+      finalizedAt: new Date("2026-10-16T01:05:00Z"),
+    });
+    h.clock.set("2026-10-20T02:00:00Z");
+    expect(await ask(LI, "请假 09-30 病假 补登")).toContain("已登记请假（第 4 号）");
+    expect(await ask(LEADER, "批准请假 4")).toContain("成绩已定稿");
+    const [leave] = (await h.bot.db.select().from(leaves)).filter((l) => l.no === 4);
+    expect(leave).toMatchObject({ status: "pending", kind: "病假" });
   });
 });
