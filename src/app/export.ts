@@ -2,6 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { groups, members, type Group, type Member } from "../db/schema";
 import { onTimeLabel } from "../domain/attendance";
+import { daysInMonth } from "../domain/dates";
+import { withTermsOn } from "../domain/roster";
+import { termsOf } from "./roster";
 import type { Scheme } from "../domain/scheme";
 import { buildXlsx, sheetName, type CellValue, type Column, type Sheet } from "../domain/xlsx/write";
 import { computeYear } from "../jobs/annual-summary";
@@ -172,18 +175,14 @@ export async function exportWorkbook(
 ): Promise<ExportWorkbook> {
   const { period, at } = input;
   const list = await tenantGroups(db, input);
+  const ids = list.map((g) => g.id);
+  const lastMonth = [...period.months].sort().at(-1)!;
+  // 岗位 and 系数 as they stood at the period's end (岗变酬变), not as the latest roster has them.
   const people = new Map(
-    (list.length
-      ? await db
-          .select()
-          .from(members)
-          .where(
-            inArray(
-              members.groupId,
-              list.map((g) => g.id),
-            ),
-          )
-      : []
+    withTermsOn(
+      list.length ? await db.select().from(members).where(inArray(members.groupId, ids)) : [],
+      await termsOf(db, ids),
+      `${lastMonth}-${String(daysInMonth(lastMonth)).padStart(2, "0")}`,
     ).map((m) => [m.id, m] as const),
   );
   const figures: GroupFigures[] = [];

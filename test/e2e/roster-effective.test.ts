@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { monthInputs } from "../../src/app/scores";
 import { schemeForMonth } from "../../src/app/schemes";
@@ -96,5 +97,27 @@ describe("coefficients and posts change going forward only (岗变酬变)", () =
       ["2026-11-02", 1.083, "村支书", "roster"],
       ["2026-12-01", 1.042, "副书记", "roster"],
     ]);
+  });
+
+  test("the export shows each period's 岗位 and 系数 as they stood at its end", async () => {
+    const row = async (period: string) => {
+      const before = h.lark.mock.sentMessages().filter((m) => m.msgType === "file").length;
+      await ask(LEADER, `导出 ${period}`);
+      const files = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file", {
+        count: before + 1,
+      });
+      const stored = h.lark.mock.store.files.get((files.at(-1)!.parsed as { file_key: string }).file_key)!;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(stored.bytes) as never);
+      const sheet = wb.getWorksheet("成绩汇总")!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      const r = [...Array(sheet.rowCount).keys()]
+        .map((i) => sheet.getRow(i + 1))
+        .find((x) => x.getCell(header.indexOf("姓名") + 1).value === ZHANG.name)!;
+      return [r.getCell(header.indexOf("岗位") + 1).value ?? null, r.getCell(header.indexOf("系数") + 1).value];
+    };
+    expect(await row("2026-10")).toEqual([null, 1]);
+    expect(await row("2026-11")).toEqual(["村支书", 1.083]);
+    expect(await row("2026-12")).toEqual(["副书记", 1.042]);
   });
 });
