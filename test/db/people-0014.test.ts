@@ -101,7 +101,7 @@ beforeAll(async () => {
       role: "leader",
       createdAt: AT,
     },
-    // 篇5 line 94: 「高于1500人、2000人的村基础分各乘以1.042和1.083」
+    // 篇5 line 95: 「高于1500人、2000人的村基础分各乘以1.042和1.083」
     {
       id: member(ZHANG.openId),
       groupId: GROUP,

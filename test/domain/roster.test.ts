@@ -98,7 +98,7 @@ describe("岗变酬变 (篇9 line 218): terms by the day they take effect", () =
   });
 
   test("a month takes the term in force on the date asked; the same day, the later one given", () => {
-    // 篇5 line 94: the size coefficients 1.042 and 1.083.
+    // 篇5 line 95: the size coefficients 1.042 and 1.083.
     const terms = [
       { effectiveFrom: "0001-01-01", coefficient: 1, position: null },
       { effectiveFrom: "2026-11-02", coefficient: 1.083, position: "村支书" },

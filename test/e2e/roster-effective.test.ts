@@ -9,7 +9,7 @@ import { ask as askIn, type Person } from "../support/tenant-groups";
 
 /**
  * 岗变酬变 (篇9 line 218 「形成一套以岗定酬，岗变酬变的岗位管理模式」): a roster
- * imported in November changes 张三's coefficient (篇5 line 94: 1.083 for a
+ * imported in November changes 张三's coefficient (篇5 line 95: 1.083 for a
  * village above 2000 people) from the day it takes effect; October, already
  * scored, keeps the 1 it was scored with. Through the real webhook: the roster
  * arrives as a .csv file sent to the bot in private, as the office sends it.
