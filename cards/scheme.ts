@@ -8,6 +8,8 @@ export interface SchemeView {
   isDefault: boolean;
   /** The day (in the group's zone) this version took effect, for "第 2 版 · 2026-11-27 起". */
   since?: string;
+  /** Who approved the version and when (issue 13 item 10), or that nobody did; absent for the default. */
+  approval?: string;
   lang: Lang;
 }
 
@@ -266,11 +268,19 @@ export function schemeCard(v: SchemeView): Rendered {
         markdown(`**${t(lang, "考核维度（百分制）", "Dimensions (out of 100)")}**\n${treeBlock}`),
         hr(),
         markdown(rulesBlock),
+        ...(v.approval ? [note(escapeMarkdown(v.approval))] : []),
         note(hint),
       ],
     }),
     // The text keeps every line: channels without cards can split a long message.
-    text: [title, subtitle, ...dims, ...rules.map((r) => r.replace(/\*\*/g, "")), hint].join("\n"),
+    text: [
+      title,
+      subtitle,
+      ...(v.approval ? [v.approval] : []),
+      ...dims,
+      ...rules.map((r) => r.replace(/\*\*/g, "")),
+      hint,
+    ].join("\n"),
   };
 }
 

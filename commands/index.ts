@@ -24,6 +24,8 @@ import { rosterImportCommand } from "./roster-import";
 import { plainNotice } from "./guards";
 import { createHelpCommand } from "./help";
 import { leaveCommand } from "./leave";
+import { decideLeaveAction } from "./leave-decide";
+import { approveLeaveCommand, rejectLeaveCommand } from "./leave-decision-reply";
 import { meCommand } from "./me";
 import { settingsCommand } from "./settings";
 import { parkedCommand, resendCommand } from "./parked";
@@ -33,6 +35,8 @@ import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
 import { schemeCommand } from "./scheme";
+import { decideSchemeAction } from "./scheme-decide";
+import { approveSchemeCommand, rejectSchemeCommand } from "./scheme-decision-reply";
 import { reportDetailAction } from "./report-detail-action";
 import { reportObjectAction } from "./report-object-action";
 import { reviewCommand } from "./review";
@@ -78,6 +82,10 @@ const base = [
   adjustClaimCommand,
   upholdAppealCommand,
   amendAppealCommand,
+  approveSchemeCommand,
+  rejectSchemeCommand,
+  approveLeaveCommand,
+  rejectLeaveCommand,
   linkCodeCommand,
   linkCommand,
 ] as Command<unknown>[];
@@ -100,6 +108,8 @@ export const cardActions: readonly CardAction<unknown>[] = [
   reportDetailAction,
   decideAppealAction,
   reportObjectAction,
+  decideSchemeAction,
+  decideLeaveAction,
 ] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */

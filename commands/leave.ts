@@ -2,7 +2,9 @@ import { z } from "zod";
 import { escapeMarkdown, t, type Lang } from "../cards/kit";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
 import { noticeCard } from "../cards/notice";
-import { leaveWrites } from "../src/app/leaves";
+import { requestLeave } from "../src/app/leaves";
+import { readLeaveKind } from "../src/domain/attendance";
+import { renderLeave } from "./leave-decide";
 import { defineCommand } from "../src/bot/command";
 import { addDays, localDate } from "../src/domain/dates";
 import { dateProblem, readDate, type DateRead } from "./date-arg";
@@ -56,12 +58,19 @@ const leaveArgs = (lang: Lang) =>
     return words;
   });
 
-/** 请假: days away; the daily reminder skips them and the day counts stay fair. */
+/**
+ * 请假: a leave request with its kind (事假, 病假, 年休假…), decided by a leader
+ * (issue 13 item 9); the daily reminder skips the days at once, and once
+ * approved they are not due for 按时记录率.
+ */
 export const leaveCommand = defineCommand({
   name: "请假",
   aliases: ["休假", "leave"],
-  summary: { zh: "登记请假日期，提醒会跳过这些天", en: "Register days away; reminders skip them" },
-  example: { zh: "请假 11-28 11-30 年休假", en: "/leave 11-28 11-30 annual leave" },
+  summary: {
+    zh: "请假：日期、类型（事假、病假、年休假…）和原因，负责人批准",
+    en: "Request leave: dates, kind and reason; a leader approves",
+  },
+  example: { zh: "请假 11-28 11-30 年休假 回老家", en: "/leave 11-28 11-30 年休假" },
   takesText: true,
   args: leaveArgs,
   async handle(ctx) {
@@ -100,27 +109,48 @@ export const leaveCommand = defineCommand({
         { zh: "时间太长", en: "Too long" },
         t(ctx.lang, `一次最多登记 ${MAX_DAYS} 天。`, `At most ${MAX_DAYS} days at once.`),
       );
-    const reason =
-      ctx.args.slice(dates.to === dates.from && !/\d/.test(ctx.args[1] ?? "") ? 1 : 2).join(" ") || undefined;
+    // After the dates: the kind (事假, 病假…, 篇4 line 74), then the reason; an unnamed kind is 其他.
+    const after = ctx.args.slice(dates.to === dates.from && !/\d/.test(ctx.args[1] ?? "") ? 1 : 2);
+    const named = after[0] ? readLeaveKind(after[0]) : undefined;
+    const kind = named ?? "其他";
+    const reason = (named ? after.slice(1) : after).join(" ") || undefined;
     if (reason && charCount(reason) > MAX_REASON_CHARS)
       return problem(
         ctx,
         { zh: "原因太长", en: "Reason too long" },
         tooLong(ctx.lang, t(ctx.lang, "请假原因", "a reason"), MAX_REASON_CHARS, charCount(reason)),
       );
-    ctx.work.write(
-      ...leaveWrites(ctx.deps.db, { group: ctx.group, member: ctx.member, ...dates, reason, now: ctx.now }),
-    );
+    const { leave, writes, approvers } = await requestLeave(ctx.deps.db, {
+      group: ctx.group,
+      member: ctx.member,
+      ...dates,
+      kind,
+      ...(reason ? { reason } : {}),
+      now: ctx.now,
+    });
+    ctx.work.write(...writes);
+    const requester = ctx.member.name || ctx.update.senderId.slice(-4);
+    for (const a of approvers)
+      ctx.work.send(
+        { type: "open_id", id: a.userId },
+        renderLeave(leave, ctx.group, requester, { kind: "pending" }, "zh"),
+        `leave:${leave.id}:${a.userId}`,
+      );
     const span = dates.from === dates.to ? dates.from : `${dates.from} — ${dates.to}`;
     ctx.reply(
       noticeCard({
-        title: t(ctx.lang, "已登记请假", "Leave registered"),
+        title: t(ctx.lang, `已登记请假（第 ${leave.no} 号），等负责人批准`, `Leave requested (no. ${leave.no})`),
         body: t(
           ctx.lang,
-          `${span}${reason ? `（${escapeMarkdown(excerpt(reason, 60))}）` : ""}，这几天不会提醒你交日报。`,
-          `${span}: no reminders on these days.`,
+          [
+            `${kind}：${span}${reason ? `（${escapeMarkdown(excerpt(reason, 60))}）` : ""}，这几天不会提醒你交日报。`,
+            approvers.length
+              ? `已发给 ${approvers.map((a) => a.name || "负责人").join("、")} 审批；批准后这些天不计入应交日报的工作日。`
+              : "本群还没有可以审批的负责人，请群主先设置负责人；批准前这些天仍计入应交日报的工作日。",
+          ].join(""),
+          `${span}: no reminders on these days; the days stop counting once a leader approves.`,
         ),
-        colour: "green",
+        colour: approvers.length ? "green" : "yellow",
       }),
     );
   },

@@ -9,13 +9,14 @@ import { readFirstSheet, XlsxReadError } from "../src/domain/xlsx/read";
 import { isOffice, officeGate } from "./office-gate";
 import { plainNotice } from "./guards";
 import { excerpt } from "../src/domain/text";
+import { localDate } from "../src/domain/dates";
 
 /** How many problems the answer lists; the rest are counted. */
 const SHOWN_PROBLEMS = 30;
 /** A roster of 20,000 people is well under this; anything larger is not a roster. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-const HOW = "表头：姓名、部门（群名）、岗位、系数；一人一行。";
+const HOW = "表头：姓名、部门（群名）、岗位、系数，可加「生效日期」（不填为今天，最早本月 1 日）；一人一行。";
 
 type Kind = "xlsx" | "csv";
 const kindOf = (name: string): Kind | undefined =>
@@ -93,6 +94,7 @@ export const rosterImportCommand = defineCommand({
       parsed: parseRoster(rows),
       by: ctx.update.senderId,
       now: ctx.now,
+      today: localDate(ctx.now, ctx.group.timezone),
     });
     if (plan.problems.length) {
       const shown = plan.problems.slice(0, SHOWN_PROBLEMS).map(describeProblem);
@@ -115,7 +117,12 @@ export const rosterImportCommand = defineCommand({
     ctx.reply(
       noticeCard({
         title: "花名册已导入",
-        body: `${file.name}：${plan.groups} 个部门，更新 ${plan.changed} 人的岗位或系数${plan.unchanged ? `，${plan.unchanged} 人没有变化` : ""}。每一项更改都记入审计记录。`,
+        body: [
+          `${file.name}：${plan.groups} 个部门，更新 ${plan.changed} 人的岗位或系数`,
+          plan.unchanged ? `，${plan.unchanged} 人没有变化` : "",
+          plan.effective.length ? `，自 ${plan.effective.join("、")} 起生效（此前的月份按原岗位、系数计分）` : "",
+          "。每一项更改都记入审计记录。",
+        ].join(""),
         colour: "green",
       }),
     );

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { schemeCard, templatesCard } from "../cards/scheme";
 import { scoreChangeCard } from "../cards/score-change";
-import { findTemplate, prepareScheme, schemeInForce } from "../src/app/schemes";
+import { approvalOf, changeScheme, findTemplate, schemeInForce } from "../src/app/schemes";
+import { isAdmin } from "../src/app/roles";
+import { noticeCard } from "../cards/notice";
+import { schemeProposalCard } from "../cards/scheme-proposal";
 import { defineCommand } from "../src/bot/command";
 import { localDate } from "../src/domain/dates";
 import { schemeTemplates } from "../src/domain/scheme";
@@ -70,6 +73,25 @@ export function describeJsonError(json: string, error: unknown, lang: Lang): str
   return `${t(lang, `第 ${chars + 1} 个字符附近有误：`, `Error near character ${chars + 1}: `)}「${around}」\n${hint}`;
 }
 
+/** Who approved the scheme in force: 篇5 line 89, the 考评委员会 (the office) is responsible for it. */
+function approvalText(
+  a: { kind: "approved"; by: string; at: Date } | { kind: "unapproved" },
+  timeZone: string,
+  lang: Lang,
+): string {
+  return a.kind === "approved"
+    ? t(
+        lang,
+        `批准：${a.by}（绩考办）· ${localDate(a.at, timeZone)}`,
+        `Approved by ${a.by} · ${localDate(a.at, timeZone)}`,
+      )
+    : t(
+        lang,
+        "本版未经绩考办批准（设置时本组织还没有管理员，或在方案审批启用之前）",
+        "Not approved by the office (set before there was an admin, or before approval existed)",
+      );
+}
+
 /** 方案: show the group's appraisal scheme; leaders choose a template or import their own. */
 export const schemeCommand = defineCommand({
   name: "方案",
@@ -87,12 +109,14 @@ export const schemeCommand = defineCommand({
     if (ctx.args.kind === "show") {
       const inForce = await schemeInForce(db, ctx.group.id);
       const since = inForce.createdAt ? localDate(inForce.createdAt, ctx.group.timezone) : undefined;
+      const approval = await approvalOf(db, ctx.group, inForce);
       ctx.reply(
         schemeCard({
           scheme: inForce.scheme,
           version: inForce.version,
           isDefault: inForce.isDefault,
           ...(since ? { since } : {}),
+          ...(approval.kind === "default" ? {} : { approval: approvalText(approval, ctx.group.timezone, lang) }),
           lang,
         }),
       );
@@ -102,7 +126,9 @@ export const schemeCommand = defineCommand({
       ctx.reply(templatesCard(schemeTemplates, lang));
       return;
     }
-    if (!leadersOnly(ctx, "方案")) return;
+    // Staff are refused before their text is read; an admin who is not a leader here may still set it.
+    if (ctx.member.role !== "leader" && !(await isAdmin(db, ctx.group, ctx.update.senderId)))
+      return void leadersOnly(ctx, "方案");
     let json: unknown;
     let source: string;
     if (ctx.args.kind === "use") {
@@ -131,16 +157,48 @@ export const schemeCommand = defineCommand({
       }
       source = "import";
     }
-    const prepared = await prepareScheme(db, ctx.group, json, source, ctx.update.senderId, ctx.now);
-    if (!prepared.ok) {
-      const lines = prepared.errors.slice(0, 12).map((e) => `· ${e.path || "(方案)"}：${lang === "en" ? e.en : e.zh}`);
+    const change = await changeScheme(db, { group: ctx.group, member: ctx.member, json, source, now: ctx.now });
+    if (!change.ok && change.code === "not-leader") return void leadersOnly(ctx, "方案");
+    if (!change.ok) {
+      const lines = change.errors.slice(0, 12).map((e) => `· ${e.path || "(方案)"}：${lang === "en" ? e.en : e.zh}`);
       const more =
-        prepared.errors.length > 12
-          ? [t(lang, `……另有 ${prepared.errors.length - 12} 处`, `…and ${prepared.errors.length - 12} more`)]
+        change.errors.length > 12
+          ? [t(lang, `……另有 ${change.errors.length - 12} 处`, `…and ${change.errors.length - 12} more`)]
           : [];
       return problem(ctx, { zh: "方案有误，未保存", en: "Scheme not saved" }, [...lines, ...more].join("\n"));
     }
-    ctx.work.write(...prepared.writes);
+    ctx.work.write(...change.writes);
+    const weights = change.scheme.dimensions.map((d) => `${d.name} ${d.weight}%`).join(" / ");
+    if (change.code === "proposed") {
+      const { proposal } = change;
+      for (const admin of change.admins)
+        ctx.work.send(
+          { type: "open_id", id: admin.userId },
+          schemeProposalCard({
+            proposalId: proposal.id,
+            no: proposal.no,
+            groupName: ctx.group.name || ctx.group.chatId,
+            proposer: ctx.member.name || ctx.update.senderId.slice(-4),
+            schemeName: proposal.name,
+            weights,
+            state: { kind: "pending" },
+            lang: "zh",
+          }),
+          `scheme-proposal:${proposal.id}:${admin.userId}`,
+        );
+      ctx.reply(
+        noticeCard({
+          title: t(lang, `方案申请已提交（第 ${proposal.no} 号）`, `Scheme proposal ${proposal.no} sent`),
+          body: t(
+            lang,
+            `「${proposal.name}」（${weights}）已交绩考办（${change.admins.map((a) => a.name || "管理员").join("、")}）审批；批准前本群仍按现行方案计分。`,
+            `“${proposal.name}” goes to the office for approval; the scheme in force stays until then.`,
+          ),
+          colour: "blue",
+        }),
+      );
+      return;
+    }
     ctx.reply(
       scoreChangeCard({
         kind: "scheme",
@@ -148,15 +206,24 @@ export const schemeCommand = defineCommand({
         lines: [
           t(
             lang,
-            `本群方案：${prepared.scheme.name}（第 ${prepared.version} 版）`,
-            `Scheme: ${prepared.scheme.name} (version ${prepared.version})`,
+            `本群方案：${change.scheme.name}（第 ${change.version} 版）`,
+            `Scheme: ${change.scheme.name} (version ${change.version})`,
           ),
-          prepared.scheme.dimensions.map((d) => `${d.name} ${d.weight}%`).join(" / "),
+          weights,
           t(
             lang,
             "从本月起按新方案计分；已结束的月份保持原方案。",
             "Scores from this month use it; finished months keep theirs.",
           ),
+          ...(change.noOffice
+            ? [
+                t(
+                  lang,
+                  "本组织还没有管理员（绩考办），方案直接生效、记为未经批准；设置管理员后，负责人的更改须经其批准。",
+                  "No office admin yet: the scheme applies unapproved; once there is one, leaders' changes need approval.",
+                ),
+              ]
+            : []),
         ],
         lang,
       }),

@@ -4,7 +4,7 @@ import { t } from "../cards/kit";
 import { groupCalibration } from "../src/app/organisation";
 import { computeMonth, displayName, PEER_MINIMUM } from "../src/app/scores";
 import { indexScheme, type Scheme } from "../src/domain/scheme";
-import { attendanceLine, type Attendance } from "../src/domain/attendance";
+import { attendanceLine, onTimeLabel, type Attendance } from "../src/domain/attendance";
 import type { Lang } from "../cards/kit";
 import { defineCommand } from "../src/bot/command";
 import { explain } from "../src/domain/scoring";
@@ -31,7 +31,13 @@ function attendanceNote(scheme: Scheme, a: Attendance | undefined, lang: Lang): 
     .leaves.filter((l) => l.node.source === "attendance")
     .map((l) => l.node.name);
   if (a.score === null)
-    return [t(lang, `${names.join("、")}：本月还没有到期的工作日，暂不计分。`, "Attendance: no workday due yet.")];
+    return [
+      t(
+        lang,
+        `${names.map(onTimeLabel).join("、")}：本月还没有到期的工作日，暂不计分。`,
+        "On-time rate: no workday due yet.",
+      ),
+    ];
   return names.map((name) => attendanceLine(name, a));
 }
 

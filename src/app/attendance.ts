@@ -1,4 +1,4 @@
-import { and, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { leaves, records, type Group, type Member } from "../db/schema";
 import { attendance, isOnTime, type Attendance } from "../domain/attendance";
@@ -54,6 +54,8 @@ export async function attendanceRowsOf(
           lte(leaves.from, last),
           gte(leaves.to, first),
           isNull(leaves.cancelledAt),
+          // Only leave a leader approved removes due days (a request alone does not).
+          eq(leaves.status, "approved"),
         ),
       ),
   ]);

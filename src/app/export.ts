@@ -1,6 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { groups, members, type Group, type Member } from "../db/schema";
+import { onTimeLabel } from "../domain/attendance";
+import { daysInMonth } from "../domain/dates";
+import { withTermsOn } from "../domain/roster";
+import { termsOf } from "./roster";
 import type { Scheme } from "../domain/scheme";
 import { buildXlsx, sheetName, type CellValue, type Column, type Sheet } from "../domain/xlsx/write";
 import { computeYear } from "./period-results";
@@ -110,6 +114,9 @@ async function groupFigures(
 
 function resultSheet(name: string, figures: GroupFigures[], period: ExportPeriod, taken: Set<string>): Sheet {
   const dimensionNames = [...new Set(figures.flatMap((f) => f.scheme.dimensions.map((d) => d.name)))];
+  const computed = new Set(
+    figures.flatMap((f) => f.scheme.dimensions.filter((d) => d.source === "attendance").map((d) => d.name)),
+  );
   // Every group of the period has the same parts (none for a month).
   const partNames = figures[0]?.partNames ?? [];
   const withPay = figures.some((f) => f.rows.some((r) => r.pay !== null));
@@ -118,7 +125,8 @@ function resultSheet(name: string, figures: GroupFigures[], period: ExportPeriod
     { header: "姓名" },
     { header: "岗位" },
     { header: "系数", format: "decimal" },
-    ...dimensionNames.map((d) => ({ header: d, format: "decimal" as const })),
+    // A computed dimension is headed 按时记录率 (issue 13 item 9), with the scheme's name beside it.
+    ...dimensionNames.map((d) => ({ header: computed.has(d) ? onTimeLabel(d) : d, format: "decimal" as const })),
     ...(period.kind === "month" ? [{ header: "附加分", format: "decimal" as const }] : []),
     ...partNames.map((p) => ({ header: p, format: "decimal" as const })),
     { header: "总分", format: "decimal" },
@@ -167,18 +175,14 @@ export async function exportWorkbook(
 ): Promise<ExportWorkbook> {
   const { period, at } = input;
   const list = await tenantGroups(db, input);
+  const ids = list.map((g) => g.id);
+  const lastMonth = [...period.months].sort().at(-1)!;
+  // 岗位 and 系数 as they stood at the period's end (岗变酬变), not as the latest roster has them.
   const people = new Map(
-    (list.length
-      ? await db
-          .select()
-          .from(members)
-          .where(
-            inArray(
-              members.groupId,
-              list.map((g) => g.id),
-            ),
-          )
-      : []
+    withTermsOn(
+      list.length ? await db.select().from(members).where(inArray(members.groupId, ids)) : [],
+      await termsOf(db, ids),
+      `${lastMonth}-${String(daysInMonth(lastMonth)).padStart(2, "0")}`,
     ).map((m) => [m.id, m] as const),
   );
   const figures: GroupFigures[] = [];

@@ -17,6 +17,7 @@ import {
   type MonthScores,
 } from "./scores";
 import { inForceFrom, type SchemeInForce } from "./schemes";
+import { termsOf } from "./roster";
 
 /**
  * Many groups' months read at once: a handful of queries for a chunk of
@@ -66,7 +67,7 @@ const live = <T extends { groupId: string; period: string }>(list: readonly T[])
 
 async function loadChunk(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]): Promise<Loaded> {
   const ids = chunk.map((g) => g.id);
-  const [people, rated, adjusted, awarded, versions, performance] = await Promise.all([
+  const [people, rated, adjusted, awarded, versions, performance, terms] = await Promise.all([
     db
       .select()
       .from(members)
@@ -94,6 +95,7 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
       .select()
       .from(departmentScores)
       .where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months]))),
+    termsOf(db, ids),
   ]);
   const peopleOf = groupBy(people, (p) => p.groupId);
   const [r, a, w] = [live(rated), live(adjusted), live(awarded)];
@@ -105,7 +107,7 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
       rows.set(
         k,
         ps.length
-          ? { people: ps, rated: r.get(k) ?? [], adjusted: a.get(k) ?? [], awarded: w.get(k) ?? [] }
+          ? { people: ps, rated: r.get(k) ?? [], adjusted: a.get(k) ?? [], awarded: w.get(k) ?? [], terms }
           : { people: ps, rated: [], adjusted: [], awarded: [] },
       );
     }

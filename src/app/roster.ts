@@ -1,8 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, members, type Group, type Member } from "../db/schema";
-import type { RosterParse, RosterProblem } from "../domain/roster";
+import { auditLog, members, memberTerms, type Group, type Member } from "../db/schema";
+import { firstDayOfMonth, monthOf, type IsoDate } from "../domain/dates";
+import { termOn, type RosterParse, type RosterProblem, type Term } from "../domain/roster";
 import { excerpt } from "../domain/text";
 import { tenantGroups } from "./groups";
 import { displayName } from "./scores";
@@ -13,15 +14,22 @@ import { displayName } from "./scores";
  * group) and the writes are returned only when no row has a problem. The
  * office fixes the file and sends it again; a half-applied roster would leave
  * it guessing which rows took effect.
+ *
+ * 岗变酬变 (篇9 line 218): a row's coefficient and post take effect from its
+ * 生效日期, or from the day of the import, never earlier than the current
+ * month: months already past (and any published period) keep the values they
+ * were scored with; changing those is a 更正, which is logged.
  */
 
 export interface RosterPlan {
   problems: RosterProblem[];
-  /** Updates of people whose post or coefficient changes, each audited. */
+  /** New terms (and the latest values on the member) of people whose post or coefficient changes, each audited. */
   writes: unknown[];
   changed: number;
   unchanged: number;
   groups: number;
+  /** The distinct dates the changes take effect from, earliest first. */
+  effective: IsoDate[];
 }
 
 const listed = (names: string[]) =>
@@ -29,9 +37,18 @@ const listed = (names: string[]) =>
 
 export async function planRosterImport(
   db: Database,
-  input: { platform: Group["platform"]; tenantKey: string; parsed: RosterParse; by: string; now: Date },
+  input: {
+    platform: Group["platform"];
+    tenantKey: string;
+    parsed: RosterParse;
+    by: string;
+    now: Date;
+    /** The importer's date: the default 生效日期, and its month the earliest allowed. */
+    today: IsoDate;
+  },
 ): Promise<RosterPlan> {
-  const { parsed, now } = input;
+  const { parsed, now, today } = input;
+  const earliest = firstDayOfMonth(monthOf(today));
   const problems = [...parsed.problems];
   const list = await tenantGroups(db, input);
   const groupsByName = new Map<string, Group[]>();
@@ -50,6 +67,10 @@ export async function planRosterImport(
           ),
         )
     : [];
+  const terms = await termsOf(
+    db,
+    list.map((g) => g.id),
+  );
   const byGroupAndName = new Map<string, Member[]>();
   for (const m of people) {
     const key = `${m.groupId}|${displayName(m)}`;
@@ -60,6 +81,7 @@ export async function planRosterImport(
   const touchedGroups = new Set<string>();
   let changed = 0;
   let unchanged = 0;
+  const effective = new Set<IsoDate>();
   for (const row of parsed.rows) {
     const candidates = groupsByName.get(row.group) ?? [];
     if (!candidates.length) {
@@ -97,13 +119,28 @@ export async function planRosterImport(
       continue;
     }
     const member = found[0]!;
+    const from = row.effectiveFrom ?? today;
+    if (from < earliest) {
+      problems.push({
+        row: row.row,
+        column: "生效日期",
+        message: `生效日期 ${from} 早于本月：岗位和系数只从本月起向后生效，已过去的月份要改请用「更正」`,
+      });
+      continue;
+    }
     touchedGroups.add(group.id);
-    if (member.position === row.position && member.coefficient === row.coefficient) {
+    const own = terms.get(member.id) ?? [];
+    const inForce = termOn(own, from) ?? member;
+    if (inForce.position === row.position && inForce.coefficient === row.coefficient) {
       unchanged++;
       continue;
     }
     changed++;
+    effective.add(from);
     writes.push(
+      // A member with no term yet keeps, before this one, the values they had.
+      ...(own.length ? [] : [termWrite(db, member, "0001-01-01", member, "upgrade", input.by, now)]),
+      termWrite(db, member, from, row, "roster", input.by, now),
       db.update(members).set({ position: row.position, coefficient: row.coefficient }).where(eq(members.id, member.id)),
       db.insert(auditLog).values({
         id: newId("aud", now.getTime()),
@@ -115,7 +152,8 @@ export async function planRosterImport(
           member: member.id,
           position: row.position,
           coefficient: row.coefficient,
-          before: { position: member.position, coefficient: member.coefficient },
+          effectiveFrom: from,
+          before: { position: inForce.position, coefficient: inForce.coefficient },
         },
         at: now,
       }),
@@ -123,6 +161,50 @@ export async function planRosterImport(
   }
   problems.sort((a, b) => a.row - b.row);
   return problems.length
-    ? { problems, writes: [], changed: 0, unchanged: 0, groups: 0 }
-    : { problems, writes, changed, unchanged, groups: touchedGroups.size };
+    ? { problems, writes: [], changed: 0, unchanged: 0, groups: 0, effective: [] }
+    : { problems, writes, changed, unchanged, groups: touchedGroups.size, effective: [...effective].sort() };
+}
+
+function termWrite(
+  db: Database,
+  member: Member,
+  effectiveFrom: IsoDate,
+  values: Pick<Term, "coefficient" | "position">,
+  source: string,
+  by: string,
+  now: Date,
+) {
+  return db.insert(memberTerms).values({
+    id: newId("trm", now.getTime()),
+    memberId: member.id,
+    effectiveFrom,
+    coefficient: values.coefficient,
+    position: values.position,
+    source,
+    createdBy: by,
+    createdAt: now,
+  });
+}
+
+/** Each member's terms in these groups, in the order written (what termOn expects). */
+export async function termsOf(db: Database, groupIds: readonly string[]): Promise<Map<string, Term[]>> {
+  const out = new Map<string, Term[]>();
+  if (!groupIds.length) return out;
+  const rows = await db
+    .select({
+      memberId: memberTerms.memberId,
+      effectiveFrom: memberTerms.effectiveFrom,
+      coefficient: memberTerms.coefficient,
+      position: memberTerms.position,
+    })
+    .from(memberTerms)
+    .innerJoin(members, eq(members.id, memberTerms.memberId))
+    .where(inArray(members.groupId, [...groupIds]))
+    .orderBy(asc(memberTerms.createdAt), asc(memberTerms.id));
+  for (const { memberId, ...term } of rows) {
+    const list = out.get(memberId);
+    if (list) list.push(term);
+    else out.set(memberId, [term]);
+  }
+  return out;
 }

@@ -3,13 +3,17 @@ import type { Database } from "../db/database";
 import { DataError } from "../domain/data-error";
 import { newId } from "../db/ids";
 import { adjustments, awards, members, ratings, type Group, type Member } from "../db/schema";
-import type { IsoMonth } from "../domain/dates";
+import { daysInMonth, type IsoMonth } from "../domain/dates";
+import { withTermsOn, type Term } from "../domain/roster";
 import { indexScheme, type Scheme } from "../domain/scheme";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
 import type { Attendance } from "../domain/attendance";
 import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows } from "./attendance";
 import { schemeForMonth, type SchemeInForce } from "./schemes";
 import { auditWrite, type AuditAction, type Writes } from "./audit";
+import { termsOf } from "./roster";
+
+const lastDayOfMonth = (month: IsoMonth) => `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
 
 /** The columns the engine's inputs are made from: decoding rows is most of a large export's reading, so no more than these. */
 export const ratingColumns = {
@@ -98,6 +102,8 @@ export interface MonthRows {
   awarded: Award[];
   /** Only where the scheme has a computed (attendance) leaf. */
   attendanceRows?: AttendanceRows;
+  /** Each member's coefficients and posts by the day they take effect (岗变酬变); absent: the members' own. */
+  terms?: ReadonlyMap<string, readonly Term[]>;
 }
 
 export const hasComputedLeaf = (scheme: Scheme) =>
@@ -115,7 +121,7 @@ async function fetchMonthRows(
     .where(and(eq(members.groupId, group.id), eq(members.active, true)))
     .orderBy(asc(members.userId));
   if (!people.length) return { people, rated: [], adjusted: [], awarded: [] };
-  const [rated, adjusted, awarded, attendanceRows] = await Promise.all([
+  const [rated, adjusted, awarded, attendanceRows, terms] = await Promise.all([
     db
       .select(ratingColumns)
       .from(ratings)
@@ -132,8 +138,9 @@ async function fetchMonthRows(
       .where(and(eq(awards.groupId, group.id), eq(awards.period, month), isNull(awards.revokedAt)))
       .orderBy(ROWID),
     withAttendance ? attendanceRowsOf(db, [group.id], [month]) : undefined,
+    termsOf(db, [group.id]),
   ]);
-  return { people, rated, adjusted, awarded, ...(attendanceRows ? { attendanceRows } : {}) };
+  return { people, rated, adjusted, awarded, terms, ...(attendanceRows ? { attendanceRows } : {}) };
 }
 
 /** Insertion order, so the engine sees the same rows in the same order however they were read. */
@@ -141,7 +148,9 @@ export const ROWID = sql`rowid`;
 
 /** The engine's inputs from a month's rows (pure). */
 export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, rows: MonthRows, now?: Date): MonthData {
-  const { people, rated, adjusted, awarded } = rows;
+  const { rated, adjusted, awarded } = rows;
+  // A month is scored with the coefficients in force on its last day, as with schemes (篇9 line 218 岗变酬变).
+  const people = rows.terms ? withTermsOn(rows.people, rows.terms, lastDayOfMonth(month)) : rows.people;
   const known = new Set(people.map((m) => m.id));
   const index = indexScheme(scheme);
   const leaves = new Set(index.leaves.map((l) => l.node.key));

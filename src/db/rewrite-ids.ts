@@ -24,6 +24,8 @@ const GROUP_COLUMNS = [
   // Created by 0010, after 0009: empty on a database that runs both at once, but a database
   // migrated by drizzle alone may have run jobs before this step caught up.
   ["job_failures", "group_id"],
+  // Created by 0014 (issue 13 items 6 and 10): the same holds.
+  ["scheme_proposals", "group_id"],
 ] as const;
 
 const MEMBER_COLUMNS = [
@@ -37,6 +39,8 @@ const MEMBER_COLUMNS = [
   ["goals", "member_id"],
   ["chat_links", "member_id"],
   ["link_codes", "member_id"],
+  // 0014 copies each member's coefficient into member_terms before this step may have run.
+  ["member_terms", "member_id"],
 ] as const;
 
 /**

@@ -69,9 +69,9 @@ export const members = sqliteTable(
     role: text("role", { enum: ["leader", "staff"] })
       .notNull()
       .default("staff"),
-    /** 岗位/规模系数: multiplies the person's total (DOMAIN §2: 1.042, 1.083). */
+    /** 岗位/规模系数 as last imported; scoring reads the value in force for the month from member_terms. */
     coefficient: real("coefficient").notNull().default(1),
-    /** 岗位 (post), as the office's roster names it; shown on the export. */
+    /** 岗位 (post) as last imported; a month's post is in member_terms. */
     position: text("position"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
@@ -201,6 +201,9 @@ export const schemes = sqliteTable(
     source: text("source").notNull(),
     createdBy: text("created_by"),
     createdAt: createdAt(),
+    /** The office admin who set or approved it (篇5 line 89: the 考评委员会 sets the scheme); null before 0014. */
+    approvedBy: text("approved_by"),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("schemes_group_version").on(t.groupId, t.version)],
 );
@@ -328,8 +331,79 @@ export const leaves = sqliteTable(
     reason: text("reason"),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    /** 事假, 病假… (LEAVE_KINDS in src/domain/attendance.ts); null on leave registered before kinds existed. */
+    kind: text("kind"),
+    /**
+     * A 请假 is a request a leader approves (篇4 line 74 counts 事假 and 病假 as leave taken); only
+     * approved leave removes due days. Leave registered before approval existed was upgraded as approved.
+     */
+    status: text("status", { enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
+    /** A short number within the group a leader can type: 「批准请假 3」. Null on leave made before it existed. */
+    no: integer("no"),
   },
-  (t) => [index("leaves_member").on(t.memberId, t.from)],
+  (t) => [index("leaves_member").on(t.memberId, t.from), uniqueIndex("leaves_group_no").on(t.groupId, t.no)],
+);
+
+/** One decision per leave request: the primary key makes a double click or two leaders at once write one row. */
+export const leaveDecisions = sqliteTable("leave_decisions", {
+  leaveId: text("leave_id")
+    .primaryKey()
+    .references(() => leaves.id),
+  decision: text("decision", { enum: ["approved", "rejected"] }).notNull(),
+  byUserId: text("by_user_id").notNull(),
+  decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * 岗变酬变 (篇9 line 218): a person's coefficient and post as the office set
+ * them, each from the day it takes effect. A month is scored with the values
+ * in force on its last day, so a roster imported today never reaches back
+ * into months already past. Upgraded databases hold each member's values
+ * from the beginning (effective_from 0001-01-01).
+ */
+export const memberTerms = sqliteTable(
+  "member_terms",
+  {
+    id: text("id").primaryKey(),
+    memberId: memberRef(),
+    /** YYYY-MM-DD in the group's zone. */
+    effectiveFrom: text("effective_from").notNull(),
+    coefficient: real("coefficient").notNull(),
+    position: text("position"),
+    /** "roster" or "upgrade". */
+    source: text("source").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("member_terms_member").on(t.memberId, t.effectiveFrom)],
+);
+
+/**
+ * 方案 proposals (issue 13 item 10): a group leader who is not an office
+ * admin proposes; the office (管理员) approves or rejects. The approved
+ * proposal becomes a scheme version then, approved by that admin.
+ */
+export const schemeProposals = sqliteTable(
+  "scheme_proposals",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    /** A short number within the group: 「批准方案 2」. */
+    no: integer("no").notNull(),
+    name: text("name").notNull(),
+    json: text("json", { mode: "json" }).$type<SchemeJson>().notNull(),
+    source: text("source").notNull(),
+    proposedBy: text("proposed_by").notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scheme_proposals_group_no").on(t.groupId, t.no)],
 );
 
 /**

@@ -4,6 +4,7 @@
  * with its row and column. Pure: matching names to people is the app's job.
  */
 
+import { addDays, calendarDay, type IsoDate } from "./dates";
 import type { ReadCell } from "./xlsx/read";
 
 /** A cell as the sheet reader gives it (a CSV gives strings). */
@@ -16,6 +17,8 @@ export interface RosterRow {
   group: string;
   position: string | null;
   coefficient: number;
+  /** 生效日期 when the row gives one; otherwise the import's own date applies. */
+  effectiveFrom?: IsoDate;
 }
 
 export interface RosterProblem {
@@ -33,7 +36,7 @@ export interface RosterParse {
   labels: { name: string; group: string };
 }
 
-type Field = "name" | "group" | "position" | "coefficient";
+type Field = "name" | "group" | "position" | "coefficient" | "effective";
 
 /** Header words the office uses for each column (first match wins). */
 const HEADERS: Record<Field, readonly string[]> = {
@@ -41,6 +44,7 @@ const HEADERS: Record<Field, readonly string[]> = {
   group: ["部门", "群", "群名", "群组", "科室", "单位", "分组", "group", "department"],
   position: ["岗位", "职务", "职位", "position", "post"],
   coefficient: ["系数", "岗位系数", "难度系数", "coefficient"],
+  effective: ["生效日期", "生效时间", "起始日期", "effective", "effectivefrom"],
 };
 const REQUIRED: readonly Field[] = ["name", "group"];
 
@@ -83,6 +87,20 @@ function parseCoefficient(v: RosterCell): number | string {
   return n;
 }
 
+/** Excel counts days from 1899-12-30 (its 1900 leap-year slip included); 2026-12-01 is 46357. */
+const EXCEL_EPOCH: IsoDate = "1899-12-30";
+const EXCEL_SERIAL = { min: 36526, max: 73415 } as const; // 2000-01-01 … 2100-12-31
+
+/** 生效日期: 2026-12-01, 2026/12/1, 2026年12月1日, 2026.12.1 or an Excel date cell; empty is the import's date. */
+export function parseEffective(v: RosterCell): IsoDate | undefined | string {
+  if (v === null || clean(v) === "") return undefined;
+  if (typeof v === "number" && Number.isInteger(v) && v >= EXCEL_SERIAL.min && v <= EXCEL_SERIAL.max)
+    return addDays(EXCEL_EPOCH, v);
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(clean(v));
+  const day = m ? calendarDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  return day?.kind === "date" ? day.date : `「${clean(v)}」不是日期（写作 2026-12-01）`;
+}
+
 /** Reads the roster from a sheet's rows: the first non-empty row is the header. */
 export function parseRoster(rows: RosterCell[][]): RosterParse {
   const headerAt = rows.findIndex((r) => r.some((c) => clean(c) !== ""));
@@ -120,6 +138,7 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
     const group = clean(cell(r, "group"));
     const position = clean(cell(r, "position")) || null;
     const coefficient = parseCoefficient(cell(r, "coefficient"));
+    const effective = parseEffective(cell(r, "effective"));
     const before = problems.length;
     if (!name) problems.push({ row: rowNo, column: label("name"), message: "姓名为空" });
     else if (name.length > 40)
@@ -129,6 +148,8 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
       problems.push({ row: rowNo, column: label("position"), message: "岗位太长（最多 40 个字）" });
     if (typeof coefficient === "string")
       problems.push({ row: rowNo, column: label("coefficient"), message: coefficient });
+    if (effective && !/^\d{4}-\d{2}-\d{2}$/.test(effective))
+      problems.push({ row: rowNo, column: label("effective"), message: effective });
     if (problems.length > before) return;
     const key = `${group}\u0000${name}`;
     const first = seen.get(key);
@@ -137,7 +158,14 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
       return;
     }
     seen.set(key, rowNo);
-    out.push({ row: rowNo, name, group, position, coefficient: coefficient as number });
+    out.push({
+      row: rowNo,
+      name,
+      group,
+      position,
+      coefficient: coefficient as number,
+      ...(effective ? { effectiveFrom: effective } : {}),
+    });
   });
   if (!out.length && !problems.length) problems.push({ row: headerAt + 2, column: null, message: "表头下面没有人员" });
   return { rows: out, problems, labels: { name: label("name"), group: label("group") } };
@@ -146,4 +174,34 @@ export function parseRoster(rows: RosterCell[][]): RosterParse {
 /** One line per problem, as the office reads them: "第 3 行「系数」：「abc」不是数字". */
 export function describeProblem(p: RosterProblem): string {
   return `第 ${p.row} 行${p.column ? `「${p.column}」` : ""}：${p.message}`;
+}
+
+/** A coefficient and post from the day it takes effect (岗变酬变, 篇9 line 218: 「以岗定酬，岗变酬变」). */
+export interface Term {
+  effectiveFrom: IsoDate;
+  coefficient: number;
+  position: string | null;
+}
+
+/**
+ * The term in force on a date: the latest to take effect by then; of two
+ * taking effect the same day, the one given later (terms come in the order
+ * they were written). Undefined when none had taken effect yet.
+ */
+export function termOn<T extends Term>(terms: readonly T[], date: IsoDate): T | undefined {
+  let found: T | undefined;
+  for (const t of terms) if (t.effectiveFrom <= date && (!found || t.effectiveFrom >= found.effectiveFrom)) found = t;
+  return found;
+}
+
+/** People with the coefficient and post in force on a date (their own values where no term exists). */
+export function withTermsOn<P extends { id: string; coefficient: number; position: string | null }>(
+  people: readonly P[],
+  terms: ReadonlyMap<string, readonly Term[]>,
+  date: IsoDate,
+): P[] {
+  return people.map((p) => {
+    const t = termOn(terms.get(p.id) ?? [], date);
+    return t ? { ...p, coefficient: t.coefficient, position: t.position } : p;
+  });
 }

@@ -90,6 +90,7 @@ beforeAll(async () => {
       memberId: p1[1]!.id,
       from: "2026-10-29",
       to: "2026-11-04",
+      status: "approved", // only approved leave removes due days (issue 13 item 9)
       createdAt: new Date("2026-10-20T00:00:00Z"),
     },
     {
@@ -98,6 +99,7 @@ beforeAll(async () => {
       memberId: p2[2]!.id,
       from: "2026-11-10",
       to: "2026-11-10",
+      status: "approved",
       createdAt: new Date("2026-10-20T00:00:00Z"),
       cancelledAt: new Date("2026-11-01T00:00:00Z"),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { attendance, attendanceLine, isOnTime } from "../../src/domain/attendance";
+import { attendance, attendanceLine, isOnTime, readLeaveKind, workdaysBetween } from "../../src/domain/attendance";
 import { createWorkCalendar } from "../../src/domain/calendar";
 import { parseScheme } from "../../src/domain/scheme";
 
@@ -47,8 +47,12 @@ describe("attendance (出勤) as a computed dimension", () => {
     });
     // 18 − 2 on leave = 16 due, 15 kept.
     expect(a).toEqual({ due: 16, onTime: 15, score: 93.75, missed: ["2026-10-10"] });
+    // Issue 13 item 9: what is computed is the 按时记录率, whatever the scheme calls it.
     expect(attendanceLine("出勤", a)).toBe(
-      "出勤：按时提交日报 15 / 16 个工作日 = 93.75 分（节假日、调休、请假已按日历扣除）",
+      "按时记录率（出勤）：按时提交日报 15 / 16 个工作日 = 93.75 分（节假日、调休、已批准的请假不计）",
+    );
+    expect(attendanceLine("按时记录率", a)).toBe(
+      "按时记录率：按时提交日报 15 / 16 个工作日 = 93.75 分（节假日、调休、已批准的请假不计）",
     );
   });
 
@@ -141,5 +145,22 @@ describe("attendance (出勤) as a computed dimension", () => {
       dimensions: [{ key: "att", name: "出勤", weight: 100, source: "typed" }],
     });
     expect(unknown.ok).toBe(false);
+  });
+});
+
+describe("leave kinds and days (issue 13 item 9)", () => {
+  test("the kinds people type, as the seeds name them (篇4 line 74: 事假, 病假)", () => {
+    expect(readLeaveKind("事假")).toBe("事假");
+    expect(readLeaveKind("病假")).toBe("病假");
+    expect(readLeaveKind("年假")).toBe("年休假");
+    expect(readLeaveKind("丧假")).toBe("婚丧假");
+    expect(readLeaveKind("回老家")).toBeUndefined();
+  });
+
+  test("a leave's workdays by the calendar: 国庆 off, the 调休 Saturday on", () => {
+    const national = createWorkCalendar();
+    // 2026-10-05 … 10-12: the 5th–7th are 国庆, Saturday the 10th a 调休 workday, the 11th a Sunday.
+    expect(workdaysBetween(national, "2026-10-05", "2026-10-12")).toBe(4); // 8th, 9th, 10th, 12th
+    expect(workdaysBetween(national, "2026-10-26", "2026-10-27")).toBe(2);
   });
 });

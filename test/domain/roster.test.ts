@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { decodeCsv, parseCsv } from "../../src/domain/csv";
-import { describeProblem, parseRoster } from "../../src/domain/roster";
+import { describeProblem, parseEffective, parseRoster, termOn, withTermsOn } from "../../src/domain/roster";
 
 describe("csv", () => {
   test("quotes, doubled quotes, commas and line breaks inside fields, CRLF, a BOM", () => {
@@ -74,5 +74,48 @@ describe("roster", () => {
     ]);
     expect(parseRoster([]).problems.map(describeProblem)).toEqual(["第 1 行：文件是空的"]);
     expect(parseRoster([["姓名", "部门"]]).problems.map(describeProblem)).toEqual(["第 2 行：表头下面没有人员"]);
+  });
+});
+
+describe("岗变酬变 (篇9 line 218): terms by the day they take effect", () => {
+  test("生效日期 as the office writes it, or as Excel stores a date cell", () => {
+    expect(parseEffective("2026-12-01")).toBe("2026-12-01");
+    expect(parseEffective("2026/12/1")).toBe("2026-12-01");
+    expect(parseEffective("2026年12月1日")).toBe("2026-12-01");
+    expect(parseEffective(46357)).toBe("2026-12-01"); // Excel's serial for 2026-12-01
+    expect(parseEffective(null)).toBeUndefined();
+    expect(parseEffective("下个月")).toBe("「下个月」不是日期（写作 2026-12-01）");
+    expect(parseEffective("2026-02-30")).toBe("「2026-02-30」不是日期（写作 2026-12-01）");
+    const r = parseRoster([
+      ["姓名", "部门", "系数", "生效日期"],
+      ["张三", "综合办公室", "1.083", "2026-12-01"],
+      ["李四", "综合办公室", "1.042", "明天"],
+    ]);
+    expect(r.rows).toEqual([
+      { row: 2, name: "张三", group: "综合办公室", position: null, coefficient: 1.083, effectiveFrom: "2026-12-01" },
+    ]);
+    expect(r.problems.map(describeProblem)).toEqual(["第 3 行「生效日期」：「明天」不是日期（写作 2026-12-01）"]);
+  });
+
+  test("a month takes the term in force on the date asked; the same day, the later one given", () => {
+    // 篇5 line 95: the size coefficients 1.042 and 1.083.
+    const terms = [
+      { effectiveFrom: "0001-01-01", coefficient: 1, position: null },
+      { effectiveFrom: "2026-11-02", coefficient: 1.083, position: "村支书" },
+      { effectiveFrom: "2026-12-01", coefficient: 1.042, position: "副书记" },
+      { effectiveFrom: "2026-12-01", coefficient: 1.083, position: "村支书" },
+    ];
+    expect(termOn(terms, "2026-10-31")?.coefficient).toBe(1);
+    expect(termOn(terms, "2026-11-30")?.coefficient).toBe(1.083);
+    expect(termOn(terms, "2026-12-31")).toBe(terms[3]);
+    expect(termOn(terms.slice(1), "2026-10-31")).toBeUndefined();
+    const people = [
+      { id: "a", coefficient: 1.5, position: "旧" },
+      { id: "b", coefficient: 2, position: null },
+    ];
+    expect(withTermsOn(people, new Map([["a", terms]]), "2026-11-30")).toEqual([
+      { id: "a", coefficient: 1.083, position: "村支书" },
+      { id: "b", coefficient: 2, position: null },
+    ]);
   });
 });

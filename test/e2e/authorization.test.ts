@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cardActions, commands } from "../../commands";
 import { groupCalendar } from "../../src/app/leaves";
 import { publish } from "../../src/app/publications";
-import { appeals, claims, groups, members, records } from "../../src/db/schema";
+import { appeals, claims, groups, leaves, members, records, schemeProposals } from "../../src/db/schema";
 import {
   botAddedEvent,
   cardActionEvent,
@@ -72,7 +72,7 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   我的: { access: "everyone", why: "one's own records" },
   补报: { access: "everyone", why: "a claim a leader decides" },
   撤回: { access: "everyone", why: "only one's own record is withdrawn" },
-  请假: { access: "everyone", why: "one's own leave" },
+  请假: { access: "everyone", why: "one's own leave, a request a leader decides" },
   申报: { access: "everyone", why: "a claim a leader decides" },
   成绩: { access: "everyone", why: "one's own score" },
   明细: {
@@ -133,6 +133,10 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   调整: { access: "leader", probes: [{ text: "调整 {claim} 1 按实际牵头部分计分" }] },
   维持申诉: { access: "leader", probes: [{ text: "维持申诉 {appeal} 加分已计入9月" }] },
   更正申诉: { access: "leader", probes: [{ text: "更正申诉 {appeal} 联村 1 9月联村加分漏计" }] },
+  批准方案: { access: "office", probes: [{ text: "批准方案 {proposal}" }] },
+  批准请假: { access: "leader", probes: [{ text: "批准请假 {leave}" }] },
+  驳回请假: { access: "leader", probes: [{ text: "驳回请假 {leave}" }] },
+  驳回方案: { access: "office", probes: [{ text: "驳回方案 {proposal}" }] },
   绑定码: {
     access: "mixed",
     why: "anyone gets a personal code privately; a group's code is for its leaders",
@@ -177,6 +181,20 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
     ],
   },
   "report.object": { access: "everyone", why: "an objection to the operator's own result" },
+  "leave.decide": {
+    access: "leader",
+    probes: [
+      { value: (i) => ({ a: "leave.decide", id: i.leave, d: "approve" }) },
+      { value: (i) => ({ a: "leave.decide", id: i.leave, d: "reject" }) },
+    ],
+  },
+  "scheme.decide": {
+    access: "office",
+    probes: [
+      { value: (i) => ({ a: "scheme.decide", id: i.proposal, d: "approve" }) },
+      { value: (i) => ({ a: "scheme.decide", id: i.proposal, d: "reject" }) },
+    ],
+  },
   "record.suggested": {
     access: "everyone",
     why: "files the suggested record for its sender only; anyone else's click gets a toast (hostile-input.test.ts)",
@@ -190,6 +208,12 @@ interface Ids {
   claimNo: number;
   appeal: string;
   appealNo: number;
+  /** A group leader's scheme proposal waiting for the office. */
+  proposal: string;
+  proposalNo: number;
+  /** A staff member's leave request waiting for a leader. */
+  leave: string;
+  leaveNo: number;
 }
 
 let h: Harness;
@@ -281,6 +305,12 @@ beforeAll(async () => {
     .select()
     .from(members)
     .where(sql`${members.groupId} = ${group!.id} and ${members.userId} = ${SUBJECT.openId}`);
+  // A second leader of the group, not an admin: his 方案 change is a proposal for the office (issue 13 item 10).
+  expect(await say(LEADER, `设置 负责人 ${at(SUBJECT)}`, { mentions: [SUBJECT] })).toContain("负责人");
+  expect(await say(SUBJECT, "方案 使用 单位干部")).toContain("方案申请已提交");
+  const [proposal] = await h.bot.db.select().from(schemeProposals);
+  expect(await say(STAFF, "请假 10-12 事假 家中有事")).toContain("已登记请假");
+  const [leave] = await h.bot.db.select().from(leaves);
   const [claim] = await h.bot.db.select().from(claims);
   const [appeal] = await h.bot.db.select().from(appeals);
   expect(await h.bot.db.select().from(records)).toHaveLength(1);
@@ -291,6 +321,10 @@ beforeAll(async () => {
     claimNo: claim!.no!,
     appeal: appeal!.id,
     appealNo: appeal!.no!,
+    proposal: proposal!.id,
+    proposalNo: proposal!.no,
+    leave: leave!.id,
+    leaveNo: leave!.no!,
   };
 }, 120_000);
 afterAll(() => h.close());
@@ -351,7 +385,11 @@ describe("the authorization matrix", () => {
         const reply = h.lark.mock.sentMessages({ chatId }).find((m) => m.parentId === message.messageId);
         answer = reply ? JSON.stringify(reply.parsed) : "";
       } else {
-        const text = probe.text!.replace("{claim}", String(ids.claimNo)).replace("{appeal}", String(ids.appealNo));
+        const text = probe
+          .text!.replace("{claim}", String(ids.claimNo))
+          .replace("{appeal}", String(ids.appealNo))
+          .replace("{proposal}", String(ids.proposalNo))
+          .replace("{leave}", String(ids.leaveNo));
         answer = await say(who, text, { tenant, ...(probe.mentions ? { mentions: probe.mentions } : {}) });
       }
       expect(answer).toMatch(REFUSAL);

@@ -1,0 +1,74 @@
+import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
+
+/** The card action that decides a leave request, and the callback value its buttons carry. */
+export const LEAVE_DECIDE_ACTION = "leave.decide";
+export const leaveDecideValue = (leaveId: string, d: "approve" | "reject", lang: Lang) => ({
+  a: LEAVE_DECIDE_ACTION,
+  id: leaveId,
+  d,
+  ...(lang === "en" ? { l: "en" } : {}),
+});
+
+export interface LeaveRequestView {
+  leaveId: string;
+  no: number;
+  requester: string;
+  groupName: string;
+  /** 事假, 病假… or 其他. */
+  kind: string;
+  /** "2026-10-26 — 2026-10-27" */
+  span: string;
+  /** Workdays in the span, by the group's calendar. */
+  workdays: number;
+  reason: string | null;
+  state: { kind: "pending" } | { kind: "decided"; decision: "approved" | "rejected"; by: string; at: string };
+  lang: Lang;
+}
+
+/**
+ * What a leader decides on (issue 13 item 9): a member's 请假 with its kind.
+ * Only approved leave takes days out of those a record is due.
+ */
+export function leaveRequestCard(v: LeaveRequestView): Rendered {
+  const { lang } = v;
+  const title = t(lang, `请假申请 · ${v.requester}`, `Leave request · ${v.requester}`);
+  const decided = v.state.kind === "decided" ? v.state : undefined;
+  const status = decided
+    ? `${decided.decision === "approved" ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected")} · ${decided.by} · ${decided.at}`
+    : t(lang, "待审批", "Waiting for a decision");
+  const lines = [
+    `${v.kind}：${v.span}（${t(lang, `${v.workdays} 个工作日`, `${v.workdays} workdays`)}）`,
+    ...(v.reason ? [`${t(lang, "原因", "Reason")}：${v.reason}`] : []),
+  ];
+  const reply = t(
+    lang,
+    `也可在群里回复「批准请假 ${v.no}」或「驳回请假 ${v.no}」`,
+    `Or reply in the group “批准请假 ${v.no}” / “驳回请假 ${v.no}”`,
+  );
+  const choice = (text: string, type: "primary_filled" | "danger", d: "approve" | "reject") => ({
+    ...button({ text, type, value: leaveDecideValue(v.leaveId, d, lang) }),
+    name: d,
+  });
+  return {
+    card: card({
+      title,
+      subtitle: status,
+      colour: decided ? (decided.decision === "approved" ? "green" : "red") : "blue",
+      summary: title,
+      elements: [
+        markdown(lines.map(escapeMarkdown).join("\n")),
+        ...(decided
+          ? []
+          : [
+              buttonRow([
+                choice(t(lang, "批准", "Approve"), "primary_filled", "approve"),
+                choice(t(lang, "驳回", "Reject"), "danger", "reject"),
+              ]),
+              note(reply),
+            ]),
+        note(v.groupName),
+      ],
+    }),
+    text: [title, status, ...lines, ...(decided ? [] : [reply])].join("\n"),
+  };
+}

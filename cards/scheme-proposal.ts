@@ -1,0 +1,84 @@
+import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
+
+/** The card action that decides a proposal: its id and the callback value its buttons carry. */
+export const SCHEME_DECIDE_ACTION = "scheme.decide";
+export const schemeDecideValue = (proposalId: string, d: "approve" | "reject", lang: Lang) => ({
+  a: SCHEME_DECIDE_ACTION,
+  id: proposalId,
+  d,
+  ...(lang === "en" ? { l: "en" } : {}),
+});
+
+export interface SchemeProposalView {
+  proposalId: string;
+  no: number;
+  groupName: string;
+  proposer: string;
+  schemeName: string;
+  /** 「联村 40% / 业务 40% / 作风 20%」 */
+  weights: string;
+  state: { kind: "pending" } | { kind: "decided"; decision: "approved" | "rejected"; by: string; at: string };
+  /** When approved: the version it became. */
+  version?: number;
+  lang: Lang;
+}
+
+/**
+ * What the office (管理员) decides on: a group leader's proposed scheme
+ * (issue 13 item 10). Once decided, it says who decided and when.
+ */
+export function schemeProposalCard(v: SchemeProposalView): Rendered {
+  const { lang } = v;
+  const title = t(lang, `方案申请 · ${v.groupName}`, `Scheme proposal · ${v.groupName}`);
+  const decided = v.state.kind === "decided" ? v.state : undefined;
+  const status = decided
+    ? `${decided.decision === "approved" ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected")} · ${decided.by} · ${decided.at}`
+    : t(lang, "待绩考办审批", "Waiting for the office");
+  const lines = [
+    t(lang, `${v.proposer} 申请把本群方案改为「${v.schemeName}」`, `${v.proposer} proposes “${v.schemeName}”`),
+    v.weights,
+    ...(decided?.decision === "approved" && v.version
+      ? [t(lang, `已生效：第 ${v.version} 版，从本月起计分`, `In force as version ${v.version}`)]
+      : []),
+  ];
+  const reply = t(
+    lang,
+    `也可在该群回复「批准方案 ${v.no}」或「驳回方案 ${v.no}」`,
+    `Or reply in that group “批准方案 ${v.no}” / “驳回方案 ${v.no}”`,
+  );
+  return {
+    card: card({
+      title,
+      subtitle: status,
+      colour: decided ? (decided.decision === "approved" ? "green" : "red") : "blue",
+      summary: title,
+      elements: [
+        markdown(lines.map(escapeMarkdown).join("\n")),
+        ...(decided
+          ? []
+          : [
+              buttonRow([
+                {
+                  ...button({
+                    text: t(lang, "批准", "Approve"),
+                    type: "primary_filled",
+                    value: schemeDecideValue(v.proposalId, "approve", lang),
+                  }),
+                  name: "approve",
+                },
+                {
+                  ...button({
+                    text: t(lang, "驳回", "Reject"),
+                    type: "danger",
+                    value: schemeDecideValue(v.proposalId, "reject", lang),
+                  }),
+                  name: "reject",
+                },
+              ]),
+              note(reply),
+            ]),
+      ],
+    }),
+    text: [title, status, ...lines, ...(decided ? [] : [reply])].join("\n"),
+  };
+}
