@@ -7,7 +7,7 @@ import { computeYear } from "../jobs/annual-summary";
 import { computeQuarter } from "../jobs/quarterly-report";
 import { auditSheet } from "./export-audit";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
-import { periodSource, type PeriodSource } from "./period-data";
+import { periodSource, type MonthSource } from "./period-data";
 import { tenantGroups } from "./groups";
 
 /**
@@ -53,7 +53,7 @@ async function groupFigures(
   period: ExportPeriod,
   people: Map<string, Member>,
   at: Date,
-  source: PeriodSource,
+  source: MonthSource,
 ): Promise<GroupFigures> {
   const dimensionsOf = (scheme: Scheme, scores: (key: string) => number | undefined) =>
     new Map(scheme.dimensions.flatMap((d) => (scores(d.key) === undefined ? [] : [[d.name, scores(d.key)!] as const])));
@@ -182,9 +182,12 @@ export async function exportWorkbook(
     ).map((m) => [m.id, m] as const),
   );
   const figures: GroupFigures[] = [];
-  // All groups' months are read a chunk of groups at a time, each month scored once.
+  // All groups' months are read a chunk of groups at a time, each month scored once; finished months
+  // come from month_results where nothing they were scored from has changed since (month-cache.ts).
   const source = periodSource(db, list, period.months, at);
-  for (const group of list) figures.push(await groupFigures(db, group, period, people, at, source));
+  const months: MonthSource = { month: source.summary, departmentScores: source.departmentScores };
+  for (const group of list) figures.push(await groupFigures(db, group, period, people, at, months));
+  await keepMonths(source);
   const scored = figures.filter((f) => f.rows.length);
   const taken = new Set<string>();
   const sheets: Sheet[] = [resultSheet("成绩汇总", scored, period, taken)];
@@ -197,6 +200,19 @@ export async function exportWorkbook(
     people: scored.reduce((n, f) => n + f.rows.length, 0),
     groups: scored.length,
   };
+}
+
+/**
+ * Keeps what this export had to score for the next one. Only a speed-up: the
+ * workbook is already built from the same figures, so a failed write (a
+ * database busy or read-only) is logged and the export still answered.
+ */
+async function keepMonths(source: ReturnType<typeof periodSource>) {
+  try {
+    await source.save();
+  } catch (error) {
+    console.warn("export: finished months not kept", error);
+  }
 }
 
 /**

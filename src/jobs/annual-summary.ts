@@ -8,10 +8,10 @@ import { members, type Group } from "../db/schema";
 import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring";
 import type { OutboundMessage } from "../outbox/message";
 import { computeQuarter, groupSummary } from "./quarterly-report";
-import type { PeriodSource } from "../app/period-data";
+import type { MonthSource, PeriodSource } from "../app/period-data";
 
 /** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
-export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: PeriodSource) {
+export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: MonthSource) {
   const quarters = await Promise.all([1, 2, 3, 4].map((q) => computeQuarter(db, group, `${year}-Q${q}`, now, source)));
   // The scheme in force at the year's end decides weights, grades, prizes and the pool.
   const scheme = quarters[3]!.scheme;

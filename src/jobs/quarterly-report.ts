@@ -9,12 +9,12 @@ import { members, ratings, type Group } from "../db/schema";
 import { monthsOfQuarter } from "../domain/periods";
 import { calibrationLine, combinePeriods, type CombinedResult } from "../domain/scoring";
 import { groupCalibration } from "../app/organisation";
-import type { PeriodSource } from "../app/period-data";
+import type { MonthSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
-export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource) {
+export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: MonthSource) {
   const months = await Promise.all(
     monthsOfQuarter(quarter).map((m) => (source ? source.month(group, m) : computeMonth(db, group, m, now))),
   );
@@ -46,7 +46,7 @@ export async function quarterlyReport(
   group: Group,
   quarter: string,
   now: Date,
-  source?: PeriodSource,
+  source?: MonthSource,
 ): Promise<OutboundMessage[]> {
   const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now, source);
   if (combined.members.every((m) => m.total === 0)) return [];
