@@ -74,8 +74,11 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
         dims: new Map<string, { value: number; weight: number }[]>(),
       };
       p.totals.push({ value: m.total, weight });
-      for (const [key, f] of Object.entries(m.dimensions))
-        p.dims.set(key, [...(p.dims.get(key) ?? []), { value: f.score, weight }]);
+      for (const [key, f] of Object.entries(m.dimensions)) {
+        const scores = p.dims.get(key);
+        if (scores) scores.push({ value: f.score, weight });
+        else p.dims.set(key, [{ value: f.score, weight }]);
+      }
       people.set(m.id, p);
     }
   }
@@ -84,6 +87,12 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
   const { byMember: grades, warnings } = assignGrades(scheme.grades, groups, totals.length);
   const prizes = awardPrizes(scheme.prizes, groups);
   const rankOf = new Map(groups.flatMap((g) => g.members.map((m) => [m.id, g.rank] as const)));
+  // Each part's totals by person: a year export combines 10,000 people, so no search per person and part.
+  const totalIn = parts.map((part) => {
+    const byId = new Map<string, number>();
+    for (const m of part.result.members) if (!byId.has(m.id)) byId.set(m.id, m.total);
+    return byId;
+  });
 
   const members: CombinedMember[] = [...people.values()]
     .map((p) => ({
@@ -93,10 +102,7 @@ export function combinePeriods(scheme: Scheme, parts: readonly PartResult[]): Co
       rank: rankOf.get(p.id)!,
       grade: grades.get(p.id)?.name ?? null,
       prize: (prizes.get(p.id)?.fen ?? 0) / 100,
-      parts: parts.map((part) => ({
-        period: part.period,
-        total: part.result.members.find((m) => m.id === p.id)?.total ?? null,
-      })),
+      parts: parts.map((part, i) => ({ period: part.period, total: totalIn[i]!.get(p.id) ?? null })),
       dimensions: Object.fromEntries([...p.dims].map(([k, v]) => [k, round2(mean(v))])),
     }))
     .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1));
