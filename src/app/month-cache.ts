@@ -1,4 +1,4 @@
-import { and, inArray, sql } from "drizzle-orm";
+import { and, inArray, isNotNull, sql } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { monthResults, type Group } from "../db/schema";
 import { localDate, monthOf, type IsoMonth } from "../domain/dates";
@@ -42,38 +42,79 @@ const key = (groupId: string, month: string) => `${groupId}|${month}`;
 export interface MonthCache {
   /** What an entry computed now for the month would be stamped with. */
   stampFor(groupId: string, month: IsoMonth): string;
-  /** The kept result, if its stamp is still current. */
-  valid(groupId: string, month: IsoMonth): ResultSummary | undefined;
+  /** A quarter's or a year's: every one of its months' counters, the group's, the code. */
+  periodStampFor(groupId: string, months: readonly IsoMonth[]): string;
+  /**
+   * The kept texts of these periods (months, or quarters and years with their
+   * months) whose stamps are still current, by "group|period"; one query per
+   * set of periods, and none until asked.
+   */
+  current(periods: readonly { id: string; months: readonly IsoMonth[] }[]): Promise<Map<string, string>>;
 }
 
-/** The counters and entries of these groups' months, in one query. */
+/** The counters of these groups' months and periods, in one query; what is kept is read when asked. */
 export async function readMonthCache(
   db: Database,
   groupIds: readonly string[],
-  months: readonly IsoMonth[],
+  periods: readonly string[],
 ): Promise<MonthCache> {
-  const rows = groupIds.length
+  const ids = [...groupIds];
+  const rows = ids.length
     ? await db
-        .select()
+        .select({ groupId: monthResults.groupId, period: monthResults.period, version: monthResults.version })
         .from(monthResults)
-        .where(and(inArray(monthResults.groupId, [...groupIds]), inArray(monthResults.period, [GROUP_WIDE, ...months])))
+        .where(and(inArray(monthResults.groupId, ids), inArray(monthResults.period, [GROUP_WIDE, ...periods])))
     : [];
-  const byKey = new Map(rows.map((r) => [key(r.groupId, r.period), r] as const));
-  const stampFor = (groupId: string, month: IsoMonth) =>
-    `${byKey.get(key(groupId, month))?.version ?? 0}:${byKey.get(key(groupId, GROUP_WIDE))?.version ?? 0}:${MONTH_RULES}`;
+  const versions = new Map(rows.map((r) => [key(r.groupId, r.period), r.version] as const));
+  const version = (groupId: string, period: string) => versions.get(key(groupId, period)) ?? 0;
+  const periodStampFor = (groupId: string, months: readonly IsoMonth[]) =>
+    `${months.map((m) => version(groupId, m)).join(".")}:${version(groupId, GROUP_WIDE)}:${MONTH_RULES}`;
+  const read = new Map<string, Promise<Map<string, string>>>();
   return {
-    stampFor,
-    valid(groupId, month) {
-      const row = byKey.get(key(groupId, month));
-      if (!row?.result || row.stamp !== stampFor(groupId, month)) return undefined;
-      return decodeResult(row.result);
+    stampFor: (groupId, month) => periodStampFor(groupId, [month]),
+    periodStampFor,
+    current(wanted) {
+      const asked = wanted.map((p) => p.id).join(",");
+      if (!read.has(asked))
+        read.set(
+          asked,
+          (async () => {
+            const monthsOf = new Map(wanted.map((p) => [p.id, p.months] as const));
+            const kept = ids.length
+              ? await db
+                  .select({
+                    groupId: monthResults.groupId,
+                    period: monthResults.period,
+                    stamp: monthResults.stamp,
+                    result: monthResults.result,
+                  })
+                  .from(monthResults)
+                  .where(
+                    and(
+                      inArray(monthResults.groupId, ids),
+                      inArray(monthResults.period, [...monthsOf.keys()]),
+                      isNotNull(monthResults.result),
+                    ),
+                  )
+              : [];
+            return new Map(
+              kept.flatMap((r) =>
+                r.result && r.stamp === periodStampFor(r.groupId, monthsOf.get(r.period)!)
+                  ? [[key(r.groupId, r.period), r.result] as const]
+                  : [],
+              ),
+            );
+          })(),
+        );
+      return read.get(asked)!;
     },
   };
 }
 
 export interface KeptMonth {
   groupId: string;
-  month: IsoMonth;
+  /** A month, or a quarter or year (the export's figures for it). */
+  month: string;
   stamp: string;
   result: string;
 }

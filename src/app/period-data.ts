@@ -17,6 +17,7 @@ import {
   type MonthScores,
 } from "./scores";
 import {
+  decodeResult,
   encodeResult,
   isFinished,
   keepWrites,
@@ -51,8 +52,20 @@ export interface PeriodSource extends MonthSource {
    * scored now (and kept by save()); an open month is always scored now.
    */
   summary(group: Group, month: IsoMonth): Promise<MonthSummary>;
-  /** Keeps the finished months summary() had to score; how many. */
+  /** The scheme in force for the group's month (what scored it). */
+  inForce(group: Group, month: IsoMonth): Promise<SchemeInForce>;
+  /** A finished quarter's or year's kept figures (the export's, encoded by it) while none of its months changed. */
+  keptFigures(group: Group, period: KeptPeriod): Promise<string | undefined>;
+  /** Keeps a finished period's figures, computed from this source, with save(). */
+  keepFigures(group: Group, period: KeptPeriod, figures: string): Promise<void>;
+  /** Keeps the finished months summary() had to score, and the figures given; how many. */
   save(): Promise<number>;
+}
+
+/** A quarter or a year, and its months. */
+export interface KeptPeriod {
+  id: string;
+  months: readonly IsoMonth[];
 }
 
 /** What a quarter or a year is combined from: months (full scores or summaries) and 部门绩效. */
@@ -172,6 +185,16 @@ function schemeFor(
   return parsed.get(id)!;
 }
 
+/** The quarters and years these months fall in: their figures may be kept beside the months'. */
+function periodsOf(months: readonly IsoMonth[]): string[] {
+  const out = new Set<string>();
+  for (const m of months) {
+    out.add(m.slice(0, 4));
+    out.add(`${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`);
+  }
+  return [...out];
+}
+
 /** A month's result without the derivations, which only an explanation needs. */
 const summaryOf = (result: PeriodResult): ResultSummary => ({
   ...result,
@@ -204,6 +227,18 @@ export function periodSource(
     if (current?.index !== index)
       current = { index, chunk: { groups: all.slice(index * perChunk, (index + 1) * perChunk) } };
     return current.chunk;
+  };
+  // The counters first: a write after them makes what is scored below look stale, never current.
+  const keptOf = (chunk: Chunk) => {
+    if (!chunk.kept) {
+      chunk.keptFirst = !chunk.rows && !chunk.attendance && !chunk.versions && !chunk.performance;
+      chunk.kept = readMonthCache(
+        db,
+        chunk.groups.map((g) => g.id),
+        [...months, ...periodsOf(months)],
+      );
+    }
+    return chunk.kept;
   };
   const inForceOf = async (chunk: Chunk, group: Group, month: IsoMonth) => {
     chunk.versions ??= loadVersions(db, chunk.groups);
@@ -240,23 +275,15 @@ export function periodSource(
   const summarise = async (group: Group, wanted: IsoMonth): Promise<MonthSummary> => {
     if (!isFinished(group, wanted, now)) return month(group, wanted);
     const chunk = chunkFor(group);
-    if (!chunk.kept) {
-      // The counters first: a write after them makes what is scored below look stale, never current.
-      chunk.keptFirst = !chunk.rows && !chunk.attendance && !chunk.versions;
-      chunk.kept = readMonthCache(
-        db,
-        chunk.groups.map((g) => g.id),
-        months,
-      );
-    }
-    const cache = await chunk.kept;
-    const kept = cache.valid(group.id, wanted);
-    if (kept) return { month: wanted, inForce: await inForceOf(chunk, group, wanted), result: kept };
+    const cache = await keptOf(chunk);
+    const text = (await cache.current(months.map((m) => ({ id: m, months: [m] })))).get(key(group.id, wanted));
+    if (text) return { month: wanted, inForce: await inForceOf(chunk, group, wanted), result: decodeResult(text) };
     // Scored here rather than through month(), so the derivations are not held for the whole export.
     const scores = scored.has(key(group.id, wanted)) ? await month(group, wanted) : await compute(group, wanted);
     const result = summaryOf(scores.result);
-    const text = chunk.keptFirst ? encodeResult(result) : undefined;
-    if (text) toKeep.push({ groupId: group.id, month: wanted, stamp: cache.stampFor(group.id, wanted), result: text });
+    const encoded = chunk.keptFirst ? encodeResult(result) : undefined;
+    if (encoded)
+      toKeep.push({ groupId: group.id, month: wanted, stamp: cache.stampFor(group.id, wanted), result: encoded });
     return { month: wanted, inForce: scores.inForce, result };
   };
   return {
@@ -266,6 +293,23 @@ export function periodSource(
       const k = key(group.id, wanted);
       if (!summaries.has(k)) summaries.set(k, summarise(group, wanted));
       return summaries.get(k)!;
+    },
+    inForce: (group, wanted) => inForceOf(chunkFor(group), group, wanted),
+    async keptFigures(group, period) {
+      if (!isFinished(group, period.months.at(-1)!, now)) return undefined;
+      const cache = await keptOf(chunkFor(group));
+      return (await cache.current([period])).get(key(group.id, period.id));
+    },
+    async keepFigures(group, period, figures) {
+      const chunk = chunkFor(group);
+      const cache = await keptOf(chunk);
+      if (!chunk.keptFirst || !isFinished(group, period.months.at(-1)!, now)) return;
+      toKeep.push({
+        groupId: group.id,
+        month: period.id,
+        stamp: cache.periodStampFor(group.id, period.months),
+        result: figures,
+      });
     },
     async save() {
       const kept = toKeep.splice(0);

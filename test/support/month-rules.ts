@@ -4,13 +4,14 @@ import { dirname, join, relative, resolve } from "node:path";
 
 /**
  * The fingerprint MONTH_RULES must equal: a hash of the source of every file
- * a month's result is computed and kept by, found by following relative
- * imports from the batched loader and the cache's encoding. src/db/** is left
+ * a kept result (a month's, or a quarter's or year's export figures) is
+ * computed and kept by, found by following relative imports from the batched
+ * loader, the cache's encoding and the export. src/db/** is left
  * out (rows are shaped there, not scored: reading a new column means a change
  * here too), and so is month-rules.ts, which holds the fingerprint itself.
  */
 const ROOT = resolve(import.meta.dirname, "../..");
-const ENTRIES = ["src/app/period-data.ts", "src/app/month-cache.ts"];
+const ENTRIES = ["src/app/period-data.ts", "src/app/month-cache.ts", "src/app/export.ts"];
 const SKIP = (path: string) => path.startsWith("src/db/") || path === "src/app/month-rules.ts";
 const IMPORT = /(?:import|export)\s[^;]*?from\s+"(\.{1,2}\/[^"]+)"/g;
 
