@@ -5,6 +5,10 @@
  * quarters, the year, grade, prize and pool split) and each quarter's, end to
  * end (database reads, the engine, the .xlsx), and the file sizes; and
  * 全员排名's month over all groups, read group by group and batched.
+ * The year's export is measured cold (nothing kept yet: every month scored,
+ * as before month_results, and kept), warm (every finished month kept), and
+ * after one rating changes one group's June (that month alone scored again);
+ * all must give the same bytes.
  * Run: `npm run bench:export` (or as part of `npm run bench`).
  */
 import { createHash } from "node:crypto";
@@ -20,24 +24,38 @@ import { applyMigrations } from "../src/db/migrate";
 import { readFirstSheet } from "../src/domain/xlsx/read";
 import { buildXlsx, type CellValue } from "../src/domain/xlsx/write";
 import { organisationMonth } from "../src/app/organisation";
-import { computeMonth } from "../src/app/scores";
 import { computeYear } from "../src/app/period-results";
 import { seedTenant } from "../test/support/seed-tenant";
+import { larkOpenId } from "../test/support/ids";
+import { computeMonth, rateWrites } from "../src/app/scores";
+import type { BatchItem } from "../src/db/database";
+import { members } from "../src/db/schema";
+import { and, eq } from "drizzle-orm";
 
 export interface ExportBenchFigures {
   people: number;
   groups: number;
   ratings: number;
   seedSeconds: number;
-  /** The year: engine only (every group's four quarters and year), then the whole export. */
+  /** The year: engine only (every group's four quarters and year, nothing kept), then the whole export cold. */
   yearEngineMs: number;
   yearExportMs: number;
+  /** CPU time of this process during the cold export (user + system): less at the mercy of a busy machine. */
+  yearExportCpuMs: number;
+  /** Group-months the cold export kept in month_results. */
+  monthsKept: number;
   /**
-   * The year's export again, in turns: through our file client (src/db/file-client.ts) and through
-   * @libsql/client's (the baseline) on the same file, twice each; and whether all four gave the same bytes.
+   * The year's export again, warm, in turns: through our file client (src/db/file-client.ts) and through
+   * @libsql/client's on the same file, twice each.
    */
-  yearExportRuns: { client: "ours" | "libsql"; ms: number }[];
+  yearExportRuns: { client: "ours" | "libsql"; ms: number; cpuMs: number }[];
+  /** After one rating in one group's June: the export that scores that month again, then warm again. */
+  yearExportAfterWriteMs: number;
+  yearExportAgainMs: number;
+  /** Whether every year export (cold, warm, after the write and after it) gave the same bytes. */
   sameBytes: boolean;
+  /** Whether the export after the write differs from before it (it must: the rating changed a total). */
+  writeChangedBytes: boolean;
   yearBytes: number;
   quarters: { period: string; ms: number; bytes: number }[];
   /** Rows read back from the year's results sheet (header excluded). */
@@ -75,6 +93,7 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
     const yearEngineMs = performance.now() - engineStart;
 
     const yearStart = performance.now();
+    const yearCpu = process.cpuUsage();
     const year = await exportWorkbook(db, {
       platform: "lark",
       tenantKey: "bench",
@@ -82,24 +101,68 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
       at,
     });
     const yearExportMs = performance.now() - yearStart;
+    const yearCpuUsed = process.cpuUsage(yearCpu);
+    const yearExportCpuMs = Math.round((yearCpuUsed.user + yearCpuUsed.system) / 1000);
     const baseline = await openNodeDatabase(`file:${join(dir, "bench.db")}`, undefined, { fileClient: "libsql" });
     const yearExportRuns: ExportBenchFigures["yearExportRuns"] = [];
     const digests = new Set([createHash("sha256").update(year.bytes).digest("hex")]);
     try {
       for (const client of ["libsql", "ours", "libsql", "ours"] as const) {
         const start = performance.now();
+        const cpu = process.cpuUsage();
         const out = await exportWorkbook(client === "ours" ? db : baseline.db, {
           platform: "lark",
           tenantKey: "bench",
           period: parseExportPeriod("2026")!,
           at,
         });
-        yearExportRuns.push({ client, ms: Math.round(performance.now() - start) });
+        const used = process.cpuUsage(cpu);
+        yearExportRuns.push({
+          client,
+          ms: Math.round(performance.now() - start),
+          cpuMs: Math.round((used.user + used.system) / 1000),
+        });
         digests.add(createHash("sha256").update(out.bytes).digest("hex"));
       }
     } finally {
       baseline.close();
     }
+    const monthsKept = Number(
+      (await database.client.execute("select count(*) as n from month_results where result is not null")).rows[0]!.n,
+    );
+    // One leader's new score for one person's June: that group-month alone is scored again.
+    const [group] = await tenantGroups(db, { platform: "lark", tenantKey: "bench" });
+    const [member] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, group!.id), eq(members.role, "staff")))
+      .limit(1);
+    const writes: unknown[] = rateWrites(db, {
+      group: group!,
+      month: "2026-06",
+      member: member!,
+      leaves: ["business"],
+      score: 61,
+      raterGroup: "leader",
+      by: larkOpenId("0_leader"),
+      now: new Date("2026-06-30T02:00:00Z"),
+    });
+    await db.batch(writes as [BatchItem, ...BatchItem[]]);
+    const yearOnce = async () => {
+      const start = performance.now();
+      const out = await exportWorkbook(db, {
+        platform: "lark",
+        tenantKey: "bench",
+        period: parseExportPeriod("2026")!,
+        at,
+      });
+      return {
+        ms: Math.round(performance.now() - start),
+        digest: createHash("sha256").update(out.bytes).digest("hex"),
+      };
+    };
+    const afterWrite = await yearOnce();
+    const again = await yearOnce();
 
     const quarters = [];
     for (const q of [1, 2, 3, 4]) {
@@ -139,8 +202,13 @@ export async function benchExport(o: { groups?: number; perGroup?: number } = {}
       seedSeconds: Math.round(seedSeconds * 10) / 10,
       yearEngineMs: Math.round(yearEngineMs),
       yearExportMs: Math.round(yearExportMs),
+      yearExportCpuMs,
+      monthsKept,
       yearExportRuns,
-      sameBytes: digests.size === 1,
+      yearExportAfterWriteMs: afterWrite.ms,
+      yearExportAgainMs: again.ms,
+      sameBytes: digests.size === 1 && afterWrite.digest === again.digest,
+      writeChangedBytes: !digests.has(afterWrite.digest),
       yearBytes: year.bytes.length,
       quarters,
       rowsReadBack: rows.length - 1,

@@ -11,7 +11,8 @@ import { computeYear } from "./period-results";
 import { computeQuarter } from "./period-results";
 import { auditSheet } from "./export-audit";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
-import { periodSource, type PeriodSource } from "./period-data";
+import { decodeFigures, encodeFigures, type FigureRow } from "./export-kept";
+import { periodSource, type MonthSource, type PeriodSource } from "./period-data";
 import { tenantGroups } from "./groups";
 
 /**
@@ -22,22 +23,9 @@ import { tenantGroups } from "./groups";
  */
 
 /** One person's figures, whatever the period. */
-interface ExportRow {
+interface ExportRow extends FigureRow {
   group: Group;
   member: Member | undefined;
-  id: string;
-  name: string;
-  /** Dimension name → score (0–100). */
-  dimensions: Map<string, number>;
-  /** Months of a quarter, quarters of a year: each part's total (null where not scored). */
-  parts: (number | null)[];
-  extra: number | null;
-  total: number;
-  rank: number;
-  headcount: number;
-  grade: string | null;
-  prize: number;
-  pay: number | null;
 }
 
 interface GroupFigures {
@@ -61,8 +49,9 @@ async function groupFigures(
 ): Promise<GroupFigures> {
   const dimensionsOf = (scheme: Scheme, scores: (key: string) => number | undefined) =>
     new Map(scheme.dimensions.flatMap((d) => (scores(d.key) === undefined ? [] : [[d.name, scores(d.key)!] as const])));
+  const months: MonthSource = { month: source.summary, departmentScores: source.departmentScores };
   if (period.kind === "month") {
-    const { inForce, result } = await source.month(group, period.id);
+    const { inForce, result } = await months.month(group, period.id);
     return {
       group,
       scheme: inForce.scheme,
@@ -84,31 +73,41 @@ async function groupFigures(
       })),
     };
   }
+  const partNames = period.kind === "quarter" ? period.months : [1, 2, 3, 4].map((q) => `${period.id}-Q${q}`);
+  const kept = await source.keptFigures(group, period);
+  if (kept)
+    return {
+      group,
+      // The scheme of the period's last month decides, as in computeQuarter and computeYear.
+      scheme: (await source.inForce(group, period.months.at(-1)!)).scheme,
+      partNames: partNames.map(partLabel),
+      rows: decodeFigures(kept).map((r) => ({ ...r, group, member: people.get(r.id) })),
+    };
   const { scheme, combined, pay } =
     period.kind === "quarter"
-      ? { ...(await computeQuarter(db, group, period.id, at, source)), pay: undefined }
-      : await computeYear(db, group, period.id, at, source);
-  const partNames = period.kind === "quarter" ? period.months : [1, 2, 3, 4].map((q) => `${period.id}-Q${q}`);
+      ? { ...(await computeQuarter(db, group, period.id, at, months)), pay: undefined }
+      : await computeYear(db, group, period.id, at, months);
+  const rows: FigureRow[] = combined.members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    dimensions: dimensionsOf(scheme, (k) => m.dimensions[k]),
+    // Parts the engine left out (nobody scored) show as empty, in their place.
+    parts: partNames.map((p) => m.parts.find((x) => x.period === p)?.total ?? null),
+    extra: null,
+    total: m.total,
+    rank: m.rank,
+    headcount: combined.members.length,
+    grade: m.grade,
+    prize: m.prize,
+    pay: pay ? (pay.get(m.id)?.fen ?? 0) / 100 : null,
+  }));
+  const encoded = encodeFigures(rows);
+  if (encoded) await source.keepFigures(group, period, encoded);
   return {
     group,
     scheme,
     partNames: partNames.map(partLabel),
-    rows: combined.members.map((m) => ({
-      group,
-      member: people.get(m.id),
-      id: m.id,
-      name: m.name,
-      dimensions: dimensionsOf(scheme, (k) => m.dimensions[k]),
-      // Parts the engine left out (nobody scored) show as empty, in their place.
-      parts: partNames.map((p) => m.parts.find((x) => x.period === p)?.total ?? null),
-      extra: null,
-      total: m.total,
-      rank: m.rank,
-      headcount: combined.members.length,
-      grade: m.grade,
-      prize: m.prize,
-      pay: pay ? (pay.get(m.id)?.fen ?? 0) / 100 : null,
-    })),
+    rows: rows.map((r) => ({ ...r, group, member: people.get(r.id) })),
   };
 }
 
@@ -186,9 +185,12 @@ export async function exportWorkbook(
     ).map((m) => [m.id, m] as const),
   );
   const figures: GroupFigures[] = [];
-  // All groups' months are read a chunk of groups at a time, each month scored once.
+  // All groups' months are read a chunk of groups at a time, each month scored once; finished months,
+  // and finished quarters' and years' figures, come from month_results where nothing they were
+  // computed from has changed since (month-cache.ts, export-kept.ts).
   const source = periodSource(db, list, period.months, at);
   for (const group of list) figures.push(await groupFigures(db, group, period, people, at, source));
+  await keepMonths(source);
   const scored = figures.filter((f) => f.rows.length);
   const taken = new Set<string>();
   const sheets: Sheet[] = [resultSheet("成绩汇总", scored, period, taken)];
@@ -201,6 +203,19 @@ export async function exportWorkbook(
     people: scored.reduce((n, f) => n + f.rows.length, 0),
     groups: scored.length,
   };
+}
+
+/**
+ * Keeps what this export had to score for the next one. Only a speed-up: the
+ * workbook is already built from the same figures, so a failed write (a
+ * database busy or read-only) is logged and the export still answered.
+ */
+async function keepMonths(source: ReturnType<typeof periodSource>) {
+  try {
+    await source.save();
+  } catch (error) {
+    console.warn("export: finished months not kept", error);
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type GroupPeriod,
   type OrganisationRanking,
 } from "../domain/scoring";
-import { periodSource, type PeriodSource } from "./period-data";
+import { periodSource, type MonthSource, type PeriodSource } from "./period-data";
 import { computeMonth, type MonthScores } from "./scores";
 import { auditWrite, type Writes } from "./audit";
 
@@ -111,7 +111,7 @@ export async function groupCalibration(
   calibrate: boolean,
   months: readonly IsoMonth[],
   totals: readonly number[],
-  source?: PeriodSource,
+  source?: MonthSource,
 ): Promise<Calibration | null> {
   if (!calibrate || !months.length) return null;
   const scores = source

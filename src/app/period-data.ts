@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { Database } from "../db/database";
+import type { BatchItem, Database } from "../db/database";
 import { DataError } from "../domain/data-error";
 import { adjustments, awards, departmentScores, members, ratings, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
-import { computePeriod, parsePeriodInputs } from "../domain/scoring";
+import { computePeriod, parsePeriodInputs, type PeriodResult } from "../domain/scoring";
 import { attendanceRowsOf, type AttendanceRows } from "./attendance";
 import {
   adjustmentColumns,
@@ -16,6 +16,17 @@ import {
   type MonthRows,
   type MonthScores,
 } from "./scores";
+import {
+  decodeResult,
+  encodeResult,
+  isFinished,
+  keepWrites,
+  readMonthCache,
+  type KeptMonth,
+  type MonthCache,
+  type MonthSummary,
+  type ResultSummary,
+} from "./month-cache";
 import { inForceFrom, type SchemeInForce } from "./schemes";
 import { termsOf } from "./roster";
 
@@ -31,22 +42,54 @@ import { termsOf } from "./roster";
 /** Groups per query: 20 × 12 months stays far below SQLite's bound-variable limit, and a chunk's rows fit in memory. */
 const GROUPS_PER_CHUNK = 20;
 
-export interface PeriodSource {
+export interface PeriodSource extends MonthSource {
   /** The engine's inputs for the group's month and the scheme they were filtered with (what loadMonth gives). */
   inputs(group: Group, month: IsoMonth): Promise<MonthData & { inForce: SchemeInForce }>;
   /** The group's month, scored. */
   month(group: Group, month: IsoMonth): Promise<MonthScores>;
+  /**
+   * The group's month as quarters, years and the export need it: a finished
+   * month's kept result while nothing it was scored from has changed, else
+   * scored now (and kept by save()); an open month is always scored now.
+   */
+  summary(group: Group, month: IsoMonth): Promise<MonthSummary>;
+  /** The scheme in force for the group's month (what scored it). */
+  inForce(group: Group, month: IsoMonth): Promise<SchemeInForce>;
+  /** A finished quarter's or year's kept figures (the export's, encoded by it) while none of its months changed. */
+  keptFigures(group: Group, period: KeptPeriod): Promise<string | undefined>;
+  /** Keeps a finished period's figures, computed from this source, with save(). */
+  keepFigures(group: Group, period: KeptPeriod, figures: string): Promise<void>;
+  /** Keeps the finished months summary() had to score, and the figures given; how many. */
+  save(): Promise<number>;
+}
+
+/** A quarter or a year, and its months. */
+export interface KeptPeriod {
+  id: string;
+  months: readonly IsoMonth[];
+}
+
+/** What a quarter or a year is combined from: months (full scores or summaries) and 部门绩效. */
+export interface MonthSource {
+  month(group: Group, month: IsoMonth): Promise<MonthSummary>;
   /** 部门绩效 the office set for the group in those months (missing months left out). */
   departmentScores(group: Group, months: readonly IsoMonth[]): Promise<number[]>;
 }
 
-interface Loaded {
-  chunk: readonly Group[];
-  rows: Map<string, MonthRows>;
-  versions: Map<string, (typeof schemes.$inferSelect)[]>;
-  performance: Map<string, number>;
+type SchemeRow = typeof schemes.$inferSelect;
+
+/** A chunk of groups; each part is read on first use, and let go with the chunk. */
+interface Chunk {
+  groups: readonly Group[];
+  versions?: Promise<Map<string, SchemeRow[]>>;
+  rows?: Promise<Map<string, MonthRows>>;
+  performance?: Promise<Map<string, number>>;
   /** Records and leave of the chunk's group-months, read the first time a scheme computes attendance. */
   attendance?: Promise<Map<string, AttendanceRows>>;
+  /** Kept months, read the first time a summary is asked for. */
+  kept?: Promise<MonthCache>;
+  /** Whether the kept months' counters were read before any of the rows: only then may what is scored be kept. */
+  keptFirst?: boolean;
 }
 
 const key = (groupId: string, month: string) => `${groupId}|${month}`;
@@ -65,9 +108,13 @@ function groupBy<T>(list: readonly T[], keyOf: (row: T) => string): Map<string, 
 const live = <T extends { groupId: string; period: string }>(list: readonly T[]) =>
   groupBy(list, (r) => key(r.groupId, r.period));
 
-async function loadChunk(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]): Promise<Loaded> {
+async function loadRows(
+  db: Database,
+  chunk: readonly Group[],
+  months: readonly IsoMonth[],
+): Promise<Map<string, MonthRows>> {
   const ids = chunk.map((g) => g.id);
-  const [people, rated, adjusted, awarded, versions, performance, terms] = await Promise.all([
+  const [people, rated, adjusted, awarded, terms] = await Promise.all([
     db
       .select()
       .from(members)
@@ -90,11 +137,6 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
       .from(awards)
       .where(and(inArray(awards.groupId, ids), inArray(awards.period, [...months]), isNull(awards.revokedAt)))
       .orderBy(ROWID),
-    db.select().from(schemes).where(inArray(schemes.groupId, ids)).orderBy(desc(schemes.version)),
-    db
-      .select()
-      .from(departmentScores)
-      .where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months]))),
     termsOf(db, ids),
   ]);
   const peopleOf = groupBy(people, (p) => p.groupId);
@@ -111,18 +153,28 @@ async function loadChunk(db: Database, chunk: readonly Group[], months: readonly
           : { people: ps, rated: [], adjusted: [], awarded: [] },
       );
     }
-  return {
-    chunk,
-    rows,
-    versions: groupBy(versions, (v) => v.groupId),
-    performance: new Map(performance.map((p) => [key(p.groupId, p.period), p.score])),
-  };
+  return rows;
+}
+
+async function loadVersions(db: Database, chunk: readonly Group[]): Promise<Map<string, SchemeRow[]>> {
+  const ids = chunk.map((g) => g.id);
+  const versions = await db.select().from(schemes).where(inArray(schemes.groupId, ids)).orderBy(desc(schemes.version));
+  return groupBy(versions, (v) => v.groupId);
+}
+
+async function loadPerformance(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]) {
+  const ids = chunk.map((g) => g.id);
+  const performance = await db
+    .select()
+    .from(departmentScores)
+    .where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months])));
+  return new Map(performance.map((p) => [key(p.groupId, p.period), p.score]));
 }
 
 /** As schemeForMonth, from a group's versions already read (newest first). */
 function schemeFor(
   group: Group,
-  versions: readonly (typeof schemes.$inferSelect)[],
+  versions: readonly SchemeRow[],
   month: IsoMonth,
   now: Date,
   parsed: Map<string, SchemeInForce>,
@@ -135,10 +187,28 @@ function schemeFor(
   return parsed.get(id)!;
 }
 
+/** The quarters and years these months fall in: their figures may be kept beside the months'. */
+function periodsOf(months: readonly IsoMonth[]): string[] {
+  const out = new Set<string>();
+  for (const m of months) {
+    out.add(m.slice(0, 4));
+    out.add(`${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`);
+  }
+  return [...out];
+}
+
+/** A month's result without the derivations, which only an explanation needs. */
+const summaryOf = (result: PeriodResult): ResultSummary => ({
+  ...result,
+  members: result.members.map(({ derivation: _, ...m }) => m),
+});
+
 /**
  * A source for these groups over these months. Groups are read a chunk at a
  * time, on first use, and a chunk's rows are let go once the next is read;
- * scored months are kept (they are small) so each is computed once.
+ * scored months are held (they are small) so each is computed once.
+ * Summaries of finished months come from month_results while still valid
+ * (month-cache.ts): a chunk whose months are all kept reads no ratings at all.
  */
 export function periodSource(
   db: Database,
@@ -150,22 +220,41 @@ export function periodSource(
   const chunkOf = new Map(all.map((g, i) => [g.id, Math.floor(i / perChunk)]));
   const parsed = new Map<string, SchemeInForce>();
   const scored = new Map<string, Promise<MonthScores>>();
-  let current: { index: number; loaded: Promise<Loaded> } | undefined;
-  const loadedFor = (group: Group) => {
+  const summaries = new Map<string, Promise<MonthSummary>>();
+  const toKeep: KeptMonth[] = [];
+  let current: { index: number; chunk: Chunk } | undefined;
+  const chunkFor = (group: Group): Chunk => {
     const index = chunkOf.get(group.id);
     if (index === undefined || !months.length) throw new Error(`group ${group.id} is not part of this period source`);
     if (current?.index !== index)
-      current = { index, loaded: loadChunk(db, all.slice(index * perChunk, (index + 1) * perChunk), months) };
-    return current.loaded;
+      current = { index, chunk: { groups: all.slice(index * perChunk, (index + 1) * perChunk) } };
+    return current.chunk;
+  };
+  // The counters first: a write after them makes what is scored below look stale, never current.
+  const keptOf = (chunk: Chunk) => {
+    if (!chunk.kept) {
+      chunk.keptFirst = !chunk.rows && !chunk.attendance && !chunk.versions && !chunk.performance;
+      chunk.kept = readMonthCache(
+        db,
+        chunk.groups.map((g) => g.id),
+        [...months, ...periodsOf(months)],
+      );
+    }
+    return chunk.kept;
+  };
+  const inForceOf = async (chunk: Chunk, group: Group, month: IsoMonth) => {
+    chunk.versions ??= loadVersions(db, chunk.groups);
+    return schemeFor(group, (await chunk.versions).get(group.id) ?? [], month, now, parsed);
   };
   const inputs = async (group: Group, month: IsoMonth): Promise<MonthData & { inForce: SchemeInForce }> => {
-    const loaded = await loadedFor(group);
-    const rows = loaded.rows.get(key(group.id, month));
+    const chunk = chunkFor(group);
+    chunk.rows ??= loadRows(db, chunk.groups, months);
+    const [inForce, all] = await Promise.all([inForceOf(chunk, group, month), chunk.rows]);
+    const rows = all.get(key(group.id, month));
     if (!rows) throw new Error(`month ${month} is not part of this period source`);
-    const inForce = schemeFor(group, loaded.versions.get(group.id) ?? [], month, now, parsed);
     if (hasComputedLeaf(inForce.scheme) && rows.people.length && !rows.attendanceRows) {
-      loaded.attendance ??= attendanceOf(db, loaded.chunk, months);
-      rows.attendanceRows = (await loaded.attendance).get(key(group.id, month)) ?? { records: [], leaves: [] };
+      chunk.attendance ??= attendanceOf(db, chunk.groups, months);
+      rows.attendanceRows = (await chunk.attendance).get(key(group.id, month)) ?? { records: [], leaves: [] };
     }
     return { ...assembleMonth(group, month, inForce.scheme, rows, now), inForce };
   };
@@ -180,17 +269,61 @@ export function periodSource(
       );
     return { month, inForce, result: computePeriod(inForce.scheme, p.inputs), peerRaters, attendance };
   };
+  const month = (group: Group, month: IsoMonth) => {
+    const k = key(group.id, month);
+    if (!scored.has(k)) scored.set(k, compute(group, month));
+    return scored.get(k)!;
+  };
+  const summarise = async (group: Group, wanted: IsoMonth): Promise<MonthSummary> => {
+    if (!isFinished(group, wanted, now)) return month(group, wanted);
+    const chunk = chunkFor(group);
+    const cache = await keptOf(chunk);
+    const text = (await cache.current(months.map((m) => ({ id: m, months: [m] })))).get(key(group.id, wanted));
+    if (text) return { month: wanted, inForce: await inForceOf(chunk, group, wanted), result: decodeResult(text) };
+    // Scored here rather than through month(), so the derivations are not held for the whole export.
+    const scores = scored.has(key(group.id, wanted)) ? await month(group, wanted) : await compute(group, wanted);
+    const result = summaryOf(scores.result);
+    const encoded = chunk.keptFirst ? encodeResult(result) : undefined;
+    if (encoded)
+      toKeep.push({ groupId: group.id, month: wanted, stamp: cache.stampFor(group.id, wanted), result: encoded });
+    return { month: wanted, inForce: scores.inForce, result };
+  };
   return {
     inputs,
-    month(group, month) {
-      const k = key(group.id, month);
-      if (!scored.has(k)) scored.set(k, compute(group, month));
-      return scored.get(k)!;
+    month,
+    summary(group, wanted) {
+      const k = key(group.id, wanted);
+      if (!summaries.has(k)) summaries.set(k, summarise(group, wanted));
+      return summaries.get(k)!;
+    },
+    inForce: (group, wanted) => inForceOf(chunkFor(group), group, wanted),
+    async keptFigures(group, period) {
+      if (!isFinished(group, period.months.at(-1)!, now)) return undefined;
+      const cache = await keptOf(chunkFor(group));
+      return (await cache.current([period])).get(key(group.id, period.id));
+    },
+    async keepFigures(group, period, figures) {
+      const chunk = chunkFor(group);
+      const cache = await keptOf(chunk);
+      if (!chunk.keptFirst || !isFinished(group, period.months.at(-1)!, now)) return;
+      toKeep.push({
+        groupId: group.id,
+        month: period.id,
+        stamp: cache.periodStampFor(group.id, period.months),
+        result: figures,
+      });
+    },
+    async save() {
+      const kept = toKeep.splice(0);
+      if (kept.length) await db.batch(keepWrites(db, kept) as [BatchItem, ...BatchItem[]]);
+      return kept.length;
     },
     async departmentScores(group, wanted) {
-      const loaded = await loadedFor(group);
+      const chunk = chunkFor(group);
+      chunk.performance ??= loadPerformance(db, chunk.groups, months);
+      const performance = await chunk.performance;
       return wanted.flatMap((m) => {
-        const s = loaded.performance.get(key(group.id, m));
+        const s = performance.get(key(group.id, m));
         return s === undefined ? [] : [s];
       });
     },

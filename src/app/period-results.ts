@@ -3,7 +3,7 @@ import type { Group } from "../db/schema";
 import { monthsOfQuarter } from "../domain/periods";
 import { combinePeriods, splitPool, toCents, yearParts, yuanToFen } from "../domain/scoring";
 import { groupCalibration } from "./organisation";
-import type { PeriodSource } from "./period-data";
+import type { MonthSource } from "./period-data";
 import { computeMonth } from "./scores";
 import { yearReviewScores } from "./year-reviews";
 
@@ -11,7 +11,7 @@ import { yearReviewScores } from "./year-reviews";
 // export read them. The jobs that publish them (src/jobs) and the use cases both build on these.
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
-export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource) {
+export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: MonthSource) {
   const months = await Promise.all(
     monthsOfQuarter(quarter).map((m) => (source ? source.month(group, m) : computeMonth(db, group, m, now))),
   );
@@ -35,7 +35,7 @@ export async function computeQuarter(db: Database, group: Group, quarter: string
 }
 
 /** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
-export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: PeriodSource) {
+export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: MonthSource) {
   const quarters = await Promise.all([1, 2, 3, 4].map((q) => computeQuarter(db, group, `${year}-Q${q}`, now, source)));
   // The scheme in force at the year's end decides weights, grades, prizes and the pool.
   const scheme = quarters[3]!.scheme;

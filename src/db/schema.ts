@@ -611,3 +611,29 @@ export const jobFailures = sqliteTable(
 );
 
 export type JobFailure = typeof jobFailures.$inferSelect;
+
+/**
+ * A finished month's result, kept so an export recomputes only what changed
+ * (src/app/month-cache.ts). Triggers (migration 0015) on every table a month
+ * is scored from bump `version`: the month's own row for a write about that
+ * month, the group's row (period "") for one that touches all its months (a
+ * member, a scheme, the group's calendar). An entry counts only while its
+ * stamp still names the current versions and the scoring code it came from.
+ * No foreign key: counters may outlive what they count, and the triggers
+ * must never fail the write that fires them.
+ */
+export const monthResults = sqliteTable(
+  "month_results",
+  {
+    groupId: text("group_id").notNull(),
+    /** YYYY-MM, or "" for the group-wide counter. */
+    period: text("period").notNull(),
+    /** Bumped by the triggers on every write that touches the month (or the group). */
+    version: integer("version").notNull().default(0),
+    /** "<month version>:<group version>:<rules>" the result was computed at; null until one is kept. */
+    stamp: text("stamp"),
+    /** The month's result without its derivation, compact (month-cache.ts encodes it). */
+    result: text("result"),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.period] })],
+);

@@ -9,7 +9,7 @@ import { members, ratings, type Group } from "../db/schema";
 import { periodLabel } from "../domain/periods";
 import { calibrationLine, type CombinedResult } from "../domain/scoring";
 import { computeQuarter } from "../app/period-results";
-import type { PeriodSource } from "../app/period-data";
+import type { MonthSource, PeriodSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
 
@@ -22,7 +22,7 @@ export async function quarterlyReport(
   group: Group,
   quarter: string,
   now: Date,
-  source?: PeriodSource,
+  source?: MonthSource,
 ): Promise<OutboundMessage[]> {
   const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now, source);
   if (combined.members.every((m) => m.total === 0)) return [];

@@ -122,8 +122,11 @@ export function combinePeriods(
       };
       p.totals.push({ value: m.total, weight });
       if (m.coefficient !== undefined) p.coefficient = m.coefficient;
-      for (const [key, f] of Object.entries(m.dimensions))
-        p.dims.set(key, [...(p.dims.get(key) ?? []), { value: f.score, weight }]);
+      for (const [key, f] of Object.entries(m.dimensions)) {
+        const scores = p.dims.get(key);
+        if (scores) scores.push({ value: f.score, weight });
+        else p.dims.set(key, [{ value: f.score, weight }]);
+      }
       people.set(m.id, p);
     }
   }
@@ -138,6 +141,12 @@ export function combinePeriods(
   );
   const prizes = paysPrizes(scheme, options.kind ?? "quarter") ? awardPrizes(scheme.prizes, groups) : new Map();
   const rankOf = new Map(groups.flatMap((g) => g.members.map((m) => [m.id, g.rank] as const)));
+  // Each part's totals by person: a year export combines 10,000 people, so no search per person and part.
+  const totalIn = parts.map((part) => {
+    const byId = new Map<string, number>();
+    for (const m of part.result.members) if (!byId.has(m.id)) byId.set(m.id, m.total);
+    return byId;
+  });
 
   const members: CombinedMember[] = [...people.values()]
     .map((p) => ({
@@ -147,10 +156,7 @@ export function combinePeriods(
       rank: rankOf.get(p.id)!,
       grade: grades.get(p.id)?.name ?? null,
       prize: (prizes.get(p.id)?.fen ?? 0) / 100,
-      parts: parts.map((part) => ({
-        period: part.period,
-        total: part.result.members.find((m) => m.id === p.id)?.total ?? null,
-      })),
+      parts: parts.map((part, i) => ({ period: part.period, total: totalIn[i]!.get(p.id) ?? null })),
       dimensions: Object.fromEntries([...p.dims].map(([k, v]) => [k, round2(mean(v))])),
       ...(scheme.coefficient === "pay" && p.coefficient !== undefined ? { coefficient: p.coefficient } : {}),
     }))

@@ -1,0 +1,78 @@
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { openNodeDatabase } from "../../src/db/client-node";
+import { groupIdFor, memberIdFor } from "../../src/db/ids";
+import { MIGRATIONS_FOLDER } from "../../src/db/migrate";
+import { groups, members, ratings } from "../../src/db/schema";
+import { larkChatId, larkOpenId } from "../support/ids";
+
+/** A database built at 0012 (the migration before 0015 on main) upgrades with nothing lost, and its writes then count. */
+let dir: string;
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function migrationsUpTo(idx: number): Promise<string> {
+  const folder = join(dir, `migrations-${idx}`);
+  await mkdir(join(folder, "meta"), { recursive: true });
+  const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));
+  journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= idx);
+  const tags = new Set(journal.entries.map((e: { tag: string }) => `${e.tag}.sql`));
+  for (const f of await readdir(MIGRATIONS_FOLDER))
+    if (tags.has(f)) await copyFile(join(MIGRATIONS_FOLDER, f), join(folder, f));
+  await writeFile(join(folder, "meta", "_journal.json"), JSON.stringify(journal));
+  return folder;
+}
+
+test("0015 on a database at 0012: every row kept, month_results empty, and the next rating bumps its month", async () => {
+  dir = await mkdtemp(join(tmpdir(), "appraisal-0015-"));
+  const database = await openNodeDatabase(`file:${join(dir, "old.db")}`);
+  try {
+    const { db, client } = database;
+    await migrate(db, { migrationsFolder: await migrationsUpTo(12) });
+    const chatId = larkChatId("migration_0015");
+    const groupId = groupIdFor("lark", chatId);
+    const [leader, staff] = [larkOpenId("m15_leader"), larkOpenId("m15_staff")];
+    const at = new Date("2026-10-01T00:00:00Z");
+    await db
+      .insert(groups)
+      .values({ id: groupId, platform: "lark", tenantKey: "t15", chatId, timezone: "Asia/Shanghai" });
+    await db.insert(members).values(
+      [leader, staff].map((userId, i) => ({
+        id: memberIdFor(groupId, userId),
+        groupId,
+        userId,
+        name: ["周主任", "吴一"][i]!,
+        role: i ? ("staff" as const) : ("leader" as const),
+        createdAt: at,
+      })),
+    );
+    const rating = (id: string, period: string) => ({
+      id,
+      groupId,
+      period,
+      memberId: memberIdFor(groupId, staff),
+      dimension: "business",
+      raterGroup: "leader",
+      raterUserId: leader,
+      score: 88,
+      createdAt: at,
+    });
+    await db.insert(ratings).values(rating("rat_0015_before", "2026-10"));
+    const count = async (table: string) =>
+      Number((await client.execute(`select count(*) as n from ${table}`)).rows[0]!.n);
+    const before = { groups: await count("groups"), members: await count("members"), ratings: await count("ratings") };
+
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect({ groups: await count("groups"), members: await count("members"), ratings: await count("ratings") }).toEqual(
+      before,
+    );
+    expect(await count("month_results")).toBe(0);
+    await db.insert(ratings).values(rating("rat_0015_after", "2026-11"));
+    const rows = (await client.execute("select group_id, period, version from month_results")).rows;
+    expect(rows.map((r) => ({ ...r }))).toEqual([{ group_id: groupId, period: "2026-11", version: 1 }]);
+  } finally {
+    database.close();
+  }
+});
