@@ -12,11 +12,11 @@ import {
   surveyCodeList,
   surveysOf,
   type DimensionProblem,
+  type Survey,
 } from "../src/app/surveys";
 import { defineCommand, type CommandContext } from "../src/bot/command";
 import { DEFAULT_CODES, DEFAULT_MIN_SAMPLE, MAX_CODES, surveyResult } from "../src/domain/survey";
 import { excerpt } from "../src/domain/text";
-import type { Survey } from "../src/db/schema";
 import { currentMonth, leadersOnly, problem } from "./guards";
 
 const EXAMPLE = "问卷 开 公众形象 份数 100 最少 30";

@@ -33,6 +33,8 @@ import { WHOLE_GROUP, type VoteRow } from "../domain/survey-sheet";
 import { displayName } from "./scores";
 import { schemeForMonth } from "./schemes";
 
+export type { Survey };
+
 /** The rater group a survey's result is entered as (labelled 群众 in cards). */
 export const PUBLIC_RATER = "public";
 /** Rater ids of survey results: `survey:<survey id>`. */
@@ -164,17 +166,15 @@ function audit(
   detail: Record<string, unknown>,
   now: Date,
 ) {
-  return db
-    .insert(auditLog)
-    .values({
-      id: newId("aud", now.getTime()),
-      groupId: group.id,
-      actorUserId: by,
-      action,
-      subjectId: subject,
-      detail,
-      at: now,
-    });
+  return db.insert(auditLog).values({
+    id: newId("aud", now.getTime()),
+    groupId: group.id,
+    actorUserId: by,
+    action,
+    subjectId: subject,
+    detail,
+    at: now,
+  });
 }
 
 export async function findSurvey(db: Database, group: Group, seq: number): Promise<Survey | undefined> {
