@@ -7,11 +7,14 @@
  * real libSQL file.
  */
 import { and, eq, isNull } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { exportWorkbook } from "../../src/app/export";
+import { parseExportPeriod } from "../../src/app/export-period";
 import { ratings, surveyCodes, surveys } from "../../src/db/schema";
 import { launchChromium } from "../support/browser";
-import { OFFICE, memberOf, startHarness, type Harness } from "../support/bot-harness";
+import { OFFICE, TENANT, memberOf, startHarness, type Harness } from "../support/bot-harness";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
@@ -298,5 +301,50 @@ describe("vote totals imported from a sheet", () => {
     expect(score).toContain("81.9");
     expect(score).toContain("服务对象满意度：群众评价 87.00 分（样本 40 份）");
     expect(await ask(LEADER, "问卷")).toContain("问卷3 张三 · 服务对象满意度（导入票数）");
+  });
+});
+
+describe("the export", () => {
+  test("导出 has a 群众评价 sheet: each survey's votes, its sample beside its score, and whether it counted", async () => {
+    const out = await exportWorkbook(h.bot.db, {
+      platform: "lark",
+      tenantKey: TENANT,
+      period: parseExportPeriod("2026-11")!,
+      at: h.clock.now(),
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.bytes) as never);
+    const sheet = wb.getWorksheet("群众评价")!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      [
+        "部门",
+        "月份",
+        "问卷",
+        "对象",
+        "维度",
+        "来源",
+        "满意",
+        "基本满意",
+        "不满意",
+        "样本",
+        "最少样本",
+        "得分",
+        "计入",
+      ],
+      ["综合办公室", "2026-11", "问卷1", "全体", "公众形象", "问卷页", 2, 1, 1, 4, 3, 65, "已计入"],
+      ["综合办公室", "2026-11", "问卷2", "李四", "服务对象满意度", "问卷页", 2, 0, 0, 2, 3, 100, "样本不足，未计入"],
+      ["综合办公室", "2026-11", "问卷3", "张三", "服务对象满意度", "导入票数", 30, 8, 2, 40, 30, 87, "已计入"],
+      ["综合办公室", "2026-11", "问卷4", "李四", "服务对象满意度", "导入票数", 3, 1, 0, 4, 10, 90, "样本不足，未计入"],
+    ]);
+    // The results sheet carries the scores the 群众 ratings made: 张三 81.90.
+    const results = wb.getWorksheet("成绩汇总")!;
+    const header = (results.getRow(1).values as unknown[]).slice(1);
+    const zhang = [...Array(results.rowCount).keys()]
+      .map((i) => (results.getRow(i + 1).values as unknown[]).slice(1))
+      .find((r) => r[1] === ZHANG.name)!;
+    expect(zhang[header.indexOf("总分")]).toBe(81.9);
+    expect(zhang[header.indexOf("公众形象")]).toBe(65);
   });
 });
