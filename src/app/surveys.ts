@@ -477,6 +477,36 @@ export function leafProblemText(query: string, p: DimensionProblem): string {
   }
 }
 
+/** A period's surveys as the lines beside the scores: per person, those covering them (whole-group ones for all). */
+export async function surveyLinesFor(
+  db: Database,
+  group: Group,
+  months: readonly IsoMonth[],
+  scheme: Scheme,
+): Promise<(memberId: string) => string[]> {
+  const list = await surveysOf(db, group, months);
+  const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
+  // A quarter's card names the month of each line; 成绩 is one month already.
+  const prefix = (s: Survey) => (months.length > 1 ? `${Number(s.period.slice(5))}月 ` : "");
+  const lines: { memberId: string | null; line: string }[] = [];
+  for (const s of list) {
+    const name = prefix(s) + (names.get(s.dimension) ?? s.dimension);
+    lines.push({ memberId: s.memberId, line: await lineOf(db, s, name, scheme) });
+  }
+  return (memberId) => lines.filter((l) => l.memberId === null || l.memberId === memberId).map((l) => l.line);
+}
+
+async function lineOf(db: Database, s: Survey, name: string, scheme: Scheme): Promise<string> {
+  if (s.status === "open") {
+    const r = surveyResult(await countVotes(db, s), s.minSample);
+    return `${name}：群众评价进行中（问卷${s.seq}，已收 ${r.sample} 份，至少 ${s.minSample} 份），结束后计入`;
+  }
+  if (s.sample === null) return `${name}：问卷${s.seq} 已结束、结果未算完，请负责人再发「问卷 结束 ${s.seq}」`;
+  const result = { sample: s.sample, score: s.score, counted: s.sample >= s.minSample && s.score !== null };
+  const line = sampleLine(name, result, s.minSample);
+  return result.counted && !(PUBLIC_RATER in scheme.raters) ? `${line}；现行方案没有群众评价主体，未计入` : line;
+}
+
 /**
  * 成绩's lines for one person's month: each survey covering them, with its sample beside its score,
  * or the mark that it is below the minimum (and so not counted), or that it is still running.
@@ -488,24 +518,5 @@ export async function surveyLines(
   member: Pick<Member, "id">,
   scheme: Scheme,
 ): Promise<string[]> {
-  const list = (await surveysOf(db, group, [month])).filter((s) => s.memberId === null || s.memberId === member.id);
-  if (!list.length) return [];
-  const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
-  const lines: string[] = [];
-  for (const s of list) {
-    const name = names.get(s.dimension) ?? s.dimension;
-    if (s.status === "open") {
-      const r = surveyResult(await countVotes(db, s), s.minSample);
-      lines.push(`${name}：群众评价进行中（问卷${s.seq}，已收 ${r.sample} 份，至少 ${s.minSample} 份），结束后计入`);
-      continue;
-    }
-    if (s.sample === null) {
-      lines.push(`${name}：问卷${s.seq} 已结束、结果未算完，请负责人再发「问卷 结束 ${s.seq}」`);
-      continue;
-    }
-    const result = { sample: s.sample, score: s.score, counted: (s.sample ?? 0) >= s.minSample && s.score !== null };
-    const line = sampleLine(name, result, s.minSample);
-    lines.push(result.counted && !(PUBLIC_RATER in scheme.raters) ? `${line}；现行方案没有群众评价主体，未计入` : line);
-  }
-  return lines;
+  return (await surveyLinesFor(db, group, [month], scheme))(member.id);
 }

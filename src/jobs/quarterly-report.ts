@@ -3,6 +3,7 @@ import { quarterLabel, reportCard, reportSummaryCard } from "../../cards/report-
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
 import { computeMonth, displayName } from "../app/scores";
+import { surveyLinesFor } from "../app/surveys";
 import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
@@ -73,6 +74,7 @@ export async function quarterlyReport(
     const p = people.find((x) => x.userId === userId);
     return p ? displayName(p) : userId;
   };
+  const surveyed = await surveyLinesFor(db, group, monthsOfQuarter(quarter), scheme);
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -105,6 +107,7 @@ export async function quarterlyReport(
         ).values(),
       ],
       publication,
+      surveys: surveyed(m.id),
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       lang: "zh",
     });

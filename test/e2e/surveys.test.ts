@@ -12,7 +12,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exportWorkbook } from "../../src/app/export";
 import { parseExportPeriod } from "../../src/app/export-period";
-import { ratings, surveyCodes, surveys } from "../../src/db/schema";
+import { groups, ratings, surveyCodes, surveys } from "../../src/db/schema";
+import { quarterlyReport } from "../../src/jobs/quarterly-report";
 import { launchChromium } from "../support/browser";
 import { OFFICE, TENANT, memberOf, startHarness, type Harness } from "../support/bot-harness";
 
@@ -346,5 +347,19 @@ describe("the export", () => {
       .find((r) => r[1] === ZHANG.name)!;
     expect(zhang[header.indexOf("总分")]).toBe(81.9);
     expect(zhang[header.indexOf("公众形象")]).toBe(65);
+  });
+
+  test("the quarter's report card lists each survey with its month, its sample beside its score, or 样本不足", async () => {
+    const [group] = await h.bot.db.select().from(groups).where(eq(groups.chatId, OFFICE.chatId));
+    const messages = await quarterlyReport(h.bot.db, group!, "2026-Q4", new Date("2027-01-04T02:00:00Z"));
+    const card = (openId: string) =>
+      JSON.stringify(messages.find((m) => m.to.type === "open_id" && m.to.id === openId)?.card);
+    expect(card(ZHANG.openId)).toContain(
+      "11月 公众形象：群众评价 65.00 分（样本 4 份）\\n11月 服务对象满意度：群众评价 87.00 分（样本 40 份）",
+    );
+    const li = card(LI.openId);
+    expect(li).toContain("11月 服务对象满意度：群众评价样本不足（2/3 份），未计入得分");
+    expect(li).toContain("11月 服务对象满意度：群众评价样本不足（4/10 份），未计入得分");
+    expect(li).not.toContain("87.00");
   });
 });
