@@ -2,7 +2,8 @@ import { z } from "zod";
 import { noticeCard } from "../cards/notice";
 import { escapeMarkdown } from "../cards/kit";
 import { resultText, surveyImportedCard } from "../cards/survey";
-import { importVotes } from "../src/app/surveys";
+import { importVotes } from "../src/app/survey-import";
+import { importProblemText } from "../cards/survey-lines";
 import { defineCommand, type Command, type CommandContext } from "../src/bot/command";
 import { CsvDecodeError, decodeCsv, parseCsv } from "../src/domain/csv";
 import type { IsoMonth } from "../src/domain/dates";
@@ -39,6 +40,20 @@ function readRows(name: string, bytes: Uint8Array): ReadCell[][] | string {
 const refuse = (ctx: CommandContext<unknown>, body: string) =>
   ctx.reply(noticeCard({ title: "测评票数没有导入", body, hint: HOW, colour: "yellow" }));
 
+/** Every problem, by row and column; nothing was imported. */
+function listProblems(ctx: CommandContext<unknown>, problems: string[]) {
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  const more = problems.length - shown.length;
+  ctx.reply(
+    plainNotice({
+      title: `测评票数没有导入：${problems.length} 处问题`,
+      body: [...shown, ...(more > 0 ? [`……还有 ${more} 处`] : [])].join("\n"),
+      hint: `全部改好后重新发送；有问题时一行也不会导入。${HOW}`,
+      colour: "yellow",
+    }),
+  );
+}
+
 /** 测评票数导入: a group's leader sends the tally sheet; all rows count together, or none. */
 export const surveyImportCommand = defineCommand({
   name: "测评票数导入",
@@ -65,29 +80,15 @@ export const surveyImportCommand = defineCommand({
     if (typeof rows === "string") return refuse(ctx, rows);
     const parsed = parseVoteSheet(rows);
     const month = monthOf(file.name, currentMonth(ctx));
-    const plan =
-      parsed.problems.length === 0
-        ? await importVotes(ctx.deps.db, {
-            group: ctx.group,
-            month,
-            rows: parsed.rows,
-            by: ctx.update.senderId,
-            now: ctx.now,
-          })
-        : ({ code: "problems", problems: parsed.problems } as const);
-    if (plan.code === "problems") {
-      const shown = plan.problems.slice(0, SHOWN_PROBLEMS).map(describeVoteProblem);
-      const more = plan.problems.length - shown.length;
-      ctx.reply(
-        plainNotice({
-          title: `测评票数没有导入：${plan.problems.length} 处问题`,
-          body: [...shown, ...(more > 0 ? [`……还有 ${more} 处`] : [])].join("\n"),
-          hint: `全部改好后重新发送；有问题时一行也不会导入。${HOW}`,
-          colour: "yellow",
-        }),
-      );
-      return;
-    }
+    if (parsed.problems.length) return listProblems(ctx, parsed.problems.map(describeVoteProblem));
+    const plan = await importVotes(ctx.deps.db, {
+      group: ctx.group,
+      month,
+      rows: parsed.rows,
+      by: ctx.update.senderId,
+      now: ctx.now,
+    });
+    if (plan.code === "problems") return listProblems(ctx, plan.problems.map(importProblemText));
     ctx.work.write(...plan.writes);
     ctx.reply(
       surveyImportedCard({

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { noticeCard } from "../cards/notice";
 import { t, type Lang } from "../cards/kit";
 import { surveyClosedCard, surveyCodesCard, surveyListCard, surveyOpenedCard } from "../cards/survey";
+import { dimensionProblemText } from "../cards/survey-lines";
 import { resolveTarget } from "../src/app/targets";
 import {
   closeSurvey,
   countVotes,
   findSurvey,
-  leafProblemText,
   openSurvey,
   surveyCodeList,
   surveysOf,
@@ -79,7 +79,7 @@ function dimensionProblem(ctx: CommandContext<unknown>, query: string, p: Dimens
   ctx.reply(
     noticeCard({
       title: t(ctx.lang, "问卷没有开启", "Survey not opened"),
-      body: leafProblemText(query, p),
+      body: dimensionProblemText(query, p),
       hint,
       colour: "yellow",
     }),

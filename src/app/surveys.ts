@@ -23,13 +23,11 @@ import {
   CHOICES,
   codeFromBytes,
   CODE_LENGTH,
-  sampleLine,
   surveyResult,
   type ChoiceKey,
   type SurveyResult,
   type VoteCounts,
 } from "../domain/survey";
-import { WHOLE_GROUP, type VoteRow } from "../domain/survey-sheet";
 import { displayName } from "./scores";
 import { schemeForMonth } from "./schemes";
 
@@ -45,7 +43,7 @@ const CODE_ROWS_PER_INSERT = 400;
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 /** 128 random bits as 32 hex characters: the page's address and the print page's key. */
-const randomKey = () => [...randomBytes(16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+export const randomKey = () => [...randomBytes(16)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 export type DimensionProblem =
   | { code: "no-public-rater" }
@@ -149,7 +147,7 @@ export async function openSurvey(
   return { code: "ok", survey, codes: list, dimensionName: leaf.name, writes };
 }
 
-const pick = (s: Survey) => ({
+export const pick = (s: Survey) => ({
   seq: s.seq,
   month: s.period,
   dimension: s.dimension,
@@ -157,7 +155,7 @@ const pick = (s: Survey) => ({
   minSample: s.minSample,
 });
 
-function audit(
+export function audit(
   db: Database,
   group: Pick<Group, "id">,
   by: string,
@@ -290,7 +288,12 @@ async function coveredMembers(db: Database, survey: Pick<Survey, "groupId" | "me
  * survey on the same leaf and month for that person (the latest survey counts, never an average of
  * surveys). Nothing when the sample is below the minimum.
  */
-async function resultWrites(db: Database, survey: Survey, result: SurveyResult, now: Date): Promise<BatchItem[]> {
+export async function resultWrites(
+  db: Database,
+  survey: Survey,
+  result: SurveyResult,
+  now: Date,
+): Promise<BatchItem[]> {
   if (!result.counted || result.score === null) return [];
   const people = await coveredMembers(db, survey);
   if (!people.length) return [];
@@ -380,143 +383,50 @@ export async function closeSurvey(
 
 const countCovered = async (db: Database, survey: Survey) => (await coveredMembers(db, survey)).length;
 
-export type ImportProblem = { row: number; column: string; message: string };
-
-/**
- * 测评票数导入: each sheet row becomes a closed survey of source "import" with its totals, and feeds
- * its leaf like a closed page survey. All rows apply together, or none and every problem is listed.
- */
-export async function importVotes(
-  db: Database,
-  input: { group: Group; month: IsoMonth; rows: readonly VoteRow[]; by: string; now: Date },
-): Promise<
-  | { code: "ok"; imported: { row: VoteRow; survey: Survey; result: SurveyResult }[]; writes: BatchItem[] }
-  | { code: "problems"; problems: ImportProblem[] }
-> {
-  const { group, month, now } = input;
-  const { scheme } = await schemeForMonth(db, group, month, now);
-  const people = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.groupId, group.id), eq(members.active, true)));
-  const problems: ImportProblem[] = [];
-  const planned: { row: VoteRow; member: Member | null; leaf: { key: string; name: string } }[] = [];
-  for (const row of input.rows) {
-    const leaf = surveyLeaf(scheme, row.dimension);
-    if (leaf.code === "no-public-rater") {
-      problems.push({ row: row.row, column: "维度", message: "本群方案没有「群众」（public）评价主体，票数无处计入" });
-      continue;
-    }
-    if (leaf.code !== "ok") {
-      problems.push({ row: row.row, column: "维度", message: leafProblemText(row.dimension, leaf) });
-      continue;
-    }
-    if (row.name === WHOLE_GROUP) {
-      planned.push({ row, member: null, leaf });
-      continue;
-    }
-    const named = people.filter((p) => p.name === row.name);
-    if (named.length !== 1) {
-      problems.push({
-        row: row.row,
-        column: "姓名",
-        message: named.length ? `本群有 ${named.length} 位「${row.name}」，无法区分` : `本群没有「${row.name}」`,
-      });
-      continue;
-    }
-    planned.push({ row, member: named[0]!, leaf });
-  }
-  if (problems.length) return { code: "problems", problems };
-  let seq = await nextSurveySeq(db, group);
-  const writes: BatchItem[] = [];
-  const imported: { row: VoteRow; survey: Survey; result: SurveyResult }[] = [];
-  for (const p of planned) {
-    const result = surveyResult(p.row.counts, p.row.minSample);
-    const survey: Survey = {
-      id: newId("svy", now.getTime()),
-      groupId: group.id,
-      seq: seq++,
-      period: month,
-      dimension: p.leaf.key,
-      memberId: p.member?.id ?? null,
-      title: `${p.member ? displayName(p.member) : group.name || "本单位"} · ${p.leaf.name}`,
-      source: "import",
-      minSample: p.row.minSample,
-      publicKey: randomKey(),
-      printKey: randomKey(),
-      votes: { ...p.row.counts },
-      status: "closed",
-      sample: result.sample,
-      score: result.score,
-      byUserId: input.by,
-      closedAt: now,
-      createdAt: now,
-    };
-    writes.push(
-      db.insert(surveys).values(survey),
-      ...(await resultWrites(db, survey, result, now)),
-      audit(db, group, input.by, "survey.import", survey.id, { ...pick(survey), ...p.row.counts, row: p.row.row }, now),
-    );
-    imported.push({ row: p.row, survey, result });
-  }
-  return { code: "ok", imported, writes };
+/** Where one survey stands, for the line beside a dimension's score (worded in cards/survey-lines.ts). */
+export interface SurveyStatus {
+  seq: number;
+  month: IsoMonth;
+  dimensionName: string;
+  /**
+   * open: still answering; pending: closed, its result not yet written (close again); counted: fed the
+   * leaf; short: below its minimum sample, not counted; unscored: enough answers, but the scheme in
+   * force has no 群众 rater group, so nothing counts.
+   */
+  state: "open" | "pending" | "counted" | "short" | "unscored";
+  sample: number;
+  minSample: number;
+  score: number | null;
 }
 
-export function leafProblemText(query: string, p: DimensionProblem): string {
-  switch (p.code) {
-    case "no-public-rater":
-      return "本群方案没有「群众」（public）评价主体";
-    case "unknown-dimension":
-      return `方案里没有「${query}」这个维度`;
-    case "ambiguous-dimension":
-      return `「${query}」对应多个维度：${p.candidates.join("、")}`;
-    case "not-a-leaf":
-      return `「${p.name}」下面还有细项，请写具体的细项`;
-    case "computed-leaf":
-      return `「${p.name}」由系统计算，不能测评`;
-  }
-}
-
-/** A period's surveys as the lines beside the scores: per person, those covering them (whole-group ones for all). */
-export async function surveyLinesFor(
+/** A period's surveys, per person: those covering them (whole-group ones for everyone), in number order. */
+export async function surveyStatuses(
   db: Database,
   group: Group,
   months: readonly IsoMonth[],
   scheme: Scheme,
-): Promise<(memberId: string) => string[]> {
+): Promise<(memberId: string) => SurveyStatus[]> {
   const list = await surveysOf(db, group, months);
   const names = new Map(indexScheme(scheme).nodes.map((n) => [n.node.key, n.node.name]));
-  // A quarter's card names the month of each line; 成绩 is one month already.
-  const prefix = (s: Survey) => (months.length > 1 ? `${Number(s.period.slice(5))}月 ` : "");
-  const lines: { memberId: string | null; line: string }[] = [];
-  for (const s of list) {
-    const name = prefix(s) + (names.get(s.dimension) ?? s.dimension);
-    lines.push({ memberId: s.memberId, line: await lineOf(db, s, name, scheme) });
-  }
-  return (memberId) => lines.filter((l) => l.memberId === null || l.memberId === memberId).map((l) => l.line);
+  const all: { memberId: string | null; status: SurveyStatus }[] = [];
+  for (const s of list) all.push({ memberId: s.memberId, status: await statusOf(db, s, names, scheme) });
+  return (memberId) => all.filter((x) => x.memberId === null || x.memberId === memberId).map((x) => x.status);
 }
 
-async function lineOf(db: Database, s: Survey, name: string, scheme: Scheme): Promise<string> {
-  if (s.status === "open") {
-    const r = surveyResult(await countVotes(db, s), s.minSample);
-    return `${name}：群众评价进行中（问卷${s.seq}，已收 ${r.sample} 份，至少 ${s.minSample} 份），结束后计入`;
-  }
-  if (s.sample === null) return `${name}：问卷${s.seq} 已结束、结果未算完，请负责人再发「问卷 结束 ${s.seq}」`;
-  const result = { sample: s.sample, score: s.score, counted: s.sample >= s.minSample && s.score !== null };
-  const line = sampleLine(name, result, s.minSample);
-  return result.counted && !(PUBLIC_RATER in scheme.raters) ? `${line}；现行方案没有群众评价主体，未计入` : line;
-}
-
-/**
- * 成绩's lines for one person's month: each survey covering them, with its sample beside its score,
- * or the mark that it is below the minimum (and so not counted), or that it is still running.
- */
-export async function surveyLines(
+async function statusOf(
   db: Database,
-  group: Group,
-  month: IsoMonth,
-  member: Pick<Member, "id">,
+  s: Survey,
+  names: ReadonlyMap<string, string>,
   scheme: Scheme,
-): Promise<string[]> {
-  return (await surveyLinesFor(db, group, [month], scheme))(member.id);
+): Promise<SurveyStatus> {
+  const base = { seq: s.seq, month: s.period as IsoMonth, dimensionName: names.get(s.dimension) ?? s.dimension };
+  const min = s.minSample;
+  if (s.status === "open") {
+    const r = surveyResult(await countVotes(db, s), min);
+    return { ...base, state: "open", sample: r.sample, minSample: min, score: r.score };
+  }
+  if (s.sample === null) return { ...base, state: "pending", sample: 0, minSample: min, score: null };
+  const counted = s.sample >= min && s.score !== null;
+  const state = !counted ? "short" : PUBLIC_RATER in scheme.raters ? "counted" : "unscored";
+  return { ...base, state, sample: s.sample, minSample: min, score: s.score };
 }

@@ -44,12 +44,6 @@ export function surveyResult(counts: VoteCounts, minSample: number): SurveyResul
   return { sample, score: Math.round((points / sample) * 100) / 100, counted: sample >= minSample };
 }
 
-/** The line shown beside a dimension's score: the sample, or the mark that it is too small to count. */
-export function sampleLine(dimensionName: string, r: SurveyResult, minSample: number): string {
-  if (r.counted) return `${dimensionName}：群众评价 ${r.score!.toFixed(2)} 分（样本 ${r.sample} 份）`;
-  return `${dimensionName}：群众评价样本不足（${r.sample}/${minSample} 份），未计入得分`;
-}
-
 /**
  * Respondent codes: 10 characters from 32 that cannot be misread on paper (no 0/O, no 1/I), so
  * 50 bits each: guessing one of 2,000 live codes takes about 5.6 × 10^11 tries on average.

@@ -3,7 +3,8 @@ import { quarterLabel, reportCard, reportSummaryCard } from "../../cards/report-
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
 import { computeMonth, displayName } from "../app/scores";
-import { surveyLinesFor } from "../app/surveys";
+import { surveyStatuses } from "../app/surveys";
+import { surveyLine } from "../../cards/survey-lines";
 import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
@@ -74,7 +75,7 @@ export async function quarterlyReport(
     const p = people.find((x) => x.userId === userId);
     return p ? displayName(p) : userId;
   };
-  const surveyed = await surveyLinesFor(db, group, monthsOfQuarter(quarter), scheme);
+  const surveyed = await surveyStatuses(db, group, monthsOfQuarter(quarter), scheme);
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -107,7 +108,7 @@ export async function quarterlyReport(
         ).values(),
       ],
       publication,
-      surveys: surveyed(m.id),
+      surveys: surveyed(m.id).map((s) => surveyLine(s, true)),
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       lang: "zh",
     });

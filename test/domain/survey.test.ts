@@ -5,7 +5,6 @@ import {
   codeFromBytes,
   formatCode,
   normaliseCode,
-  sampleLine,
   surveyResult,
 } from "../../src/domain/survey";
 import { describeVoteProblem, parseVoteSheet } from "../../src/domain/survey-sheet";
@@ -27,15 +26,6 @@ describe("the score from vote counts (满意 100, 基本满意 60, 不满意 0)"
     expect(surveyResult({ good: 2, fair: 0, poor: 0 }, 3)).toEqual({ sample: 2, score: 100, counted: false });
     expect(surveyResult({ good: 3, fair: 0, poor: 0 }, 3).counted).toBe(true);
     expect(surveyResult({ good: 0, fair: 0, poor: 0 }, 1)).toEqual({ sample: 0, score: null, counted: false });
-  });
-
-  test("the line beside the score: the sample, or the mark", () => {
-    expect(sampleLine("公众形象", surveyResult({ good: 2, fair: 1, poor: 1 }, 3), 3)).toBe(
-      "公众形象：群众评价 65.00 分（样本 4 份）",
-    );
-    expect(sampleLine("公众形象", surveyResult({ good: 2, fair: 0, poor: 0 }, 30), 30)).toBe(
-      "公众形象：群众评价样本不足（2/30 份），未计入得分",
-    );
   });
 });
 

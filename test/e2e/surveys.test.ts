@@ -271,6 +271,17 @@ describe("vote totals imported from a sheet", () => {
     const answer = JSON.stringify(sent[sent.length - 1]!.parsed);
     expect(answer).toContain("测评票数没有导入");
     expect(answer).toContain("第 2 行「基本满意」：「八」不是票数");
+    // Well-formed rows naming nobody here, or no dimension of the scheme: refused the same way.
+    await h.sendFile(
+      LEADER.openId,
+      "测评票数.csv",
+      csv("姓名,维度,满意,基本满意,不满意\n王五,公众形象,1,1,1\n张三,卫生,1,1,1\n"),
+    );
+    await h.bot.idle();
+    const sentAgain = h.lark.mock.sentMessages({ chatId: OFFICE.chatId });
+    const second = JSON.stringify(sentAgain[sentAgain.length - 1]!.parsed);
+    expect(second).toContain("第 2 行「姓名」：本群没有「王五」");
+    expect(second).toContain("第 3 行「维度」：方案里没有「卫生」这个维度");
     expect(await h.bot.db.select().from(surveys).where(eq(surveys.source, "import"))).toHaveLength(0);
   });
 
