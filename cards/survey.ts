@@ -78,6 +78,17 @@ export function surveyCodesCard(v: { seq: number; title: string; codes: number; 
   };
 }
 
+/**
+ * Lines one card lists: a tally sheet may hold hundreds of rows, and a card must stay under Lark's
+ * 30 KB (cards/kit.ts MAX_CARD_BYTES); 60 lines of about 150 bytes each leave room for the rest.
+ */
+export const MAX_CARD_LINES = 60;
+
+function capped(lines: string[]): string[] {
+  if (lines.length <= MAX_CARD_LINES) return lines;
+  return [...lines.slice(0, MAX_CARD_LINES), `……还有 ${lines.length - MAX_CARD_LINES} 份，见「导出」的群众评价表`];
+}
+
 const countsLine = (counts: VoteCounts) => CHOICES.map((c) => `${c.label} ${counts[c.key]}`).join("，");
 
 /** The result line: score with the sample beside it, or why it does not count. */
@@ -128,12 +139,14 @@ export interface SurveyRow {
 export function surveyListCard(v: { month: string; rows: SurveyRow[] }): Rendered {
   const title = `${v.month} 满意度测评`;
   const lines = v.rows.length
-    ? v.rows.map(
-        (r) =>
-          `问卷${r.seq} ${escapeMarkdown(r.title)}${r.source === "import" ? "（导入票数）" : ""}：` +
-          (r.status === "open"
-            ? `进行中，已收 ${r.result.sample} 份（至少 ${r.minSample} 份）`
-            : resultText(r.result, r.minSample)),
+    ? capped(
+        v.rows.map(
+          (r) =>
+            `问卷${r.seq} ${escapeMarkdown(r.title)}${r.source === "import" ? "（导入票数）" : ""}：` +
+            (r.status === "open"
+              ? `进行中，已收 ${r.result.sample} 份（至少 ${r.minSample} 份）`
+              : resultText(r.result, r.minSample)),
+        ),
       )
     : ["本月还没有问卷。"];
   const hint =
@@ -146,7 +159,7 @@ export function surveyListCard(v: { month: string; rows: SurveyRow[] }): Rendere
 
 export function surveyImportedCard(v: { fileName: string; rows: { line: string }[] }): Rendered {
   const title = "测评票数已导入";
-  const lines = v.rows.map((r) => r.line);
+  const lines = capped(v.rows.map((r) => r.line));
   return {
     card: card({ title, colour: "green", summary: title, elements: [markdown(lines.join("\n"))] }),
     text: [title, ...lines].join("\n"),

@@ -129,6 +129,9 @@ describe("a survey of the public", () => {
     expect(html).toContain("<svg");
     expect(html).not.toMatch(/<script|src="http/);
     expect(qr.headers.get("content-security-policy")).toContain("default-src 'none'");
+    // Lost the link? The leader asks again and gets it privately, never in the group.
+    expect(await ask(LEADER, "问卷 答题码 1")).toContain("答题码打印页已私信发给你");
+    expect(urls(privateCard())).toEqual([slips]);
   });
 
   test("a respondent answers on a phone, in Chinese, from the link on the slip", async () => {
