@@ -94,7 +94,9 @@ export const surveyImportCommand = defineCommand({
       surveyImportedCard({
         fileName: file.name,
         rows: plan.imported.map((x) => ({
-          line: `问卷${x.survey.seq} ${escapeMarkdown(x.survey.title)}（${month}）：${resultText(x.result, x.survey.minSample)}`,
+          line:
+            `问卷${x.survey.seq} ${escapeMarkdown(x.survey.title)}（${month}）：` +
+            resultText(x.result, x.survey.minSample),
         })),
       }),
     );

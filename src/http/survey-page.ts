@@ -55,7 +55,8 @@ function secure(c: Context) {
   c.header("X-Content-Type-Options", "nosniff");
   c.header(
     "Content-Security-Policy",
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; " +
+      "base-uri 'none'; frame-ancestors 'none'",
   );
 }
 

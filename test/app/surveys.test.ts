@@ -128,7 +128,7 @@ describe("surveys on a real database", () => {
     expect(await closeSurvey(db, { survey: done!, by: LEADER, now })).toMatchObject({ code: "already-closed" });
   });
 
-  test("a later survey on the same leaf replaces the earlier one's rating; answers never average across surveys", async () => {
+  test("a later survey on the same leaf replaces the earlier one's rating, never averaged with it", async () => {
     const first = await open(2, 1);
     await answerSurvey(db, {
       publicKey: first.survey.publicKey,

@@ -40,13 +40,16 @@ test("a database at the previous migration upgrades with nothing lost", async ()
     const group = groupIdFor("lark", larkChatId("old"));
     const member = memberIdFor(group, larkOpenId("old"));
     await db.run(
-      sql`insert into groups (id, platform, tenant_key, chat_id, name, timezone) values (${group}, 'lark', '2ed263bf32cf1651', ${larkChatId("old")}, '综合办公室', 'Asia/Shanghai')`,
+      sql`insert into groups (id, platform, tenant_key, chat_id, name, timezone)
+        values (${group}, 'lark', '2ed263bf32cf1651', ${larkChatId("old")}, '综合办公室', 'Asia/Shanghai')`,
     );
     await db.run(
-      sql`insert into members (id, group_id, user_id, name, role) values (${member}, ${group}, ${larkOpenId("old")}, '张三', 'staff')`,
+      sql`insert into members (id, group_id, user_id, name, role)
+        values (${member}, ${group}, ${larkOpenId("old")}, '张三', 'staff')`,
     );
     await db.run(
-      sql`insert into ratings (id, group_id, period, member_id, dimension, rater_group, rater_user_id, score, comment) values ('rat_old', ${group}, '2026-10', ${member}, 'work', 'leader', ${larkOpenId("boss")}, 88.5, '按时完成')`,
+      sql`insert into ratings (id, group_id, period, member_id, dimension, rater_group, rater_user_id, score, comment)
+        values ('rat_old', ${group}, '2026-10', ${member}, 'work', 'leader', ${larkOpenId("boss")}, 88.5, '按时完成')`,
     );
     const snapshot = async () => ({
       groups: await db.all(sql`select * from groups order by id`),
@@ -60,7 +63,9 @@ test("a database at the previous migration upgrades with nothing lost", async ()
     expect(await tables()).toEqual(expect.arrayContaining(["surveys", "survey_codes"]));
     expect(await snapshot()).toEqual(kept);
     await db.run(
-      sql`insert into surveys (id, group_id, seq, period, dimension, title, source, min_sample, public_key, print_key, by_user_id) values ('svy_new', ${group}, 1, '2026-11', 'image', '张三 · 公众形象', 'page', 30, ${"c".repeat(32)}, ${"d".repeat(32)}, ${larkOpenId("boss")})`,
+      sql`insert into surveys (id, group_id, seq, period, dimension, title, source, min_sample, public_key, print_key,
+        by_user_id) values ('svy_new', ${group}, 1, '2026-11', 'image', '张三 · 公众形象', 'page', 30,
+        ${"c".repeat(32)}, ${"d".repeat(32)}, ${larkOpenId("boss")})`,
     );
     await db.run(sql`insert into survey_codes (survey_id, code) values ('svy_new', 'ABCDE23456')`);
     // One code per survey: the primary key refuses a second row for it.

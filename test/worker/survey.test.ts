@@ -22,11 +22,15 @@ test("the survey page answers, takes one answer per code and draws its QR code o
   await db.batch(
     [
       {
-        sql: "insert into groups (id, platform, tenant_key, chat_id, name, timezone) values (?, 'lark', '37cf8de427a07b59', ?, '窗口科', 'Asia/Shanghai')",
+        sql:
+          "insert into groups (id, platform, tenant_key, chat_id, name, timezone) " +
+          "values (?, 'lark', '37cf8de427a07b59', ?, '窗口科', 'Asia/Shanghai')",
         args: [GROUP, CHAT],
       },
       {
-        sql: "insert into surveys (id, group_id, seq, period, dimension, title, source, min_sample, public_key, print_key, by_user_id) values ('svy_worker', ?, 1, '2026-11', 'image', '窗口科 · 公众形象', 'page', 1, ?, ?, ?)",
+        sql:
+          "insert into surveys (id, group_id, seq, period, dimension, title, source, min_sample, public_key, " +
+          "print_key, by_user_id) values ('svy_worker', ?, 1, '2026-11', 'image', '窗口科 · 公众形象', 'page', 1, ?, ?, ?)",
         args: [GROUP, KEY, "f".repeat(32), LEADER],
       },
       { sql: "insert into survey_codes (survey_id, code) values ('svy_worker', ?)", args: [CODE] },
