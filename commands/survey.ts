@@ -30,12 +30,15 @@ type SurveyArgs =
 /** "份数 100" / "100份", "最少 30" pulled out of the words; what is left names the dimension. */
 function numberOption(words: string[], re: RegExp): number | undefined | null {
   for (let i = 0; i < words.length; i++) {
-    const m = re.exec(words.slice(i, i + 2).join(" "));
-    if (!m) continue;
-    const used = m[0].includes(" ") ? 2 : 1;
-    words.splice(i, used);
-    const n = Number(m[1]);
-    return Number.isInteger(n) ? n : null;
+    // "份数 100" is two words, "100份" one.
+    for (const used of [2, 1]) {
+      if (i + used > words.length) continue;
+      const m = re.exec(words.slice(i, i + used).join(" "));
+      if (!m) continue;
+      words.splice(i, used);
+      const n = Number(m[1] ?? m[2]);
+      return Number.isInteger(n) ? n : null;
+    }
   }
   return undefined;
 }
@@ -62,7 +65,8 @@ const surveyArgs = (lang: Lang) =>
     const count = numberOption(words, /^(?:份数\s*(\d+)|(\d+)\s*份)$/u);
     const countValue = count === undefined ? DEFAULT_CODES : count === null ? NaN : count;
     const min = numberOption(words, /^(?:最少|至少|最少样本)\s*(\d+)$/u);
-    const minValue = min === undefined ? DEFAULT_MIN_SAMPLE : min === null ? NaN : min;
+    // Fewer codes than the default minimum: all of them must answer, unless the leader says otherwise.
+    const minValue = min === undefined ? Math.min(DEFAULT_MIN_SAMPLE, countValue) : min === null ? NaN : min;
     if (!(countValue >= 1 && countValue <= MAX_CODES))
       return fail(`答题码份数要在 1 到 ${MAX_CODES} 之间`, `Codes: 1 to ${MAX_CODES}`);
     if (!(minValue >= 1 && minValue <= countValue))
@@ -124,7 +128,10 @@ export const surveyCommand = defineCommand({
     const a = ctx.args;
     const month = currentMonth(ctx);
     if (a.kind === "list") {
-      const list = await surveysOf(db, ctx.group, [month]);
+      // This month's, and any still open from before; a person's own survey is for them and the leaders.
+      const list = (await surveysOf(db, ctx.group, [month], { alsoOpen: true })).filter(
+        (s) => ctx.member.role === "leader" || s.memberId === null || s.memberId === ctx.member.id,
+      );
       ctx.reply(surveyListCard({ month, rows: await Promise.all(list.map((s) => row(ctx, s))) }));
       return;
     }

@@ -13,7 +13,7 @@
  * so the engine scores it by its usual rule 1. A survey below its minimum writes nothing, and 成绩
  * marks the dimension instead (surveyLines).
  */
-import { and, asc, eq, inArray, isNull, like, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, max, or, sql } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog, members, ratings, surveyCodes, surveys, type Group, type Member, type Survey } from "../db/schema";
@@ -189,13 +189,19 @@ export async function surveyByKey(db: Database, publicKey: string): Promise<Surv
   return row;
 }
 
-/** The group's surveys of a month, in number order. */
-export async function surveysOf(db: Database, group: Group, months: readonly IsoMonth[]): Promise<Survey[]> {
+/** The group's surveys of these months (and, with alsoOpen, any still open from before), in number order. */
+export async function surveysOf(
+  db: Database,
+  group: Group,
+  months: readonly IsoMonth[],
+  o: { alsoOpen?: boolean } = {},
+): Promise<Survey[]> {
   if (!months.length) return [];
+  const inMonths = inArray(surveys.period, [...months]);
   return db
     .select()
     .from(surveys)
-    .where(and(eq(surveys.groupId, group.id), inArray(surveys.period, [...months])))
+    .where(and(eq(surveys.groupId, group.id), o.alsoOpen ? or(inMonths, eq(surveys.status, "open")) : inMonths))
     .orderBy(asc(surveys.seq));
 }
 

@@ -187,6 +187,9 @@ export function surveyRoutes(opts: SurveyRoutesOptions) {
     );
   });
 
+  // Any other address under /survey: the same Chinese page as a wrong key, not a bare 404.
+  app.all("*", (c) => c.html(notFound(), 404));
+
   // A database that does not answer: say so in Chinese, and log it; never a bare 500.
   app.onError((error, c) => {
     opts.log.error("survey page failed", { path: c.req.path, error: String(error) });

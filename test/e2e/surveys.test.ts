@@ -190,6 +190,9 @@ describe("a survey of the public", () => {
     const huge = await postForm(pageUrl, { code: codes[2]!, choice: "good", comment: "x".repeat(20_000) });
     expect(huge.status).toBe(413);
     expect(await huge.text()).toContain("提交的内容太长");
+    const stray = await fetch(`${pageUrl}/elsewhere`);
+    expect(stray.status).toBe(404);
+    expect(await stray.text()).toContain("找不到这份问卷");
     const nobody = await fetch(`${h.bot.url}/survey/${"a".repeat(32)}`);
     expect(nobody.status).toBe(404);
     expect(await nobody.text()).toContain("找不到这份问卷");
@@ -256,6 +259,11 @@ describe("a survey of the public", () => {
     const score = await ask(LI, "成绩");
     expect(score).toContain("服务对象满意度：群众评价样本不足（2/3 份），未计入得分");
     expect(score).toContain("公众形象：群众评价 65.00 分（样本 4 份）");
+    // A person's own survey is theirs and the leaders' to see; the whole group's is everyone's.
+    const seenByZhang = await ask(ZHANG, "问卷");
+    expect(seenByZhang).toContain("问卷1 综合办公室 · 公众形象");
+    expect(seenByZhang).not.toContain("李四");
+    expect(await ask(LEADER, "问卷")).toContain("问卷2 李四 · 服务对象满意度");
   });
 });
 
