@@ -37,6 +37,8 @@ export interface ReportCardView {
   comments: { by: string; text: string }[];
   /** 部门绩效校正: how the total was calibrated for the organisation-wide comparison (one line of arithmetic). */
   calibration?: string;
+  /** 群众评价: each survey's sample beside its score, or 样本不足 (src/app/surveys.ts). */
+  surveys?: string[];
   /** 公示: how and until when to object; "更正版" on a re-issue. */
   publication?: { windowEnds: string; version: number; final: boolean };
   lang: Lang;
@@ -107,6 +109,7 @@ export function reportCard(v: ReportCardView): Rendered {
     markdown(headline),
     ...(calibration ? [note(calibration)] : []),
     table(columns, rows),
+    ...(v.surveys?.length ? [note(v.surveys.join("\n"))] : []),
     chart({
       type: "line",
       data: [{ id: "trend", values }],
@@ -169,6 +172,7 @@ export function reportCard(v: ReportCardView): Rendered {
         columns.map((c) => c.title),
         rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)]),
       ),
+      ...(v.surveys ?? []),
       v.trend
         .map(
           (p) =>

@@ -43,6 +43,8 @@ import { reviewCommand } from "./review";
 import { submitReviewAction } from "./review-submit-action";
 import { reviewReplyCommand } from "./review-reply";
 import { scoreCommand } from "./score";
+import { surveyCommand } from "./survey";
+import { withVoteSheets } from "./survey-import";
 import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./record-withdraw-action";
 import { fileSuggestedRecordAction } from "./record-suggested-action";
@@ -77,6 +79,7 @@ const base = [
   organisationRankCommand,
   exportCommand,
   rosterImportCommand,
+  surveyCommand,
   approveCommand,
   rejectCommand,
   adjustClaimCommand,
@@ -94,8 +97,8 @@ const help = createHelpCommand(() => commands) as Command<unknown>;
 /** Every chat command, in the order 帮助 lists them. */
 export const commands: readonly Command<unknown>[] = [...base, help];
 
-/** A file someone sends: a roster to import. */
-export const fileCommand = rosterImportCommand as Command<unknown>;
+/** A file someone sends: a vote tally when its name says so (survey-import.ts), else a roster to import. */
+export const fileCommand = withVoteSheets(rosterImportCommand as Command<unknown>);
 
 /** Plain text in a private chat is today's record. */
 export const fallbackCommand = recordCommand as Command<unknown>;

@@ -11,6 +11,8 @@ import { explain } from "../src/domain/scoring";
 import { currentMonth } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
 import { scoreImage } from "../src/app/images";
+import { surveyLine } from "../cards/survey-lines";
+import { surveyStatuses } from "../src/app/surveys";
 
 /** Peer ratings below the minimum are held back, and the card says so. */
 function peerNote(scheme: Scheme, raters: number, lang: Lang): string[] {
@@ -117,6 +119,8 @@ export const scoreCommand = defineCommand({
         notes: [
           ...peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang),
           ...attendanceNote(inForce.scheme, attendance.get(me.id), ctx.lang),
+          // 群众评价: the sample beside the score, or the mark that it is too small to count.
+          ...(await surveyStatuses(ctx.deps.db, ctx.group, [month], inForce.scheme))(me.id).map((s) => surveyLine(s)),
         ],
         lang: ctx.lang,
       }),

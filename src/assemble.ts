@@ -33,6 +33,8 @@ export interface AssembleOptions {
   sharedLookups?: boolean;
   /** How a request asks for the outbox to be drained after its answer (default: drain now). */
   requestDrain?: () => Promise<unknown>;
+  /** The bot's address from outside when PUBLIC_URL is not set (local mode: the server's own). */
+  publicUrl?: string;
   /** Keeps sends within Lark's limits (default: one in this process; on Workers, one shared by every invocation). */
   pacer?: Pacer;
 }
@@ -49,6 +51,7 @@ export function assemble(opts: AssembleOptions) {
     onFailure: (error, attempt) => log.warn("bot open_id look-up failed", { attempt, error: String(error) }),
   });
   const directory: ChatDirectory = api;
+  const publicUrl = opts.config.PUBLIC_URL ?? opts.publicUrl;
   const sender: MessageSender = api;
   const bot = createBot({
     deps: {
@@ -59,6 +62,7 @@ export function assemble(opts: AssembleOptions) {
       platform: "lark",
       log,
       files: api,
+      ...(publicUrl ? { publicUrl } : {}),
     },
     commands,
     fallback: fallbackCommand,
@@ -100,6 +104,7 @@ export function assemble(opts: AssembleOptions) {
     drain: opts.requestDrain ?? drain,
     background: opts.background,
     admin: { token: opts.config.ADMIN_TOKEN, runJobs },
+    ...(opts.config.PUBLIC_URL ? { publicUrl: opts.config.PUBLIC_URL } : {}),
   });
   /** Periodic housekeeping: old dedupe markers and long-sent messages. */
   const maintain = () => pruneOldRows(opts.db, clock.now());

@@ -52,6 +52,8 @@ export const configSchema = z
       .default("Asia/Shanghai")
       .refine(isValidTimeZone, { message: "APPRAISAL_TZ must be an IANA time zone such as Asia/Shanghai" }),
     ADMIN_TOKEN: optionalText,
+    /** Where people outside the chat reach the bot's pages (survey links, QR codes): https://bot.example.org */
+    PUBLIC_URL: urlText("PUBLIC_URL").optional(),
     /**
      * The app-wide send limits the pacer keeps to, as "50/s,1000/min" (Lark's published limits, the
      * default). Only for an Open API with other limits, such as a test double; never raise it for Lark.

@@ -11,6 +11,7 @@ import { larkWebhook } from "./channels/lark/webhook";
 import type { BotIdentity } from "./channels/lark/bot-identity";
 import { createDispatch } from "./bot/dispatch";
 import type { Database } from "./db/database";
+import { surveyRoutes } from "./http/survey-page";
 
 /** Lark's events are small; 1 MiB leaves room for long texts and refuses abuse. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -26,6 +27,8 @@ export interface HttpAppOptions {
   drain: () => Promise<unknown>;
   /** Where work goes after the answer when the runtime has no waitUntil (Node). */
   background: (task: Promise<unknown>) => void;
+  /** The bot's address from outside (PUBLIC_URL), for the links on its own pages. */
+  publicUrl?: string;
   /** Without a token the admin routes do not exist. */
   admin?: { token?: string; runJobs: (at: Date, only: JobKind) => Promise<JobRun[]> };
 }
@@ -68,6 +71,17 @@ export function createHttpApp(opts: HttpAppOptions) {
       webhook,
     );
   }
+
+  // 群众/社会评价: the survey page people outside the chat answer (src/http/survey-page.ts).
+  app.route(
+    "/survey",
+    surveyRoutes({
+      db: opts.db,
+      log: opts.log,
+      now: opts.now,
+      ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+    }),
+  );
 
   if (opts.admin?.token) {
     const { token, runJobs } = opts.admin;

@@ -54,6 +54,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "link.room": "绑定微信群",
   "link.person": "绑定个人微信",
   "link.failed": "绑定失败",
+  "survey.open": "开启问卷",
+  "survey.close": "结束问卷",
+  "survey.import": "导入测评票数",
 };
 
 /** The sheet's 操作 column: the action's name, never its code. */

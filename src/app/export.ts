@@ -10,6 +10,7 @@ import { buildXlsx, sheetName, type CellValue, type Column, type Sheet } from ".
 import { computeYear } from "./period-results";
 import { computeQuarter } from "./period-results";
 import { auditSheet } from "./export-audit";
+import { surveySheet } from "./export-surveys";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
 import { decodeFigures, encodeFigures, type FigureRow } from "./export-kept";
 import { periodSource, type MonthSource, type PeriodSource } from "./period-data";
@@ -195,6 +196,9 @@ export async function exportWorkbook(
   const taken = new Set<string>();
   const sheets: Sheet[] = [resultSheet("成绩汇总", scored, period, taken)];
   sheets.push(await auditSheet(db, list, period, people, taken));
+  // 群众评价: only when the period had surveys, so other workbooks stay byte for byte as they were.
+  const surveyed = await surveySheet(db, list, period, people, taken);
+  if (surveyed) sheets.push(surveyed);
   for (const f of scored) sheets.push(resultSheet(f.group.name || f.group.chatId, [f], period, taken));
   const bytes = buildXlsx(sheets, { modified: at, title: `绩效考核结果 ${periodLabel(period)}` });
   return {

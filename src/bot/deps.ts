@@ -20,6 +20,8 @@ export interface BotDeps {
   defaultTimezone: string;
   platform: "lark" | "wechat";
   log: Logger;
+  /** The bot's address from outside (PUBLIC_URL), for links to its own pages; absent when not configured. */
+  publicUrl?: string;
   /** Files people send (a roster to import); absent on channels without them. */
   files?: FileDownloader;
   /**

@@ -637,3 +637,64 @@ export const monthResults = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.period] })],
 );
+
+/**
+ * 群众/社会评价 (issue 14 item 2): a survey of the public or the people served about one leaf of the
+ * scheme in one month, for one person or (memberId null) everyone in the group. Answers come from the
+ * survey page (one per code, survey_codes) or as vote totals from a sheet (source "import"); on closing,
+ * a result with enough answers becomes a rating of the "public" rater group (see src/app/surveys.ts).
+ */
+export const surveys = sqliteTable(
+  "surveys",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    /** The number people type: 问卷 结束 2 closes seq 2 of the group. */
+    seq: integer("seq").notNull(),
+    /** YYYY-MM */
+    period: text("period").notNull(),
+    dimension: text("dimension").notNull(),
+    memberId: text("member_id").references(() => members.id),
+    /** What the page asks about, fixed when opened: "张三 · 公众形象". */
+    title: text("title").notNull(),
+    source: text("source", { enum: ["page", "import"] }).notNull(),
+    minSample: integer("min_sample").notNull(),
+    /** In the page's address: random, so only people given the link or a code find the survey. */
+    publicKey: text("public_key").notNull(),
+    /** The printable codes page asks for it; only the leader who opened the survey is sent it. */
+    printKey: text("print_key").notNull(),
+    /** Imported totals (source "import"); page surveys count their codes' answers. */
+    votes: text("votes", { mode: "json" }).$type<Record<string, number>>(),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    /** On closing: the sample and score as counted then (null score: no answers). */
+    sample: integer("sample"),
+    score: real("score"),
+    byUserId: text("by_user_id").notNull(),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("surveys_group_seq").on(t.groupId, t.seq),
+    uniqueIndex("surveys_public_key").on(t.publicKey),
+    index("surveys_group_period").on(t.groupId, t.period),
+  ],
+);
+
+/** A respondent code: one answer each. Answering sets choice and answeredAt once, never again. */
+export const surveyCodes = sqliteTable(
+  "survey_codes",
+  {
+    surveyId: text("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    code: text("code").notNull(),
+    choice: text("choice", { enum: ["good", "fair", "poor"] }),
+    comment: text("comment"),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.code] })],
+);
+
+export type Survey = typeof surveys.$inferSelect;

@@ -3,10 +3,12 @@ import { reportCard, reportSummaryCard } from "../../cards/report-card";
 import { groupCalendar } from "../app/leaves";
 import { publish } from "../app/publications";
 import { displayName } from "../app/scores";
+import { surveyStatuses } from "../app/surveys";
+import { surveyLine } from "../../cards/survey-lines";
 import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
-import { periodLabel } from "../domain/periods";
+import { monthsOfQuarter, periodLabel } from "../domain/periods";
 import { calibrationLine, type CombinedResult } from "../domain/scoring";
 import { computeQuarter } from "../app/period-results";
 import type { MonthSource, PeriodSource } from "../app/period-data";
@@ -49,6 +51,7 @@ export async function quarterlyReport(
     const p = people.find((x) => x.userId === userId);
     return p ? displayName(p) : userId;
   };
+  const surveyed = await surveyStatuses(db, group, monthsOfQuarter(quarter), scheme);
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -81,6 +84,7 @@ export async function quarterlyReport(
         ).values(),
       ],
       publication,
+      surveys: surveyed(m.id).map((s) => surveyLine(s, true)),
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       lang: "zh",
     });

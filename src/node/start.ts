@@ -96,6 +96,7 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
     log,
     background: (task) => tasks.run(task),
     sharedLookups: true,
+    publicUrl: url,
     requestDrain: () => loop?.kick() ?? Promise.resolve(),
   });
   loop = startOutboxLoop(bot.drain, { onError: (error) => log.error("outbox drain failed", { error: String(error) }) });

@@ -144,6 +144,16 @@ const COMMAND_MATRIX: Record<string, Entry> = {
   },
   绑定: { access: "everyone", why: "links only with a code a leader or the person made" },
   帮助: { access: "everyone", why: "reads the command list" },
+  问卷: {
+    access: "mixed",
+    why: "anyone sees this month's surveys and their samples; leaders open, close and print them",
+    probes: [
+      { text: "问卷 开 作风 份数 20 最少 10" },
+      { text: `问卷 开 业务 ${at(SUBJECT)}`, mentions: [SUBJECT] },
+      { text: "问卷 结束 1" },
+      { text: "问卷 答题码 1" },
+    ],
+  },
 };
 
 interface ActionProbe {
