@@ -14,3 +14,4 @@ export { schemeTemplates, type SchemeTemplate } from "./templates";
 export { raterLabel, awardLabel } from "./labels";
 export { formatPath } from "./issues";
 export { checkSchemeSize, MAX_DIMENSIONS } from "./size";
+export { type GradeFloor, type GradeOptions } from "./grade-options";

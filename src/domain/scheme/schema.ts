@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { fromZodIssues } from "./issues";
 import { checkScheme } from "./checks";
+import { checkGradeOptions, gradeOptionsOf, GradeOptionsFields } from "./grade-options";
 import type { Dimension, ParseResult, Scheme } from "./types";
 
 /** Keys appear in chat commands and exports, so they stay ASCII and lower case. */
@@ -75,6 +76,8 @@ export const SchemeShape = z.strictObject({
   annualPool: z.number().min(0).max(1e11).refine(isCents, { message: "cents" }).optional(),
   /** 部门绩效校正: compare this group's people across the organisation after scaling by the office's 部门绩效. */
   departmentCalibration: z.boolean().optional(),
+  /** 等次确认, 优秀's dimension floor, 整改线: see grade-options.ts. */
+  ...GradeOptionsFields,
 });
 
 /** A scheme as written in JSON, before defaults (what templates and the scheme editor hold). */
@@ -85,7 +88,7 @@ export function parseScheme(json: unknown): ParseResult<"scheme", Scheme> {
   const shaped = SchemeShape.safeParse(json);
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
   const raw = shaped.data;
-  const errors = checkScheme(raw);
+  const errors = [...checkScheme(raw), ...checkGradeOptions(raw)];
   if (errors.length > 0) return { ok: false, errors };
   const scheme: Scheme = {
     name: raw.name,
@@ -99,6 +102,7 @@ export function parseScheme(json: unknown): ParseResult<"scheme", Scheme> {
     yearWeights: raw.yearWeights ?? [25, 25, 25, 25],
     annualPool: raw.annualPool ?? 0,
     departmentCalibration: raw.departmentCalibration ?? false,
+    ...gradeOptionsOf(raw),
   };
   if (raw.extraCap !== undefined) scheme.extraCap = raw.extraCap;
   return { ok: true, scheme };

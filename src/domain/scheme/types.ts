@@ -1,4 +1,5 @@
 /** Value types of an appraisal scheme (考核方案), after validation and defaults. */
+import type { GradeOptions } from "./grade-options";
 
 /** One node of the indicator tree. A node with `children` is scored from them; a node without is a leaf that people rate. */
 export interface Dimension {
@@ -25,7 +26,7 @@ export interface Grade {
 
 export type RankingVisibility = "full" | "top" | "private";
 
-export interface Scheme {
+export interface Scheme extends GradeOptions {
   name: string;
   dimensions: Dimension[];
   /** Rater group → weight in percent; the weights sum to 100. */
