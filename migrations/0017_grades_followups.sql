@@ -25,6 +25,7 @@ CREATE TABLE `grade_confirmations` (
 	`period` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`requested_at` integer NOT NULL,
+	`computed` text DEFAULT '[]' NOT NULL,
 	`confirmed_by` text,
 	`confirmed_at` integer,
 	PRIMARY KEY(`group_id`, `period`),

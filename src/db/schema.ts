@@ -542,11 +542,24 @@ export const gradeConfirmations = sqliteTable(
       .notNull()
       .default("pending"),
     requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    /** The grades as computed when last asked (refreshed while pending): what the office's card shows. */
+    computed: text("computed", { mode: "json" }).$type<ComputedGrade[]>().notNull().default([]),
     confirmedBy: text("confirmed_by"),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.period] })],
 );
+
+export interface ComputedGrade {
+  memberId: string;
+  name: string;
+  total: number;
+  rank: number;
+  /** After the scheme's floor; `engine` is the grade on the total alone where the floor changed it. */
+  grade: string | null;
+  engine?: string | null;
+  blocked?: { dimension: string; score: number; min: number };
+}
 
 /** The office's grade for one person in one period, replacing the computed one, with its reason. */
 export const gradeOverrides = sqliteTable(

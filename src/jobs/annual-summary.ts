@@ -9,6 +9,7 @@ import { combinePeriods, splitPool, toCents, yuanToFen } from "../domain/scoring
 import type { OutboundMessage } from "../outbox/message";
 import { computeQuarter, groupSummary } from "./quarterly-report";
 import type { PeriodSource } from "../app/period-data";
+import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
 
 /** The year of a group: its quarters, weighted as the scheme says, and the year-end pool split. */
 export async function computeYear(db: Database, group: Group, year: string, now: Date, source?: PeriodSource) {
@@ -44,11 +45,16 @@ export async function annualSummary(
   now: Date,
   source?: PeriodSource,
 ): Promise<OutboundMessage[]> {
-  const { scheme, combined, pay } = await computeYear(db, group, year, now, source);
-  if (!combined.members.length || combined.members.every((m) => m.total === 0)) return [];
+  const { scheme, combined: computed, pay } = await computeYear(db, group, year, now, source);
+  if (!computed.members.length || computed.members.every((m) => m.total === 0)) return [];
+  // 等次确认: held back until the office confirms, where the scheme asks for it (src/jobs/grade-gate.ts).
+  const gate = await gradeGate(db, group, year, scheme, computed.members, now);
+  if ("wait" in gate) return gate.wait;
+  const combined = withFinalGrades(computed, gate.grades);
   const pub = await publish(db, group, year, localDate(now, group.timezone), groupCalendar(group), now);
   const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
   const people = await db.select().from(members).where(eq(members.groupId, group.id));
+  const followUps = await followUpLines(db, group, year, scheme, people, combined.members);
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -75,6 +81,8 @@ export async function annualSummary(
       })),
       comments: [],
       publication,
+      gradeNote: gradeNote(gate.grades.get(m.id), scheme),
+      followUps: followUps.get(m.id),
       lang: "zh",
     });
     return [
@@ -89,5 +97,6 @@ export async function annualSummary(
   return [
     { key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
+    ...(await belowLineNotices(db, group, year, scheme, combined.members)),
   ];
 }

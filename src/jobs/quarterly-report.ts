@@ -12,6 +12,7 @@ import { groupCalibration } from "../app/organisation";
 import type { PeriodSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
+import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
 
 /** The quarter of a group: its months scored, combined, with the names the cards need. */
 export async function computeQuarter(db: Database, group: Group, quarter: string, now: Date, source?: PeriodSource) {
@@ -48,8 +49,12 @@ export async function quarterlyReport(
   now: Date,
   source?: PeriodSource,
 ): Promise<OutboundMessage[]> {
-  const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now, source);
-  if (combined.members.every((m) => m.total === 0)) return [];
+  const { months, scheme, combined: computed, calibration } = await computeQuarter(db, group, quarter, now, source);
+  if (computed.members.every((m) => m.total === 0)) return [];
+  // 等次确认: held back until the office confirms, where the scheme asks for it (src/jobs/grade-gate.ts).
+  const gate = await gradeGate(db, group, quarter, scheme, computed.members, now);
+  if ("wait" in gate) return gate.wait;
+  const combined = withFinalGrades(computed, gate.grades);
   // 公示: published as provisional with an objection window; a re-issue after an amendment has a new version.
   const pub = await publish(db, group, quarter, localDate(now, group.timezone), groupCalendar(group), now);
   const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
@@ -69,6 +74,7 @@ export async function quarterlyReport(
         isNull(ratings.supersededAt),
       ),
     );
+  const followUps = await followUpLines(db, group, quarter, scheme, people, combined.members);
   const nameOf = (userId: string) => {
     const p = people.find((x) => x.userId === userId);
     return p ? displayName(p) : userId;
@@ -106,6 +112,8 @@ export async function quarterlyReport(
       ],
       publication,
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
+      gradeNote: gradeNote(gate.grades.get(m.id), scheme),
+      followUps: followUps.get(m.id),
       lang: "zh",
     });
     const image: ImageSpec = {
@@ -142,6 +150,7 @@ export async function quarterlyReport(
   return [
     { key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
+    ...(await belowLineNotices(db, group, quarter, scheme, combined.members)),
   ];
 }
 
