@@ -45,6 +45,7 @@ export const MAX_FOLLOW_UPS_SHOWN = 25;
 
 /** 整改: the group's (or one person's) items; leaders get a 销号 button beside each open one. */
 export function followUpsCard(v: {
+  groupId: string;
   groupName: string;
   items: FollowUpLine[];
   canClose: boolean;
@@ -63,7 +64,7 @@ export function followUpsCard(v: {
         button({
           text: t(lang, `销号 #${f.no}`, `Close #${f.no}`),
           type: "primary",
-          value: { a: "followup.close", id: f.id, ...(lang === "en" ? { l: "en" } : {}) },
+          value: { a: "followup.close", g: v.groupId, id: f.id, ...(lang === "en" ? { l: "en" } : {}) },
           confirm: {
             title: t(lang, "销号", "Close"),
             text: t(lang, `确认 #${f.no} 已整改到位？`, `Is #${f.no} done?`),

@@ -43,6 +43,12 @@ import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./withdraw";
 import { fileSuggestedRecordAction } from "./record-suggested";
 import { withdrawCommand } from "./withdraw-reply";
+import { confirmGradesCommand } from "./confirm-grades";
+import { confirmGradesAction } from "./confirm-grades-action";
+import { overrideGradeCommand } from "./override-grade";
+import { followUpCommand } from "./follow-up";
+import { closeFollowUpCommand } from "./close-follow-up";
+import { closeFollowUpAction } from "./close-follow-up-action";
 
 // Staff commands first, then what leaders use; 帮助 lists them in this order.
 const base = [
@@ -80,6 +86,11 @@ const base = [
   amendAppealCommand,
   linkCodeCommand,
   linkCommand,
+  // Issue 14 item 5: the office's grade confirmation, and 整改 follow-up items.
+  confirmGradesCommand,
+  overrideGradeCommand,
+  followUpCommand,
+  closeFollowUpCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 
@@ -100,6 +111,8 @@ export const cardActions: readonly CardAction<unknown>[] = [
   reportDetailAction,
   decideAppealAction,
   reportObjectAction,
+  confirmGradesAction,
+  closeFollowUpAction,
 ] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */

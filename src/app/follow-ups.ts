@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, max, ne, or, gte, inArray } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, followUps, publications, type FollowUp, type Group, type Member } from "../db/schema";
+import { auditLog, followUps, members, publications, type FollowUp, type Group, type Member } from "../db/schema";
 
 /**
  * 整改清单 (issue 14 item 5; 篇3 line 57 「建立问题、措施、责任、时限“四项清单”，依单推进，逐项逐条核实
@@ -195,4 +195,9 @@ export async function followUpsForCard(
   const out = new Map<string, FollowUp[]>();
   for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), r]);
   return out;
+}
+
+/** Everyone of the group, former members too: an item names who it is about and who closed it. */
+export function groupPeople(db: Database, groupId: string): Promise<Member[]> {
+  return db.select().from(members).where(eq(members.groupId, groupId));
 }

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { followUpsCard } from "../cards/follow-ups";
+import { t } from "../cards/kit";
+import { actionScope } from "../src/app/action-scope";
+import { closeFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
+import { defineCardAction } from "../src/bot/card-action";
+import { followUpLine } from "../src/jobs/grade-gate";
+import { closeText } from "./close-follow-up";
+
+/** 销号 beside an item on the 整改 card: a leader of the item's group closes it; the card shows it closed. */
+export const closeFollowUpAction = defineCardAction({
+  name: "followup.close",
+  value: z.object({ a: z.literal("followup.close"), g: z.string().min(1).max(80), id: z.string().min(1).max(64) }),
+  async handle(ctx) {
+    const { db } = ctx.deps;
+    const { lang } = ctx;
+    const scope = await actionScope(db, ctx.value.g, ctx.update.tenantKey, ctx.update.operatorId);
+    if (!scope) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
+    const { group, member } = scope;
+    if (member?.role !== "leader")
+      return { toast: { type: "error", content: t(lang, "只有负责人可以销号", "Leaders only") } };
+    const outcome = await closeFollowUp(db, {
+      group,
+      id: ctx.value.id,
+      note: "",
+      by: ctx.update.operatorId,
+      now: ctx.now,
+    });
+    const people = await groupPeople(db, group.id);
+    const said = closeText(outcome, group, people, lang);
+    if (outcome.code !== "closed") return { toast: { type: "info", content: said.text } };
+    ctx.work.write(...outcome.writes);
+    // The list as it stands once this commits: the clicked item closed.
+    const items = (await followUpsOf(db, group.id)).map((f) => (f.id === outcome.item.id ? outcome.item : f));
+    const card = followUpsCard({
+      groupId: group.id,
+      groupName: group.name,
+      items: items.map((f) => followUpLine(f, group, people)),
+      canClose: true,
+      lang,
+    });
+    return { toast: { type: "success", content: said.text }, card: { type: "raw", data: card.card } };
+  },
+});
