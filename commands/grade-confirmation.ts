@@ -7,6 +7,11 @@ import type { BotDeps } from "../src/bot/deps";
 import type { Work } from "../src/bot/work";
 import type { Group } from "../src/db/schema";
 import { runGroupJobs } from "../src/jobs/run";
+import { annualSummary } from "../src/jobs/annual-summary";
+import { monthlyRanking, newRunCache } from "../src/jobs/monthly-ranking";
+import { quarterlyReport } from "../src/jobs/quarterly-report";
+import type { BatchItem } from "../src/db/database";
+import { enqueueRows, type OutboundMessage } from "../src/outbox/message";
 import type { JobKind } from "../src/domain/schedule";
 
 /** "2026-11", "2026-Q4", "2026": the periods grades are confirmed for. */
@@ -55,7 +60,22 @@ export function publishAfter(deps: BotDeps, work: Work, group: Group, period: st
     });
     for (const r of runs.filter((r) => r.error))
       deps.log.error("publishing confirmed grades failed", { group: group.id, period, error: r.error });
+    if (runs.some((r) => r.period === period)) return;
+    // Confirmed after its job stopped being due (a quarter confirmed in the next one): published here,
+    // as a re-issue is, under the keys the job uses.
+    const messages = await lateJob(deps, group, period, now);
+    if (messages.length)
+      await deps.db.batch(
+        messages.flatMap((m) => enqueueRows(deps.db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]],
+      );
   });
+}
+
+function lateJob(deps: BotDeps, group: Group, period: string, now: Date): Promise<OutboundMessage[]> {
+  const kind = jobOf(period);
+  if (kind === "annual-summary") return annualSummary(deps.db, group, period, now);
+  if (kind === "quarterly-report") return quarterlyReport(deps.db, group, period, now);
+  return monthlyRanking(deps.db, group, period, now, newRunCache());
 }
 
 /** What a confirmation outcome tells the office, in words. */
