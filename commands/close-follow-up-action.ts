@@ -18,7 +18,7 @@ export const closeFollowUpAction = defineCardAction({
     if (!scope) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
     const { group, member } = scope;
     if (member?.role !== "leader")
-      return { toast: { type: "error", content: t(lang, "只有负责人可以销号", "Leaders only") } };
+      return { toast: { type: "error", content: t(lang, "只有负责人可以操作：销号由本群负责人进行", "Leaders only") } };
     const outcome = await closeFollowUp(db, {
       group,
       id: ctx.value.id,

@@ -22,7 +22,10 @@ export const confirmGradesAction = defineCardAction({
     const first = !(await isAdmin(db, group, by)) && member?.role === "leader" && !(await listAdmins(db, group)).length;
     if (!first && !(await isAdmin(db, group, by)))
       return {
-        toast: { type: "error", content: t(lang, "只有管理员（绩考办）可以确认等次", "Only the office can confirm") },
+        toast: {
+          type: "error",
+          content: t(lang, "只有管理员可以操作：等次由绩考办（管理员）确认", "Only the office can confirm"),
+        },
       };
     const outcome = await confirmGrades(db, { group, period: ctx.value.p, by, now: ctx.now });
     const said = confirmText(outcome, lang);

@@ -234,7 +234,7 @@ describe("等次确认, 优秀's 公众形象 floor, and 整改 with 销号", ()
       .filter((m) => JSON.stringify(m.parsed).includes("整改清单 · 综合办公室"))
       .at(-1)!;
     const value = buttonValue(list, "followup.close", "#2");
-    expect((await click(ZHANG, list, value)).toast.content).toContain("只有负责人可以销号");
+    expect((await click(ZHANG, list, value)).toast.content).toContain("只有负责人可以操作");
     h.clock.set("2027-02-26T02:00:00Z");
     const ok = await click(LEADER, list, value);
     expect(ok.toast.content).toContain("已销号：#2");
