@@ -80,7 +80,7 @@ export async function addFollowUp(
         seq: item.no,
         problem: item.problem,
         measure: item.measure,
-        owner: item.owner,
+        responsible: item.owner,
         due: item.due,
       },
       at: input.now,

@@ -10,6 +10,7 @@
  *   王五   50,  60, 55 → 20 + 18 + 16.5 = 54.50  no grade (< 70), below the 整改 line of 60
  */
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cardActionEvent } from "../../src/channels/local/lark-events";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
@@ -242,6 +243,37 @@ describe("等次确认, 优秀's 公众形象 floor, and 整改 with 销号", ()
     expect((await click(LEADER, list, value)).toast.content).toContain("#2 已经销号了");
     const closes = await h.bot.db.select().from(auditLog).where(eq(auditLog.action, "followup.close"));
     expect(closes).toHaveLength(2);
+  });
+
+  test("导出 2026-Q4: the published grades in 成绩汇总; the override, the confirmation and 整改 in 审计记录", async () => {
+    expect(await ask(LEADER, "导出 2026-Q4")).toContain("正在导出");
+    // The only file this test has the bot send: the workbook, privately to the office.
+    const [file] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file");
+    const key = (file!.parsed as { file_key: string }).file_key;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(h.lark.mock.store.files.get(key)!.bytes) as never);
+    const results = wb.getWorksheet("成绩汇总")!;
+    const header = (results.getRow(1).values as unknown[]).slice(1) as string[];
+    const gradeOf = (name: string) => {
+      for (let r = 2; r <= results.rowCount; r++)
+        if (results.getRow(r).getCell(2).value === name)
+          return results.getRow(r).getCell(header.indexOf("等次") + 1).value;
+      return undefined;
+    };
+    expect([gradeOf("张三"), gradeOf("李四"), gradeOf("成员0")]).toEqual(["优秀", "优秀", null]);
+    const audit = wb.getWorksheet("审计记录")!;
+    const lines: string[] = [];
+    audit.eachRow((row) =>
+      lines.push(`${row.getCell(4).value}｜${row.getCell(5).value ?? ""}｜${row.getCell(6).value}`),
+    );
+    expect(lines).toContain(
+      "改等次｜张三｜期别：2026-Q4；成员：张三；原值：良好；等次：优秀；原因：公众形象测评仅回收12份问卷，经考核小组复核不作评优依据",
+    );
+    expect(lines.some((l) => l.startsWith("确认等次｜｜期别：2026-Q4；成员数：3；改等次人数：1"))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith("制定整改项｜成员0｜期别：2026-Q4；成员：成员0；序号：1；问题：日报缺报5次")),
+    ).toBe(true);
+    expect(lines.filter((l) => l.startsWith("整改销号｜成员0"))).toHaveLength(2);
   });
 
   test("the next report card (2027-Q1, confirmed by command) shows the closed items and the open one", async () => {
