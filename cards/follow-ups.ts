@@ -1,4 +1,6 @@
+import { excerpt } from "../src/domain/text";
 import { button, card, escapeMarkdown, hr, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
+import { pageLabel, paginate, type Page } from "./pages";
 
 /** One 整改 item as people read it: 问题、措施、责任、时限 (篇3), and its 销号. */
 export interface FollowUpLine {
@@ -13,17 +15,29 @@ export interface FollowUpLine {
   closed?: { by: string; on: string; note: string | null };
 }
 
-/** "#3 问题：…；措施：…；责任：…；时限：2027-01-31 · 已销号（01-20 李主任）". */
-export function followUpText(f: FollowUpLine, lang: Lang): string {
+/** How much of each part a card quotes: the whole item is in 整改 replies' text and in the export. */
+export const CARD_PART_CHARS = 60;
+
+/** "#3 问题：…；措施：…；责任：…；时限：2027-01-31 · 已销号（01-20 李主任）"; parts cut to `max` characters. */
+export function followUpText(f: FollowUpLine, lang: Lang, max = Infinity): string {
+  const cut = (s: string) => (max === Infinity ? s : excerpt(s, max));
   const state = f.closed
-    ? t(lang, `已销号（${f.closed.on.slice(5)} ${f.closed.by}${f.closed.note ? `：${f.closed.note}` : ""}）`, "closed")
+    ? t(
+        lang,
+        `已销号（${f.closed.on.slice(5)} ${f.closed.by}${f.closed.note ? `：${cut(f.closed.note)}` : ""}）`,
+        "closed",
+      )
     : t(lang, "未销号", "open");
+  const [problem, measure, owner] = [cut(f.problem), cut(f.measure), cut(f.owner)];
   return t(
     lang,
-    `#${f.no} 问题：${f.problem}；措施：${f.measure}；责任：${f.owner}；时限：${f.due} · ${state}`,
-    `#${f.no} problem: ${f.problem}; measure: ${f.measure}; owner: ${f.owner}; due ${f.due} · ${state}`,
+    `#${f.no} 问题：${problem}；措施：${measure}；责任：${owner}；时限：${f.due} · ${state}`,
+    `#${f.no} problem: ${problem}; measure: ${measure}; owner: ${owner}; due ${f.due} · ${state}`,
   );
 }
+
+/** Items a report card lists; more are counted and left to 整改. */
+export const MAX_REPORT_FOLLOW_UPS = 8;
 
 /** The lines a report card adds: the line the total fell under, and each item's state. */
 export function reportFollowUpLines(v: { items: FollowUpLine[]; line?: number; total: number; lang: Lang }): string[] {
@@ -37,28 +51,37 @@ export function reportFollowUpLines(v: { items: FollowUpLine[]; line?: number; t
           ),
         ]
       : [];
-  return [...below, ...v.items.map((f) => followUpText(f, v.lang))];
+  const shown = v.items.slice(0, MAX_REPORT_FOLLOW_UPS).map((f) => followUpText(f, v.lang, CARD_PART_CHARS));
+  const more = v.items.length - shown.length;
+  const rest = more > 0 ? [t(v.lang, `另有 ${more} 项，发「整改」查看。`, `${more} more: send 整改.`)] : [];
+  return [...below, ...shown, ...rest];
 }
 
-/** Most items one card lists with a button each (Lark's 200 elements; an item with its button counts 6). */
-export const MAX_FOLLOW_UPS_SHOWN = 25;
-
-/** 整改: the group's (or one person's) items; leaders get a 销号 button beside each open one. */
-export function followUpsCard(v: {
+export interface FollowUpsView {
   groupId: string;
   groupName: string;
   items: FollowUpLine[];
   canClose: boolean;
   lang: Lang;
-}): Rendered {
+  page?: Page;
+}
+
+/** 整改 as the cards to send: one, or several in order when the items would pass Lark's limits. */
+export function followUpsCards(v: FollowUpsView): Rendered[] {
+  const view = (items: readonly FollowUpLine[], page: Page) =>
+    followUpsCard({ ...v, items: [...items], page }, v.items);
+  return paginate(v.items, (items, page) => view(items, page).card, view);
+}
+
+/** 整改: the group's (or one person's) items; leaders get a 销号 button beside each open one. */
+export function followUpsCard(v: FollowUpsView, all: readonly FollowUpLine[] = v.items): Rendered {
   const { lang } = v;
-  const open = v.items.filter((f) => !f.closed).length;
-  const title = t(lang, `整改清单 · ${v.groupName}`, `Follow-up list · ${v.groupName}`);
-  const summary = t(lang, `共 ${v.items.length} 项，未销号 ${open} 项`, `${v.items.length} item(s), ${open} open`);
-  const shown = v.items.slice(0, MAX_FOLLOW_UPS_SHOWN);
+  const open = all.filter((f) => !f.closed).length;
+  const title = t(lang, `整改清单 · ${v.groupName}`, `Follow-up list · ${v.groupName}`) + pageLabel(v.page, lang);
+  const summary = t(lang, `共 ${all.length} 项，未销号 ${open} 项`, `${all.length} item(s), ${open} open`);
   const elements: Element[] = [markdown(summary)];
-  for (const f of shown) {
-    elements.push(hr(), markdown(escapeMarkdown(`${f.who}　${followUpText(f, lang)}`)));
+  for (const f of v.items) {
+    elements.push(hr(), markdown(escapeMarkdown(`${f.who}　${followUpText(f, lang, CARD_PART_CHARS)}`)));
     if (v.canClose && !f.closed)
       elements.push(
         button({
@@ -79,11 +102,7 @@ export function followUpsCard(v: {
         "Add: 整改 @name 问题：… 措施：… 责任：… 时限：YYYY-MM-DD; close: 销号 number note",
       )
     : t(lang, "整改项由负责人制定和销号。", "Leaders set and close the items.");
-  const more =
-    v.items.length > shown.length
-      ? [t(lang, `另有 ${v.items.length - shown.length} 项未列出。`, `${v.items.length - shown.length} more.`)]
-      : [];
-  elements.push(...more.map((m) => note(m)), note(hint));
+  elements.push(note(hint));
   return {
     card: card({ title, colour: open ? "orange" : "green", summary: title, elements }),
     text: [title, summary, ...v.items.map((f) => `${f.who}　${followUpText(f, lang)}`), hint].join("\n"),

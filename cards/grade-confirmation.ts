@@ -12,6 +12,7 @@ import {
   type Lang,
   type Rendered,
 } from "./kit";
+import { pageLabel, paginate, type Page } from "./pages";
 import { quarterLabel } from "./report-card";
 
 /** "2026 年 11 月", "2026 年第四季度", "2026 年度". */
@@ -32,6 +33,13 @@ export interface GradeConfirmationView {
   dimensionNames: ReadonlyMap<string, string>;
   confirmed?: { by: string };
   lang: Lang;
+  page?: Page;
+}
+
+/** The office's cards: one, or several in order for a group too large for one (each can confirm). */
+export function gradeConfirmationCards(v: GradeConfirmationView): Rendered[] {
+  const view = (rows: readonly ComputedGrade[], page: Page) => gradeConfirmationCard({ ...v, rows: [...rows], page });
+  return paginate(v.rows, (rows, page) => view(rows, page).card, view);
 }
 
 const gradeText = (g: string | null | undefined) => g ?? "—";
@@ -59,7 +67,9 @@ function why(r: ComputedGrade, v: GradeConfirmationView): string {
 export function gradeConfirmationCard(v: GradeConfirmationView): Rendered {
   const { lang } = v;
   const name = periodName(v.period, lang);
-  const title = t(lang, `等次确认 · ${v.groupName} · ${name}`, `Confirm grades · ${v.groupName} · ${name}`);
+  const title =
+    t(lang, `等次确认 · ${v.groupName} · ${name}`, `Confirm grades · ${v.groupName} · ${name}`) +
+    pageLabel(v.page, lang);
   const columns = [
     { name: "rank", title: t(lang, "名次", "#"), width: "64px" },
     { name: "name", title: t(lang, "姓名", "Name") },

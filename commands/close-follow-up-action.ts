@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { followUpsCard } from "../cards/follow-ups";
+import { followUpsCards } from "../cards/follow-ups";
 import { t } from "../cards/kit";
 import { actionScope } from "../src/app/action-scope";
 import { closeFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
@@ -32,13 +32,15 @@ export const closeFollowUpAction = defineCardAction({
     ctx.work.write(...outcome.writes);
     // The list as it stands once this commits: the clicked item closed.
     const items = (await followUpsOf(db, group.id)).map((f) => (f.id === outcome.item.id ? outcome.item : f));
-    const card = followUpsCard({
+    const pages = followUpsCards({
       groupId: group.id,
       groupName: group.name,
       items: items.map((f) => followUpLine(f, group, people)),
       canClose: true,
       lang,
     });
+    // The card clicked is the page that lists the item.
+    const card = pages.find((p) => p.text.includes(`#${outcome.item.no} 问题`)) ?? pages[0]!;
     return { toast: { type: "success", content: said.text }, card: { type: "raw", data: card.card } };
   },
 });

@@ -42,7 +42,7 @@ export const confirmGradesAction = defineCardAction({
       );
     ctx.work.write(...outcome.writes);
     publishAfter(ctx.deps, ctx.work, group, ctx.value.p, ctx.now);
-    const card = await confirmationCardOf(ctx.deps, group, ctx.value.p, lang, {
+    const [card] = await confirmationCardOf(ctx.deps, group, ctx.value.p, lang, {
       confirmedBy: member ? displayName(member) : by,
     });
     return {

@@ -48,10 +48,11 @@ export const confirmGradesCommand = defineCommand({
     }
     ctx.work.write(...outcome.writes);
     const period = outcome.confirmation.period;
-    const card = await confirmationCardOf(ctx.deps, ctx.group, period, ctx.lang, {
+    const cards = await confirmationCardOf(ctx.deps, ctx.group, period, ctx.lang, {
       confirmedBy: displayName(ctx.member),
     });
-    ctx.reply(card ?? confirmNotice(said.text, true, ctx.lang));
+    if (!cards.length) ctx.reply(confirmNotice(said.text, true, ctx.lang));
+    for (const card of cards) ctx.reply(card);
     publishAfter(ctx.deps, ctx.work, ctx.group, period, ctx.now);
   },
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { followUpsCard } from "../cards/follow-ups";
+import { followUpsCard, followUpsCards } from "../cards/follow-ups";
 import { t, type Lang } from "../cards/kit";
 import { addFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
 import { resolveTarget, splitTargets } from "../src/app/targets";
@@ -90,15 +90,14 @@ export const followUpCommand = defineCommand({
     const people = await groupPeople(db, ctx.group.id);
     if (ctx.args.kind === "list") {
       const items = await followUpsOf(db, ctx.group.id, leader ? {} : { memberId: ctx.member.id });
-      ctx.reply(
-        followUpsCard({
-          groupId: ctx.group.id,
-          groupName: ctx.group.name,
-          items: items.map((f) => followUpLine(f, ctx.group, people)),
-          canClose: leader,
-          lang: ctx.lang,
-        }),
-      );
+      for (const card of followUpsCards({
+        groupId: ctx.group.id,
+        groupName: ctx.group.name,
+        items: items.map((f) => followUpLine(f, ctx.group, people)),
+        canClose: leader,
+        lang: ctx.lang,
+      }))
+        ctx.reply(card);
       return;
     }
     if (!leadersOnly(ctx, "整改")) return;

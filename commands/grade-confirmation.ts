@@ -1,5 +1,5 @@
 import { t, type Lang, type Rendered } from "../cards/kit";
-import { gradeConfirmationCard } from "../cards/grade-confirmation";
+import { gradeConfirmationCards } from "../cards/grade-confirmation";
 import { noticeCard } from "../cards/notice";
 import { confirmationOf, overridesOf, type ConfirmOutcome } from "../src/app/grade-confirmations";
 import { schemeInForce } from "../src/app/schemes";
@@ -28,16 +28,16 @@ export async function confirmationCardOf(
   period: string,
   lang: Lang,
   opts: { confirmedBy?: string; pending?: { memberId: string; grade: string | null; reason: string } } = {},
-): Promise<Rendered | undefined> {
+): Promise<Rendered[]> {
   const row = await confirmationOf(deps.db, group.id, period);
-  if (!row) return undefined;
+  if (!row) return [];
   const { scheme } = await schemeInForce(deps.db, group.id);
   // An override written with this very reply is not committed yet: shown as it will stand.
   const overrides = new Map<string, { grade: string | null; reason: string }>(
     await overridesOf(deps.db, group.id, period),
   );
   if (opts.pending) overrides.set(opts.pending.memberId, opts.pending);
-  return gradeConfirmationCard({
+  return gradeConfirmationCards({
     groupId: group.id,
     groupName: group.name,
     period,

@@ -110,10 +110,10 @@ export const overrideGradeCommand = defineCommand({
       `${displayName(target.member)}: ${outcome.computed.grade ?? "none"} → ${ctx.args.grade ?? "none"}, logged.`,
     );
     // The card as it will stand once this commits: the override is written with this reply.
-    const card = await confirmationCardOf(ctx.deps, ctx.group, period, ctx.lang, {
+    const cards = await confirmationCardOf(ctx.deps, ctx.group, period, ctx.lang, {
       pending: { memberId: target.member.id, grade: ctx.args.grade, reason: ctx.args.reason },
     });
     ctx.reply(confirmNotice(said, true, ctx.lang));
-    if (card) ctx.reply(card);
+    for (const card of cards) ctx.reply(card);
   },
 });

@@ -1,5 +1,5 @@
 import { belowLineCard, reportFollowUpLines, type FollowUpLine } from "../../cards/follow-ups";
-import { gradeConfirmationCard, periodName } from "../../cards/grade-confirmation";
+import { gradeConfirmationCards, periodName } from "../../cards/grade-confirmation";
 import { displayName } from "../app/scores";
 import {
   confirmationGate,
@@ -40,7 +40,7 @@ export async function gradeGate(
   const admins = (await listAdmins(db, group)).map((a) => a.userId);
   const to = admins.length ? admins : (await groupLeaders(db, group)).map((l) => l.userId);
   const overrides = await overridesOf(db, group.id, period);
-  const rendered = gradeConfirmationCard({
+  const pages = gradeConfirmationCards({
     groupId: group.id,
     groupName: group.name,
     period,
@@ -51,11 +51,13 @@ export async function gradeGate(
   });
   // One card per recipient and period: later runs while it waits queue the same key, so nothing twice.
   return {
-    wait: to.map((userId) => ({
-      key: `grades:${period}:${group.id}:${userId}`,
-      to: { type: "open_id" as const, id: userId },
-      ...rendered,
-    })),
+    wait: to.flatMap((userId) =>
+      pages.map((rendered, i) => ({
+        key: `grades:${period}:${group.id}:${userId}${i ? `:${i + 1}` : ""}`,
+        to: { type: "open_id" as const, id: userId },
+        ...rendered,
+      })),
+    ),
   };
 }
 
