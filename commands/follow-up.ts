@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { followUpsCard, followUpsCards } from "../cards/follow-ups";
+import { followUpsCards, followUpText } from "../cards/follow-ups";
 import { t, type Lang } from "../cards/kit";
 import { addFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
+import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
 import { defineCommand } from "../src/bot/command";
 import { localDate } from "../src/domain/dates";
 import { charCount, excerpt } from "../src/domain/text";
 import { followUpLine } from "../src/jobs/grade-gate";
 import { dateOf, readDate } from "./date-arg";
-import { leadersOnly, problem } from "./guards";
+import { leadersOnly, plainNotice, problem } from "./guards";
 
 const EXAMPLE = {
   zh: "整改 @王五 问题：日报缺报5次 措施：每日17:30前提交并由科长抽查 责任：王五、李主任 时限：2027-01-31",
@@ -139,12 +140,11 @@ export const followUpCommand = defineCommand({
       );
     ctx.work.write(...outcome.writes);
     ctx.reply(
-      followUpsCard({
-        groupId: ctx.group.id,
-        groupName: ctx.group.name,
-        items: [followUpLine(outcome.item, ctx.group, people)],
-        canClose: true,
-        lang: ctx.lang,
+      plainNotice({
+        title: t(ctx.lang, `整改项 #${outcome.item.no} 已制定`, `Follow-up #${outcome.item.no} set`),
+        body: `${displayName(target.member)}　${followUpText(followUpLine(outcome.item, ctx.group, people), ctx.lang)}`,
+        hint: t(ctx.lang, "整改到位后发「销号 编号 说明」，或在「整改」清单上点销号。", "Close it with 销号 <number>."),
+        colour: "orange",
       }),
     );
     ctx.work.send(
