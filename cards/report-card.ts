@@ -4,6 +4,7 @@ import {
   button,
   card,
   chart,
+  escapeMarkdown,
   hr,
   markdown,
   note,
@@ -41,6 +42,10 @@ export interface ReportCardView {
   surveys?: string[];
   /** 公示: how and until when to object; "更正版" on a re-issue. */
   publication?: { windowEnds: string; version: number; final: boolean };
+  /** 等次确认: why the grade is what it is where the office or the scheme's floor decided it (one line). */
+  gradeNote?: string;
+  /** 整改清单: the follow-up lines (cards/follow-ups.ts reportFollowUpLines). */
+  followUps?: string[];
   lang: Lang;
 }
 
@@ -105,8 +110,10 @@ export function reportCard(v: ReportCardView): Rendered {
   const calibration = v.calibration
     ? t(lang, `${v.calibration}（本群各人总分同乘此系数，群内名次不变；全员排名按校正后分数比较）`, v.calibration)
     : "";
+  const followUps = v.followUps ?? [];
   const elements: Element[] = [
     markdown(headline),
+    ...(v.gradeNote ? [note(escapeMarkdown(v.gradeNote))] : []),
     ...(calibration ? [note(calibration)] : []),
     table(columns, rows),
     ...(v.surveys?.length ? [note(v.surveys.join("\n"))] : []),
@@ -120,6 +127,9 @@ export function reportCard(v: ReportCardView): Rendered {
       legends: { visible: true },
     }),
     ...(comments.length ? [hr(), markdown(`**${t(lang, "领导评语", "Comments")}**\n${comments.join("\n")}`)] : []),
+    ...(followUps.length
+      ? [hr(), markdown(`**${t(lang, "整改清单", "Follow-up")}**\n${followUps.map(escapeMarkdown).join("\n")}`)]
+      : []),
     button({
       text: t(lang, "查看明细", "See the detail"),
       type: "default",
@@ -167,6 +177,7 @@ export function reportCard(v: ReportCardView): Rendered {
     text: [
       title,
       headline.replace(/\*\*/g, ""),
+      v.gradeNote ?? "",
       calibration,
       textTable(
         columns.map((c) => c.title),
@@ -180,6 +191,7 @@ export function reportCard(v: ReportCardView): Rendered {
         )
         .join("\n"),
       ...comments,
+      ...(followUps.length ? [t(lang, "整改清单", "Follow-up"), ...followUps] : []),
       periodKind(v.period) === "year"
         ? t(
             lang,

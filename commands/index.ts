@@ -49,6 +49,12 @@ import { todoCommand } from "./todo";
 import { withdrawRecordAction } from "./record-withdraw-action";
 import { fileSuggestedRecordAction } from "./record-suggested-action";
 import { withdrawCommand } from "./withdraw";
+import { confirmGradesCommand } from "./confirm-grades";
+import { confirmGradesAction } from "./confirm-grades-action";
+import { overrideGradeCommand } from "./override-grade";
+import { followUpCommand } from "./follow-up";
+import { closeFollowUpCommand } from "./close-follow-up";
+import { closeFollowUpAction } from "./close-follow-up-action";
 
 // Staff commands first, then what leaders use; 帮助 lists them in this order.
 const base = [
@@ -91,6 +97,11 @@ const base = [
   rejectLeaveCommand,
   linkCodeCommand,
   linkCommand,
+  // Issue 14 item 5: the office's grade confirmation, and 整改 follow-up items.
+  confirmGradesCommand,
+  overrideGradeCommand,
+  followUpCommand,
+  closeFollowUpCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 
@@ -113,6 +124,8 @@ export const cardActions: readonly CardAction<unknown>[] = [
   reportObjectAction,
   decideSchemeAction,
   decideLeaveAction,
+  confirmGradesAction,
+  closeFollowUpAction,
 ] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */

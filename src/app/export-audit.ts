@@ -57,6 +57,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "survey.open": "开启问卷",
   "survey.close": "结束问卷",
   "survey.import": "导入测评票数",
+  "grades.confirm": "确认等次",
+  "grade.override": "改等次",
+  "followup.add": "制定整改项",
+  "followup.close": "整改销号",
 };
 
 /** The sheet's 操作 column: the action's name, never its code. */
@@ -98,6 +102,13 @@ const DETAIL_LABELS: Record<string, string> = {
   from: "起",
   to: "止",
   previous: "原分数",
+  grade: "等次",
+  grades: "各人等次",
+  overrides: "改等次人数",
+  problem: "问题",
+  measure: "措施",
+  due: "时限",
+  responsible: "责任",
 };
 
 function describe(detail: Record<string, unknown> | null, nameOf: (id: string) => string | undefined): string {

@@ -11,6 +11,7 @@ import { computeYear } from "./period-results";
 import { computeQuarter } from "./period-results";
 import { auditSheet } from "./export-audit";
 import { surveySheet } from "./export-surveys";
+import { finalGrades } from "./grade-confirmations";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
 import { decodeFigures, encodeFigures, type FigureRow } from "./export-kept";
 import { periodSource, type MonthSource, type PeriodSource } from "./period-data";
@@ -39,8 +40,35 @@ interface GroupFigures {
 const partLabel = (period: string) =>
   /-Q\d$/.test(period) ? `${period.slice(-2)}总分` : `${Number(period.slice(5))}月总分`;
 
-/** A group's figures for the period, from the engine. */
+/**
+ * A group's figures with the grades as published: the scheme's 优秀 floor and the office's overrides
+ * (src/app/grade-confirmations.ts). Schemes without either keep the engine's grades, with no extra read.
+ */
 async function groupFigures(
+  db: Database,
+  group: Group,
+  period: ExportPeriod,
+  people: Map<string, Member>,
+  at: Date,
+  source: PeriodSource,
+): Promise<GroupFigures> {
+  const figures = await engineFigures(db, group, period, people, at, source);
+  const { scheme } = figures;
+  if (!scheme.gradeFloor && !scheme.confirmGrades) return figures;
+  const byKey = (r: ExportRow) =>
+    Object.fromEntries(scheme.dimensions.map((d) => [d.key, r.dimensions.get(d.name) ?? 0]));
+  const finals = await finalGrades(
+    db,
+    group,
+    period.id,
+    scheme,
+    figures.rows.map((r) => ({ ...r, dimensions: byKey(r) })),
+  );
+  return { ...figures, rows: figures.rows.map((r) => ({ ...r, grade: finals.get(r.id)?.grade ?? null })) };
+}
+
+/** A group's figures for the period, from the engine. */
+async function engineFigures(
   db: Database,
   group: Group,
   period: ExportPeriod,

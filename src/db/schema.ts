@@ -698,3 +698,91 @@ export const surveyCodes = sqliteTable(
 );
 
 export type Survey = typeof surveys.$inferSelect;
+
+/**
+ * 等次确认 (issue 14 item 5, 篇6 「先由各处室…进行评分，再由校考核小组评定等级」): where a scheme asks
+ * for it, a period's grades wait for the office. One row per group and period (month, quarter, year):
+ * pending from the moment the job would have published, confirmed once by an admin.
+ */
+export const gradeConfirmations = sqliteTable(
+  "grade_confirmations",
+  {
+    groupId: groupRef(),
+    /** "2026-11", "2026-Q4" or "2026". */
+    period: text("period").notNull(),
+    status: text("status", { enum: ["pending", "confirmed"] })
+      .notNull()
+      .default("pending"),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    /** The grades as computed when last asked (refreshed while pending): what the office's card shows. */
+    computed: text("computed", { mode: "json" }).$type<ComputedGrade[]>().notNull().default([]),
+    confirmedBy: text("confirmed_by"),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.period] })],
+);
+
+export interface ComputedGrade {
+  memberId: string;
+  name: string;
+  total: number;
+  rank: number;
+  /** After the scheme's floor; `engine` is the grade on the total alone where the floor changed it. */
+  grade: string | null;
+  engine?: string | null;
+  blocked?: { dimension: string; score: number; min: number };
+}
+
+/** The office's grade for one person in one period, replacing the computed one, with its reason. */
+export const gradeOverrides = sqliteTable(
+  "grade_overrides",
+  {
+    groupId: groupRef(),
+    period: text("period").notNull(),
+    memberId: memberRef(),
+    /** The grade given; null: no grade. */
+    grade: text("grade"),
+    /** What the engine had computed, kept beside it for the report card and the audit. */
+    computed: text("computed"),
+    reason: text("reason").notNull(),
+    byUserId: text("by_user_id").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.period, t.memberId] })],
+);
+
+/**
+ * 整改清单 (篇3 「问题、措施、责任、时限“四项清单”…逐项逐条核实销号」): one item for a person whose
+ * result fell below the scheme's line, closed off (销号) once by a leader.
+ */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    /** The number leaders type: 销号 3. */
+    no: integer("no").notNull(),
+    memberId: memberRef(),
+    /** The period whose result the item follows up ("2026-Q4"). */
+    period: text("period").notNull(),
+    problem: text("problem").notNull(),
+    measure: text("measure").notNull(),
+    /** 责任: the person or unit answerable, as the leader wrote it. */
+    owner: text("owner").notNull(),
+    /** 时限: YYYY-MM-DD. */
+    due: text("due").notNull(),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    closedBy: text("closed_by"),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closingNote: text("closing_note"),
+  },
+  (t) => [uniqueIndex("follow_ups_group_no").on(t.groupId, t.no), index("follow_ups_member").on(t.memberId)],
+);
+
+export type GradeConfirmation = typeof gradeConfirmations.$inferSelect;
+export type GradeOverride = typeof gradeOverrides.$inferSelect;
+export type FollowUp = typeof followUps.$inferSelect;

@@ -9,6 +9,7 @@ import type { OutboundMessage } from "../outbox/message";
 import { groupSummary } from "./quarterly-report";
 import { computeYear } from "../app/period-results";
 import type { PeriodSource } from "../app/period-data";
+import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
 
 /** 年总结 in January: each person's year on the same report card, with the year-end bonus, and the group's summary. */
 export async function annualSummary(
@@ -18,11 +19,16 @@ export async function annualSummary(
   now: Date,
   source?: PeriodSource,
 ): Promise<OutboundMessage[]> {
-  const { scheme, combined, pay } = await computeYear(db, group, year, now, source);
-  if (!combined.members.length || combined.members.every((m) => m.total === 0)) return [];
+  const { scheme, combined: computed, pay } = await computeYear(db, group, year, now, source);
+  if (!computed.members.length || computed.members.every((m) => m.total === 0)) return [];
+  // 等次确认: held back until the office confirms, where the scheme asks for it (src/jobs/grade-gate.ts).
+  const gate = await gradeGate(db, group, year, scheme, computed.members, now);
+  if ("wait" in gate) return gate.wait;
+  const combined = withFinalGrades(computed, gate.grades);
   const pub = await publish(db, group, year, localDate(now, group.timezone), groupCalendar(group), now);
   const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
   const people = await db.select().from(members).where(eq(members.groupId, group.id));
+  const followUps = await followUpLines(db, group, year, scheme, people, combined.members);
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -49,6 +55,8 @@ export async function annualSummary(
       })),
       comments: [],
       publication,
+      gradeNote: gradeNote(gate.grades.get(m.id), scheme),
+      followUps: followUps.get(m.id),
       lang: "zh",
     });
     return [
@@ -63,5 +71,6 @@ export async function annualSummary(
   return [
     { key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
+    ...(await belowLineNotices(db, group, year, scheme, combined.members)),
   ];
 }

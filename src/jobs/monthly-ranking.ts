@@ -11,6 +11,7 @@ import { previousMonth } from "../domain/periods";
 import type { OutboundMessage } from "../outbox/message";
 import type { PeriodSource } from "../app/period-data";
 import { rankingImage } from "../app/images";
+import { gradeGate, withFinalGrades } from "./grade-gate";
 
 type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
 
@@ -50,6 +51,12 @@ function monthOf(db: Database, group: Group, month: string, now: Date, cache: Ru
   return hit;
 }
 
+/** A month's member as the grade gate reads it: top-level dimension scores 0–100. */
+const monthPerson = (m: MonthScores["result"]["members"][number]) => ({
+  ...m,
+  dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([k, f]) => [k, f.score])),
+});
+
 const average = (totals: number[]) => (totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : 0);
 
 /**
@@ -87,8 +94,12 @@ export async function monthlyRanking(
   now: Date,
   cache: RunCache,
 ): Promise<OutboundMessage[]> {
-  const { inForce, result } = await monthOf(db, group, month, now, cache);
-  if (!result.members.length) return [];
+  const { inForce, result: computed } = await monthOf(db, group, month, now, cache);
+  if (!computed.members.length) return [];
+  // 等次确认: held back until the office confirms, where the scheme asks for it (src/jobs/grade-gate.ts).
+  const gate = await gradeGate(db, group, month, inForce.scheme, computed.members.map(monthPerson), now);
+  if ("wait" in gate) return gate.wait;
+  const result = withFinalGrades(computed, gate.grades);
   const earlier = await monthOf(db, group, previousMonth(month), now, cache);
   const earlierRank = new Map(earlier.result.members.map((m) => [m.id, m.rank]));
   const movement = (id: string, rank: number) => (earlierRank.has(id) ? earlierRank.get(id)! - rank : null);

@@ -14,6 +14,7 @@ import { computeQuarter } from "../app/period-results";
 import type { MonthSource, PeriodSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
+import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
 
 /**
  * 季考核: each person's 成绩单 privately, and the group's summary, on the
@@ -26,8 +27,12 @@ export async function quarterlyReport(
   now: Date,
   source?: MonthSource,
 ): Promise<OutboundMessage[]> {
-  const { months, scheme, combined, calibration } = await computeQuarter(db, group, quarter, now, source);
-  if (combined.members.every((m) => m.total === 0)) return [];
+  const { months, scheme, combined: computed, calibration } = await computeQuarter(db, group, quarter, now, source);
+  if (computed.members.every((m) => m.total === 0)) return [];
+  // 等次确认: held back until the office confirms, where the scheme asks for it (src/jobs/grade-gate.ts).
+  const gate = await gradeGate(db, group, quarter, scheme, computed.members, now);
+  if ("wait" in gate) return gate.wait;
+  const combined = withFinalGrades(computed, gate.grades);
   // 公示: published as provisional with an objection window; a re-issue after an amendment has a new version.
   const pub = await publish(db, group, quarter, localDate(now, group.timezone), groupCalendar(group), now);
   const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
@@ -47,6 +52,7 @@ export async function quarterlyReport(
         isNull(ratings.supersededAt),
       ),
     );
+  const followUps = await followUpLines(db, group, quarter, scheme, people, combined.members);
   const nameOf = (userId: string) => {
     const p = people.find((x) => x.userId === userId);
     return p ? displayName(p) : userId;
@@ -86,6 +92,8 @@ export async function quarterlyReport(
       publication,
       surveys: surveyed(m.id).map((s) => surveyLine(s, true)),
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
+      gradeNote: gradeNote(gate.grades.get(m.id), scheme),
+      followUps: followUps.get(m.id),
       lang: "zh",
     });
     const image: ImageSpec = {
@@ -122,6 +130,7 @@ export async function quarterlyReport(
   return [
     { key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
+    ...(await belowLineNotices(db, group, quarter, scheme, combined.members)),
   ];
 }
 

@@ -154,6 +154,22 @@ const COMMAND_MATRIX: Record<string, Entry> = {
       { text: "问卷 答题码 1" },
     ],
   },
+  确认等次: { access: "office", probes: [{ text: "确认等次 2026-Q3" }] },
+  改等次: {
+    access: "office",
+    probes: [{ text: `改等次 2026-Q3 ${at(SUBJECT)} 优秀 考核小组复核群众测评`, mentions: [SUBJECT] }],
+  },
+  整改: {
+    access: "mixed",
+    why: "anyone sees their own items; leaders set items for others",
+    probes: [
+      {
+        text: `整改 ${at(SUBJECT)} 问题：日报缺报 措施：每日按时提交 责任：王五 时限：2026-12-31`,
+        mentions: [SUBJECT],
+      },
+    ],
+  },
+  销号: { access: "leader", probes: [{ text: "销号 1 已整改到位" }] },
 };
 
 interface ActionProbe {
@@ -208,6 +224,14 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
   "record.suggested": {
     access: "everyone",
     why: "files the suggested record for its sender only; anyone else's click gets a toast (hostile-input.test.ts)",
+  },
+  "grades.confirm": {
+    access: "office",
+    probes: [{ value: (i) => ({ a: "grades.confirm", g: i.group, p: "2026-Q3" }) }],
+  },
+  "followup.close": {
+    access: "leader",
+    probes: [{ value: (i) => ({ a: "followup.close", g: i.group, id: "fup_0000000000000000000000" }) }],
   },
 };
 

@@ -29,3 +29,4 @@ export { findYearReview, ratersOf } from "./rules2";
 export { raterLabel, awardLabel } from "./labels";
 export { formatPath } from "./issues";
 export { checkSchemeSize, MAX_DIMENSIONS } from "./size";
+export { type GradeFloor, type GradeOptions } from "./grade-options";

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { fieldError, fromZodIssues } from "./issues";
 import { checkScheme } from "./checks";
 import { checkRules2, RULES2_ONLY } from "./rules2";
+import { checkGradeOptions, gradeOptionsOf, GradeOptionsFields } from "./grade-options";
 import type { Dimension, FieldError, ParseResult, Scheme } from "./types";
 
 /** Keys appear in chat commands and exports, so they stay ASCII and lower case. */
@@ -93,6 +94,8 @@ export const SchemeShape = z.strictObject({
   annualPool: z.number().min(0).max(1e11).refine(isCents, { message: "cents" }).optional(),
   /** 部门绩效校正: compare this group's people across the organisation after scaling by the office's 部门绩效. */
   departmentCalibration: z.boolean().optional(),
+  /** 等次确认, 优秀's dimension floor, 整改线: see grade-options.ts. */
+  ...GradeOptionsFields,
 });
 
 /** A scheme as written in JSON, before defaults (what templates and the scheme editor hold). */
@@ -119,10 +122,12 @@ export function parseScheme(json: unknown, options: ParseOptions = {}): ParseRes
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
   const raw = shaped.data;
   const rules = raw.rules ?? 1;
-  const errors =
-    rules === 1
+  const errors = [
+    ...(rules === 1
       ? [...checkScheme(raw), ...checkRules1(raw)]
-      : [...checkScheme({ ...raw, raters: undefined }), ...checkRules2(raw, options.recordedRaters ?? RECORDED_RATERS)];
+      : [...checkScheme({ ...raw, raters: undefined }), ...checkRules2(raw, options.recordedRaters ?? RECORDED_RATERS)]),
+    ...checkGradeOptions(raw),
+  ];
   if (errors.length > 0) return { ok: false, errors };
   const scheme: Scheme = {
     name: raw.name,
@@ -144,6 +149,7 @@ export function parseScheme(json: unknown, options: ParseOptions = {}): ParseRes
     yearWeights: raw.yearWeights ?? [25, 25, 25, 25],
     annualPool: raw.annualPool ?? 0,
     departmentCalibration: raw.departmentCalibration ?? false,
+    ...gradeOptionsOf(raw),
   };
   if (raw.extraCap !== undefined) scheme.extraCap = raw.extraCap;
   return { ok: true, scheme };

@@ -1,4 +1,5 @@
 /** Value types of an appraisal scheme (考核方案), after validation and defaults. */
+import type { GradeOptions } from "./grade-options";
 
 /** One node of the indicator tree. A node with `children` is scored from them; a node without is a leaf that people rate. */
 export interface Dimension {
@@ -56,7 +57,7 @@ export interface YearReview {
 
 export type RankingVisibility = "full" | "top" | "private";
 
-export interface Scheme {
+export interface Scheme extends GradeOptions {
   name: string;
   rules: RulesVersion;
   coefficient: CoefficientUse;
