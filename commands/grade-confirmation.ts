@@ -14,8 +14,7 @@ import type { BatchItem } from "../src/db/database";
 import { enqueueRows, type OutboundMessage } from "../src/outbox/message";
 import type { JobKind } from "../src/domain/schedule";
 
-/** "2026-11", "2026-Q4", "2026": the periods grades are confirmed for. */
-export const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+export { PERIOD } from "../src/domain/periods";
 
 /** The job that publishes a period's grades. */
 export const jobOf = (period: string): JobKind =>

@@ -99,6 +99,12 @@ export async function leaveIdByNo(db: Database, groupId: string, no: number): Pr
   return row?.id;
 }
 
+/** The group a leave request belongs to (a card button names only the leave). */
+export async function leaveGroupId(db: Database, leaveId: string): Promise<string | undefined> {
+  const [row] = await db.select({ groupId: leaves.groupId }).from(leaves).where(eq(leaves.id, leaveId)).limit(1);
+  return row?.groupId;
+}
+
 export type LeaveDecisionCase =
   | { ok: false; code: "not-found" }
   | { ok: false; code: "not-approver" | "already-decided" | "locked"; leave: Leave; group: Group; requester: Member }
