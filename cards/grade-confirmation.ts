@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ComputedGrade } from "../src/db/schema";
+import type { ComputedGrade } from "../src/app/model";
 import {
   buttonRow,
   button,

@@ -5,7 +5,7 @@ import { confirmationOf, overridesOf, type ConfirmOutcome } from "../src/app/gra
 import { schemeInForce } from "../src/app/schemes";
 import type { BotDeps } from "../src/bot/deps";
 import type { Work } from "../src/bot/work";
-import type { Group } from "../src/db/schema";
+import type { Group } from "../src/app/model";
 import { runGroupJobs } from "../src/jobs/run";
 import { annualSummary } from "../src/jobs/annual-summary";
 import { monthlyRanking, newRunCache } from "../src/jobs/monthly-ranking";
