@@ -1,6 +1,15 @@
+import { z } from "zod";
 import { excerpt } from "../src/domain/text";
+import { defineButtonAction } from "./action";
 import { button, card, escapeMarkdown, hr, markdown, note, t, type Element, type Lang, type Rendered } from "./kit";
 import { pageLabel, paginate, type Page } from "./pages";
+
+/** 销号 beside an item: its group and the item. Buttons sent before the readable keys carry `g`. */
+export const closeFollowUpButton = defineButtonAction({
+  id: "followup.close",
+  schema: z.object({ groupId: z.string().min(1).max(80), id: z.string().min(1).max(64) }),
+  legacy: { g: "groupId" },
+});
 
 /** One 整改 item as people read it: 问题、措施、责任、时限 (篇3), and its 销号. */
 export interface FollowUpLine {
@@ -87,7 +96,7 @@ export function followUpsCard(v: FollowUpsView, all: readonly FollowUpLine[] = v
         button({
           text: t(lang, `销号 #${f.no}`, `Close #${f.no}`),
           type: "primary",
-          value: { a: "followup.close", g: v.groupId, id: f.id, ...(lang === "en" ? { l: "en" } : {}) },
+          value: closeFollowUpButton.value({ groupId: v.groupId, id: f.id }, lang),
           confirm: {
             title: t(lang, "销号", "Close"),
             text: t(lang, `确认 #${f.no} 已整改到位？`, `Is #${f.no} done?`),

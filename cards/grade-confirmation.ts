@@ -1,4 +1,5 @@
-import type { ComputedGrade } from "../src/db/schema";
+import { z } from "zod";
+import type { ComputedGrade } from "../src/app/model";
 import {
   buttonRow,
   button,
@@ -12,15 +13,24 @@ import {
   type Lang,
   type Rendered,
 } from "./kit";
+import { defineButtonAction } from "./action";
 import { pageLabel, paginate, type Page } from "./pages";
-import { quarterLabel } from "./report-card";
+import { PERIOD } from "../src/domain/periods";
+import { periodLabel } from "./report-card";
 
 /** "2026 年 11 月", "2026 年第四季度", "2026 年度". */
 export function periodName(period: string, lang: Lang): string {
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) return t(lang, `${month[1]} 年 ${Number(month[2])} 月`, period);
-  return quarterLabel(period, lang);
+  return periodLabel(period, lang);
 }
+
+/** 确认发布: the group and the period the card shows. Buttons sent before the readable keys carry `g` and `p`. */
+export const confirmGradesButton = defineButtonAction({
+  id: "grades.confirm",
+  schema: z.object({ groupId: z.string().min(1).max(80), period: z.string().regex(PERIOD) }),
+  legacy: { g: "groupId", p: "period" },
+});
 
 export interface GradeConfirmationView {
   groupId: string;
@@ -108,7 +118,7 @@ export function gradeConfirmationCard(v: GradeConfirmationView): Rendered {
                 button({
                   text: t(lang, "确认发布", "Confirm and publish"),
                   type: "primary_filled",
-                  value: { a: "grades.confirm", g: v.groupId, p: v.period, ...(lang === "en" ? { l: "en" } : {}) },
+                  value: confirmGradesButton.value({ groupId: v.groupId, period: v.period }, lang),
                   confirm: {
                     title: t(lang, "确认等次", "Confirm grades"),
                     text: t(lang, `确认后${name}结果将发布到群里。`, `The ${name} results will be published.`),

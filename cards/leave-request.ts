@@ -1,12 +1,12 @@
+import { z } from "zod";
+import { defineButtonAction } from "./action";
 import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
 
-/** The card action that decides a leave request, and the callback value its buttons carry. */
-export const LEAVE_DECIDE_ACTION = "leave.decide";
-export const leaveDecideValue = (leaveId: string, d: "approve" | "reject", lang: Lang) => ({
-  a: LEAVE_DECIDE_ACTION,
-  id: leaveId,
-  d,
-  ...(lang === "en" ? { l: "en" } : {}),
+/** 批准 / 驳回: the leave request and the decision. Buttons sent before the readable keys carry `d`. */
+export const leaveDecideButton = defineButtonAction({
+  id: "leave.decide",
+  schema: z.object({ id: z.string().min(1).max(64), decision: z.enum(["approve", "reject"]) }),
+  legacy: { d: "decision" },
 });
 
 export interface LeaveRequestView {
@@ -46,7 +46,7 @@ export function leaveRequestCard(v: LeaveRequestView): Rendered {
     `Or reply in the group “批准请假 ${v.no}” / “驳回请假 ${v.no}”`,
   );
   const choice = (text: string, type: "primary_filled" | "danger", d: "approve" | "reject") => ({
-    ...button({ text, type, value: leaveDecideValue(v.leaveId, d, lang) }),
+    ...button({ text, type, value: leaveDecideButton.value({ id: v.leaveId, decision: d }, lang) }),
     name: d,
   });
   return {

@@ -1,12 +1,12 @@
+import { z } from "zod";
+import { defineButtonAction } from "./action";
 import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
 
-/** The card action that decides a proposal: its id and the callback value its buttons carry. */
-export const SCHEME_DECIDE_ACTION = "scheme.decide";
-export const schemeDecideValue = (proposalId: string, d: "approve" | "reject", lang: Lang) => ({
-  a: SCHEME_DECIDE_ACTION,
-  id: proposalId,
-  d,
-  ...(lang === "en" ? { l: "en" } : {}),
+/** 批准 / 驳回: the proposal and the decision. Buttons sent before the readable keys carry `d`. */
+export const schemeDecideButton = defineButtonAction({
+  id: "scheme.decide",
+  schema: z.object({ id: z.string().min(1).max(64), decision: z.enum(["approve", "reject"]) }),
+  legacy: { d: "decision" },
 });
 
 export interface SchemeProposalView {
@@ -62,7 +62,7 @@ export function schemeProposalCard(v: SchemeProposalView): Rendered {
                   ...button({
                     text: t(lang, "批准", "Approve"),
                     type: "primary_filled",
-                    value: schemeDecideValue(v.proposalId, "approve", lang),
+                    value: schemeDecideButton.value({ id: v.proposalId, decision: "approve" }, lang),
                   }),
                   name: "approve",
                 },
@@ -70,7 +70,7 @@ export function schemeProposalCard(v: SchemeProposalView): Rendered {
                   ...button({
                     text: t(lang, "驳回", "Reject"),
                     type: "danger",
-                    value: schemeDecideValue(v.proposalId, "reject", lang),
+                    value: schemeDecideButton.value({ id: v.proposalId, decision: "reject" }, lang),
                   }),
                   name: "reject",
                 },

@@ -1,7 +1,5 @@
-import { z } from "zod";
-import { followUpsCards } from "../cards/follow-ups";
+import { closeFollowUpButton, followUpsCards } from "../cards/follow-ups";
 import { t } from "../cards/kit";
-import { actionScope } from "../src/app/action-scope";
 import { closeFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
 import { defineCardAction } from "../src/bot/card-action";
 import { followUpLine } from "../src/jobs/grade-gate";
@@ -9,15 +7,15 @@ import { closeText } from "./close-follow-up";
 
 /** 销号 beside an item on the 整改 card: a leader of the item's group closes it; the card shows it closed. */
 export const closeFollowUpAction = defineCardAction({
-  name: "followup.close",
-  value: z.object({ a: z.literal("followup.close"), g: z.string().min(1).max(80), id: z.string().min(1).max(64) }),
+  button: closeFollowUpButton,
+  groupOf: async (_deps, value) => value.groupId,
+  notFound: (lang) => t(lang, "找不到这个群", "Group not found"),
   async handle(ctx) {
     const { db } = ctx.deps;
     const { lang } = ctx;
-    const scope = await actionScope(db, ctx.value.g, ctx.update.tenantKey, ctx.update.operatorId);
-    if (!scope) return { toast: { type: "warning", content: t(lang, "找不到这个群", "Group not found") } };
-    const { group, member } = scope;
-    if (member?.role !== "leader")
+    const { group, member } = ctx;
+    // A leader who has left the group closes nothing, as with the 销号 command.
+    if (!member?.active || member.role !== "leader")
       return { toast: { type: "error", content: t(lang, "只有负责人可以操作：销号由本群负责人进行", "Leaders only") } };
     const outcome = await closeFollowUp(db, {
       group,

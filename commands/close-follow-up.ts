@@ -4,7 +4,7 @@ import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
 import { closeFollowUp, groupPeople, type CloseOutcome } from "../src/app/follow-ups";
 import { defineCommand } from "../src/bot/command";
-import type { Group, Member } from "../src/db/schema";
+import type { Group, Member } from "../src/app/model";
 import { charCount, MAX_REASON_CHARS } from "../src/domain/text";
 import { followUpLine } from "../src/jobs/grade-gate";
 import { leadersOnly } from "./guards";

@@ -5,7 +5,7 @@ import { confirmationOf, overridesOf, type ConfirmOutcome } from "../src/app/gra
 import { schemeInForce } from "../src/app/schemes";
 import type { BotDeps } from "../src/bot/deps";
 import type { Work } from "../src/bot/work";
-import type { Group } from "../src/db/schema";
+import type { Group } from "../src/app/model";
 import { runGroupJobs } from "../src/jobs/run";
 import { annualSummary } from "../src/jobs/annual-summary";
 import { monthlyRanking, newRunCache } from "../src/jobs/monthly-ranking";
@@ -14,8 +14,7 @@ import type { BatchItem } from "../src/db/database";
 import { enqueueRows, type OutboundMessage } from "../src/outbox/message";
 import type { JobKind } from "../src/domain/schedule";
 
-/** "2026-11", "2026-Q4", "2026": the periods grades are confirmed for. */
-export const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+export { PERIOD } from "../src/domain/periods";
 
 /** The job that publishes a period's grades. */
 export const jobOf = (period: string): JobKind =>

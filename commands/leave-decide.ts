@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { t, type Lang, type Rendered } from "../cards/kit";
-import { LEAVE_DECIDE_ACTION, leaveRequestCard } from "../cards/leave-request";
+import { leaveDecideButton, leaveRequestCard } from "../cards/leave-request";
+import type { DecisionAnswer } from "../cards/approval-answer";
 import { noticeCard } from "../cards/notice";
-import { decideLeaveCase, groupCalendar, type Leave, type LeaveDecisionCase } from "../src/app/leaves";
+import { decideLeaveCase, groupCalendar, leaveGroupId, type Leave, type LeaveDecisionCase } from "../src/app/leaves";
 import { defineCardAction } from "../src/bot/card-action";
 import type { Work } from "../src/bot/work";
 import { workdaysBetween } from "../src/domain/attendance";
@@ -30,24 +30,18 @@ export function renderLeave(
   });
 }
 
-export type LeaveDecisionOutcome =
-  | { ok: true; message: string; card: Rendered }
-  | { ok: false; level: "warning"; message: string; card?: Rendered };
-
 /** A decision as the leader reads it; the requester is told privately. */
-export function leaveDecisionOutcome(c: LeaveDecisionCase, now: Date, work: Work, lang: Lang): LeaveDecisionOutcome {
+export function leaveDecisionOutcome(c: LeaveDecisionCase, now: Date, work: Work, lang: Lang): DecisionAnswer {
   if (!c.ok && c.code === "not-found")
-    return { ok: false, level: "warning", message: t(lang, "找不到这条请假申请", "No such leave request") };
+    return { level: "warning", message: t(lang, "找不到这条请假申请", "No such leave request") };
   const requester = c.requester.name || c.requester.userId.slice(-4);
   if (!c.ok && c.code === "not-approver")
     return {
-      ok: false,
       level: "warning",
       message: t(lang, "只有负责人可以操作：请假由本群负责人批准", "Leaders only: a leader approves leave"),
     };
   if (!c.ok && c.code === "locked")
     return {
-      ok: false,
       level: "warning",
       message: t(
         lang,
@@ -57,7 +51,6 @@ export function leaveDecisionOutcome(c: LeaveDecisionCase, now: Date, work: Work
     };
   if (!c.ok)
     return {
-      ok: false,
       level: "warning",
       message: t(lang, "这条请假已处理过", "Already decided"),
       card: renderLeave(
@@ -85,28 +78,26 @@ export function leaveDecisionOutcome(c: LeaveDecisionCase, now: Date, work: Work
     }),
     `leave:${c.leave.id}:decided`,
   );
-  return { ok: true, message: approved ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected"), card };
+  return { level: "success", message: approved ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected"), card };
 }
 
 /** 批准 / 驳回 on a leave request card: a leader of the group or an admin, never the requester, once. */
 export const decideLeaveAction = defineCardAction({
-  name: LEAVE_DECIDE_ACTION,
-  value: z.object({
-    a: z.literal(LEAVE_DECIDE_ACTION),
-    id: z.string().min(1).max(64),
-    d: z.enum(["approve", "reject"]),
-  }),
+  button: leaveDecideButton,
+  groupOf: (deps, value) => leaveGroupId(deps.db, value.id),
+  notFound: (lang) => t(lang, "找不到这条请假申请", "No such leave request"),
   async handle(ctx) {
     const c = await decideLeaveCase(ctx.deps.db, {
       leaveId: ctx.value.id,
       tenant: { platform: ctx.deps.platform, tenantKey: ctx.update.tenantKey },
       by: ctx.update.operatorId,
-      decision: ctx.value.d,
+      decision: ctx.value.decision,
       now: ctx.now,
     });
-    const out = leaveDecisionOutcome(c, ctx.now, ctx.work, ctx.lang);
-    const toast = { type: out.ok ? ("success" as const) : out.level, content: out.message };
-    return out.card ? { toast, card: { type: "raw", data: out.card.card } } : { toast };
+    const { level, message, card } = leaveDecisionOutcome(c, ctx.now, ctx.work, ctx.lang);
+    return card
+      ? { toast: { type: level, content: message }, card: { type: "raw", data: card.card } }
+      : { toast: { type: level, content: message } };
   },
   async onConflict(ctx) {
     // Another leader's decision was written first (the decision's primary key).

@@ -1,5 +1,5 @@
 import { decideLeaveCase, leaveIdByNo } from "../src/app/leaves";
-import { decisionReply } from "./decision-reply";
+import { decisionReply } from "./reply-by-number";
 import { leaveDecisionOutcome } from "./leave-decide";
 
 /** 批准请假 N / 驳回请假 N: a leader decides a leave request by its number in the group (where cards have no buttons). */

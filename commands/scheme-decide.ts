@@ -1,20 +1,16 @@
-import { z } from "zod";
-import { t, type Lang, type Rendered } from "../cards/kit";
+import type { DecisionAnswer } from "../cards/approval-answer";
+import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { SCHEME_DECIDE_ACTION, schemeProposalCard } from "../cards/scheme-proposal";
-import { decideSchemeCase, type SchemeDecisionCase } from "../src/app/schemes";
+import { schemeDecideButton, schemeProposalCard } from "../cards/scheme-proposal";
+import { decideSchemeCase, findProposal, type SchemeDecisionCase } from "../src/app/schemes";
 import { defineCardAction } from "../src/bot/card-action";
 import type { Work } from "../src/bot/work";
 import { localDate } from "../src/domain/dates";
 
 /** A decision as the office reads it, the card as it now stands, and the proposer told privately. */
-export type SchemeDecisionOutcome =
-  | { ok: true; message: string; card: Rendered }
-  | { ok: false; level: "warning"; message: string; card?: Rendered };
-
-export function schemeDecisionOutcome(c: SchemeDecisionCase, work: Work, lang: Lang): SchemeDecisionOutcome {
+export function schemeDecisionOutcome(c: SchemeDecisionCase, work: Work, lang: Lang): DecisionAnswer {
   if (!c.ok && c.code === "not-found")
-    return { ok: false, level: "warning", message: t(lang, "找不到这条方案申请", "No such proposal") };
+    return { level: "warning", message: t(lang, "找不到这条方案申请", "No such proposal") };
   const { proposal, group } = c;
   const at = proposal.decidedAt ? localDate(proposal.decidedAt, group.timezone) : "";
   const card = schemeProposalCard({
@@ -33,11 +29,10 @@ export function schemeDecisionOutcome(c: SchemeDecisionCase, work: Work, lang: L
   });
   if (!c.ok && c.code === "not-office")
     return {
-      ok: false,
       level: "warning",
       message: t(lang, "只有管理员可以操作：方案由绩考办批准", "Admins only: the office approves schemes"),
     };
-  if (!c.ok) return { ok: false, level: "warning", message: t(lang, "这个申请已处理过", "Already decided"), card };
+  if (!c.ok) return { level: "warning", message: t(lang, "这个申请已处理过", "Already decided"), card };
   work.write(...c.writes);
   const approved = c.code === "approved";
   work.send(
@@ -52,7 +47,7 @@ export function schemeDecisionOutcome(c: SchemeDecisionCase, work: Work, lang: L
     `scheme-proposal:${proposal.id}:decided`,
   );
   return {
-    ok: true,
+    level: "success",
     message: approved
       ? t(lang, `已批准，第 ${c.version} 版生效`, `Approved: version ${c.version}`)
       : t(lang, "已驳回", "Rejected"),
@@ -62,23 +57,21 @@ export function schemeDecisionOutcome(c: SchemeDecisionCase, work: Work, lang: L
 
 /** 批准 / 驳回 on a scheme proposal card: only an admin of the proposal's organisation, once. */
 export const decideSchemeAction = defineCardAction({
-  name: SCHEME_DECIDE_ACTION,
-  value: z.object({
-    a: z.literal(SCHEME_DECIDE_ACTION),
-    id: z.string().min(1).max(64),
-    d: z.enum(["approve", "reject"]),
-  }),
+  button: schemeDecideButton,
+  groupOf: async (deps, value) => (await findProposal(deps.db, { id: value.id }))?.groupId,
+  notFound: (lang) => t(lang, "找不到这条方案申请", "No such proposal"),
   async handle(ctx) {
     const c = await decideSchemeCase(ctx.deps.db, {
       ref: { id: ctx.value.id },
       tenant: { platform: ctx.deps.platform, tenantKey: ctx.update.tenantKey },
       by: ctx.update.operatorId,
-      decision: ctx.value.d,
+      decision: ctx.value.decision,
       now: ctx.now,
     });
-    const out = schemeDecisionOutcome(c, ctx.work, ctx.lang);
-    const toast = { type: out.ok ? ("success" as const) : out.level, content: out.message };
-    return out.card ? { toast, card: { type: "raw", data: out.card.card } } : { toast };
+    const { level, message, card } = schemeDecisionOutcome(c, ctx.work, ctx.lang);
+    return card
+      ? { toast: { type: level, content: message }, card: { type: "raw", data: card.card } }
+      : { toast: { type: level, content: message } };
   },
   async onConflict(ctx) {
     // Another admin's approval took the same version number first.

@@ -1,5 +1,5 @@
 import { decideSchemeCase, proposalIdByNo } from "../src/app/schemes";
-import { decisionReply } from "./decision-reply";
+import { decisionReply } from "./reply-by-number";
 import { schemeDecisionOutcome } from "./scheme-decide";
 
 /** 批准方案 N / 驳回方案 N: the office decides a group leader's proposed scheme by its number in that group. */

@@ -21,7 +21,12 @@ export type AuditAction =
   | `appeal.${"open" | "decide" | "upheld" | "amended"}`
   | `publication.${"final" | "correct" | "amend"}`
   | "record.withdraw"
-  | "leave.add"
+  | `leave.${"add" | "request" | "approve" | "reject"}`
+  | `scheme.${"propose" | "reject"}`
+  | `survey.${"open" | "close" | "import"}`
+  | "grades.confirm"
+  | "grade.override"
+  | `followup.${"add" | "close"}`
   | "group.settings"
   | "group.sync"
   | "review.submit"

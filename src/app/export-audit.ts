@@ -4,6 +4,7 @@ import { auditLog, type Group, type Member } from "../db/schema";
 import { endOfLocalMonth, localDateTime, startOfLocalDay } from "../domain/dates";
 import { sheetName, type Sheet } from "../domain/xlsx/write";
 import type { ExportPeriod } from "./export-period";
+import type { AuditAction } from "./audit";
 import { displayName } from "./scores";
 
 /**
@@ -61,7 +62,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "grade.override": "改等次",
   "followup.add": "制定整改项",
   "followup.close": "整改销号",
-};
+} satisfies Record<AuditAction, string>;
 
 /** The sheet's 操作 column: the action's name, never its code. */
 export function actionLabel(action: string): string {

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, lt, max, ne, or, gte, inArray } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, followUps, members, publications, type FollowUp, type Group, type Member } from "../db/schema";
+import { followUps, members, publications, type FollowUp, type Group, type Member } from "../db/schema";
+import { auditWrite } from "./audit";
 
 /**
  * 整改清单 (issue 14 item 5; 篇3 line 57 「建立问题、措施、责任、时限“四项清单”，依单推进，逐项逐条核实
@@ -68,10 +69,9 @@ export async function addFollowUp(
   const writes = [
     // The unique (group, no) index makes the later of two racing additions fail rather than share a number.
     db.insert(followUps).values(item),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: "followup.add",
       subjectId: item.id,
       detail: {
@@ -83,7 +83,7 @@ export async function addFollowUp(
         responsible: item.owner,
         due: item.due,
       },
-      at: input.now,
+      now: input.now,
     }),
   ] as BatchItem[];
   return { code: "added", item, writes };
@@ -123,14 +123,13 @@ export async function closeFollowUp(
       .update(followUps)
       .set({ status: "closed", closedBy: input.by, closedAt: input.now, closingNote: closed.closingNote })
       .where(and(eq(followUps.id, item.id), eq(followUps.status, "open"))),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: "followup.close",
       subjectId: item.id,
       detail: { period: item.period, member: item.memberId, seq: item.no, comment: closed.closingNote },
-      at: input.now,
+      now: input.now,
     }),
   ] as BatchItem[];
   return { code: "closed", item: closed, writes };

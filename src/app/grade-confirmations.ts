@@ -1,8 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
-import { newId } from "../db/ids";
 import {
-  auditLog,
   gradeConfirmations,
   gradeOverrides,
   type ComputedGrade,
@@ -13,6 +11,7 @@ import {
 } from "../db/schema";
 import { gradesWithFloor } from "../domain/grade-floor";
 import type { Scheme } from "../domain/scheme";
+import { auditWrite } from "./audit";
 
 /**
  * 等次确认 (issue 14 item 5; 篇6 line 122 「先由各处室…进行评分，再由校考核小组评定等级」): the engine
@@ -164,10 +163,9 @@ export async function confirmGrades(
           eq(gradeConfirmations.status, "pending"),
         ),
       ),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: "grades.confirm",
       subjectId: row.period,
       detail: {
@@ -176,7 +174,7 @@ export async function confirmGrades(
         overrides: overrides.size,
         grades: row.computed.map((c) => `${c.name}:${overrides.get(c.memberId)?.grade ?? c.grade ?? "—"}`).join("，"),
       },
-      at: input.now,
+      now: input.now,
     }),
   ] as BatchItem[];
   return { code: "confirmed", confirmation: { ...row, status: "confirmed" }, writes };
@@ -235,10 +233,9 @@ export async function overrideGrade(
         target: [gradeOverrides.groupId, gradeOverrides.period, gradeOverrides.memberId],
         set: { grade: values.grade, reason: values.reason, byUserId: values.byUserId, at: values.at },
       }),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.group.id,
-      actorUserId: input.by,
+      by: input.by,
       action: "grade.override",
       subjectId: input.member.id,
       detail: {
@@ -248,7 +245,7 @@ export async function overrideGrade(
         grade: input.grade ?? "无等次",
         reason: input.reason,
       },
-      at: input.now,
+      now: input.now,
     }),
   ] as BatchItem[];
   return { code: "overridden", confirmation: row, computed, writes };

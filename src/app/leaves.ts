@@ -1,12 +1,13 @@
 import { and, eq, gte, isNull, lte, max, ne } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, groups, leaveDecisions, leaves, members, type Group, type Member } from "../db/schema";
+import { groups, leaveDecisions, leaves, members, type Group, type Member } from "../db/schema";
 import type { LeaveKind } from "../domain/attendance";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar";
 import type { IsoDate } from "../domain/dates";
 import { isLocked } from "./publications";
 import { isAdmin, listAdmins } from "./roles";
+import { auditWrite } from "./audit";
 
 /** The months a span of dates touches, in order. */
 function monthsBetween(from: IsoDate, to: IsoDate): string[] {
@@ -76,14 +77,13 @@ export async function requestLeave(
     approvers: await approversOf(db, group, member.userId),
     writes: [
       db.insert(leaves).values(leave),
-      db.insert(auditLog).values({
-        id: newId("aud", now.getTime()),
+      auditWrite(db, {
         groupId: group.id,
-        actorUserId: member.userId,
+        by: member.userId,
         action: "leave.request",
         subjectId: leave.id,
         detail: { from: input.from, to: input.to, kind: input.kind, no: leave.no },
-        at: now,
+        now,
       }),
     ],
   };
@@ -97,6 +97,12 @@ export async function leaveIdByNo(db: Database, groupId: string, no: number): Pr
     .where(and(eq(leaves.groupId, groupId), eq(leaves.no, no)))
     .limit(1);
   return row?.id;
+}
+
+/** The group a leave request belongs to (a card button names only the leave). */
+export async function leaveGroupId(db: Database, leaveId: string): Promise<string | undefined> {
+  const [row] = await db.select({ groupId: leaves.groupId }).from(leaves).where(eq(leaves.id, leaveId)).limit(1);
+  return row?.groupId;
 }
 
 export type LeaveDecisionCase =
@@ -168,14 +174,13 @@ export async function decideLeaveCase(
         decidedAt: input.now,
       }),
       db.update(leaves).set({ status }).where(eq(leaves.id, leave.id)),
-      db.insert(auditLog).values({
-        id: newId("aud", input.now.getTime()),
+      auditWrite(db, {
         groupId: group.id,
-        actorUserId: input.by,
+        by: input.by,
         action: `leave.${input.decision}`,
         subjectId: leave.id,
         detail: { from: leave.from, to: leave.to, kind: leave.kind, no: leave.no },
-        at: input.now,
+        now: input.now,
       }),
     ],
   };

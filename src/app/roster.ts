@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, members, memberTerms, type Group, type Member } from "../db/schema";
+import { members, memberTerms, type Group, type Member } from "../db/schema";
 import { firstDayOfMonth, monthOf, type IsoDate } from "../domain/dates";
 import { termOn, type RosterParse, type RosterProblem, type Term } from "../domain/roster";
 import { excerpt } from "../domain/text";
 import { tenantGroups } from "./groups";
 import { displayName } from "./scores";
+import { auditWrite } from "./audit";
 
 /**
  * 花名册导入, all or nothing: every row is checked (the sheet itself, then
@@ -142,10 +143,9 @@ export async function planRosterImport(
       ...(own.length ? [] : [termWrite(db, member, "0001-01-01", member, "upgrade", input.by, now)]),
       termWrite(db, member, from, row, "roster", input.by, now),
       db.update(members).set({ position: row.position, coefficient: row.coefficient }).where(eq(members.id, member.id)),
-      db.insert(auditLog).values({
-        id: newId("aud", now.getTime()),
+      auditWrite(db, {
         groupId: group.id,
-        actorUserId: input.by,
+        by: input.by,
         action: "roster.import",
         subjectId: member.id,
         detail: {
@@ -155,7 +155,7 @@ export async function planRosterImport(
           effectiveFrom: from,
           before: { position: inForce.position, coefficient: inForce.coefficient },
         },
-        at: now,
+        now,
       }),
     );
   }

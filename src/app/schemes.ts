@@ -2,16 +2,7 @@ import { DataError } from "../domain/data-error";
 import { and, desc, eq, lte, max } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
-import {
-  auditLog,
-  groups,
-  members,
-  schemeProposals,
-  schemes,
-  tenantAdmins,
-  type Group,
-  type Member,
-} from "../db/schema";
+import { groups, members, schemeProposals, schemes, tenantAdmins, type Group, type Member } from "../db/schema";
 import { isAdmin, listAdmins } from "./roles";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import {
@@ -24,6 +15,7 @@ import {
   type Scheme,
   type SchemeJson,
 } from "../domain/scheme";
+import { auditWrite } from "./audit";
 
 /** A group that has chosen nothing is scored with 单位干部 (联村 40 / 业务 40 / 管理学习作风 20). */
 export const DEFAULT_TEMPLATE_ID = "unit-staff";
@@ -140,14 +132,13 @@ function saveWrites(
       approvedBy: by.approvedBy,
       approvedAt: by.approvedBy ? now : null,
     }),
-    db.insert(auditLog).values({
-      id: newId("aud", now.getTime()),
+    auditWrite(db, {
       groupId: group.id,
-      actorUserId: by.approvedBy ?? by.proposedBy,
+      by: by.approvedBy ?? by.proposedBy,
       action: "scheme.set",
       subjectId: id,
       detail: { version, name: scheme.name, source, proposedBy: by.proposedBy },
-      at: now,
+      now,
     }),
   ];
 }
@@ -245,14 +236,13 @@ export async function proposeScheme(
     scheme: valid.scheme,
     writes: [
       db.insert(schemeProposals).values(proposal),
-      db.insert(auditLog).values({
-        id: newId("aud", now.getTime()),
+      auditWrite(db, {
         groupId: group.id,
-        actorUserId: by,
+        by: by,
         action: "scheme.propose",
         subjectId: proposal.id,
         detail: { no: proposal.no, name: proposal.name, source },
-        at: now,
+        now,
       }),
     ],
   };
@@ -306,14 +296,13 @@ export async function decideProposal(
     .set({ status, decidedBy: by, decidedAt: now })
     .where(and(eq(schemeProposals.id, proposal.id), eq(schemeProposals.status, "pending")));
   if (status === "rejected") {
-    const audit = db.insert(auditLog).values({
-      id: newId("aud", now.getTime()),
+    const audit = auditWrite(db, {
       groupId: group.id,
-      actorUserId: by,
+      by: by,
       action: "scheme.reject",
       subjectId: proposal.id,
       detail: { no: proposal.no, name: proposal.name },
-      at: now,
+      now,
     });
     return { ok: true, code: "rejected", proposal: decided, writes: [mark, audit] };
   }

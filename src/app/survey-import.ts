@@ -10,10 +10,10 @@ import { members, surveys, type Group, type Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { surveyResult, type SurveyResult } from "../domain/survey";
 import { WHOLE_GROUP, type VoteRow } from "../domain/survey-sheet";
+import { auditWrite } from "./audit";
 import { displayName } from "./scores";
 import { schemeForMonth } from "./schemes";
 import {
-  audit,
   nextSurveySeq,
   pick,
   randomKey,
@@ -94,7 +94,14 @@ export async function importVotes(
     writes.push(
       db.insert(surveys).values(survey),
       ...(await resultWrites(db, survey, result, now)),
-      audit(db, group, input.by, "survey.import", survey.id, { ...pick(survey), ...p.row.counts, row: p.row.row }, now),
+      auditWrite(db, {
+        groupId: group.id,
+        by: input.by,
+        action: "survey.import",
+        subjectId: survey.id,
+        detail: { ...pick(survey), ...p.row.counts, row: p.row.row },
+        now,
+      }),
     );
     imported.push({ row: p.row, survey, result });
   }

@@ -16,7 +16,7 @@
 import { and, asc, eq, inArray, isNull, like, max, or, sql } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, members, ratings, surveyCodes, surveys, type Group, type Member, type Survey } from "../db/schema";
+import { members, ratings, surveyCodes, surveys, type Group, type Member, type Survey } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { findDimension, indexScheme, type Scheme } from "../domain/scheme";
 import {
@@ -28,6 +28,7 @@ import {
   type SurveyResult,
   type VoteCounts,
 } from "../domain/survey";
+import { auditWrite } from "./audit";
 import { displayName } from "./scores";
 import { schemeForMonth } from "./schemes";
 
@@ -143,7 +144,16 @@ export async function openSurvey(
         .insert(surveyCodes)
         .values(list.slice(i, i + CODE_ROWS_PER_INSERT).map((code) => ({ surveyId: survey.id, code }))),
     );
-  writes.push(audit(db, group, input.by, "survey.open", survey.id, { ...pick(survey), codes: list.length }, now));
+  writes.push(
+    auditWrite(db, {
+      groupId: group.id,
+      by: input.by,
+      action: "survey.open",
+      subjectId: survey.id,
+      detail: { ...pick(survey), codes: list.length },
+      now,
+    }),
+  );
   return { code: "ok", survey, codes: list, dimensionName: leaf.name, writes };
 }
 
@@ -154,26 +164,6 @@ export const pick = (s: Survey) => ({
   member: s.memberId,
   minSample: s.minSample,
 });
-
-export function audit(
-  db: Database,
-  group: Pick<Group, "id">,
-  by: string,
-  action: string,
-  subject: string,
-  detail: Record<string, unknown>,
-  now: Date,
-) {
-  return db.insert(auditLog).values({
-    id: newId("aud", now.getTime()),
-    groupId: group.id,
-    actorUserId: by,
-    action,
-    subjectId: subject,
-    detail,
-    at: now,
-  });
-}
 
 export async function findSurvey(db: Database, group: Group, seq: number): Promise<Survey | undefined> {
   const [row] = await db
@@ -374,15 +364,14 @@ export async function closeSurvey(
   const writes: BatchItem[] = [
     db.update(surveys).set({ sample: result.sample, score: result.score }).where(eq(surveys.id, survey.id)),
     ...fed,
-    audit(
-      db,
-      { id: survey.groupId },
-      input.by,
-      "survey.close",
-      survey.id,
-      { ...pick(survey), ...counts, ...result },
+    auditWrite(db, {
+      groupId: survey.groupId,
+      by: input.by,
+      action: "survey.close",
+      subjectId: survey.id,
+      detail: { ...pick(survey), ...counts, ...result },
       now,
-    ),
+    }),
   ];
   return { code: "ok", survey, result, counts, covered: fed.length ? await countCovered(db, survey) : 0, writes };
 }

@@ -72,6 +72,9 @@ export function addWorkdays(date: IsoDate, count: number, calendar: WorkCalendar
   return d;
 }
 
+/** "2026-11", "2026-Q4", "2026": the ids of the periods grades are confirmed for. */
+export const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+
 /** Which kind of period an id names: a year (2026), a quarter (2026-Q4) or a month (2026-11). */
 export type PeriodKind = "year" | "quarter" | "month";
 

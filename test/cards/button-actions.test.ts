@@ -2,10 +2,14 @@ import { describe, expect, test } from "vitest";
 import { buttonActionId, buttonLang } from "../../cards/action";
 import { decideAppealButton } from "../../cards/appeal";
 import { decideClaimButton } from "../../cards/approval";
+import { closeFollowUpButton } from "../../cards/follow-ups";
+import { confirmGradesButton } from "../../cards/grade-confirmation";
+import { leaveDecideButton } from "../../cards/leave-request";
 import { withdrawRecordButton } from "../../cards/receipt";
 import { fileSuggestedRecordButton } from "../../cards/record-suggestion";
 import { reportDetailButton, reportObjectButton } from "../../cards/report-card";
 import { reviewButton } from "../../cards/review";
+import { schemeDecideButton } from "../../cards/scheme-proposal";
 import { larkChatId, larkMessageId, larkOpenId } from "../support/ids";
 
 const CLAIM = "clm_0mhx2k3a9q1b2c3d4e5f";
@@ -43,6 +47,14 @@ describe("a card button's value, declared once beside its card", () => {
         { group: GROUP, month: "2026-11", kind: "leader", subject: MEMBER },
       ],
       [
+        leaveDecideButton,
+        { a: "leave.decide", id: "lv_x1", d: "reject", l: "en" },
+        { id: "lv_x1", decision: "reject" },
+      ],
+      [schemeDecideButton, { a: "scheme.decide", id: "spr_x1", d: "approve" }, { id: "spr_x1", decision: "approve" }],
+      [confirmGradesButton, { a: "grades.confirm", g: GROUP, p: "2026-Q4" }, { groupId: GROUP, period: "2026-Q4" }],
+      [closeFollowUpButton, { a: "followup.close", g: GROUP, id: "fup_x1" }, { groupId: GROUP, id: "fup_x1" }],
+      [
         fileSuggestedRecordButton,
         { a: "record.suggested", m: message, u: sender, c: chat, d: "2026-11-27", t: " 整理了档案 " },
         { message, sender, chat, date: "2026-11-27", text: "整理了档案" },
@@ -62,6 +74,8 @@ describe("a card button's value, declared once beside its card", () => {
     expect(decideClaimButton.read({ a: "claim.decide", id: CLAIM, d: "maybe" }).success).toBe(false);
     expect(reportDetailButton.read({ a: "report.detail", g: GROUP, q: "2026-Q5" }).success).toBe(false);
     expect(withdrawRecordButton.read({ action: "record.withdraw" }).success).toBe(false);
+    expect(leaveDecideButton.read({ a: "leave.decide", id: "lv_x1", d: "maybe" }).success).toBe(false);
+    expect(confirmGradesButton.read({ a: "grades.confirm", g: GROUP, p: "2026-Q5" }).success).toBe(false);
   });
 
   test("when a value carries both, today's key wins", () => {

@@ -61,7 +61,7 @@ describe("grades and follow-up cards at their largest", () => {
     expect(cards.length).toBeGreaterThan(1);
     for (const c of cards) {
       expect(fitsLark(c.card)).toBe(true);
-      expect(JSON.stringify(c.card)).toContain('"a":"grades.confirm"');
+      expect(JSON.stringify(c.card)).toContain('"action":"grades.confirm"');
     }
     expect(cards.reduce((n, c) => n + (JSON.stringify(c.card).match(/"rank":"/g) ?? []).length, 0)).toBe(400);
   });
@@ -78,7 +78,7 @@ describe("grades and follow-up cards at their largest", () => {
     expect(lines.at(-1)).toBe("另有 22 项，发「整改」查看。");
     const card = reportCard({
       name: "欧阳".repeat(20),
-      quarter: "2026-Q4",
+      period: "2026-Q4",
       groupId: "grp_0123456789abcdef",
       groupName: "综合办公室".repeat(8),
       total: 54.5,

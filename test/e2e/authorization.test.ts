@@ -212,6 +212,7 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
     probes: [
       { value: (i) => ({ a: "leave.decide", id: i.leave, d: "approve" }) },
       { value: (i) => ({ a: "leave.decide", id: i.leave, d: "reject" }) },
+      { value: (i) => ({ action: "leave.decide", id: i.leave, decision: "approve" }) },
     ],
   },
   "scheme.decide": {
@@ -219,6 +220,7 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
     probes: [
       { value: (i) => ({ a: "scheme.decide", id: i.proposal, d: "approve" }) },
       { value: (i) => ({ a: "scheme.decide", id: i.proposal, d: "reject" }) },
+      { value: (i) => ({ action: "scheme.decide", id: i.proposal, decision: "approve" }) },
     ],
   },
   "record.suggested": {
@@ -227,11 +229,17 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
   },
   "grades.confirm": {
     access: "office",
-    probes: [{ value: (i) => ({ a: "grades.confirm", g: i.group, p: "2026-Q3" }) }],
+    probes: [
+      { value: (i) => ({ a: "grades.confirm", g: i.group, p: "2026-Q3" }) },
+      { value: (i) => ({ action: "grades.confirm", groupId: i.group, period: "2026-Q3" }) },
+    ],
   },
   "followup.close": {
     access: "leader",
-    probes: [{ value: (i) => ({ a: "followup.close", g: i.group, id: "fup_0000000000000000000000" }) }],
+    probes: [
+      { value: (i) => ({ a: "followup.close", g: i.group, id: "fup_0000000000000000000000" }) },
+      { value: (i) => ({ action: "followup.close", groupId: i.group, id: "fup_0000000000000000000000" }) },
+    ],
   },
 };
 

@@ -12,6 +12,7 @@
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buttonActionId } from "../../cards/action";
 import { cardActionEvent } from "../../src/channels/local/lark-events";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { groupIdFor } from "../../src/db/ids";
@@ -91,7 +92,7 @@ function buttonValue(card: MockMessage, action: string, label = ""): Record<stri
     const n = node as Record<string, unknown>;
     if (n.tag === "button" && JSON.stringify(n.text).includes(label)) {
       const v = (n.behaviors as { value: Record<string, unknown> }[] | undefined)?.[0]?.value;
-      if (v?.a === action) found.push(v);
+      if (v && buttonActionId(v) === action) found.push(v);
     }
     Object.values(n).forEach(walk);
   };

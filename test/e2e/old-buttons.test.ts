@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { claimDecisions, claims, members, records } from "../../src/db/schema";
+import { claimDecisions, claims, leaves, members, records } from "../../src/db/schema";
 import { cardActionEvent } from "../../src/channels/local/lark-events";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
 
@@ -70,6 +70,18 @@ describe("card buttons sent before the readable keys", () => {
     const value = { a: "review.submit", g: zhang!.groupId, m: "2026-11", k: "leader", s: zhang!.id };
     const answer = await click(LEADER.openId, value, { d_village: "88" });
     expect(answer.toast).toEqual({ type: "success", content: "已提交 1 项评分" });
+  });
+
+  test("批准 on an old leave request card ({a, id, d}) approves the leave, once", async () => {
+    await say(ZHANG.openId, "请假 11-30 事假 家中有事");
+    const [leave] = await h.bot.db.select().from(leaves);
+    const value = { a: "leave.decide", id: leave!.id, d: "approve" };
+    const answer = await click(LEADER.openId, value);
+    expect(answer.toast).toEqual({ type: "success", content: "已批准" });
+    expect(JSON.stringify(answer.card)).toContain("已批准 · 李主任");
+    const [after] = await h.bot.db.select().from(leaves).where(eq(leaves.id, leave!.id));
+    expect(after!.status).toBe("approved");
+    expect((await click(LEADER.openId, value)).toast).toMatchObject({ type: "warning", content: "这条请假已处理过" });
   });
 });
 

@@ -39,10 +39,13 @@ export const GradeOptionsFields = {
   followUpBelow: z.number().min(0).max(100).optional(),
 };
 
-/** Rules across fields: the floor names a grade and a top-level dimension the scheme has. */
+/**
+ * Rules across fields: the floor names a grade and a top-level dimension the scheme has. Only the grades' names
+ * are read, so the scheme as written (rules 2 leaves a grade's `min` out) is checked before its defaults.
+ */
 export function checkGradeOptions(raw: {
   dimensions: readonly Dimension[];
-  grades?: readonly Grade[] | undefined;
+  grades?: readonly Pick<Grade, "name">[] | undefined;
   gradeFloor?: GradeFloor | undefined;
 }): FieldError[] {
   const floor = raw.gradeFloor;
