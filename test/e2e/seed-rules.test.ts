@@ -52,13 +52,14 @@ async function ask(from: { openId: string }, text: string): Promise<string> {
 
 describe("the seed rules in chat (issue 13)", () => {
   test("方案 导入 saves a new scheme with the seed rules, and 方案 explains each rule in plain Chinese", async () => {
-    // Item 8: the old 驻镇单位 raters — public 30% that nothing records — are refused with the reason, nothing saved.
-    const publicRaters = await ask(
+    // Item 8: a rater group nothing records (第三方 30%) is refused with the reason, nothing saved.
+    const unrecorded = await ask(
       LEADER,
-      `方案 导入 ${JSON.stringify({ ...VILLAGE, raters: { leader: 70, public: 30 } })}`,
+      `方案 导入 ${JSON.stringify({ ...VILLAGE, raters: { leader: 70, third_party: 30 } })}`,
     );
-    expect(publicRaters).toContain("方案有误");
-    expect(publicRaters).toContain("评价主体「群众」（public）目前没有任何途径录入评分");
+    expect(unrecorded).toContain("方案有误");
+    // The card's markdown escapes the underscore.
+    expect(unrecorded).toContain("评价主体「第三方」（third\\\\_party）目前没有任何途径录入评分");
     expect(await h.bot.db.select().from(schemes)).toHaveLength(0);
     expect(await ask(LEADER, `方案 导入 ${JSON.stringify(VILLAGE)}`)).toContain("第 1 版");
     const [row] = await h.bot.db.select().from(schemes);

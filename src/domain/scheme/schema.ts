@@ -24,11 +24,12 @@ export const DEFAULT_AWARDS: Readonly<Record<string, number>> = Object.freeze({
 export const DEFAULT_RATERS: Readonly<Record<string, number>> = Object.freeze({ leader: 100 });
 export const DEFAULT_BACKFILL_DAYS = 7;
 /**
- * The rater groups the bot records ratings for today: 评分 (leader), 互评 (peer), 自评 (self). A rules-2 scheme
- * naming another group (say `public` before anything records public ratings) is refused rather than letting that
- * group's weight drop out unnoticed (issue 13 item 8). A feature that records a new group adds it here.
+ * The rater groups the bot records ratings for today: 评分 (leader), 互评 (peer), 自评 (self), and 问卷 or a
+ * 测评票数 sheet (public, 群众). A rules-2 scheme naming another group (say `third_party`, 第三方, which nothing
+ * records) is refused rather than letting that group's weight drop out unnoticed (issue 13 item 8). A feature
+ * that records a new group adds it here.
  */
-export const RECORDED_RATERS: readonly string[] = Object.freeze(["leader", "peer", "self"]);
+export const RECORDED_RATERS: readonly string[] = Object.freeze(["leader", "peer", "self", "public"]);
 
 /** An amount in yuan must be representable in fen exactly. */
 export const isCents = (n: number): boolean => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
@@ -125,7 +126,10 @@ export function parseScheme(json: unknown, options: ParseOptions = {}): ParseRes
   const errors = [
     ...(rules === 1
       ? [...checkScheme(raw), ...checkRules1(raw)]
-      : [...checkScheme({ ...raw, raters: undefined }), ...checkRules2(raw, options.recordedRaters ?? RECORDED_RATERS)]),
+      : [
+          ...checkScheme({ ...raw, raters: undefined }),
+          ...checkRules2(raw, options.recordedRaters ?? RECORDED_RATERS),
+        ]),
     ...checkGradeOptions(raw),
   ];
   if (errors.length > 0) return { ok: false, errors };

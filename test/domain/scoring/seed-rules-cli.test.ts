@@ -153,9 +153,11 @@ describe("npm run score with the seed rules", () => {
     expect(members(score(template("section-leader"), data))[0]?.total).toBe(90);
   });
 
-  it("item 8: a rater group nothing records (public: 30) is refused with a reason, exit 2", () => {
-    const out = score({ ...template("stationed-unit"), raters: { leader: 70, public: 30 } }, { members: [] });
+  it("item 8: a rater group nothing records (third_party: 30) is refused with a reason, exit 2", () => {
+    const out = score({ ...template("stationed-unit"), raters: { leader: 70, third_party: 30 } }, { members: [] });
     expect(out.code).toBe(EXIT_INVALID);
-    expect(out.stderr).toContain("s.json: raters.public: 评价主体「群众」（public）目前没有任何途径录入评分");
+    expect(out.stderr).toContain(
+      "s.json: raters.third_party: 评价主体「第三方」（third_party）目前没有任何途径录入评分",
+    );
   });
 });

@@ -308,14 +308,18 @@ describe("item 7 — 篇6 line 122: 中层干部「先在全体教职工中进�
 
 describe("item 8 — a rater group nobody can fill is an error; a group can be tied to the dimensions it rates", () => {
   const STATION = template("stationed-unit");
-  it("public: 30 on every dimension (the old 驻镇单位 template) is refused while nothing records public ratings", () => {
-    const r = parseScheme({ ...STATION, raters: { leader: 70, public: 30 } });
+  it("a group nothing records (第三方, third_party: 30) is refused; 群众 (public) is recorded by 问卷 and vote sheets", () => {
+    const r = parseScheme({ ...STATION, raters: { leader: 70, third_party: 30 } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors[0]?.path).toBe("raters.public");
-    expect(r.errors[0]?.zh).toContain("评价主体「群众」（public）目前没有任何途径录入评分");
+    expect(r.errors[0]?.path).toBe("raters.third_party");
+    expect(r.errors[0]?.zh).toContain("评价主体「第三方」（third_party）目前没有任何途径录入评分");
     // Stored before (rules 1), it still loads: its results were published with 30% silently dropping out.
-    expect(parseScheme({ ...STATION, rules: undefined, grades: [], raters: { leader: 70, public: 30 } }).ok).toBe(true);
+    expect(parseScheme({ ...STATION, rules: undefined, grades: [], raters: { leader: 70, third_party: 30 } }).ok).toBe(
+      true,
+    );
+    // Since surveys (issue 14 item 2) record the public's ratings, the old 驻镇单位 raters are accepted.
+    expect(parseScheme({ ...STATION, raters: { leader: 70, public: 30 } }).ok).toBe(true);
   });
 
   it("篇5 line 98: the public rates 社会评价 only; 20×0.9 + 20×0.8 + 10×0.9 + 50×0.9 = 88", () => {
@@ -324,8 +328,9 @@ describe("item 8 — a rater group nobody can fill is an error; a group can be t
       raters: { leader: 100, public: 100 },
       raterScope: { public: ["reputation"], leader: ["cooperation", "study", "business"] },
     };
-    expect(parseScheme(json).ok).toBe(false); // public is not recorded by anything yet
-    const parsed = parseScheme(json, { recordedRaters: ["leader", "public"] });
+    // Recorded by 问卷 and vote sheets; a deployment that records only leaders refuses it.
+    expect(parseScheme(json, { recordedRaters: ["leader"] }).ok).toBe(false);
+    const parsed = parseScheme(json);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const s = parsed.scheme;
     const data: PeriodInputsJson = {
