@@ -16,7 +16,7 @@ import { parseRoster } from "../../src/domain/roster";
 import { schemeTemplates } from "../../src/domain/scheme";
 import { readFirstSheet } from "../../src/domain/xlsx/read";
 import { openTestDatabase } from "../support/db";
-import { larkOpenId } from "../support/ids";
+import { larkOpenId, larkTenantKey } from "../support/ids";
 import { seedTenant } from "../support/seed-tenant";
 
 /**
@@ -28,13 +28,14 @@ import { seedTenant } from "../support/seed-tenant";
  */
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let list: Group[];
+const TENANT = larkTenantKey("month-cache-export");
 const MONTHS = ["2026-03", "2026-06", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"];
 const AT = new Date("2027-01-05T02:00:00Z");
 const run = (items: unknown[]) => t.db.batch(items as [BatchItem, ...BatchItem[]]);
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  await seedTenant(t.db, { tenantKey: "t1", groups: 3, perGroup: 4, months: MONTHS, at: new Date("2026-02-01Z") });
+  await seedTenant(t.db, { tenantKey: TENANT, groups: 3, perGroup: 4, months: MONTHS, at: new Date("2026-02-01Z") });
   list = (await t.db.select().from(groups)).sort((a, b) => a.id.localeCompare(b.id));
   // One group with a year-end pool, so pay is in the figures too.
   const section = schemeTemplates.find((x) => x.id === "unit-staff")!.scheme;
@@ -52,7 +53,12 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 async function exportBytes(period: string, at = AT): Promise<Uint8Array> {
-  const out = await exportWorkbook(t.db, { platform: "lark", tenantKey: "t1", period: parseExportPeriod(period)!, at });
+  const out = await exportWorkbook(t.db, {
+    platform: "lark",
+    tenantKey: TENANT,
+    period: parseExportPeriod(period)!,
+    at,
+  });
   return out.bytes;
 }
 /** The export as it was before month_results: everything scored (and, as a side effect, kept again). */
@@ -167,13 +173,15 @@ describe("after a write, the warm export scores again only what it touched, and 
         const person = await staff(g, 3);
         const plan = await planRosterImport(t.db, {
           platform: "lark",
-          tenantKey: "t1",
+          tenantKey: TENANT,
+          // 岗变酬变 from December, imported in December: the earliest a roster may date a change.
           parsed: parseRoster([
-            ["姓名", "部门", "岗位", "系数"],
-            [displayName(person), g.name, "副主任", 1.083],
+            ["姓名", "部门", "岗位", "系数", "生效日期"],
+            [displayName(person), g.name, "副主任", 1.083, "2026-12-01"],
           ]),
           by: larkOpenId("2_leader"),
-          now: AT,
+          now: new Date("2026-12-20T02:00:00Z"),
+          today: "2026-12-20",
         });
         expect(plan.problems).toEqual([]);
         expect(plan.changed).toBe(1);
