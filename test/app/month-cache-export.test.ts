@@ -4,6 +4,8 @@ import { createClaim, decideWrites, loadClaim, nextClaimNo } from "../../src/app
 import { correctionMonth, correctionWrites } from "../../src/app/corrections";
 import { exportWorkbook } from "../../src/app/export";
 import { parseExportPeriod } from "../../src/app/export-period";
+import { decodeFigures } from "../../src/app/export-kept";
+import { confirmationGate, overrideGrade } from "../../src/app/grade-confirmations";
 import { groupCalendar } from "../../src/app/leaves";
 import { publish } from "../../src/app/publications";
 import { planRosterImport } from "../../src/app/roster";
@@ -234,4 +236,64 @@ describe("after a write, the warm export scores again only what it touched, and 
     const cold = await coldBytes("2026");
     expect(Buffer.from(warm).equals(Buffer.from(cold))).toBe(true);
   });
+});
+
+test("an office's grade override shows in the export, never in the kept figures (finalGrades runs after them)", async () => {
+  const g = list[0]!;
+  const staffScheme = schemeTemplates.find((x) => x.id === "unit-staff")!.scheme;
+  const p = await prepareScheme(
+    t.db,
+    g,
+    { ...staffScheme, confirmGrades: true },
+    "import",
+    larkOpenId("0_leader"),
+    new Date("2026-02-01T00:00:00Z"),
+  );
+  if (!p.ok) throw new Error(JSON.stringify(p.errors));
+  await run(p.writes);
+  await coldBytes("2026");
+  const keptYear = async () =>
+    (
+      await t.client.execute({
+        sql: "select stamp, result from month_results where group_id = ? and period = '2026'",
+        args: [g.id],
+      })
+    ).rows[0]!;
+  const before = await keptYear();
+  const figures = decodeFigures(String(before.result));
+  const person = await staff(g, 1);
+  const engine = figures.find((f) => f.id === person.id)!;
+  // The office is asked for the year (as the job does), then gives this person another grade.
+  const gate = await confirmationGate(
+    t.db,
+    g,
+    "2026",
+    p.scheme,
+    figures.map((f) => ({ id: f.id, name: f.name, total: f.total, rank: f.rank, grade: f.grade, dimensions: {} })),
+    AT,
+  );
+  expect(gate.kind).toBe("wait");
+  const other = p.scheme.grades.map((x) => x.name).find((name) => name !== engine.grade)!;
+  const o = await overrideGrade(t.db, {
+    group: g,
+    scheme: p.scheme,
+    period: "2026",
+    member: person,
+    grade: other,
+    reason: "年内获县级表彰，考核组评定",
+    by: larkOpenId("office"),
+    now: AT,
+  });
+  if (o.code !== "overridden") throw new Error(o.code);
+  await run(o.writes);
+  const warm = await exportBytes("2026");
+  const gradeOf = (bytes: Uint8Array) => {
+    const [head, ...rows] = readFirstSheet(bytes);
+    return rows.find((r) => r[0] === g.name && r[1] === displayName(person))![head!.indexOf("等次")];
+  };
+  expect(gradeOf(warm)).toBe(other);
+  // The kept figures were used as they were (not scored again) and still hold the engine's grade.
+  expect(await keptYear()).toEqual(before);
+  expect(Buffer.from(warm).equals(Buffer.from(await coldBytes("2026")))).toBe(true);
+  expect(decodeFigures(String((await keptYear()).result)).find((f) => f.id === person.id)!.grade).toBe(engine.grade);
 });
