@@ -6,13 +6,13 @@ import { exportWorkbook } from "../../src/app/export";
 import { parseExportPeriod } from "../../src/app/export-period";
 import { decodeFigures } from "../../src/app/export-kept";
 import { confirmationGate, overrideGrade } from "../../src/app/grade-confirmations";
-import { groupCalendar } from "../../src/app/leaves";
+import { decideLeaveCase, groupCalendar, requestLeave } from "../../src/app/leaves";
 import { publish } from "../../src/app/publications";
 import { planRosterImport } from "../../src/app/roster";
 import { prepareScheme } from "../../src/app/schemes";
 import { displayName, rateWrites } from "../../src/app/scores";
 import type { BatchItem } from "../../src/db/database";
-import { groups, members, type Group } from "../../src/db/schema";
+import { groups, members, records, type Group } from "../../src/db/schema";
 import { localDate } from "../../src/domain/dates";
 import { parseRoster } from "../../src/domain/roster";
 import { schemeTemplates } from "../../src/domain/scheme";
@@ -51,6 +51,39 @@ beforeAll(async () => {
   );
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   await run(p.writes);
+  // Another with 按时记录率 (a computed leaf), and one person's October records, each filed on its day, except
+  // the week of 12–16 October: leave approved for that week turns those days from missed into not due.
+  const third = await prepareScheme(
+    t.db,
+    list[2]!,
+    {
+      ...section,
+      // 作风 gives 10 of its 20 to 出勤.
+      dimensions: [
+        ...section.dimensions.map((d) => (d.key === "conduct" ? { ...d, weight: d.weight - 10 } : d)),
+        { key: "attendance", name: "出勤", weight: 10, source: "attendance" },
+      ],
+    },
+    "import",
+    larkOpenId("2_leader"),
+    new Date("2026-02-01T00:00:00Z"),
+  );
+  if (!third.ok) throw new Error(JSON.stringify(third.errors));
+  await run(third.writes);
+  const person = await staff(list[2]!, 2);
+  const days = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, "0")}`);
+  await t.db.insert(records).values(
+    days
+      .filter((d) => d < "2026-10-12" || d > "2026-10-16")
+      .map((date) => ({
+        id: `rec_mce_${date}`,
+        groupId: list[2]!.id,
+        memberId: person.id,
+        date,
+        text: "走访农户，整理台账",
+        createdAt: new Date(`${date}T09:00:00Z`),
+      })),
+  );
 });
 afterAll(() => t.dispose());
 
@@ -188,6 +221,36 @@ describe("after a write, the warm export scores again only what it touched, and 
         expect(plan.problems).toEqual([]);
         expect(plan.changed).toBe(1);
         await run(plan.writes);
+        return yearOf(g);
+      },
+    ],
+    [
+      "a leave approved (the group's months: 按时记录率 leaves its days out)",
+      async () => {
+        const g = list[2]!;
+        const r = await requestLeave(t.db, {
+          group: g,
+          member: await staff(g, 2),
+          from: "2026-10-12",
+          to: "2026-10-16",
+          kind: "病假",
+          now: new Date("2026-10-10T02:00:00Z"),
+        });
+        await run(r.writes);
+        const d = await decideLeaveCase(t.db, {
+          leaveId: r.leave.id,
+          tenant: g,
+          by: (
+            await t.db
+              .select()
+              .from(members)
+              .where(and(eq(members.groupId, g.id), eq(members.role, "leader")))
+          )[0]!.userId,
+          decision: "approve",
+          now: new Date("2026-10-10T03:00:00Z"),
+        });
+        if (!d.ok) throw new Error(d.code);
+        await run(d.writes);
         return yearOf(g);
       },
     ],
