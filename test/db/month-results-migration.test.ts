@@ -35,15 +35,13 @@ test("0015 on a database at 0012: every row kept, month_results empty, and the n
     const groupId = groupIdFor("lark", chatId);
     const [leader, staff] = [larkOpenId("m15_leader"), larkOpenId("m15_staff")];
     const at = new Date("2026-10-01T00:00:00Z");
-    await db
-      .insert(groups)
-      .values({
-        id: groupId,
-        platform: "lark",
-        tenantKey: larkTenantKey("migration_0015"),
-        chatId,
-        timezone: "Asia/Shanghai",
-      });
+    await db.insert(groups).values({
+      id: groupId,
+      platform: "lark",
+      tenantKey: larkTenantKey("migration_0015"),
+      chatId,
+      timezone: "Asia/Shanghai",
+    });
     await db.insert(members).values(
       [leader, staff].map((userId, i) => ({
         id: memberIdFor(groupId, userId),
