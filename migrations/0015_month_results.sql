@@ -130,20 +130,44 @@ CREATE TRIGGER `month_results_schemes_delete` AFTER DELETE ON `schemes` BEGIN
     ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `month_results_leaves_insert` AFTER INSERT ON `leaves` BEGIN
+-- Leave scores only once approved (attendance reads approved, uncancelled leave): a request, or a
+-- rejection (0014: leaves.status, with leave_decisions beside it), changes no month; approving,
+-- cancelling or editing approved leave touches every month it spans, so the group's counter.
+CREATE TRIGGER `month_results_leaves_insert` AFTER INSERT ON `leaves` WHEN NEW.status = 'approved' BEGIN
   INSERT INTO month_results (group_id, period, version) VALUES (NEW.group_id, '', 1)
     ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `month_results_leaves_update` AFTER UPDATE ON `leaves` BEGIN
+CREATE TRIGGER `month_results_leaves_update` AFTER UPDATE ON `leaves`
+  WHEN OLD.status = 'approved' OR NEW.status = 'approved' BEGIN
   INSERT INTO month_results (group_id, period, version) VALUES (OLD.group_id, '', 1)
     ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
   INSERT INTO month_results (group_id, period, version) VALUES (NEW.group_id, '', 1)
     ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `month_results_leaves_delete` AFTER DELETE ON `leaves` BEGIN
+CREATE TRIGGER `month_results_leaves_delete` AFTER DELETE ON `leaves` WHEN OLD.status = 'approved' BEGIN
   INSERT INTO month_results (group_id, period, version) VALUES (OLD.group_id, '', 1)
+    ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
+END;
+--> statement-breakpoint
+-- 岗变酬变 (0014): a member's coefficient and post are read from member_terms for each month; a term
+-- in force from a date touches every month from then on, so the member's group's counter. The SELECT
+-- form writes nothing for a member that is not there (its foreign key refuses the row anyway).
+CREATE TRIGGER `month_results_member_terms_insert` AFTER INSERT ON `member_terms` BEGIN
+  INSERT INTO month_results (group_id, period, version) SELECT group_id, '', 1 FROM members WHERE id = NEW.member_id
+    ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `month_results_member_terms_update` AFTER UPDATE ON `member_terms` BEGIN
+  INSERT INTO month_results (group_id, period, version) SELECT group_id, '', 1 FROM members WHERE id = OLD.member_id
+    ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
+  INSERT INTO month_results (group_id, period, version) SELECT group_id, '', 1 FROM members WHERE id = NEW.member_id
+    ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `month_results_member_terms_delete` AFTER DELETE ON `member_terms` BEGIN
+  INSERT INTO month_results (group_id, period, version) SELECT group_id, '', 1 FROM members WHERE id = OLD.member_id
     ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
 END;
 --> statement-breakpoint

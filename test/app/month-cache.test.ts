@@ -3,19 +3,34 @@ import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { leaveWrites } from "../../src/app/leaves";
-import { decodeResult, encodeResult, readMonthCache, type ResultSummary } from "../../src/app/month-cache";
+import { decideLeaveCase, requestLeave } from "../../src/app/leaves";
+import { decodeResult, encodeResult, keepWrites, readMonthCache, type ResultSummary } from "../../src/app/month-cache";
 import { MONTH_RULES } from "../../src/app/month-rules";
+import { exportWorkbook } from "../../src/app/export";
+import { parseExportPeriod } from "../../src/app/export-period";
 import { departmentScoreWrites } from "../../src/app/organisation";
 import { periodSource } from "../../src/app/period-data";
-import { prepareScheme } from "../../src/app/schemes";
+import { decideProposal, prepareScheme, proposeScheme } from "../../src/app/schemes";
+import { answerSurvey, closeSurvey, openSurvey } from "../../src/app/surveys";
 import { adjustWrites, awardWrites, rateWrites } from "../../src/app/scores";
 import type { BatchItem } from "../../src/db/database";
 import * as schema from "../../src/db/schema";
-import { adjustments, awards, claims, groups, members, ratings, records, type Group } from "../../src/db/schema";
+import { memberIdFor } from "../../src/db/ids";
+import {
+  adjustments,
+  awards,
+  claims,
+  groups,
+  memberTerms,
+  members,
+  ratings,
+  records,
+  schemes,
+  type Group,
+} from "../../src/db/schema";
 import { schemeTemplates } from "../../src/domain/scheme";
 import { openTestDatabase } from "../support/db";
-import { larkOpenId } from "../support/ids";
+import { larkOpenId, larkTenantKey } from "../support/ids";
 import { monthRuleFiles, monthRulesFingerprint } from "../support/month-rules";
 import { seedTenant } from "../support/seed-tenant";
 
@@ -27,15 +42,27 @@ import { seedTenant } from "../support/seed-tenant";
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let g0: Group;
 let g1: Group;
+const TENANT = larkTenantKey("month-cache");
 const MONTHS = ["2026-09", "2026-10", "2026-11", "2026-12"];
 const NOW = new Date("2027-01-05T02:00:00Z");
 const run = (items: unknown[]) => t.db.batch(items as [BatchItem, ...BatchItem[]]);
 const memberOf = async (g: Group, n = 0) =>
   (await t.db.select().from(members).where(eq(members.groupId, g.id))).filter((m) => m.role === "staff")[n]!;
 
+/** A pending week of leave over October's end, by a staff member of the group. */
+const leaveOf = async (g: Group) =>
+  requestLeave(t.db, {
+    group: g,
+    member: await memberOf(g),
+    from: "2026-10-29",
+    to: "2026-11-04",
+    kind: "事假",
+    now: new Date("2026-10-20T02:00:00Z"),
+  });
+
 beforeAll(async () => {
   t = await openTestDatabase();
-  await seedTenant(t.db, { tenantKey: "t1", groups: 2, perGroup: 3, months: MONTHS, at: new Date("2026-08-01Z") });
+  await seedTenant(t.db, { tenantKey: TENANT, groups: 2, perGroup: 3, months: MONTHS, at: new Date("2026-08-01Z") });
   [g0, g1] = (await t.db.select().from(groups)).sort((a, b) => a.id.localeCompare(b.id)) as [Group, Group];
 });
 afterAll(() => t.dispose());
@@ -70,6 +97,14 @@ const READ_FRESH: Record<string, string> = {
   publications: "publish() numbers report cards; computeQuarter and computeYear never read it",
   appeals: "read by publish() only",
   groups: "the list and names are read afresh; the columns that score (id, timezone, settings) have an UPDATE trigger",
+  appeal_decisions: "read by publish() only",
+  leave_decisions: "the decision card's; an approval scores through leaves.status, which has triggers",
+  scheme_proposals: "a proposal scores only once approved, as a new schemes row, which has triggers",
+  surveys: "the 群众评价 sheet is built afresh; a closed survey scores through the ratings it writes",
+  survey_codes: "answers are counted into a survey's result, which scores through ratings",
+  grade_confirmations: "finalGrades (export.ts) applies them after the kept figures are read or computed",
+  grade_overrides: "finalGrades (export.ts) applies them after the kept figures are read or computed",
+  tenant_admins: "who may act, never what a month scores",
 };
 
 test("every table the month's code reads has triggers bumping month_results on insert, update and delete", async () => {
@@ -79,10 +114,22 @@ test("every table the month's code reads has triggers bumping month_results on i
   );
   const read = new Set<string>();
   for (const f of monthRuleFiles())
-    for (const [, name] of readFileSync(join(root, f), "utf8").matchAll(/\.from\((\w+)\)/g))
+    for (const [, name] of readFileSync(join(root, f), "utf8").matchAll(/\.(?:from|\w*[jJ]oin)\((\w+)\b/g))
       if (tableOf.has(name!) && name !== "monthResults") read.add(tableOf.get(name!)!);
   expect([...read].sort()).toEqual(
-    expect.arrayContaining(["adjustments", "awards", "leaves", "members", "ratings", "records", "schemes"]),
+    expect.arrayContaining([
+      "adjustments",
+      "awards",
+      "leave_decisions",
+      "leaves",
+      "member_terms",
+      "members",
+      "ratings",
+      "records",
+      "scheme_proposals",
+      "schemes",
+      "surveys",
+    ]),
   );
   const triggers = (
     await t.client.execute(
@@ -252,17 +299,85 @@ describe("writes make stale exactly the months they touch", () => {
       () => [`${g0.id}|2026-09`],
     ],
     [
-      "leave (all the group's months: leave may span several)",
+      "a leave request: nothing (only approved leave removes due days)",
+      async () => run((await leaveOf(g1)).writes),
+      NOTHING,
+    ],
+    [
+      "a leave approval (all the group's months: leave may span several)",
+      async () => {
+        const { leave, writes } = await leaveOf(g0);
+        await run(writes);
+        await keepAll();
+        const decided = await decideLeaveCase(t.db, {
+          leaveId: leave.id,
+          tenant: g0,
+          by: larkOpenId("0_leader"),
+          decision: "approve",
+          now: new Date("2026-10-21T02:00:00Z"),
+        });
+        if (!decided.ok) throw new Error(decided.code);
+        await run(decided.writes);
+      },
+      () => all(g0),
+    ],
+    [
+      "a leave rejection: nothing",
+      async () => {
+        const { leave, writes } = await leaveOf(g1);
+        await run(writes);
+        await keepAll();
+        const decided = await decideLeaveCase(t.db, {
+          leaveId: leave.id,
+          tenant: g1,
+          by: larkOpenId("1_leader"),
+          decision: "reject",
+          now: new Date("2026-10-21T02:00:00Z"),
+        });
+        if (!decided.ok) throw new Error(decided.code);
+        await run(decided.writes);
+      },
+      NOTHING,
+    ],
+    [
+      "a coefficient from November (member_terms insert: the group's months)",
       async () =>
-        run(
-          leaveWrites(t.db, {
-            group: g1,
-            member: await memberOf(g1),
-            from: "2026-10-29",
-            to: "2026-11-04",
-            now: new Date("2026-10-20T02:00:00Z"),
-          }),
-        ),
+        t.db.insert(memberTerms).values({
+          id: "trm_month_cache_1",
+          memberId: (await memberOf(g1, 2)).id,
+          effectiveFrom: "2026-11-01",
+          coefficient: 1.083,
+          position: "副科长",
+          source: "roster",
+          createdBy: larkOpenId("1_leader"),
+          createdAt: NOW,
+        }),
+      () => all(g1),
+    ],
+    [
+      "a term corrected (member_terms update)",
+      () => t.db.update(memberTerms).set({ coefficient: 1.042 }).where(eq(memberTerms.id, "trm_month_cache_1")),
+      () => all(g1),
+    ],
+    [
+      "a scheme proposal: nothing until the office approves it, then the group's months",
+      async () => {
+        const section = schemeTemplates.find((x) => x.id === "section-leader")!.scheme;
+        const p = await proposeScheme(t.db, g1, section, "import", larkOpenId("1_leader"), NOW);
+        if (!p.ok) throw new Error(JSON.stringify(p.errors));
+        await run(p.writes);
+        expect(await validKeys()).toEqual(new Set([...all(g0), ...all(g1)]));
+        const d = await decideProposal(t.db, {
+          proposal: p.proposal,
+          group: g1,
+          decision: "approve",
+          by: larkOpenId("office"),
+          byIsAdmin: true,
+          now: NOW,
+        });
+        if (!d.ok) throw new Error(d.code);
+        await run(d.writes);
+      },
       () => all(g1),
     ],
     [
@@ -278,7 +393,7 @@ describe("writes make stale exactly the months they touch", () => {
       "someone joining (members insert)",
       () =>
         t.db.insert(members).values({
-          id: "mem_month_cache_new",
+          id: memberIdFor(g1.id, larkOpenId("1_new")),
           groupId: g1.id,
           userId: larkOpenId("1_new"),
           name: "王五",
@@ -336,5 +451,80 @@ describe("writes make stale exactly the months they touch", () => {
     const stale = [...all(g0), ...all(g1)].filter((k) => !valid.has(k));
     expect(stale.sort()).toEqual([...new Set(want)].sort());
     expect(want.length || expected === NOTHING).toBeTruthy();
+  });
+});
+
+/** A year's kept export figures (export.ts keeps them beside the months) and whether they still count. */
+const YEAR = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+async function yearKept(g: Group): Promise<boolean> {
+  const cache = await readMonthCache(t.db, [g.id], [...YEAR, "2026"]);
+  return (await cache.current([{ id: "2026", months: YEAR }])).has(`${g.id}|2026`);
+}
+
+describe("writes that reach a month through ratings", () => {
+  test("a half-year review rating: its month, and so the year's kept figures", async () => {
+    await exportWorkbook(t.db, { platform: "lark", tenantKey: TENANT, period: parseExportPeriod("2026")!, at: NOW });
+    await keepAll();
+    expect(await yearKept(g0)).toBe(true);
+    // 篇9 line 193: a review is stored as a rating of the month it was given, under the review's key.
+    await run(
+      rateWrites(t.db, {
+        group: g0,
+        month: "2026-12",
+        member: await memberOf(g0, 1),
+        leaves: ["half-year"],
+        score: 88,
+        raterGroup: "leader",
+        by: larkOpenId("0_leader"),
+        now: new Date("2026-12-28T02:00:00Z"),
+      }),
+    );
+    const valid = await validKeys();
+    expect([...all(g0), ...all(g1)].filter((k) => !valid.has(k))).toEqual([`${g0.id}|2026-12`]);
+    expect(await yearKept(g0)).toBe(false);
+    expect(await yearKept(g1)).toBe(true);
+  });
+
+  test("a survey closing: the month it rates, nothing else (the survey rows themselves score nothing)", async () => {
+    // A scheme with a 群众 rater group, in force since before the months.
+    await t.db.insert(schemes).values({
+      id: "sch_month_cache_survey",
+      groupId: g1.id,
+      version: 99,
+      name: "窗口单位",
+      json: {
+        name: "窗口单位",
+        dimensions: [
+          { key: "work", name: "业务工作", weight: 70 },
+          { key: "image", name: "公众形象", weight: 30 },
+        ],
+        raters: { leader: 70, public: 30 },
+      },
+      source: "import",
+      createdAt: new Date("2026-08-01Z"),
+    });
+    const opened = await openSurvey(t.db, {
+      group: g1,
+      month: "2026-10",
+      dimension: "公众形象",
+      member: null,
+      codes: 2,
+      minSample: 1,
+      by: larkOpenId("1_leader"),
+      now: NOW,
+    });
+    if (opened.code !== "ok") throw new Error(opened.code);
+    await run(opened.writes);
+    await keepAll();
+    const answer = (code: string) =>
+      answerSurvey(t.db, { publicKey: opened.survey.publicKey, code, choice: "good", comment: null, now: NOW });
+    expect(await answer(opened.codes[0]!)).toBe("ok");
+    expect(await validKeys()).toEqual(new Set([...all(g0), ...all(g1)]));
+    const closed = await closeSurvey(t.db, { survey: opened.survey, by: larkOpenId("1_leader"), now: NOW });
+    if (closed.code !== "ok") throw new Error(closed.code);
+    expect(closed.covered).toBeGreaterThan(0);
+    await run(closed.writes);
+    const valid = await validKeys();
+    expect([...all(g0), ...all(g1)].filter((k) => !valid.has(k))).toEqual([`${g1.id}|2026-10`]);
   });
 });

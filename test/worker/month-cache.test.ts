@@ -102,5 +102,19 @@ describe("kept months inside workerd, over libSQL's HTTP protocol", () => {
     // The same workbook as one that scores every month afresh.
     await db.execute({ sql: "delete from month_results where group_id = ?", args: [GROUP] });
     expect(await exportYear()).toEqual(warm);
+
+    // 岗变酬变 (member_terms, 0014) from November: the group's counter goes up, so no kept month counts.
+    const before = await kept("");
+    const stamped = await kept("2026-11");
+    await db.execute({
+      sql: "insert into member_terms (id, member_id, effective_from, coefficient, position, source, created_at) values (?, ?, ?, ?, ?, 'roster', ?)",
+      args: [newId("trm"), memberIdFor(GROUP, PEOPLE[1]!), "2026-11-01", 1.083, "副主任", Date.parse("2026-11-02Z")],
+    });
+    expect((await kept(""))!.version).toBe((before?.version ?? 0) + 1);
+    const moved = await exportYear();
+    expect(moved).not.toEqual(warm);
+    expect((await kept("2026-11"))!.stamp).not.toEqual(stamped!.stamp);
+    await db.execute({ sql: "delete from month_results where group_id = ?", args: [GROUP] });
+    expect(await exportYear()).toEqual(moved);
   }, 180_000);
 });
