@@ -1,5 +1,10 @@
 import type { IsoMonth } from "../src/domain/dates";
-import { FACTOR_DECIMALS, type Department, type OrganisationPerson } from "../src/domain/scoring";
+import {
+  FACTOR_DECIMALS,
+  type Department,
+  type OrganisationGrades,
+  type OrganisationPerson,
+} from "../src/domain/scoring";
 import { card, markdown, note, t, table, textTable, type Card, type Lang, type Rendered } from "./kit";
 import { fitPrefix } from "./pages";
 
@@ -28,14 +33,29 @@ const METHOD = (lang: Lang) =>
     "Department calibration: where the scheme turns it on and the office set a department score, each total × (department score ÷ group average).",
   );
 
+/** How each organisation-wide quota became places: "优秀：20% × 15 人 = 3 名，按最大余数法分到 5 个群". */
+const quotaLines = (lang: Lang, grades: OrganisationGrades | undefined) =>
+  (grades?.quotas ?? []).map((q) =>
+    t(
+      lang,
+      `全单位${q.grade}：${q.quota} × ${q.headcount} 人 = ${q.seats} 名，按最大余数法分到 ${q.groups} 个群，群内按分数高低确定`,
+      `${q.grade} across the organisation: ${q.quota} × ${q.headcount} = ${q.seats}, shared by largest remainder`,
+    ),
+  );
+
 /** 全员排名: everyone appraised in the month, across every group of the organisation. */
 export function organisationPeopleCard(v: {
   month: IsoMonth;
   people: OrganisationPerson[];
   groups: number;
+  /** Rules-2 grades with the quota counted over the whole organisation; absent or empty: no grade column. */
+  grades?: OrganisationGrades;
   lang: Lang;
 }): Rendered {
   const { lang } = v;
+  const gradeOf = (p: OrganisationPerson) => v.grades?.byGroup.get(p.groupId)?.get(p.id);
+  const gradedAny = (v.grades?.byGroup.size ?? 0) > 0;
+  const quotas = quotaLines(lang, v.grades);
   const title = t(lang, `全员排名 · ${monthTitle(lang, v.month)}`, `Organisation ranking · ${v.month}`);
   const calibratedAny = v.people.some((p) => p.total !== p.raw);
   const columns = [
@@ -48,6 +68,7 @@ export function organisationPeopleCard(v: {
       title: calibratedAny ? t(lang, "校正后", "Calibrated") : t(lang, "总分", "Total"),
       type: "number" as const,
     },
+    ...(gradedAny ? [{ name: "grade", title: t(lang, "等次", "Grade") }] : []),
   ];
   const all = v.people.map((p) => ({
     rank: p.rank,
@@ -55,6 +76,7 @@ export function organisationPeopleCard(v: {
     group: p.groupName || "—",
     ...(calibratedAny ? { raw: p.raw } : {}),
     total: p.total,
+    ...(gradedAny ? { grade: gradeOf(p) ?? "—" } : {}),
   }));
   const empty = t(lang, "本月还没有人被评分。", "Nobody has been rated this month.");
   const footnoteFor = (shown: number) =>
@@ -68,6 +90,7 @@ export function organisationPeopleCard(v: {
       elements: [
         rows.length ? table(columns, [...rows]) : markdown(empty),
         ...(calibratedAny ? [note(METHOD(lang))] : []),
+        ...quotas.map((q) => note(q)),
         note(footnoteFor(rows.length)),
       ],
     });
@@ -86,10 +109,12 @@ export function organisationPeopleCard(v: {
               p.groupName || "—",
               ...(calibratedAny ? [fix(p.raw)] : []),
               fix(p.total),
+              ...(gradedAny ? [gradeOf(p) ?? "—"] : []),
             ]),
           )
         : empty,
       calibratedAny ? METHOD(lang) : "",
+      ...quotas,
       footnote,
     ]
       .filter(Boolean)

@@ -27,6 +27,7 @@ export const organisationRankCommand = defineCommand({
         month,
         people: org.ranking.people,
         groups: org.ranking.departments.length,
+        grades: org.grades,
         lang: ctx.lang,
       });
     });

@@ -4,7 +4,10 @@ import { departmentScores, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import {
   calibrationFor,
+  organisationGrades,
   rankOrganisation,
+  type GradedGroup,
+  type OrganisationGrades,
   type Calibration,
   type GroupPeriod,
   type OrganisationRanking,
@@ -64,6 +67,9 @@ export interface OrganisationMonth {
   month: IsoMonth;
   groups: GroupPeriod[];
   ranking: OrganisationRanking;
+  /** Rules-2 percentage quotas counted over the whole organisation (organisation-grades.ts); the groups' own
+   * results are untouched. */
+  grades: OrganisationGrades;
 }
 
 /** Every active group of the tenant for a month, people and groups ranked across them. */
@@ -80,6 +86,7 @@ export async function organisationMonth(
     month,
   );
   const periods: GroupPeriod[] = [];
+  const graded: GradedGroup[] = [];
   // One group at a time: a tenant may have hundreds (read a chunk of groups at a time by default).
   for (const g of all) {
     const { inForce, result } = await monthOf(g, month);
@@ -90,8 +97,14 @@ export async function organisationMonth(
       calibrate: inForce.scheme.departmentCalibration,
       performance: performance.get(g.id) ?? null,
     });
+    graded.push({
+      groupId: g.id,
+      rules: inForce.scheme.rules,
+      grades: inForce.scheme.grades,
+      people: result.members.map((m) => ({ id: m.id, total: m.total })),
+    });
   }
-  return { month, groups: periods, ranking: rankOrganisation(periods) };
+  return { month, groups: periods, ranking: rankOrganisation(periods), grades: organisationGrades(graded) };
 }
 
 /** Every group's month from a handful of queries per chunk of groups (period-data.ts), rather than several per group. */

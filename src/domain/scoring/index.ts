@@ -33,6 +33,12 @@ export {
   type Department,
 } from "./organisation";
 export { organisationQuotas, type QuotaGroup } from "./organisation-quota";
+export {
+  organisationGrades,
+  type GradedGroup,
+  type OrganisationGrades,
+  type OrganisationQuota,
+} from "./organisation-grades";
 export { resolveQuotasByRemainder, type ResolvedQuota } from "./grades";
 export { paysPrizes, type PeriodKind } from "./prizes";
 export { yearParts, type CombineOptions, type ReviewScores } from "./combine";
