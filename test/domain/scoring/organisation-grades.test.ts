@@ -1,8 +1,9 @@
 /** Issue 13 item 3: percentage quotas in the office's 全员排名 are counted over the whole organisation. */
 import { describe, expect, it } from "vitest";
 import { organisationGrades, type GradedGroup } from "../../../src/domain/scoring";
+import type { Quota } from "../../../src/domain/scheme/types";
 
-const PCT = [{ name: "优秀", quota: "20%" as const }];
+const PCT: { name: string; quota: Quota }[] = [{ name: "优秀", quota: "20%" }];
 const group = (k: number, rules: 1 | 2 = 2, grades = PCT): GradedGroup => ({
   groupId: `grp_${k}`,
   rules,
@@ -20,7 +21,7 @@ describe("organisationGrades", () => {
   });
 
   it("rules-1 groups keep today's 全员排名 (no grade); a different grade list is counted on its own", () => {
-    const other = [{ name: "优秀", quota: "40%" as const }];
+    const other: { name: string; quota: Quota }[] = [{ name: "优秀", quota: "40%" }];
     const r = organisationGrades([group(0, 1), group(1, 1), group(2), group(3), group(4, 2, other)]);
     expect(r.byGroup.has("grp_0")).toBe(false);
     expect(r.byGroup.has("grp_1")).toBe(false);
