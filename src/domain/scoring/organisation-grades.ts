@@ -49,7 +49,11 @@ export function organisationGrades(groups: readonly GradedGroup[]): Organisation
   }
   for (const members of buckets.values()) {
     const grades = members[0]!.grades;
-    const sizes = members.map((g) => ({ groupId: g.groupId, headcount: g.people.length }));
+    const sizes = members.map((g) => ({
+      groupId: g.groupId,
+      headcount: g.people.length,
+      cents: g.people.map((p) => toCents(p.total)).sort((x, y) => y - x),
+    }));
     const headcount = sizes.reduce((n, g) => n + g.headcount, 0);
     const whole = resolveQuotasByRemainder(grades, headcount);
     grades.forEach((grade, i) => {

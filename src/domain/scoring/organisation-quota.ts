@@ -3,7 +3,8 @@
  * inflates: 20% of 3 rounds to 1, so five groups of 3 hand out 5 优秀 where the organisation's 15 people support 3.
  * When the office ranks the whole organisation, the organisation's seats are counted once (resolveQuotasByRemainder
  * over everyone) and shared out among the groups by the largest-remainder method on each group's exact share;
- * equal remainders go to the larger group, then the lower group id. Each group's head count carries its own words:
+ * equal remainders go to the group whose next person in line scores higher (篇5 「以分数高低确定」), then the larger
+ * group, then the lower group id. Each group's head count carries its own words:
  * "全单位 20% × 15 人 = 3 名，按最大余数法分到各群：本群 20% × 3 人 = 0.6，分得 0 名".
  */
 import type { Grade } from "../scheme/types";
@@ -14,6 +15,8 @@ import { resolveQuotasByRemainder, type ResolvedQuota } from "./grades";
 export interface QuotaGroup {
   groupId: string;
   headcount: number;
+  /** The group's totals in cents, best first: an extra seat goes to the group whose next person scores higher. */
+  cents?: readonly number[];
 }
 
 /** Group id → grade name → its head count; grades without a percentage quota are left to the group. */
@@ -36,6 +39,7 @@ export function organisationQuotas(
       .sort(
         (a, b) =>
           (Math.abs(b.r - a.r) > 1e-9 ? b.r - a.r : 0) ||
+          (b.g.cents?.[got[b.k]!] ?? -1) - (a.g.cents?.[got[a.k]!] ?? -1) ||
           b.g.headcount - a.g.headcount ||
           compareText(a.g.groupId, b.g.groupId),
       );
