@@ -3,6 +3,7 @@ import type { BatchItem, Database } from "../db/database";
 import { currentMemberId } from "../db/ids";
 import { members, type Group, type Member } from "../db/schema";
 import { indexScheme } from "../domain/scheme";
+import { checkRaterSequence, type EarlierResult } from "./rater-sequence";
 import { schemeForMonth } from "./schemes";
 import { rateWrites } from "./scores";
 
@@ -26,7 +27,8 @@ export interface ReviewSubmission {
 export type ReviewResult =
   | { ok: true; code: "submitted"; rated: number; kind: RaterKind; writes: BatchItem[] }
   | { ok: false; code: "no_such_rater" | "nothing_rated" }
-  | { ok: false; code: "bad_score"; dimension: string };
+  | { ok: false; code: "bad_score"; dimension: string }
+  | { ok: false; code: "earlier_group_pending"; earlier: EarlierResult; needed: number };
 
 /** One 月评议 submission, from the card's form or the 「评议打分」 reply: one score per dimension, spread over its items like 评分. */
 export async function submitReview(db: Database, s: ReviewSubmission): Promise<ReviewResult> {
@@ -48,6 +50,10 @@ export async function submitReview(db: Database, s: ReviewSubmission): Promise<R
     });
   }
   if (!rated.length) return { ok: false, code: "nothing_rated" };
+  // Issue 13 item 7 (篇6 line 122): where the scheme orders its raters, a group rates after the one before it.
+  const typed = rated.flatMap((r) => r.keys).filter((k) => !leaves.find((l) => l.node.key === k)?.node.source);
+  const order = await checkRaterSequence(db, group, scheme, s.month, s.subject.id, typed, s.kind);
+  if (!order.ok) return { ok: false, code: "earlier_group_pending", earlier: order.earlier, needed: order.needed };
   const writes = rated.flatMap((r) =>
     rateWrites(db, {
       group,
