@@ -3,6 +3,7 @@ import type { BatchItem, Database } from "../db/database";
 import { currentMemberId } from "../db/ids";
 import { members, type Group, type Member } from "../db/schema";
 import { indexScheme } from "../domain/scheme";
+import { isLeader } from "./authority";
 import { checkRaterSequence, type EarlierResult } from "./rater-sequence";
 import { schemeForMonth } from "./schemes";
 import { rateWrites } from "./scores";
@@ -97,7 +98,7 @@ export async function reviewFormSubject(
 ): Promise<{ ok: true; rater: Member; subject: Member } | { ok: false; code: ReviewFormRefusal }> {
   const { group, rater, kind } = input;
   if (!rater?.active) return { ok: false, code: "not_member" };
-  if (kind === "leader" && rater.role !== "leader") return { ok: false, code: "leaders_only" };
+  if (kind === "leader" && !isLeader(rater)) return { ok: false, code: "leaders_only" };
   const named = kind === "peer" ? input.chosen : kind === "self" ? rater.id : input.named;
   const subjectId = named && currentMemberId(named, group);
   if (!subjectId) return { ok: false, code: "choose_colleague" };
@@ -147,7 +148,7 @@ export async function submitReviewReply(
   if (!rater.active) return { ok: false, code: "not_member" };
   const { scheme } = await schemeForMonth(db, input.group, input.month, input.now);
   const kind: RaterKind =
-    subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
+    subject.id === rater.id ? "self" : isLeader(rater) && "leader" in scheme.raters ? "leader" : "peer";
   if (kind === "peer" && input.inGroupChat) return { ok: false, code: "peer_in_group" };
   if (!(kind in scheme.raters)) return { ok: false, code: "kind_not_in_scheme", kind };
   const scores: Record<string, string> = {};
