@@ -107,7 +107,7 @@ export async function lodgeAppeal(
     leaders: leaders.length,
     period: publication.period,
     windowEnds: publication.windowEnds,
-    writes: writes as BatchItem[],
+    writes,
     messages,
   };
 }
@@ -198,12 +198,12 @@ export async function decideAppeal(
     dimension: change?.dimension,
     points: change?.points,
     now,
-  }) as BatchItem[];
+  });
   let reissue: string | undefined;
   if (change) {
     // The amendment is a correction: an adjustment in the period's last month and a new version.
     writes.push(
-      ...(correctionWrites(db, {
+      ...correctionWrites(db, {
         group,
         publication: row.publication,
         member: row.member,
@@ -213,7 +213,7 @@ export async function decideAppeal(
         by: operator.userId,
         action: "publication.amend",
         now,
-      }) as BatchItem[]),
+      }),
     );
     reissue = row.publication.period;
   }

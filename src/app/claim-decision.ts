@@ -110,7 +110,7 @@ export async function decideClaim(deps: ClaimDecisionDeps, input: ClaimDecisionI
     points,
     comment: comment || undefined,
     now,
-  }) as BatchItem[];
+  });
   const decided: ClaimContext = {
     ...claim,
     decider: operator,

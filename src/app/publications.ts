@@ -4,7 +4,6 @@ import { newId } from "../db/ids";
 import {
   appealDecisions,
   appeals,
-  auditLog,
   members,
   publications,
   type Appeal,
@@ -14,6 +13,7 @@ import {
 } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { addWorkdays, quarterOf } from "../domain/periods";
+import { auditWrite, type Writes } from "./audit";
 
 /** Objections are taken for this many workdays after a result is published (公示期). */
 export const OBJECTION_WORKDAYS = 3;
@@ -103,13 +103,13 @@ export async function finalizeDue(db: Database, group: Group, today: string, now
         .update(publications)
         .set({ status: "final", finalizedAt: now })
         .where(and(eq(publications.id, p.id), eq(publications.status, "provisional"))),
-      db.insert(auditLog).values({
-        id: newId("aud", now.getTime()),
+      auditWrite(db, {
         groupId: group.id,
+        by: null,
         action: "publication.final",
         subjectId: p.id,
         detail: { period: p.period, version: p.version },
-        at: now,
+        now,
       }),
     ]);
     done.push(p);
@@ -160,14 +160,13 @@ export function appealWrites(
     appeal,
     writes: [
       db.insert(appeals).values(appeal),
-      db.insert(auditLog).values({
-        id: newId("aud", now.getTime()),
+      auditWrite(db, {
         groupId: member.groupId,
-        actorUserId: member.userId,
+        by: member.userId,
         action: "appeal.open",
         subjectId: id,
         detail: { period: publication.period, reason },
-        at: now,
+        now,
       }),
     ],
   };
@@ -218,8 +217,8 @@ export function decideAppealWrites(
     points?: number;
     now: Date;
   },
-) {
-  const writes: unknown[] = [
+): Writes {
+  const writes: Writes = [
     db.insert(appealDecisions).values({
       appealId: input.appeal.id,
       decision: input.decision,
@@ -230,14 +229,13 @@ export function decideAppealWrites(
       decidedAt: input.now,
     }),
     db.update(appeals).set({ status: input.decision }).where(eq(appeals.id, input.appeal.id)),
-    db.insert(auditLog).values({
-      id: newId("aud", input.now.getTime()),
+    auditWrite(db, {
       groupId: input.publication.groupId,
-      actorUserId: input.by,
+      by: input.by,
       action: `appeal.${input.decision}`,
       subjectId: input.appeal.id,
       detail: { reason: input.reason, dimension: input.dimension ?? null, points: input.points ?? null },
-      at: input.now,
+      now: input.now,
     }),
   ];
   // An amendment's figures change through correctionWrites (src/app/corrections.ts), which bumps the version.

@@ -67,7 +67,7 @@ export async function submitReview(db: Database, s: ReviewSubmission): Promise<R
       comment,
       now: s.now,
     }),
-  ) as BatchItem[];
+  );
   return { ok: true, code: "submitted", rated: rated.length, kind: s.kind, writes };
 }
 
