@@ -14,13 +14,16 @@ export function awardCard(v: {
   level: string;
   points: number;
   extraCap?: number;
+  /** Rules 2 (篇5 line 99): awards are added in full, outside the 附加分 cap. */
+  outsideCap?: boolean;
   reason: string;
   month: string;
   lang: Lang;
 }): Rendered {
   const { lang } = v;
-  const cap =
-    v.extraCap !== undefined
+  const cap = v.outsideCap
+    ? t(lang, "（奖励分直接计入总分，不受附加分上限限制）", " (added in full, outside the extra-points cap)")
+    : v.extraCap !== undefined
       ? t(lang, `（奖励与附加分合计不超过 ${v.extraCap} 分）`, ` (awards and extras capped at ${v.extraCap})`)
       : "";
   return scoreChangeCard({

@@ -1,3 +1,4 @@
+import { raterLabel } from "../src/domain/scheme";
 import { excerpt } from "../src/domain/text";
 import { t, type Lang, type Rendered } from "./kit";
 import { scoreChangeCard } from "./score-change";
@@ -6,13 +7,22 @@ import { scoreChangeCard } from "./score-change";
 export type RatingRefusal =
   | { code: "dimension_unknown" | "dimension_ambiguous"; options: string[] }
   | { code: "no_leader_raters" }
-  | { code: "computed"; dimension: string };
+  | { code: "computed"; dimension: string }
+  | { code: "earlier_group_pending"; earlier: { group: string; raters: number }; needed: number };
+
+/** The earlier rater group's result as the leaders see it (篇6 line 122). */
+export interface EarlierInView {
+  group: string;
+  raters: number;
+  average: number | null;
+}
 
 /** The refusal's title and body (the example is added where the problem is the typed item). */
 export function ratingProblem(
   r: RatingRefusal,
   item: string,
   lang: Lang,
+  who = "",
 ): { title: { zh: string; en: string }; body: string; withExample: boolean } {
   switch (r.code) {
     case "dimension_ambiguous":
@@ -51,6 +61,19 @@ export function ratingProblem(
         ),
         withExample: false,
       };
+    case "earlier_group_pending": {
+      const e = r.earlier;
+      return {
+        title: { zh: "请先完成民主测评", en: "Rating order" },
+        body: t(
+          lang,
+          `本方案先由「${raterLabel(e.group)}」评价、再由领导参考其结果评分（篇6）。` +
+            `${who} 的这一项目前有 ${e.raters} 人评价，需每项至少 ${r.needed} 人。`,
+          `This scheme has ${e.group} rate first, then the leaders. ${e.raters} rated so far; ${r.needed} needed.`,
+        ),
+        withExample: false,
+      };
+    }
   }
 }
 
@@ -62,6 +85,8 @@ export function ratingCard(v: {
   score: number;
   comment?: string;
   month: string;
+  /** The earlier rater group's result, where the scheme orders its raters. */
+  earlier?: EarlierInView | null;
   lang: Lang;
 }): Rendered {
   const { lang } = v;
@@ -75,14 +100,54 @@ export function ratingCard(v: {
           ),
         ]
       : [];
+  const e = v.earlier;
+  const inView =
+    e && e.average !== null
+      ? [
+          t(
+            lang,
+            `${raterLabel(e.group)}评价（${e.raters} 人）平均 ${e.average} 分，供参考`,
+            `${e.group} (${e.raters}) averaged ${e.average}, for reference`,
+          ),
+        ]
+      : [];
   return scoreChangeCard({
     kind: "rating",
     who: v.who,
     lines: [
       `${v.path.join(" › ")}：${v.score} ${t(lang, "分", "")}`.trim(),
       ...spread,
+      ...inView,
       ...(v.comment ? [`${t(lang, "评语", "Comment")}：${v.comment}`] : []),
       `${t(lang, "月份", "Month")}：${v.month}`,
+    ],
+    lang,
+  });
+}
+
+/** What rating a year review (半年综合管理评价, 篇9 line 193) recorded: it counts only in the year's total. */
+export function yearReviewRatingCard(v: {
+  who: string;
+  review: { name: string; weight: number };
+  score: number;
+  comment?: string;
+  month: string;
+  lang: Lang;
+}): Rendered {
+  const { lang, review, month } = v;
+  const year = month.slice(0, 4);
+  return scoreChangeCard({
+    kind: "rating",
+    who: v.who,
+    lines: [
+      `${review.name}：${v.score} ${t(lang, "分", "")}`.trim(),
+      t(
+        lang,
+        `单独评分，按 ${review.weight}% 计入 ${year} 年度总分，不计入月度和季度成绩`,
+        `rated on its own: ${review.weight}% of the ${year} total, not in months or quarters`,
+      ),
+      ...(v.comment ? [`${t(lang, "评语", "Comment")}：${v.comment}`] : []),
+      `${t(lang, "月份", "Month")}：${month}`,
     ],
     lang,
   });

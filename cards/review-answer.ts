@@ -1,4 +1,5 @@
 import type { ReviewFormRefusal, ReviewReplyResult, ReviewResult } from "../src/app/review-submit";
+import { raterLabel } from "../src/domain/scheme";
 import { excerpt } from "../src/domain/text";
 import { t, type Lang } from "./kit";
 
@@ -12,6 +13,14 @@ export function reviewAnswer(result: ReviewResult | ReviewReplyResult, lang: Lan
     return t(lang, `「${result.dimension}」须是 0–100 的数`, `${result.dimension} must be 0–100`);
   if (result.code === "no_such_rater") return t(lang, "本方案没有这类评分", "This scheme has no such rater group");
   if (result.code === "nothing_rated") return t(lang, "请至少填写一项分数", "Fill in at least one score");
+  if (result.code === "earlier_group_pending") {
+    const e = result.earlier;
+    return t(
+      lang,
+      `本方案先由「${raterLabel(e.group)}」评价、再评分（篇6）：目前 ${e.raters} 人，每项需至少 ${result.needed} 人`,
+      `${e.group} rate first: ${e.raters} so far, ${result.needed} needed per item`,
+    );
+  }
   return reviewReplyRefusal(result, lang)?.title ?? "";
 }
 

@@ -93,6 +93,7 @@ export const awardCommand = defineCommand({
         level: done.level,
         points: done.points,
         extraCap: done.extraCap,
+        outsideCap: done.outsideCap,
         reason,
         month,
         lang: ctx.lang,

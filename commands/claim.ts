@@ -7,6 +7,7 @@ import { MAX_RECORD_CHARS } from "../src/app/records";
 import { schemeInForce } from "../src/app/schemes";
 import { applyResult } from "../src/bot/apply";
 import { defineCommand, type CommandContext } from "../src/bot/command";
+import { MAX_CHANGE_POINTS } from "../src/domain/points";
 import { findDimension } from "../src/domain/scheme";
 import { isVagueReason } from "../src/domain/scoring";
 import { matchAwardLevel } from "./award";
@@ -30,9 +31,13 @@ const claimArgs = (lang: Lang) =>
       const [item, pointsText, ...words] = rest;
       const points = Number(pointsText);
       const evidence = words.join(" ").trim();
-      if (!item || !Number.isFinite(points) || points <= 0 || points > 20)
+      if (!item || !Number.isFinite(points) || points <= 0 || points > MAX_CHANGE_POINTS)
         return fail(
-          t(lang, "请写明：申报 加分 维度 分值(0–20) 依据", "Write: /claim bonus dimension points(0–20) evidence"),
+          t(
+            lang,
+            `请写明：申报 加分 维度 分值(0–${MAX_CHANGE_POINTS}) 依据`,
+            `Write: /claim bonus dimension points(0–${MAX_CHANGE_POINTS}) evidence`,
+          ),
         );
       if (!evidence || isVagueReason(evidence))
         return fail(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../cards/kit";
-import { ratingCard, ratingProblem } from "../cards/rating";
+import { ratingCard, ratingProblem, yearReviewRatingCard } from "../cards/rating";
 import { rateMember } from "../src/app/ratings";
 import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
@@ -78,12 +78,16 @@ export const rateCommand = defineCommand({
       by,
       now: ctx.now,
     });
+    const who = displayName(member);
     if (!done.ok) {
-      const p = ratingProblem(done, item, ctx.lang);
+      const p = ratingProblem(done, item, ctx.lang, who);
       return problem(ctx, p.title, p.body, p.withExample ? EXAMPLE[ctx.lang] : undefined);
     }
     ctx.work.write(...done.writes);
-    const who = displayName(member);
-    ctx.reply(ratingCard({ who, path: done.path, items: done.items, score, comment, month, lang: ctx.lang }));
+    const lang = ctx.lang;
+    if (done.code === "year_review_rated")
+      return ctx.reply(yearReviewRatingCard({ who, review: done.review, score, comment, month, lang }));
+    const { path, items, earlier } = done;
+    ctx.reply(ratingCard({ who, path, items, score, comment, month, earlier, lang }));
   },
 });

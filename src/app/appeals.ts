@@ -7,6 +7,8 @@ import { activeLeaders } from "./claims";
 import { correctionWrites } from "./corrections";
 import { computeQuarter, computeYear } from "./period-results";
 import { periodKind } from "../domain/periods";
+import { MAX_CHANGE_POINTS } from "../domain/points";
+import { isActiveLeader } from "./authority";
 import { groupAndMember } from "./groups";
 import type { MessageBody } from "./ports";
 import {
@@ -22,9 +24,6 @@ import {
 export const MAX_APPEAL_CHARS = 1000;
 /** The appeal card's reason box holds as much; a reply command is cut to it. */
 export const MAX_APPEAL_DECISION_CHARS = 300;
-/** An amendment moves one dimension by at most this much (the 20-point cap). */
-const MAX_AMENDMENT_POINTS = 20;
-
 /** The published figures of a period: a quarter ("2026-Q3") or a year ("2026"). */
 export async function periodResult(db: Database, group: Group, period: string, now: Date) {
   return periodKind(period) === "year" ? computeYear(db, group, period, now) : computeQuarter(db, group, period, now);
@@ -108,7 +107,7 @@ export async function lodgeAppeal(
     leaders: leaders.length,
     period: publication.period,
     windowEnds: publication.windowEnds,
-    writes: writes as BatchItem[],
+    writes,
     messages,
   };
 }
@@ -169,7 +168,7 @@ export async function decideAppeal(
   const found = row && (await groupAndMember(db, row.publication.groupId, input.operatorUserId));
   if (!row || !found || found.group.tenantKey !== input.tenantKey) return { ok: false, code: "not_found" };
   const { group, member: operator } = found;
-  if (!operator || operator.role !== "leader" || !operator.active) return { ok: false, code: "not_leader" };
+  if (!isActiveLeader(operator)) return { ok: false, code: "not_leader" };
   if (row.decision)
     return alreadyDecided(row.decision, group, (await groupAndMember(db, group.id, row.decision.byUserId))?.member);
 
@@ -185,7 +184,7 @@ export async function decideAppeal(
     const dim =
       byKey ?? (named?.kind === "found" ? scheme.dimensions.find((d) => d.key === named.path[0]!.key) : undefined);
     const points = Number(String(input.points ?? "").trim());
-    if (!dim || !Number.isFinite(points) || points === 0 || Math.abs(points) > MAX_AMENDMENT_POINTS)
+    if (!dim || !Number.isFinite(points) || points === 0 || Math.abs(points) > MAX_CHANGE_POINTS)
       return { ok: false, code: "bad_amendment" };
     change = { dimension: dim.key, points, name: dim.name };
   }
@@ -199,12 +198,12 @@ export async function decideAppeal(
     dimension: change?.dimension,
     points: change?.points,
     now,
-  }) as BatchItem[];
+  });
   let reissue: string | undefined;
   if (change) {
     // The amendment is a correction: an adjustment in the period's last month and a new version.
     writes.push(
-      ...(correctionWrites(db, {
+      ...correctionWrites(db, {
         group,
         publication: row.publication,
         member: row.member,
@@ -214,7 +213,7 @@ export async function decideAppeal(
         by: operator.userId,
         action: "publication.amend",
         now,
-      }) as BatchItem[]),
+      }),
     );
     reissue = row.publication.period;
   }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
 import { auditLog } from "../db/schema";
@@ -60,4 +61,39 @@ export function auditWrite(db: Database, entry: AuditEntry): BatchItem {
     ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
     at: entry.now,
   });
+}
+
+/**
+ * One audit row that is written only if the write just before it in the same batch changed a row
+ * (SQLite's `changes()`): for an update that may find nothing left to change, such as a record two
+ * racing clicks withdraw, so the log follows what the update did rather than what was read before it.
+ */
+export function auditWriteIfChanged(db: Database, entry: AuditEntry): BatchItem {
+  const columns = [
+    auditLog.id,
+    auditLog.groupId,
+    auditLog.actorUserId,
+    auditLog.action,
+    auditLog.subjectId,
+    auditLog.detail,
+    auditLog.at,
+  ];
+  const values = [
+    newId("aud", entry.now.getTime()),
+    entry.groupId,
+    entry.by,
+    entry.action,
+    entry.subjectId ?? null,
+    entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    entry.now.getTime(),
+  ];
+  const names = sql.join(
+    columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const row = sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+  return db.run(sql`insert into ${auditLog} (${names}) select ${row} where changes() = 1`);
 }

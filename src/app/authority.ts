@@ -15,7 +15,7 @@ export function isLeader(member: Pick<Member, "role"> | null | undefined): boole
 }
 
 /** A leader who is still in the group: only they may decide (approve, settle an appeal). */
-export function isActiveLeader(member: Pick<Member, "role" | "active"> | null | undefined): boolean {
+export function isActiveLeader<M extends Pick<Member, "role" | "active">>(member: M | null | undefined): member is M {
   return isLeader(member) && member!.active;
 }
 

@@ -16,7 +16,17 @@ export function matchAwardLevel(levels: readonly string[], typed: string): strin
 
 export type AwardResult =
   | { ok: false; code: "level_unknown"; levels: { level: string; points: number }[] }
-  | { ok: true; code: "awarded"; level: string; points: number; extraCap?: number; writes: Writes };
+  | {
+      ok: true;
+      code: "awarded";
+      level: string;
+      points: number;
+      /** The 附加分 cap awards share, where they share one. */
+      extraCap?: number;
+      /** Rules 2 (篇5 line 99): awards are added in full, outside the 附加分 cap. */
+      outsideCap: boolean;
+      writes: Writes;
+    };
 
 /** 奖励: a leader records an award (国家级/省级/市级/县级) for one or more people, worth the scheme's points. */
 export async function giveAward(
@@ -40,5 +50,7 @@ export async function giveAward(
       now: input.now,
     }),
   );
-  return { ok: true, code: "awarded", level, points: scheme.awards[level]!, extraCap: scheme.extraCap, writes };
+  const points = scheme.awards[level]!;
+  const outsideCap = scheme.rules === 2;
+  return { ok: true, code: "awarded", level, points, extraCap: scheme.extraCap, outsideCap, writes };
 }

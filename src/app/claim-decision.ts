@@ -10,13 +10,14 @@ import {
   refreshQueuedApprovalCards,
   type ClaimContext,
 } from "./claims";
+import { MAX_CHANGE_POINTS } from "../domain/points";
+import { isActiveLeader } from "./authority";
 import { groupAndMember } from "./groups";
 import type { Lang, MessageBody } from "./ports";
 import { isLocked } from "./publications";
 import { schemeForMonth } from "./schemes";
 
 /** The largest adjusted bonus a leader may grant (the scheme's per-claim ceiling). */
-const MAX_ADJUSTED_POINTS = 20;
 /** The approval card's comment box holds as much; a reply command is cut to it. */
 export const MAX_DECISION_COMMENT = 200;
 
@@ -89,7 +90,7 @@ export async function decideClaim(deps: ClaimDecisionDeps, input: ClaimDecisionI
   if (!claim || claim.group.tenantKey !== input.tenantKey) return { ok: false, code: "not_found" };
   // The claim's group decides who may decide, wherever the decision was sent from.
   const operator = (await groupAndMember(db, claim.group.id, input.operatorUserId))?.member;
-  if (!operator || operator.role !== "leader" || !operator.active) return { ok: false, code: "not_leader" };
+  if (!isActiveLeader(operator)) return { ok: false, code: "not_leader" };
   const { scheme } = await schemeForMonth(db, claim.group, claim.claim.period, now);
   if (claim.decision) return { ok: false, code: "already_decided", claim, scheme };
   if (await isLocked(db, claim.group.id, claim.claim.period)) return { ok: false, code: "period_final" };
@@ -99,7 +100,7 @@ export async function decideClaim(deps: ClaimDecisionDeps, input: ClaimDecisionI
   let points: number | undefined;
   if (decision === "adjusted") {
     points = Number(String(input.points ?? "").trim());
-    if (claim.claim.kind !== "bonus" || !Number.isFinite(points) || points <= 0 || points > MAX_ADJUSTED_POINTS)
+    if (claim.claim.kind !== "bonus" || !Number.isFinite(points) || points <= 0 || points > MAX_CHANGE_POINTS)
       return { ok: false, code: "bad_points" };
   }
 
@@ -109,7 +110,7 @@ export async function decideClaim(deps: ClaimDecisionDeps, input: ClaimDecisionI
     points,
     comment: comment || undefined,
     now,
-  }) as BatchItem[];
+  });
   const decided: ClaimContext = {
     ...claim,
     decider: operator,

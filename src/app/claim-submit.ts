@@ -56,7 +56,7 @@ export async function submitClaim(
     leaders: leaders.length,
     claim: claimCtx,
     scheme,
-    writes: writes as BatchItem[],
+    writes,
     messages,
   };
 }

@@ -3,7 +3,6 @@ import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import type { SubjectKey } from "../outbox/message";
 import {
-  auditLog,
   claimDecisions,
   claims,
   groups,
@@ -16,6 +15,7 @@ import {
   type Member,
 } from "../db/schema";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson } from "../domain/scoring";
+import { auditWrite, type Writes } from "./audit";
 import { addRecord } from "./records";
 import { schemeForMonth } from "./schemes";
 import { adjustWrites, awardWrites, monthInputs } from "./scores";
@@ -73,21 +73,18 @@ export function createClaim(
     no: input.no,
     createdAt: input.now,
   };
-  return {
-    claim,
-    writes: [
-      db.insert(claims).values(claim),
-      db.insert(auditLog).values({
-        id: newId("aud", input.now.getTime()),
-        groupId: input.group.id,
-        actorUserId: input.member.userId,
-        action: `claim.${input.kind}`,
-        subjectId: id,
-        detail: { ...input.detail, period: input.period },
-        at: input.now,
-      }),
-    ],
-  };
+  const writes: Writes = [
+    db.insert(claims).values(claim),
+    auditWrite(db, {
+      groupId: input.group.id,
+      by: input.member.userId,
+      action: `claim.${input.kind}`,
+      subjectId: id,
+      detail: { ...input.detail, period: input.period },
+      now: input.now,
+    }),
+  ];
+  return { claim, writes };
 }
 
 export async function activeLeaders(db: Database, groupId: string): Promise<Member[]> {
@@ -218,10 +215,10 @@ export function decideWrites(
   db: Database,
   ctx: ClaimContext,
   d: { decision: DecisionKind; by: string; points?: number; comment?: string; now: Date },
-) {
+): Writes {
   const { claim, group, claimant } = ctx;
   const granted = d.decision !== "rejected";
-  const writes: unknown[] = [
+  const writes: Writes = [
     db.insert(claimDecisions).values({
       claimId: claim.id,
       decision: d.decision,
@@ -234,14 +231,13 @@ export function decideWrites(
       .update(claims)
       .set({ status: granted ? "approved" : "rejected" })
       .where(eq(claims.id, claim.id)),
-    db.insert(auditLog).values({
-      id: newId("aud", d.now.getTime()),
+    auditWrite(db, {
       groupId: group.id,
-      actorUserId: d.by,
+      by: d.by,
       action: `claim.${d.decision}`,
       subjectId: claim.id,
       detail: { kind: claim.kind, points: d.points ?? null, comment: d.comment ?? null },
-      at: d.now,
+      now: d.now,
     }),
   ];
   if (granted) {

@@ -13,7 +13,7 @@ import {
 } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { addWorkdays, quarterOf } from "../domain/periods";
-import { auditWrite } from "./audit";
+import { auditWrite, type Writes } from "./audit";
 
 /** Objections are taken for this many workdays after a result is published (公示期). */
 export const OBJECTION_WORKDAYS = 3;
@@ -217,8 +217,8 @@ export function decideAppealWrites(
     points?: number;
     now: Date;
   },
-) {
-  const writes: unknown[] = [
+): Writes {
+  const writes: Writes = [
     db.insert(appealDecisions).values({
       appealId: input.appeal.id,
       decision: input.decision,

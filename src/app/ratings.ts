@@ -1,8 +1,9 @@
 import type { Database } from "../db/database";
 import type { Group, Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
-import { findDimension, indexScheme } from "../domain/scheme";
+import { findDimension, findYearReview, indexScheme } from "../domain/scheme";
 import type { Writes } from "./audit";
+import { checkRaterSequence, type EarlierResult } from "./rater-sequence";
 import { schemeInForce } from "./schemes";
 import { rateWrites } from "./scores";
 
@@ -10,6 +11,14 @@ export type RateResult =
   | { ok: false; code: "dimension_unknown" | "dimension_ambiguous"; options: string[] }
   | { ok: false; code: "no_leader_raters" }
   | { ok: false; code: "computed"; dimension: string }
+  | { ok: false; code: "earlier_group_pending"; earlier: EarlierResult; needed: number }
+  | {
+      ok: true;
+      code: "year_review_rated";
+      /** The half-year (or other) review's name and its share of the year's total. */
+      review: { name: string; weight: number };
+      writes: Writes;
+    }
   | {
       ok: true;
       code: "rated";
@@ -17,12 +26,16 @@ export type RateResult =
       path: string[];
       /** The items under it that each got the score (one when a leaf was rated). */
       items: string[];
+      /** The earlier rater group's result the leaders rate with in view (篇6 line 122), if the scheme orders them. */
+      earlier: EarlierResult | null;
       writes: Writes;
     };
 
 /**
  * 评分: a leader rates a person on an item. Rating a parent rates each of its items with the
- * same score; computed items (出勤, from the daily records) are never typed in.
+ * same score; computed items (出勤, from the daily records) are never typed in. A year review
+ * (半年综合管理评价, 篇9 line 193) is rated as its own leaf and counts only in the year's total. Where the
+ * scheme orders its raters (先民测、再由领导评分, 篇6 line 122) the leaders wait for the group before them.
  */
 export async function rateMember(
   deps: { db: Database },
@@ -40,6 +53,21 @@ export async function rateMember(
   const { db } = deps;
   const { scheme } = await schemeInForce(db, input.group.id);
   const found = findDimension(scheme, input.item);
+  const review = found.kind === "found" ? undefined : findYearReview(scheme.yearReviews, input.item);
+  if (review) {
+    const writes = rateWrites(db, {
+      group: input.group,
+      month: input.month,
+      member: input.member,
+      leaves: [review.key],
+      score: input.score,
+      raterGroup: "leader",
+      by: input.by,
+      comment: input.comment,
+      now: input.now,
+    });
+    return { ok: true, code: "year_review_rated", review: { name: review.name, weight: review.weight }, writes };
+  }
   if (found.kind === "ambiguous")
     return { ok: false, code: "dimension_ambiguous", options: found.candidates.map((d) => d.name) };
   if (found.kind !== "found")
@@ -49,11 +77,15 @@ export async function rateMember(
     (l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source,
   );
   if (!under.length) return { ok: false, code: "computed", dimension: found.dimension.name };
+  const leaves = under.map((l) => l.node.key);
+  const sequence = await checkRaterSequence(db, input.group, scheme, input.month, input.member.id, leaves, "leader");
+  if (!sequence.ok)
+    return { ok: false, code: "earlier_group_pending", earlier: sequence.earlier, needed: sequence.needed };
   const writes = rateWrites(db, {
     group: input.group,
     month: input.month,
     member: input.member,
-    leaves: under.map((l) => l.node.key),
+    leaves,
     score: input.score,
     raterGroup: "leader",
     by: input.by,
@@ -65,6 +97,7 @@ export async function rateMember(
     code: "rated",
     path: found.path.map((p) => p.name),
     items: under.map((l) => l.node.name),
+    earlier: sequence.earlier,
     writes,
   };
 }

@@ -1,9 +1,10 @@
 import { and, asc, between, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { auditLog, records, type Group, type Member, type RecordRow } from "../db/schema";
+import { records, type Group, type Member, type RecordRow } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { monthOf, type IsoDate, type IsoMonth } from "../domain/dates";
+import { auditWriteIfChanged, type Writes } from "./audit";
 
 export { MAX_RECORD_CHARS } from "../domain/text";
 
@@ -58,17 +59,19 @@ export async function getRecord(db: Database, id: string): Promise<RecordRow | u
  * requests commit together, src/db/file-client.ts), so the audit row follows the update's own
  * outcome (`changes()`, the rows the update before it changed in the same batch), not the read.
  */
-export function withdrawRecord(db: Database, record: RecordRow, actorUserId: string, now: Date) {
-  const auditId = newId("aud", now.getTime());
+export function withdrawRecord(db: Database, record: RecordRow, actorUserId: string, now: Date): Writes {
   return [
     db
       .update(records)
       .set({ withdrawnAt: now })
       .where(and(eq(records.id, record.id), isNull(records.withdrawnAt))),
-    db.run(
-      sql`insert into ${auditLog} (${sql.identifier(auditLog.id.name)}, ${sql.identifier(auditLog.groupId.name)}, ${sql.identifier(auditLog.actorUserId.name)}, ${sql.identifier(auditLog.action.name)}, ${sql.identifier(auditLog.subjectId.name)}, ${sql.identifier(auditLog.at.name)})
-          select ${auditId}, ${record.groupId}, ${actorUserId}, ${"record.withdraw"}, ${record.id}, ${now.getTime()} where changes() = 1`,
-    ),
+    auditWriteIfChanged(db, {
+      groupId: record.groupId,
+      by: actorUserId,
+      action: "record.withdraw",
+      subjectId: record.id,
+      now,
+    }),
   ];
 }
 

@@ -3,6 +3,8 @@ import type { BatchItem, Database } from "../db/database";
 import { currentMemberId } from "../db/ids";
 import { members, type Group, type Member } from "../db/schema";
 import { indexScheme } from "../domain/scheme";
+import { isLeader } from "./authority";
+import { checkRaterSequence, type EarlierResult } from "./rater-sequence";
 import { schemeForMonth } from "./schemes";
 import { rateWrites } from "./scores";
 
@@ -26,7 +28,8 @@ export interface ReviewSubmission {
 export type ReviewResult =
   | { ok: true; code: "submitted"; rated: number; kind: RaterKind; writes: BatchItem[] }
   | { ok: false; code: "no_such_rater" | "nothing_rated" }
-  | { ok: false; code: "bad_score"; dimension: string };
+  | { ok: false; code: "bad_score"; dimension: string }
+  | { ok: false; code: "earlier_group_pending"; earlier: EarlierResult; needed: number };
 
 /** One 月评议 submission, from the card's form or the 「评议打分」 reply: one score per dimension, spread over its items like 评分. */
 export async function submitReview(db: Database, s: ReviewSubmission): Promise<ReviewResult> {
@@ -48,6 +51,10 @@ export async function submitReview(db: Database, s: ReviewSubmission): Promise<R
     });
   }
   if (!rated.length) return { ok: false, code: "nothing_rated" };
+  // Issue 13 item 7 (篇6 line 122): where the scheme orders its raters, a group rates after the one before it.
+  const typed = rated.flatMap((r) => r.keys).filter((k) => !leaves.find((l) => l.node.key === k)?.node.source);
+  const order = await checkRaterSequence(db, group, scheme, s.month, s.subject.id, typed, s.kind);
+  if (!order.ok) return { ok: false, code: "earlier_group_pending", earlier: order.earlier, needed: order.needed };
   const writes = rated.flatMap((r) =>
     rateWrites(db, {
       group,
@@ -60,7 +67,7 @@ export async function submitReview(db: Database, s: ReviewSubmission): Promise<R
       comment,
       now: s.now,
     }),
-  ) as BatchItem[];
+  );
   return { ok: true, code: "submitted", rated: rated.length, kind: s.kind, writes };
 }
 
@@ -91,7 +98,7 @@ export async function reviewFormSubject(
 ): Promise<{ ok: true; rater: Member; subject: Member } | { ok: false; code: ReviewFormRefusal }> {
   const { group, rater, kind } = input;
   if (!rater?.active) return { ok: false, code: "not_member" };
-  if (kind === "leader" && rater.role !== "leader") return { ok: false, code: "leaders_only" };
+  if (kind === "leader" && !isLeader(rater)) return { ok: false, code: "leaders_only" };
   const named = kind === "peer" ? input.chosen : kind === "self" ? rater.id : input.named;
   const subjectId = named && currentMemberId(named, group);
   if (!subjectId) return { ok: false, code: "choose_colleague" };
@@ -141,7 +148,7 @@ export async function submitReviewReply(
   if (!rater.active) return { ok: false, code: "not_member" };
   const { scheme } = await schemeForMonth(db, input.group, input.month, input.now);
   const kind: RaterKind =
-    subject.id === rater.id ? "self" : rater.role === "leader" && "leader" in scheme.raters ? "leader" : "peer";
+    subject.id === rater.id ? "self" : isLeader(rater) && "leader" in scheme.raters ? "leader" : "peer";
   if (kind === "peer" && input.inGroupChat) return { ok: false, code: "peer_in_group" };
   if (!(kind in scheme.raters)) return { ok: false, code: "kind_not_in_scheme", kind };
   const scores: Record<string, string> = {};

@@ -16,7 +16,7 @@ export type WithdrawResult =
   | { ok: false; code: "not_found" | "not_author" | "nothing_live" };
 
 async function withdraw(db: Database, record: RecordRow, actorUserId: string, now: Date): Promise<WithdrawResult> {
-  const writes = withdrawRecord(db, record, actorUserId, now) as BatchItem[];
+  const writes = withdrawRecord(db, record, actorUserId, now);
   const left = (await countRecordsOfMonth(db, record.memberId, monthOf(record.date))) - 1;
   return { ok: true, code: "withdrawn", record, left, writes };
 }

@@ -380,7 +380,8 @@ export function createBot(opts: BotOptions) {
     kind: update.kind,
     ...("eventId" in update ? { eventId: update.eventId } : {}),
     ...(update.kind === "message" ? { messageId: update.messageId } : {}),
-    ...(update.kind === "card_action" && typeof update.value.a === "string" ? { action: update.value.a } : {}),
+    // The button's action by today's readable key or the old `a`, so the log names it either way.
+    ...(update.kind === "card_action" && buttonActionId(update.value) ? { action: buttonActionId(update.value) } : {}),
   });
 
   return {
