@@ -107,4 +107,18 @@ describe("a department move changes no past month (岗变酬变)", () => {
     expect(moved!.active).toBe(false);
     expect(await totals(OFFICE.chatId, "2026-10")).toEqual(octoberBefore);
   });
+
+  test("someone who leaves the chat stays in the months that began before the day they left", async () => {
+    const chat = h.lark.mock.store.chats.get(OFFICE.chatId)!;
+    chat.members = chat.members.filter((id) => id !== LI.openId);
+    await h.addBotToOffice(); // the bot reads the chat's members again
+    const [gone] = await h.bot.db
+      .select()
+      .from(members)
+      .where(eq(members.id, memberOf(LI.openId)));
+    expect([gone!.active, gone!.leftOn, gone!.movedTo]).toEqual([false, "2026-11-02", null]);
+    expect(await totals(OFFICE.chatId, "2026-10")).toEqual(octoberBefore);
+    // He was there on 1 November: November still counts him (82, as rated).
+    expect(await totals(OFFICE.chatId, "2026-11")).toEqual(expect.arrayContaining([[memberOf(LI.openId), 82]]));
+  });
 });
