@@ -32,6 +32,7 @@ export type AuditAction =
   | "group.sync"
   | "review.submit"
   | "roster.import"
+  | "roster.move"
   | "goal.set"
   | "goal.cancel"
   | "department.score"

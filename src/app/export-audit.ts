@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "group.sync": "同步成员",
   "review.submit": "月评议",
   "roster.import": "花名册导入",
+  "roster.move": "花名册调动部门",
   "goal.set": "设定目标",
   "goal.cancel": "取消目标",
   "department.score": "部门绩效",

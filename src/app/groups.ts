@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { currentGroupId, groupIdFor, memberIdFor } from "../db/ids";
 import { groups, members, records, type Group, type Member } from "../db/schema";
+import { localDate } from "../domain/dates";
 import type { ChatDirectory } from "./ports";
 import { auditWrite } from "./audit";
 
@@ -65,6 +66,9 @@ export function addMember(db: Database, groupId: string, userId: string, now: Da
     coefficient: 1,
     position: null,
     active: true,
+    leftOn: null,
+    movedTo: null,
+    joinedOn: null,
     createdAt: now,
   };
   return {
@@ -159,6 +163,8 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
             set: { name, active: true, ...(role ? { role } : {}) },
           }),
       );
+    } else if (!row.active && row.movedTo) {
+      // Moved to another department by the roster while still in this chat: stays moved.
     } else if (row.name !== name || !row.active || (role && row.role !== role)) {
       writes.push(
         db
@@ -169,7 +175,14 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
     }
   }
   const gone = existing.filter((m) => m.active && !present.has(m.userId)).map((m) => m.id);
-  if (gone.length) writes.push(db.update(members).set({ active: false }).where(inArray(members.id, gone)));
+  // The day they left is kept: the months before it still count them (岗变酬变).
+  if (gone.length)
+    writes.push(
+      db
+        .update(members)
+        .set({ active: false, leftOn: localDate(now, group.timezone) })
+        .where(inArray(members.id, gone)),
+    );
   writes.push(
     db
       .update(groups)

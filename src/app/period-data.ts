@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { DataError } from "../domain/data-error";
 import { adjustments, awards, departmentScores, members, ratings, schemes, type Group } from "../db/schema";
@@ -29,6 +29,7 @@ import {
 } from "./month-cache";
 import { inForceFrom, type SchemeInForce } from "./schemes";
 import { termsOf } from "./roster";
+import { inGroupDuring } from "../domain/roster";
 
 /**
  * Many groups' months read at once: a handful of queries for a chunk of
@@ -118,7 +119,7 @@ async function loadRows(
     db
       .select()
       .from(members)
-      .where(and(inArray(members.groupId, ids), eq(members.active, true)))
+      .where(and(inArray(members.groupId, ids), or(eq(members.active, true), isNotNull(members.leftOn))))
       .orderBy(asc(members.groupId), asc(members.userId)),
     db
       .select(ratingColumns)
@@ -145,7 +146,7 @@ async function loadRows(
   for (const g of chunk)
     for (const m of months) {
       const k = key(g.id, m);
-      const ps = peopleOf.get(g.id) ?? [];
+      const ps = (peopleOf.get(g.id) ?? []).filter((p) => inGroupDuring(p, m));
       rows.set(
         k,
         ps.length

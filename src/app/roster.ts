@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
 import { members, memberTerms, type Group, type Member } from "../db/schema";
-import { firstDayOfMonth, monthOf, type IsoDate } from "../domain/dates";
+import { firstDayOfMonth, localDate, monthOf, type IsoDate } from "../domain/dates";
 import { termOn, type RosterParse, type RosterProblem, type Term } from "../domain/roster";
 import { excerpt } from "../domain/text";
 import { tenantGroups } from "./groups";
@@ -78,6 +78,14 @@ export async function planRosterImport(
     byGroupAndName.set(key, [...(byGroupAndName.get(key) ?? []), m]);
   }
 
+  // Who the file lists where (by user): a person listed in two groups is in both, not moved.
+  const listedIn = new Set<string>();
+  for (const row of parsed.rows) {
+    const only = groupsByName.get(row.group);
+    if (only?.length !== 1) continue;
+    for (const m of byGroupAndName.get(`${only[0]!.id}|${row.name}`) ?? []) listedIn.add(`${m.groupId}|${m.userId}`);
+  }
+
   const writes: unknown[] = [];
   const touchedGroups = new Set<string>();
   let changed = 0;
@@ -130,13 +138,43 @@ export async function planRosterImport(
       continue;
     }
     touchedGroups.add(group.id);
+    // A department move (部门 = group): the person's staff membership in another group the file does not
+    // list them in ends the day before `from`; that group's earlier months keep them, this one has them from `from`.
+    const away = people.filter(
+      (m) =>
+        m.userId === member.userId &&
+        m.groupId !== group.id &&
+        m.role === "staff" &&
+        !listedIn.has(`${m.groupId}|${m.userId}`),
+    );
+    if (away.length) {
+      changed++;
+      effective.add(from);
+      const newHere = monthOf(localDate(member.createdAt, group.timezone)) >= monthOf(from);
+      for (const m of away) {
+        touchedGroups.add(m.groupId);
+        writes.push(
+          db.update(members).set({ active: false, leftOn: from, movedTo: group.id }).where(eq(members.id, m.id)),
+          auditWrite(db, {
+            groupId: m.groupId,
+            by: input.by,
+            action: "roster.move",
+            subjectId: m.id,
+            detail: { member: m.id, to: group.id, toMember: member.id, effectiveFrom: from },
+            now,
+          }),
+        );
+      }
+      // Only someone new here gets a start date: months this group already scored them in stay as they were.
+      if (newHere) writes.push(db.update(members).set({ joinedOn: from }).where(eq(members.id, member.id)));
+    }
     const own = terms.get(member.id) ?? [];
     const inForce = termOn(own, from) ?? member;
     if (inForce.position === row.position && inForce.coefficient === row.coefficient) {
-      unchanged++;
+      if (!away.length) unchanged++;
       continue;
     }
-    changed++;
+    if (!away.length) changed++;
     effective.add(from);
     writes.push(
       // A member with no term yet keeps, before this one, the values they had.

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { DataError } from "../domain/data-error";
 import { newId } from "../db/ids";
 import { adjustments, awards, members, ratings, type Group, type Member } from "../db/schema";
 import { daysInMonth, type IsoMonth } from "../domain/dates";
-import { withTermsOn, type Term } from "../domain/roster";
+import { inGroupDuring, withTermsOn, type Term } from "../domain/roster";
 import { indexScheme, type Scheme } from "../domain/scheme";
 import { computePeriod, parsePeriodInputs, type PeriodInputsJson, type PeriodResult } from "../domain/scoring";
 import type { Attendance } from "../domain/attendance";
@@ -115,11 +115,14 @@ async function fetchMonthRows(
   month: IsoMonth,
   withAttendance: boolean,
 ): Promise<MonthRows> {
-  const people = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.groupId, group.id), eq(members.active, true)))
-    .orderBy(asc(members.userId));
+  // Those who have left stay in the months before they left (a roster move rewrites no past month).
+  const people = (
+    await db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, group.id), or(eq(members.active, true), isNotNull(members.leftOn))))
+      .orderBy(asc(members.userId))
+  ).filter((m) => inGroupDuring(m, month));
   if (!people.length) return { people, rated: [], adjusted: [], awarded: [] };
   const [rated, adjusted, awarded, attendanceRows, terms] = await Promise.all([
     db

@@ -74,6 +74,15 @@ export const members = sqliteTable(
     /** 岗位 (post) as last imported; a month's post is in member_terms. */
     position: text("position"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /**
+     * The day (group's zone) the person left this group, moved by the roster or gone from the chat:
+     * they stay in the months that begin before it (岗变酬变, a department move changes no past month).
+     */
+    leftOn: text("left_on"),
+    /** The group a roster move took them to (then `leftOn` is the move's 生效日期); the chat sync leaves them moved. */
+    movedTo: text("moved_to"),
+    /** The day a roster move into this group takes effect; months ending before it are scored without them. */
+    joinedOn: text("joined_on"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("members_group_user").on(t.groupId, t.userId), index("members_user").on(t.userId)],

@@ -4,7 +4,7 @@
  * with its row and column. Pure: matching names to people is the app's job.
  */
 
-import { addDays, calendarDay, type IsoDate } from "./dates";
+import { addDays, calendarDay, type IsoDate, type IsoMonth } from "./dates";
 import type { ReadCell } from "./xlsx/read";
 
 /** A cell as the sheet reader gives it (a CSV gives strings). */
@@ -204,4 +204,25 @@ export function withTermsOn<P extends { id: string; coefficient: number; positio
     const t = termOn(terms.get(p.id) ?? [], date);
     return t ? { ...p, coefficient: t.coefficient, position: t.position } : p;
   });
+}
+
+/** A membership's dates (岗变酬变 for departments): null where the person never left, or was not moved in. */
+export interface Membership {
+  active: boolean;
+  leftOn: IsoDate | null;
+  joinedOn: IsoDate | null;
+}
+
+/**
+ * Whether a membership belongs to a month's scoring: a person who left (a
+ * roster move, or gone from the chat) stays in every month that begins before
+ * the day they left; one moved in counts from the month their move takes
+ * effect. Without dates (left before dates were kept), only active people count.
+ */
+export function inGroupDuring(m: Membership, month: IsoMonth): boolean {
+  const start = `${month}-01`;
+  const end = `${month}-31`;
+  if (m.joinedOn && m.joinedOn > end) return false;
+  if (m.active) return true;
+  return m.leftOn !== null && m.leftOn > start;
 }

@@ -19,6 +19,9 @@ const person = (userId: string, name: string): Member => ({
   coefficient: 1,
   position: null,
   active: true,
+  leftOn: null,
+  movedTo: null,
+  joinedOn: null,
   createdAt: new Date(0),
 });
 

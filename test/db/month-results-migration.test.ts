@@ -42,16 +42,19 @@ test("0015 on a database at 0012: every row kept, month_results empty, and the n
       chatId,
       timezone: "Asia/Shanghai",
     });
-    await db.insert(members).values(
-      [leader, staff].map((userId, i) => ({
-        id: memberIdFor(groupId, userId),
-        groupId,
-        userId,
-        name: ["周主任", "吴一"][i]!,
-        role: i ? ("staff" as const) : ("leader" as const),
-        createdAt: at,
-      })),
-    );
+    // Plain SQL with the columns members had then: later migrations add more.
+    for (const [i, userId] of [leader, staff].entries())
+      await client.execute({
+        sql: "insert into members (id, group_id, user_id, name, role, created_at) values (?, ?, ?, ?, ?, ?)",
+        args: [
+          memberIdFor(groupId, userId),
+          groupId,
+          userId,
+          ["周主任", "吴一"][i]!,
+          i ? "staff" : "leader",
+          at.getTime(),
+        ],
+      });
     const rating = (id: string, period: string) => ({
       id,
       groupId,

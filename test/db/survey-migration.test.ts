@@ -61,7 +61,14 @@ test("a database at the previous migration upgrades with nothing lost", async ()
     await applyMigrations(db);
 
     expect(await tables()).toEqual(expect.arrayContaining(["surveys", "survey_codes"]));
-    expect(await snapshot()).toEqual(kept);
+    // The columns they had are as they were (later migrations may add columns; those are not compared here).
+    const after = await snapshot();
+    for (const t of ["groups", "members", "ratings"] as const)
+      expect(
+        (after[t] as Record<string, unknown>[]).map((r) =>
+          Object.fromEntries(Object.keys((kept[t] as Record<string, unknown>[])[0]!).map((k) => [k, r[k]])),
+        ),
+      ).toEqual(kept[t]);
     await db.run(
       sql`insert into surveys (id, group_id, seq, period, dimension, title, source, min_sample, public_key, print_key,
         by_user_id) values ('svy_new', ${group}, 1, '2026-11', 'image', '张三 · 公众形象', 'page', 30,
