@@ -18,13 +18,13 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 test("a database at the previous migration upgrades with nothing lost", async () => {
   dir = await mkdtemp(join(tmpdir(), "appraisal-0016-"));
-  // The migrations folder as it was before 0016: the same files, the journal without its entry.
+  // The migrations folder as it was before 0016: the same files, the journal up to the entry before it.
   const before = join(dir, "migrations");
   await cp(MIGRATIONS_FOLDER, before, { recursive: true });
   const journalPath = join(before, "meta", "_journal.json");
   const journal = JSON.parse(await readFile(journalPath, "utf8")) as { entries: { tag: string }[] };
   expect(journal.entries.map((e) => e.tag)).toContain("0016_surveys");
-  journal.entries = journal.entries.filter((e) => e.tag !== "0016_surveys");
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === "0016_surveys"));
   await writeFile(journalPath, JSON.stringify(journal));
 
   const database = await openNodeDatabase(`file:${join(dir, "old.db")}`);
