@@ -24,7 +24,10 @@ test("a database at the previous migration upgrades with nothing lost", async ()
   const journalPath = join(before, "meta", "_journal.json");
   const journal = JSON.parse(await readFile(journalPath, "utf8")) as { entries: { tag: string }[] };
   expect(journal.entries.map((e) => e.tag)).toContain("0016_surveys");
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === "0016_surveys"));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === "0016_surveys"),
+  );
   await writeFile(journalPath, JSON.stringify(journal));
 
   const database = await openNodeDatabase(`file:${join(dir, "old.db")}`);
