@@ -241,3 +241,14 @@ export function chart(
 ): Element {
   return { tag: "chart", aspect_ratio: opts.aspectRatio ?? "16:9", chart_spec: spec };
 }
+
+/** A request's state as its decision card shows it: "已批准 · 李主任 · 2026-11-03", or who it waits for. */
+export function decisionStatus(
+  state: { kind: "pending" } | { kind: "decided"; decision: "approved" | "rejected"; by: string; at: string },
+  waiting: string,
+  lang: Lang,
+): string {
+  if (state.kind === "pending") return waiting;
+  const word = state.decision === "approved" ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected");
+  return `${word} · ${state.by} · ${state.at}`;
+}

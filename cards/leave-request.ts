@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { defineButtonAction } from "./action";
-import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
+import {
+  button,
+  buttonRow,
+  card,
+  decisionStatus,
+  escapeMarkdown,
+  markdown,
+  note,
+  t,
+  type Lang,
+  type Rendered,
+} from "./kit";
 
 /** 批准 / 驳回: the leave request and the decision. Buttons sent before the readable keys carry `d`. */
 export const leaveDecideButton = defineButtonAction({
@@ -33,9 +44,7 @@ export function leaveRequestCard(v: LeaveRequestView): Rendered {
   const { lang } = v;
   const title = t(lang, `请假申请 · ${v.requester}`, `Leave request · ${v.requester}`);
   const decided = v.state.kind === "decided" ? v.state : undefined;
-  const status = decided
-    ? `${decided.decision === "approved" ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected")} · ${decided.by} · ${decided.at}`
-    : t(lang, "待审批", "Waiting for a decision");
+  const status = decisionStatus(v.state, t(lang, "待审批", "Waiting for a decision"), lang);
   const lines = [
     `${v.kind}：${v.span}（${t(lang, `${v.workdays} 个工作日`, `${v.workdays} workdays`)}）`,
     ...(v.reason ? [`${t(lang, "原因", "Reason")}：${v.reason}`] : []),

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { defineButtonAction } from "./action";
-import { button, buttonRow, card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
+import {
+  button,
+  buttonRow,
+  card,
+  decisionStatus,
+  escapeMarkdown,
+  markdown,
+  note,
+  t,
+  type Lang,
+  type Rendered,
+} from "./kit";
 
 /** 批准 / 驳回: the proposal and the decision. Buttons sent before the readable keys carry `d`. */
 export const schemeDecideButton = defineButtonAction({
@@ -31,9 +42,7 @@ export function schemeProposalCard(v: SchemeProposalView): Rendered {
   const { lang } = v;
   const title = t(lang, `方案申请 · ${v.groupName}`, `Scheme proposal · ${v.groupName}`);
   const decided = v.state.kind === "decided" ? v.state : undefined;
-  const status = decided
-    ? `${decided.decision === "approved" ? t(lang, "已批准", "Approved") : t(lang, "已驳回", "Rejected")} · ${decided.by} · ${decided.at}`
-    : t(lang, "待绩考办审批", "Waiting for the office");
+  const status = decisionStatus(v.state, t(lang, "待绩考办审批", "Waiting for the office"), lang);
   const lines = [
     t(lang, `${v.proposer} 申请把本群方案改为「${v.schemeName}」`, `${v.proposer} proposes “${v.schemeName}”`),
     v.weights,

@@ -5,7 +5,7 @@ import { t } from "../cards/kit";
 import { decideAppeal, decidedAppeal } from "../src/app/appeals";
 import { appealGroupId } from "../src/app/publications";
 import { applyResult } from "../src/bot/apply";
-import { reissue } from "../src/jobs/reissue";
+import { reissueAfterCommit } from "../src/jobs/reissue";
 import { defineCardAction } from "../src/bot/card-action";
 import type { CardActionAnswer } from "../src/bot/update";
 
@@ -36,11 +36,7 @@ export const decideAppealAction = defineCardAction({
     );
     if (result.ok) {
       applyResult(ctx.work, result);
-      const period = result.reissue;
-      if (period)
-        ctx.work.defer(
-          async () => void (await reissue(ctx.deps.db, result.decided.group, period, ctx.deps.clock.now())),
-        );
+      if (result.reissue) reissueAfterCommit(ctx.work, ctx.deps, result.decided.group, result.reissue);
     }
     return answerOf(appealDecisionAnswer(result, ctx.lang));
   },

@@ -2,7 +2,7 @@ import { appealDecisionAnswer, appealViews } from "../cards/appeal-view";
 import { decideAppeal, MAX_APPEAL_DECISION_CHARS } from "../src/app/appeals";
 import { appealIdByNo } from "../src/app/publications";
 import { applyResult } from "../src/bot/apply";
-import { reissue } from "../src/jobs/reissue";
+import { reissueAfterCommit } from "../src/jobs/reissue";
 import { decisionReply } from "./reply-by-number";
 
 /** Reply commands for the appeal card's buttons, where there are none (WeChat); they work in Lark too. */
@@ -48,11 +48,7 @@ function appealReply(
       );
       if (result.ok) {
         applyResult(ctx.work, result);
-        const period = result.reissue;
-        if (period)
-          ctx.work.defer(
-            async () => void (await reissue(ctx.deps.db, result.decided.group, period, ctx.deps.clock.now())),
-          );
+        if (result.reissue) reissueAfterCommit(ctx.work, ctx.deps, result.decided.group, result.reissue);
       }
       return appealDecisionAnswer(result, ctx.lang);
     },

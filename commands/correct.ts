@@ -2,7 +2,7 @@ import { z } from "zod";
 import { t, type Lang } from "../cards/kit";
 import { periodLabel } from "../cards/report-card";
 import { scoreChangeCard } from "../cards/score-change";
-import { reissue } from "../src/jobs/reissue";
+import { reissueAfterCommit } from "../src/jobs/reissue";
 import { correctFinal, finalPublication } from "../src/app/final-corrections";
 import { displayName } from "../src/app/scores";
 import { resolveTarget, splitTargets } from "../src/app/targets";
@@ -86,7 +86,7 @@ export const correctCommand = defineCommand({
       return problem(ctx, { zh: "哪个维度？", en: "Which dimension?" }, done.options.join("、"), EXAMPLE[ctx.lang]);
     ctx.work.write(...done.writes);
     const group = ctx.group;
-    ctx.work.defer(async () => void (await reissue(db, group, publication.period, ctx.deps.clock.now())));
+    reissueAfterCommit(ctx.work, ctx.deps, group, publication.period);
     ctx.reply(
       scoreChangeCard({
         kind: points > 0 ? "bonus" : "deduction",

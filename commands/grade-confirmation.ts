@@ -8,6 +8,7 @@ import type { Work } from "../src/bot/work";
 import type { Group } from "../src/app/model";
 import { runGroupJobs } from "../src/jobs/run";
 import { annualSummary } from "../src/jobs/annual-summary";
+import { periodKind } from "../src/domain/periods";
 import { monthlyRanking, newRunCache } from "../src/jobs/monthly-ranking";
 import { quarterlyReport } from "../src/jobs/quarterly-report";
 import type { BatchItem } from "../src/db/database";
@@ -18,7 +19,7 @@ export { PERIOD } from "../src/domain/periods";
 
 /** The job that publishes a period's grades. */
 export const jobOf = (period: string): JobKind =>
-  /^\d{4}$/.test(period) ? "annual-summary" : period.includes("-Q") ? "quarterly-report" : "monthly-ranking";
+  periodKind(period) === "year" ? "annual-summary" : period.includes("-Q") ? "quarterly-report" : "monthly-ranking";
 
 /** The office's card for a period as it stands (overrides in, confirmed or not). */
 export async function confirmationCardOf(

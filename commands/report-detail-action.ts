@@ -1,7 +1,7 @@
 import { t } from "../cards/kit";
 import { reportDetailButton } from "../cards/report-card";
 import { defineCardAction } from "../src/bot/card-action";
-import { monthsOfQuarter, monthsOfYear } from "../src/domain/periods";
+import { monthsOfQuarter, monthsOfYear, periodKind } from "../src/domain/periods";
 import { renderDetail } from "./detail";
 
 /** 查看明细 on a report card: the period's monthly trails, privately to whoever clicked. */
@@ -17,7 +17,7 @@ export const reportDetailAction = defineCardAction({
       };
     const { period } = ctx.value;
     // An annual report card's button names the year: its twelve months.
-    const year = /^\d{4}$/.test(period);
+    const year = periodKind(period) === "year";
     for (const month of year ? monthsOfYear(period) : monthsOfQuarter(period)) {
       ctx.work.send(
         { type: "open_id", id: me.userId },
