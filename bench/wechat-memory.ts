@@ -6,8 +6,9 @@
  * room: each answer is a PNG drawn at 2× and sent, then its text).
  * Replies are queued in a libSQL file and sent through the real sender.
  *
- * Run: npm run bench:wechat (the same Node flags as `npm run wechat`, plus
- * --expose-gc so that each reading follows a full GC).
+ * Run: npm run bench:wechat (bundled and run like `npm run wechat`: plain node
+ * on scripts/bundle-wechat.ts's output, the same Node flags, plus --expose-gc
+ * so that each reading follows a full GC).
  * BENCH_MODULES=1 also prints what each group of modules adds when loaded.
  */
 import { getHeapSpaceStatistics } from "node:v8";
@@ -40,8 +41,9 @@ if (detail) snapshot("  node (+ loader)");
 await loadStep("libSQL, drizzle, zod", () =>
   Promise.all([import("@libsql/client"), import("drizzle-orm"), import("zod")]),
 );
-const { WechatyBuilder } = await import("wechaty");
-if (detail) snapshot("  + wechaty (+ puppet-service)");
+// As src/wechat.ts loads it: the "impls" entry, without the main entry's io-client and its gRPC stack.
+const { WechatyImpl } = await import("wechaty/impls");
+if (detail) snapshot("  + wechaty (impls entry)");
 const { PuppetMock, mock } = await import("wechaty-puppet-mock");
 if (detail) snapshot("  + wechaty-puppet-mock");
 const { createWechatBridge } = await import("../src/channels/wechat/bridge");
@@ -62,7 +64,7 @@ const dir = await mkdtemp(join(tmpdir(), "wechat-bench-"));
 const database = await openNodeDatabase(`file:${join(dir, "bench.db")}`);
 await applyMigrations(database.db);
 const mocker = new mock.Mocker();
-const wechaty = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
+const wechaty = new WechatyImpl({ puppet: new PuppetMock({ mocker }) });
 await wechaty.start();
 const self = mocker.createContact({ id: "wxid_bot", name: "考核助手" });
 const people = Array.from({ length: 20 }, (_, i) => mocker.createContact({ id: `wxid_p${i}`, name: `成员${i}` }));

@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import qrcodeTerminal from "qrcode-terminal";
-import { ScanStatus, WechatyBuilder } from "wechaty";
+import type { Wechaty } from "wechaty";
+import { WechatyImpl } from "wechaty/impls";
+import { ScanStatus } from "wechaty-puppet/types";
 import { createWechatBridge } from "./channels/wechat/bridge";
 import { lazyRenderImage, stopRenderer } from "./channels/wechat/image/lazy";
 import { configOrExit } from "./node/config";
@@ -19,7 +21,9 @@ async function main() {
   const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   if (config.DATABASE_URL.startsWith("file:")) await applyMigrations(database.db);
   mkdirSync(dirname(config.WECHATY_NAME), { recursive: true });
-  const wechaty = WechatyBuilder.build({
+  // `new WechatyImpl` is what `WechatyBuilder.build` does; the "wechaty/impls" entry spares the main entry's
+  // io-client, which loads wechaty-puppet-service's gRPC stack (≈ 14 MB RSS) whichever puppet is used.
+  const wechaty: Wechaty = new WechatyImpl({
     name: config.WECHATY_NAME,
     ...(config.WECHATY_PUPPET ? { puppet: config.WECHATY_PUPPET as never } : {}),
   });

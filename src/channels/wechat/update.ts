@@ -1,5 +1,6 @@
 import type { Message } from "wechaty";
-import { types } from "wechaty";
+// Not `types` from "wechaty": its main entry loads the gRPC puppet service (see src/wechat.ts).
+import * as types from "wechaty-puppet/types";
 import type { Mention, MessageUpdate } from "../../bot/update";
 import { stripControls } from "../../domain/text";
 
