@@ -55,6 +55,7 @@ async function main() {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  console.log("微信桥已启动 (WeChat bridge started)");
 }
 
 void main();

@@ -42,6 +42,7 @@ describe("the bundled WeChat bridge (npm run wechat)", () => {
       process.execPath,
       [
         "--max-semi-space-size=1",
+        "--optimize-for-size",
         "--import",
         `data:text/javascript,${encodeURIComponent(HOOK)}`,
         `${OUTDIR}/wechat.js`,
@@ -52,26 +53,25 @@ describe("the bundled WeChat bridge (npm run wechat)", () => {
           DATABASE_URL: `file:${join(dir, "bot.db")}`,
           WECHATY_NAME: join(dir, "session"),
           WECHATY_PUPPET: "wechaty-puppet-mock",
-          WECHATY_LOG: "verbose",
         },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
     onTestFinished(() => void child.kill("SIGKILL"));
-    // Wechaty's log (brolog) goes to stdout when it is not a terminal, the hook's line to stderr.
+    // What the bridge prints goes to stdout, the hook's line to stderr.
     let output = "";
     const started = new Promise<void>((resolve) => {
       const read = (chunk: Buffer) => {
         output += chunk.toString();
-        // Logged once Wechaty's start() has finished; src/wechat.ts handles signals from then on.
-        if (output.includes("ServiceCtl<Wechaty> start() ... done")) resolve();
+        // Printed by src/wechat.ts once Wechaty has started and the signal handlers are in place.
+        if (output.includes("微信桥已启动")) resolve();
       };
       child.stdout.on("data", read);
       child.stderr.on("data", read);
     });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await Promise.race([started, exited]);
-    expect(output).toContain("ServiceCtl<Wechaty> start() ... done");
+    expect(output).toContain("微信桥已启动 (WeChat bridge started)");
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("SIGTERM: stopping");
