@@ -21,8 +21,9 @@ async function main() {
   const database = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   if (config.DATABASE_URL.startsWith("file:")) await applyMigrations(database.db);
   mkdirSync(dirname(config.WECHATY_NAME), { recursive: true });
-  // `new WechatyImpl` is what `WechatyBuilder.build` does; the "wechaty/impls" entry spares the main entry's
-  // io-client, which loads wechaty-puppet-service's gRPC stack (≈ 14 MB RSS) whichever puppet is used.
+  // `new WechatyImpl` is what `WechatyBuilder.build` does. The "wechaty/impls" entry spares the main entry's
+  // io-client, which loads wechaty-puppet-service's gRPC stack (≈ 14 MB RSS) even when another puppet is used;
+  // with WECHATY_PUPPET=wechaty-puppet-service, Wechaty loads it by name as before.
   const wechaty: Wechaty = new WechatyImpl({
     name: config.WECHATY_NAME,
     ...(config.WECHATY_PUPPET ? { puppet: config.WECHATY_PUPPET as never } : {}),
