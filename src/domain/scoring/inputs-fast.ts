@@ -48,8 +48,16 @@ function inShapeOrder(o: Plain, keys: readonly string[]): boolean {
 const MEMBER_KEYS = ["id", "name", "coefficient"];
 const RATING_KEYS = ["member", "dimension", "rater", "score", "by"];
 
-/** A string z.string().trim().min(1).max(max) returns unchanged (trim() gives back the very string when idle). */
-const asIs = (v: unknown, max: number): boolean => typeof v === "string" && text(v, max) === v;
+/**
+ * A string z.string().trim().min(1).max(max) returns unchanged. Printable ASCII at both ends is never whitespace, so
+ * the usual id needs no trim() at all.
+ */
+const asIs = (v: unknown, max: number): boolean => {
+  if (typeof v !== "string" || v.length === 0 || v.length > max) return false;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  return (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) || v.trim() === v;
+};
 
 const memberKey = (k: string) => k === "id" || k === "name" || k === "coefficient";
 const ratingKey = (k: string) => k === "member" || k === "dimension" || k === "rater" || k === "score" || k === "by";

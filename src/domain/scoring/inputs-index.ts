@@ -77,9 +77,14 @@ export function indexCleanRatings(
   const groups = slots.raterWeights.length;
   const of = new Int32Array(ratings.length);
   const slot = new Int32Array(ratings.length);
+  // A member's ratings usually come together: the last member looked up is asked first.
+  let lastMember: string | undefined;
+  let lastBucket: number | undefined;
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i]!;
-    const b = bucketOf.get(r.member);
+    const b = r.member === lastMember ? lastBucket : bucketOf.get(r.member);
+    lastMember = r.member;
+    lastBucket = b;
     const leaf = slots.leafSlot.get(r.dimension);
     const group = slots.raterSlot.get(r.rater);
     // raterSlot holds the scheme's own keys, so a group found there passes inputs-check's Object.hasOwn.
