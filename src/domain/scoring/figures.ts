@@ -187,8 +187,9 @@ export function memberFigures(
     let given: AdjustmentEntry[] = NONE;
     if (adjusted) {
       given = [];
-      for (const i of positions(index.adjustments, b)) {
-        const a = index.inputs.adjustments[i]!;
+      const { start, order } = index.adjustments;
+      for (let k = start[b]!; k < start[b + 1]!; k++) {
+        const a = index.inputs.adjustments[order[k]!]!;
         if (index.tree.byKey.get(a.dimension)!.top.key === dim.key)
           given.push({ points: a.points, reason: a.reason, target: a.dimension });
       }
