@@ -34,15 +34,18 @@ function onlyKeys(o: Plain, allowed: (key: string) => boolean): boolean {
   return true;
 }
 
-/** Own keys exactly `keys` (the last one optional), in that order: zod's output order for the shape. */
-function inShapeOrder(o: Plain, keys: readonly string[]): boolean {
+/**
+ * Own keys exactly `keys` in that order (zod's output order for the shape), the last one optional where
+ * `lastOptional`. for…in lists own keys before inherited ones, so the last key listed being own makes them all own.
+ */
+export function inShapeOrder(o: Plain, keys: readonly string[], lastOptional: boolean): boolean {
   let k = 0;
   for (const key in o) {
     if (key !== keys[k]) return false;
     k++;
   }
-  // for…in also lists inherited keys: only the optional last one could be inherited and match.
-  return k === keys.length - 1 || (k === keys.length && Object.hasOwn(o, keys[k - 1]!));
+  const complete = k === keys.length || (lastOptional && k === keys.length - 1);
+  return complete && k > 0 && Object.hasOwn(o, keys[k - 1]!);
 }
 
 const MEMBER_KEYS = ["id", "name", "coefficient"];
@@ -52,7 +55,7 @@ const RATING_KEYS = ["member", "dimension", "rater", "score", "by"];
  * A string z.string().trim().min(1).max(max) returns unchanged. Printable ASCII at both ends is never whitespace, so
  * the usual id needs no trim() at all.
  */
-const asIs = (v: unknown, max: number): boolean => {
+export const asIs = (v: unknown, max: number): boolean => {
   if (typeof v !== "string" || v.length === 0 || v.length > max) return false;
   const first = v.charCodeAt(0);
   const last = v.charCodeAt(v.length - 1);
@@ -70,7 +73,7 @@ export function fastMembers(list: readonly unknown[], coefficientMax: number): M
     const c = m.coefficient;
     if (
       Object.getPrototypeOf(m) === Object.prototype &&
-      inShapeOrder(m, MEMBER_KEYS) &&
+      inShapeOrder(m, MEMBER_KEYS, false) &&
       typeof c === "number" &&
       c > 0 &&
       c <= coefficientMax &&
@@ -100,7 +103,7 @@ export function fastRatings(list: readonly unknown[]): RatingInput[] | null {
     const s = r.score;
     if (
       Object.getPrototypeOf(r) === Object.prototype &&
-      inShapeOrder(r, RATING_KEYS) &&
+      inShapeOrder(r, RATING_KEYS, true) &&
       typeof s === "number" &&
       s >= 0 &&
       s <= 100 &&
