@@ -62,7 +62,11 @@ export type AdjustmentInput = PeriodInputs["adjustments"][number];
 export type AwardInput = PeriodInputs["awards"][number];
 export type ExtraInput = PeriodInputs["extras"][number];
 
-/** Validate a period's inputs against the scheme they will be scored with. */
+/**
+ * Validate a period's inputs against the scheme they will be scored with. The parsed inputs share the objects of
+ * `json` that were already in their parsed form (treat both as read-only), and carry the ratings index computePeriod
+ * uses while their lists stay as parsed (inputs-index.ts).
+ */
 export function parsePeriodInputs(scheme: Scheme, json: unknown): ParseResult<"inputs", PeriodInputs> {
   const shaped = shape(json);
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
