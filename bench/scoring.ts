@@ -1,7 +1,9 @@
 /**
  * Benchmark: one month for 10,000 members × 20 ratings each, on a nested scheme whose leaves ×
  * rater groups give 21 rated combinations. Inputs come from a seeded PRNG, so every run scores the
- * same month. Run: `npx tsx bench/scoring.ts` (add `--expose-gc` via NODE_OPTIONS for steadier memory figures).
+ * same month. Run: `npx tsx bench/scoring.ts` (add `--expose-gc` via NODE_OPTIONS for steadier memory figures);
+ * `--rules2` scores it under BENCH_SCHEME_RULES2 instead (the default, BENCH_SCHEME, is a rules-1 scheme: stored
+ * before issue 13, so its figures are those the reference test holds since then).
  */
 import { pathToFileURL } from "node:url";
 import { parseScheme, type Scheme, type SchemeJson } from "../src/domain/scheme";
@@ -12,9 +14,13 @@ export interface BenchOptions {
   ratingsPerMember?: number;
   runs?: number;
   seed?: number;
+  /** The scheme to score under (default BENCH_SCHEME, rules 1). */
+  scheme?: SchemeJson;
 }
 
 export interface ScoringBenchFigures {
+  /** The scoring rules of the scheme the month was scored under. */
+  rules: 1 | 2;
   members: number;
   ratings: number;
   runs: number;
@@ -101,6 +107,18 @@ export const BENCH_SCHEME: SchemeJson = {
   prizes: [900, 600, 300],
 };
 
+/**
+ * The same scheme under the seeds' rules, as every scheme stored since issue 13 is (rules 2): the size coefficient
+ * weights the pay split, not the score (篇5 line 95); grades go by rank within quotas by largest remainder, as the
+ * templates set them (篇5 line 98); award points lie outside the 附加分 cap (line 99); place prizes on the year's result only (line 101).
+ */
+export const BENCH_SCHEME_RULES2: SchemeJson = {
+  ...BENCH_SCHEME,
+  rules: 2,
+  coefficient: "pay",
+  grades: [{ name: "优秀", quota: "20%" }, { name: "良好", quota: "30%" }, { name: "合格" }],
+};
+
 const LEAVES = ["village", "invest", "projects", "quality", "study", "discipline", "style"];
 const RATERS = ["leader", "peer", "self"];
 
@@ -146,9 +164,9 @@ const median = (xs: number[]) => {
 };
 
 export async function benchScoring(options: BenchOptions = {}): Promise<ScoringBenchFigures> {
-  const { members = 10_000, ratingsPerMember = 20, runs = 5, seed = 20240601 } = options;
+  const { members = 10_000, ratingsPerMember = 20, runs = 5, seed = 20240601, scheme: schemeJson } = options;
   const startRss = process.memoryUsage().rss;
-  const parsed = parseScheme(BENCH_SCHEME);
+  const parsed = parseScheme(schemeJson ?? BENCH_SCHEME);
   if (!parsed.ok) throw new Error(`bench scheme invalid: ${JSON.stringify(parsed.errors)}`);
   const scheme: Scheme = parsed.scheme;
   const json = generateInputs(members, ratingsPerMember, seed);
@@ -184,6 +202,7 @@ export async function benchScoring(options: BenchOptions = {}): Promise<ScoringB
   await Promise.resolve();
 
   return {
+    rules: scheme.rules,
     members,
     ratings: inputs.inputs.ratings.length,
     runs,
@@ -207,6 +226,6 @@ export async function benchScoring(options: BenchOptions = {}): Promise<ScoringB
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const figures = await benchScoring();
+  const figures = await benchScoring(process.argv.includes("--rules2") ? { scheme: BENCH_SCHEME_RULES2 } : {});
   console.log(JSON.stringify(figures, null, 2));
 }

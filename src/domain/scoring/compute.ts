@@ -29,7 +29,7 @@ export interface PeriodOptions {
 
 /** Expects inputs that passed parsePeriodInputs for the same scheme. */
 export function computePeriod(scheme: Scheme, inputs: PeriodInputs, options: PeriodOptions = {}): PeriodResult {
-  const index = indexByMember(indexScheme(scheme), inputs);
+  const index = indexByMember(scheme, indexScheme(scheme), inputs);
   const plan = planFigures(scheme, index);
   const scores = inputs.members.map((m, i) => memberFigures(plan, index, m, i));
 
@@ -51,9 +51,7 @@ export function computePeriod(scheme: Scheme, inputs: PeriodInputs, options: Per
       const grade = grades.byMember.get(score.id) ?? null;
       const prize = prizes.get(score.id) ?? null;
       const share = pay.byMember.get(score.id) ?? null;
-      let derivation: MemberDerivation | undefined;
-      const placed: Placement = { group, grade, prize, pay: share };
-      members.push({
+      const result = {
         id: score.id,
         name: member.name,
         coefficient: member.coefficient,
@@ -67,11 +65,11 @@ export function computePeriod(scheme: Scheme, inputs: PeriodInputs, options: Per
         dimensions: score.dimensions,
         extra: round2(score.extra),
         missing: score.missing,
-        // Enumerable, so JSON and deep equality see it as before; computed on first read.
-        get derivation() {
-          return (derivation ??= derive(scheme, index, member, score.bucket, placed));
-        },
-      });
+      } as MemberResult;
+      const lazy: Lazy = { scheme, index, member, bucket: score.bucket, group, grade, prize, pay: share };
+      Object.defineProperty(result, "derivation", DERIVATION);
+      Object.defineProperty(result, LAZY, { value: lazy });
+      members.push(result);
     }
   }
 
@@ -91,6 +89,31 @@ interface Placement {
   prize: PrizeShare | null;
   pay: PayShare | null;
 }
+
+/** What a member's derivation is made from, kept on the result under a hidden key until someone reads it. */
+interface Lazy extends Placement {
+  scheme: Scheme;
+  index: PeriodIndex;
+  member: MemberInput;
+  bucket: number;
+  derivation?: MemberDerivation;
+}
+
+const LAZY = Symbol("derivation inputs");
+
+/**
+ * `derivation`: enumerable, so JSON and deep equality see it as before; computed on first read, then kept. One
+ * getter for every member: a getter written in each result's literal made 10,000 closures and as many objects in
+ * V8's slow dictionary mode. The hidden key is a non-enumerable symbol, which JSON and deep equality skip.
+ */
+const DERIVATION: PropertyDescriptor = {
+  get(this: { [LAZY]: Lazy }): MemberDerivation {
+    const lazy = this[LAZY];
+    return (lazy.derivation ??= derive(lazy.scheme, lazy.index, lazy.member, lazy.bucket, lazy));
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /** One member's derivation, by the rules' own modules, from that member's inputs alone. */
 function derive(

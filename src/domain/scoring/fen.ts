@@ -42,18 +42,47 @@ export function apportion(
   const exact = total * max + sum <= Number.MAX_SAFE_INTEGER;
   const { shares, remainders } = exact ? divideNumbers(total, weights, sum) : divideBig(total, weights);
   let left = total - shares.reduce((a, b) => a + b, 0);
-  const order = weights.map((_, i) => i);
-  order.sort((a, b) => {
-    const ra = remainders[a]!;
-    const rb = remainders[b]!;
-    return ra === rb ? tieBreak(a, b) : ra > rb ? -1 : 1;
-  });
+  const order = exact
+    ? byRemainder(remainders as number[], sum, tieBreak)
+    : weights.map((_, i) => i).sort((a, b) => compareRemainders(remainders, a, b) || tieBreak(a, b));
   for (const i of order) {
     if (left <= 0) break;
     shares[i] = shares[i]! + 1;
     left -= 1;
   }
   return shares;
+}
+
+/** Largest remainder first; 0 where equal (the tie-break decides). */
+const compareRemainders = (remainders: readonly (number | bigint)[], a: number, b: number): number => {
+  const ra = remainders[a]!;
+  const rb = remainders[b]!;
+  return ra === rb ? 0 : ra > rb ? -1 : 1;
+};
+
+/**
+ * Positions by largest remainder, equal remainders by `tieBreak`: the order of the comparator sort (stable), without a
+ * comparator call per pair. Remainders (integers below `sum`) and positions are packed into one number each and
+ * sorted natively; only runs of equal remainders go through `tieBreak`. Too large to pack: the comparator sort.
+ */
+function byRemainder(remainders: readonly number[], sum: number, tieBreak: (a: number, b: number) => number): number[] {
+  const n = remainders.length;
+  if (sum * n > Number.MAX_SAFE_INTEGER)
+    return remainders.map((_, i) => i).sort((a, b) => compareRemainders(remainders, a, b) || tieBreak(a, b));
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (sum - 1 - remainders[i]!) * n + i;
+  keys.sort();
+  const order: number[] = new Array(n);
+  for (let k = 0; k < n; k++) order[k] = keys[k]! % n;
+  for (let from = 0, k = 1; k <= n; k++) {
+    if (k < n && remainders[order[k]!] === remainders[order[from]!]) continue;
+    if (k - from > 1) {
+      const tie = order.slice(from, k).sort(tieBreak);
+      for (let j = 0; j < tie.length; j++) order[from + j] = tie[j]!;
+    }
+    from = k;
+  }
+  return order;
 }
 
 /** floor(total × w / sum) and its remainder, in numbers: every product and partial sum is a safe integer. */

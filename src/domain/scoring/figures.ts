@@ -10,7 +10,7 @@ import { applyAdjustments, type AdjustmentEntry } from "./dimension";
 import { scoreExtra } from "./extra";
 import { round2, toCents } from "./fen";
 import { clamp } from "./leaf";
-import { positions, type PeriodIndex } from "./member-inputs";
+import { positions, type Buckets, type PeriodIndex } from "./member-inputs";
 import type { DimensionFigures } from "./result";
 
 export interface MemberFigures {
@@ -27,6 +27,12 @@ export interface MemberFigures {
   extra: number;
   missing: string[];
 }
+
+/** Whether member bucket b has any item in the list. */
+const has = (buckets: Buckets, b: number): boolean => buckets.start[b + 1]! > buckets.start[b]!;
+
+/** The adjustments of a dimension nobody adjusted: never written to. */
+const NONE: AdjustmentEntry[] = [];
 
 /** The scheme compiled for figures: leaf keys and rater groups as small integers. */
 export interface FiguresPlan {
@@ -48,10 +54,8 @@ export interface FiguresPlan {
 }
 
 export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
-  const leafSlot = new Map<string, number>();
-  for (const leaf of index.tree.leaves) if (!leafSlot.has(leaf.node.key)) leafSlot.set(leaf.node.key, leafSlot.size);
+  const { leafSlot, raterSlot, raterWeights } = index.slots;
   const raterEntries = Object.entries(scheme.raters);
-  const raterSlot = new Map(raterEntries.map(([group], g) => [group, g]));
   const slots = Math.max(1, leafSlot.size * raterEntries.length);
   const leafScores = new Float64Array(Math.max(1, leafSlot.size));
   const rates = new Uint8Array(slots).fill(1);
@@ -68,7 +72,7 @@ export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
     tops: scheme.dimensions.map((dim) => compileNode(dim, leafSlot, leafScores, leafRated)),
     leafSlot,
     raterSlot,
-    raterWeights: raterEntries.map(([, w]) => w),
+    raterWeights,
     rates,
     sums: new Float64Array(slots),
     counts: new Int32Array(slots),
@@ -82,6 +86,7 @@ export function planFigures(scheme: Scheme, index: PeriodIndex): FiguresPlan {
 /** Rule 1 for every leaf of bucket b: ratings summed in score order, as scoreLeaf sums them. */
 function scoreLeaves(plan: FiguresPlan, index: PeriodIndex, b: number) {
   const ratings = index.inputs.ratings;
+  const ratingSlot = index.ratingSlot;
   const groups = plan.raterWeights.length;
   const { start, order } = index.ratings;
   const from = start[b]!;
@@ -93,14 +98,12 @@ function scoreLeaves(plan: FiguresPlan, index: PeriodIndex, b: number) {
   const { pairSlots: slots, pairScores: scores, sums, counts } = plan;
   let n = 0;
   for (let j = from; j < to; j++) {
-    const r = ratings[order[j]!]!;
-    const leaf = plan.leafSlot.get(r.dimension);
-    const group = plan.raterSlot.get(r.rater);
+    const i = order[j]!;
+    const slot = ratingSlot[i]!;
     // A rating for a group the scheme does not weigh is never looked at by scoreLeaf either.
-    if (leaf === undefined || group === undefined) continue;
+    if (slot < 0) continue;
     // Insertion by (slot, score): equal scores are equal numbers, so their order cannot change a sum.
-    const slot = leaf * groups + group;
-    const score = r.score;
+    const score = ratings[i]!.score;
     let k = n++;
     while (k > 0 && (slots[k - 1]! > slot || (slots[k - 1] === slot && scores[k - 1]! > score))) {
       slots[k] = slots[k - 1]!;
@@ -173,7 +176,7 @@ export function memberFigures(
 
   const missing: string[] = [];
   const dimensions: Record<string, DimensionFigures> = {};
-  const adjusted = index.adjustments.start[b + 1]! > index.adjustments.start[b]!;
+  const adjusted = has(index.adjustments, b);
   let pointsSum = 0;
   for (let t = 0; t < scheme.dimensions.length; t++) {
     const dim = scheme.dimensions[t]!;
@@ -181,10 +184,12 @@ export function memberFigures(
     let bonus: number;
     let deduction: number;
     let points: number;
-    const given: AdjustmentEntry[] = [];
+    let given: AdjustmentEntry[] = NONE;
     if (adjusted) {
-      for (const i of positions(index.adjustments, b)) {
-        const a = index.inputs.adjustments[i]!;
+      given = [];
+      const { start, order } = index.adjustments;
+      for (let k = start[b]!; k < start[b + 1]!; k++) {
+        const a = index.inputs.adjustments[order[k]!]!;
         if (index.tree.byKey.get(a.dimension)!.top.key === dim.key)
           given.push({ points: a.points, reason: a.reason, target: a.dimension });
       }
@@ -208,12 +213,12 @@ export function memberFigures(
     pointsSum = pointsSum + points;
   }
 
-  const awards = positions(index.awards, b).map((i) => index.inputs.awards[i]!);
-  const extras = positions(index.extras, b).map((i) => index.inputs.extras[i]!);
   let extra: number;
-  if (awards.length + extras.length > 0)
+  if (has(index.awards, b) || has(index.extras, b)) {
+    const awards = positions(index.awards, b).map((i) => index.inputs.awards[i]!);
+    const extras = positions(index.extras, b).map((i) => index.inputs.extras[i]!);
     extra = scoreExtra(scheme.awards, scheme.extraCap, awards, extras, scheme.rules).applied;
-  else {
+  } else {
     const cap = scheme.extraCap ?? null;
     extra = cap === null ? 0 : Math.min(0, cap);
   }

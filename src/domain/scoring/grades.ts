@@ -123,15 +123,13 @@ export function assignGrades(
       });
     }
     const note = resolved[g]?.note;
-    for (const id of ids)
-      byMember.set(id, {
-        name: grade.name,
-        min: grade.min,
-        quota,
-        overQuota,
-        ...(note ? { quotaNote: note } : {}),
-        ...(rules === 2 ? { byRank: true as const } : {}),
-      });
+    for (const id of ids) {
+      // Fields added one by one rather than spread in: the same keys in the same order, without a copy per person.
+      const assignment: GradeAssignment = { name: grade.name, min: grade.min, quota, overQuota };
+      if (note) assignment.quotaNote = note;
+      if (rules === 2) assignment.byRank = true;
+      byMember.set(id, assignment);
+    }
   }
 
   if (ungraded.length > 0) {

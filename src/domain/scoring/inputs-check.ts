@@ -3,6 +3,7 @@ import { fieldError } from "../scheme/issues";
 import { indexScheme } from "../scheme/tree";
 import type { FieldError, Scheme } from "../scheme/types";
 import type { PeriodInputs, RatingInput } from "./inputs";
+import { indexCleanRatings, keepRatingsIndex, ratingSlots, type RatingsIndex } from "./inputs-index";
 import { compareText } from "./order";
 
 /**
@@ -110,12 +111,13 @@ function joinedDuplicates(ratings: readonly RatingInput[]): Int32Array {
 export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] {
   const errors: FieldError[] = [];
   const tree = indexScheme(scheme);
-  const members = new Set<string>();
+  // Member id → position (the last, where an id repeats): the ratings index uses it as it is.
+  const members = new Map<string, number>();
 
   inputs.members.forEach((m, i) => {
     if (members.has(m.id))
       errors.push(fieldError(["members", i, "id"], `成员 ID ${m.id} 重复`, `duplicate member id ${m.id}`));
-    members.add(m.id);
+    members.set(m.id, i);
   });
 
   const unknownMember = (list: string, i: number, member: string) => {
@@ -139,39 +141,47 @@ export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] 
     );
   };
 
-  const firstRating = earlierDuplicates(inputs.ratings);
-  inputs.ratings.forEach((r, i) => {
-    unknownMember("ratings", i, r.member);
-    if (!unknownDimension("ratings", i, r.dimension) && !tree.byKey.get(r.dimension)?.isLeaf) {
-      errors.push(
-        fieldError(
-          ["ratings", i, "dimension"],
-          `${r.dimension} 有子项，只能对末级指标评分`,
-          `${r.dimension} has children; only leaves are rated`,
-        ),
-      );
-    }
-    if (!Object.hasOwn(scheme.raters, r.rater)) {
-      const known = Object.keys(scheme.raters).join(", ");
-      errors.push(
-        fieldError(
-          ["ratings", i, "rater"],
-          `未知评价主体 ${r.rater}（可用：${known}）`,
-          `unknown rater group ${r.rater} (known: ${known})`,
-        ),
-      );
-    }
-    const first = firstRating[i] ?? -1;
-    if (first >= 0) {
-      errors.push(
-        fieldError(
-          ["ratings", i],
-          `与 ratings[${first}] 重复：${r.by} 已对该成员该项评过分`,
-          `duplicates ratings[${first}]: ${r.by} already rated this member on this item`,
-        ),
-      );
-    }
-  });
+  // Plainly valid ratings are checked and indexed in one pass; anything else is checked as below.
+  const clean: RatingsIndex | null = indexCleanRatings(
+    ratingSlots(scheme, tree),
+    inputs.members,
+    members,
+    inputs.ratings,
+  );
+  const firstRating = clean ? null : earlierDuplicates(inputs.ratings);
+  if (firstRating)
+    inputs.ratings.forEach((r, i) => {
+      unknownMember("ratings", i, r.member);
+      if (!unknownDimension("ratings", i, r.dimension) && !tree.byKey.get(r.dimension)?.isLeaf) {
+        errors.push(
+          fieldError(
+            ["ratings", i, "dimension"],
+            `${r.dimension} 有子项，只能对末级指标评分`,
+            `${r.dimension} has children; only leaves are rated`,
+          ),
+        );
+      }
+      if (!Object.hasOwn(scheme.raters, r.rater)) {
+        const known = Object.keys(scheme.raters).join(", ");
+        errors.push(
+          fieldError(
+            ["ratings", i, "rater"],
+            `未知评价主体 ${r.rater}（可用：${known}）`,
+            `unknown rater group ${r.rater} (known: ${known})`,
+          ),
+        );
+      }
+      const first = firstRating[i] ?? -1;
+      if (first >= 0) {
+        errors.push(
+          fieldError(
+            ["ratings", i],
+            `与 ratings[${first}] 重复：${r.by} 已对该成员该项评过分`,
+            `duplicates ratings[${first}]: ${r.by} already rated this member on this item`,
+          ),
+        );
+      }
+    });
 
   inputs.adjustments.forEach((a, i) => {
     unknownMember("adjustments", i, a.member);
@@ -198,5 +208,6 @@ export function checkInputs(scheme: Scheme, inputs: PeriodInputs): FieldError[] 
     vague("extras", i, e.reason);
   });
 
+  if (clean && errors.length === 0) keepRatingsIndex(scheme, inputs, clean);
   return errors;
 }

@@ -5,6 +5,11 @@
  * strings, default coefficient, shape key order, `by` kept when present) or null as soon as an
  * element is anything but plainly valid; the caller then lets zod parse the whole input, so errors
  * keep zod's wording, paths and order. Null never means invalid, only "ask zod".
+ *
+ * An element already in its parsed form (an ordinary object, its keys in the shape's order, nothing
+ * to trim, no default to fill) is zod's output as it stands, so it is taken as it is instead of
+ * copied: 200,000 fewer objects for a month, which the parsed inputs then share with the caller's
+ * JSON (both read-only).
  */
 import type { MemberInput, RatingInput } from "./inputs";
 
@@ -29,6 +34,34 @@ function onlyKeys(o: Plain, allowed: (key: string) => boolean): boolean {
   return true;
 }
 
+/**
+ * Own keys exactly `keys` in that order (zod's output order for the shape), the last one optional where
+ * `lastOptional`. for…in lists own keys before inherited ones, so the last key listed being own makes them all own.
+ */
+export function inShapeOrder(o: Plain, keys: readonly string[], lastOptional: boolean): boolean {
+  let k = 0;
+  for (const key in o) {
+    if (key !== keys[k]) return false;
+    k++;
+  }
+  const complete = k === keys.length || (lastOptional && k === keys.length - 1);
+  return complete && k > 0 && Object.hasOwn(o, keys[k - 1]!);
+}
+
+const MEMBER_KEYS = ["id", "name", "coefficient"];
+const RATING_KEYS = ["member", "dimension", "rater", "score", "by"];
+
+/**
+ * A string z.string().trim().min(1).max(max) returns unchanged. Printable ASCII at both ends is never whitespace, so
+ * the usual id needs no trim() at all.
+ */
+export const asIs = (v: unknown, max: number): boolean => {
+  if (typeof v !== "string" || v.length === 0 || v.length > max) return false;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  return (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) || v.trim() === v;
+};
+
 const memberKey = (k: string) => k === "id" || k === "name" || k === "coefficient";
 const ratingKey = (k: string) => k === "member" || k === "dimension" || k === "rater" || k === "score" || k === "by";
 
@@ -36,7 +69,21 @@ export function fastMembers(list: readonly unknown[], coefficientMax: number): M
   const out: MemberInput[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
-    if (!isPlain(m) || !onlyKeys(m, memberKey)) return null;
+    if (!isPlain(m)) return null;
+    const c = m.coefficient;
+    if (
+      Object.getPrototypeOf(m) === Object.prototype &&
+      inShapeOrder(m, MEMBER_KEYS, false) &&
+      typeof c === "number" &&
+      c > 0 &&
+      c <= coefficientMax &&
+      asIs(m.id, 64) &&
+      asIs(m.name, 50)
+    ) {
+      out[i] = m as unknown as MemberInput;
+      continue;
+    }
+    if (!onlyKeys(m, memberKey)) return null;
     const id = text(m.id, 64);
     const name = text(m.name, 50);
     if (id === undefined || name === undefined) return null;
@@ -52,7 +99,23 @@ export function fastRatings(list: readonly unknown[]): RatingInput[] | null {
   const out: RatingInput[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const r = list[i];
-    if (!isPlain(r) || !onlyKeys(r, ratingKey)) return null;
+    if (!isPlain(r)) return null;
+    const s = r.score;
+    if (
+      Object.getPrototypeOf(r) === Object.prototype &&
+      inShapeOrder(r, RATING_KEYS, true) &&
+      typeof s === "number" &&
+      s >= 0 &&
+      s <= 100 &&
+      asIs(r.member, 64) &&
+      asIs(r.dimension, 64) &&
+      asIs(r.rater, 64) &&
+      (r.by === undefined || asIs(r.by, 64))
+    ) {
+      out[i] = r as unknown as RatingInput;
+      continue;
+    }
+    if (!onlyKeys(r, ratingKey)) return null;
     const member = text(r.member, 64);
     const dimension = text(r.dimension, 64);
     const rater = text(r.rater, 64);

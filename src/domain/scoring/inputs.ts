@@ -8,6 +8,7 @@ import { isCents } from "../scheme/schema";
 import type { ParseResult, Scheme } from "../scheme/types";
 import { checkInputs } from "./inputs-check";
 import { fastMembers, fastRatings } from "./inputs-fast";
+import { fastRest } from "./inputs-fast-rest";
 
 const id = z.string().trim().min(1, { message: "blank" }).max(64);
 const reason = z.string().trim().min(1, { message: "blank" }).max(200);
@@ -61,7 +62,11 @@ export type AdjustmentInput = PeriodInputs["adjustments"][number];
 export type AwardInput = PeriodInputs["awards"][number];
 export type ExtraInput = PeriodInputs["extras"][number];
 
-/** Validate a period's inputs against the scheme they will be scored with. */
+/**
+ * Validate a period's inputs against the scheme they will be scored with. The parsed inputs share the objects of
+ * `json` that were already in their parsed form (treat both as read-only), and carry the ratings index computePeriod
+ * uses while their lists stay as parsed (inputs-index.ts).
+ */
 export function parsePeriodInputs(scheme: Scheme, json: unknown): ParseResult<"inputs", PeriodInputs> {
   const shaped = shape(json);
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };
@@ -71,7 +76,8 @@ export function parsePeriodInputs(scheme: Scheme, json: unknown): ParseResult<"i
 
 /**
  * PeriodInputsShape.safeParse, with members and ratings checked by hand when every element is
- * plainly valid (inputs-fast.ts); zod still checks the rest, and parses everything the moment
+ * plainly valid (inputs-fast.ts), and the pool and the small lists too when already in their
+ * parsed form (inputs-fast-rest.ts); else zod checks the rest. Zod parses everything the moment
  * anything is off, so what is accepted, what comes out and every error are zod's.
  */
 function shape(json: unknown): ReturnType<typeof PeriodInputsShape.safeParse> {
@@ -81,6 +87,12 @@ function shape(json: unknown): ReturnType<typeof PeriodInputsShape.safeParse> {
   const members = Array.isArray(whole.members) ? fastMembers(whole.members, COEFFICIENT_MAX) : null;
   const ratings = Array.isArray(whole.ratings) ? fastRatings(whole.ratings) : null;
   if (!members || (whole.ratings !== undefined && !ratings)) return PeriodInputsShape.safeParse(json);
+  const clean = fastRest(whole);
+  if (clean) {
+    // The shape's keys in its order, defaults filled, as zod's output.
+    const { pool, adjustments, awards, extras } = clean;
+    return { success: true, data: { pool, members, ratings: ratings ?? [], adjustments, awards, extras } };
+  }
   const rest = PeriodInputsShape.safeParse({ ...whole, members: [], ...(ratings ? { ratings: [] } : {}) });
   if (!rest.success) return PeriodInputsShape.safeParse(json);
   rest.data.members = members;

@@ -6,9 +6,11 @@
  * derivation wants (`memberInputs`) are built only when someone asks for that member's derivation.
  */
 import type { SchemeIndex } from "../scheme/tree";
+import type { Scheme } from "../scheme/types";
 import type { AdjustmentEntry } from "./dimension";
 import type { ExtraEntry } from "./extra";
 import type { PeriodInputs } from "./inputs";
+import { keptRatingsIndex, memberPositions, ratingSlots, type RatingSlots } from "./inputs-index";
 import type { RatingEntry } from "./leaf";
 
 export interface MemberInputs {
@@ -32,6 +34,9 @@ export interface PeriodIndex {
   /** Member id → bucket (with duplicate ids, the last one: every duplicate shares it, as before). */
   bucketOf: Map<string, number>;
   ratings: Buckets;
+  /** Leaves and rater groups as numbers, and per rating its slot (-1: a group the scheme does not weigh). */
+  slots: RatingSlots;
+  ratingSlot: Int32Array;
   adjustments: Buckets;
   awards: Buckets;
   extras: Buckets;
@@ -67,17 +72,22 @@ function bucket(
  * Throws on references parsePeriodInputs would have rejected: computing on them would silently
  * drop someone's rating.
  */
-export function indexByMember(tree: SchemeIndex, inputs: PeriodInputs): PeriodIndex {
-  const bucketOf = new Map<string, number>();
-  inputs.members.forEach((m, i) => bucketOf.set(m.id, i));
+export function indexByMember(scheme: Scheme, tree: SchemeIndex, inputs: PeriodInputs): PeriodIndex {
+  const slots = ratingSlots(scheme, tree);
+  // parsePeriodInputs indexed these very ratings while checking them (inputs-index.ts).
+  const kept = keptRatingsIndex(scheme, inputs);
+  const bucketOf = kept?.bucketOf ?? memberPositions(inputs.members);
   const n = inputs.members.length;
   // The checks run in the order the earlier one-pass grouping made them, so the same input throws the same error.
-  const ratings = bucket(n, inputs.ratings, bucketOf, "rating", {
-    after: (i) => {
-      const r = inputs.ratings[i]!;
-      if (!tree.byKey.get(r.dimension)?.isLeaf) throw new Error(`rating: ${r.dimension} is not a leaf of the scheme`);
-    },
-  });
+  const ratings =
+    kept ??
+    bucket(n, inputs.ratings, bucketOf, "rating", {
+      after: (i) => {
+        const r = inputs.ratings[i]!;
+        if (!tree.byKey.get(r.dimension)?.isLeaf) throw new Error(`rating: ${r.dimension} is not a leaf of the scheme`);
+      },
+    });
+  const ratingSlot = kept?.slot ?? slotsOf(slots, inputs);
   const adjustments = bucket(n, inputs.adjustments, bucketOf, "adjustment", {
     before: (i) => {
       const a = inputs.adjustments[i]!;
@@ -86,7 +96,19 @@ export function indexByMember(tree: SchemeIndex, inputs: PeriodInputs): PeriodIn
   });
   const awards = bucket(n, inputs.awards, bucketOf, "award");
   const extras = bucket(n, inputs.extras, bucketOf, "extra");
-  return { tree, inputs, bucketOf, ratings, adjustments, awards, extras };
+  return { tree, inputs, bucketOf, ratings, slots, ratingSlot, adjustments, awards, extras };
+}
+
+/** Per rating its slot; every dimension is a leaf by now, and a group the scheme does not weigh gets -1. */
+function slotsOf(slots: RatingSlots, inputs: PeriodInputs): Int32Array {
+  const groups = slots.raterWeights.length;
+  const out = new Int32Array(inputs.ratings.length);
+  for (let i = 0; i < out.length; i++) {
+    const r = inputs.ratings[i]!;
+    const group = slots.raterSlot.get(r.rater);
+    out[i] = group === undefined ? -1 : slots.leafSlot.get(r.dimension)! * groups + group;
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -58,17 +58,15 @@ export function splitPool(
     return !ea || !eb ? 0 : weighted[b]! - weighted[a]! || compareText(ea.id, eb.id);
   };
   const shares = apportion(poolFen, weights, tieBreak);
-  entries.forEach((e, i) =>
-    byMember.set(e.id, {
-      mode,
-      poolFen,
-      headcount: entries.length,
-      sumCents,
-      cents: e.cents,
-      fen: shares[i] ?? 0,
-      ...(e.coefficient === undefined ? {} : { coefficient: e.coefficient, weightedCents: weighted[i]! }),
-    }),
-  );
+  entries.forEach((e, i) => {
+    // Fields added rather than spread in: the same keys in the same order, without a copy per person.
+    const share: PayShare = { mode, poolFen, headcount: entries.length, sumCents, cents: e.cents, fen: shares[i] ?? 0 };
+    if (e.coefficient !== undefined) {
+      share.coefficient = e.coefficient;
+      share.weightedCents = weighted[i]!;
+    }
+    byMember.set(e.id, share);
+  });
   if (mode === "equal" && poolFen > 0) {
     warnings.push({
       code: "pay-equal-split",

@@ -23,7 +23,7 @@ const fixture = (file: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../fixtures/scoring/${file}`, import.meta.url), "utf8"));
 
 /** Ratings in odd shapes the bench generator never makes: duplicates without `by`, integer ties, gaps. */
-function varied(members: number, seed: number): PeriodInputsJson {
+export function varied(members: number, seed: number): PeriodInputsJson {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const leaves = ["village", "plan", "quality", "conduct"];
