@@ -78,7 +78,7 @@ export async function benchCallbacks(
     const singleClicks = await prepareClicks(single, count);
     const click = (server: BenchServer, clicks: SealedRequest[]) => (i: number) =>
       fetch(`${server.url}/lark/events`, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body });
-    const callbacks = await load(oursClicks.length, concurrency, click(ours, oursClicks));
+    const callbacks = await ours.profiled(() => load(oursClicks.length, concurrency, click(ours, oursClicks)));
     const baseline = await load(singleClicks.length, concurrency, click(single, singleClicks));
     return { callbacks, baseline };
   } finally {
