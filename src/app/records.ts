@@ -1,6 +1,7 @@
 import { and, asc, between, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
+import { preparedPer, preparedWrite } from "../db/prepared";
 import { records, type Group, type Member, type RecordRow } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { monthOf, type IsoDate, type IsoMonth } from "../domain/dates";
@@ -26,18 +27,42 @@ export function addRecord(
   return {
     id,
     writes: [
-      db.insert(records).values({
+      insertRecord(db, {
         id,
         groupId: input.group.id,
         memberId: input.member.id,
         date: input.date,
         text: input.text,
-        sourceMessageId: input.sourceMessageId,
+        sourceMessageId: input.sourceMessageId ?? null,
         createdAt: input.now,
       }),
     ],
   };
 }
+
+/** Every 日报 inserts one: prepared once (src/db/prepared.ts); no source message is a NULL, as the builder gives. */
+const insertRecord = preparedWrite<{
+  id: string;
+  groupId: string;
+  memberId: string;
+  date: IsoDate;
+  text: string;
+  sourceMessageId: string | null;
+  createdAt: Date;
+}>((db) =>
+  db
+    .insert(records)
+    .values({
+      id: sql.placeholder("id"),
+      groupId: sql.placeholder("groupId"),
+      memberId: sql.placeholder("memberId"),
+      date: sql.placeholder("date"),
+      text: sql.placeholder("text"),
+      sourceMessageId: sql.placeholder("sourceMessageId"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .prepare(),
+);
 
 /**
  * The id of a record filed from an earlier message (the 「记为日报」 button):
@@ -90,7 +115,7 @@ export async function liveRecordsOfMonth(db: Database, memberId: string, month: 
 }
 
 /** How many live records a person has this month (for the receipt), without reading them. */
-const countQuery = (db: Database) =>
+const countQuery = preparedPer((db) =>
   db
     .select({ n: count() })
     .from(records)
@@ -101,13 +126,11 @@ const countQuery = (db: Database) =>
         isNull(records.withdrawnAt),
       ),
     )
-    .prepare();
-const countQueries = new WeakMap<Database, ReturnType<typeof countQuery>>();
+    .prepare(),
+);
 
 export async function countRecordsOfMonth(db: Database, memberId: string, month: IsoMonth): Promise<number> {
-  let query = countQueries.get(db);
-  if (!query) countQueries.set(db, (query = countQuery(db)));
-  const [row] = await query.all({ memberId, from: `${month}-01`, to: `${month}-31` });
+  const [row] = await countQuery(db).all({ memberId, from: `${month}-01`, to: `${month}-31` });
   return row?.n ?? 0;
 }
 
