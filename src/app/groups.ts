@@ -101,14 +101,20 @@ export async function findGroupAndMember(db: Database, platform: GroupKey["platf
  * someone's membership in it, active or not: what a card click is about and who clicked.
  */
 export async function groupAndMember(db: Database, groupId: string, userId: string) {
-  const [row] = await db
-    .select({ group: groups, member: members })
-    .from(groups)
-    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, userId)))
-    .where(eq(groups.id, currentGroupId(groupId)))
-    .limit(1);
+  const [row] = await groupAndMemberById(db).all({ groupId: currentGroupId(groupId), userId });
   return row && { group: row.group, member: row.member ?? undefined };
 }
+
+/** Every card click asks this first: prepared once (src/db/prepared.ts). */
+const groupAndMemberById = preparedPer((db) =>
+  db
+    .select({ group: groups, member: members })
+    .from(groups)
+    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, sql.placeholder("userId"))))
+    .where(eq(groups.id, sql.placeholder("groupId")))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * The group a private message is about: the person's group where they last

@@ -74,9 +74,19 @@ export function recordIdFromMessage(messageId: string): string {
 }
 
 export async function getRecord(db: Database, id: string): Promise<RecordRow | undefined> {
-  const [r] = await db.select().from(records).where(eq(records.id, id)).limit(1);
+  const [r] = await recordById(db).all({ id });
   return r;
 }
+
+/** A click on a receipt reads its record: prepared once (src/db/prepared.ts). */
+const recordById = preparedPer((db) =>
+  db
+    .select()
+    .from(records)
+    .where(eq(records.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Marks a record withdrawn; the row stays for the audit trail. Only counts if it was still live,
@@ -86,10 +96,7 @@ export async function getRecord(db: Database, id: string): Promise<RecordRow | u
  */
 export function withdrawRecord(db: Database, record: RecordRow, actorUserId: string, now: Date): Writes {
   return [
-    db
-      .update(records)
-      .set({ withdrawnAt: now })
-      .where(and(eq(records.id, record.id), isNull(records.withdrawnAt))),
+    markWithdrawn(db, { id: record.id, withdrawnAt: now }),
     auditWriteIfChanged(db, {
       groupId: record.groupId,
       by: actorUserId,
@@ -99,6 +106,16 @@ export function withdrawRecord(db: Database, record: RecordRow, actorUserId: str
     }),
   ];
 }
+
+/** The update of 撤回: prepared once (src/db/prepared.ts). */
+const markWithdrawn = preparedWrite<{ id: string; withdrawnAt: Date }>((db) =>
+  db
+    .update(records)
+    // A placeholder bound to the column, so a Date is stored as the builder stores it (milliseconds).
+    .set({ withdrawnAt: sql`${sql.param(sql.placeholder("withdrawnAt"), records.withdrawnAt)}` })
+    .where(and(eq(records.id, sql.placeholder("id")), isNull(records.withdrawnAt)))
+    .prepare(),
+);
 
 export async function liveRecordsOfMonth(db: Database, memberId: string, month: IsoMonth): Promise<RecordRow[]> {
   return db

@@ -13,7 +13,7 @@ import {
   syncGroupMembers,
 } from "../app/groups";
 import type { BatchItem } from "../db/database";
-import { preparedWrite } from "../db/prepared";
+import { preparedPer, preparedWrite } from "../db/prepared";
 import { constraintFailure, type ConstraintFailure } from "../db/constraint";
 import { isDataError } from "../domain/data-error";
 import { processedEvents, type Group, type Member } from "../db/schema";
@@ -118,6 +118,29 @@ export const insertMarker = preparedWrite<{
     .prepare(),
 );
 
+/** Whether an update was handled already (card clicks ask first): prepared once (src/db/prepared.ts). */
+const seenEvent = preparedPer((db) =>
+  db
+    .select({ id: processedEvents.eventId })
+    .from(processedEvents)
+    .where(eq(processedEvents.eventId, sql.placeholder("eventId")))
+    .limit(1)
+    .prepare(),
+);
+const seenEventOrMessage = preparedPer((db) =>
+  db
+    .select({ id: processedEvents.eventId })
+    .from(processedEvents)
+    .where(
+      or(
+        eq(processedEvents.eventId, sql.placeholder("eventId")),
+        eq(processedEvents.messageId, sql.placeholder("messageId")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
 export function createBot(opts: BotOptions) {
   const { deps, replies } = opts;
   /** A data error is logged as such, with its group and period, so it can be found and fixed. */
@@ -130,15 +153,9 @@ export function createBot(opts: BotOptions) {
   const actions = new Map(opts.cardActions.map((a) => [a.name, a]));
 
   async function seen(eventId: string, messageId?: string): Promise<boolean> {
-    const hit = await db
-      .select({ id: processedEvents.eventId })
-      .from(processedEvents)
-      .where(
-        messageId
-          ? or(eq(processedEvents.eventId, eventId), eq(processedEvents.messageId, messageId))
-          : eq(processedEvents.eventId, eventId),
-      )
-      .limit(1);
+    const hit = messageId
+      ? await seenEventOrMessage(db).all({ eventId, messageId })
+      : await seenEvent(db).all({ eventId });
     return hit.length > 0;
   }
 

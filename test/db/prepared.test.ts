@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { addMember, findGroupAndMember, registerGroup } from "../../src/app/groups";
-import { addRecord } from "../../src/app/records";
+import { addMember, findGroupAndMember, groupAndMember, registerGroup } from "../../src/app/groups";
+import { addRecord, getRecord, withdrawRecord } from "../../src/app/records";
 import { insertMarker } from "../../src/bot/bot";
 import type { BatchItem, Database } from "../../src/db/database";
 import { groups, members, outbox, processedEvents, records } from "../../src/db/schema";
@@ -92,6 +92,41 @@ describe("prepared writes store what the builders stored", () => {
     expect((await values(prepared))[0]).toEqual(["rec_a", "integer", NOW.getTime(), "null"]);
   });
 
+  test("撤回: the record marked withdrawn once, a second 撤回 changing nothing", async () => {
+    const changed: number[][] = [];
+    for (const [db, way] of [
+      [built.db, "built"],
+      [prepared.db, "prepared"],
+    ] as const) {
+      const { group, member } = await seed(db);
+      await batch(
+        db,
+        addRecord(db, { group, member, date: "2026-12-02", text: "写了周报", now: NOW, id: "rec_w" }).writes,
+      );
+      const [record] = await db.select().from(records);
+      const later = new Date(NOW.getTime() + 60_000);
+      const withdraw = () =>
+        way === "built"
+          ? db
+              .update(records)
+              .set({ withdrawnAt: later })
+              .where(and(eq(records.id, record!.id), isNull(records.withdrawnAt)))
+          : withdrawRecord(db, record!, ZHANG, later)[0]!;
+      const first = (await batch(db, [withdraw()])) as { rowsAffected: number }[];
+      const second = (await batch(db, [withdraw()])) as { rowsAffected: number }[];
+      changed.push([first[0]!.rowsAffected, second[0]!.rowsAffected]);
+    }
+    expect(changed).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
+    const rows = await all(prepared.db, records);
+    expect(rows[0]!.withdrawnAt).toEqual(new Date(NOW.getTime() + 60_000));
+    expect(rows).toEqual(await all(built.db, records));
+    expect(await getRecord(prepared.db, "rec_w")).toEqual(rows[0]);
+    expect(await getRecord(prepared.db, "rec_none")).toBeUndefined();
+  });
+
   test("queued messages: a Lark reply card, a chat text with its subject, a file, a WeChat picture and text", async () => {
     const messages: OutboundMessage[] = [
       {
@@ -155,8 +190,8 @@ describe("prepared writes store what the builders stored", () => {
   });
 });
 
-describe("the prepared group + member look-up", () => {
-  test("answers as the built query: the member when known, null when not, nothing for an unknown chat", async () => {
+describe("the prepared group + member look-ups", () => {
+  test("answer as the built query: the member when known, null when not, nothing for an unknown chat", async () => {
     const { group, member } = await seed(prepared.db);
     const builtQuery = (userId: string, chatId: string) =>
       prepared.db
@@ -175,5 +210,12 @@ describe("the prepared group + member look-up", () => {
     expect(stranger).toEqual(await builtQuery(larkOpenId("li"), CHAT));
     expect(await findGroupAndMember(prepared.db, "lark", larkChatId("other"), ZHANG)).toBeUndefined();
     expect(await findGroupAndMember(prepared.db, "wechat", CHAT, ZHANG)).toBeUndefined();
+    // By the group's id, as a card click asks.
+    expect(await groupAndMember(prepared.db, group.id, ZHANG)).toEqual({ group: found!.group, member: found!.member });
+    expect(await groupAndMember(prepared.db, group.id, larkOpenId("li"))).toEqual({
+      group: found!.group,
+      member: undefined,
+    });
+    expect(await groupAndMember(prepared.db, "grp_none", ZHANG)).toBeUndefined();
   });
 });
