@@ -3,7 +3,7 @@
  * not share its event loop): local mode, a fresh libSQL file, a free port.
  * Prints one JSON line {"url": …} when it is ready.
  */
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +26,11 @@ process.on("SIGTERM", () => {
   // How many commits the callers' write batches took (group commit: fewer than batches).
   const client = (bot.db as unknown as { $client: Partial<FileClient> }).$client;
   console.log(JSON.stringify({ commitStats: client.commitStats?.() ?? null }));
-  void bot.close().then(() => process.exit(0));
+  // The database goes with the server: each run makes a fresh one of tens of MB.
+  void bot
+    .close()
+    .then(() => rm(dir, { recursive: true, force: true }))
+    .then(() => process.exit(0));
 });
 
 // BENCH_PROF=1: a CPU profile of the timed load only (SIGUSR2 starts it, the next one writes it to
