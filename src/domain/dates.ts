@@ -72,7 +72,8 @@ export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
     const other = formatLocal(new Date(at), timeZone);
     return other.date === local.date && other.time === local.time;
   };
-  if (Number.isFinite(from) && same(from) && same(from + MINUTE_MS - 1)) lastMinute.set(timeZone, { from, local: { ...local } });
+  if (Number.isFinite(from) && same(from) && same(from + MINUTE_MS - 1))
+    lastMinute.set(timeZone, { from, local: { ...local } });
   return local;
 }
 
