@@ -92,20 +92,23 @@ export interface BenchServer {
   db: string;
   /** Stops the server; resolves with its commit counts (null for the baseline's client). */
   stop: () => Promise<CommitStats | null>;
+  /** Runs `work` under the server's CPU profiler when BENCH_PROF is set (the file goes to /tmp/prof). */
+  profiled: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
+/**
+ * The bot in its own process. `baseline`: with @libsql/client's file client. BENCH_BEFORE=<folder>
+ * (a checkout of an earlier commit, e.g. from `git archive`, with node_modules) makes the baseline
+ * that checkout's bot instead, for a before/after of a change in the same run.
+ */
 export async function startBenchServer(opts: { baseline?: boolean } = {}): Promise<BenchServer> {
-  const env = { ...process.env, BENCH_BASELINE: opts.baseline ? "1" : "0" };
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []),
-      "--import",
-      "tsx",
-      new URL("./server.ts", import.meta.url).pathname,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"], env },
-  );
+  const before = opts.baseline ? process.env.BENCH_BEFORE : undefined;
+  const env = { ...process.env, BENCH_BASELINE: opts.baseline && !before ? "1" : "0" };
+  const server = before ? `${before}/bench/server.ts` : new URL("./server.ts", import.meta.url).pathname;
+  const child = spawn(process.execPath, ["--import", "tsx", server], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env,
+  });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once("line", resolve);
@@ -118,7 +121,22 @@ export async function startBenchServer(opts: { baseline?: boolean } = {}): Promi
       child.once("exit", () => resolve(null));
       child.kill("SIGTERM");
     });
-  return { url, db, stop };
+  const toggleProfiler = () =>
+    new Promise<string>((resolve) => {
+      lines.once("line", resolve);
+      child.kill("SIGUSR2");
+    });
+  const profiled = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (!process.env.BENCH_PROF) return work();
+    await toggleProfiler();
+    try {
+      return await work();
+    } finally {
+      const { file } = JSON.parse(await toggleProfiler()) as { file: string };
+      console.error(`CPU profile of the timed load: ${file}`);
+    }
+  };
+  return { url, db, stop, profiled };
 }
 
 /**
@@ -188,7 +206,7 @@ export async function benchEvents(
         fetch(`${url}/lark/events`, { method: "POST", headers: sealed[i]!.headers, body: sealed[i]!.body });
       const healthz = await load(count, concurrency, () => fetch(healthUrl));
       // Which of the two goes first alternates, so neither always gets the quieter moment.
-      const runEvents = () => load(count, concurrency, post(grouped.url, forGrouped));
+      const runEvents = () => grouped.profiled(() => load(count, concurrency, post(grouped.url, forGrouped)));
       const runBaseline = () => load(count, concurrency, post(single.url, forSingle));
       let events: LoadFigures;
       let baseline: LoadFigures;

@@ -13,6 +13,8 @@ import { benchScoring } from "./scoring";
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
 
+// BENCH_BEFORE=<checkout of an earlier commit>: the baseline is that commit's bot (bench/events.ts).
+const baselineName = process.env.BENCH_BEFORE ? `before (${process.env.BENCH_BEFORE})` : "baseline";
 const ev = await benchEvents();
 console.log("## Record events over loopback (signed, encrypted; 20 in flight), rounds interleaved");
 console.log("| round | | requests | per second | median ms | p99 ms | failures | ÷ healthz/s |");
@@ -21,7 +23,7 @@ ev.rounds.forEach((round, i) => {
   for (const [name, f] of [
     ["GET /healthz", round.healthz],
     ["POST /lark/events (日报), group commit", round.events],
-    ["POST /lark/events (日报), baseline", round.baseline],
+    [`POST /lark/events (日报), ${baselineName}`, round.baseline],
   ] as const) {
     console.log(
       `| ${i + 1} | ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} | ${(f.perSecond / round.healthz.perSecond).toFixed(2)} |`,
@@ -29,7 +31,7 @@ ev.rounds.forEach((round, i) => {
   }
 });
 console.log(
-  `\nmedian of rounds — events ÷ healthz throughput: group commit ${ev.throughputRatio}, baseline ${ev.baselineThroughputRatio}; events p99: group commit ${ev.p99Ms} ms, baseline ${ev.baselineP99Ms} ms`,
+  `\nmedian of rounds — events ÷ healthz throughput: group commit ${ev.throughputRatio}, ${baselineName} ${ev.baselineThroughputRatio}; events p99: group commit ${ev.p99Ms} ms, ${baselineName} ${ev.baselineP99Ms} ms`,
 );
 if (ev.commits)
   console.log(
@@ -38,9 +40,12 @@ if (ev.commits)
 
 const cb = await benchCallbacks();
 console.log("## Card callbacks over loopback (撤回 on receipts; signed, encrypted; 20 in flight)");
+console.log(
+  `GET /healthz of the same server just before: ${cb.healthz.perSecond}/s, p99 ${cb.healthz.p99Ms} ms; callbacks ÷ healthz ${(cb.callbacks.perSecond / cb.healthz.perSecond).toFixed(2)}`,
+);
 for (const [name, f] of [
   ["ours (file client, group commit)", cb.callbacks],
-  ["baseline (@libsql/client)", cb.baseline],
+  [process.env.BENCH_BEFORE ? baselineName : "baseline (@libsql/client)", cb.baseline],
 ] as const) {
   console.log(
     `${name}: ${f.requests} callbacks, ${f.perSecond}/s, median ${f.medianMs} ms, p99 ${f.p99Ms} ms, failures ${f.failures}`,

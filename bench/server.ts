@@ -3,7 +3,8 @@
  * not share its event loop): local mode, a fresh libSQL file, a free port.
  * Prints one JSON line {"url": …} when it is ready.
  */
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "../src/bot/deps";
@@ -25,5 +26,36 @@ process.on("SIGTERM", () => {
   // How many commits the callers' write batches took (group commit: fewer than batches).
   const client = (bot.db as unknown as { $client: Partial<FileClient> }).$client;
   console.log(JSON.stringify({ commitStats: client.commitStats?.() ?? null }));
-  void bot.close().then(() => process.exit(0));
+  // The database goes with the server: each run makes a fresh one of tens of MB.
+  void bot
+    .close()
+    .then(() => rm(dir, { recursive: true, force: true }))
+    .then(() => process.exit(0));
 });
+
+// BENCH_PROF=1: a CPU profile of the timed load only (SIGUSR2 starts it, the next one writes it to
+// /tmp/prof), not of the server's start nor of the untimed sealing of events.
+if (process.env.BENCH_PROF) {
+  let session: Session | undefined;
+  let n = 0;
+  process.on("SIGUSR2", () => {
+    void (async () => {
+      if (!session) {
+        session = new Session();
+        session.connect();
+        await session.post("Profiler.enable");
+        await session.post("Profiler.setSamplingInterval", { interval: 200 });
+        await session.post("Profiler.start");
+        console.log(JSON.stringify({ profiling: true }));
+        return;
+      }
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      session = undefined;
+      await mkdir("/tmp/prof", { recursive: true });
+      const file = `/tmp/prof/bench-${process.pid}-${++n}.cpuprofile`;
+      await writeFile(file, JSON.stringify(profile));
+      console.log(JSON.stringify({ profiling: false, file }));
+    })();
+  });
+}

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { adminRoutes } from "./admin";
 import type { Bot } from "./bot/bot";
@@ -11,6 +10,7 @@ import { larkWebhook } from "./channels/lark/webhook";
 import type { BotIdentity } from "./channels/lark/bot-identity";
 import { createDispatch } from "./bot/dispatch";
 import type { Database } from "./db/database";
+import { bodyLimit } from "./http/body-limit";
 import { surveyRoutes } from "./http/survey-page";
 
 /** Lark's events are small; 1 MiB leaves room for long texts and refuses abuse. */
@@ -33,13 +33,16 @@ export interface HttpAppOptions {
   admin?: { token?: string; runJobs: (at: Date, only: JobKind) => Promise<JobRun[]> };
 }
 
-/** Work after the answer: Workers' waitUntil when there is one, else the Node task queue. */
+/**
+ * Work after the answer: the request's waitUntil when there is one (Workers; the Node server hands
+ * its task queue over as one, src/node/start.ts), else the fallback (in-process `app.request`).
+ */
 function deferFor(c: Context, fallback: (task: Promise<unknown>) => void) {
   try {
     const ctx = c.executionCtx;
     return (task: Promise<unknown>) => ctx.waitUntil(task);
   } catch {
-    return fallback; // Node: Hono has no execution context there.
+    return fallback; // no execution context: Hono throws rather than answer undefined.
   }
 }
 

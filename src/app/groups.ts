@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { currentGroupId, groupIdFor, memberIdFor } from "../db/ids";
+import { preparedPer } from "../db/prepared";
 import { groups, members, records, type Group, type Member } from "../db/schema";
 import { localDate } from "../domain/dates";
 import type { ChatDirectory } from "./ports";
@@ -79,13 +80,19 @@ export function addMember(db: Database, groupId: string, userId: string, now: Da
 }
 
 /** The group of a chat and the sender's membership in it, in one query (the hot path of every message). */
-export async function findGroupAndMember(db: Database, platform: GroupKey["platform"], chatId: string, userId: string) {
-  const [row] = await db
+/** Every message in a group asks this first: prepared once (src/db/prepared.ts). */
+const groupAndMemberOfChat = preparedPer((db) =>
+  db
     .select({ group: groups, member: members })
     .from(groups)
-    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, userId)))
-    .where(and(eq(groups.platform, platform), eq(groups.chatId, chatId)))
-    .limit(1);
+    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, sql.placeholder("userId"))))
+    .where(and(eq(groups.platform, sql.placeholder("platform")), eq(groups.chatId, sql.placeholder("chatId"))))
+    .limit(1)
+    .prepare(),
+);
+
+export async function findGroupAndMember(db: Database, platform: GroupKey["platform"], chatId: string, userId: string) {
+  const [row] = await groupAndMemberOfChat(db).all({ platform, chatId, userId });
   return row;
 }
 
@@ -94,14 +101,20 @@ export async function findGroupAndMember(db: Database, platform: GroupKey["platf
  * someone's membership in it, active or not: what a card click is about and who clicked.
  */
 export async function groupAndMember(db: Database, groupId: string, userId: string) {
-  const [row] = await db
-    .select({ group: groups, member: members })
-    .from(groups)
-    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, userId)))
-    .where(eq(groups.id, currentGroupId(groupId)))
-    .limit(1);
+  const [row] = await groupAndMemberById(db).all({ groupId: currentGroupId(groupId), userId });
   return row && { group: row.group, member: row.member ?? undefined };
 }
+
+/** Every card click asks this first: prepared once (src/db/prepared.ts). */
+const groupAndMemberById = preparedPer((db) =>
+  db
+    .select({ group: groups, member: members })
+    .from(groups)
+    .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, sql.placeholder("userId"))))
+    .where(eq(groups.id, sql.placeholder("groupId")))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * The group a private message is about: the person's group where they last

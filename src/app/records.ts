@@ -1,6 +1,7 @@
 import { and, asc, between, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
+import { preparedPer, preparedWrite } from "../db/prepared";
 import { records, type Group, type Member, type RecordRow } from "../db/schema";
 import type { WorkCalendar } from "../domain/calendar";
 import { monthOf, type IsoDate, type IsoMonth } from "../domain/dates";
@@ -26,18 +27,42 @@ export function addRecord(
   return {
     id,
     writes: [
-      db.insert(records).values({
+      insertRecord(db, {
         id,
         groupId: input.group.id,
         memberId: input.member.id,
         date: input.date,
         text: input.text,
-        sourceMessageId: input.sourceMessageId,
+        sourceMessageId: input.sourceMessageId ?? null,
         createdAt: input.now,
       }),
     ],
   };
 }
+
+/** Every 日报 inserts one: prepared once (src/db/prepared.ts); no source message is a NULL, as the builder gives. */
+const insertRecord = preparedWrite<{
+  id: string;
+  groupId: string;
+  memberId: string;
+  date: IsoDate;
+  text: string;
+  sourceMessageId: string | null;
+  createdAt: Date;
+}>((db) =>
+  db
+    .insert(records)
+    .values({
+      id: sql.placeholder("id"),
+      groupId: sql.placeholder("groupId"),
+      memberId: sql.placeholder("memberId"),
+      date: sql.placeholder("date"),
+      text: sql.placeholder("text"),
+      sourceMessageId: sql.placeholder("sourceMessageId"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .prepare(),
+);
 
 /**
  * The id of a record filed from an earlier message (the 「记为日报」 button):
@@ -49,9 +74,19 @@ export function recordIdFromMessage(messageId: string): string {
 }
 
 export async function getRecord(db: Database, id: string): Promise<RecordRow | undefined> {
-  const [r] = await db.select().from(records).where(eq(records.id, id)).limit(1);
+  const [r] = await recordById(db).all({ id });
   return r;
 }
+
+/** A click on a receipt reads its record: prepared once (src/db/prepared.ts). */
+const recordById = preparedPer((db) =>
+  db
+    .select()
+    .from(records)
+    .where(eq(records.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Marks a record withdrawn; the row stays for the audit trail. Only counts if it was still live,
@@ -61,10 +96,7 @@ export async function getRecord(db: Database, id: string): Promise<RecordRow | u
  */
 export function withdrawRecord(db: Database, record: RecordRow, actorUserId: string, now: Date): Writes {
   return [
-    db
-      .update(records)
-      .set({ withdrawnAt: now })
-      .where(and(eq(records.id, record.id), isNull(records.withdrawnAt))),
+    markWithdrawn(db, { id: record.id, withdrawnAt: now }),
     auditWriteIfChanged(db, {
       groupId: record.groupId,
       by: actorUserId,
@@ -74,6 +106,16 @@ export function withdrawRecord(db: Database, record: RecordRow, actorUserId: str
     }),
   ];
 }
+
+/** The update of 撤回: prepared once (src/db/prepared.ts). */
+const markWithdrawn = preparedWrite<{ id: string; withdrawnAt: Date }>((db) =>
+  db
+    .update(records)
+    // A placeholder bound to the column, so a Date is stored as the builder stores it (milliseconds).
+    .set({ withdrawnAt: sql`${sql.param(sql.placeholder("withdrawnAt"), records.withdrawnAt)}` })
+    .where(and(eq(records.id, sql.placeholder("id")), isNull(records.withdrawnAt)))
+    .prepare(),
+);
 
 export async function liveRecordsOfMonth(db: Database, memberId: string, month: IsoMonth): Promise<RecordRow[]> {
   return db
@@ -90,7 +132,7 @@ export async function liveRecordsOfMonth(db: Database, memberId: string, month: 
 }
 
 /** How many live records a person has this month (for the receipt), without reading them. */
-const countQuery = (db: Database) =>
+const countQuery = preparedPer((db) =>
   db
     .select({ n: count() })
     .from(records)
@@ -101,13 +143,11 @@ const countQuery = (db: Database) =>
         isNull(records.withdrawnAt),
       ),
     )
-    .prepare();
-const countQueries = new WeakMap<Database, ReturnType<typeof countQuery>>();
+    .prepare(),
+);
 
 export async function countRecordsOfMonth(db: Database, memberId: string, month: IsoMonth): Promise<number> {
-  let query = countQueries.get(db);
-  if (!query) countQueries.set(db, (query = countQuery(db)));
-  const [row] = await query.all({ memberId, from: `${month}-01`, to: `${month}-31` });
+  const [row] = await countQuery(db).all({ memberId, from: `${month}-01`, to: `${month}-31` });
   return row?.n ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import { eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import { buttonActionId, buttonLang } from "../../cards/action";
 import type { Lang, Rendered } from "../../cards/kit";
 import { refreshWelcome, welcomeFacts, welcomeKey, type WelcomeFacts } from "../app/welcome";
@@ -13,6 +13,7 @@ import {
   syncGroupMembers,
 } from "../app/groups";
 import type { BatchItem } from "../db/database";
+import { preparedPer, preparedWrite } from "../db/prepared";
 import { constraintFailure, type ConstraintFailure } from "../db/constraint";
 import { isDataError } from "../domain/data-error";
 import { processedEvents, type Group, type Member } from "../db/schema";
@@ -99,6 +100,47 @@ function isDuplicate(failure: ConstraintFailure | null): boolean {
   return failure?.statementIndex === 0 && (failure.kind === "unique" || failure.kind === "unspecified");
 }
 
+/** Every update's dedupe marker: prepared once (src/db/prepared.ts); no message id is a NULL, as the builder gives. */
+export const insertMarker = preparedWrite<{
+  eventId: string;
+  messageId: string | null;
+  kind: string;
+  receivedAt: Date;
+}>((db) =>
+  db
+    .insert(processedEvents)
+    .values({
+      eventId: sql.placeholder("eventId"),
+      messageId: sql.placeholder("messageId"),
+      kind: sql.placeholder("kind"),
+      receivedAt: sql.placeholder("receivedAt"),
+    })
+    .prepare(),
+);
+
+/** Whether an update was handled already (card clicks ask first): prepared once (src/db/prepared.ts). */
+const seenEvent = preparedPer((db) =>
+  db
+    .select({ id: processedEvents.eventId })
+    .from(processedEvents)
+    .where(eq(processedEvents.eventId, sql.placeholder("eventId")))
+    .limit(1)
+    .prepare(),
+);
+const seenEventOrMessage = preparedPer((db) =>
+  db
+    .select({ id: processedEvents.eventId })
+    .from(processedEvents)
+    .where(
+      or(
+        eq(processedEvents.eventId, sql.placeholder("eventId")),
+        eq(processedEvents.messageId, sql.placeholder("messageId")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
 export function createBot(opts: BotOptions) {
   const { deps, replies } = opts;
   /** A data error is logged as such, with its group and period, so it can be found and fixed. */
@@ -111,15 +153,9 @@ export function createBot(opts: BotOptions) {
   const actions = new Map(opts.cardActions.map((a) => [a.name, a]));
 
   async function seen(eventId: string, messageId?: string): Promise<boolean> {
-    const hit = await db
-      .select({ id: processedEvents.eventId })
-      .from(processedEvents)
-      .where(
-        messageId
-          ? or(eq(processedEvents.eventId, eventId), eq(processedEvents.messageId, messageId))
-          : eq(processedEvents.eventId, eventId),
-      )
-      .limit(1);
+    const hit = messageId
+      ? await seenEventOrMessage(db).all({ eventId, messageId })
+      : await seenEvent(db).all({ eventId });
     return hit.length > 0;
   }
 
@@ -135,9 +171,12 @@ export function createBot(opts: BotOptions) {
     group?: Group,
   ): Promise<boolean> {
     const items: BatchItem[] = [
-      db
-        .insert(processedEvents)
-        .values({ eventId: marker.eventId, messageId: marker.messageId, kind: marker.kind, receivedAt: now }),
+      insertMarker(db, {
+        eventId: marker.eventId,
+        messageId: marker.messageId ?? null,
+        kind: marker.kind,
+        receivedAt: now,
+      }),
       ...work.writes,
       // Answers go back where the update came from; src/outbox/queue.ts says where the rest goes.
       ...(await queueFor(db, group, work.messages, now, deps.platform)),

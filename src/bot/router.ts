@@ -1,5 +1,5 @@
 import type { Lang } from "../../cards/kit";
-import { classifyChatter, editDistance, splitCommand, type Chatter } from "../domain/text";
+import { classifyChatter, commandNames, editDistance, splitCommand, type Chatter } from "../domain/text";
 import type { Command } from "./command";
 
 export type Match =
@@ -34,7 +34,7 @@ function languageOf(text: string): Lang {
 export function createRouter(commands: readonly Command<unknown>[], fallback: Command<unknown>) {
   const byWord = new Map<string, Command<unknown>>();
   for (const c of commands) for (const w of [c.name, ...c.aliases]) byWord.set(w.toLowerCase(), c);
-  const words = [...byWord.keys()];
+  const words = commandNames([...byWord.keys()]);
 
   function suggest(word: string): Command<unknown> | undefined {
     if (!word) return undefined;

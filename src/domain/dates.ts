@@ -43,13 +43,38 @@ export interface LocalDateTime {
 }
 
 /** The wall-clock date and time of an instant in a time zone. */
-export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+function formatLocal(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     time: `${parts.hour}:${parts.minute}`,
   };
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The last UTC minute read per time zone, when the whole of it is one local minute (true of
+ * every zone since the 1970s; older local mean times had seconds in their offsets and are not
+ * kept): every message of a busy minute asks for the same local date, and formatToParts was a
+ * few per cent of a record event's CPU (docs/BENCHMARKS.md, 2026-12-02, engineer "events").
+ */
+const lastMinute = new Map<string, { from: number; local: LocalDateTime }>();
+
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const ms = instant.getTime();
+  const kept = lastMinute.get(timeZone);
+  if (kept && ms >= kept.from && ms < kept.from + MINUTE_MS) return { ...kept.local };
+  const local = formatLocal(instant, timeZone);
+  const from = ms - (((ms % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
+  const same = (at: number) => {
+    const other = formatLocal(new Date(at), timeZone);
+    return other.date === local.date && other.time === local.time;
+  };
+  if (Number.isFinite(from) && same(from) && same(from + MINUTE_MS - 1))
+    lastMinute.set(timeZone, { from, local: { ...local } });
+  return local;
 }
 
 export function localDate(instant: Date, timeZone: string): IsoDate {

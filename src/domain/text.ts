@@ -37,19 +37,28 @@ export interface SplitCommand {
   rest: string;
 }
 
+/** Command words longest first (so "日报" wins over a hypothetical "日"), each with its folded form. */
+export interface CommandNames {
+  sorted: readonly { name: string; folded: string }[];
+}
+
+/** Sorts and folds the command words once (a router does it when built, not for every message). */
+export function commandNames(names: readonly string[]): CommandNames {
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  return { sorted: sorted.map((name) => ({ name, folded: foldWidth(name).toLowerCase() })) };
+}
+
 /**
  * Splits "日报：今天…" / "/report today…" / "日报 今天…" into word and rest.
  * `names` lets a Chinese command word stand glued to its argument
  * ("日报今天完成了…"), which is how many people type.
  */
-export function splitCommand(text: string, names: readonly string[]): SplitCommand {
+export function splitCommand(text: string, names: readonly string[] | CommandNames): SplitCommand {
   const trimmed = squashSpaces(text).replace(/^[/／]/u, "");
   // Command words are short: only the head of the text is folded and compared.
   const folded = foldWidth(trimmed.slice(0, COMMAND_HEAD_CHARS)).toLowerCase();
-  // Longest name first so "日报" wins over a hypothetical "日".
-  const sorted = [...names].sort((a, b) => b.length - a.length);
-  for (const name of sorted) {
-    const n = foldWidth(name).toLowerCase();
+  const { sorted } = "sorted" in names ? names : commandNames(names);
+  for (const { name, folded: n } of sorted) {
     if (!folded.startsWith(n)) continue;
     const after = folded.slice(n.length);
     const glued = after.length > 0 && !SEPARATORS.test(after);

@@ -158,7 +158,14 @@ export async function startNodeBot(config: Config, opts: StartOptions = {}): Pro
       }),
     );
   }
-  handler = (req) => bot.app.fetch(req);
+  // Node has no waitUntil: work after the answer goes to the task queue, handed to Hono as each request's
+  // execution context, so that the webhook finds one instead of catching the Error Hono throws without it.
+  const afterAnswer = {
+    waitUntil: (task: Promise<unknown>) => tasks.run(task),
+    passThroughOnException() {},
+    props: {},
+  };
+  handler = (req) => bot.app.fetch(req, undefined, afterAnswer);
   // Ask for the bot's open_id now, so the first message that mentions someone does not wait for it.
   bot.identity.known();
 

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { outbox, type OutboxRow } from "../db/schema";
 import type { Database } from "../db/database";
+import { preparedWrite } from "../db/prepared";
 
 /** What a use case asks to send: a card (with its plain-text rendering) or text. */
 export interface OutboundMessage {
@@ -93,27 +95,77 @@ function paceKeyOf(to: OutboundMessage["to"]): string {
  * replies: a reply is a message to the chat it answers.
  */
 export function enqueueRows(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
+  return outboxRows(message, now, channel).map((values) =>
+    db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.key }),
+  );
+}
+
+/** The values of one outbox row, as `enqueueRows` inserts them. */
+type QueuedRow = Required<
+  Pick<
+    typeof outbox.$inferInsert,
+    | "key"
+    | "channel"
+    | "receiveIdType"
+    | "receiveId"
+    | "paceKey"
+    | "msgType"
+    | "content"
+    | "nextAttemptAt"
+    | "subjectKind"
+    | "subjectId"
+    | "createdAt"
+  >
+>;
+
+const insertQueued = preparedWrite<QueuedRow>((db) =>
+  db
+    .insert(outbox)
+    .values({
+      key: sql.placeholder("key"),
+      channel: sql.placeholder("channel"),
+      receiveIdType: sql.placeholder("receiveIdType"),
+      receiveId: sql.placeholder("receiveId"),
+      paceKey: sql.placeholder("paceKey"),
+      msgType: sql.placeholder("msgType"),
+      content: sql.placeholder("content"),
+      nextAttemptAt: sql.placeholder("nextAttemptAt"),
+      subjectKind: sql.placeholder("subjectKind"),
+      subjectId: sql.placeholder("subjectId"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .onConflictDoNothing({ target: outbox.key })
+    .prepare(),
+);
+
+/**
+ * The same rows as `enqueueRows`, as prepared writes (src/db/prepared.ts) for a commit batch: every
+ * answer the bot gives is queued through here (src/outbox/queue.ts), and building the insert anew
+ * cost more than running it. Only for `db.batch`; `enqueueRows` gives awaitable builders.
+ */
+export function queuedRows(db: Database, message: OutboundMessage, now: Date, channel: Channel = "lark") {
+  return outboxRows(message, now, channel).map((values) => insertQueued(db, values));
+}
+
+/** What `enqueueRows` and `queuedRows` insert for one message. */
+function outboxRows(message: OutboundMessage, now: Date, channel: Channel): QueuedRow[] {
   const to =
     channel === "wechat" && message.to.type === "reply"
       ? { type: "chat_id" as const, id: message.to.chatId }
       : message.to;
-  const row = (key: string, msgType: OutboxRow["msgType"], content: unknown) =>
-    db
-      .insert(outbox)
-      .values({
-        key,
-        channel,
-        receiveIdType: to.type,
-        receiveId: to.id,
-        paceKey: paceKeyOf(to),
-        msgType,
-        content: JSON.stringify(content),
-        nextAttemptAt: now,
-        subjectKind: message.subject?.kind ?? null,
-        subjectId: message.subject?.id ?? null,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: outbox.key });
+  const row = (key: string, msgType: OutboxRow["msgType"], content: unknown): QueuedRow => ({
+    key,
+    channel,
+    receiveIdType: to.type,
+    receiveId: to.id,
+    paceKey: paceKeyOf(to),
+    msgType,
+    content: JSON.stringify(content),
+    nextAttemptAt: now,
+    subjectKind: message.subject?.kind ?? null,
+    subjectId: message.subject?.id ?? null,
+    createdAt: now,
+  });
   if (channel === "lark") {
     if (message.file) return [row(message.key, "file", { pending: message.file.source, file_name: message.file.name })];
     const interactive = message.card !== undefined;

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { chatLinks, members, type Group } from "../db/schema";
-import { enqueueRows, type Channel, type OutboundMessage } from "./message";
+import { queuedRows, type Channel, type OutboundMessage } from "./message";
 
 /** One message on the channel it leaves on (its recipient rewritten for that channel when needed). */
 export interface Routed {
@@ -80,7 +80,7 @@ export async function queueFor(
   origin?: Channel,
 ): Promise<BatchItem[]> {
   const routed = await route(db, group, messages, origin);
-  return routed.flatMap((r) => enqueueRows(db, r.message, now, r.channel));
+  return routed.flatMap((r) => queuedRows(db, r.message, now, r.channel));
 }
 
 /** A Lark group's linked WeChat rooms, and its members linked to a WeChat contact (user id → contact). */

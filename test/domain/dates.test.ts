@@ -11,6 +11,41 @@ describe("local dates", () => {
     expect(localDateTime(instant, "Asia/Shanghai").time).toBe("00:30");
   });
 
+  test("the kept minute answers as Intl does: every second around a DST change, old local mean time, midnight", () => {
+    const intl = (at: Date, timeZone: string) => {
+      const f = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
+      const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+      return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+    };
+    const around = [
+      ["America/New_York", "2026-11-01T05:58:00Z"], // 01:58 EDT, then back to 01:00 EST
+      ["Europe/Berlin", "2026-03-29T00:58:00Z"], // 01:58, then 03:00
+      ["Asia/Shanghai", "1900-12-31T15:50:00Z"], // local mean time, +08:05:43: minutes cut inside UTC's
+      ["Africa/Monrovia", "1972-01-07T00:40:00Z"], // −00:44:30 until 1972
+      ["Asia/Shanghai", "2026-11-27T15:58:00Z"], // the day turns at 16:00 UTC
+    ] as const;
+    for (const [zone, start] of around) {
+      // Forwards, backwards and forwards again, so kept minutes are met from both sides.
+      const seconds = Array.from({ length: 300 }, (_, i) => i * 1000 + 499);
+      for (const s of [...seconds, ...seconds.toReversed(), ...seconds]) {
+        const at = new Date(new Date(start).getTime() + s);
+        expect(localDateTime(at, zone), `${zone} ${at.toISOString()}`).toEqual(intl(at, zone));
+      }
+    }
+    // What a caller does to the answer does not change the next one.
+    const first = localDateTime(new Date("2026-12-02T01:00:00Z"), "UTC");
+    first.time = "changed";
+    expect(localDateTime(new Date("2026-12-02T01:00:30Z"), "UTC").time).toBe("01:00");
+  });
+
   test("month boundaries and leap years", () => {
     expect(addDays("2026-11-30", 1)).toBe("2026-12-01");
     expect(addDays("2028-02-28", 1)).toBe("2028-02-29");

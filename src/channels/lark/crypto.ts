@@ -24,6 +24,9 @@ function aesKey(encryptKey: string): Buffer {
   return key;
 }
 
+/** One decoder for every event: `decode` without `stream` keeps no state between calls. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 export class DecryptError extends Error {
   override name = "DecryptError";
 }
@@ -36,7 +39,7 @@ export async function decryptEvent(encrypted: string, encryptKey: string): Promi
   try {
     const decipher = createDecipheriv("aes-256-cbc", aesKey(encryptKey), bytes.subarray(0, 16));
     const plain = Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]);
-    return new TextDecoder("utf-8", { fatal: true }).decode(plain);
+    return utf8.decode(plain);
   } catch {
     throw new DecryptError("cannot decrypt: wrong LARK_ENCRYPT_KEY?");
   }
