@@ -174,7 +174,7 @@ function yearLine(s: Scheme, lang: Lang): string {
   const share = (w: number) => Math.round(((100 - reviews) * w * 100) / quarterSum) / 100;
   const quarters = s.yearWeights.map((w, i) => t(lang, `${CN_NUM[i]}季度 ${share(w)}%`, `Q${i + 1} ${share(w)}%`));
   const parts = s.yearReviews.map((r) =>
-    t(lang, `${r.name} ${r.weight}%（单独评分，篇9）`, `${r.name} ${r.weight}% (rated on its own)`),
+    t(lang, `${r.name} ${r.weight}%（单独评分）`, `${r.name} ${r.weight}% (rated on its own)`),
   );
   const pool = s.annualPool
     ? t(

@@ -119,8 +119,9 @@ describe("学校教师 (篇6 line 115): 平时有记载、学期有测评、年�
   test("the month: 张三 18 + 25.5 + 8 + 26.4 + 8.7 = 86.60; 李四, without parents' votes, 72.00", async () => {
     expect(await ask(LEADER, "方案 使用 学校教师")).toContain("本群方案：学校教师（第 5 版）");
     const scheme = await ask(ZHANG, "方案");
-    expect(scheme).toContain("一季度 15%、二季度 15%、三季度 15%、四季度 15%、第一学期测评 20%");
-    expect(scheme).toContain("第二学期测评 20%");
+    expect(scheme).toContain(
+      "一季度 15%、二季度 15%、三季度 15%、四季度 15%、第一学期测评 20%（单独评分）、第二学期测评 20%（单独评分）",
+    );
     await rate(ZHANG, { 师德师风: 90, 日常教学工作: 85, 教辅工作: 80, 工作实绩: 88 });
     await rate(LI, { 师德师风: 80, 日常教学工作: 80, 教辅工作: 80, 工作实绩: 80 });
     expect(await tally("张三,家长学生评价,30,8,2")).toContain("张三 · 家长学生评价（2026-11）：得分 **87.00**");
