@@ -39,9 +39,12 @@ export async function submitReview(db: Database, s: ReviewSubmission): Promise<R
   const leaves = indexScheme(scheme).leaves;
   const comment = s.comment?.trim() ? s.comment.trim().slice(0, MAX_REVIEW_COMMENT) : undefined;
   const rated: { keys: string[]; score: number }[] = [];
+  // A group tied to some items (raterScope: 同行评价 to colleagues, 篇8 line 174) rates those alone; its card asks
+  // for nothing else, and a score for another item would count nowhere.
+  const scope = scheme.raterScope[s.kind];
   for (const dim of scheme.dimensions) {
     const raw = s.scores[dim.key]?.trim();
-    if (!raw) continue;
+    if (!raw || (scope && !scope.includes(dim.key))) continue;
     const score = Number(raw);
     if (!Number.isFinite(score) || score < 0 || score > 100)
       return { ok: false, code: "bad_score", dimension: dim.name };

@@ -6,16 +6,25 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
+import { cardActionEvent } from "../../src/channels/local/lark-events";
+import type { MockMessage } from "../../src/channels/local/mock-lark";
+import { and, eq } from "drizzle-orm";
+import { members, ratings } from "../../src/db/schema";
+import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { larkOpenId } from "../support/ids";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
 const LI = OFFICE.members[1]!;
+/** Two more colleagues (成员0, 成员1): 同事互评 counts from the third colleague on. */
+const PEERS = [LI.openId, larkOpenId("extra_0"), larkOpenId("extra_1")];
 
 let h: Harness;
+let ids: Record<string, string>;
 beforeAll(async () => {
-  h = await startHarness({ clockStart: "2026-11-02T02:00:00Z" });
+  h = await startHarness({ clockStart: "2026-11-02T02:00:00Z", memberCount: 2 });
   await h.addBotToOffice();
+  ids = Object.fromEntries((await h.bot.db.select().from(members)).map((m) => [m.userId, m.id]));
 });
 afterAll(() => h.close());
 
@@ -46,6 +55,40 @@ async function tally(rows: string): Promise<string> {
   await h.bot.idle();
   const sent = h.lark.mock.sentMessages({ chatId: OFFICE.chatId });
   return JSON.stringify(sent[sent.length - 1]!.parsed);
+}
+
+type Json = Record<string, unknown>;
+/** The value of a 月评议 card's submit button. */
+function submitValue(card: unknown): Json {
+  let found: Json | undefined;
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== "object") return;
+    const o = v as Json;
+    if (o.tag === "button" && o.form_action_type === "submit") found = (o.behaviors as Json[])[0]!.value as Json;
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found!;
+}
+const cardOf = (openId: string, title: string) =>
+  h.lark.mock.sentMessages({ openId }).find((m) => JSON.stringify(m.parsed).includes(title))!;
+
+/** Submits a 月评议 card's form as a signed card callback; returns the toast. */
+async function submit(operator: string, card: MockMessage, form: Json) {
+  const res = await h.post(
+    cardActionEvent({
+      token: TOKEN,
+      appId: APP.appId,
+      tenantKey: TENANT,
+      operatorOpenId: operator,
+      value: submitValue(card.parsed),
+      messageId: card.messageId,
+      chatId: card.chatId,
+      formValue: form,
+    }),
+  );
+  return ((await res.json()) as { toast: { type: string; content: string } }).toast;
 }
 
 describe("方案 模板", () => {
@@ -95,7 +138,7 @@ describe("each new template applied in chat and scored (张三, November 2026)",
     expect(await ask(ZHANG, "成绩")).toContain("88.50 分");
   });
 
-  test("医院职工 (篇8 line 174): leader items, 病人满意度 from the patients' votes; 同行评价 not yet rated counts 0", async () => {
+  test("医院职工 (篇8 line 174): leaders, the patients' votes and 同事互评, each on its own items = 89.15", async () => {
     expect(await ask(LEADER, "方案 使用 医院职工")).toContain("本群方案：医院职工（第 4 版）");
     await rate(ZHANG, { 医疗质量与安全: 90, 工作量: 95, 经济指标与成本: 80 });
     // A leader cannot rate the patients' item: the scheme gives it to the 群众 (public) group alone.
@@ -108,10 +151,41 @@ describe("each new template applied in chat and scored (张三, November 2026)",
     expect(await tally("张三,病人满意度,30,8,2")).toContain(
       "张三 · 病人满意度（2026-11）：得分 **87.00**（样本 40 份）",
     );
-    // 31.5 + 23.75 + 8 + 87 × 20% = 17.4 → 80.65, 同行评价 (10%) awaiting colleagues' 月评.
-    const score = await ask(ZHANG, "成绩");
-    expect(score).toContain("80.65 分");
-    expect(score).toContain("病人满意度：群众评价 87.00 分（样本 40 份）");
+    // 31.5 + 23.75 + 8 + 87 × 20% = 17.4 → 80.65 while 同行评价 (10%) awaits colleagues.
+    const before = await ask(ZHANG, "成绩");
+    expect(before).toContain("80.65 分");
+    expect(before).toContain("病人满意度：群众评价 87.00 分（样本 40 份）");
+
+    // 月评: the leader's card asks for the leaders' items only, the colleagues' card for 同行评价 only.
+    await ask(LEADER, "月评");
+    const leaderCard = JSON.stringify(cardOf(LEADER.openId, "月度评议 · 2026-11 · 张三").parsed);
+    expect(leaderCard).toContain("医疗质量与安全");
+    expect(leaderCard).not.toContain("同行评价");
+    expect(leaderCard).not.toContain("病人满意度");
+    const peerCard = JSON.stringify(cardOf(LI.openId, "同事互评").parsed);
+    expect(peerCard).toContain("同行评价");
+    expect(peerCard).not.toContain("工作量");
+    // Three colleagues: 80, 85, 90 → 85.00; a forged 工作量 field in the form counts nowhere and is not stored.
+    for (const [i, from] of PEERS.entries()) {
+      const toast = await submit(from, cardOf(from, "同事互评"), {
+        subject: ids[ZHANG.openId],
+        d_peers: String(80 + 5 * i),
+        d_workload: "0",
+      });
+      expect(toast.type).toBe("success");
+    }
+    await h.bot.idle();
+    const peerRows = await h.bot.db
+      .select()
+      .from(ratings)
+      .where(and(eq(ratings.memberId, ids[ZHANG.openId]!), eq(ratings.raterGroup, "peer")));
+    expect(peerRows.map((r) => [r.dimension, r.score])).toEqual([
+      ["peers", 80],
+      ["peers", 85],
+      ["peers", 90],
+    ]);
+    // 80.65 + 85 × 10% = 89.15
+    expect(await ask(ZHANG, "成绩")).toContain("89.15 分");
   });
 });
 
