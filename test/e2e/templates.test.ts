@@ -147,6 +147,10 @@ describe("each new template applied in chat and scored (张三, November 2026)",
     expect(refused).toContain(
       "本方案的「病人满意度」只由群众评价（群众评价来自问卷或测评票数），领导的评分不会计入，未记录。",
     );
+    // Nor through 评议打分, the 月评议 card's form as a reply.
+    expect(await ask(LEADER, "评议打分 2026-11 张三 病人满意度 90")).toContain(
+      "本方案的「病人满意度」不由领导评价，未提交",
+    );
     // (30 × 100 + 8 × 60 + 2 × 0) ÷ 40 = 87.00
     expect(await tally("张三,病人满意度,30,8,2")).toContain(
       "张三 · 病人满意度（2026-11）：得分 **87.00**（样本 40 份）",
@@ -165,12 +169,18 @@ describe("each new template applied in chat and scored (张三, November 2026)",
     const peerCard = JSON.stringify(cardOf(LI.openId, "同事互评").parsed);
     expect(peerCard).toContain("同行评价");
     expect(peerCard).not.toContain("工作量");
-    // Three colleagues: 80, 85, 90 → 85.00; a forged 工作量 field in the form counts nowhere and is not stored.
+    // A forged 工作量 field beside 同行评价 would count nowhere: the form is refused and nothing is stored.
+    const forged = await submit(LI.openId, cardOf(LI.openId, "同事互评"), {
+      subject: ids[ZHANG.openId],
+      d_peers: "100",
+      d_workload: "0",
+    });
+    expect(forged.content).toBe("本方案的「工作量」不由同事评价，未提交");
+    // Three colleagues: 80, 85, 90 → 85.00.
     for (const [i, from] of PEERS.entries()) {
       const toast = await submit(from, cardOf(from, "同事互评"), {
         subject: ids[ZHANG.openId],
         d_peers: String(80 + 5 * i),
-        d_workload: "0",
       });
       expect(toast.type).toBe("success");
     }
