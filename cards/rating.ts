@@ -7,6 +7,7 @@ import { scoreChangeCard } from "./score-change";
 export type RatingRefusal =
   | { code: "dimension_unknown" | "dimension_ambiguous"; options: string[] }
   | { code: "no_leader_raters" }
+  | { code: "not_leader_item"; dimension: string; groups: string[] }
   | { code: "computed"; dimension: string }
   | { code: "earlier_group_pending"; earlier: { group: string; raters: number }; needed: number };
 
@@ -49,6 +50,18 @@ export function ratingProblem(
       return {
         title: { zh: "方案没有领导评分组", en: "No leader rater group" },
         body: t(lang, "本方案的评分组里没有「领导」，无法记录负责人评分。", "This scheme has no “leader” rater group."),
+        withExample: false,
+      };
+    case "not_leader_item":
+      return {
+        title: { zh: "这一项不由领导评分", en: "Not rated by leaders" },
+        body: t(
+          lang,
+          `本方案的「${r.dimension}」只由${r.groups.map(raterLabel).join("、")}评价（群众评价来自问卷或测评票数），` +
+            "领导的评分不会计入，未记录。",
+          `In this scheme “${r.dimension}” is rated by ${r.groups.join(", ")} only; a leader's score would not count ` +
+            "and was not recorded.",
+        ),
         withExample: false,
       };
     case "computed":

@@ -13,6 +13,12 @@ export function reviewAnswer(result: ReviewResult | ReviewReplyResult, lang: Lan
     return t(lang, `「${result.dimension}」须是 0–100 的数`, `${result.dimension} must be 0–100`);
   if (result.code === "no_such_rater") return t(lang, "本方案没有这类评分", "This scheme has no such rater group");
   if (result.code === "nothing_rated") return t(lang, "请至少填写一项分数", "Fill in at least one score");
+  if (result.code === "not_rated_by_kind")
+    return t(
+      lang,
+      `本方案的「${result.dimension}」不由${raterLabel(result.kind)}评价，未提交`,
+      `${result.dimension} is not rated by ${result.kind} in this scheme; nothing submitted`,
+    );
   if (result.code === "earlier_group_pending") {
     const e = result.earlier;
     return t(

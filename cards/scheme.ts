@@ -174,7 +174,7 @@ function yearLine(s: Scheme, lang: Lang): string {
   const share = (w: number) => Math.round(((100 - reviews) * w * 100) / quarterSum) / 100;
   const quarters = s.yearWeights.map((w, i) => t(lang, `${CN_NUM[i]}季度 ${share(w)}%`, `Q${i + 1} ${share(w)}%`));
   const parts = s.yearReviews.map((r) =>
-    t(lang, `${r.name} ${r.weight}%（单独评分，篇9）`, `${r.name} ${r.weight}% (rated on its own)`),
+    t(lang, `${r.name} ${r.weight}%（单独评分）`, `${r.name} ${r.weight}% (rated on its own)`),
   );
   const pool = s.annualPool
     ? t(
@@ -287,20 +287,28 @@ export function schemeCard(v: SchemeView): Rendered {
 export interface TemplateEntry {
   name: string;
   description: string;
+  /** The seed passage, 篇N + line. */
+  source: string;
+  /** What the figures follow where the passage gives none. */
+  note?: string;
   scheme: { dimensions: { name: string; weight: number }[] };
 }
 
-/** 方案 模板: the schemes that ship with the bot. */
+/** 方案 模板: the schemes that ship with the bot, each with the passage it comes from (issue 14 item 6). */
 export function templatesCard(templates: readonly TemplateEntry[], lang: Lang): Rendered {
   const title = t(lang, "考核方案模板", "Scheme templates");
-  const lines = templates.map(
-    (tpl) =>
-      `**${tpl.name}**：${tpl.scheme.dimensions.map((d) => `${d.name} ${d.weight}%`).join(" / ")}\n${tpl.description}`,
+  const lines = templates.map((tpl) =>
+    [
+      `**${tpl.name}**：${tpl.scheme.dimensions.map((d) => `${d.name} ${d.weight}%`).join(" / ")}`,
+      tpl.description,
+      t(lang, `出处：${tpl.source}`, `Source: ${tpl.source}`),
+      ...(tpl.note ? [t(lang, `说明：${tpl.note}`, `Note: ${tpl.note}`)] : []),
+    ].join("\n"),
   );
   const hint = t(
     lang,
-    "负责人发「方案 使用 模板名」即可启用，例如：方案 使用 单位干部",
-    "Leaders: “/scheme use <name>”, e.g. /scheme use 单位干部",
+    "负责人发「方案 使用 模板名」即可启用，例如：方案 使用 单位干部；篇N 指《实用绩效考核工作汇报材料大全（15篇）》第 N 篇，行号为该材料的行",
+    "Leaders: “/scheme use <name>”, e.g. /scheme use 单位干部; 篇N is report N of the source material",
   );
   return {
     card: card({

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database";
 import type { Group, Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
-import { findDimension, findYearReview, indexScheme } from "../domain/scheme";
+import { findDimension, findYearReview, indexScheme, ratersOf } from "../domain/scheme";
 import type { Writes } from "./audit";
 import { checkRaterSequence, type EarlierResult } from "./rater-sequence";
 import { schemeInForce } from "./schemes";
@@ -10,6 +10,7 @@ import { rateWrites } from "./scores";
 export type RateResult =
   | { ok: false; code: "dimension_unknown" | "dimension_ambiguous"; options: string[] }
   | { ok: false; code: "no_leader_raters" }
+  | { ok: false; code: "not_leader_item"; dimension: string; groups: string[] }
   | { ok: false; code: "computed"; dimension: string }
   | { ok: false; code: "earlier_group_pending"; earlier: EarlierResult; needed: number }
   | {
@@ -73,6 +74,11 @@ export async function rateMember(
   if (found.kind !== "found")
     return { ok: false, code: "dimension_unknown", options: scheme.dimensions.map((d) => d.name) };
   if (!("leader" in scheme.raters)) return { ok: false, code: "no_leader_raters" };
+  // A scheme can give an item to another group alone (raterScope: 家长学生评价 to the 群众, 篇6 line 142): a leader's
+  // score there would count nowhere, so it is refused rather than acknowledged.
+  const top = found.path[0] ?? found.dimension;
+  const groups = ratersOf(scheme.raters, scheme.raterScope, top.key).map(([group]) => group);
+  if (!groups.includes("leader")) return { ok: false, code: "not_leader_item", dimension: top.name, groups };
   const under = indexScheme(scheme).leaves.filter(
     (l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source,
   );

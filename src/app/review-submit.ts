@@ -29,6 +29,7 @@ export type ReviewResult =
   | { ok: true; code: "submitted"; rated: number; kind: RaterKind; writes: BatchItem[] }
   | { ok: false; code: "no_such_rater" | "nothing_rated" }
   | { ok: false; code: "bad_score"; dimension: string }
+  | { ok: false; code: "not_rated_by_kind"; dimension: string; kind: RaterKind }
   | { ok: false; code: "earlier_group_pending"; earlier: EarlierResult; needed: number };
 
 /** One 月评议 submission, from the card's form or the 「评议打分」 reply: one score per dimension, spread over its items like 评分. */
@@ -39,9 +40,14 @@ export async function submitReview(db: Database, s: ReviewSubmission): Promise<R
   const leaves = indexScheme(scheme).leaves;
   const comment = s.comment?.trim() ? s.comment.trim().slice(0, MAX_REVIEW_COMMENT) : undefined;
   const rated: { keys: string[]; score: number }[] = [];
+  // A group tied to some items (raterScope: 同行评价 to colleagues, 篇8 line 174) rates those alone; its card asks
+  // for nothing else, and a score for another item would count nowhere, so it is refused, not stored.
+  const scope = scheme.raterScope[s.kind];
   for (const dim of scheme.dimensions) {
     const raw = s.scores[dim.key]?.trim();
     if (!raw) continue;
+    if (scope && !scope.includes(dim.key))
+      return { ok: false, code: "not_rated_by_kind", dimension: dim.name, kind: s.kind };
     const score = Number(raw);
     if (!Number.isFinite(score) || score < 0 || score > 100)
       return { ok: false, code: "bad_score", dimension: dim.name };

@@ -56,13 +56,24 @@ export async function reviewMessages(
   const dimensions = scheme.dimensions
     .filter((d) => rated.has(d.key))
     .map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
-  const base = { groupId: group.id, groupName: group.name, month, dimensions, lang: "zh" as const };
+  // A group tied to some items (raterScope: 病人满意度 to the 群众, 同行评价 to colleagues, 篇8 line 174) is asked
+  // for those alone: a score it gave for another item would count nowhere.
+  const scoped = (kind: string) => {
+    const scope = scheme.raterScope[kind];
+    return scope ? dimensions.filter((d) => scope.includes(d.key)) : dimensions;
+  };
+  const base = { groupId: group.id, groupName: group.name, month, lang: "zh" as const };
   const out: ReviewMessage[] = [];
   for (const leader of people.filter((p) => p.role === "leader")) {
     for (const m of people.filter((p) => p.id !== leader.id)) {
       out.push({
         to: { type: "open_id", id: leader.userId },
-        rendered: render({ ...base, kind: "leader", subject: { id: m.id, name: displayName(m) } })[0]!,
+        rendered: render({
+          ...base,
+          dimensions: scoped("leader"),
+          kind: "leader",
+          subject: { id: m.id, name: displayName(m) },
+        })[0]!,
         key: reviewKey(month, "leader", leader.userId, m.id),
       });
     }
@@ -71,14 +82,19 @@ export async function reviewMessages(
     if ("self" in scheme.raters) {
       out.push({
         to: { type: "open_id", id: m.userId },
-        rendered: render({ ...base, kind: "self", subject: { id: m.id, name: displayName(m) } })[0]!,
+        rendered: render({
+          ...base,
+          dimensions: scoped("self"),
+          kind: "self",
+          subject: { id: m.id, name: displayName(m) },
+        })[0]!,
         key: reviewKey(month, "self", m.userId),
       });
     }
     if ("peer" in scheme.raters && people.length > 1) {
       // A group larger than one card's choice gets several peer cards; the first keeps the key it always had.
       const colleagues = people.filter((p) => p.id !== m.id).map((p) => ({ id: p.id, name: displayName(p) }));
-      render({ ...base, kind: "peer", colleagues }).forEach((rendered, i) => {
+      render({ ...base, dimensions: scoped("peer"), kind: "peer", colleagues }).forEach((rendered, i) => {
         out.push({
           to: { type: "open_id", id: m.userId },
           rendered,

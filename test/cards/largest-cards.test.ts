@@ -260,16 +260,8 @@ describe("forms and scheme cards at 40 dimensions", () => {
       if (!parsed.ok) throw new Error(tpl.id);
       await accepted([schemeCard({ scheme: parsed.scheme, version: 1, isDefault: true, lang: "zh" })]);
     }
-    await accepted([
-      templatesCard(
-        schemeTemplates.map((t) => ({
-          name: t.name,
-          description: t.description,
-          scheme: t.scheme as { dimensions: { name: string; weight: number }[] },
-        })),
-        "zh",
-      ),
-    ]);
+    // Every template with its source and note (issue 14 item 6), as 方案 模板 sends it.
+    await accepted([templatesCard(schemeTemplates, "zh")]);
   });
 
   test("成绩, 成绩单 (quarter and year), the group's summary and an appeal, at 40 dimensions", async () => {

@@ -42,7 +42,7 @@ describe("the half-year review as its own part of the year (篇9 line 193)", () 
     expect(await ask(LEADER, `方案 导入 ${JSON.stringify(SCHEME)}`)).toContain("第 1 版");
     const scheme = await ask(ZHANG, "方案");
     expect(scheme).toContain(
-      "一季度 17.5%、二季度 17.5%、三季度 17.5%、四季度 17.5%、半年综合管理评价 30%（单独评分，篇9）",
+      "一季度 17.5%、二季度 17.5%、三季度 17.5%、四季度 17.5%、半年综合管理评价 30%（单独评分）",
     );
     expect(await ask(LEADER, "评分 @张三 本职工作 80")).toContain("已评分");
     expect(await ask(LEADER, "评分 @李四 本职工作 90")).toContain("已评分");

@@ -12,6 +12,7 @@ export const LEGACY_DEFAULT_TEMPLATE: SchemeTemplate = {
   id: "unit-staff",
   name: "单位干部",
   description: "镇机关及镇属单位干部：联村工作 40%、单位业务 40%、单位管理学习作风 20%（§5）",
+  source: "篇5 第96行 镇对单位考核：联村工作40%、单位业务40%、单位管理干部学习作风建设20%",
   scheme: {
     name: "单位干部",
     dimensions: [

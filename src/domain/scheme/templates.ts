@@ -1,39 +1,16 @@
 /**
  * Ready-made schemes from the seed reports (篇N + line). They are starting points: the appraisal office copies one
  * and edits weights and quotas to its own rules. Every template is "rules": 2 (types.ts RulesVersion) and carries
- * only what the seeds say: no invented rater weights (issue 13 item 7), no invented score thresholds (item 3).
+ * only what the seeds say: no invented rater weights (issue 13 item 7), no invented score thresholds (item 3). Each
+ * names its passage (`source`); where the passage gives no figure (篇4, 篇6, 篇8 and 篇1 give no weights), its `note`
+ * says which seed practice the figures follow and that they are a starting point (issue 14 item 6).
  */
-import type { SchemeJson } from "./schema";
+import { AWARDS, capped, EXTRA_CAP, grades, PRIZES, type SchemeTemplate } from "./templates/common";
+import { enterpriseStaff } from "./templates/enterprise";
+import { hospitalStaff } from "./templates/hospital";
+import { deNengQinJiLian, deQinNengJi, schoolTeacher } from "./templates/school";
 
-export interface SchemeTemplate {
-  id: string;
-  name: string;
-  description: string;
-  scheme: SchemeJson;
-}
-
-/** 篇5 line 95: 「加分最高不超过该项分值的20%，附加分最高不超过3分」. */
-const BONUS_CAP_PCT = 20;
-const EXTRA_CAP = 3;
-/** 篇5 line 101: 「位于一二三名的，分别奖励900、600、300元」 (villages and units, on the year's result). */
-const PRIZES = [900, 600, 300];
-/** 篇5 line 99: 国、省、市、县奖励「直接往干部绩效总分中各加5、3、2、1分」, outside the 附加分 cap. */
-const AWARDS = { national: 5, provincial: 3, city: 2, county: 1 };
-
-/**
- * Grades by rank and quota alone: 篇5 line 98, 「其中优秀5名，良好5名，以分数高低确定」. No minimum score: the seeds set
- * none, so first place with 89 is 优秀. The levels below 良好 are named for the office to use; they carry no quota and
- * no threshold, so everyone after the quotas is 合格 until the office sets its own rules.
- */
-function grades(top: { excellent: number | `${number}%`; good?: number | `${number}%` }) {
-  return [
-    { name: "优秀", quota: top.excellent },
-    top.good === undefined ? { name: "良好" } : { name: "良好", quota: top.good },
-    { name: "合格" },
-  ];
-}
-
-const capped = (key: string, name: string, weight: number) => ({ key, name, weight, bonusCapPct: BONUS_CAP_PCT });
+export type { SchemeTemplate } from "./templates/common";
 
 export const schemeTemplates: readonly SchemeTemplate[] = [
   {
@@ -41,6 +18,7 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     name: "单位干部",
     description:
       "镇机关及镇属单位干部：联村工作 40%、单位业务 40%、单位管理学习作风 20%（篇5）；领导评分；优秀名额 20% 为示例，请按本单位规定修改",
+    source: "篇5 第96行 镇对单位考核：联村工作40%、单位业务40%、单位管理干部学习作风建设20%",
     scheme: {
       rules: 2,
       name: "单位干部",
@@ -63,6 +41,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     name: "中层干部",
     description:
       "中层（站所）负责人：分管工作 60%、联村工作 30%、个人学习及出勤 10%（篇5）；先在全体职工中民主测评，再由领导参考测评结果评分，领导评分为得分（篇6）；优秀名额 20% 为示例",
+    source:
+      "篇5 第97行 镇对科级领导考核：分管工作60%、联村工作30%、个人学习及出勤10%；篇6 第122行 中层干部先民测、再由领导评分",
     scheme: {
       rules: 2,
       name: "中层干部",
@@ -86,6 +66,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     name: "驻镇单位",
     description:
       "驻镇单位：工作配合 20%、社会评价 20%、干部学习 10%、业务工作 50%；优秀 5 名、良好 5 名，以分数高低确定；年度前三名奖 900/600/300 元（篇5）",
+    source:
+      "篇5 第98行 镇对驻镇单位考核：工作配合20%、社会评价20%、干部学习10%、业务工作50%，优秀5名、良好5名；第101行 前三名奖900、600、300元",
     scheme: {
       rules: 2,
       name: "驻镇单位",
@@ -110,6 +92,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     name: "村（社区）",
     description:
       "镇对村考核：经济发展、社会管理、党的建设、社会稳定各 25%；人口规模系数 1.042 / 1.083 设在成员上，只用于分配工资，不改变得分和名次；年度前三名奖 900/600/300 元（篇5）",
+    source:
+      "篇5 第95行 镇对村考核：经济发展、社会管理、党的建设、社会稳定，人口规模系数1.042、1.083；第101行 前三名奖900、600、300元",
     scheme: {
       rules: 2,
       name: "村（社区）",
@@ -133,6 +117,8 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
     name: "公务员",
     description:
       "公务员：公共部分 30%（学习情况、工作纪律、工作作风）+ 本职工作部分 70%（履职、目标任务）（篇15）；领导评分；优秀名额 15% 为示例",
+    source:
+      "篇15 第371行 公共部分（学习情况、工作纪律、工作作风）与本职工作部分（履行职能职责、目标任务），侧重本职工作",
     scheme: {
       rules: 2,
       name: "公务员",
@@ -162,4 +148,9 @@ export const schemeTemplates: readonly SchemeTemplate[] = [
       rankingVisibility: "top",
     },
   },
+  deNengQinJiLian,
+  deQinNengJi,
+  schoolTeacher,
+  hospitalStaff,
+  enterpriseStaff,
 ];

@@ -18,9 +18,20 @@ describe("schemeTemplates", () => {
     expect(template.description.length).toBeGreaterThan(10);
   });
 
-  it("has unique ids and the five schemes of DOMAIN §2", () => {
+  it("has unique ids, the five schemes of DOMAIN §2 and the five of issue 14 item 6", () => {
     expect(new Set(schemeTemplates.map((t) => t.id)).size).toBe(schemeTemplates.length);
-    expect(schemeTemplates.map((t) => t.name)).toEqual(["单位干部", "中层干部", "驻镇单位", "村（社区）", "公务员"]);
+    expect(schemeTemplates.map((t) => t.name)).toEqual([
+      "单位干部",
+      "中层干部",
+      "驻镇单位",
+      "村（社区）",
+      "公务员",
+      "德能勤绩廉",
+      "德勤能绩",
+      "学校教师",
+      "医院职工",
+      "企业员工",
+    ]);
   });
 
   it("carries the weights of the source reports", () => {

@@ -4,7 +4,13 @@
  * `rules` field), which must keep computing the figures it was published with.
  */
 import { describe, expect, it } from "vitest";
-import { LEGACY_DEFAULT_TEMPLATE, parseScheme, schemeTemplates, type SchemeJson } from "../../../src/domain/scheme";
+import {
+  LEGACY_DEFAULT_TEMPLATE,
+  parseScheme,
+  ratersOf,
+  schemeTemplates,
+  type SchemeJson,
+} from "../../../src/domain/scheme";
 import {
   combinePeriods,
   computePeriod,
@@ -299,7 +305,14 @@ describe("item 7 — 篇6 line 122: 中层干部「先在全体教职工中进�
     for (const t of schemeTemplates) {
       const s = scheme(t.scheme);
       expect(s.raters.self).toBeUndefined();
-      expect(Object.values(s.raters).filter((w) => w > 0)).toEqual([100]);
+      // Each dimension is scored by one group at 100%: the leaders, or where a seed names them for an item (篇6
+      // line 142 parents and students, 篇8 line 174 病人满意度 and 同行评价) that group alone, tied by raterScope.
+      for (const d of s.dimensions)
+        expect(
+          ratersOf(s.raters, s.raterScope, d.key)
+            .filter(([, w]) => w > 0)
+            .map(([, w]) => w),
+        ).toEqual([100]);
     }
     // The default a group gets before choosing one is the old template, unchanged (its results stay).
     expect(LEGACY_DEFAULT_TEMPLATE.scheme.raters).toEqual({ leader: 60, peer: 30, self: 10 });
