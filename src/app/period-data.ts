@@ -201,8 +201,18 @@ function periodsOf(months: readonly IsoMonth[]): string[] {
 /** A month's result without the derivations, which only an explanation needs. */
 const summaryOf = (result: PeriodResult): ResultSummary => ({
   ...result,
-  members: result.members.map(({ derivation: _, ...m }) => m),
+  members: result.members.map(withoutDerivation),
 });
+
+/**
+ * A member's figures, copied key by key: `derivation` is a lazy getter, and reading it (as a rest
+ * pattern would) computes every member's derivation tree only to throw it away.
+ */
+function withoutDerivation(member: PeriodResult["members"][number]): ResultSummary["members"][number] {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(member)) if (key !== "derivation") out[key] = member[key as keyof typeof member];
+  return out as ResultSummary["members"][number];
+}
 
 /**
  * A source for these groups over these months. Groups are read a chunk at a
