@@ -9,7 +9,8 @@
  * Run: npm run bench:wechat (bundled and run like `npm run wechat`: plain node
  * on scripts/bundle-wechat.ts's output, the same Node flags, plus --expose-gc
  * so that each reading follows a full GC).
- * BENCH_MODULES=1 also prints what each group of modules adds when loaded.
+ * BENCH_MODULES=1 also prints what each group of modules adds when loaded (in the
+ * bundle, the first line already holds the packages our modules import statically).
  */
 import { getHeapSpaceStatistics } from "node:v8";
 
