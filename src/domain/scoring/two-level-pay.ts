@@ -147,9 +147,9 @@ const cents2 = (cents: number) => (cents / 100).toFixed(2);
 export function twoLevelLines(p: PersonPay): string[] {
   const u = p.unit;
   const weighted =
-    u.coefficient === 1 ? fix2(u.score) : `${fix2(u.score)} × ${u.coefficient} = ${cents2(u.weightedCents)}`;
+    u.coefficient === 1 ? ` ${fix2(u.score)}` : `（${fix2(u.score)} × ${u.coefficient} = ${cents2(u.weightedCents)}）`;
   const lines = [
-    `第一级：奖金池 ${yuan(p.poolFen)} 元 ÷ 各单位（得分×系数）之和 ${cents2(p.sumWeightedCents)} × 本单位 ${weighted} = ${yuan(u.fen)} 元`,
+    `第一级：奖金池 ${yuan(p.poolFen)} 元 ÷ 各单位（得分×系数）之和 ${cents2(p.sumWeightedCents)} × 本单位${weighted}${u.coefficient === 1 ? " =" : "="} ${yuan(u.fen)} 元`,
   ];
   if (p.unitBaseFen > 0)
     lines.push(
