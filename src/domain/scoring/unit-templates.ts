@@ -57,6 +57,8 @@ export const unitTemplates: readonly UnitTemplate[] = [
         { key: "party", name: "党的建设", weight: 20 },
         { key: "publicity", name: "对外宣传", weight: 20 },
       ],
+      // 篇5 line 96: 「计算出干部绩效总得分，同比例计算出各干部的绩效工资」: within the unit, by the total.
+      pay: { basis: "total" },
     },
   },
 ];
