@@ -6,7 +6,15 @@ import type { IsoMonth } from "../domain/dates";
 import type { FieldError } from "../domain/scheme";
 import { checkSchemeSize } from "../domain/scheme";
 import { parseUnitScheme, type UnitScheme } from "../domain/scoring/unit-scheme";
-import { leavesUnder, rankUnits, scoreUnit, type RankedUnit, type UnitResult } from "../domain/scoring/unit-score";
+import {
+  leavesUnder,
+  rankUnits,
+  scoreUnit,
+  unitLines,
+  unitPeriodScore,
+  type RankedUnit,
+  type UnitResult,
+} from "../domain/scoring/unit-score";
 import { auditWrite, type Writes } from "./audit";
 import { unitMonths, unitSchemeOf, unitSchemeVersions, type UnitMonth } from "./unit-results";
 
@@ -207,4 +215,57 @@ export async function unitRedFlag(db: Database, groups: readonly Group[], month:
     })),
   );
   return ranking[0] ?? null;
+}
+
+export interface UnitPeriod {
+  period: string;
+  /** Each month of the period the unit had a scheme in force, with its lines (未评完 where not fully rated). */
+  months: { month: IsoMonth; total: number | null; lines: string[] }[];
+  /** The mean of its fully rated months. */
+  score: number | null;
+  /** Its place among the organisation's units by that mean (null while unscored), and how many were placed. */
+  rank: number | null;
+  ranked: number;
+  /** Months it held the 流动红旗. */
+  flags: IsoMonth[];
+}
+
+/** A unit's quarter or year (its 单位成绩单): null where the group had no unit scheme in any of the months. */
+export async function unitPeriod(
+  db: Database,
+  groups: readonly Group[],
+  group: Group,
+  period: string,
+  months: readonly IsoMonth[],
+): Promise<UnitPeriod | null> {
+  const scored = await unitMonths(db, groups, months);
+  const own = months.flatMap((m) => {
+    const u = scored.get(`${group.id}|${m}`);
+    return u ? [{ month: m, total: u.result.total, lines: unitLines(u.result) }] : [];
+  });
+  if (!own.length) return null;
+  const means = groups.map((g) => ({
+    groupId: g.id,
+    groupName: g.name,
+    total: unitPeriodScore(months.map((m) => scored.get(`${g.id}|${m}`)?.result.total ?? null)),
+  }));
+  const ranking = rankUnits(means);
+  const flags = months.filter(
+    (m) =>
+      rankUnits(
+        groups.map((g) => ({
+          groupId: g.id,
+          groupName: g.name,
+          total: scored.get(`${g.id}|${m}`)?.result.total ?? null,
+        })),
+      ).find((u) => u.rank === 1 && u.groupId === group.id) !== undefined,
+  );
+  return {
+    period,
+    months: own,
+    score: unitPeriodScore(own.map((m) => m.total)),
+    rank: ranking.find((u) => u.groupId === group.id)?.rank ?? null,
+    ranked: ranking.length,
+    flags,
+  };
 }

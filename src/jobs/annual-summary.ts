@@ -10,6 +10,7 @@ import { groupSummary } from "./quarterly-report";
 import { computeYear } from "../app/period-results";
 import { tenantGroups } from "../app/groups";
 import { unitPayYear } from "../app/unit-pay";
+import { unitReport } from "./unit-report";
 import type { PeriodSource } from "../app/period-data";
 import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
 
@@ -80,5 +81,6 @@ export async function annualSummary(
     { key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
     ...(await belowLineNotices(db, group, year, scheme, combined.members)),
+    ...(await unitReport(db, group, year)),
   ];
 }

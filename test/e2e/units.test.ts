@@ -219,6 +219,13 @@ describe("two-level pay (issue 14 item 4)", () => {
       .find((c) => c.includes("2026 年度成绩单"))!;
     expect(card).toContain("两级分配合计：27654.91 元");
     expect(card).toContain("第一级：奖金池 100000.00 元");
+    // The unit's own 成绩单 for the quarter, to its group (篇9 line 185 「给每个地方和单位发一份绩考成绩单」).
+    const unitCard = h.lark.mock
+      .sentMessages({ chatId: VILLAGE.chatId })
+      .map((m) => JSON.stringify(m.parsed))
+      .find((c) => c.includes("第四季度单位成绩单 · 乙村"))!;
+    expect(unitCard).toContain("单位得分 **87.50**（已评完月份的平均）　第 1 / 2 名　🚩 流动红旗 11月");
+    expect(unitCard).toContain("社会稳定（25%）：95.00 × 25% = 23.75");
 
     const before = h.lark.mock.sentMessages().filter((m) => m.msgType === "file").length;
     await ask(LEADER, "导出 2026");
