@@ -28,6 +28,9 @@ import {
   type PayUnitInput,
 } from "../../../src/domain/scoring/two-level-pay";
 import { findUnitTemplate, unitTemplates } from "../../../src/domain/scoring/unit-templates";
+import { larkOpenId } from "../../support/ids";
+
+const [ADMIN_A, ADMIN_B] = [larkOpenId("unit-admin-a"), larkOpenId("unit-admin-b")];
 
 const stationed = () => {
   const p = parseUnitScheme(findUnitTemplate("驻镇单位")!.scheme);
@@ -88,10 +91,10 @@ describe("unit schemes", () => {
 
 describe("a unit's score (篇5 line 98)", () => {
   const rated = [
-    { dimension: "cooperation", score: 90, by: "ou_a" },
-    { dimension: "social", score: 85, by: "ou_a" },
-    { dimension: "study", score: 80, by: "ou_a" },
-    { dimension: "business", score: 92, by: "ou_a" },
+    { dimension: "cooperation", score: 90, by: ADMIN_A },
+    { dimension: "social", score: 85, by: ADMIN_A },
+    { dimension: "study", score: 80, by: ADMIN_A },
+    { dimension: "business", score: 92, by: ADMIN_A },
   ];
 
   test("90, 85, 80, 92 → 18 + 17 + 8 + 46 = 89.00, with its lines", () => {
@@ -109,8 +112,8 @@ describe("a unit's score (篇5 line 98)", () => {
   test("two admins on one item take their mean; a rater's later rating replaces their own", () => {
     const r = scoreUnit(stationed(), [
       ...rated,
-      { dimension: "business", score: 70, by: "ou_b" },
-      { dimension: "business", score: 88, by: "ou_b" },
+      { dimension: "business", score: 70, by: ADMIN_B },
+      { dimension: "business", score: 88, by: ADMIN_B },
     ]);
     expect(r.total).toBe(88);
     expect(r.dimensions[3]).toMatchObject({ score: 90, raters: 2 });
