@@ -240,19 +240,17 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
   const unitInputs =
     unitScore === null || unitScore === undefined
       ? []
-      : [...appraised]
-          .sort()
-          .flatMap((member) =>
-            unitLeaves.flatMap((leaf) =>
-              Object.keys(scheme.raters).map((rater) => ({
-                member,
-                dimension: leaf,
-                rater,
-                score: unitScore,
-                by: UNIT_RATER,
-              })),
-            ),
-          );
+      : [...appraised].sort().flatMap((member) =>
+          unitLeaves.flatMap((leaf) =>
+            Object.keys(scheme.raters).map((rater) => ({
+              member,
+              dimension: leaf,
+              rater,
+              score: unitScore,
+              by: UNIT_RATER,
+            })),
+          ),
+        );
   const inputs: PeriodInputsJson = {
     members: people
       .filter((m) => appraised.has(m.id))

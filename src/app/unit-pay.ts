@@ -141,7 +141,8 @@ export async function unitPayYear(
     const people = year$.combined.members.filter((m) => m.total > 0);
     for (const m of people) names.set(m.id, m.name);
     const dimension = year$.scheme.dimensions.find((d) => d.key === pay.basis);
-    const basisName = pay.basis === "total" ? "总分" : (dimension?.name ?? "总分");
+    // A basis the members' scheme does not have is said, not silently replaced: the total stands in, named so.
+    const basisName = pay.basis === "total" ? "总分" : (dimension?.name ?? `总分（成员方案没有「${pay.basis}」维度）`);
     units.push({
       groupId: group.id,
       groupName: group.name,
