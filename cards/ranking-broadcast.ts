@@ -20,7 +20,7 @@ export interface RankingBroadcastView {
   headcount: number;
   average: number;
   /** 流动红旗: the tenant's group with the best average, when it has several groups. */
-  redFlag?: { groupName: string; average: number; isThisGroup: boolean };
+  redFlag?: { groupName: string; average: number; isThisGroup: boolean; byUnitScore?: boolean };
   lang: Lang;
   /** Which of several cards this is, when the rows do not fit one (see rankingBroadcastCards). */
   page?: Page;
@@ -82,12 +82,12 @@ export function rankingBroadcastCard(v: RankingBroadcastView): Rendered {
     ? v.redFlag.isThisGroup
       ? t(
           lang,
-          `🚩 本月流动红旗：本群（平均 ${v.redFlag.average.toFixed(2)} 分）`,
+          `🚩 本月流动红旗：本群（${v.redFlag.byUnitScore ? "单位得分" : "平均"} ${v.redFlag.average.toFixed(2)} 分）`,
           `🚩 This month's red flag: this group (${v.redFlag.average.toFixed(2)})`,
         )
       : t(
           lang,
-          `🚩 本月流动红旗：${v.redFlag.groupName}（平均 ${v.redFlag.average.toFixed(2)} 分）`,
+          `🚩 本月流动红旗：${v.redFlag.groupName}（${v.redFlag.byUnitScore ? "单位得分" : "平均"} ${v.redFlag.average.toFixed(2)} 分）`,
           `🚩 Red flag: ${v.redFlag.groupName} (${v.redFlag.average.toFixed(2)})`,
         )
     : "";

@@ -46,6 +46,8 @@ export interface ReportCardView {
   gradeNote?: string;
   /** 整改清单: the follow-up lines (cards/follow-ups.ts reportFollowUpLines). */
   followUps?: string[];
+  /** 两级分配 and 工作量津贴 (issue 14 item 4): how the person's pay was reached, line by line (two-level-pay.ts). */
+  unitPay?: string[];
   lang: Lang;
 }
 
@@ -117,6 +119,9 @@ export function reportCard(v: ReportCardView): Rendered {
     ...(calibration ? [note(calibration)] : []),
     table(columns, rows),
     ...(v.surveys?.length ? [note(v.surveys.join("\n"))] : []),
+    ...(v.unitPay?.length
+      ? [markdown(`**${t(lang, "两级分配", "Two-level pay")}**\n${v.unitPay.map(escapeMarkdown).join("\n")}`)]
+      : []),
     chart({
       type: "line",
       data: [{ id: "trend", values }],
@@ -184,6 +189,7 @@ export function reportCard(v: ReportCardView): Rendered {
         rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)]),
       ),
       ...(v.surveys ?? []),
+      ...(v.unitPay?.length ? [t(lang, "两级分配", "Two-level pay"), ...v.unitPay] : []),
       v.trend
         .map(
           (p) =>

@@ -55,6 +55,10 @@ import { overrideGradeCommand } from "./override-grade";
 import { followUpCommand } from "./follow-up";
 import { closeFollowUpCommand } from "./close-follow-up";
 import { closeFollowUpAction } from "./close-follow-up-action";
+import { unitSchemeCommand } from "./unit-scheme";
+import { unitRateCommand } from "./unit-rate";
+import { unitRankCommand } from "./unit-rank";
+import { unitPayCommand } from "./unit-pay";
 
 // Staff commands first, then what leaders use; 帮助 lists them in this order.
 const base = [
@@ -102,6 +106,11 @@ const base = [
   overrideGradeCommand,
   followUpCommand,
   closeFollowUpCommand,
+  // Issue 14 items 3 and 4: units appraised under their own scheme, and the two-level pay.
+  unitSchemeCommand,
+  unitRateCommand,
+  unitRankCommand,
+  unitPayCommand,
 ] as Command<unknown>[];
 const help = createHelpCommand(() => commands) as Command<unknown>;
 

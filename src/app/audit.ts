@@ -36,6 +36,7 @@ export type AuditAction =
   | "goal.set"
   | "goal.cancel"
   | "department.score"
+  | `unit.${"scheme" | "rating" | "pool"}`
   | `role.${"admin" | "leader"}.${"add" | "remove"}`
   | `link.${"room" | "person" | "failed"}`
   | `link.code.${"room" | "person"}`;

@@ -15,6 +15,7 @@ import {
 import { periodSource, type MonthSource, type PeriodSource } from "./period-data";
 import { computeMonth, type MonthScores } from "./scores";
 import { auditWrite, type Writes } from "./audit";
+import { performanceOf } from "./unit-results";
 
 /** How a group's month is obtained: computed afresh, or from a job run's cache. */
 export type MonthOf = (group: Group, month: IsoMonth) => Promise<MonthScores>;
@@ -80,11 +81,8 @@ export async function organisationMonth(
   now: Date,
   monthOf: MonthOf = batchedMonths(db, all, month, now),
 ): Promise<OrganisationMonth> {
-  const performance = await departmentScoresFor(
-    db,
-    all.map((g) => g.id),
-    month,
-  );
+  // 部门绩效: the unit's score where the group is appraised as a unit (unit-results.ts), else the typed figure.
+  const performance = await performanceOf(db, all, [month]);
   const periods: GroupPeriod[] = [];
   const graded: GradedGroup[] = [];
   // One group at a time: a tenant may have hundreds (read a chunk of groups at a time by default).
@@ -95,7 +93,7 @@ export async function organisationMonth(
       groupName: g.name,
       people: result.members.map((m) => ({ id: m.id, name: m.name, total: m.total })),
       calibrate: inForce.scheme.departmentCalibration,
-      performance: performance.get(g.id) ?? null,
+      performance: performance.get(`${g.id}|${month}`) ?? null,
     });
     graded.push({
       groupId: g.id,
@@ -117,6 +115,7 @@ function batchedMonths(db: Database, all: readonly Group[], month: IsoMonth, now
  * A group's calibration over some months (one for 成绩, a quarter's for the
  * report card): its scheme must turn it on, and the office's 部门绩效 of
  * those months (their mean, where set) is compared with the group's average.
+ * A group appraised as a unit takes its unit's score as its 部门绩效 (unit-results.ts).
  */
 export async function groupCalibration(
   db: Database,
@@ -129,12 +128,7 @@ export async function groupCalibration(
   if (!calibrate || !months.length) return null;
   const scores = source
     ? await source.departmentScores(group, months)
-    : (
-        await db
-          .select()
-          .from(departmentScores)
-          .where(and(eq(departmentScores.groupId, group.id), inArray(departmentScores.period, [...months])))
-      ).map((r) => r.score);
+    : await performanceOf(db, [group], months).then((p) => months.flatMap((m) => p.get(`${group.id}|${m}`) ?? []));
   if (!scores.length) return null;
   const performance = Math.round((scores.reduce((n, s) => n + s, 0) / scores.length) * 100) / 100;
   return calibrationFor(totals, performance);

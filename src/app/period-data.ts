@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { DataError } from "../domain/data-error";
-import { adjustments, awards, departmentScores, members, ratings, schemes, type Group } from "../db/schema";
+import { adjustments, awards, members, ratings, schemes, type Group } from "../db/schema";
 import { endOfLocalMonth, localDate, monthOf, type IsoMonth } from "../domain/dates";
 import { computePeriod, parsePeriodInputs, type PeriodResult } from "../domain/scoring";
 import { attendanceRowsOf, type AttendanceRows } from "./attendance";
@@ -10,6 +10,7 @@ import {
   assembleMonth,
   awardColumns,
   hasComputedLeaf,
+  hasUnitLeaf,
   ratingColumns,
   ROWID,
   type MonthData,
@@ -30,6 +31,7 @@ import {
 import { inForceFrom, type SchemeInForce } from "./schemes";
 import { termsOf } from "./roster";
 import { inGroupDuring } from "../domain/roster";
+import { performanceOf, unitMonths, type UnitMonth } from "./unit-results";
 
 /**
  * Many groups' months read at once: a handful of queries for a chunk of
@@ -85,6 +87,8 @@ interface Chunk {
   versions?: Promise<Map<string, SchemeRow[]>>;
   rows?: Promise<Map<string, MonthRows>>;
   performance?: Promise<Map<string, number>>;
+  /** Units' months (捆绑考核), read the first time a scheme binds people to their unit's score. */
+  units?: Promise<Map<string, UnitMonth>>;
   /** Records and leave of the chunk's group-months, read the first time a scheme computes attendance. */
   attendance?: Promise<Map<string, AttendanceRows>>;
   /** Kept months, read the first time a summary is asked for. */
@@ -163,14 +167,9 @@ async function loadVersions(db: Database, chunk: readonly Group[]): Promise<Map<
   return groupBy(versions, (v) => v.groupId);
 }
 
-async function loadPerformance(db: Database, chunk: readonly Group[], months: readonly IsoMonth[]) {
-  const ids = chunk.map((g) => g.id);
-  const performance = await db
-    .select()
-    .from(departmentScores)
-    .where(and(inArray(departmentScores.groupId, ids), inArray(departmentScores.period, [...months])));
-  return new Map(performance.map((p) => [key(p.groupId, p.period), p.score]));
-}
+/** 部门绩效: the unit's score where the group is appraised as a unit, else the office's typed figure (unit-results.ts). */
+const loadPerformance = (db: Database, chunk: readonly Group[], months: readonly IsoMonth[]) =>
+  performanceOf(db, chunk, months);
 
 /** As schemeForMonth, from a group's versions already read (newest first). */
 function schemeFor(
@@ -244,7 +243,7 @@ export function periodSource(
   // The counters first: a write after them makes what is scored below look stale, never current.
   const keptOf = (chunk: Chunk) => {
     if (!chunk.kept) {
-      chunk.keptFirst = !chunk.rows && !chunk.attendance && !chunk.versions && !chunk.performance;
+      chunk.keptFirst = !chunk.rows && !chunk.attendance && !chunk.versions && !chunk.performance && !chunk.units;
       chunk.kept = readMonthCache(
         db,
         chunk.groups.map((g) => g.id),
@@ -266,6 +265,10 @@ export function periodSource(
     if (hasComputedLeaf(inForce.scheme) && rows.people.length && !rows.attendanceRows) {
       chunk.attendance ??= attendanceOf(db, chunk.groups, months);
       rows.attendanceRows = (await chunk.attendance).get(key(group.id, month)) ?? { records: [], leaves: [] };
+    }
+    if (hasUnitLeaf(inForce.scheme) && rows.people.length && rows.unitScore === undefined) {
+      chunk.units ??= unitMonths(db, chunk.groups, months);
+      rows.unitScore = (await chunk.units).get(key(group.id, month))?.result.total ?? null;
     }
     return { ...assembleMonth(group, month, inForce.scheme, rows, now), inForce };
   };

@@ -12,6 +12,7 @@ import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows
 import { schemeForMonth, type SchemeInForce } from "./schemes";
 import { auditWrite, type AuditAction, type Writes } from "./audit";
 import { termsOf } from "./roster";
+import { UNIT_RATER, unitMonths } from "./unit-results";
 
 const lastDayOfMonth = (month: IsoMonth) => `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
 
@@ -89,7 +90,10 @@ export async function loadMonth(
   scheme: Scheme,
   now?: Date,
 ): Promise<MonthData> {
-  return assembleMonth(group, month, scheme, await fetchMonthRows(db, group, month, hasComputedLeaf(scheme)), now);
+  const rows = await fetchMonthRows(db, group, month, hasComputedLeaf(scheme));
+  if (hasUnitLeaf(scheme) && rows.people.length)
+    rows.unitScore = (await unitMonths(db, [group], [month])).get(`${group.id}|${month}`)?.result.total ?? null;
+  return assembleMonth(group, month, scheme, rows, now);
 }
 
 /** The rows a group's month is scored from; the batched loader (period-data.ts) gives the same for many groups at once. */
@@ -104,10 +108,15 @@ export interface MonthRows {
   attendanceRows?: AttendanceRows;
   /** Each member's coefficients and posts by the day they take effect (岗变酬变); absent: the members' own. */
   terms?: ReadonlyMap<string, readonly Term[]>;
+  /** Only where the scheme binds people to their unit (捆绑考核): the unit's score, null until fully rated. */
+  unitScore?: number | null;
 }
 
 export const hasComputedLeaf = (scheme: Scheme) =>
   indexScheme(scheme).leaves.some((l) => l.node.source === "attendance");
+
+/** 捆绑考核 (篇6 line 117 「将对教师个体的考核和对学校的考核“捆绑”进行」): a leaf scored by the unit's own result. */
+export const hasUnitLeaf = (scheme: Scheme) => indexScheme(scheme).leaves.some((l) => l.node.source === "unit");
 
 async function fetchMonthRows(
   db: Database,
@@ -174,12 +183,15 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
 
   // Computed leaves (attendance) are not rated by people: a rating typed for one is left out.
   const computed = index.leaves.filter((l) => l.node.source === "attendance").map((l) => l.node.key);
+  // 捆绑考核: a leaf bound to the unit's score is not rated by people either.
+  const unitLeaves = index.leaves.filter((l) => l.node.source === "unit").map((l) => l.node.key);
   const ratingInputs = rated
     .filter(
       (r) =>
         known.has(r.memberId) &&
         leaves.has(r.dimension) &&
         !computed.includes(r.dimension) &&
+        !unitLeaves.includes(r.dimension) &&
         r.raterGroup in scheme.raters &&
         counts(r),
     )
@@ -223,11 +235,29 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
           })),
         ),
   );
+  // 捆绑考核: the unit's score is every appraised person's score on a leaf bound to it, whatever the rater weights.
+  const unitScore = rows.unitScore;
+  const unitInputs =
+    unitScore === null || unitScore === undefined
+      ? []
+      : [...appraised].sort().flatMap((member) =>
+          unitLeaves.flatMap((leaf) =>
+            Object.keys(scheme.raters).map((rater) => ({
+              member,
+              dimension: leaf,
+              rater,
+              score: unitScore,
+              by: UNIT_RATER,
+            })),
+          ),
+        );
   const inputs: PeriodInputsJson = {
     members: people
       .filter((m) => appraised.has(m.id))
       .map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
-    ratings: [...ratingInputs, ...computedInputs],
+    ratings: unitInputs.length
+      ? [...ratingInputs, ...computedInputs, ...unitInputs]
+      : [...ratingInputs, ...computedInputs],
     adjustments: adjustmentInputs,
     awards: awardInputs,
   };

@@ -795,3 +795,58 @@ export const followUps = sqliteTable(
 export type GradeConfirmation = typeof gradeConfirmations.$inferSelect;
 export type GradeOverride = typeof gradeOverrides.$inferSelect;
 export type FollowUp = typeof followUps.$inferSelect;
+
+/**
+ * 考核单位 (issue 14 item 3; 篇9 line 183 「由考核市直单位延伸至县市区，由考核领导班子延伸至领导班子成员」): the
+ * office's scheme for appraising a group itself (a village, an office, a stationed unit, 篇5 lines 95–98), versioned
+ * like schemes so a past month keeps the version in force at its end. The JSON is read by domain/scoring/unit-scheme.
+ */
+export const unitSchemes = sqliteTable(
+  "unit_schemes",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    json: text("json").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("unit_schemes_group_version").on(t.groupId, t.version)],
+);
+
+/** An admin's score (0–100) for a group on one leaf of its unit scheme in one month; rating again supersedes. */
+export const unitRatings = sqliteTable(
+  "unit_ratings",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    /** YYYY-MM */
+    period: text("period").notNull(),
+    dimension: text("dimension").notNull(),
+    raterUserId: text("rater_user_id").notNull(),
+    score: real("score").notNull(),
+    comment: text("comment"),
+    supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unit_ratings_group_period").on(t.groupId, t.period)],
+);
+
+/** 两级分配 (篇5 line 95): the organisation's pool for a year, split over units and then over their people. */
+export const unitPools = sqliteTable(
+  "unit_pools",
+  {
+    platform: text("platform", { enum: ["lark", "wechat"] }).notNull(),
+    tenantKey: text("tenant_key").notNull(),
+    /** YYYY */
+    year: text("year").notNull(),
+    poolFen: integer("pool_fen").notNull(),
+    byUserId: text("by_user_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.tenantKey, t.year] })],
+);
+
+export type UnitScheme = typeof unitSchemes.$inferSelect;
+export type UnitRating = typeof unitRatings.$inferSelect;

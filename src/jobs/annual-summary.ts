@@ -8,6 +8,9 @@ import { members, type Group } from "../db/schema";
 import type { OutboundMessage } from "../outbox/message";
 import { groupSummary } from "./quarterly-report";
 import { computeYear } from "../app/period-results";
+import { tenantGroups } from "../app/groups";
+import { unitPayYear } from "../app/unit-pay";
+import { unitReport } from "./unit-report";
 import type { PeriodSource } from "../app/period-data";
 import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
 
@@ -19,7 +22,8 @@ export async function annualSummary(
   now: Date,
   source?: PeriodSource,
 ): Promise<OutboundMessage[]> {
-  const { scheme, combined: computed, pay } = await computeYear(db, group, year, now, source);
+  const year$ = await computeYear(db, group, year, now, source);
+  const { scheme, combined: computed, pay } = year$;
   if (!computed.members.length || computed.members.every((m) => m.total === 0)) return [];
   // 等次确认: held back until the office confirms, where the scheme asks for it (src/jobs/grade-gate.ts).
   const gate = await gradeGate(db, group, year, scheme, computed.members, now);
@@ -29,6 +33,10 @@ export async function annualSummary(
   const publication = { windowEnds: pub.windowEnds, version: pub.version, final: pub.status === "final" };
   const people = await db.select().from(members).where(eq(members.groupId, group.id));
   const followUps = await followUpLines(db, group, year, scheme, people, combined.members);
+  // 两级分配 (issue 14 item 4): where the office set a pool and this group is a unit with pay options.
+  const unitPay = await unitPayYear(db, await tenantGroups(db, group), year, now, {
+    known: new Map([[group.id, year$]]),
+  });
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -57,6 +65,7 @@ export async function annualSummary(
       publication,
       gradeNote: gradeNote(gate.grades.get(m.id), scheme),
       followUps: followUps.get(m.id),
+      ...(unitPay?.lines.has(m.id) ? { unitPay: unitPay.lines.get(m.id)! } : {}),
       lang: "zh",
     });
     return [
@@ -72,5 +81,6 @@ export async function annualSummary(
     { key: `annual:${year}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
     ...(await belowLineNotices(db, group, year, scheme, combined.members)),
+    ...(await unitReport(db, group, year)),
   ];
 }

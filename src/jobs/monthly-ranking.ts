@@ -3,6 +3,7 @@ import { TOP_N } from "../../cards/ranking";
 import { myPlaceCard, rankingBroadcastCards } from "../../cards/ranking-broadcast";
 import { tenantGroups } from "../app/groups";
 import { organisationMonth } from "../app/organisation";
+import { unitRedFlag } from "../app/units";
 import type { TenantRef } from "../app/roles";
 import { computeMonth } from "../app/scores";
 import type { Database } from "../db/database";
@@ -22,7 +23,10 @@ type MonthScores = Awaited<ReturnType<typeof computeMonth>>;
  */
 export interface RunCache {
   months: Map<string, Promise<MonthScores>>;
-  redFlags: Map<string, Promise<{ groupId: string; groupName: string; average: number } | undefined>>;
+  redFlags: Map<
+    string,
+    Promise<{ groupId: string; groupName: string; average: number; byUnitScore: boolean } | undefined>
+  >;
   /**
    * Per group, every month its due jobs score, read in one go (a handful of
    * queries for all of them, see src/app/period-data.ts) rather than several
@@ -60,7 +64,8 @@ const monthPerson = (m: MonthScores["result"]["members"][number]) => ({
 const average = (totals: number[]) => (totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : 0);
 
 /**
- * 流动红旗: among a tenant's groups, the first in 部门排名 (only with several
+ * 流动红旗: among a tenant's groups, the best unit score where groups are
+ * appraised as units; otherwise the first in 部门排名 (only with several
  * groups): the best average, after department calibration where it applies.
  */
 function redFlag(db: Database, tenant: TenantRef, month: string, now: Date, cache: RunCache) {
@@ -70,12 +75,18 @@ function redFlag(db: Database, tenant: TenantRef, month: string, now: Date, cach
     hit = (async () => {
       const all = await tenantGroups(db, tenant);
       if (all.length < 2) return undefined;
+      // Where the office appraises groups as units (考核单位, issue 14 item 3), the best unit score holds the flag
+      // (篇9 line 184 「流动红旗科室」月评选): the office's own result for the group, not its people's average.
+      const unit = await unitRedFlag(db, all, month);
+      if (unit) return { groupId: unit.groupId, groupName: unit.groupName, average: unit.total, byUnitScore: true };
       // A month's result holds only the people appraised in it (see loadMonth). The tenant's groups
       // are read a chunk at a time (a handful of queries per 20 groups, not several per group): on
       // Workers each group's job runs in its own invocation, within its subrequest budget.
       const org = await organisationMonth(db, all, month, now);
       const best = org.ranking.departments[0];
-      return best ? { groupId: best.groupId, groupName: best.groupName, average: best.average } : undefined;
+      return best
+        ? { groupId: best.groupId, groupName: best.groupName, average: best.average, byUnitScore: false }
+        : undefined;
     })();
     cache.redFlags.set(key, hit);
   }
@@ -120,7 +131,14 @@ export async function monthlyRanking(
     headcount: result.headcount,
     average: groupAverage,
     ...(flag
-      ? { redFlag: { groupName: flag.groupName, average: flag.average, isThisGroup: flag.groupId === group.id } }
+      ? {
+          redFlag: {
+            groupName: flag.groupName,
+            average: flag.average,
+            isThisGroup: flag.groupId === group.id,
+            ...(flag.byUnitScore ? { byUnitScore: true } : {}),
+          },
+        }
       : {}),
     lang: "zh",
   });
@@ -153,7 +171,7 @@ export async function monthlyRanking(
     rows: shown,
     ...(flag
       ? {
-          footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（平均 ${flag.average.toFixed(2)} 分）`,
+          footer: `流动红旗：${flag.groupId === group.id ? "本群" : flag.groupName}（${flag.byUnitScore ? "单位得分" : "平均"} ${flag.average.toFixed(2)} 分）`,
         }
       : {}),
   });

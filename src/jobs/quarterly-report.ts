@@ -15,6 +15,7 @@ import type { MonthSource, PeriodSource } from "../app/period-data";
 import type { Scheme } from "../domain/scheme";
 import type { ImageSpec, OutboundMessage } from "../outbox/message";
 import { belowLineNotices, followUpLines, gradeGate, gradeNote, withFinalGrades } from "./grade-gate";
+import { unitReport } from "./unit-report";
 
 /**
  * 季考核: each person's 成绩单 privately, and the group's summary, on the
@@ -131,6 +132,8 @@ export async function quarterlyReport(
     { key: `report:${quarter}:v${pub.version}:${group.chatId}`, to: { type: "chat_id", id: group.chatId }, ...summary },
     ...personal,
     ...(await belowLineNotices(db, group, quarter, scheme, combined.members)),
+    // 单位成绩单 (issue 14 item 3): where the office appraises the group as a unit.
+    ...(await unitReport(db, group, quarter)),
   ];
 }
 

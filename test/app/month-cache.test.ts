@@ -105,6 +105,7 @@ const READ_FRESH: Record<string, string> = {
   grade_confirmations: "finalGrades (export.ts) applies them after the kept figures are read or computed",
   grade_overrides: "finalGrades (export.ts) applies them after the kept figures are read or computed",
   tenant_admins: "who may act, never what a month scores",
+  unit_pools: "the 两级分配 sheet (export-units.ts) is built afresh at every year's export",
 };
 
 test("every table the month's code reads has triggers bumping month_results on insert, update and delete", async () => {

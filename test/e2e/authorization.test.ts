@@ -170,6 +170,22 @@ const COMMAND_MATRIX: Record<string, Entry> = {
     ],
   },
   销号: { access: "leader", probes: [{ text: "销号 1 已整改到位" }] },
+  // Issue 14 items 3 and 4: units appraised by the office, and the two-level pay.
+  单位方案: {
+    access: "mixed",
+    why: "anyone reads the unit scheme and its templates; the office sets it",
+    probes: [
+      { text: "单位方案 使用 村" },
+      { text: '单位方案 {"name":"镇对村考核","dimensions":[{"key":"economy","name":"经济发展","weight":100}]}' },
+    ],
+  },
+  单位评分: { access: "office", probes: [{ text: "单位评分 经济发展 90 完成全年招商任务" }] },
+  单位排名: { access: "everyone", why: "units' scores, which the monthly broadcast shows every group anyway" },
+  两级分配: {
+    access: "mixed",
+    why: "anyone sees the split of a set pool and their own lines; the office sets the pool",
+    probes: [{ text: "两级分配 2026 奖金池 100000" }],
+  },
 };
 
 interface ActionProbe {

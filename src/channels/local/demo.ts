@@ -67,3 +67,15 @@ export const LOCAL_APP = {
   botOpenId: demoId("ou", "bot"),
   botName: "绩效考核机器人",
 } as const;
+
+/**
+ * Units (issue 14 items 3 and 4): the office also appraises each demo group as a unit under the 机关单位 template
+ * (篇5 line 96: 联村工作、业务工作、单位管理、党的建设和对外宣传), rates it on the history's last workday, and
+ * sets the year's two-level pool. 综合办公室 scores 88.20, 业务一科 90.00: 业务一科 holds the 流动红旗.
+ */
+export const DEMO_UNITS: readonly { chatId: string; template: string; scores: readonly number[] }[] = [
+  { chatId: demoId("oc", "office"), template: "机关单位", scores: [88, 90, 85, 92, 86] },
+  { chatId: demoId("oc", "business"), template: "机关单位", scores: [92, 91, 88, 90, 89] },
+];
+export const DEMO_UNIT_ITEMS = ["联村工作", "业务工作", "单位管理", "党的建设", "对外宣传"] as const;
+export const DEMO_UNIT_POOL_YUAN = 200_000;

@@ -42,7 +42,7 @@ export const DimensionShape: z.ZodType<Dimension, Dimension> = z.strictObject({
   name: text(40),
   weight: z.number().gt(0).max(100),
   bonusCapPct: z.number().min(0).max(100).optional(),
-  source: z.enum(["attendance"]).optional(),
+  source: z.enum(["attendance", "unit"]).optional(),
   get children() {
     return z.array(DimensionShape).min(1).optional();
   },

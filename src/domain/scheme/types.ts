@@ -9,8 +9,9 @@ export interface Dimension {
   weight: number;
   /** Top level only: positive adjustments may add at most this percent of `weight` in points (DOMAIN §2: 20%). */
   bonusCapPct?: number;
-  /** Leaves only: computed, not rated. "attendance": the share of workdays with an on-time daily record. */
-  source?: "attendance";
+  /** Leaves only: computed, not rated. "attendance": the share of workdays with an on-time daily record.
+   * "unit": the score of the person's own unit under its unit scheme (捆绑考核, 篇6 line 117; issue 14 item 3). */
+  source?: "attendance" | "unit";
   children?: Dimension[];
 }
 

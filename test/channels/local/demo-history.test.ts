@@ -48,7 +48,10 @@ describe("the demo's month of history", () => {
 
   it("makes 王老师 the office on the first day, before any record: appointed by the first leader to configure, who hands over", () => {
     const [g1, g2] = DEMO_GROUPS;
-    const office = steps.filter((s) => s.from === DEMO_OFFICE || s.mentions?.includes(DEMO_OFFICE));
+    // The unit appraisal (issue 14 items 3 and 4) comes on the last workday: its own test below.
+    const office = steps.filter(
+      (s) => (s.from === DEMO_OFFICE || s.mentions?.includes(DEMO_OFFICE)) && !/^(单位|两级分配)/u.test(s.text),
+    );
     expect(office.map((s) => [s.from.name, s.group.chatId, s.where, s.text])).toEqual([
       [g1!.owner.name, g1!.chatId, "group", `设置 管理员 @${DEMO_OFFICE.name}`],
       [DEMO_OFFICE.name, g1!.chatId, "group", `设置 取消管理员 @${g1!.owner.name}`],
@@ -78,6 +81,26 @@ describe("the demo's month of history", () => {
         steps.filter((s) => s.group === g && s.text === "排名 上月").map((s) => [s.from, s.where, day(s.at)]),
       ).toEqual([[g.owner, "group", "2026-12-01"]]);
     }
+  });
+
+  it("has the office appraise each group as a unit on the last workday, then set the year's two-level pool", () => {
+    const units = steps.filter((s) => /^(单位|两级分配)/u.test(s.text));
+    expect(units.every((s) => s.from === DEMO_OFFICE && s.where === "group" && day(s.at) === "2026-12-01")).toBe(true);
+    expect(units.map((s) => [s.group.name, s.text])).toEqual([
+      ["示范单位·综合办公室", "单位方案 使用 机关单位"],
+      ["示范单位·综合办公室", "单位评分 联村工作 88"],
+      ["示范单位·综合办公室", "单位评分 业务工作 90"],
+      ["示范单位·综合办公室", "单位评分 单位管理 85"],
+      ["示范单位·综合办公室", "单位评分 党的建设 92"],
+      ["示范单位·综合办公室", "单位评分 对外宣传 86"],
+      ["示范单位·业务一科", "单位方案 使用 机关单位"],
+      ["示范单位·业务一科", "单位评分 联村工作 92"],
+      ["示范单位·业务一科", "单位评分 业务工作 91"],
+      ["示范单位·业务一科", "单位评分 单位管理 88"],
+      ["示范单位·业务一科", "单位评分 党的建设 90"],
+      ["示范单位·业务一科", "单位评分 对外宣传 89"],
+      ["示范单位·综合办公室", "两级分配 2026 奖金池 200000"],
+    ]);
   });
 
   it("later in a month it covers the last 30 days", () => {

@@ -2,6 +2,7 @@ import type { WorkCalendar } from "../../../domain/calendar";
 import { addDays, firstDayOfMonth, localDate, monthOf, startOfLocalDay, type IsoDate } from "../../../domain/dates";
 import { previousMonth, quarterOf } from "../../../domain/periods";
 import { DEMO_GROUPS, DEMO_OFFICE, type DemoGroup, type DemoPerson } from "../demo";
+import { unitSteps } from "./history-units";
 
 /**
  * A month of plausible history for the demo organisation, as the chat
@@ -192,5 +193,7 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
       text: "申报 县级 获评县级优秀共产党员",
     });
   }
+  // Units (issue 14 items 3 and 4): the office appraises each group as a unit on the last workday (history-units.ts).
+  if (last) steps.push(...unitSteps(last, at));
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -31,6 +31,7 @@ export function guideSteps(role, ctx) {
   }
   return [
     { text: "看全单位的排名：两个科室的人一起比。", label: "发「全员排名 上月」", act: { say: "全员排名 上月", in: "p2p" } },
+    { text: "考核办也把每个科室当作单位来考核：单位得分第一的科室获流动红旗，奖金池按单位得分两级分配。", label: "发「单位排名」", act: { say: "单位排名", in: "p2p" } },
     { text: `把 ${ctx.quarter} 的结果导出成 Excel，文件会发到私聊里。`, label: `发「导出 ${ctx.quarter}」`, act: { say: `导出 ${ctx.quarter}`, in: "p2p" } },
     { text: "定时任务（每日提醒、月度排名、季度成绩单）在这里不会自己跑：把时间拨到那一刻运行，看每个人收到什么。", label: "打开 ⏱ 模拟时间", act: { time: true } },
   ];
