@@ -35,6 +35,7 @@ export type AuditAction =
   | "roster.move"
   | "goal.set"
   | "goal.cancel"
+  | `goal.plan.${"propose" | "approve" | "reject"}`
   | "department.score"
   | `role.${"admin" | "leader"}.${"add" | "remove"}`
   | `link.${"room" | "person" | "failed"}`
