@@ -49,7 +49,9 @@ function treeLines(dims: readonly Dimension[], depth: number, lang: Lang): strin
     const computed =
       d.source === "attendance"
         ? t(lang, "，按时提交日报的工作日比例自动计算", ", computed from on-time daily records")
-        : "";
+        : d.source === "target"
+          ? t(lang, "，按绑定目标的完成率计分（见「目标计划书」）", ", scored by its bound targets' completion")
+          : "";
     const line = `${"　".repeat(depth)}${depth ? "└ " : "· "}${d.name}（${d.key}）${d.weight}%${cap}${computed}`;
     return [line, ...treeLines(d.children ?? [], depth + 1, lang)];
   });

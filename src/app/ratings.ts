@@ -74,7 +74,8 @@ export async function rateMember(
     return { ok: false, code: "dimension_unknown", options: scheme.dimensions.map((d) => d.name) };
   if (!("leader" in scheme.raters)) return { ok: false, code: "no_leader_raters" };
   const under = indexScheme(scheme).leaves.filter(
-    (l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source,
+    // A leaf bound to targets is rated too: the rating counts for those no approved target applies to.
+    (l) => l.path.some((p) => p.key === found.dimension.key) && l.node.source !== "attendance",
   );
   if (!under.length) return { ok: false, code: "computed", dimension: found.dimension.name };
   const leaves = under.map((l) => l.node.key);
