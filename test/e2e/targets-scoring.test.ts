@@ -126,9 +126,37 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
     expect(li).toContain("业务加减分：+6（#目标1 125%）");
     // The rating of 50 on 项目建设 no longer counts for 李四: his approved target scores it.
     expect(li).toContain("项目建设 = 领导 100 = 100.00 分");
+    expect(li).toContain("项目建设：目标1 完成 5 / 应完成 4（125%）→ 100 分，超额加该项分值的 20% = 6 分");
+    expect(li).toContain("安全生产：目标2 发生 1 / 上限 0 → 80 分");
     const zhang = await ask(ZHANG, "成绩 上月");
     expect(zhang).toContain("**80.00 分**");
     expect(zhang).toContain("项目建设 = 领导 70 = 70.00 分");
     expect(zhang).toContain("安全生产 = 领导 80 = 80.00 分");
+  });
+
+  test("each quarter the group gets the 通报: Q4's targets at the year's first report day (篇9 line 192)", async () => {
+    h.clock.set("2026-12-10T02:00:00Z");
+    await ask(LI, "日报 又完成四个项目 #目标1 +4");
+    const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
+    const runs = await h.bot.runJobs(new Date("2027-01-06T02:00:00Z"));
+    expect(runs.find((r) => r.kind === "quarterly-targets")).toMatchObject({ period: "2026-Q4", queued: 1 });
+    await h.bot.idle();
+    const sent = h.lark.mock
+      .sentMessages({ chatId: OFFICE.chatId })
+      .slice(before)
+      .map((m) => JSON.stringify(m.parsed))
+      .find((m) => m.includes("目标完成情况通报"));
+    expect(sent).toContain("本群 2 个目标：0 个达标，2 个滞后或超限。");
+    // 9 of the quarter's 12 by its end: 75% → 75 points.
+    expect(sent).toContain(
+      "目标1 · 李四 · 【项目建设】完成12个项目（2026-Q4）：完成 9 / 应完成 12（全期计划 12个项目） ⚠️ 滞后，计 75 分",
+    );
+    // The year's limit of 0 with one accident: 80.
+    expect(sent).toContain(
+      "目标2 · 全体 · 【安全生产】生产安全事故不超过0起（2026）：发生 1 / 上限 0起 ❌ 超限，计 80 分",
+    );
+    // A second tick sends nothing new.
+    const again = await h.bot.runJobs(new Date("2027-01-06T03:00:00Z"));
+    expect(again.find((r) => r.kind === "quarterly-targets")?.queued ?? 0).toBe(0);
   });
 });
