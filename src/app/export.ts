@@ -11,6 +11,7 @@ import { computeYear } from "./period-results";
 import { computeQuarter } from "./period-results";
 import { auditSheet } from "./export-audit";
 import { surveySheet } from "./export-surveys";
+import { targetSheet } from "./export-targets";
 import { finalGrades } from "./grade-confirmations";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
 import { decodeFigures, encodeFigures, type FigureRow } from "./export-kept";
@@ -227,6 +228,9 @@ export async function exportWorkbook(
   // 群众评价: only when the period had surveys, so other workbooks stay byte for byte as they were.
   const surveyed = await surveySheet(db, list, period, people, taken);
   if (surveyed) sheets.push(surveyed);
+  // 目标考核: only when the period had targets, for the same reason.
+  const targeted = await targetSheet(db, list, period, taken);
+  if (targeted) sheets.push(targeted);
   for (const f of scored) sheets.push(resultSheet(f.group.name || f.group.chatId, [f], period, taken));
   const bytes = buildXlsx(sheets, { modified: at, title: `绩效考核结果 ${periodLabel(period)}` });
   return {

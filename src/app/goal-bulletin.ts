@@ -25,9 +25,12 @@ export interface BulletinRow extends PlanRow {
  * 目标完成情况通报 (篇9 line 192 「每季度通报主要经济社会发展指标完成情况」): each target of the group whose period
  * reaches into the quarter, with its progress through the quarter's last month. Empty: nothing to report.
  */
-export async function quarterBulletin(db: Database, group: Group, quarter: string): Promise<BulletinRow[]> {
-  const months = monthsOfQuarter(quarter);
-  const last = months.at(-1)!;
+export const quarterBulletin = (db: Database, group: Group, quarter: string): Promise<BulletinRow[]> =>
+  targetStanding(db, group, monthsOfQuarter(quarter));
+
+/** The group's targets whose period reaches into these months, as they stood at the last month's end. */
+export async function targetStanding(db: Database, group: Group, months: readonly string[]): Promise<BulletinRow[]> {
+  const last = [...months].sort().at(-1)!;
   const list = (await goalsCovering(db, group, months)).filter((g) => monthsOfGoalPeriod(g.period)[0]! <= last);
   if (!list.length) return [];
   const [done, rows, { scheme }] = await Promise.all([
@@ -44,10 +47,8 @@ export async function quarterBulletin(db: Database, group: Group, quarter: strin
     const due = g.direction === "at_most" ? g.planned : dueSoFar(g.planned, elapsed, periodMonths.length);
     const status = g.direction === "at_most" ? (got > g.planned ? "over" : "met") : got >= due ? "met" : "behind";
     const curve = g.dimension ? curves.get(g.dimension) : undefined;
-    const point =
-      curve && g.planId
-        ? targetPoint({ direction: g.direction, planned: g.planned, done: got }, elapsed, periodMonths.length, curve)
-        : null;
+    const target = { direction: g.direction, planned: g.planned, done: got };
+    const point = curve && g.planId ? targetPoint(target, elapsed, periodMonths.length, curve) : null;
     return { ...bySeq.get(g.seq)!, period: g.period, due, done: got, status, point, approved: g.planId !== null };
   });
 }

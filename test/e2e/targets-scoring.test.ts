@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { goalPlans, goals } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
@@ -132,6 +133,78 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
     expect(zhang).toContain("**80.00 分**");
     expect(zhang).toContain("项目建设 = 领导 70 = 70.00 分");
     expect(zhang).toContain("安全生产 = 领导 80 = 80.00 分");
+  });
+
+  test("the export has a 目标考核 sheet with owner, deadline, standard, due, done and score", async () => {
+    expect(await ask(ADMIN, "导出 2026-10")).toContain("导出");
+    const [file] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file");
+    const stored = h.lark.mock.store.files.get((file!.parsed as { file_key: string }).file_key)!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(stored.bytes) as never);
+    const summary = wb.getWorksheet("成绩汇总")!;
+    const head = (summary.getRow(1).values as unknown[]).slice(1) as string[];
+    const liRow = [...Array(summary.rowCount).keys()]
+      .map((i) => summary.getRow(i + 1))
+      .find((r) => r.getCell(head.indexOf("姓名") + 1).value === LI.name)!;
+    expect(liRow.getCell(head.indexOf("总分") + 1).value).toBe(92);
+    const sheet = wb.getWorksheet("目标考核")!;
+    const rows = [...Array(sheet.rowCount).keys()].map((i) => (sheet.getRow(i + 1).values as unknown[]).slice(1));
+    expect(rows).toEqual([
+      [
+        "部门",
+        "编号",
+        "责任主体",
+        "绑定指标",
+        "目标",
+        "类型",
+        "时段",
+        "完成时效",
+        "考核标准",
+        "计划/上限",
+        "截至期末应完成",
+        "完成/发生",
+        "完成率（%）",
+        "指标得分",
+        "超额加分（该项分值%）",
+        "目标计划书",
+      ],
+      [
+        OFFICE.name,
+        "目标1",
+        "李四",
+        "项目建设",
+        "完成12个项目",
+        "完成",
+        "2026-Q4",
+        "2026-12-31",
+        undefined,
+        12,
+        4,
+        5,
+        125,
+        100,
+        20,
+        "已批准",
+      ],
+      [
+        OFFICE.name,
+        "目标2",
+        "全体",
+        "安全生产",
+        "生产安全事故不超过0起",
+        "上限",
+        "2026",
+        "2026-12-31",
+        "每起扣20分",
+        0,
+        0,
+        1,
+        undefined,
+        80,
+        0,
+        "已批准",
+      ],
+    ]);
   });
 
   test("each quarter the group gets the 通报: Q4's targets at the year's first report day (篇9 line 192)", async () => {
