@@ -57,3 +57,17 @@ CREATE TRIGGER `month_results_goal_claims_decided` AFTER INSERT ON `claim_decisi
     SELECT claims.group_id, '', 1 FROM claims WHERE claims.id = NEW.claim_id
     ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
 END;
+--> statement-breakpoint
+CREATE TRIGGER `month_results_goal_claims_redecided` AFTER UPDATE ON `claim_decisions`
+  WHEN EXISTS (SELECT 1 FROM claims WHERE claims.id = NEW.claim_id AND claims.evidence LIKE '%目标%') BEGIN
+  INSERT INTO month_results (group_id, period, version)
+    SELECT claims.group_id, '', 1 FROM claims WHERE claims.id = NEW.claim_id
+    ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `month_results_goal_claims_undecided` AFTER DELETE ON `claim_decisions`
+  WHEN EXISTS (SELECT 1 FROM claims WHERE claims.id = OLD.claim_id AND claims.evidence LIKE '%目标%') BEGIN
+  INSERT INTO month_results (group_id, period, version)
+    SELECT claims.group_id, '', 1 FROM claims WHERE claims.id = OLD.claim_id
+    ON CONFLICT (group_id, period) DO UPDATE SET version = version + 1, stamp = NULL, result = NULL;
+END;
