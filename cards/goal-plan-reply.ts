@@ -48,7 +48,7 @@ export function proposePlanReply(r: ProposePlanResult, period: string, lang: Lan
 /** The toast an admin's click gets. */
 export function decidePlanToast(c: PlanDecisionCase, lang: Lang): { level: "success" | "warning"; message: string } {
   if (!c.ok && c.code === "not-found")
-    return { level: "warning", message: t(lang, "找不到这份目标计划书", "No such plan") };
+    return { level: "warning", message: t(lang, "找不到这条目标计划书申请", "No such plan") };
   if (!c.ok && c.code === "not-office")
     return {
       level: "warning",

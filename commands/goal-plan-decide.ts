@@ -10,7 +10,7 @@ import { publishPlan } from "./goal-plan";
 export const decideGoalPlanAction = defineCardAction({
   button: goalPlanDecideButton,
   groupOf: (deps, value) => planGroupId(deps.db, value.id),
-  notFound: (lang) => t(lang, "找不到这份目标计划书", "No such plan"),
+  notFound: (lang) => t(lang, "找不到这条目标计划书申请", "No such plan"),
   async handle(ctx) {
     const c = await decideGoalPlan(ctx.deps.db, {
       planId: ctx.value.id,
@@ -31,7 +31,8 @@ export const decideGoalPlanAction = defineCardAction({
           `goal-plan:${plan.id}:rejected`,
         );
     }
-    if (!c.ok && c.code === "not-found") return { toast: { type: level, content: message } };
+    // A refusal shows nothing of the plan.
+    if (!c.ok && c.code !== "already-decided") return { toast: { type: level, content: message } };
     const { plan, group } = c.view;
     const at = plan.decidedAt ? localDate(plan.decidedAt, group.timezone) : "";
     const state =
