@@ -40,6 +40,8 @@ export interface ReportCardView {
   calibration?: string;
   /** 群众评价: each survey's sample beside its score, or 样本不足 (src/app/surveys.ts). */
   surveys?: string[];
+  /** 目标责任制: how each indicator bound to targets was scored at the period's end (cards/target-lines.ts). */
+  targets?: string[];
   /** 公示: how and until when to object; "更正版" on a re-issue. */
   publication?: { windowEnds: string; version: number; final: boolean };
   /** 等次确认: why the grade is what it is where the office or the scheme's floor decided it (one line). */
@@ -117,6 +119,7 @@ export function reportCard(v: ReportCardView): Rendered {
     ...(calibration ? [note(calibration)] : []),
     table(columns, rows),
     ...(v.surveys?.length ? [note(v.surveys.join("\n"))] : []),
+    ...(v.targets?.length ? [note(escapeMarkdown(v.targets.join("\n")))] : []),
     chart({
       type: "line",
       data: [{ id: "trend", values }],
@@ -184,6 +187,7 @@ export function reportCard(v: ReportCardView): Rendered {
         rows.map((r) => [r.dim, f2(r.mine), f2(r.avg)]),
       ),
       ...(v.surveys ?? []),
+      ...(v.targets ?? []),
       v.trend
         .map(
           (p) =>

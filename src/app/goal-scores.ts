@@ -4,7 +4,8 @@ import { goals, type Goal, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import { monthsOfGoalPeriod } from "../domain/goals";
 import { quarterOf } from "../domain/periods";
-import type { BoundGoal } from "../domain/targets/bound";
+import type { Scheme } from "../domain/scheme";
+import { boundLeafScores, hasTargetLeaf, type BoundGoal, type BoundLeafScore } from "../domain/targets/bound";
 import { goalProgress } from "./goals";
 
 /** Approved targets (in an approved 目标计划书) bound to an indicator, whose period covers the month. */
@@ -43,4 +44,16 @@ export async function boundGoalsOf(db: Database, group: Group, month: IsoMonth):
       months: months.length,
     };
   });
+}
+
+/** Each person's bound indicators as their approved targets stood at the end of `month` (report cards, 通报). */
+export async function boundTargetsAt(
+  db: Database,
+  group: Group,
+  month: IsoMonth,
+  scheme: Scheme,
+  memberIds: readonly string[],
+): Promise<Map<string, BoundLeafScore[]>> {
+  if (!hasTargetLeaf(scheme)) return new Map();
+  return boundLeafScores(scheme, await boundGoalsOf(db, group, month), memberIds);
 }

@@ -228,6 +228,13 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
     expect(sent).toContain(
       "目标2 · 全体 · 【安全生产】生产安全事故不超过0起（2026）：发生 1 / 上限 0起 ❌ 超限，计 80 分",
     );
+    // 李四's report card explains his bound indicators as they stood at the quarter's end.
+    const card = h.lark.mock
+      .sentMessages({ openId: LI.openId })
+      .map((m) => JSON.stringify(m.parsed))
+      .find((m) => m.includes("成绩单") && m.includes("2026"));
+    expect(card).toContain("项目建设：目标1 完成 9 / 应完成 12（75%）→ 75 分");
+    expect(card).toContain("安全生产：目标2 发生 1 / 上限 0 → 80 分");
     // A second tick sends nothing new.
     const again = await h.bot.runJobs(new Date("2027-01-06T03:00:00Z"));
     expect(again.find((r) => r.kind === "quarterly-targets")?.queued ?? 0).toBe(0);
