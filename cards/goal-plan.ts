@@ -36,6 +36,18 @@ export interface GoalPlanView {
 
 const num = (x: number) => String(Math.round(x * 100) / 100);
 
+/** Lines a plan or 通报 card lists: a year's 500 targets would pass Lark's 30 KB; the rest are one 「目标」 away. */
+export const MAX_TARGET_LINES = 60;
+
+export function capLines(lines: readonly string[], lang: Lang): string[] {
+  if (lines.length <= MAX_TARGET_LINES) return [...lines];
+  const more = lines.length - MAX_TARGET_LINES;
+  return [
+    ...lines.slice(0, MAX_TARGET_LINES),
+    t(lang, `……另有 ${more} 个目标，发「目标」查看全部`, `…${more} more; send 目标 to see them all`),
+  ];
+}
+
 /** 考核标准 in words: what the leader wrote, else the bound indicator's curve (domain/targets/curve.ts). */
 export function standardText(row: PlanRow, lang: Lang): string {
   if (row.standard) return row.standard;
@@ -92,7 +104,10 @@ export function goalPlanCard(v: GoalPlanView): Rendered {
     v.audience === "group"
       ? t(lang, `绩考办已批准本群目标计划书（第 ${v.no} 号），按此考核：`, `The office approved plan ${v.no}:`)
       : t(lang, `${v.proposer} 提交第 ${v.no} 号目标计划书：`, `${v.proposer} submits plan ${v.no}:`);
-  const lines = v.rows.map((r) => planLine(r, lang));
+  const lines = capLines(
+    v.rows.map((r) => planLine(r, lang)),
+    lang,
+  );
   const how = t(
     lang,
     "日报或申报里写「#目标编号 +数量」计入完成；每季度向本群通报完成情况",

@@ -1,5 +1,6 @@
 import type { BulletinRow } from "../src/app/goal-bulletin";
 import { periodLabel } from "../src/domain/periods";
+import { capLines } from "./goal-plan";
 import { card, escapeMarkdown, markdown, note, t, type Lang, type Rendered } from "./kit";
 
 const num = (x: number) => String(Math.round(x * 100) / 100);
@@ -50,7 +51,10 @@ export function targetBulletinCard(v: TargetBulletinView): Rendered {
     `本群 ${v.rows.length} 个目标：${met} 个达标，${v.rows.length - met} 个滞后或超限。`,
     `${v.rows.length} targets: ${met} on track, ${v.rows.length - met} behind or over.`,
   );
-  const lines = v.rows.map((r) => rowLine(r, lang));
+  const lines = capLines(
+    v.rows.map((r) => rowLine(r, lang)),
+    lang,
+  );
   const how = t(
     lang,
     "应完成量按时序进度计（时间过半、任务过半）；上限类目标按全期上限计。发「目标」看实时完成率。",
