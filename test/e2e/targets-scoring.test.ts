@@ -135,6 +135,25 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
     expect(zhang).toContain("安全生产 = 领导 80 = 80.00 分");
   });
 
+  test("a rejected plan changes no score and tells its proposer; its targets stay unapproved", async () => {
+    expect(await ask(ZHANG, "目标 @张三 工作质量 完成3份调研报告 本季")).toContain("目标3");
+    expect(await ask(ZHANG, "目标计划书")).toContain("目标计划书已提交（第 2 号）");
+    await h.bot.idle();
+    const { message, text, buttons: b } = planCard();
+    expect(text).toContain("张三 提交第 2 号目标计划书");
+    expect(text).toContain("目标3 · 张三 · 【工作质量】完成3份调研报告 · 2026-12-31 前 · 只统计完成率，不计分");
+    const res = await h.click(ADMIN.openId, b.reject!, message.messageId, message.chatId);
+    expect(((await res.json()) as { toast: { content: string } }).toast.content).toBe("已驳回");
+    await h.bot.idle();
+    const told = h.lark.mock.sentMessages({ openId: ZHANG.openId }).map((m) => JSON.stringify(m.parsed));
+    expect(told.some((m) => m.includes("目标计划书被驳回（第 2 号）"))).toBe(true);
+    const plans = await h.bot.db.select().from(goalPlans).orderBy(goalPlans.no);
+    expect(plans.map((p) => p.status)).toEqual(["approved", "rejected"]);
+    const three = (await h.bot.db.select().from(goals)).find((g) => g.seq === 3);
+    expect(three!.planId).toBeNull();
+    expect(await ask(LI, "成绩 上月")).toContain("**92.00 分**");
+  });
+
   test("the export has a 目标考核 sheet with owner, deadline, standard, due, done and score", async () => {
     expect(await ask(ADMIN, "导出 2026-10")).toContain("导出");
     const [file] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file");
@@ -204,6 +223,25 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
         0,
         "已批准",
       ],
+      // Tracked, not bound: no score; its plan was rejected.
+      [
+        OFFICE.name,
+        "目标3",
+        "张三",
+        "工作质量",
+        "完成3份调研报告",
+        "完成",
+        "2026-Q4",
+        "2026-12-31",
+        undefined,
+        3,
+        1,
+        0,
+        0,
+        undefined,
+        undefined,
+        "未批准",
+      ],
     ]);
   });
 
@@ -219,7 +257,10 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
       .slice(before)
       .map((m) => JSON.stringify(m.parsed))
       .find((m) => m.includes("目标完成情况通报"));
-    expect(sent).toContain("本群 2 个目标：0 个达标，2 个滞后或超限。");
+    expect(sent).toContain("本群 3 个目标：0 个达标，3 个滞后或超限。");
+    expect(sent).toContain(
+      "目标3 · 张三 · 【工作质量】完成3份调研报告（2026-Q4）：完成 0 / 应完成 3（全期计划 3份调研报告） ⚠️ 滞后（计划书未批准）",
+    );
     // 9 of the quarter's 12 by its end: 75% → 75 points.
     expect(sent).toContain(
       "目标1 · 李四 · 【项目建设】完成12个项目（2026-Q4）：完成 9 / 应完成 12（全期计划 12个项目） ⚠️ 滞后，计 75 分",
