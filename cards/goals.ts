@@ -12,6 +12,10 @@ export interface GoalRow {
   planned: number;
   unit: string;
   done: number;
+  /** A limit to stay under (事故不超过2起): its "rate" is the share of the limit used. */
+  direction?: "at_least" | "at_most";
+  /** In an approved 目标计划书. */
+  approved?: boolean;
 }
 
 const HOW = (lang: Lang) =>
@@ -52,14 +56,19 @@ export function goalsCard(v: GoalsView): Rendered {
     { name: "done", title: t(lang, "完成", "Done"), type: "number" as const, precision: 2 },
     { name: "rate", title: t(lang, "完成率", "Rate") },
   ];
-  const goal = (r: GoalRow) => `${r.dimension ? `【${r.dimension}】` : ""}${r.title}（${r.period}）`;
+  const mark = (r: GoalRow) => (r.approved ? t(lang, " ✓已批准", " ✓approved") : "");
+  const goal = (r: GoalRow) => `${r.dimension ? `【${r.dimension}】` : ""}${r.title}（${r.period}）${mark(r)}`;
+  const rate = (r: GoalRow) =>
+    r.direction === "at_most"
+      ? t(lang, `上限 ${r.planned}，已 ${r.done}`, `limit ${r.planned}, ${r.done} so far`)
+      : `${completionRate(r.done, r.planned).toFixed(2)}%`;
   const rows = v.rows.map((r) => ({
     seq: `目标${r.seq}`,
     who: r.who ?? everyone,
     goal: goal(r),
     planned: r.planned,
     done: r.done,
-    rate: `${completionRate(r.done, r.planned).toFixed(2)}%`,
+    rate: rate(r),
   }));
   const empty = t(
     lang,
@@ -88,7 +97,8 @@ export function goalsCard(v: GoalsView): Rendered {
       title,
       ...(v.rows.length
         ? v.rows.map(
-            (r) => `目标${r.seq} ${r.who ?? everyone} ${goal(r)}：${completionLine(r.done, r.planned, r.unit)}`,
+            (r) =>
+              `目标${r.seq} ${r.who ?? everyone} ${goal(r)}：${r.direction === "at_most" ? rate(r) : completionLine(r.done, r.planned, r.unit)}`,
           )
         : [empty]),
       HOW(lang),

@@ -40,6 +40,8 @@ export interface ReportCardView {
   calibration?: string;
   /** 群众评价: each survey's sample beside its score, or 样本不足 (src/app/surveys.ts). */
   surveys?: string[];
+  /** 目标责任制: how each indicator bound to targets was scored at the period's end (cards/target-lines.ts). */
+  targets?: string[];
   /** 公示: how and until when to object; "更正版" on a re-issue. */
   publication?: { windowEnds: string; version: number; final: boolean };
   /** 等次确认: why the grade is what it is where the office or the scheme's floor decided it (one line). */
@@ -122,6 +124,7 @@ export function reportCard(v: ReportCardView): Rendered {
     ...(v.unitPay?.length
       ? [markdown(`**${t(lang, "两级分配", "Two-level pay")}**\n${v.unitPay.map(escapeMarkdown).join("\n")}`)]
       : []),
+    ...(v.targets?.length ? [note(escapeMarkdown(v.targets.join("\n")))] : []),
     chart({
       type: "line",
       data: [{ id: "trend", values }],
@@ -190,6 +193,7 @@ export function reportCard(v: ReportCardView): Rendered {
       ),
       ...(v.surveys ?? []),
       ...(v.unitPay?.length ? [t(lang, "两级分配", "Two-level pay"), ...v.unitPay] : []),
+      ...(v.targets ?? []),
       v.trend
         .map(
           (p) =>

@@ -3,7 +3,7 @@ import { t, type Lang } from "../cards/kit";
 import { adjustmentCard } from "../cards/adjustment";
 import { adjustScore } from "../src/app/adjustments";
 import { displayName } from "../src/app/scores";
-import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
+import { MAX_TARGETS, resolveTargets, splitTargets } from "./target-arg";
 import { defineCommand, type Command } from "../src/bot/command";
 import { isVagueReason } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";

@@ -3,7 +3,7 @@ import { t } from "../cards/kit";
 import { awardCard, awardLevelsLine } from "../cards/award";
 import { giveAward } from "../src/app/awards";
 import { displayName } from "../src/app/scores";
-import { MAX_TARGETS, resolveTargets, splitTargets } from "../src/app/targets";
+import { MAX_TARGETS, resolveTargets, splitTargets } from "./target-arg";
 import { defineCommand } from "../src/bot/command";
 import { isVagueReason } from "../src/domain/scoring";
 import { currentMonth, leadersOnly, problem, tooLong } from "./guards";

@@ -5,7 +5,7 @@ import { scoreChangeCard } from "../cards/score-change";
 import { reissueAfterCommit } from "../src/jobs/reissue";
 import { correctFinal, finalPublication } from "../src/app/final-corrections";
 import { displayName } from "../src/app/scores";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { resolveTarget, splitTargets } from "./target-arg";
 import { defineCommand } from "../src/bot/command";
 import { isVagueReason } from "../src/domain/scoring";
 import { leadersOnly, problem, tooLong } from "./guards";

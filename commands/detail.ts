@@ -2,7 +2,7 @@ import { z } from "zod";
 import { detailCard } from "../cards/detail";
 import { t, type Lang } from "../cards/kit";
 import { detailOf } from "../src/app/detail";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { resolveTarget, splitTargets } from "./target-arg";
 import { defineCommand } from "../src/bot/command";
 import type { Database } from "../src/db/database";
 import type { Group, Member } from "../src/app/model";

@@ -3,7 +3,7 @@ import { followUpsCards, followUpText } from "../cards/follow-ups";
 import { t, type Lang } from "../cards/kit";
 import { addFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
 import { displayName } from "../src/app/scores";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { resolveTarget, splitTargets } from "./target-arg";
 import { defineCommand } from "../src/bot/command";
 import { localDate } from "../src/domain/dates";
 import { charCount, excerpt } from "../src/domain/text";

@@ -31,6 +31,8 @@ import { settingsCommand } from "./settings";
 import { parkedCommand, resendCommand } from "./parked";
 import { departmentRankCommand, organisationRankCommand } from "./organisation-rank";
 import { goalCommand } from "./goal";
+import { goalPlanCommand } from "./goal-plan";
+import { decideGoalPlanAction } from "./goal-plan-decide";
 import { rankCommand } from "./rank";
 import { rateCommand } from "./rate";
 import { recordCommand } from "./record";
@@ -74,6 +76,8 @@ const base = [
   rankCommand,
   departmentRankCommand,
   goalCommand,
+  // Issue 14 item 1: the 目标计划书 a leader submits and the office approves.
+  goalPlanCommand,
   schemeCommand,
   todoCommand,
   reviewCommand,
@@ -135,6 +139,7 @@ export const cardActions: readonly CardAction<unknown>[] = [
   decideLeaveAction,
   confirmGradesAction,
   closeFollowUpAction,
+  decideGoalPlanAction,
 ] as CardAction<unknown>[];
 
 /** The bot's own answers, outside any one command. */

@@ -3,7 +3,7 @@ import { t, type Lang } from "../cards/kit";
 import { overrideGrade, type OverrideOutcome } from "../src/app/grade-confirmations";
 import { schemeInForce } from "../src/app/schemes";
 import { displayName } from "../src/app/scores";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { resolveTarget, splitTargets } from "./target-arg";
 import { defineCommand } from "../src/bot/command";
 import { isVagueReason } from "../src/domain/scoring";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";

@@ -3,7 +3,7 @@ import { t } from "../cards/kit";
 import { ratingCard, ratingProblem, yearReviewRatingCard } from "../cards/rating";
 import { rateMember } from "../src/app/ratings";
 import { displayName } from "../src/app/scores";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { resolveTarget, splitTargets } from "./target-arg";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth, leadersOnly, problem } from "./guards";
 import { excerpt } from "../src/domain/text";

@@ -3,7 +3,7 @@ import { t, type Lang } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
 import { reviewAnswer, reviewReplyRefusal } from "../cards/review-answer";
 import { MAX_REVIEW_COMMENT, submitReviewReply } from "../src/app/review-submit";
-import { resolveTarget, splitTargets } from "../src/app/targets";
+import { resolveTarget, splitTargets } from "./target-arg";
 import { applyResult } from "../src/bot/apply";
 import { defineCommand } from "../src/bot/command";
 import { charCount } from "../src/domain/text";

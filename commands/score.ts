@@ -6,6 +6,7 @@ import { computeMonth, displayName, PEER_MINIMUM } from "../src/app/scores";
 import { indexScheme, type Scheme } from "../src/domain/scheme";
 import { attendanceLine, onTimeLabel, type Attendance } from "../src/domain/attendance";
 import type { Lang } from "../cards/kit";
+import { targetLines } from "../cards/target-lines";
 import { defineCommand } from "../src/bot/command";
 import { explain } from "../src/domain/scoring";
 import { currentMonth } from "./guards";
@@ -56,7 +57,12 @@ export const scoreCommand = defineCommand({
   args: monthArg,
   async handle(ctx) {
     const month = resolveMonth(ctx.args, currentMonth(ctx));
-    const { inForce, result, peerRaters, attendance } = await computeMonth(ctx.deps.db, ctx.group, month, ctx.now);
+    const { inForce, result, peerRaters, attendance, targets } = await computeMonth(
+      ctx.deps.db,
+      ctx.group,
+      month,
+      ctx.now,
+    );
     const me = result.members.find((m) => m.id === ctx.member.id);
     if (!me) {
       ctx.reply(
@@ -119,6 +125,7 @@ export const scoreCommand = defineCommand({
         notes: [
           ...peerNote(inForce.scheme, peerRaters.get(me.id) ?? 0, ctx.lang),
           ...attendanceNote(inForce.scheme, attendance.get(me.id), ctx.lang),
+          ...targetLines(inForce.scheme, targets?.get(me.id), ctx.lang),
           // 群众评价: the sample beside the score, or the mark that it is too small to count.
           ...(await surveyStatuses(ctx.deps.db, ctx.group, [month], inForce.scheme))(me.id).map((s) => surveyLine(s)),
         ],

@@ -4,7 +4,7 @@ import { lastRoleProblem, roleChangedLine, roleNotAllowedBody } from "../cards/r
 import { settingSavedCard } from "../cards/settings";
 import { changeRoles } from "../src/app/roles";
 import { displayName } from "../src/app/scores";
-import { resolveTargets } from "../src/app/targets";
+import { resolveTargets } from "./target-arg";
 import type { CommandContext } from "../src/bot/command";
 import { problem } from "./guards";
 import { authorityOf, firstAdminWrites, mayAppoint } from "../src/app/authority";

@@ -18,7 +18,7 @@ import {
   type DepartmentScoreSetting,
 } from "./settings-department";
 import { claimFirstAdmin, ROLE_WORDS, roleSetting, type RoleSetting } from "./settings-roles";
-import { splitTargets } from "../src/app/targets";
+import { splitTargets } from "./target-arg";
 import type { CommandContext } from "../src/bot/command";
 
 type Setting = SettingChange | RoleSetting | DepartmentScoreSetting;

@@ -3,7 +3,7 @@ import { noticeCard } from "../cards/notice";
 import { t, type Lang } from "../cards/kit";
 import { surveyClosedCard, surveyCodesCard, surveyListCard, surveyOpenedCard } from "../cards/survey";
 import { dimensionProblemText } from "../cards/survey-lines";
-import { resolveTarget } from "../src/app/targets";
+import { resolveTarget } from "./target-arg";
 import {
   closeSurvey,
   countVotes,

@@ -35,6 +35,7 @@ export type AuditAction =
   | "roster.move"
   | "goal.set"
   | "goal.cancel"
+  | `goal.plan.${"propose" | "approve" | "reject"}`
   | "department.score"
   | `unit.${"scheme" | "rating" | "pool"}`
   | `role.${"admin" | "leader"}.${"add" | "remove"}`

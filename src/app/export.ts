@@ -12,6 +12,7 @@ import { computeQuarter } from "./period-results";
 import { auditSheet } from "./export-audit";
 import { surveySheet } from "./export-surveys";
 import { unitSheets } from "./export-units";
+import { targetSheet } from "./export-targets";
 import { finalGrades } from "./grade-confirmations";
 import { exportFileName, periodLabel, type ExportPeriod } from "./export-period";
 import { decodeFigures, encodeFigures, type FigureRow } from "./export-kept";
@@ -239,6 +240,9 @@ export async function exportWorkbook(
       taken,
     )),
   );
+  // 目标考核: only when the period had targets, for the same reason.
+  const targeted = await targetSheet(db, list, period, taken);
+  if (targeted) sheets.push(targeted);
   for (const f of scored) sheets.push(resultSheet(f.group.name || f.group.chatId, [f], period, taken));
   const bytes = buildXlsx(sheets, { modified: at, title: `绩效考核结果 ${periodLabel(period)}` });
   return {

@@ -1,6 +1,17 @@
 import type { Database } from "../db/database";
 import type { Goal, Group, Member } from "../db/schema";
-import { monthsOfGoalPeriod, parseGoalText, type GoalPeriod, type GoalText } from "../domain/goals";
+import {
+  defaultGoalPeriod,
+  monthsOfGoalPeriod,
+  parseGoalText,
+  resolveGoalPeriod,
+  type GoalPeriod,
+  type GoalText,
+} from "../domain/goals";
+import type { IsoMonth } from "../domain/dates";
+import { authorityOf } from "./authority";
+import type { Mention } from "./ports";
+import { MAX_TARGETS, resolveTargets, type TargetProblem } from "./targets";
 import { findDimension, indexScheme } from "../domain/scheme";
 import type { Writes } from "./audit";
 import {
@@ -24,6 +35,9 @@ export interface GoalView {
   planned: number;
   unit: string;
   done: number;
+  direction: "at_least" | "at_most";
+  /** In an approved 目标计划书 (only then does it score a bound indicator). */
+  approved: boolean;
 }
 
 /** 目标 (view): the group's targets covering a period, with how far each has got. */
@@ -48,6 +62,8 @@ export async function viewGoals(
     planned: g.planned,
     unit: g.unit,
     done: done.get(g.id) ?? 0,
+    direction: g.direction,
+    approved: g.planId !== null,
   }));
 }
 
@@ -104,6 +120,8 @@ export async function setGoals(
     period: GoalPeriod;
     dimension: { key: string } | null;
     text: GoalText;
+    deadline?: string | null;
+    standard?: string | null;
     people: (Member | null)[];
     maxPerYear: number;
     by: string;
@@ -126,6 +144,8 @@ export async function setGoals(
       member,
       dimension: input.dimension?.key ?? null,
       text: input.text,
+      deadline: input.deadline ?? null,
+      standard: input.standard ?? null,
       by: input.by,
       now: input.now,
     });
@@ -133,4 +153,83 @@ export async function setGoals(
     writes.push(...set.writes);
   }
   return { ok: true, code: "set", goals, writes };
+}
+
+export type SetGoalCase =
+  | { ok: false; code: "not-allowed" }
+  | { ok: false; code: "too-many-people"; max: number }
+  | { ok: false; code: "who"; problems: TargetProblem[] }
+  | Extract<PlanGoalResult, { ok: false }>
+  | Extract<SetGoalsResult, { ok: false }>
+  | (Extract<SetGoalsResult, { ok: true }> & {
+      period: GoalPeriod;
+      dimension: { key: string; name: string } | null;
+      text: GoalText;
+    });
+
+/**
+ * 目标 @张三 业务 完成12个项目 [本季] [截止…] [标准 …]: a leader of the group, or the office for any group
+ * (目标分解 from the top), sets a target for each person named, or for the group. The quarter by default.
+ */
+export async function setGoalCase(
+  deps: { db: Database },
+  input: {
+    group: Group;
+    member: Member;
+    userId: string;
+    names: readonly string[];
+    mentions: readonly Mention[];
+    words: readonly string[];
+    deadline: string | null;
+    standard: string | null;
+    current: IsoMonth;
+    maxPerYear: number;
+    now: Date;
+  },
+): Promise<SetGoalCase> {
+  const { db } = deps;
+  const { leader, admin } = await authorityOf(db, input.group, input.member, input.userId);
+  if (!leader && !admin) return { ok: false, code: "not-allowed" };
+  let period = defaultGoalPeriod(input.current);
+  const words: string[] = [];
+  for (const w of input.words) {
+    const p = resolveGoalPeriod(w, input.current);
+    if (p) period = p;
+    else words.push(w);
+  }
+  const plan = await planGoal(deps, { group: input.group, words });
+  if (!plan.ok) return plan;
+  let people: (Member | null)[] = [null];
+  if (input.names.length) {
+    if (input.names.length > MAX_TARGETS) return { ok: false, code: "too-many-people", max: MAX_TARGETS };
+    const found = await resolveTargets(db, input.group, input.names, input.mentions);
+    if (!found.ok) return { ok: false, code: "who", problems: found.problems };
+    people = found.members;
+  }
+  const done = await setGoals(deps, {
+    group: input.group,
+    period,
+    dimension: plan.dimension,
+    text: plan.text,
+    deadline: input.deadline,
+    standard: input.standard,
+    people,
+    maxPerYear: input.maxPerYear,
+    by: input.userId,
+    now: input.now,
+  });
+  if (!done.ok) return done;
+  return { ...done, period, dimension: plan.dimension, text: plan.text };
+}
+
+export type CancelGoalCase = { ok: false; code: "not-allowed" } | CancelGoalResult;
+
+/** 目标 取消 N, by a leader of the group or the office. */
+export async function cancelGoalCase(
+  deps: { db: Database },
+  input: { group: Group; member: Member; userId: string; seq: number; now: Date },
+): Promise<CancelGoalCase> {
+  const { leader, admin } = await authorityOf(deps.db, input.group, input.member, input.userId);
+  if (!leader && !admin) return { ok: false, code: "not-allowed" };
+  return cancelGoal(deps, { group: input.group, seq: input.seq, by: input.userId, now: input.now });
 }

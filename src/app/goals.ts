@@ -46,6 +46,9 @@ export function setGoalWrites(
     member: Member | null;
     dimension: string | null;
     text: GoalText;
+    /** 完成时效 and 考核标准 (篇8 line 165), where the leader gave them. */
+    deadline?: string | null;
+    standard?: string | null;
     by: string;
     now: Date;
   },
@@ -64,6 +67,10 @@ export function setGoalWrites(
     byUserId: input.by,
     cancelledAt: null,
     createdAt: input.now,
+    direction: input.text.direction,
+    deadline: input.deadline ?? null,
+    standard: input.standard ?? null,
+    planId: null,
   };
   return {
     goal,
@@ -82,6 +89,9 @@ export function setGoalWrites(
           title: goal.title,
           planned: goal.planned,
           unit: goal.unit,
+          direction: goal.direction,
+          deadline: goal.deadline,
+          standard: goal.standard,
         },
         now: input.now,
       }),
@@ -109,10 +119,18 @@ export function cancelGoalWrites(db: Database, input: { group: Group; goal: Goal
  * tagged "#目标N [+k]", inside the target's period, by the target's person
  * (anyone in the group for a group target).
  */
-export async function goalProgress(db: Database, group: Group, list: readonly Goal[]): Promise<Map<string, number>> {
+export async function goalProgress(
+  db: Database,
+  group: Group,
+  list: readonly Goal[],
+  through?: IsoMonth,
+): Promise<Map<string, number>> {
   const done = new Map(list.map((g) => [g.id, 0]));
-  if (!list.length) return done;
-  const months = [...new Set(list.flatMap((g) => monthsOfGoalPeriod(g.period)))].sort();
+  // `through`: only work up to the end of that month (a month's score counts its period so far).
+  const months = [...new Set(list.flatMap((g) => monthsOfGoalPeriod(g.period)))]
+    .filter((m) => !through || m <= through)
+    .sort();
+  if (!months.length) return done;
   const from = `${months[0]}-01`;
   const last = months.at(-1)!;
   const to = `${last}-${String(daysInMonth(last)).padStart(2, "0")}`;

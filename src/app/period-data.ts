@@ -32,6 +32,8 @@ import { inForceFrom, type SchemeInForce } from "./schemes";
 import { termsOf } from "./roster";
 import { inGroupDuring } from "../domain/roster";
 import { performanceOf, unitMonths, type UnitMonth } from "./unit-results";
+import { hasTargetLeaf } from "../domain/targets/bound";
+import { boundGoalsOf } from "./goal-scores";
 
 /**
  * Many groups' months read at once: a handful of queries for a chunk of
@@ -270,10 +272,13 @@ export function periodSource(
       chunk.units ??= unitMonths(db, chunk.groups, months);
       rows.unitScore = (await chunk.units).get(key(group.id, month))?.result.total ?? null;
     }
+    // Targets are few and per group: read for the group-months whose scheme binds a leaf to them.
+    if (hasTargetLeaf(inForce.scheme) && rows.people.length && !rows.targetRows)
+      rows.targetRows = await boundGoalsOf(db, group, month);
     return { ...assembleMonth(group, month, inForce.scheme, rows, now), inForce };
   };
   const compute = async (group: Group, month: IsoMonth): Promise<MonthScores> => {
-    const { inputs: json, peerRaters, attendance, inForce } = await inputs(group, month);
+    const { inputs: json, peerRaters, attendance, targets, inForce } = await inputs(group, month);
     const p = parsePeriodInputs(inForce.scheme, json);
     if (!p.ok)
       throw new DataError(
@@ -281,7 +286,8 @@ export function periodSource(
         month,
         `month inputs invalid: ${p.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`,
       );
-    return { month, inForce, result: computePeriod(inForce.scheme, p.inputs), peerRaters, attendance };
+    const result = computePeriod(inForce.scheme, p.inputs);
+    return { month, inForce, result, peerRaters, attendance, ...(targets ? { targets } : {}) };
   };
   const month = (group: Group, month: IsoMonth) => {
     const k = key(group.id, month);

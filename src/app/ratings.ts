@@ -80,7 +80,8 @@ export async function rateMember(
   const groups = ratersOf(scheme.raters, scheme.raterScope, top.key).map(([group]) => group);
   if (!groups.includes("leader")) return { ok: false, code: "not_leader_item", dimension: top.name, groups };
   const under = indexScheme(scheme).leaves.filter(
-    (l) => l.path.some((p) => p.key === found.dimension.key) && !l.node.source,
+    // A leaf bound to targets is rated too: the rating counts for those no approved target applies to.
+    (l) => l.path.some((p) => p.key === found.dimension.key) && l.node.source !== "attendance",
   );
   if (!under.length) return { ok: false, code: "computed", dimension: found.dimension.name };
   const leaves = under.map((l) => l.node.key);

@@ -13,6 +13,8 @@ import { schemeForMonth, type SchemeInForce } from "./schemes";
 import { auditWrite, type AuditAction, type Writes } from "./audit";
 import { termsOf } from "./roster";
 import { UNIT_RATER, unitMonths } from "./unit-results";
+import { boundLeafScores, hasTargetLeaf, type BoundGoal, type BoundLeafScore } from "../domain/targets/bound";
+import { boundGoalsOf } from "./goal-scores";
 
 const lastDayOfMonth = (month: IsoMonth) => `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
 
@@ -77,6 +79,8 @@ export interface MonthData {
   peerRaters: Map<string, number>;
   /** Where the scheme has an attendance leaf: each appraised person's attendance. */
   attendance: Map<string, Attendance>;
+  /** Where the scheme has leaves bound to targets: each appraised person's bound leaves (absent: none applies). */
+  targets?: Map<string, BoundLeafScore[]>;
 }
 
 /**
@@ -93,6 +97,7 @@ export async function loadMonth(
   const rows = await fetchMonthRows(db, group, month, hasComputedLeaf(scheme));
   if (hasUnitLeaf(scheme) && rows.people.length)
     rows.unitScore = (await unitMonths(db, [group], [month])).get(`${group.id}|${month}`)?.result.total ?? null;
+  if (hasTargetLeaf(scheme) && rows.people.length) rows.targetRows = await boundGoalsOf(db, group, month);
   return assembleMonth(group, month, scheme, rows, now);
 }
 
@@ -106,6 +111,8 @@ export interface MonthRows {
   awarded: Award[];
   /** Only where the scheme has a computed (attendance) leaf. */
   attendanceRows?: AttendanceRows;
+  /** Only where the scheme has leaves bound to targets: the month's approved bound targets and their progress. */
+  targetRows?: BoundGoal[];
   /** Each member's coefficients and posts by the day they take effect (岗变酬变); absent: the members' own. */
   terms?: ReadonlyMap<string, readonly Term[]>;
   /** Only where the scheme binds people to their unit (捆绑考核): the unit's score, null until fully rated. */
@@ -185,6 +192,16 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
   const computed = index.leaves.filter((l) => l.node.source === "attendance").map((l) => l.node.key);
   // 捆绑考核: a leaf bound to the unit's score is not rated by people either.
   const unitLeaves = index.leaves.filter((l) => l.node.source === "unit").map((l) => l.node.key);
+  // A leaf bound to targets is computed for the people a target applies to, and rated for the others.
+  const targets = rows.targetRows?.length
+    ? boundLeafScores(
+        scheme,
+        rows.targetRows,
+        people.map((m) => m.id),
+      )
+    : undefined;
+  const byTarget = (r: { memberId: string; dimension: string }) =>
+    targets?.get(r.memberId)?.some((b) => b.leaf === r.dimension) ?? false;
   const ratingInputs = rated
     .filter(
       (r) =>
@@ -192,6 +209,7 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
         leaves.has(r.dimension) &&
         !computed.includes(r.dimension) &&
         !unitLeaves.includes(r.dimension) &&
+        !byTarget(r) &&
         r.raterGroup in scheme.raters &&
         counts(r),
     )
@@ -251,18 +269,46 @@ export function assembleMonth(group: Group, month: IsoMonth, scheme: Scheme, row
             })),
           ),
         );
+  const target = targetInputs(scheme, targets, appraised);
   const inputs: PeriodInputsJson = {
     members: people
       .filter((m) => appraised.has(m.id))
       .map((m) => ({ id: m.id, name: displayName(m), coefficient: m.coefficient })),
-    ratings: unitInputs.length
-      ? [...ratingInputs, ...computedInputs, ...unitInputs]
-      : [...ratingInputs, ...computedInputs],
-    adjustments: adjustmentInputs,
+    ratings: [...ratingInputs, ...computedInputs, ...unitInputs, ...target.ratings],
+    adjustments: [...adjustmentInputs, ...target.adjustments],
     awards: awardInputs,
   };
-  return { inputs, peerRaters: new Map([...peerRaters].map(([k, v]) => [k, v.size])), attendance };
+  const peers = new Map([...peerRaters].map(([k, v]) => [k, v.size]));
+  return { inputs, peerRaters: peers, attendance, ...(target.scores.size ? { targets: target.scores } : {}) };
 }
+
+/**
+ * Bound leaves as the engine takes them: every rater group gives the curve's score (so the leaf scores exactly it,
+ * as with attendance), and a bonus above 100% is an adjustment on the leaf, under its dimension's cap. Only for
+ * people appraised this month, like every computed score.
+ */
+function targetInputs(
+  scheme: Scheme,
+  targets: Map<string, BoundLeafScore[]> | undefined,
+  appraised: ReadonlySet<string>,
+) {
+  const scores = new Map([...(targets ?? [])].filter(([member]) => appraised.has(member)));
+  const ratings: PeriodInputsJson["ratings"] = [];
+  const adjustments: NonNullable<PeriodInputsJson["adjustments"]> = [];
+  for (const [member, leaves] of scores)
+    for (const b of leaves) {
+      for (const rater of Object.keys(scheme.raters))
+        ratings.push({ member, dimension: b.leaf, rater, score: b.score, by: TARGET_RATER });
+      if (b.bonusPoints > 0) {
+        const reason = b.goals.map((g) => `#目标${g.seq} ${g.point.rate ?? 0}%`).join(" ");
+        adjustments.push({ member, dimension: b.leaf, points: b.bonusPoints, reason });
+      }
+    }
+  return { scores, ratings, adjustments };
+}
+
+/** Who "rates" a bound leaf: the targets, not a person. */
+export const TARGET_RATER = "system:target";
 
 export interface MonthScores {
   month: IsoMonth;
@@ -270,12 +316,14 @@ export interface MonthScores {
   result: PeriodResult;
   peerRaters: Map<string, number>;
   attendance: Map<string, Attendance>;
+  /** Where the scheme binds leaves to targets: each person's bound leaves (see domain/targets/bound.ts). */
+  targets?: Map<string, BoundLeafScore[]>;
 }
 
 /** Scores a group's month with the scheme in force for it. */
 export async function computeMonth(db: Database, group: Group, month: IsoMonth, now: Date): Promise<MonthScores> {
   const inForce = await schemeForMonth(db, group, month, now);
-  const { inputs: json, peerRaters, attendance } = await loadMonth(db, group, month, inForce.scheme, now);
+  const { inputs: json, peerRaters, attendance, targets } = await loadMonth(db, group, month, inForce.scheme, now);
   const parsed = parsePeriodInputs(inForce.scheme, json);
   // The inputs were filtered against this scheme above; a failure here is a bug, not user input.
   if (!parsed.ok)
@@ -284,7 +332,8 @@ export async function computeMonth(db: Database, group: Group, month: IsoMonth, 
       month,
       `month inputs invalid: ${parsed.errors.map((e) => `${e.path} ${e.en}`).join("; ")}`,
     );
-  return { month, inForce, result: computePeriod(inForce.scheme, parsed.inputs), peerRaters, attendance };
+  const result = computePeriod(inForce.scheme, parsed.inputs);
+  return { month, inForce, result, peerRaters, attendance, ...(targets ? { targets } : {}) };
 }
 
 function audit(

@@ -1,17 +1,27 @@
 import { and, eq } from "drizzle-orm";
-import { t, type Lang } from "../domain/lang";
 import type { Mention } from "./ports";
 import type { Database } from "../db/database";
 import { members, type Group, type Member } from "../db/schema";
-import { excerpt } from "../domain/text";
 
 /**
  * Who a leader's command is about: "@张三" as a real mention (Lark gives the
  * person's id), or a name typed by hand (as WeChat users do), matched against
- * the group's members: exact name first, then a unique prefix.
+ * the group's members: exact name first, then a unique prefix. Answers are
+ * codes (issue 17); cards/targets.ts words them.
  */
-export type TargetResult = { ok: true; member: Member } | { ok: false; problem: string };
-export type TargetsResult = { ok: true; members: Member[] } | { ok: false; problem: string };
+
+/** Why a name did not resolve (cards/targets.ts says it in the user's language). */
+export type TargetProblem =
+  /** A mention of someone who is not an appraised member of this group. */
+  | { code: "not-member"; name: string }
+  /** Several members share the typed name exactly: only a mention can tell them apart. */
+  | { code: "namesake"; name: string; count: number }
+  /** The typed name begins several members' names. */
+  | { code: "ambiguous"; name: string; candidates: string[] }
+  | { code: "not-found"; name: string };
+
+export type TargetResult = { ok: true; member: Member } | { ok: false; problem: TargetProblem };
+export type TargetsResult = { ok: true; members: Member[] } | { ok: false; problems: TargetProblem[] };
 
 /** Most people one 加分/扣分/奖励 may name: a whole team (同奖同赔), not the whole unit by accident. */
 export const MAX_TARGETS = 20;
@@ -36,50 +46,25 @@ export function matchTarget(
   people: readonly Member[],
   name: string,
   mentions: readonly Mention[],
-  lang: Lang,
   used: Set<Mention> = new Set(),
 ): TargetResult {
   const mentioned = mentions.find((m) => m.name === name && !used.has(m));
   if (mentioned) {
     used.add(mentioned);
     const hit = people.find((p) => p.userId === mentioned.userId);
-    return hit
-      ? { ok: true, member: hit }
-      : { ok: false, problem: t(lang, `${name} 不是本群的考核成员`, `${name} is not a member of this group`) };
+    return hit ? { ok: true, member: hit } : { ok: false, problem: { code: "not-member", name } };
   }
   const exact = people.filter((p) => p.name === name);
   if (exact.length === 1) return { ok: true, member: exact[0]! };
   // Namesakes cannot be told apart by typing: only a mention (an id) can.
-  if (exact.length > 1)
-    return {
-      ok: false,
-      problem: t(
-        lang,
-        `群里有 ${exact.length} 位「${excerpt(name)}」，请 @ 要找的那一位`,
-        `${exact.length} people here are called “${excerpt(name)}”; please @mention the one you mean`,
-      ),
-    };
+  if (exact.length > 1) return { ok: false, problem: { code: "namesake", name, count: exact.length } };
   const prefix = people.filter((p) => p.name && p.name.startsWith(name));
   if (prefix.length === 1) return { ok: true, member: prefix[0]! };
   if (prefix.length > 1) {
-    const names = [...new Set(prefix.map((p) => p.name))].slice(0, MAX_CANDIDATES).join(t(lang, "、", ", "));
-    return {
-      ok: false,
-      problem: t(
-        lang,
-        `「${excerpt(name)}」对应多人：${names}。请 @ 具体的人`,
-        `“${excerpt(name)}” matches several people: ${names}. Please @mention one`,
-      ),
-    };
+    const candidates = [...new Set(prefix.map((p) => p.name!))].slice(0, MAX_CANDIDATES);
+    return { ok: false, problem: { code: "ambiguous", name, candidates } };
   }
-  return {
-    ok: false,
-    problem: t(
-      lang,
-      `群里没有「${excerpt(name)}」。请 @ 要打分的人`,
-      `Nobody called “${excerpt(name)}” here. Please @mention the person`,
-    ),
-  };
+  return { ok: false, problem: { code: "not-found", name } };
 }
 
 function activeMembers(db: Database, group: Group) {
@@ -94,9 +79,8 @@ export async function resolveTarget(
   group: Group,
   name: string,
   mentions: readonly Mention[],
-  lang: Lang,
 ): Promise<TargetResult> {
-  return matchTarget(await activeMembers(db, group), name, mentions, lang);
+  return matchTarget(await activeMembers(db, group), name, mentions);
 }
 
 /**
@@ -109,17 +93,16 @@ export async function resolveTargets(
   group: Group,
   names: readonly string[],
   mentions: readonly Mention[],
-  lang: Lang,
 ): Promise<TargetsResult> {
   const people = await activeMembers(db, group);
   const used = new Set<Mention>();
   const found = new Map<string, Member>();
-  const problems: string[] = [];
+  const problems: TargetProblem[] = [];
   for (const name of names) {
-    const r = matchTarget(people, name, mentions, lang, used);
+    const r = matchTarget(people, name, mentions, used);
     if (r.ok) found.set(r.member.id, r.member);
     else problems.push(r.problem);
   }
-  if (problems.length) return { ok: false, problem: problems.join("\n") };
+  if (problems.length) return { ok: false, problems };
   return { ok: true, members: [...found.values()] };
 }

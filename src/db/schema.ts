@@ -534,8 +534,45 @@ export const goals = sqliteTable(
     byUserId: text("by_user_id").notNull(),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    /** 完成类 (reach the plan) or 控制类 (stay under a limit: accidents, complaints; 篇13 line 281). */
+    direction: text("direction", { enum: ["at_least", "at_most"] })
+      .notNull()
+      .default("at_least"),
+    /** 完成时效 (篇8 line 165): the day it is due; null: the end of its period. */
+    deadline: text("deadline"),
+    /** 考核标准 (篇8 line 165) as the leader wrote it; null: the scheme's curve says it. */
+    standard: text("standard"),
+    /** The approved 目标计划书 it belongs to; only such a target scores a bound indicator. */
+    planId: text("plan_id"),
   },
   (t) => [uniqueIndex("goals_group_seq").on(t.groupId, t.seq), index("goals_group_period").on(t.groupId, t.period)],
+);
+
+/**
+ * 目标计划书 (篇9 line 192 「目标审核要严」; 篇8 line 165 「责任主体、完成时效、考核标准」): a group leader
+ * submits the group's targets for a period; the office (an admin) approves them once, and the plan is
+ * published to the group. Approved targets are the ones that score.
+ */
+export const goalPlans = sqliteTable(
+  "goal_plans",
+  {
+    id: text("id").primaryKey(),
+    groupId: groupRef(),
+    /** A short number within the group: 「批准计划书 2」. */
+    no: integer("no").notNull(),
+    /** "2026", "2026-Q4" or "2026-11". */
+    period: text("period").notNull(),
+    /** The targets submitted (ids), as they stood. */
+    goalIds: text("goal_ids", { mode: "json" }).$type<string[]>().notNull(),
+    proposedBy: text("proposed_by").notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("goal_plans_group_no").on(t.groupId, t.no)],
 );
 
 /**
@@ -586,6 +623,7 @@ export type Publication = typeof publications.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 export type ClaimDecision = typeof claimDecisions.$inferSelect;
 export type Goal = typeof goals.$inferSelect;
+export type GoalPlan = typeof goalPlans.$inferSelect;
 export type TenantAdmin = typeof tenantAdmins.$inferSelect;
 
 /**

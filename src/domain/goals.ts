@@ -5,6 +5,7 @@
  */
 import { monthsOfQuarter, monthsOfYear, periodKind, quarterOf } from "./periods";
 import type { IsoMonth } from "./dates";
+import type { TargetDirection } from "./targets/curve";
 
 /** A target's period: a month (2026-11), a quarter (2026-Q4) or a year (2026). */
 export type GoalPeriod = string;
@@ -38,7 +39,12 @@ export interface GoalText {
   planned: number;
   /** What follows the number: "个项目", "万元", "%". */
   unit: string;
+  /** "at_most": a limit to stay under (事故不超过2起, 投诉控制在3件以内; 篇13 line 281); else a plan to reach. */
+  direction: TargetDirection;
 }
+
+/** Words that make a target a limit: 「不超过」「控制在…以内」「≤」. */
+const LIMIT_WORDS = /不超过|不多于|不高于|控制在|以内|以下|≤|<=|少于|低于|上限/u;
 
 /** The most a planned value may be: beyond this a typo is likelier than a plan. */
 export const MAX_PLANNED = 1e12;
@@ -52,8 +58,11 @@ export function parseGoalText(text: string): GoalText | null {
   const m = /(\d+(?:\.\d+)?)\s*([^\d\s，,。；;]*)/u.exec(title);
   if (!m) return null;
   const planned = Number(m[1]);
-  if (!Number.isFinite(planned) || planned <= 0 || planned > MAX_PLANNED) return null;
-  return { title: title.slice(0, 100), planned, unit: m[2]!.slice(0, 10) };
+  const direction: TargetDirection = LIMIT_WORDS.test(title) ? "at_most" : "at_least";
+  // A limit may be 0 (「全年无一安全生产事故」); a plan to reach needs something to reach.
+  const least = direction === "at_most" ? 0 : Number.MIN_VALUE;
+  if (!Number.isFinite(planned) || planned < least || planned > MAX_PLANNED) return null;
+  return { title: title.slice(0, 100), planned, unit: m[2]!.replace(LIMIT_WORDS, "").slice(0, 10), direction };
 }
 
 export interface GoalTag {

@@ -14,6 +14,7 @@ export type JobKind =
   | "monthly-review"
   | "monthly-ranking"
   | "quarterly-report"
+  | "quarterly-targets"
   | "annual-summary"
   | "finalize";
 
@@ -69,6 +70,8 @@ export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalen
   const reportDay = firstWorkdayOfQuarter(quarter, calendar);
   if (date > reportDay || (date === reportDay && now >= broadcastAt)) {
     jobs.push({ kind: "quarterly-report", period: previousQuarter(quarter) });
+    // 目标完成情况通报 goes out with the report cards (issue 14 item 1).
+    jobs.push({ kind: "quarterly-targets", period: previousQuarter(quarter) });
   }
   // The annual summary: January, from its first workday.
   if (month.endsWith("-01")) {

@@ -15,6 +15,7 @@ const JOB_LABELS: Record<JobKind, string> = {
   "monthly-review": "月度评议卡片",
   "monthly-ranking": "月度考核排名",
   "quarterly-report": "季度成绩单",
+  "quarterly-targets": "季度目标完成情况通报",
   "annual-summary": "年度总结",
   finalize: "公示期满定稿",
 };

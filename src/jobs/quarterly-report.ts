@@ -5,6 +5,8 @@ import { publish } from "../app/publications";
 import { displayName } from "../app/scores";
 import { surveyStatuses } from "../app/surveys";
 import { surveyLine } from "../../cards/survey-lines";
+import { targetLines } from "../../cards/target-lines";
+import { boundTargetsAt } from "../app/goal-scores";
 import { localDate } from "../domain/dates";
 import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
@@ -59,6 +61,9 @@ export async function quarterlyReport(
     return p ? displayName(p) : userId;
   };
   const surveyed = await surveyStatuses(db, group, monthsOfQuarter(quarter), scheme);
+  // 目标责任制: the bound indicators as the targets stood at the quarter's end.
+  const ids = combined.members.map((m) => m.id);
+  const targeted = await boundTargetsAt(db, group, monthsOfQuarter(quarter).at(-1)!, scheme, ids);
   const personal: OutboundMessage[] = combined.members.flatMap((m) => {
     const person = people.find((p) => p.id === m.id);
     if (!person) return [];
@@ -92,6 +97,7 @@ export async function quarterlyReport(
       ],
       publication,
       surveys: surveyed(m.id).map((s) => surveyLine(s, true)),
+      targets: targetLines(scheme, targeted.get(m.id), "zh"),
       ...(calibration ? { calibration: calibrationLine(m.total, calibration) } : {}),
       gradeNote: gradeNote(gate.grades.get(m.id), scheme),
       followUps: followUps.get(m.id),

@@ -25,6 +25,7 @@ import { periodSource } from "../app/period-data";
 import { annualSummary } from "./annual-summary";
 import { pendingDigest } from "./pending-digest";
 import { quarterlyReport } from "./quarterly-report";
+import { quarterlyTargets } from "./quarterly-targets";
 import { dailyReminder } from "./reminder";
 
 export interface JobDeps {
@@ -42,6 +43,7 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   "monthly-ranking": (deps, group, job, now, cache) => monthlyRanking(deps.db, group, job.period, now, cache),
   "quarterly-report": (deps, group, job, now, cache) =>
     quarterlyReport(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfQuarter(job.period))),
+  "quarterly-targets": (deps, group, job) => quarterlyTargets(deps.db, group, job.period),
   "annual-summary": (deps, group, job, now, cache) =>
     annualSummary(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfYear(job.period))),
   finalize: async (deps, group, job, now) =>

@@ -106,6 +106,8 @@ const READ_FRESH: Record<string, string> = {
   grade_overrides: "finalGrades (export.ts) applies them after the kept figures are read or computed",
   tenant_admins: "who may act, never what a month scores",
   unit_pools: "the 两级分配 sheet (export-units.ts) is built afresh at every year's export",
+  goal_plans: "a plan scores only through goals.plan_id, set on approval: goals has triggers (0019)",
+  claims: "a claim counts toward a target only once decided: claim_decisions' insert has a trigger (0019)",
 };
 
 test("every table the month's code reads has triggers bumping month_results on insert, update and delete", async () => {

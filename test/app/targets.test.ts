@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { addMember, registerGroup } from "../../src/app/groups";
 import { matchTarget, resolveTarget, resolveTargets, splitTargets } from "../../src/app/targets";
+import { targetProblemText, targetProblemsText } from "../../cards/targets";
 import type { BatchItem } from "../../src/db/database";
 import { groups, members, type Group, type Member } from "../../src/db/schema";
 import { eq } from "drizzle-orm";
@@ -35,15 +36,14 @@ describe("matchTarget (pure)", () => {
   ];
 
   test("a mention is matched by id, whatever the names look like", () => {
-    const r = matchTarget(people, "李四", [{ userId: larkOpenId("4"), name: "李四" }], "zh");
+    const r = matchTarget(people, "李四", [{ userId: larkOpenId("4"), name: "李四" }]);
     expect(r).toMatchObject({ ok: true, member: { userId: larkOpenId("4") } });
   });
 
   test("a mention of someone outside the group is refused by name", () => {
-    expect(matchTarget(people, "王五", [{ userId: larkOpenId("9"), name: "王五" }], "zh")).toEqual({
-      ok: false,
-      problem: "王五 不是本群的考核成员",
-    });
+    const r = matchTarget(people, "王五", [{ userId: larkOpenId("9"), name: "王五" }]);
+    expect(r).toEqual({ ok: false, problem: { code: "not-member", name: "王五" } });
+    expect(!r.ok && targetProblemText(r.problem, "zh")).toBe("王五 不是本群的考核成员");
   });
 
   test("two people with one display name, both mentioned, are two people", () => {
@@ -52,29 +52,35 @@ describe("matchTarget (pure)", () => {
       { userId: larkOpenId("4"), name: "李四" },
     ];
     const used = new Set<(typeof mentions)[number]>();
-    const a = matchTarget(people, "李四", mentions, "zh", used);
-    const b = matchTarget(people, "李四", mentions, "zh", used);
-    expect([a, b].map((r) => (r.ok ? r.member.userId : r.problem))).toEqual([larkOpenId("3"), larkOpenId("4")]);
+    const a = matchTarget(people, "李四", mentions, used);
+    const b = matchTarget(people, "李四", mentions, used);
+    expect([a, b].map((r) => (r.ok ? r.member.userId : r.problem.code))).toEqual([larkOpenId("3"), larkOpenId("4")]);
   });
 
   test("typed: the exact name wins over longer names it begins", () => {
-    expect(matchTarget(people, "张三", [], "zh")).toMatchObject({ ok: true, member: { userId: larkOpenId("1") } });
+    expect(matchTarget(people, "张三", [])).toMatchObject({ ok: true, member: { userId: larkOpenId("1") } });
   });
 
   test("typed: a unique prefix is enough", () => {
-    expect(matchTarget(people, "王小", [], "zh")).toMatchObject({ ok: true, member: { userId: larkOpenId("5") } });
+    expect(matchTarget(people, "王小", [])).toMatchObject({ ok: true, member: { userId: larkOpenId("5") } });
   });
 
   test("typed: a shared name or prefix lists the candidates", () => {
-    const dup = matchTarget(people, "李四", [], "zh");
+    const dup = matchTarget(people, "李四", []);
     expect(dup.ok).toBe(false);
-    expect(!dup.ok && dup.problem).toBe("群里有 2 位「李四」，请 @ 要找的那一位");
-    const prefix = matchTarget(people, "张", [], "en");
-    expect(!prefix.ok && prefix.problem).toBe("“张” matches several people: 张三, 张三丰. Please @mention one");
+    expect(!dup.ok && dup.problem).toEqual({ code: "namesake", name: "李四", count: 2 });
+    expect(!dup.ok && targetProblemText(dup.problem, "zh")).toBe("群里有 2 位「李四」，请 @ 要找的那一位");
+    const prefix = matchTarget(people, "张", []);
+    expect(!prefix.ok && prefix.problem).toEqual({ code: "ambiguous", name: "张", candidates: ["张三", "张三丰"] });
+    expect(!prefix.ok && targetProblemText(prefix.problem, "en")).toBe(
+      "“张” matches several people: 张三, 张三丰. Please @mention one",
+    );
   });
 
   test("typed: nobody by that name", () => {
-    expect(matchTarget(people, "赵六", [], "zh")).toEqual({ ok: false, problem: "群里没有「赵六」。请 @ 要打分的人" });
+    const r = matchTarget(people, "赵六", []);
+    expect(r).toEqual({ ok: false, problem: { code: "not-found", name: "赵六" } });
+    expect(!r.ok && targetProblemText(r.problem, "zh")).toBe("群里没有「赵六」。请 @ 要打分的人");
   });
 
   test("splitTargets takes only the leading @names, half- or full-width", () => {
@@ -122,26 +128,19 @@ describe("resolveTargets (database)", () => {
       group,
       ["张三", "李四", "张三"],
       [{ userId: larkOpenId("zhang"), name: "张三" }],
-      "zh",
     );
     expect(r.ok && r.members.map((m) => m.userId)).toEqual([larkOpenId("zhang"), larkOpenId("li")]);
   });
 
   test("all or nothing: every failing name is listed", async () => {
-    const r = await resolveTargets(
-      t.db,
-      group,
-      ["张三", "王五", "赵六"],
-      [{ userId: larkOpenId("x"), name: "王五" }],
-      "zh",
+    const r = await resolveTargets(t.db, group, ["张三", "王五", "赵六"], [{ userId: larkOpenId("x"), name: "王五" }]);
+    expect(!r.ok && targetProblemsText(r.problems, "zh")).toBe(
+      "王五 不是本群的考核成员\n群里没有「赵六」。请 @ 要打分的人",
     );
-    expect(r).toEqual({ ok: false, problem: "王五 不是本群的考核成员\n群里没有「赵六」。请 @ 要打分的人" });
   });
 
   test("someone who has left the group is no longer found", async () => {
-    expect((await resolveTarget(t.db, group, "钱七", [], "zh")).ok).toBe(false);
-    expect((await resolveTarget(t.db, group, "钱七", [{ userId: larkOpenId("gone"), name: "钱七" }], "zh")).ok).toBe(
-      false,
-    );
+    expect((await resolveTarget(t.db, group, "钱七", [])).ok).toBe(false);
+    expect((await resolveTarget(t.db, group, "钱七", [{ userId: larkOpenId("gone"), name: "钱七" }])).ok).toBe(false);
   });
 });

@@ -10,14 +10,41 @@ import {
 
 describe("targets (目标)", () => {
   test("the planned value and its unit come from the first number", () => {
-    expect(parseGoalText("完成12个项目")).toEqual({ title: "完成12个项目", planned: 12, unit: "个项目" });
-    expect(parseGoalText("累计投入23459万元")).toEqual({ title: "累计投入23459万元", planned: 23459, unit: "万元" });
-    expect(parseGoalText("隐患整改率100%")).toEqual({ title: "隐患整改率100%", planned: 100, unit: "%" });
+    expect(parseGoalText("完成12个项目")).toEqual({
+      title: "完成12个项目",
+      planned: 12,
+      unit: "个项目",
+      direction: "at_least",
+    });
+    expect(parseGoalText("累计投入23459万元")).toEqual({
+      title: "累计投入23459万元",
+      planned: 23459,
+      unit: "万元",
+      direction: "at_least",
+    });
+    expect(parseGoalText("隐患整改率100%")).toEqual({
+      title: "隐患整改率100%",
+      planned: 100,
+      unit: "%",
+      direction: "at_least",
+    });
     expect(parseGoalText("新增学位 1945 个，年底前")).toEqual({
       title: "新增学位 1945 个，年底前",
       planned: 1945,
       unit: "个",
+      direction: "at_least",
     });
+  });
+
+  test("篇13 line 281: a limit to stay under, which may be 0", () => {
+    expect(parseGoalText("安全生产事故不超过2起")).toEqual({
+      title: "安全生产事故不超过2起",
+      planned: 2,
+      unit: "起",
+      direction: "at_most",
+    });
+    expect(parseGoalText("投诉控制在3件以内")).toMatchObject({ planned: 3, unit: "件", direction: "at_most" });
+    expect(parseGoalText("生产安全事故不超过0起")).toMatchObject({ planned: 0, direction: "at_most" });
   });
 
   test("no number, zero or an absurd plan is refused", () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cardActions, commands } from "../../commands";
 import { groupCalendar } from "../../src/app/leaves";
 import { publish } from "../../src/app/publications";
-import { appeals, claims, groups, leaves, members, records, schemeProposals } from "../../src/db/schema";
+import { appeals, claims, goalPlans, groups, leaves, members, records, schemeProposals } from "../../src/db/schema";
 import {
   botAddedEvent,
   cardActionEvent,
@@ -88,6 +88,7 @@ const COMMAND_MATRIX: Record<string, Entry> = {
     why: "anyone sees the targets; leaders and the office set them",
     probes: [{ text: `目标 ${at(SUBJECT)} 业务 完成12个项目`, mentions: [SUBJECT] }],
   },
+  目标计划书: { access: "leader or office", probes: [{ text: "目标计划书" }, { text: "目标计划书 本年" }] },
   方案: {
     access: "mixed",
     why: "anyone reads the scheme; leaders change it",
@@ -239,6 +240,13 @@ const ACTION_MATRIX: Record<string, { access: Access; why?: string; probes?: Act
       { value: (i) => ({ action: "scheme.decide", id: i.proposal, decision: "approve" }) },
     ],
   },
+  "goal-plan.decide": {
+    access: "office",
+    probes: [
+      { value: (i) => ({ action: "goal-plan.decide", id: i.plan, decision: "approve" }) },
+      { value: (i) => ({ action: "goal-plan.decide", id: i.plan, decision: "reject" }) },
+    ],
+  },
   "record.suggested": {
     access: "everyone",
     why: "files the suggested record for its sender only; anyone else's click gets a toast (hostile-input.test.ts)",
@@ -271,6 +279,8 @@ interface Ids {
   proposalNo: number;
   /** A staff member's leave request waiting for a leader. */
   leave: string;
+  /** A group leader's 目标计划书 waiting for the office. */
+  plan: string;
   leaveNo: number;
 }
 
@@ -367,6 +377,10 @@ beforeAll(async () => {
   expect(await say(LEADER, `设置 负责人 ${at(SUBJECT)}`, { mentions: [SUBJECT] })).toContain("负责人");
   expect(await say(SUBJECT, "方案 使用 单位干部")).toContain("方案申请已提交");
   const [proposal] = await h.bot.db.select().from(schemeProposals);
+  // ...and his 目标计划书 too (issue 14 item 1).
+  expect(await say(SUBJECT, "目标 业务 完成3个项目")).toContain("已设目标");
+  expect(await say(SUBJECT, "目标计划书")).toContain("目标计划书已提交");
+  const [plan] = await h.bot.db.select().from(goalPlans);
   expect(await say(STAFF, "请假 10-12 事假 家中有事")).toContain("已登记请假");
   const [leave] = await h.bot.db.select().from(leaves);
   const [claim] = await h.bot.db.select().from(claims);
@@ -383,6 +397,7 @@ beforeAll(async () => {
     proposalNo: proposal!.no,
     leave: leave!.id,
     leaveNo: leave!.no!,
+    plan: plan!.id,
   };
 }, 120_000);
 afterAll(() => h.close());

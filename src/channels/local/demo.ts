@@ -79,3 +79,28 @@ export const DEMO_UNITS: readonly { chatId: string; template: string; scores: re
 ];
 export const DEMO_UNIT_ITEMS = ["联村工作", "业务工作", "单位管理", "党的建设", "对外宣传"] as const;
 export const DEMO_UNIT_POOL_YUAN = 200_000;
+
+/**
+ * Targets that score (issue 14 item 1): 业务一科 is appraised under 单位干部 with 单位业务 bound to its target, so a
+ * visitor sees a target scoring an indicator in the first minutes. On the history's first day the office imports
+ * this scheme for the group, sets its quarter's target (the history's 「目标 业务 走访辖区企业 40 家」) and files the
+ * 目标计划书, approved at once (the office files it) and published to the group; the records tagged 「#目标1 +k」
+ * then score 单位业务 by the curve: ≥ the plan due so far is 100 plus a bonus up to 20% of the item.
+ */
+export const DEMO_TARGET_SCHEME = {
+  rules: 2,
+  name: "单位干部（目标责任制）",
+  dimensions: [
+    { key: "village", name: "联村工作", weight: 40, bonusCapPct: 20 },
+    { key: "business", name: "单位业务", weight: 40, bonusCapPct: 20, source: "target" },
+    { key: "conduct", name: "单位管理学习作风", weight: 20, bonusCapPct: 20 },
+  ],
+  raters: { leader: 100 },
+  rankingVisibility: "top",
+} as const;
+
+/** What the office says in 业务一科 on the history's first day, before and after the group's target is set. */
+export const demoTargetMessages = (quarter: string) => ({
+  before: `方案 导入 ${JSON.stringify(DEMO_TARGET_SCHEME)}`,
+  after: `目标计划书 ${quarter}`,
+});

@@ -81,6 +81,16 @@ function checkTree(top: readonly Dimension[]): FieldError[] {
           ),
         );
       }
+      // The curve says how targets score: it means nothing on a leaf that is not bound to targets.
+      if (node.curve !== undefined && node.source !== "target") {
+        errors.push(
+          fieldError(
+            [...here, "curve"],
+            '完成率曲线（curve）只能设在绑定目标的末级指标上（source: "target"）',
+            'a curve is allowed only on a leaf with source "target"',
+          ),
+        );
+      }
       if (node.children) visitLevel(node.children, [...here, "children"]);
     });
   };

@@ -9,6 +9,7 @@ import { checkScheme } from "./checks";
 import { checkRules2, RULES2_ONLY } from "./rules2";
 import { checkGradeOptions, gradeOptionsOf, GradeOptionsFields } from "./grade-options";
 import type { Dimension, FieldError, ParseResult, Scheme } from "./types";
+import { MAX_BONUS_PCT } from "../targets/curve";
 
 /** Keys appear in chat commands and exports, so they stay ASCII and lower case. */
 export const KEY_PATTERN = /^[a-z0-9_-]+$/;
@@ -42,7 +43,15 @@ export const DimensionShape: z.ZodType<Dimension, Dimension> = z.strictObject({
   name: text(40),
   weight: z.number().gt(0).max(100),
   bonusCapPct: z.number().min(0).max(100).optional(),
-  source: z.enum(["attendance", "unit"]).optional(),
+  source: z.enum(["attendance", "unit", "target"]).optional(),
+  curve: z
+    .strictObject({
+      floor: z.number().min(0).max(100).optional(),
+      bonusPerPct: z.number().min(0).max(10).optional(),
+      bonusCapPct: z.number().min(0).max(MAX_BONUS_PCT).optional(),
+      overStep: z.number().min(0).max(100).optional(),
+    })
+    .optional(),
   get children() {
     return z.array(DimensionShape).min(1).optional();
   },

@@ -1,4 +1,5 @@
 /** Value types of an appraisal scheme (考核方案), after validation and defaults. */
+import type { TargetCurve } from "../targets/curve";
 import type { GradeOptions } from "./grade-options";
 
 /** One node of the indicator tree. A node with `children` is scored from them; a node without is a leaf that people rate. */
@@ -9,9 +10,14 @@ export interface Dimension {
   weight: number;
   /** Top level only: positive adjustments may add at most this percent of `weight` in points (DOMAIN §2: 20%). */
   bonusCapPct?: number;
-  /** Leaves only: computed, not rated. "attendance": the share of workdays with an on-time daily record.
-   * "unit": the score of the person's own unit under its unit scheme (捆绑考核, 篇6 line 117; issue 14 item 3). */
-  source?: "attendance" | "unit";
+  /**
+   * Leaves only: computed, not rated. "attendance": the share of workdays with an on-time daily record.
+   * "unit": the score of the person's own unit under its unit scheme (捆绑考核, 篇6 line 117; issue 14 item 3).
+   * "target": the completion of the approved targets (目标) bound to this leaf, by the curve in domain/targets/curve.ts.
+   */
+  source?: "attendance" | "unit" | "target";
+  /** Leaves with `source: "target"` only: the curve's parameters (defaults: DEFAULT_CURVE). */
+  curve?: Partial<TargetCurve>;
   children?: Dimension[];
 }
 

@@ -3,6 +3,7 @@ import { createWorkCalendar } from "../../../src/domain/calendar";
 import { localDate, monthOf } from "../../../src/domain/dates";
 import { DEMO_GROUPS, DEMO_OFFICE } from "../../../src/channels/local/demo";
 import { demoHistory } from "../../../src/channels/local/playground/history";
+import { demoTargetMessages } from "../../../src/channels/local/demo";
 import { createTravelClock } from "../../../src/channels/local/travel-clock";
 
 const TZ = "Asia/Shanghai";
@@ -56,7 +57,10 @@ describe("the demo's month of history", () => {
       [g1!.owner.name, g1!.chatId, "group", `设置 管理员 @${DEMO_OFFICE.name}`],
       [DEMO_OFFICE.name, g1!.chatId, "group", `设置 取消管理员 @${g1!.owner.name}`],
       [DEMO_OFFICE.name, g1!.chatId, "group", "目标 业务 编写政务信息 20 篇 2026-Q4"],
+      // Issue 14 item 1: 业务一科's 单位业务 is bound to its target, whose plan the office files (approved at once).
+      [DEMO_OFFICE.name, g2!.chatId, "group", demoTargetMessages("2026-Q4").before],
       [DEMO_OFFICE.name, g2!.chatId, "group", "目标 业务 走访辖区企业 40 家 2026-Q4"],
+      [DEMO_OFFICE.name, g2!.chatId, "group", "目标计划书 2026-Q4"],
     ]);
     expect(steps.slice(0, office.length)).toEqual(office);
     // Records count toward the targets with a tag, in both groups.

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from "../../../domain/calendar";
 import { addDays, firstDayOfMonth, localDate, monthOf, startOfLocalDay, type IsoDate } from "../../../domain/dates";
 import { previousMonth, quarterOf } from "../../../domain/periods";
-import { DEMO_GROUPS, DEMO_OFFICE, type DemoGroup, type DemoPerson } from "../demo";
+import { DEMO_GROUPS, DEMO_OFFICE, demoTargetMessages, type DemoGroup, type DemoPerson } from "../demo";
 import { unitSteps } from "./history-units";
 
 /**
@@ -102,6 +102,10 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
     say(DEMO_OFFICE, g1, "09:05", `设置 取消管理员 @${g1.owner.name}`, [g1.owner]);
     say(DEMO_OFFICE, g1, "09:10", `目标 业务 编写政务信息 20 篇 ${quarter}`);
     say(DEMO_OFFICE, g2, "09:15", `目标 业务 走访辖区企业 40 家 ${quarter}`);
+    // Issue 14 item 1: 业务一科's 单位业务 scores by that target, its 目标计划书 approved (demo.ts).
+    const bound = demoTargetMessages(quarter);
+    say(DEMO_OFFICE, g2, "09:12", bound.before);
+    say(DEMO_OFFICE, g2, "09:20", bound.after);
   }
 
   for (const [i, date] of workdays.entries()) {
