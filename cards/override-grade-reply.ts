@@ -1,10 +1,6 @@
 import type { OverrideOutcome } from "../src/app/grade-confirmations";
 import { t, type Lang, type Rendered } from "./kit";
-import { noticeCard } from "./notice";
-
-/** The notice every 等次确认 answer comes in: green when done, yellow when refused. */
-export const confirmNotice = (text: string, ok: boolean, lang: Lang): Rendered =>
-  noticeCard({ title: t(lang, "等次确认", "Confirm grades"), body: text, colour: ok ? "green" : "yellow" });
+import { confirmNotice } from "./confirm-grades-reply";
 
 function refusal(outcome: Exclude<OverrideOutcome, { code: "overridden" }>, lang: Lang): string {
   switch (outcome.code) {
