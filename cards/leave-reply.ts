@@ -3,7 +3,7 @@ import type { LeaveKind } from "../src/domain/attendance";
 import { excerpt } from "../src/domain/text";
 import { escapeMarkdown, t, type Lang, type Rendered } from "./kit";
 import { noticeCard } from "./notice";
-import { problemCard } from "./refusals";
+import { problemCard, tooLong } from "./refusals";
 
 const example = (lang: Lang) => t(lang, "请假 11-28 11-30 年休假", "/leave 11-28 11-30 annual leave");
 
@@ -38,18 +38,12 @@ export function leaveReply(
         { zh: "时间太长", en: "Too long" },
         t(lang, `一次最多登记 ${r.max} 天。`, `At most ${r.max} days at once.`),
       );
-    case "reason_too_long": {
-      const counted = t(lang, `（这次 ${r.got} 字）`, ` (this one has ${r.got})`);
+    case "reason_too_long":
       return problemCard(
         lang,
         { zh: "原因太长", en: "Reason too long" },
-        t(
-          lang,
-          `请假原因最多 ${r.max} 字${counted}，请精简后再发。`,
-          `At most ${r.max} characters${counted}; please shorten it.`,
-        ),
+        tooLong(lang, t(lang, "请假原因", "a reason"), r.max, r.got),
       );
-    }
     case "requested": {
       const span = v.from === v.to ? v.from : `${v.from} — ${v.to}`;
       const { approvers } = r;

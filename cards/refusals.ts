@@ -42,3 +42,13 @@ export function problemCard(lang: Lang, title: { zh: string; en: string }, body:
     colour: "yellow",
   });
 }
+
+/** "请假原因最多 500 字（这次 612 字），请精简后再发。" — a limit said plainly, in the user's language. */
+export function tooLong(lang: Lang, what: string, max: number, got?: number): string {
+  const counted = got === undefined ? "" : t(lang, `（这次 ${got} 字）`, ` (this one has ${got})`);
+  return t(
+    lang,
+    `${what}最多 ${max} 字${counted}，请精简后再发。`,
+    `At most ${max} characters${counted}; please shorten it.`,
+  );
+}

@@ -1,5 +1,4 @@
-import { t } from "../cards/kit";
-import { leadersOnlyCard, officeOnlyCard, plainNotice, problemCard } from "../cards/refusals";
+import { leadersOnlyCard, officeOnlyCard, plainNotice, problemCard, tooLong } from "../cards/refusals";
 import type { CommandContext } from "../src/bot/command";
 import { isAdmin } from "../src/app/roles";
 import { localDate, monthOf, type IsoMonth } from "../src/domain/dates";
@@ -24,15 +23,7 @@ export async function officeOnly(ctx: CommandContext<unknown>, what: string): Pr
 
 export { plainNotice };
 
-/** "请假原因最多 500 字（这次 612 字），请精简后再发。" — a limit said plainly, in the user's language. */
-export function tooLong(lang: "zh" | "en", what: string, max: number, got?: number): string {
-  const counted = got === undefined ? "" : t(lang, `（这次 ${got} 字）`, ` (this one has ${got})`);
-  return t(
-    lang,
-    `${what}最多 ${max} 字${counted}，请精简后再发。`,
-    `At most ${max} characters${counted}; please shorten it.`,
-  );
-}
+export { tooLong };
 
 /** Says what went wrong with a command's input, and how it should look. */
 export function problem(
