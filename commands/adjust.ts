@@ -1,86 +1,14 @@
-import { z } from "zod";
-import { t, type Lang } from "../cards/kit";
-import { adjustmentCard } from "../cards/adjustment";
+import { adjustReply } from "../cards/adjust-reply";
 import { adjustScore } from "../src/app/adjustments";
 import { displayName } from "../src/app/scores";
-import { MAX_TARGETS, resolveTargets, splitTargets } from "./target-arg";
+import { resolveTargets } from "./target-arg";
 import { defineCommand, type Command } from "../src/bot/command";
-import { isVagueReason } from "../src/domain/scoring";
-import { currentMonth, leadersOnly, problem, tooLong } from "./guards";
-import { charCount, excerpt, MAX_REASON_CHARS } from "../src/domain/text";
-import { isPositivePoints, MAX_CHANGE_POINTS } from "../src/domain/points";
+import { ADJUST_EXAMPLES, adjustArgs, type AdjustArgs } from "./args/adjust";
+import { currentMonth, leadersOnly, problem } from "./guards";
 
-const adjustArgs = (sign: 1 | -1) => (lang: Lang) =>
-  z.string().transform((text, ctx) => {
-    const { names, words } = splitTargets(text);
-    // Several @people get the same points for the same reason (a team's shared result);
-    // a name typed without @ is one person, since names and words cannot be told apart.
-    const who = names.length ? names : words.length >= 4 ? [words.shift()!] : [];
-    const [item, pointsText, ...reasonWords] = words;
-    const points = Number(pointsText);
-    const reason = reasonWords.join(" ").trim();
-    const verb = sign > 0 ? t(lang, "加分", "/bonus") : t(lang, "扣分", "/deduct");
-    if (!who.length || !item || pointsText === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message: t(lang, `请写明：${verb} @某人 维度 分值 原因`, `Write: ${verb} @person dimension points reason`),
-      });
-      return z.NEVER;
-    }
-    if (who.length > MAX_TARGETS) {
-      ctx.addIssue({
-        code: "custom",
-        message: t(
-          lang,
-          `一次最多 ${MAX_TARGETS} 人，请分几次发送。`,
-          `At most ${MAX_TARGETS} people at once; please split it.`,
-        ),
-      });
-      return z.NEVER;
-    }
-    if (!isPositivePoints(points)) {
-      ctx.addIssue({
-        code: "custom",
-        message: t(
-          lang,
-          `分值须是 0–${MAX_CHANGE_POINTS} 之间的正数，不是「${excerpt(pointsText)}」`,
-          `Points must be a positive number up to ${MAX_CHANGE_POINTS}, not “${excerpt(pointsText)}”`,
-        ),
-      });
-      return z.NEVER;
-    }
-    // DOMAIN §2 (§15 of the sources): vague deductions such as "酌情扣分" are unusable.
-    if (!reason || isVagueReason(reason)) {
-      ctx.addIssue({
-        code: "custom",
-        message: reason
-          ? t(
-              lang,
-              `原因「${excerpt(reason)}」过于笼统，请写明具体事实（做了什么、何时、什么结果）。`,
-              `“${excerpt(reason)}” is too vague: state the specific facts.`,
-            )
-          : t(lang, `${verb}必须写明原因。`, `A reason is required.`),
-      });
-      return z.NEVER;
-    }
-    if (charCount(reason) > MAX_REASON_CHARS) {
-      ctx.addIssue({
-        code: "custom",
-        message: tooLong(lang, t(lang, "原因", "reason"), MAX_REASON_CHARS, charCount(reason)),
-      });
-      return z.NEVER;
-    }
-    return { who, item, points: (sign * Math.round(points * 100)) / 100, reason };
-  });
-
-function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: string; points: number; reason: string }> {
+function createAdjustCommand(sign: 1 | -1): Command<AdjustArgs> {
   const bonus = sign > 0;
-  const example = bonus
-    ? { zh: "加分 @张三 联村 2 牵头完成秋收调度", en: "/bonus @张三 village 2 led the harvest scheduling" }
-    : {
-        zh: "扣分 @张三 作风 1 11月20日例会无故缺席",
-        en: "/deduct @张三 conduct 1 missed the 20 Nov meeting without notice",
-      };
+  const example = bonus ? ADJUST_EXAMPLES.bonus : ADJUST_EXAMPLES.deduct;
   return defineCommand({
     name: bonus ? "加分" : "扣分",
     aliases: bonus ? ["bonus"] : ["deduct"],
@@ -98,45 +26,16 @@ function createAdjustCommand(sign: 1 | -1): Command<{ who: string[]; item: strin
     args: adjustArgs(sign),
     async handle(ctx) {
       if (!leadersOnly(ctx, bonus ? "加分" : "扣分")) return;
-      const { db } = ctx.deps;
-      const targets = await resolveTargets(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
-      if (!targets.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, targets.problem, example[ctx.lang]);
-      const month = currentMonth(ctx);
+      const { group, lang } = ctx;
+      const { who, item, points, reason } = ctx.args;
+      const targets = await resolveTargets(ctx.deps.db, group, who, ctx.update.mentions, lang);
+      if (!targets.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, targets.problem, example[lang]);
       const people = targets.members;
-      const { reason, points } = ctx.args;
+      const month = currentMonth(ctx);
       const by = ctx.update.senderId;
-      const done = await adjustScore(ctx.deps, {
-        group: ctx.group,
-        people,
-        item: ctx.args.item,
-        points,
-        reason,
-        month,
-        by,
-        now: ctx.now,
-      });
-      if (!done.ok)
-        return problem(
-          ctx,
-          { zh: "哪个维度？", en: "Which dimension?" },
-          t(ctx.lang, `请从这些维度中选：${done.options.join("、")}`, `Choose one of: ${done.options.join(", ")}`),
-          example[ctx.lang],
-        );
-      ctx.work.write(...done.writes);
-      const overCap = done.overCap.map((o) => ({ ...o, name: displayName(o.member) }));
-      const names = people.map(displayName);
-      ctx.reply(
-        adjustmentCard({
-          bonus,
-          names,
-          dimension: done.dimension.name,
-          points,
-          reason,
-          month,
-          overCap,
-          lang: ctx.lang,
-        }),
-      );
+      const done = await adjustScore(ctx.deps, { group, people, item, points, reason, month, by, now: ctx.now });
+      if (done.ok) ctx.work.write(...done.writes);
+      ctx.reply(adjustReply(done, { bonus, people, nameOf: displayName, points, reason, month, example, lang }));
     },
   });
 }

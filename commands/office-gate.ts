@@ -1,10 +1,8 @@
 import { t } from "../cards/kit";
 import { noticeCard } from "../cards/notice";
-import { isAdmin, listAdmins } from "../src/app/roles";
 import type { CommandContext } from "../src/bot/command";
 import { officeOnly } from "./guards";
 import { claimFirstAdmin } from "./settings-roles";
-import { isLeader } from "../src/app/authority";
 
 /**
  * Who may use the appraisal office's file commands (导出, 花名册导入): the
@@ -16,10 +14,4 @@ export async function officeGate(ctx: CommandContext<unknown>, what: string): Pr
   if (first === null) return officeOnly(ctx, what);
   ctx.reply(noticeCard({ title: t(ctx.lang, "你已是管理员", "You are the admin"), body: first, colour: "green" }));
   return true;
-}
-
-/** Whether a file shared in a group comes from the office (or from a leader who would become it). */
-export async function isOffice(ctx: CommandContext<unknown>): Promise<boolean> {
-  if (await isAdmin(ctx.deps.db, ctx.group, ctx.update.senderId)) return true;
-  return isLeader(ctx.member) && (await listAdmins(ctx.deps.db, ctx.group)).length === 0;
 }

@@ -4,12 +4,12 @@
  */
 import type { Lang } from "../cards/kit";
 import { targetProblemText, targetProblemsText } from "../cards/targets";
+import type { Member } from "../src/app/model";
 import * as app from "../src/app/targets";
 
 export { MAX_TARGETS, splitTargets } from "../src/app/targets";
 
 type Args = Parameters<typeof app.resolveTarget>;
-type Member = app.TargetResult extends infer R ? (R extends { ok: true; member: infer M } ? M : never) : never;
 
 export async function resolveTarget(
   db: Args[0],

@@ -51,12 +51,17 @@ export interface AuditEntry {
   subjectId?: string | null;
   detail?: Record<string, unknown>;
   now: Date;
+  /**
+   * A fixed id (e.g. from the update's event id) makes the row idempotent: a retried update
+   * writes it once, the second insert doing nothing.
+   */
+  id?: string;
 }
 
 /** One audit row, as a write to commit with the change it records. */
 export function auditWrite(db: Database, entry: AuditEntry): BatchItem {
-  return db.insert(auditLog).values({
-    id: newId("aud", entry.now.getTime()),
+  const insert = db.insert(auditLog).values({
+    id: entry.id ?? newId("aud", entry.now.getTime()),
     groupId: entry.groupId,
     actorUserId: entry.by,
     action: entry.action,
@@ -64,6 +69,7 @@ export function auditWrite(db: Database, entry: AuditEntry): BatchItem {
     ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
     at: entry.now,
   });
+  return entry.id === undefined ? insert : insert.onConflictDoNothing();
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BatchItem, Database } from "../db/database";
 import type { ClaimDetail, Group, Member } from "../db/schema";
-import type { Scheme } from "../domain/scheme";
+import { findDimension, type Scheme } from "../domain/scheme";
+import { matchAwardLevel } from "./awards";
 import type { OutboundMessage } from "../outbox/message";
 import type { ClaimViews } from "./claim-decision";
 import { activeLeaders, approvalKey, createClaim, nextClaimNo, projectClaim, type ClaimContext } from "./claims";
@@ -64,4 +65,39 @@ export async function submitClaim(
 /** A key as a plain string, or (structured outbox keys) with what the message is about. */
 function keyed(key: string | { key: string }): { key: string } {
   return typeof key === "string" ? { key } : key;
+}
+
+export type ChatClaim = { kind: "award"; level: string } | { kind: "bonus"; item: string; points: number };
+
+export type ChatClaimResult =
+  | { ok: false; code: "unknown_level"; level: string }
+  | { ok: false; code: "unknown_dimension"; options: string[] }
+  | ClaimSubmitted;
+
+/**
+ * 申报 typed in chat: the award level or dimension read against the scheme in force, then
+ * submitted as any claim is; or which level or dimension was not found.
+ */
+export async function claimFromChat(
+  deps: { db: Database; views: Pick<ClaimViews, "approval"> },
+  input: { group: Group; member: Member; month: string; claim: ChatClaim; evidence: string; now: Date },
+): Promise<ChatClaimResult> {
+  const { scheme } = await schemeInForce(deps.db, input.group.id);
+  const { claim } = input;
+  const base = {
+    group: input.group,
+    member: input.member,
+    period: input.month,
+    evidence: input.evidence,
+    now: input.now,
+  };
+  if (claim.kind === "award") {
+    const level = matchAwardLevel(Object.keys(scheme.awards), claim.level);
+    if (!level) return { ok: false, code: "unknown_level", level: claim.level };
+    return submitClaim(deps, { ...base, kind: "award", detail: { level } });
+  }
+  const found = findDimension(scheme, claim.item);
+  if (found.kind !== "found")
+    return { ok: false, code: "unknown_dimension", options: scheme.dimensions.map((d) => d.name) };
+  return submitClaim(deps, { ...base, kind: "bonus", detail: { dimension: found.path[0]!.key, points: claim.points } });
 }

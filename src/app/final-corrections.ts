@@ -3,6 +3,7 @@ import type { Database } from "../db/database";
 import { publications, type Group, type Member, type Publication } from "../db/schema";
 import { findDimension } from "../domain/scheme";
 import type { Writes } from "./audit";
+import { isLeader } from "./authority";
 import { correctionMonth, correctionWrites } from "./corrections";
 import { schemeForMonth } from "./schemes";
 
@@ -11,14 +12,15 @@ import { schemeForMonth } from "./schemes";
  * appeal, or a change in the month itself; only a final result is corrected, logged, and re-issued.
  */
 export type FinalResult =
-  | { ok: false; code: "not_published" | "still_open" }
+  | { ok: false; code: "not_leader" | "not_published" | "still_open" }
   | { ok: true; code: "final"; publication: Publication };
 
-/** The group's final result for a period, or why there is none to correct. */
+/** The group's final result for a period, or why there is none for this person to correct (leaders only). */
 export async function finalPublication(
   deps: { db: Database },
-  input: { group: Group; period: string },
+  input: { group: Group; member: Pick<Member, "role">; period: string },
 ): Promise<FinalResult> {
+  if (!isLeader(input.member)) return { ok: false, code: "not_leader" };
   const [publication] = await deps.db
     .select()
     .from(publications)

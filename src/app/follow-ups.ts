@@ -3,6 +3,7 @@ import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
 import { followUps, members, publications, type FollowUp, type Group, type Member } from "../db/schema";
 import { auditWrite } from "./audit";
+import { isLeader } from "./authority";
 
 /**
  * 整改清单 (issue 14 item 5; 篇3 line 57 「建立问题、措施、责任、时限“四项清单”，依单推进，逐项逐条核实
@@ -199,4 +200,12 @@ export async function followUpsForCard(
 /** Everyone of the group, former members too: an item names who it is about and who closed it. */
 export function groupPeople(db: Database, groupId: string): Promise<Member[]> {
   return db.select().from(members).where(eq(members.groupId, groupId));
+}
+
+/** 整改 alone: a leader sees everyone's items and may close them; anyone else sees their own. */
+export async function followUpList(db: Database, input: { group: Group; member: Member }) {
+  const canClose = isLeader(input.member);
+  const people = await groupPeople(db, input.group.id);
+  const items = await followUpsOf(db, input.group.id, canClose ? {} : { memberId: input.member.id });
+  return { items, people, canClose };
 }

@@ -12,6 +12,7 @@ import {
 import { gradesWithFloor } from "../domain/grade-floor";
 import type { Scheme } from "../domain/scheme";
 import { auditWrite } from "./audit";
+import { schemeInForce } from "./schemes";
 
 /**
  * 等次确认 (issue 14 item 5; 篇6 line 122 「先由各处室…进行评分，再由校考核小组评定等级」): the engine
@@ -197,7 +198,8 @@ export async function overrideGrade(
   db: Database,
   input: {
     group: Group;
-    scheme: Scheme;
+    /** The scheme whose grades are allowed: the one in force when not given. */
+    scheme?: Scheme;
     period?: string;
     member: Member;
     grade: string | null;
@@ -209,7 +211,8 @@ export async function overrideGrade(
   const row = await pendingConfirmation(db, input.group.id, input.period);
   if (!row) return { code: "none-pending" };
   if (row.status === "confirmed") return { code: "already-confirmed", confirmation: row };
-  const names = input.scheme.grades.map((g) => g.name);
+  const scheme = input.scheme ?? (await schemeInForce(db, input.group.id)).scheme;
+  const names = scheme.grades.map((g) => g.name);
   if (input.grade !== null && !names.includes(input.grade)) return { code: "unknown-grade", grades: names };
   const computed = row.computed.find((c) => c.memberId === input.member.id);
   if (!computed) return { code: "not-in-period", period: row.period };

@@ -4,7 +4,10 @@ import { newId } from "../db/ids";
 import { groups, leaveDecisions, leaves, members, type Group, type Member } from "../db/schema";
 import type { LeaveKind } from "../domain/attendance";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar";
-import type { IsoDate } from "../domain/dates";
+import { addDays, type IsoDate } from "../domain/dates";
+import { charCount, MAX_REASON_CHARS } from "../domain/text";
+import type { OutboundMessage } from "../outbox/message";
+import type { MessageBody } from "./ports";
 import { isLocked } from "./publications";
 import { isAdmin, listAdmins } from "./roles";
 import { auditWrite } from "./audit";
@@ -207,4 +210,68 @@ export async function onLeave(db: Database, groupId: string, date: IsoDate): Pro
       ),
     );
   return new Set(rows.map((r) => r.memberId));
+}
+
+/** Longest leave one message may record. */
+export const MAX_LEAVE_DAYS = 90;
+/** How far ahead a leave may start: a year covers any planned leave. */
+export const MAX_LEAVE_AHEAD_DAYS = 366;
+
+export type LeaveRequestResult =
+  | { ok: false; code: "too_far_ahead"; max: number }
+  | { ok: false; code: "out_of_order" }
+  | { ok: false; code: "too_long"; max: number }
+  | { ok: false; code: "reason_too_long"; max: number; got: number }
+  | {
+      ok: true;
+      code: "requested";
+      leave: Leave;
+      approvers: { userId: string; name: string }[];
+      writes: BatchItem[];
+      messages: OutboundMessage[];
+    };
+
+/**
+ * 请假 from chat: the span and the reason checked (how far ahead, in order, how long), then the
+ * request stored and its card sent to each approver (rendered by `card`, in Chinese).
+ */
+export async function requestLeaveChecked(
+  deps: { db: Database; card: (leave: Leave, requester: string) => MessageBody },
+  input: {
+    group: Group;
+    member: Member;
+    from: IsoDate;
+    to: IsoDate;
+    kind: LeaveKind;
+    reason?: string;
+    /** Shown to approvers when the member has no name. */
+    requester: string;
+    today: IsoDate;
+    now: Date;
+  },
+): Promise<LeaveRequestResult> {
+  const { from, to, reason } = input;
+  if (from > addDays(input.today, MAX_LEAVE_AHEAD_DAYS))
+    return { ok: false, code: "too_far_ahead", max: MAX_LEAVE_AHEAD_DAYS };
+  if (to < from) return { ok: false, code: "out_of_order" };
+  if (addDays(from, MAX_LEAVE_DAYS) < to) return { ok: false, code: "too_long", max: MAX_LEAVE_DAYS };
+  if (reason && charCount(reason) > MAX_REASON_CHARS)
+    return { ok: false, code: "reason_too_long", max: MAX_REASON_CHARS, got: charCount(reason) };
+  const { group, member, kind, now } = input;
+  const { leave, writes, approvers } = await requestLeave(deps.db, {
+    group,
+    member,
+    from,
+    to,
+    kind,
+    ...(reason ? { reason } : {}),
+    now,
+  });
+  const body = deps.card(leave, input.requester);
+  const messages: OutboundMessage[] = approvers.map((a) => ({
+    key: `leave:${leave.id}:${a.userId}`,
+    to: { type: "open_id", id: a.userId },
+    ...body,
+  }));
+  return { ok: true, code: "requested", leave, approvers, writes, messages };
 }

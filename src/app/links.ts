@@ -4,6 +4,7 @@ import { newId } from "../db/ids";
 import { auditLog, chatLinks, groups, linkCodes, members, type Group, type Member } from "../db/schema";
 import { auditWrite, type Writes } from "./audit";
 import { deactivateGroup } from "./groups";
+import { isLeader } from "./authority";
 
 /** How long a 绑定 code stays valid: long enough to switch apps, short enough not to leak. */
 export const LINK_CODE_TTL_MS = 10 * 60_000;
@@ -164,7 +165,7 @@ const LINK_ATTEMPT_WINDOW_MS = 10 * 60_000;
 export type LinkAttempt =
   | { kind: "found"; found: NonNullable<Awaited<ReturnType<typeof findLinkCode>>> }
   | { kind: "invalid"; left: number }
-  | { kind: "locked"; minutes: number };
+  | { kind: "locked"; minutes: number; attempts: number };
 
 /**
  * One 绑定 attempt by a WeChat contact or room (`who`): a 6-digit code could
@@ -195,22 +196,20 @@ export async function attemptLinkCode(
   const earlier = (await failures()).filter((f) => f.id !== own);
   if (earlier.length >= LINK_ATTEMPTS) {
     const freeAt = earlier[earlier.length - LINK_ATTEMPTS]!.at.getTime() + LINK_ATTEMPT_WINDOW_MS;
-    return { kind: "locked", minutes: Math.max(1, Math.ceil((freeAt - input.now.getTime()) / 60_000)) };
+    const minutes = Math.max(1, Math.ceil((freeAt - input.now.getTime()) / 60_000));
+    return { kind: "locked", minutes, attempts: LINK_ATTEMPTS };
   }
   const found = await findLinkCode(db, input.code, input.kind, input.now);
   if (found) return { kind: "found", found };
-  await db
-    .insert(auditLog)
-    .values({
-      id: own,
-      groupId: null,
-      actorUserId: input.who,
-      action: "link.failed",
-      subjectId: input.kind,
-      detail: { code: input.code },
-      at: input.now,
-    })
-    .onConflictDoNothing();
+  await auditWrite(db, {
+    id: own,
+    groupId: null,
+    by: input.who,
+    action: "link.failed",
+    subjectId: input.kind,
+    detail: { code: input.code },
+    now: input.now,
+  });
   return { kind: "invalid", left: Math.max(0, LINK_ATTEMPTS - earlier.length - 1) };
 }
 
@@ -250,4 +249,33 @@ export async function linkChat(
   if (input.room && input.current.platform === "wechat" && input.current.id !== found.group.id)
     writes.push(deactivateGroup(db, input.current.id));
   return { kind: "linked", group: found.group, member: found.member, writes };
+}
+
+export type LinkCodeRequest =
+  | { ok: false; code: "not_lark" | "not_leader" }
+  | { ok: true; code: "issued"; kind: LinkKind; linkCode: string; minutes: number; writes: Writes };
+
+/**
+ * 绑定码: codes are issued in Lark only (the WeChat side redeems them); in a group a leader's,
+ * for the room, and privately anyone's, for themself.
+ */
+export function requestLinkCode(
+  db: Database,
+  input: { platform: Group["platform"]; inGroupChat: boolean; group: Group; member: Member; now: Date },
+): LinkCodeRequest {
+  if (input.platform !== "lark") return { ok: false, code: "not_lark" };
+  if (input.inGroupChat && !isLeader(input.member)) return { ok: false, code: "not_leader" };
+  const kind: LinkKind = input.inGroupChat ? "room" : "person";
+  const issued = issueLinkCode(db, { kind, group: input.group, member: input.member, now: input.now });
+  const minutes = LINK_CODE_TTL_MS / 60_000;
+  return { ok: true, code: "issued", kind, linkCode: issued.code, minutes, writes: issued.writes };
+}
+
+/** 绑定 as typed: only WeChat redeems a code; elsewhere the answer is where to send it. */
+export async function linkFromChat(
+  deps: { db: Database },
+  input: Parameters<typeof linkChat>[1] & { platform: Group["platform"] },
+): Promise<LinkChatResult | { kind: "not_wechat" }> {
+  if (input.platform !== "wechat") return { kind: "not_wechat" };
+  return linkChat(deps, input);
 }

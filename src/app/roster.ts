@@ -7,7 +7,7 @@ import { termOn, type RosterParse, type RosterProblem, type Term } from "../doma
 import { excerpt } from "../domain/text";
 import { tenantGroups } from "./groups";
 import { displayName } from "./scores";
-import { auditWrite } from "./audit";
+import { auditWrite, type Writes } from "./audit";
 
 /**
  * 花名册导入, all or nothing: every row is checked (the sheet itself, then
@@ -25,7 +25,7 @@ import { auditWrite } from "./audit";
 export interface RosterPlan {
   problems: RosterProblem[];
   /** New terms (and the latest values on the member) of people whose post or coefficient changes, each audited. */
-  writes: unknown[];
+  writes: Writes;
   changed: number;
   unchanged: number;
   groups: number;
@@ -86,7 +86,7 @@ export async function planRosterImport(
     for (const m of byGroupAndName.get(`${only[0]!.id}|${row.name}`) ?? []) listedIn.add(`${m.groupId}|${m.userId}`);
   }
 
-  const writes: unknown[] = [];
+  const writes: Writes = [];
   const touchedGroups = new Set<string>();
   let changed = 0;
   let unchanged = 0;
