@@ -26,8 +26,8 @@ export interface RankingView {
   page?: Page;
 }
 
-/** How many people the top view shows. */
-export const TOP_N = 10;
+export { TOP_N } from "../src/domain/ranking";
+import { TOP_N } from "../src/domain/ranking";
 
 /**
  * 排名 as the cards to send: one, or several when the rows would pass Lark's limits

@@ -52,3 +52,12 @@ export function tooLong(lang: Lang, what: string, max: number, got?: number): st
     `At most ${max} characters${counted}; please shorten it.`,
   );
 }
+
+/** The line that tells a leader they became the tenant's first admin. */
+export function firstAdminLine(lang: Lang): string {
+  return t(
+    lang,
+    "你是第一位配置机器人的人，已成为本组织的管理员（绩考办）。",
+    "You are the first to configure the bot: you are now this organisation's admin.",
+  );
+}

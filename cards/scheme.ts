@@ -53,7 +53,7 @@ function treeLines(dims: readonly Dimension[], depth: number, lang: Lang): strin
           ? t(lang, "，取本单位考核得分（捆绑考核）", ", the unit's own score (bundled appraisal)")
           : d.source === "target"
             ? t(lang, "，按绑定目标的完成率计分（见「目标计划书」）", ", scored by its bound targets' completion")
-          : "";
+            : "";
     const line = `${"　".repeat(depth)}${depth ? "└ " : "· "}${d.name}（${d.key}）${d.weight}%${cap}${computed}`;
     return [line, ...treeLines(d.children ?? [], depth + 1, lang)];
   });

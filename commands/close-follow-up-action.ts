@@ -3,7 +3,7 @@ import { t } from "../cards/kit";
 import { closeFollowUp, followUpsOf, groupPeople } from "../src/app/follow-ups";
 import { defineCardAction } from "../src/bot/card-action";
 import { followUpLine } from "../src/jobs/grade-gate";
-import { closeText } from "./close-follow-up";
+import { closeText } from "../cards/close-follow-up-reply";
 
 /** 销号 beside an item on the 整改 card: a leader of the item's group closes it; the card shows it closed. */
 export const closeFollowUpAction = defineCardAction({
@@ -25,7 +25,8 @@ export const closeFollowUpAction = defineCardAction({
       now: ctx.now,
     });
     const people = await groupPeople(db, group.id);
-    const said = closeText(outcome, group, people, lang);
+    const line = outcome.code === "closed" ? followUpLine(outcome.item, group, people) : undefined;
+    const said = closeText(outcome, line, lang);
     if (outcome.code !== "closed") return { toast: { type: "info", content: said.text } };
     ctx.work.write(...outcome.writes);
     // The list as it stands once this commits: the clicked item closed.

@@ -1,36 +1,16 @@
-import { z } from "zod";
-import { detailCard } from "../cards/detail";
-import { t, type Lang } from "../cards/kit";
+import { detailMonthCard, detailRefusal, detailSentPrivately } from "../cards/detail-reply";
+import type { Lang } from "../cards/kit";
 import { detailOf } from "../src/app/detail";
-import { resolveTarget, splitTargets } from "./target-arg";
+import { personDetail } from "../src/app/detail-view";
+import type { Group, Member } from "../src/app/model";
 import { defineCommand } from "../src/bot/command";
 import type { Database } from "../src/db/database";
-import type { Group, Member } from "../src/app/model";
-import { monthsOfQuarter } from "../src/domain/periods";
-import { awardLabel } from "../src/domain/scheme";
-import { decisionTime } from "../cards/claim-view";
-import { currentMonth, problem } from "./guards";
-import { monthArg, resolveMonth, type MonthArg } from "./month-arg";
-import { isLeader } from "../src/app/authority";
+import { detailArgs, detailMonths } from "./args/detail";
+import { currentMonth } from "./guards";
 
-const detailArgs = (lang: Lang) =>
-  z.string().transform((text, ctx): { who?: string; month: MonthArg; quarter?: string } => {
-    const { names, words } = splitTargets(text);
-    // "2026-Q3", as a report card's 明细 reply names it: the quarter's three months.
-    const quarter = /^(\d{4})-?Q([1-4])$/iu.exec(words.join(""));
-    if (quarter) return { who: names[0], month: { kind: "current" }, quarter: `${quarter[1]}-Q${quarter[2]}` };
-    const month = monthArg(lang).safeParse(words.join(" "));
-    if (!month.success) {
-      ctx.addIssue({ code: "custom", message: month.error.issues[0]?.message ?? "" });
-      return z.NEVER;
-    }
-    return { who: names[0], month: month.data };
-  });
-
-/** The 明细 card of one person's month. */
+/** The 明细 card of one person's month (the report card's 明细 button shows it too). */
 export async function renderDetail(db: Database, group: Group, subject: Member, month: string, now: Date, lang: Lang) {
-  const d = await detailOf(db, group, subject, month, now);
-  return detailCard({ ...d, awardLabel, when: (at) => decisionTime(at, d.timezone), lang });
+  return detailMonthCard(await detailOf(db, group, subject, month, now), lang);
 }
 
 /** 明细: every record, claim, decision, rating and adjustment behind a month, with who and when. */
@@ -45,35 +25,18 @@ export const detailCommand = defineCommand({
   takesText: true,
   args: detailArgs,
   async handle(ctx) {
-    const { db } = ctx.deps;
-    let subject = ctx.member;
-    if (ctx.args.who) {
-      const target = await resolveTarget(db, ctx.group, ctx.args.who, ctx.update.mentions, ctx.lang);
-      if (!target.ok) return problem(ctx, { zh: "找不到这个人", en: "Who?" }, target.problem);
-      if (target.member.id !== ctx.member.id && !isLeader(ctx.member)) {
-        return problem(
-          ctx,
-          { zh: "只能看自己的明细", en: "Your own detail only" },
-          t(ctx.lang, "别人的明细只有负责人可以查看。", "Only leaders can see someone else's detail."),
-        );
-      }
-      subject = target.member;
-    }
-    const months = ctx.args.quarter
-      ? monthsOfQuarter(ctx.args.quarter)
-      : [resolveMonth(ctx.args.month, currentMonth(ctx))];
+    const { group, member, lang, now } = ctx;
+    const { who } = ctx.args;
+    const months = detailMonths(ctx.args, currentMonth(ctx));
+    const d = await personDetail(ctx.deps, { group, member, who, mentions: ctx.update.mentions, months, now });
+    if (!d.ok) return ctx.reply(detailRefusal(d, lang));
     // Someone else's trail goes to the leader privately, not to the group.
-    const privately = subject.id !== ctx.member.id && ctx.update.chatType === "group";
-    for (const month of months) {
-      const card = await renderDetail(db, ctx.group, subject, month, ctx.now, ctx.lang);
+    const privately = d.subject.id !== member.id && ctx.update.chatType === "group";
+    const to = { type: "open_id", id: ctx.update.senderId } as const;
+    for (const m of d.months)
       if (privately)
-        ctx.work.send(
-          { type: "open_id", id: ctx.update.senderId },
-          card,
-          `detail:${month}:${subject.id}:${ctx.update.eventId}`,
-        );
-      else ctx.reply(card);
-    }
-    if (privately) ctx.reply({ text: t(ctx.lang, "明细已私信发给你。", "Sent to you privately.") });
+        ctx.work.send(to, detailMonthCard(m, lang), `detail:${m.month}:${d.subject.id}:${ctx.update.eventId}`);
+      else ctx.reply(detailMonthCard(m, lang));
+    if (privately) ctx.reply(detailSentPrivately(lang));
   },
 });
