@@ -4,7 +4,8 @@ import type { Work } from "../bot/work";
 import type { BatchItem } from "../db/database";
 import { periodKind } from "../domain/periods";
 import type { JobKind } from "../domain/schedule";
-import { enqueueRows, type OutboundMessage } from "../outbox/message";
+import type { OutboundMessage } from "../outbox/message";
+import { queueFor } from "../outbox/queue";
 import { annualSummary } from "./annual-summary";
 import { monthlyRanking, newRunCache } from "./monthly-ranking";
 import { quarterlyReport } from "./quarterly-report";
@@ -28,11 +29,9 @@ export function publishAfter(deps: BotDeps, work: Work, group: Group, period: st
     if (runs.some((r) => r.period === period)) return;
     // Confirmed after its job stopped being due (a quarter confirmed in the next one): published here,
     // as a re-issue is, under the keys the job uses.
-    const messages = await lateJob(deps, group, period, now);
-    if (messages.length)
-      await deps.db.batch(
-        messages.flatMap((m) => enqueueRows(deps.db, m, now, group.platform)) as unknown as [BatchItem, ...BatchItem[]],
-      );
+    // Routed like every outbound message: linked WeChat rooms and contacts get theirs too.
+    const items = await queueFor(deps.db, group, await lateJob(deps, group, period, now), now);
+    if (items.length) await deps.db.batch(items as [BatchItem, ...BatchItem[]]);
   });
 }
 

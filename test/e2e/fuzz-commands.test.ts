@@ -207,7 +207,7 @@ test("generated commands × arguments through the webhook: every one answered, n
     fc.asyncProperty(fc.array(input, { minLength: 1, maxLength: 8 }), async (batch) => {
       await sendAll(batch);
     }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 45), seed, endOnFailure: true },
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 70), seed, endOnFailure: true },
   );
   // Whatever was stored holds no control characters, and no record outgrew its limit.
   const stored = [
