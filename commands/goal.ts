@@ -1,35 +1,10 @@
-import { z } from "zod";
 import { cancelGoalReply, GOAL_EXAMPLE, setGoalReply } from "../cards/goal-reply";
 import { goalsCards, MAX_GOALS_PER_YEAR } from "../cards/goals";
-import { t, type Lang } from "../cards/kit";
 import { cancelGoalCase, setGoalCase, viewGoals } from "../src/app/goal-changes";
 import { defineCommand } from "../src/bot/command";
 import { resolveGoalPeriod } from "../src/domain/goals";
-import { charCount } from "../src/domain/text";
-import { parseGoalArgs, type GoalArgs } from "./args/goal";
-import { currentMonth, tooLong } from "./guards";
-
-/** A target is a line in a table ("完成12个项目"), not a paragraph. */
-const MAX_GOAL_CHARS = 100;
-
-const goalArgs = (lang: Lang) =>
-  z.string().transform((text, ctx): GoalArgs => {
-    const a = parseGoalArgs(text);
-    if ("problem" in a) {
-      const message =
-        a.problem === "empty"
-          ? t(lang, `请写明目标和计划数，例如：${GOAL_EXAMPLE.zh}`, "Write the target with a planned number")
-          : t(lang, `「${a.word.slice(0, 20)}」不是有效日期`, `“${a.word.slice(0, 20)}” is not a valid date`);
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-    const typed = a.kind === "set" ? charCount(a.words.join(" ")) : 0;
-    if (typed > MAX_GOAL_CHARS) {
-      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "目标", "a target"), MAX_GOAL_CHARS, typed) });
-      return z.NEVER;
-    }
-    return a;
-  });
+import { goalArgs } from "./args/goal";
+import { currentMonth } from "./guards";
 
 /** 目标: targets with a planned value (or a limit), per person or for the group, and how far each has got. */
 export const goalCommand = defineCommand({

@@ -3,7 +3,12 @@
  * 「@张三 安全 事故不超过2起 本年 截止2026-12-31 标准 每起扣20分」. The period word, the deadline (完成时效) and the
  * standard (考核标准, 篇8 line 165) may stand anywhere after the names; the standard takes the rest of the text.
  */
+import { z } from "zod";
+import { GOAL_EXAMPLE } from "../../cards/goal-reply";
+import { t, type Lang } from "../../cards/kit";
+import { tooLong } from "../../cards/refusals";
 import { resolveGoalPeriod } from "../../src/domain/goals";
+import { charCount } from "../../src/domain/text";
 import { splitTargets } from "../../src/app/targets";
 
 export type GoalArgs =
@@ -48,3 +53,26 @@ export function parseGoalArgs(text: string): GoalArgs | GoalArgsProblem {
   if (!words.length) return { problem: "empty" };
   return { kind: "set", names, words, deadline, standard };
 }
+
+/** A target is a line in a table ("完成12个项目"), not a paragraph. */
+const MAX_GOAL_CHARS = 100;
+
+/** 目标's arguments, each problem worded for the reply. */
+export const goalArgs = (lang: Lang) =>
+  z.string().transform((text, ctx): GoalArgs => {
+    const a = parseGoalArgs(text);
+    if ("problem" in a) {
+      const message =
+        a.problem === "empty"
+          ? t(lang, `请写明目标和计划数，例如：${GOAL_EXAMPLE.zh}`, "Write the target with a planned number")
+          : t(lang, `「${a.word.slice(0, 20)}」不是有效日期`, `“${a.word.slice(0, 20)}” is not a valid date`);
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    const typed = a.kind === "set" ? charCount(a.words.join(" ")) : 0;
+    if (typed > MAX_GOAL_CHARS) {
+      ctx.addIssue({ code: "custom", message: tooLong(lang, t(lang, "目标", "a target"), MAX_GOAL_CHARS, typed) });
+      return z.NEVER;
+    }
+    return a;
+  });
