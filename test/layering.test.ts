@@ -6,6 +6,8 @@ import {
   importsOf,
   layerOf,
   layeringViolations,
+  queuingPastTheRouting,
+  sourceTexts,
   type ImportEdge,
 } from "./support/import-graph";
 
@@ -100,6 +102,28 @@ describe("the checker, on small graphs", () => {
     ]);
   });
 
+  test("a file outside src/outbox importing or calling a row builder is found; the outbox and comments are not", () => {
+    const file = (path: string, ...lines: string[]) => ({ path, text: lines.join("\n") });
+    expect(
+      queuingPastTheRouting([
+        // The late-confirmed path as it was before d5d4235: Lark only, linked WeChat rooms skipped.
+        file(
+          "src/jobs/publish-confirmed.ts",
+          'import { enqueueRows, type OutboundMessage } from "../outbox/message";',
+          "await deps.db.batch(messages.flatMap((m) => enqueueRows(deps.db, m, now, group.platform)));",
+        ),
+        file("src/app/claims.ts", 'import * as outbox from "../outbox/message";', "outbox.queuedRows(db, m, now);"),
+        file("src/bot/bot.ts", 'import { queueFor } from "../outbox/queue";', "// not enqueueRows: it skips routing"),
+        file("commands/x.ts", "/**", " * Queued with queueFor, never queuedRows or enqueueRows.", " */"),
+        file("src/outbox/queue.ts", 'import { queuedRows } from "./message";', "queuedRows(db, m, now, channel);"),
+        file("src/outbox/message.ts", "export function enqueueRows() {}"),
+      ]),
+    ).toEqual([
+      { path: "src/jobs/publish-confirmed.ts", name: "enqueueRows" },
+      { path: "src/app/claims.ts", name: "queuedRows" },
+    ]);
+  });
+
   test("every folder of ours has its layer", () => {
     expect(
       [
@@ -152,5 +176,12 @@ describe("the repository's import graph", () => {
 
   test("no command file imports drizzle-orm or the schema: commands reach the database through src/app", () => {
     expect(commandsReachingTheDatabase(graph)).toEqual([]);
+  });
+
+  test("no file outside src/outbox imports or calls enqueueRows (or queuedRows): routing stays in queueFor", () => {
+    const files = sourceTexts(ROOT);
+    // Read: the builders' own file and the one outbox file that uses them are among the texts.
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["src/outbox/message.ts", "src/outbox/queue.ts"]));
+    expect(queuingPastTheRouting(files)).toEqual([]);
   });
 });

@@ -85,6 +85,36 @@ export function commandsReachingTheDatabase(edges: readonly ImportEdge[]): strin
 }
 
 /**
+ * The outbox's row builders. Queuing with them skips routing (`route` in src/outbox/queue.ts): a Lark
+ * group's linked WeChat rooms and its members' linked WeChat contacts would not get the message.
+ */
+export const ROW_BUILDERS = ["enqueueRows", "queuedRows"] as const;
+
+/** One file's text, by repository path. */
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+/**
+ * Files outside src/outbox that import or call a row builder, with the builder's name: every producer
+ * queues through `queueFor`, so routing keeps one home. Comments are left out (they may name a builder
+ * to say why it is not used). The outbox's `enqueue` (one Lark insert) is not counted: its one user
+ * outside, src/app/welcome.ts, queues a card update, which `route` sends to Lark in any case.
+ */
+export function queuingPastTheRouting(files: readonly SourceText[]): { path: string; name: string }[] {
+  const out: { path: string; name: string }[] = [];
+  for (const { path, text } of files) {
+    if (layerOf(path) === "outbox") continue;
+    // Block comments open a line (Biome writes them so); a line comment follows the start or a space
+    // (so "https://…" in a string stays).
+    const code = text.replace(/^\s*\/\*[\s\S]*?\*\//gm, "").replace(/(^|\s)\/\/.*$/gm, "$1");
+    for (const name of ROW_BUILDERS) if (new RegExp(`\\b${name}\\b`).test(code)) out.push({ path, name });
+  }
+  return out;
+}
+
+/**
  * The import specifiers of one file's text. Imports start a line (Biome writes them so): a
  * statement `import … from "x"`, `export … from "x"`, `import "x"`, or a dynamic `import("x")`.
  * Comment lines start with `//` or ` *`, so imports quoted in comments are not read.
@@ -133,6 +163,14 @@ function resolve(root: string, from: string, specifier: string): string {
     }
   }
   return base;
+}
+
+/** The text of every TypeScript file of src/, commands/ and cards/ in the repository at `root`. */
+export function sourceTexts(root: string): SourceText[] {
+  return sourceFiles(root, ["src", "commands", "cards"]).map((path) => ({
+    path,
+    text: readFileSync(join(root, path), "utf8"),
+  }));
 }
 
 /** The import graph of src/, commands/ and cards/ in the repository at `root`. */
