@@ -1,4 +1,5 @@
 import { sha256Hex } from "../../db/sha256";
+import { schemeTemplates } from "../../domain/scheme";
 
 /**
  * The demo organisation local mode starts with, so `npm start` on a fresh
@@ -104,3 +105,30 @@ export const demoTargetMessages = (quarter: string) => ({
   before: `方案 导入 ${JSON.stringify(DEMO_TARGET_SCHEME)}`,
   after: `目标计划书 ${quarter}`,
 });
+
+/**
+ * 群众评价 (issue 14 item 2): 综合办公室 runs the 单位干部 template (篇5 line 96) with a 群众 (public) rater group beside
+ * its leaders, as 篇9 gives 公众形象 30% (「由25%提高到30%」); the 70/30 split is that example, not a seed rule. Its
+ * leader opens a survey of 单位管理学习作风 for the whole office (40 slips, at least 20 answers), 26 people served
+ * answer on the survey page (19 满意, 6 基本满意, 1 不满意: (19×100 + 6×60) ÷ 26 = 86.92), and the leader closes it.
+ */
+const unitStaff = schemeTemplates.find((t) => t.id === "unit-staff")!.scheme;
+export const DEMO_SURVEY_SCHEME = { ...unitStaff, name: "单位干部（含群众评价）", raters: { leader: 70, public: 30 } };
+export const DEMO_SURVEY = {
+  chatId: demoId("oc", "office"),
+  dimension: "单位管理学习作风",
+  codes: 40,
+  minSample: 20,
+  answers: [
+    ...Array.from({ length: 19 }, () => "good" as const),
+    ...Array.from({ length: 6 }, () => "fair" as const),
+    "poor" as const,
+  ],
+  /** What a few respondents write beside their choice, by answer index. */
+  comments: {
+    0: "办事热情，一次就办好了",
+    3: "材料退改讲得很清楚",
+    20: "窗口午休时段有时没人",
+    25: "电话打了两次才接通",
+  },
+} as const;

@@ -3,6 +3,7 @@ import { createWorkCalendar } from "../../../src/domain/calendar";
 import { localDate, monthOf } from "../../../src/domain/dates";
 import { DEMO_GROUPS, DEMO_OFFICE } from "../../../src/channels/local/demo";
 import { demoHistory } from "../../../src/channels/local/playground/history";
+import { surveySchemeMessage } from "../../../src/channels/local/playground/history-surveys";
 import { demoTargetMessages } from "../../../src/channels/local/demo";
 import { createTravelClock } from "../../../src/channels/local/travel-clock";
 
@@ -49,9 +50,13 @@ describe("the demo's month of history", () => {
 
   it("makes 王老师 the office on the first day, before any record: appointed by the first leader to configure, who hands over", () => {
     const [g1, g2] = DEMO_GROUPS;
-    // The unit appraisal (issue 14 items 3 and 4) comes on the last workday: its own test below.
+    // The unit appraisal (issue 14 items 3 and 4) comes on the last workday, the survey's scheme on the last workday's
+    // month's first: their own tests below.
     const office = steps.filter(
-      (s) => (s.from === DEMO_OFFICE || s.mentions?.includes(DEMO_OFFICE)) && !/^(单位|两级分配)/u.test(s.text),
+      (s) =>
+        (s.from === DEMO_OFFICE || s.mentions?.includes(DEMO_OFFICE)) &&
+        !/^(单位|两级分配)/u.test(s.text) &&
+        s.text !== surveySchemeMessage(),
     );
     expect(office.map((s) => [s.from.name, s.group.chatId, s.where, s.text])).toEqual([
       [g1!.owner.name, g1!.chatId, "group", `设置 管理员 @${DEMO_OFFICE.name}`],
@@ -105,6 +110,33 @@ describe("the demo's month of history", () => {
       ["示范单位·业务一科", "单位评分 对外宣传 89"],
       ["示范单位·综合办公室", "两级分配 2026 奖金池 200000"],
     ]);
+  });
+
+  it("has 综合办公室's leader open a survey, the people served answer it on the page, and the leader close it", () => {
+    const g1 = DEMO_GROUPS[0]!;
+    const survey = steps.filter(
+      (s) => s.text === surveySchemeMessage() || /^问卷 /u.test(s.text) || s.where === "page",
+    );
+    // The office gives the group a scheme with a 群众 rater group first, the leader opens, 26 answer, the leader closes.
+    expect(survey.map((s) => [s.from.name, s.where, s.text.split(" ").slice(0, 2).join(" ")]).slice(0, 2)).toEqual([
+      [DEMO_OFFICE.name, "group", "方案 导入"],
+      [g1.owner.name, "group", "问卷 开"],
+    ]);
+    expect(survey[1]!.text).toBe("问卷 开 单位管理学习作风 份数 40 最少 20");
+    const answers = survey.slice(2, -1);
+    expect(answers).toHaveLength(26);
+    expect(answers.every((s) => s.where === "page" && s.from === g1.owner && s.group === g1)).toBe(true);
+    expect(answers.map((s) => s.answer!.choice).sort()).toEqual([
+      ...Array(6).fill("fair"),
+      ...Array(19).fill("good"),
+      "poor",
+    ]);
+    expect(survey.at(-1)).toMatchObject({ from: g1.owner, where: "group", text: "问卷 结束 1" });
+    expect(survey.every((s) => s.group === g1 && day(s.at) === "2026-12-01")).toBe(true);
+    // Later in a month, the answers spread over that month's workdays.
+    const late = demoHistory(new Date("2026-11-20T02:00:00Z"), TZ, calendar).filter((s) => s.where === "page");
+    expect(new Set(late.map((s) => day(s.at))).size).toBeGreaterThan(5);
+    expect(late.every((s) => monthOf(day(s.at)) === "2026-11")).toBe(true);
   });
 
   it("later in a month it covers the last 30 days", () => {

@@ -2,6 +2,8 @@ import type { WorkCalendar } from "../../../domain/calendar";
 import { addDays, firstDayOfMonth, localDate, monthOf, startOfLocalDay, type IsoDate } from "../../../domain/dates";
 import { previousMonth, quarterOf } from "../../../domain/periods";
 import { DEMO_GROUPS, DEMO_OFFICE, demoTargetMessages, type DemoGroup, type DemoPerson } from "../demo";
+import type { ChoiceKey } from "../../../domain/survey";
+import { surveySteps } from "./history-surveys";
 import { unitSteps } from "./history-units";
 
 /**
@@ -18,9 +20,14 @@ export interface DemoStep {
   at: Date;
   from: DemoPerson;
   group: DemoGroup;
-  /** group: @mentions the bot in the group chat; p2p: the person's private chat with the bot. */
-  where: "group" | "p2p";
+  /**
+   * group: @mentions the bot in the group chat; p2p: the person's private chat with the bot; page: someone served
+   * answers `from`'s open survey on the survey page with the next printed code (`text` only describes it).
+   */
+  where: "group" | "p2p" | "page";
   text: string;
+  /** The survey page's answer, on a "page" step. */
+  answer?: { choice: ChoiceKey; comment?: string };
   /** People @mentioned by name in `text`. */
   mentions?: DemoPerson[];
 }
@@ -199,5 +206,7 @@ export function demoHistory(now: Date, timeZone: string, calendar: WorkCalendar)
   }
   // Units (issue 14 items 3 and 4): the office appraises each group as a unit on the last workday (history-units.ts).
   if (last) steps.push(...unitSteps(last, at));
+  // 群众满意度测评 (issue 14 item 2): a survey opened, answered on its page and closed (history-surveys.ts).
+  steps.push(...surveySteps(workdays, at));
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

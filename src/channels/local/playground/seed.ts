@@ -61,6 +61,40 @@ async function post(o: SeedOptions, step: DemoStep): Promise<void> {
   if (!res.ok) throw new Error(`demo history: HTTP ${res.status} for 「${step.text}」: ${await res.text()}`);
 }
 
+/** A slips page's address in a leader's private card: the survey page's address and the print key. */
+const SLIPS_URL = /(https?:\/\/[^"\s]+\/survey\/[0-9a-f]{32})\/slips\?k=[0-9a-f]{32}/g;
+/** A code as the slips page prints it: two groups of five. */
+const SLIP_CODE = /<div class="code">([0-9A-Z]{5})-([0-9A-Z]{5})<\/div>/g;
+
+/**
+ * One answer on the survey page, as the person served gives it: with the next code the leader printed (read off the
+ * slips page the leader was sent privately, as a leader prints it), posted through the page's own form. `slips` keeps
+ * each survey's codes not yet handed out.
+ */
+async function answer(o: SeedOptions, step: DemoStep, slips: Map<string, string[]>): Promise<void> {
+  await o.settle(); // the codes' card reaches the leader before anyone answers
+  const cards = o.mock.sentMessages({ openId: step.from.openId }).map((m) => JSON.stringify(m.parsed));
+  const found = cards.flatMap((c) => [...c.matchAll(SLIPS_URL)]).at(-1);
+  if (!found || !step.answer) throw new Error(`demo history: no survey's codes reached ${step.from.name}`);
+  const [slipsUrl, pageUrl] = [found[0], found[1]!];
+  if (!slips.has(pageUrl)) {
+    const html = await (await fetch(slipsUrl)).text();
+    slips.set(
+      pageUrl,
+      [...html.matchAll(SLIP_CODE)].map((m) => m[1]! + m[2]!),
+    );
+  }
+  const code = slips.get(pageUrl)!.shift();
+  if (!code) throw new Error(`demo history: ${step.from.name}'s survey has no codes left`);
+  const form = { code, choice: step.answer.choice, comment: step.answer.comment ?? "" };
+  const res = await fetch(pageUrl, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form).toString(),
+  });
+  if (!res.ok) throw new Error(`demo history: the survey page answered HTTP ${res.status} for 「${step.text}」`);
+}
+
 /**
  * Replays the demo's month of history through the webhook, each step at its
  * own time on the travel clock, so every record, rating and claim is made by
@@ -74,13 +108,14 @@ export async function seedDemo(o: SeedOptions): Promise<number> {
     await o.addBot();
     await o.settle();
     let day = "";
+    const slips = new Map<string, string[]>();
     for (const step of steps) {
       const stepDay = localDate(step.at, o.timeZone);
       // Let each day's answers go out on that day, so they carry its date in the chat.
       if (day && stepDay !== day) await o.settle();
       day = stepDay;
       o.clock.travelTo(step.at);
-      await post(o, step);
+      await (step.where === "page" ? answer(o, step, slips) : post(o, step));
     }
     await o.settle();
   } finally {

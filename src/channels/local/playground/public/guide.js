@@ -26,6 +26,7 @@ export function guideSteps(role, ctx) {
         ? { text: `你有 ${ctx.pending} 条申报待审批，在与机器人的私聊里：填意见，点「同意」「调整」或「驳回」。`, label: "去审批", act: { pending: true } }
         : { text: "没有待审批的申报了；「待办」随时列出还没审批的。", label: "发「待办」", act: { say: "待办", in: "p2p" } },
       { text: "负责人看得到全组的排名和每个人的分数。", label: "发「排名 上月」", act: { say: "排名 上月", in: "group" } },
+      { text: "群众满意度测评：综合办公室本月请服务对象用答题码在问卷页作答，问卷已结束，结果按样本份数计入「单位管理学习作风」，每个人的「成绩」里也写着。", label: "发「问卷」", act: { say: "问卷", in: "group" } },
       { text: `再换成考核办的 ${ctx.office}（管理员）：看全单位、导出 Excel。`, label: `换成${ctx.office}`, act: { become: "office" } },
     ];
   }
