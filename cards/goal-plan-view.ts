@@ -1,22 +1,22 @@
 import type { PlanView } from "../src/app/goal-plans";
 import { localDate } from "../src/domain/dates";
-import { goalPlanCard } from "./goal-plan";
-import type { Rendered } from "./kit";
+import { goalPlanCard, type GoalPlanView } from "./goal-plan";
+import type { Lang, Rendered } from "./kit";
 
 /** The approved plan as the group sees it: decided, by whom and on which day. */
 export function publishedPlanCard(view: PlanView): Rendered {
-  const { plan, group } = view;
-  const at = plan.decidedAt ? localDate(plan.decidedAt, group.timezone) : "";
-  return goalPlanCard({
-    ...common(view),
-    state: { kind: "decided", decision: "approved", by: view.decider ?? "", at },
-    audience: "group",
-  });
+  return goalPlanCard({ ...common(view), state: stateOf(view), audience: "group", lang: "zh" });
 }
 
-/** The plan as an admin gets it to approve or reject. */
-export function pendingPlanCard(view: PlanView): Rendered {
-  return goalPlanCard({ ...common(view), state: { kind: "pending" }, audience: "office" });
+/** The plan as the office's card reads: waiting for a decision, or decided by whom and when. */
+export function officePlanCard(view: PlanView, lang: Lang): Rendered {
+  return goalPlanCard({ ...common(view), state: stateOf(view), audience: "office", lang });
+}
+
+function stateOf({ plan, group, decider }: PlanView): GoalPlanView["state"] {
+  if (plan.status === "pending") return { kind: "pending" };
+  const at = plan.decidedAt ? localDate(plan.decidedAt, group.timezone) : "";
+  return { kind: "decided", decision: plan.status, by: decider ?? "", at };
 }
 
 const common = ({ plan, group, proposer, rows }: PlanView) => ({
@@ -26,5 +26,4 @@ const common = ({ plan, group, proposer, rows }: PlanView) => ({
   groupName: group.name || group.chatId,
   proposer,
   rows,
-  lang: "zh" as const,
 });

@@ -1,10 +1,10 @@
-import { goalPlanCard, goalPlanDecideButton } from "../cards/goal-plan";
-import { decidePlanToast, planRejectedNotice } from "../cards/goal-plan-reply";
+import { goalPlanDecideButton } from "../cards/goal-plan";
+import { officePlanCard } from "../cards/goal-plan-view";
+import { decidePlanToast } from "../cards/goal-plan-reply";
 import { t } from "../cards/kit";
 import { decideGoalPlan, planGroupId } from "../src/app/goal-plans";
 import { defineCardAction } from "../src/bot/card-action";
-import { localDate } from "../src/domain/dates";
-import { publishPlan } from "./goal-plan";
+import { publishPlan, tellRejected } from "./goal-plan";
 
 /** 批准 / 驳回 on a 目标计划书 card: only an admin of the plan's organisation, once; approved, it is published. */
 export const decideGoalPlanAction = defineCardAction({
@@ -20,36 +20,12 @@ export const decideGoalPlanAction = defineCardAction({
       now: ctx.now,
     });
     const { level, message } = decidePlanToast(c, ctx.lang);
-    if (c.ok) {
-      ctx.work.write(...c.writes);
-      const { plan, group } = c.view;
-      if (c.code === "approved") publishPlan(ctx.work, c.view);
-      else
-        ctx.work.send(
-          { type: "open_id", id: plan.proposedBy },
-          planRejectedNotice(group.name || group.chatId, plan.no, c.view.decider ?? ""),
-          `goal-plan:${plan.id}:rejected`,
-        );
-    }
+    if (c.ok) ctx.work.write(...c.writes);
+    if (c.ok && c.code === "approved") publishPlan(ctx.work, c.view);
+    if (c.ok && c.code !== "approved") tellRejected(ctx.work, c.view);
     // A refusal shows nothing of the plan.
     if (!c.ok && c.code !== "already-decided") return { toast: { type: level, content: message } };
-    const { plan, group } = c.view;
-    const at = plan.decidedAt ? localDate(plan.decidedAt, group.timezone) : "";
-    const state =
-      plan.status === "pending"
-        ? { kind: "pending" as const }
-        : { kind: "decided" as const, decision: plan.status, by: c.view.decider ?? "", at };
-    const card = goalPlanCard({
-      planId: plan.id,
-      no: plan.no,
-      period: plan.period,
-      groupName: group.name || group.chatId,
-      proposer: c.view.proposer,
-      rows: c.view.rows,
-      state,
-      audience: "office",
-      lang: ctx.lang,
-    });
+    const card = officePlanCard(c.view, ctx.lang);
     return { toast: { type: level, content: message }, card: { type: "raw", data: card.card } };
   },
 });

@@ -1,4 +1,5 @@
-import { pendingPlanCard, publishedPlanCard } from "../cards/goal-plan-view";
+import { officePlanCard, publishedPlanCard } from "../cards/goal-plan-view";
+import { planRejectedNotice } from "../cards/goal-plan-reply";
 import { proposePlanReply } from "../cards/goal-plan-reply";
 import { proposeGoalPlan, type PlanView } from "../src/app/goal-plans";
 import { defineCommand } from "../src/bot/command";
@@ -11,6 +12,12 @@ import { currentMonth } from "./guards";
 export function publishPlan(work: Work, view: PlanView): void {
   const to = { type: "chat_id" as const, id: view.group.chatId };
   work.send(to, publishedPlanCard(view), `goal-plan:${view.plan.id}:published`);
+}
+
+/** The proposer hears privately that the office rejected the plan. */
+export function tellRejected(work: Work, { plan, group, decider }: PlanView): void {
+  const notice = planRejectedNotice(group.name || group.chatId, plan.no, decider ?? "");
+  work.send({ type: "open_id", id: plan.proposedBy }, notice, `goal-plan:${plan.id}:rejected`);
 }
 
 /** 目标计划书 [本年|本季|2026-Q4]: a leader submits the period's targets for the office to approve (篇9 line 192). */
@@ -34,7 +41,7 @@ export const goalPlanCommand = defineCommand({
       for (const admin of r.admins)
         ctx.work.send(
           { type: "open_id", id: admin.userId },
-          pendingPlanCard(r.view),
+          officePlanCard(r.view, "zh"),
           `goal-plan:${r.view.plan.id}:${admin.userId}`,
         );
     ctx.reply(proposePlanReply(r, period, ctx.lang));
