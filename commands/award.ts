@@ -5,7 +5,6 @@ import { awardArgs } from "./args/award";
 import { currentMonth } from "./guards";
 
 /** Kept here for the commands that import it from 奖励 (申报 奖励 matches levels the same way). */
-export { matchAwardLevel } from "../src/app/awards";
 
 /** 奖励: a leader records an award (国家级/省级/市级/县级), worth the scheme's points. */
 export const awardCommand = defineCommand({

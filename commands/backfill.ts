@@ -6,7 +6,6 @@ import { backfillArgs, backfillDate } from "./args/backfill";
 import { submitClaim } from "./claim";
 
 /** Kept here for the tests and commands that read a backfill day from 补报. */
-export { parseBackfillDate } from "./args/backfill";
 
 /** 补报: a past workday's record, inside the scheme's window; it counts once a leader approves. */
 export const backfillCommand = defineCommand({

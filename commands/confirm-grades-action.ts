@@ -4,7 +4,8 @@ import { t } from "../cards/kit";
 import { confirmGradesByClick } from "../src/app/confirm-grades";
 import { displayName } from "../src/app/scores";
 import { defineCardAction } from "../src/bot/card-action";
-import { confirmationCardOf, publishAfter } from "./grade-confirmation";
+import { publishAfter } from "../src/jobs/publish-confirmed";
+import { confirmationCardOf } from "./grade-confirmation";
 
 /** 确认发布 on the office's 等次确认 card: the same as 确认等次, for the period the card shows. */
 export const confirmGradesAction = defineCardAction({

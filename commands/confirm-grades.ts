@@ -3,7 +3,8 @@ import { confirmGrades } from "../src/app/grade-confirmations";
 import { displayName } from "../src/app/scores";
 import { defineCommand } from "../src/bot/command";
 import { confirmGradesArgs } from "./args/confirm-grades";
-import { confirmationCardOf, publishAfter } from "./grade-confirmation";
+import { publishAfter } from "../src/jobs/publish-confirmed";
+import { confirmationCardOf } from "./grade-confirmation";
 import { officeGate } from "./office-gate";
 
 /** 确认等次: the office confirms a period's grades (篇6 「再由校考核小组评定等级」); the period is then published. */

@@ -9,8 +9,6 @@ import { followUpLine } from "../src/jobs/grade-gate";
 import { dueDate, FOLLOW_UP_EXAMPLE as EXAMPLE, followUpArgs, type FollowUpArgs } from "./args/follow-up";
 import { leadersOnly, problem } from "./guards";
 
-export { dueDate, MAX_FOLLOW_UP_CHARS } from "./args/follow-up";
-
 /** 整改 alone: the list (everyone's for leaders, with 销号 buttons; one's own for everyone else). */
 async function list(ctx: CommandContext<FollowUpArgs>) {
   const { group, lang } = ctx;

@@ -4,10 +4,7 @@ import { confirmationView } from "../src/app/grade-confirmation-view";
 import type { BotDeps } from "../src/bot/deps";
 import type { Group } from "../src/app/model";
 
-export { PERIOD } from "../src/domain/periods";
-
 /** Kept here for the commands that import them with the rest of the confirmation. */
-export { jobOf, publishAfter } from "../src/jobs/publish-confirmed";
 
 /** The office's card for a period as it stands (overrides in, confirmed or not). */
 export async function confirmationCardOf(
@@ -25,5 +22,3 @@ export async function confirmationCardOf(
     lang,
   });
 }
-
-export { confirmNotice, confirmText } from "../cards/grade-confirmation-reply";

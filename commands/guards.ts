@@ -1,4 +1,4 @@
-import { leadersOnlyCard, officeOnlyCard, plainNotice, problemCard, tooLong } from "../cards/refusals";
+import { leadersOnlyCard, officeOnlyCard, problemCard } from "../cards/refusals";
 import type { CommandContext } from "../src/bot/command";
 import { isAdmin } from "../src/app/roles";
 import { localDate, monthOf, type IsoMonth } from "../src/domain/dates";
@@ -20,10 +20,6 @@ export async function officeOnly(ctx: CommandContext<unknown>, what: string): Pr
   ctx.reply(officeOnlyCard(ctx.lang, what));
   return false;
 }
-
-export { plainNotice };
-
-export { tooLong };
 
 /** Says what went wrong with a command's input, and how it should look. */
 export function problem(

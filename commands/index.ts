@@ -21,7 +21,7 @@ import { amendAppealCommand, upholdAppealCommand } from "./appeal-decide-reply";
 import { detailCommand } from "./detail";
 import { exportCommand } from "./export";
 import { rosterImportCommand } from "./roster-import";
-import { plainNotice } from "./guards";
+import { plainNotice } from "../cards/refusals";
 import { createHelpCommand } from "./help";
 import { leaveCommand } from "./leave";
 import { decideLeaveAction } from "./leave-decide";

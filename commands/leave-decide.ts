@@ -12,7 +12,6 @@ import { defineCardAction } from "../src/bot/card-action";
 import type { Work } from "../src/bot/work";
 
 /** Kept here for the commands that import it from the decision (请假 shows the pending card). */
-export { renderLeave } from "../cards/leave-decision-answer";
 
 /** A decision applied (written, the requester told privately), and its answer; the reply command shares it. */
 export function leaveDecisionOutcome(c: LeaveDecisionCase, now: Date, work: Work, lang: Lang): DecisionAnswer {

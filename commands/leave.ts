@@ -5,9 +5,7 @@ import { defineCommand } from "../src/bot/command";
 import { localDate } from "../src/domain/dates";
 import { leaveArgs, readLeaveRequest } from "./args/leave";
 import { dateProblem } from "./date-arg";
-import { renderLeave } from "./leave-decide";
-
-export { parseLeaveDates, readLeaveDates, type LeaveDates } from "./args/leave";
+import { renderLeave } from "../cards/leave-decision-answer";
 
 /**
  * 请假: a leave request with its kind (事假, 病假, 年休假…), decided by a leader

@@ -5,7 +5,6 @@ import { linkFromChat, requestLinkCode } from "../src/app/links";
 import { defineCommand } from "../src/bot/command";
 
 /** The WeChat bridge answers a wrong code with the same card (src/channels/wechat/links.ts). */
-export { linkRefusal } from "../cards/link-reply";
 
 /** 绑定码: a leader in a Lark group gets a code for a WeChat room; anyone privately gets one for themself. */
 export const linkCodeCommand = defineCommand({

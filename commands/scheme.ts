@@ -7,8 +7,6 @@ import { applyResult } from "../src/bot/apply";
 import { defineCommand } from "../src/bot/command";
 import { schemeArgs } from "./args/scheme";
 
-export { describeJsonError } from "../cards/scheme-reply";
-
 /** 方案: show the group's appraisal scheme; leaders choose a template or import their own. */
 export const schemeCommand = defineCommand({
   name: "方案",

@@ -7,8 +7,6 @@ import { targetProblemText, targetProblemsText } from "../cards/targets";
 import type { Member } from "../src/app/model";
 import * as app from "../src/app/targets";
 
-export { MAX_TARGETS, splitTargets } from "../src/app/targets";
-
 type Args = Parameters<typeof app.resolveTarget>;
 
 export async function resolveTarget(

@@ -4,7 +4,7 @@ import { MAX_TARGETS, splitTargets } from "../../src/app/targets";
 import { isPositivePoints, MAX_CHANGE_POINTS } from "../../src/domain/points";
 import { isVagueReason } from "../../src/domain/scoring";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 export interface AdjustArgs {
   who: string[];

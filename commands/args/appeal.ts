@@ -2,7 +2,7 @@ import { z } from "zod";
 import { t, type Lang } from "../../cards/kit";
 import { MAX_APPEAL_CHARS } from "../../src/app/appeals";
 import { isVagueReason } from "../../src/domain/scoring";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 /** The reason for an appeal: present, within the limit, and specific. */
 export const appealArgs = (lang: Lang) =>

@@ -3,7 +3,7 @@ import { t, type Lang } from "../../cards/kit";
 import { MAX_TARGETS, splitTargets } from "../../src/app/targets";
 import { isVagueReason } from "../../src/domain/scoring";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 /** "@张三 @李四 市级 获评市级优秀共产党员" → who (a team at once), the level, the reason. */
 export const awardArgs = (lang: Lang) =>

@@ -5,7 +5,7 @@ import { MAX_RECORD_CHARS } from "../../src/app/records";
 import { MAX_CHANGE_POINTS } from "../../src/domain/points";
 import { isVagueReason } from "../../src/domain/scoring";
 import { charCount } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 export const CLAIM_EXAMPLES = {
   zh: "申报 市级 获市级先进个人 / 申报 加分 联村 2 牵头完成秋收调度",

@@ -4,7 +4,7 @@ import { splitTargets } from "../../src/app/targets";
 import { isSignedPoints } from "../../src/domain/points";
 import { isVagueReason } from "../../src/domain/scoring";
 import { charCount, MAX_REASON_CHARS } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 export const CORRECT_EXAMPLE = {
   zh: "更正 2026-Q3 @张三 联村 2 9月防汛值班漏记，经核实补记",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t, type Lang } from "../../cards/kit";
 import { charCount } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 type Text = { zh: string; en: string };
 

@@ -4,7 +4,7 @@ import { splitTargets } from "../../src/app/targets";
 import { PERIOD } from "../../src/domain/periods";
 import { isVagueReason } from "../../src/domain/scoring";
 import { charCount, excerpt, MAX_REASON_CHARS } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 export const OVERRIDE_GRADE_EXAMPLE = {
   zh: "改等次 2026-Q4 @张三 良好 群众满意度测评未达标",

@@ -3,7 +3,7 @@ import { t, type Lang } from "../../cards/kit";
 import { MAX_REVIEW_COMMENT } from "../../src/app/review-submit";
 import { splitTargets } from "../../src/app/targets";
 import { charCount } from "../../src/domain/text";
-import { tooLong } from "../guards";
+import { tooLong } from "../../cards/refusals";
 
 export interface ReviewReplyArgs {
   month?: string;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { t, type Lang } from "../../cards/kit";
 import { excerpt } from "../../src/domain/text";
 import { monthArg, type MonthArg } from "../month-arg";
-import { describeJsonError } from "../scheme";
+import { describeJsonError } from "../../cards/scheme-reply";
 
 /**
  * The argument grammars of the unit commands (issue 14 items 3 and 4), pure so they can be tested alone. Each returns

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { bonusCommand, deductCommand } from "../../commands/adjust";
-import { matchAwardLevel } from "../../commands/award";
+import { matchAwardLevel } from "../../src/app/awards";
 import { monthArg, resolveMonth } from "../../commands/month-arg";
 import { rateCommand } from "../../commands/rate";
 import { splitTargets } from "../../src/app/targets";

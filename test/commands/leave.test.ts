@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { parseLeaveDates } from "../../commands/leave";
-import { parseBackfillDate } from "../../commands/backfill";
+import { parseLeaveDates } from "../../commands/args/leave";
+import { parseBackfillDate } from "../../commands/args/backfill";
 
 test("leave dates read forward from today, backfill dates backward", () => {
   expect(parseLeaveDates(["11-28", "11-30"], "2026-11-27")).toEqual({ from: "2026-11-28", to: "2026-11-30" });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { bonusCommand, deductCommand } from "../../commands/adjust";
 import { awardCommand } from "../../commands/award";
 import { rateCommand } from "../../commands/rate";
-import { describeJsonError } from "../../commands/scheme";
+import { describeJsonError } from "../../cards/scheme-reply";
 
 type Parsed = { success: boolean; data?: unknown; error?: { issues: { message: string }[] } };
 const parse = (

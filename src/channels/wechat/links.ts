@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { addMember, homeGroup } from "../../app/groups";
-import { linkRefusal } from "../../../commands/link";
+import { linkRefusal } from "../../../cards/link-reply";
 import { attemptLinkCode, linkedGroupOfRoom, linkedMember } from "../../app/links";
 import type { BotDeps } from "../../bot/deps";
 import type { Database } from "../../db/database";
