@@ -30,6 +30,7 @@ export type AuditAction =
   | `followup.${"add" | "close"}`
   | "group.settings"
   | "group.sync"
+  | `member.${"join" | "leave"}`
   | "review.submit"
   | "roster.import"
   | "roster.move"

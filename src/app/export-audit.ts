@@ -41,6 +41,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "scheme.reject": "驳回方案申请",
   "group.settings": "群设置",
   "group.sync": "同步成员",
+  "member.join": "成员进群",
+  "member.leave": "成员出群",
   "review.submit": "月评议",
   "roster.import": "花名册导入",
   "roster.move": "花名册调动部门",

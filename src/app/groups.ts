@@ -173,16 +173,18 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
           })
           .onConflictDoUpdate({
             target: [members.groupId, members.userId],
-            set: { name, active: true, ...(role ? { role } : {}) },
+            set: { name, active: true, leftOn: null, ...(role ? { role } : {}) },
           }),
       );
     } else if (!row.active && row.movedTo) {
       // Moved to another department by the roster while still in this chat: stays moved.
     } else if (row.name !== name || !row.active || (role && row.role !== role)) {
+      // Someone back in the chat after leaving it is the same member again, their leave day cleared
+      // (as a 用户进群 event does, src/app/membership.ts); the months before it stay as scored.
       writes.push(
         db
           .update(members)
-          .set({ name: name || row.name, active: true, ...(role ? { role } : {}) })
+          .set({ name: name || row.name, active: true, leftOn: null, ...(role ? { role } : {}) })
           .where(eq(members.id, row.id)),
       );
     }

@@ -20,6 +20,7 @@ import { processedEvents, type Group, type Member } from "../db/schema";
 import type { ImageSpec } from "../outbox/message";
 import { queueFor } from "../outbox/queue";
 import { MAX_RECORD_CHARS } from "../app/records";
+import { membersJoined, membersLeft } from "../app/membership";
 import { localDate } from "../domain/dates";
 import { charCount } from "../domain/text";
 import type { CardAction, CardActionContext } from "./card-action";
@@ -32,6 +33,8 @@ import type {
   BotRemovedUpdate,
   CardActionAnswer,
   CardActionUpdate,
+  MembersJoinedUpdate,
+  MembersLeftUpdate,
   MessageUpdate,
   Update,
 } from "./update";
@@ -89,6 +92,8 @@ const FAILED: Record<Update["kind"], string> = {
   card_action: "card action failed",
   bot_added: "bot added failed",
   bot_removed: "bot removed failed",
+  members_joined: "members joined failed",
+  members_left: "members left failed",
   ignored: "ignored update failed",
 };
 
@@ -195,9 +200,14 @@ export function createBot(opts: BotOptions) {
     work.defer(async () => {
       const now = deps.clock.now();
       await syncGroupMembers(db, deps.directory, group, now);
-      if (deps.platform === "lark")
-        await refreshWelcome(db, group.chatId, replies.welcome("zh", await welcomeFacts(db, group.id)), now);
+      await welcomeLater(group, now);
     });
+  }
+
+  /** The welcome card's member count brought up to date (Lark updates a sent card in place). */
+  async function welcomeLater(group: Group, now: Date) {
+    if (deps.platform === "lark")
+      await refreshWelcome(db, group.chatId, replies.welcome("zh", await welcomeFacts(db, group.id)), now);
   }
 
   /** The group and member a message is about, registering them when first seen. */
@@ -398,12 +408,43 @@ export function createBot(opts: BotOptions) {
       : DUPLICATE;
   }
 
+  /**
+   * People added to or gone from a group chat: the roster follows at once (src/app/membership.ts).
+   * A chat the bot is not in (unknown, stopped, another tenant's) is answered and left alone.
+   */
+  async function onMembers(update: MembersJoinedUpdate | MembersLeftUpdate): Promise<Outcome> {
+    if (await seen(update.eventId)) return DUPLICATE;
+    const now = deps.clock.now();
+    const group = await findGroup(db, { platform: deps.platform, chatId: update.chatId });
+    if (!group?.active || group.tenantKey !== update.tenantKey) return { duplicate: false, after: [] };
+    const work = new Work(`g:${update.eventId}`);
+    const by = update.operatorId ?? null;
+    const change =
+      update.kind === "members_joined"
+        ? await membersJoined(db, group, { people: update.people, by, now })
+        : await membersLeft(db, group, {
+            userIds: update.people.map((p) => p.userId),
+            reason: update.reason,
+            by,
+            now,
+          });
+    work.write(...change.writes);
+    // Never read yet (the first read failed): read the whole list now; else the card's count follows.
+    if (!group.syncedAt) syncLater(work, group);
+    else if (change.code === "changed") work.defer(() => welcomeLater(group, deps.clock.now()));
+    return (await commit({ eventId: update.eventId, kind: update.kind }, work, now, group))
+      ? { duplicate: false, after: work.after }
+      : DUPLICATE;
+  }
+
   /** What handles each kind of update. */
   const handlers: { [K in Update["kind"]]: (update: Extract<Update, { kind: K }>) => Promise<Outcome> } = {
     message: onMessage,
     card_action: onCardAction,
     bot_added: onBotAdded,
     bot_removed: onBotRemoved,
+    members_joined: onMembers,
+    members_left: onMembers,
     ignored: async () => ({ duplicate: false, after: [] }),
   };
 

@@ -4,8 +4,9 @@
  */
 
 import type { Mention } from "../app/ports";
+import type { ChatPerson } from "../domain/membership";
 
-export type { Mention };
+export type { ChatPerson, Mention };
 
 export interface MessageUpdate {
   kind: "message";
@@ -55,13 +56,45 @@ export interface BotRemovedUpdate {
   chatId: string;
 }
 
+/** People added to a group chat (Lark 用户进群, WeChat room-join). */
+export interface MembersJoinedUpdate {
+  kind: "members_joined";
+  eventId: string;
+  tenantKey: string;
+  chatId: string;
+  /** Who added them, when the platform says. */
+  operatorId?: string;
+  people: ChatPerson[];
+}
+
+/**
+ * People gone from a group chat: "left" by themself or "removed" by someone (Lark 用户出群,
+ * WeChat room-leave), or "withdrawn" (Lark 撤销拉用户进群: the person who added them took it back).
+ */
+export interface MembersLeftUpdate {
+  kind: "members_left";
+  eventId: string;
+  tenantKey: string;
+  chatId: string;
+  operatorId?: string;
+  reason: "left" | "removed" | "withdrawn";
+  people: ChatPerson[];
+}
+
 export interface IgnoredUpdate {
   kind: "ignored";
   eventId: string;
   eventType: string;
 }
 
-export type Update = MessageUpdate | CardActionUpdate | BotAddedUpdate | BotRemovedUpdate | IgnoredUpdate;
+export type Update =
+  | MessageUpdate
+  | CardActionUpdate
+  | BotAddedUpdate
+  | BotRemovedUpdate
+  | MembersJoinedUpdate
+  | MembersLeftUpdate
+  | IgnoredUpdate;
 
 /** A toast and/or a replacement card: the synchronous answer to a card action. */
 export interface CardActionAnswer {

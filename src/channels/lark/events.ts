@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Mention, Update } from "../../bot/update";
+import type { ChatPerson, Mention, Update } from "../../bot/update";
 import { stripControls } from "../../domain/text";
 
 /**
@@ -58,6 +58,49 @@ const cardActionSchema = z.object({
 });
 
 const botMembershipSchema = z.object({ chat_id: z.string().min(1), operator_id: idSchema.optional() });
+
+/**
+ * 用户进群 / 用户出群 / 撤销拉用户进群 (im.chat.member.user.added_v1 / deleted_v1 / withdrawn_v1):
+ * the chat, who did it, and the people, each with their tenant and ids. `external` says the chat is
+ * an external one (外部群); a person of another tenant is told by their own `tenant_key`.
+ */
+const userMembershipSchema = z.object({
+  chat_id: z.string().min(1),
+  operator_id: idSchema.nullish(),
+  external: z.boolean().optional(),
+  operator_tenant_key: z.string().optional(),
+  users: z
+    .array(
+      z.object({
+        name: z.string().nullish(),
+        tenant_key: z.string().nullish(),
+        user_id: idSchema.nullish(),
+      }),
+    )
+    .nullish()
+    .transform((u) => u ?? []),
+});
+type UserMembership = z.infer<typeof userMembershipSchema>;
+
+/**
+ * The people of a member event. Someone with no open_id cannot be addressed or told apart, and is
+ * left out; someone of another tenant is marked external (never put on this unit's roster).
+ */
+function chatPeople(e: UserMembership, tenantKey: string): ChatPerson[] {
+  return e.users.flatMap((u) => {
+    const userId = u.user_id?.open_id;
+    if (!userId) return [];
+    const external = Boolean(u.tenant_key && tenantKey && u.tenant_key !== tenantKey);
+    return [{ userId, name: stripControls(u.name ?? "").trim(), ...(external ? { external } : {}) }];
+  });
+}
+
+/** 用户出群 says "left" when each person took themself out, "removed" when someone else did. */
+function leaveReason(type: string, e: UserMembership, people: ChatPerson[]): "left" | "removed" | "withdrawn" {
+  if (type === "im.chat.member.user.withdrawn_v1") return "withdrawn";
+  const operator = e.operator_id?.open_id;
+  return operator && people.length && people.every((p) => p.userId === operator) ? "left" : "removed";
+}
 
 export class EventShapeError extends Error {
   override name = "EventShapeError";
@@ -195,6 +238,29 @@ export function toUpdate(envelope: Envelope, botOpenId?: string): Update {
     case "im.chat.member.bot.deleted_v1": {
       const e = parseOrThrow(botMembershipSchema, event, header.event_type);
       return { kind: "bot_removed", ...base, chatId: e.chat_id };
+    }
+    case "im.chat.member.user.added_v1": {
+      const e = parseOrThrow(userMembershipSchema, event, header.event_type);
+      return {
+        kind: "members_joined",
+        ...base,
+        chatId: e.chat_id,
+        operatorId: e.operator_id?.open_id,
+        people: chatPeople(e, header.tenant_key),
+      };
+    }
+    case "im.chat.member.user.deleted_v1":
+    case "im.chat.member.user.withdrawn_v1": {
+      const e = parseOrThrow(userMembershipSchema, event, header.event_type);
+      const people = chatPeople(e, header.tenant_key);
+      return {
+        kind: "members_left",
+        ...base,
+        chatId: e.chat_id,
+        operatorId: e.operator_id?.open_id,
+        reason: leaveReason(header.event_type, e, people),
+        people,
+      };
     }
     default:
       return { kind: "ignored", eventId: header.event_id, eventType: header.event_type };

@@ -1,10 +1,13 @@
 import type { Contact, Room, Wechaty } from "wechaty";
 import { cardActions, commands, fallbackCommand, replies } from "../../../commands";
-import { findGroup, syncGroupMembers } from "../../app/groups";
+import { findGroup } from "../../app/groups";
 import { systemClock, type Clock } from "../../app/ports";
 import { createBot } from "../../bot/bot";
 import { consoleLogger, type Logger } from "../../bot/deps";
 import { createRouter } from "../../bot/router";
+import type { Update } from "../../bot/update";
+import { sha256Hex } from "../../db/sha256";
+import { stripControls } from "../../domain/text";
 import type { Database } from "../../db/database";
 import { runDueJobs } from "../../jobs/run";
 import { startOutboxLoop } from "../../outbox/loop";
@@ -116,32 +119,52 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
   wechaty.on("login", () => void loop.kick());
 
   /**
-   * Room membership, as Lark's bot.added/deleted events and member reads do:
-   * the bot invited → the room is registered and welcomed; the bot removed →
-   * its group stops; anyone else joining or leaving → the members follow.
-   * A room linked by 绑定 keeps the linked group's members as they are.
+   * Room membership, as Lark's member events: the bot invited → the room is registered and
+   * welcomed; the bot removed → its group stops; anyone else joining or leaving → the same
+   * members_joined / members_left updates as Lark's 用户进群 / 用户出群, so the roster follows at
+   * once. A room linked by 绑定 keeps the linked group's members as they are.
    */
-  async function onMembership(change: "join" | "leave", room: Room, people: Contact[], at: Date | undefined) {
+  async function onMembership(change: "join" | "leave", room: Room, people: Contact[], by?: Contact, at?: Date) {
     if (!wechaty.isLoggedIn) return;
     const self = wechaty.currentUser;
-    const eventId = `wx:${change}:${room.id}:${(at ?? clock.now()).getTime()}`;
-    if (people.some((p) => p.id === self.id)) {
-      const outcome = await bot.handle(
-        change === "join"
-          ? { kind: "bot_added", eventId, tenantKey: self.id, chatId: room.id }
-          : { kind: "bot_removed", eventId, tenantKey: self.id, chatId: room.id },
+    const when = (at ?? clock.now()).getTime();
+    const ids = people.map((p) => p.id);
+    const base = { tenantKey: self.id, chatId: room.id };
+    let update: Update;
+    if (ids.includes(self.id)) {
+      const eventId = `wx:${change}:${room.id}:${when}`;
+      update = change === "join" ? { kind: "bot_added", eventId, ...base } : { kind: "bot_removed", eventId, ...base };
+    } else {
+      // Wechaty announces a join or leave once per session: the room, the time and who make its id.
+      const eventId = `wx:${change}:${room.id}:${when}:${sha256Hex(ids.sort().join(",")).slice(0, 16)}`;
+      const named = await Promise.all(
+        // Someone who has left has no room alias any more: their WeChat name serves.
+        people.map(async (p) => ({
+          userId: p.id,
+          name: stripControls((await room.alias(p).catch(() => undefined)) || p.name()).trim(),
+        })),
       );
-      for (const task of outcome.after)
-        await task().catch((error) => log.error("after-join task failed", { error: String(error) }));
-      void loop.kick();
-      return;
+      const operatorId = by && by.id !== self.id ? by.id : undefined;
+      update =
+        change === "join"
+          ? { kind: "members_joined", eventId, ...base, operatorId, people: named }
+          : {
+              kind: "members_left",
+              eventId,
+              ...base,
+              operatorId,
+              reason: operatorId && !ids.includes(operatorId) ? "removed" : "left",
+              people: named,
+            };
     }
-    const group = await findGroup(db, { platform: "wechat", chatId: room.id });
-    if (group?.active) await syncGroupMembers(db, directory, group, clock.now());
+    const outcome = await bot.handle(update);
+    for (const task of outcome.after)
+      await task().catch((error) => log.error(`after room-${change} task failed`, { error: String(error) }));
+    void loop.kick();
   }
-  const membership = (change: "join" | "leave") => (room: Room, people: Contact[], _by?: Contact, at?: Date) =>
+  const membership = (change: "join" | "leave") => (room: Room, people: Contact[], by?: Contact, at?: Date) =>
     track(
-      onMembership(change, room, people, at).catch((error) =>
+      onMembership(change, room, people, by, at).catch((error) =>
         log.error(`wechat room-${change} failed`, { roomId: room.id, error: String(error) }),
       ),
     );
