@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
-import { claimDecisions, claims, groups, members, ratings, records } from "../../../src/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { auditLog, claimDecisions, claims, groups, members, ratings, records } from "../../../src/db/schema";
 import { groupIdFor, memberIdFor } from "../../../src/db/ids";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../../support/bot-harness";
 
@@ -145,12 +145,30 @@ describe("Lark's documented payloads through the webhook", () => {
     });
   });
 
-  test("im.chat.member.user.added_v1 / deleted_v1 are acknowledged and change nothing by themselves", async () => {
-    const before = await h.bot.db.select().from(members);
+  test("im.chat.member.user.added_v1 puts 王五 on the roster; withdrawn_v1 takes him off; a redelivery changes nothing", async () => {
+    const WANG = memberIdFor(GROUP, "ou_86b7ca3ff2b3e3bf105a8416fb4dd2ab");
+    const wang = async () => (await h.bot.db.select().from(members).where(eq(members.id, WANG)))[0];
     const sent = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-    for (const file of ["im.chat.member.user.added_v1.json", "im.chat.member.user.deleted_v1.json"])
-      expect((await post(load(file))).status, file).toBe(200);
-    expect(await h.bot.db.select().from(members)).toEqual(before);
+    expect((await post(load("im.chat.member.user.added_v1.json"))).status).toBe(200);
+    expect(await wang()).toMatchObject({ name: "王五", role: "staff", active: true, leftOn: null });
+    expect((await post(load("im.chat.member.user.withdrawn_v1.json"))).status).toBe(200);
+    expect(await wang()).toMatchObject({ active: false, leftOn: "2026-11-27" });
+    // Lark delivers the 用户进群 again: handled once, so he stays off.
+    expect((await post(load("im.chat.member.user.added_v1.json"))).status).toBe(200);
+    expect(await wang()).toMatchObject({ active: false });
+    // 用户出群 for someone already gone: answered, nothing changes.
+    expect((await post(load("im.chat.member.user.deleted_v1.json"))).status).toBe(200);
+    expect(await wang()).toMatchObject({ active: false, leftOn: "2026-11-27" });
+    const audit = await h.bot.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.groupId, GROUP), inArray(auditLog.action, ["member.join", "member.leave"])));
+    expect(audit.map((a) => [a.action, a.actorUserId]).sort()).toEqual([
+      ["member.join", LEADER.openId],
+      ["member.leave", LEADER.openId],
+    ]);
+    expect(audit.find((a) => a.action === "member.leave")!.detail).toMatchObject({ reason: "withdrawn" });
+    // Nothing new is said in the group (the welcome card may be updated in place).
     expect(h.lark.mock.sentMessages({ chatId: OFFICE.chatId })).toHaveLength(sent);
   });
 
