@@ -136,7 +136,7 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
       update = change === "join" ? { kind: "bot_added", eventId, ...base } : { kind: "bot_removed", eventId, ...base };
     } else {
       // Wechaty announces a join or leave once per session: the room, the time and who make its id.
-      const eventId = `wx:${change}:${room.id}:${when}:${sha256Hex(ids.sort().join(",")).slice(0, 16)}`;
+      const eventId = `wx:${change}:${room.id}:${when}:${sha256Hex([...ids].sort().join(",")).slice(0, 16)}`;
       const named = await Promise.all(
         // Someone who has left has no room alias any more: their WeChat name serves.
         people.map(async (p) => ({
@@ -144,7 +144,9 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
           name: stripControls((await room.alias(p).catch(() => undefined)) || p.name()).trim(),
         })),
       );
+      // The bot's own account as the actor is the bot (no person in the audit log).
       const operatorId = by && by.id !== self.id ? by.id : undefined;
+      const removed = Boolean(by && !ids.includes(by.id));
       update =
         change === "join"
           ? { kind: "members_joined", eventId, ...base, operatorId, people: named }
@@ -153,7 +155,7 @@ export function createWechatBridge(opts: WechatBridgeOptions) {
               eventId,
               ...base,
               operatorId,
-              reason: operatorId && !ids.includes(operatorId) ? "removed" : "left",
+              reason: removed ? "removed" : "left",
               people: named,
             };
     }
