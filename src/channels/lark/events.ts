@@ -91,7 +91,15 @@ function chatPeople(e: UserMembership, tenantKey: string): ChatPerson[] {
     const userId = u.user_id?.open_id;
     if (!userId) return [];
     const external = Boolean(u.tenant_key && tenantKey && u.tenant_key !== tenantKey);
-    return [{ userId, name: stripControls(u.name ?? "").trim(), ...(external ? { external } : {}) }];
+    return [
+      {
+        userId,
+        name: stripControls(u.name ?? "")
+          .replace(/\s+/gu, " ")
+          .trim(),
+        ...(external ? { external } : {}),
+      },
+    ];
   });
 }
 
