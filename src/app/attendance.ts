@@ -102,6 +102,8 @@ export function attendanceFrom(
         calendar,
         month,
         from: joined > first ? joined : first,
+        // Someone who left is not expected from that day on (they stay in the month they left).
+        ...(!p.active && p.leftOn ? { until: p.leftOn } : {}),
         ...(today ? { today } : {}),
         leave: leave.get(p.id) ?? new Set(),
         onTime: onTime.get(p.id) ?? new Set(),

@@ -5,7 +5,7 @@
  * the bot sees records, not presence, so it names what it measures (issue 13
  * item 9). Workdays follow the group's calendar (statutory holidays off, 调休
  * days on, the unit's own dates); days of leave a leader approved are not due,
- * and neither are days before the person joined.
+ * and neither are days before the person joined nor from the day they left.
  */
 import type { WorkCalendar } from "./calendar";
 import { addDays, type IsoDate, type IsoMonth } from "./dates";
@@ -15,6 +15,8 @@ export interface AttendanceInput {
   month: IsoMonth;
   /** First day the person could be expected to record (the later of joining the group and the month's start). */
   from: IsoDate;
+  /** The day the person left the group (gone from the chat, moved by the roster): from it on nothing is due. */
+  until?: IsoDate;
   /** Today in the group's zone: days before it are due; today counts only once recorded. Absent: the whole month is past. */
   today?: IsoDate;
   /** Days of approved leave. */
@@ -37,7 +39,7 @@ export interface Attendance {
 export function attendance(input: AttendanceInput): Attendance {
   const days = input.calendar
     .workdaysOfMonth(input.month)
-    .filter((d) => d >= input.from && !input.leave.has(d))
+    .filter((d) => d >= input.from && (input.until === undefined || d < input.until) && !input.leave.has(d))
     .filter((d) => input.today === undefined || d < input.today || (d === input.today && input.onTime.has(d)));
   const kept = days.filter((d) => input.onTime.has(d));
   const missed = days.filter((d) => !input.onTime.has(d));

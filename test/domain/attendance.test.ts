@@ -36,6 +36,19 @@ describe("attendance (出勤) as a computed dimension", () => {
     expect(a).toEqual({ due: 18, onTime: 17, score: 94.44, missed: ["2026-10-10"] });
   });
 
+  test("someone who left on the 21st is due only the days before it", () => {
+    const a = attendance({
+      calendar: national,
+      month: "2026-10",
+      from: "2026-10-01",
+      until: "2026-10-21",
+      leave: none,
+      onTime: new Set(OCTOBER),
+    });
+    // 8, 9, 10, 12–16, 19, 20: ten workdays, all on time.
+    expect(a).toEqual({ due: 10, onTime: 10, score: 100, missed: [] });
+  });
+
   test("leave days are not due", () => {
     const onTime = new Set(OCTOBER.filter((d) => !["2026-10-10", "2026-10-26", "2026-10-27"].includes(d)));
     const a = attendance({

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { attendanceFrom, attendanceRowsOf } from "../../src/app/attendance";
 import { computeMonth } from "../../src/app/scores";
 import { groupIdFor } from "../../src/db/ids";
 import { auditLog, groups, members, processedEvents, records } from "../../src/db/schema";
@@ -232,6 +233,19 @@ describe("people added to or gone from a Lark group chat", () => {
       .from(records)
       .where(eq(records.memberId, memberOf(LI.openId)));
     expect(mine.map((r) => r.date)).toEqual(["2026-10-08", "2026-11-10"]);
+  });
+
+  test("按时记录率 expects nothing of 张三 from the day he left; 李主任 is due every workday so far", async () => {
+    const [group] = await h.bot.db.select().from(groups).where(eq(groups.id, GROUP));
+    const people = await h.bot.db
+      .select()
+      .from(members)
+      .where(inArray(members.id, [memberOf(ZHANG.openId), memberOf(LEADER.openId)]));
+    const rows = await attendanceRowsOf(h.bot.db, [GROUP], ["2026-11"]);
+    const due = attendanceFrom(group!, "2026-11", people, rows, h.clock.now());
+    // 10 November: 2–6 and 9 November are past workdays; 张三 left on the 2nd (a Monday), before any of them.
+    expect(due.get(memberOf(LEADER.openId))!.due).toBe(6);
+    expect(due.get(memberOf(ZHANG.openId))!.due).toBe(0);
   });
 
   test("a member read afterwards agrees: nobody who left comes back, 李四 stays back", async () => {
