@@ -96,6 +96,12 @@ describe("units appraised by the office (issue 14 item 3)", () => {
       '单位方案 {"name":"村","dimensions":[{"key":"a","name":"经济发展","weight":60},{"key":"b","name":"党建","weight":30}]}',
     );
     expect(weights).toContain("权重之和须为 100（当前 90）");
+    // A unit's items have no 加分/扣分 (篇5 第95行's 20% cap has nothing to apply to): a cap is refused, not kept idle.
+    const capped = await inVillage(
+      LEADER,
+      '单位方案 {"name":"村","dimensions":[{"key":"a","name":"经济发展","weight":100,"bonusCapPct":20}]}',
+    );
+    expect(capped).toContain("单位方案的指标没有加分、扣分（各项由管理员按 0–100 评分），不能设 bonusCapPct");
     expect(await inVillage(LEADER, "单位方案 使用 医院")).toContain("没有这个模板");
     expect(await inVillage(LEADER, "单位评分 经济发展 90")).toContain("本群没有单位方案");
     expect(await h.bot.db.select().from(unitSchemes)).toHaveLength(0);
@@ -111,6 +117,10 @@ describe("units appraised by the office (issue 14 item 3)", () => {
   test("单位评分: a score out of range or an unknown item is refused; a partial unit is not yet a 部门绩效", async () => {
     expect(await inVillage(LEADER, "单位评分 经济发展 120")).toContain("0–100");
     expect(await inVillage(LEADER, "单位评分 招商引资 90")).toContain("没有这个指标");
+    // 「+5」 was stored as a score of 5 out of 100.
+    expect(await inVillage(LEADER, "单位评分 经济发展 +5")).toContain("单位评分是该项的得分（0–100），不是加分或扣分");
+    expect(await inVillage(LEADER, "单位评分 加分 经济发展 5")).toContain("单位方案没有加分、扣分项");
+    expect(await h.bot.db.select().from(unitRatings)).toHaveLength(0);
     const partial = await inVillage(LEADER, "单位评分 经济发展 90 完成全年招商任务");
     expect(partial).toContain("经济发展（25%）：90.00 × 25% = 22.50");
     expect(partial).toContain("未评完（已评 1/4 项）");
