@@ -46,7 +46,11 @@ export function detailCard(v: DetailView): Rendered {
     bonus: t(lang, "加分", "bonus"),
     backfill: t(lang, "补报", "backfill"),
   } as Record<string, string>;
-  const group = { leader: t(lang, "领导", "leader"), self: t(lang, "自评", "self") } as Record<string, string>;
+  const group = {
+    leader: t(lang, "领导", "leader"),
+    self: t(lang, "自评", "self"),
+    public: t(lang, "群众", "public"),
+  } as Record<string, string>;
   const sections: [string, string[]][] = [
     [
       t(lang, `日报（${d.records.length} 条）`, `Records (${d.records.length})`),
@@ -68,7 +72,8 @@ export function detailCard(v: DetailView): Rendered {
       [
         ...d.ratings.map(
           (r) =>
-            `${v.when(r.at)}　${name(r.dimension)} ${r.score}（${group[r.group] ?? r.group}：${r.by}${r.comment ? `，${r.comment}` : ""}）`,
+            // A survey's result has no rater to name (by ""), its comment gives the survey and its sample.
+            `${v.when(r.at)}　${name(r.dimension)} ${r.score}（${group[r.group] ?? r.group}：${[r.by, r.comment].filter(Boolean).join("，")}）`,
         ),
         ...d.peers.map((p) =>
           t(

@@ -1,4 +1,4 @@
-import type { PlanDecisionCase, ProposePlanResult } from "../src/app/goal-plans";
+import type { PlanDecisionCase, PlanView, ProposePlanResult } from "../src/app/goal-plans";
 import { t, type Lang, type Rendered } from "./kit";
 import { noticeCard } from "./notice";
 
@@ -54,12 +54,21 @@ export function decidePlanToast(c: PlanDecisionCase, lang: Lang): { level: "succ
       level: "warning",
       message: t(lang, "只有管理员可以操作：目标计划书由绩考办批准", "Admins only: the office approves plans"),
     };
-  if (!c.ok) return { level: "warning", message: t(lang, "这份计划书已处理过", "Already decided") };
+  if (!c.ok) return { level: "warning", message: planAlreadyDecided(c.view, lang) };
   return {
     level: "success",
     message:
       c.code === "approved" ? t(lang, "已批准，已公布到该群", "Approved and published") : t(lang, "已驳回", "Rejected"),
   };
+}
+
+/** A click on a plan decided already (before, or by another admin a moment earlier): who decided it. */
+export function planAlreadyDecided(view: PlanView, lang: Lang): string {
+  const { plan, decider } = view;
+  if (plan.status === "pending" || !decider) return t(lang, "这份计划书已处理过", "Already decided");
+  return plan.status === "approved"
+    ? t(lang, `已由 ${decider} 批准`, `Already approved by ${decider}`)
+    : t(lang, `已由 ${decider} 驳回`, `Already rejected by ${decider}`);
 }
 
 /** The proposer told privately of a rejection. */

@@ -123,7 +123,16 @@ export function organisationPeopleCard(v: {
 }
 
 /** 部门排名: groups against each other by their people's average (calibrated where it applies); the first holds the 流动红旗. */
-export function departmentRankingCard(v: { month: IsoMonth; departments: Department[]; lang: Lang }): Rendered {
+export function departmentRankingCard(v: {
+  month: IsoMonth;
+  departments: Department[];
+  /**
+   * Where the office appraises groups as units, the best unit score holds the 流动红旗, as the monthly broadcast
+   * says (src/jobs/monthly-ranking.ts): not the best average of the table.
+   */
+  unitFlag?: { groupName: string; total: number } | null;
+  lang: Lang;
+}): Rendered {
   const { lang } = v;
   const title = t(lang, `部门排名 · ${monthTitle(lang, v.month)}`, `Group ranking · ${v.month}`);
   const columns = [
@@ -149,8 +158,14 @@ export function departmentRankingCard(v: { month: IsoMonth; departments: Departm
     how: how(d),
   }));
   const first = v.departments.filter((d) => d.rank === 1).map((d) => d.groupName || "—");
-  const flag =
-    first.length && v.departments.length > 1
+  const unit = v.unitFlag;
+  const flag = unit
+    ? t(
+        lang,
+        `🚩 流动红旗：**${unit.groupName || "—"}**（单位得分 ${fix(unit.total)} 分）`,
+        `🚩 Red flag: **${unit.groupName || "—"}** (unit score ${fix(unit.total)})`,
+      )
+    : first.length && v.departments.length > 1
       ? t(lang, `🚩 流动红旗：**${first.join("、")}**`, `🚩 Red flag: **${first.join(", ")}**`)
       : "";
   const empty = t(lang, "本月还没有部门有人被评分。", "No group has anyone rated this month.");

@@ -68,7 +68,8 @@ export function scoreReply(
       dimensions: r.dimensions,
       extra: me.extra,
       missing: r.missing,
-      explanation: explain(me, r.calibration),
+      // A survey-fed item names its sample (样本 26 份), not 「1 人平均」.
+      explanation: explain(me, r.calibration, new Map(r.surveys.map((s) => [s.rater, s.sample]))),
       notes: [
         ...peerNote(r, lang),
         ...attendanceNote(r, lang),

@@ -47,6 +47,13 @@ export function settingReply(
         hint: t(lang, "例：设置 放假 2026-12-31", "e.g. /settings 放假 2026-12-31"),
         colour: "yellow",
       });
+    case "unit_scored":
+      return plainNotice({
+        title: t(lang, "部门绩效取单位得分", "The unit's score is used"),
+        body: [first, unitScoredBody(r, ctx.groupName, lang)].filter(Boolean).join("\n"),
+        hint: t(lang, "例：单位评分 指标名 90（发「单位方案」看各项指标）", "e.g. 单位评分 <item> 90"),
+        colour: "yellow",
+      });
     case "year_out_of_range":
     case "too_many_dates":
       return datesRefusalCard(r, lang);
@@ -67,5 +74,24 @@ function departmentScoreLine(r: { month: string; score: number; previous: number
     lang,
     `${group || "本群"} ${month} 的部门绩效：${score} 分${previous === null ? "" : `（原为 ${previous}）`}。方案开启部门绩效校正时，本群每人总分按「部门绩效 ÷ 本群平均分」校正后参加全员排名。`,
     `Department score for ${month}: ${score}${previous === null ? "" : ` (was ${previous})`}.`,
+  );
+}
+
+/** Why a typed 部门绩效 is not taken: the group's month is appraised as a unit, and what counts instead. */
+function unitScoredBody(
+  r: { month: string; unitScheme: string; unitScore: number | null; rated: number; leaves: number },
+  group: string,
+  lang: Lang,
+): string {
+  const who = group || "本群";
+  const now =
+    r.unitScore === null
+      ? `单位尚未评完（已评 ${r.rated}/${r.leaves} 项），评完后以单位得分为部门绩效`
+      : `部门绩效取单位得分 ${r.unitScore.toFixed(2)} 分`;
+  return t(
+    lang,
+    `${who} ${r.month} 按单位方案考核（${r.unitScheme}），${now}；输入的分数未保存。要改部门绩效，请用「单位评分」改单位各项得分。`,
+    `${who} is appraised as a unit (${r.unitScheme}) in ${r.month}: its department score is the unit's score` +
+      `${r.unitScore === null ? ` once fully rated (${r.rated}/${r.leaves} items so far)` : ` (${r.unitScore.toFixed(2)})`}; nothing was saved. Use 单位评分 to change it.`,
   );
 }

@@ -1,6 +1,7 @@
 import { departmentRankingCard, organisationPeopleCard } from "../cards/organisation-ranking";
 import { tenantGroups } from "../src/app/groups";
 import { organisationMonth } from "../src/app/organisation";
+import { unitRedFlag } from "../src/app/units";
 import { defineCommand } from "../src/bot/command";
 import { currentMonth, officeOnly } from "./guards";
 import { monthArg, resolveMonth } from "./month-arg";
@@ -34,12 +35,15 @@ export const organisationRankCommand = defineCommand({
   },
 });
 
-/** 部门排名: groups against each other; the first holds the 流动红旗. Averages only, so everyone may see it. */
+/**
+ * 部门排名: groups against each other by average; the first holds the 流动红旗, or where groups are appraised as
+ * units the best unit score does (as the monthly broadcast says). Averages and unit scores only, so everyone may see it.
+ */
 export const departmentRankCommand = defineCommand({
   name: "部门排名",
   aliases: ["科室排名", "dept-rank"],
   summary: {
-    zh: "本组织各群（部门）按平均分排名，第一名得流动红旗（可加「上月」）",
+    zh: "本组织各群（部门）按平均分排名，第一名得流动红旗；按单位考核的，流动红旗归单位得分第一（可加「上月」）",
     en: "The organisation's groups ranked by average; the first holds the red flag",
   },
   example: { zh: "部门排名", en: "/dept-rank" },
@@ -52,6 +56,8 @@ export const departmentRankCommand = defineCommand({
       departmentRankingCard({
         month,
         departments: (await organisationMonth(ctx.deps.db, all, month, ctx.now)).ranking.departments,
+        // The flag the monthly broadcast gives (src/jobs/monthly-ranking.ts redFlag): a unit's score first.
+        unitFlag: all.length > 1 ? await unitRedFlag(ctx.deps.db, all, month) : null,
         lang: ctx.lang,
       }),
     );

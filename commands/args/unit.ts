@@ -67,7 +67,26 @@ export function parseUnitRate(text: string, lang: Lang): UnitRateArgs | { proble
         "Write the item and a score, e.g. 单位评分 经济发展 90",
       ),
     };
-  const score = Number(scoreText.replace(/分$/u, ""));
+  // A unit scheme has no 加分/扣分 items (篇5 第95行 caps a village's 加分 at 20% of the item and its 附加分 at 3;
+  // the bot rates each item on the 百分制 only): a signed figure or a 加分 word is refused, never read as a score.
+  if (/^(加分|扣分|附加分|bonus|deduct)$/iu.test(item))
+    return {
+      problem: t(
+        lang,
+        "单位方案没有加分、扣分项：单位各项由管理员直接按 0–100 评分，例如：单位评分 经济发展 90",
+        "A unit scheme has no bonus or deduction items: rate each item 0–100, e.g. 单位评分 经济发展 90",
+      ),
+    };
+  if (/^[+\-＋－加减扣]/u.test(scoreText))
+    return {
+      problem: t(
+        lang,
+        `单位评分是该项的得分（0–100），不是加分或扣分；「${excerpt(scoreText)}」请改写成该项的分数，例如：单位评分 ${excerpt(item)} 90`,
+        `单位评分 takes the item's score (0–100), not a bonus or deduction like “${excerpt(scoreText)}”`,
+      ),
+    };
+  const plain = scoreText.replace(/分$/u, "");
+  const score = /^\d+(\.\d+)?$/u.test(plain) ? Number(plain) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 100)
     return {
       problem: t(

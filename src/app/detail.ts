@@ -1,3 +1,4 @@
+import { isSurveyRater } from "../domain/survey";
 import { and, asc, between, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
 import {
@@ -101,7 +102,8 @@ export async function monthDetail(db: Database, member: Member, month: IsoMonth)
         dimension: r.dimension,
         group: r.raterGroup,
         score: r.score,
-        by: nameOf(r.raterUserId),
+        // A survey's result (群众评价) is given by no one: its comment names the survey and its sample.
+        by: isSurveyRater(r.raterUserId) ? "" : nameOf(r.raterUserId),
         at: r.createdAt,
         comment: r.comment,
       })),

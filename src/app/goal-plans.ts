@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { BatchItem, Database } from "../db/database";
 import { newId } from "../db/ids";
 import { goalPlans, goals, groups, members, type Goal, type GoalPlan, type Group, type Member } from "../db/schema";
@@ -189,10 +189,7 @@ export async function decideGoalPlan(
   const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
   const decided = { ...plan, status, decidedBy: input.by, decidedAt: input.now };
   const view = { ...base, plan: decided, decider: names[1]! };
-  const mark = db
-    .update(goalPlans)
-    .set({ status, decidedBy: input.by, decidedAt: input.now })
-    .where(and(eq(goalPlans.id, plan.id), eq(goalPlans.status, "pending")));
+  const mark = decideOnce(db, plan.id, status, input.by, input.now);
   if (status === "rejected") {
     const audit = auditWrite(db, {
       groupId: group.id,
@@ -210,6 +207,25 @@ export async function decideGoalPlan(
     view,
     writes: [mark, ...approveWrites(db, group, decided, input.by, input.now)],
   };
+}
+
+/**
+ * The decision as one conditional update, first in the batch: it moves the plan out of 待批 only. Two admins
+ * clicking at once both read "pending"; the batches commit one after the other, and in the later one the plan is
+ * decided already, so the status would become NULL — the column is NOT NULL, the statement fails and the whole
+ * batch (its audit entry, the targets' plan, the publication or the rejection notice) is rolled back. The card
+ * action's onConflict then answers who decided it (「已由 X 批准」). A plain `where status = 'pending'` would
+ * update nothing there but let the rest of the batch through: two audit entries, the plan published twice.
+ */
+function decideOnce(db: Database, id: string, status: "approved" | "rejected", by: string, now: Date): BatchItem {
+  return db
+    .update(goalPlans)
+    .set({
+      status: sql`case when ${goalPlans.status} = 'pending' then ${status} end`,
+      decidedBy: by,
+      decidedAt: now,
+    })
+    .where(eq(goalPlans.id, id));
 }
 
 /** People's names in a group, or an admin's, or their id's tail. */

@@ -8,6 +8,7 @@ import type { Mention } from "./ports";
 import { changeRoles, isAdmin } from "./roles";
 import { changeGroupSetting, type SettingInput } from "./settings";
 import { resolveTargets, type TargetProblem } from "./targets";
+import { unitMonths } from "./unit-results";
 
 /**
  * 设置, whatever is being set: who may set it, the first-admin claim, and the change itself.
@@ -46,6 +47,11 @@ export type ApplySettingResult =
   | Refusal<"last_admin" | "last_leader">
   | Refusal<"year_out_of_range", { date: string; from: number; to: number }>
   | Refusal<"too_many_dates", { max: number }>
+  /** The group's month is appraised as a unit: its 部门绩效 is the unit's score (null while not fully rated). */
+  | Refusal<
+      "unit_scored",
+      { month: IsoMonth; unitScheme: string; unitScore: number | null; rated: number; leaves: number }
+    >
   | { ok: true; code: "saved"; kind: "group"; first: boolean; writes: Writes; change: SettingInput }
   | { ok: true; code: "saved"; kind: "role"; first: boolean; writes: Writes; role: RoleSetting; people: Member[] }
   | {
@@ -101,6 +107,22 @@ export async function applySetting(
   if (setting.kind === "departmentScore") {
     if (!first && !(await isAdmin(db, group, by))) return refuse({ ok: false, code: "office_only" });
     const { month, score } = setting;
+    // A group appraised as a unit that month takes the unit's score as its 部门绩效, whatever is typed
+    // (unit-results.ts performanceOf). Refused rather than stored with a warning: an office that types a figure
+    // expects it to count, and a stored figure nobody uses would sit in the audit log as if it had (and come
+    // back into force unannounced in any month the unit scheme stops covering). The answer says what counts
+    // instead and how to change it (单位评分).
+    const unit = (await unitMonths(db, [group], [month])).get(`${group.id}|${month}`);
+    if (unit)
+      return refuse({
+        ok: false,
+        code: "unit_scored",
+        month,
+        unitScheme: unit.scheme.name,
+        unitScore: unit.result.total,
+        rated: unit.result.ratedLeaves,
+        leaves: unit.result.leaves,
+      });
     const done = await setDepartmentScore(deps, { group, month, score, by, now });
     const all = [...writes, ...done.writes];
     return {

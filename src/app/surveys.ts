@@ -23,6 +23,7 @@ import {
   CHOICES,
   codeFromBytes,
   CODE_LENGTH,
+  surveyRaterId,
   surveyResult,
   type ChoiceKey,
   type SurveyResult,
@@ -37,7 +38,7 @@ export type { Survey };
 /** The rater group a survey's result is entered as (labelled 群众 in cards). */
 export const PUBLIC_RATER = "public";
 /** Rater ids of survey results: `survey:<survey id>`. */
-const raterOf = (surveyId: string) => `survey:${surveyId}`;
+const raterOf = surveyRaterId;
 
 /** Rows per insert statement: 5 columns each, far inside SQLite's bound-parameter limit. */
 const CODE_ROWS_PER_INSERT = 400;
@@ -381,6 +382,8 @@ const countCovered = async (db: Database, survey: Survey) => (await coveredMembe
 /** Where one survey stands, for the line beside a dimension's score (worded in cards/survey-lines.ts). */
 export interface SurveyStatus {
   seq: number;
+  /** The rater id its result is entered under (`survey:<id>`), so the explanation names its sample. */
+  rater: string;
   month: IsoMonth;
   dimensionName: string;
   /**
@@ -414,7 +417,12 @@ async function statusOf(
   names: ReadonlyMap<string, string>,
   scheme: Scheme,
 ): Promise<SurveyStatus> {
-  const base = { seq: s.seq, month: s.period as IsoMonth, dimensionName: names.get(s.dimension) ?? s.dimension };
+  const base = {
+    seq: s.seq,
+    rater: raterOf(s.id),
+    month: s.period as IsoMonth,
+    dimensionName: names.get(s.dimension) ?? s.dimension,
+  };
   const min = s.minSample;
   if (s.status === "open") {
     const r = surveyResult(await countVotes(db, s), min);

@@ -5,7 +5,7 @@ import { unitRatings, unitSchemes, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
 import type { FieldError } from "../domain/scheme";
 import { checkSchemeSize } from "../domain/scheme";
-import { parseUnitScheme, type UnitScheme } from "../domain/scoring/unit-scheme";
+import { newUnitSchemeProblems, parseUnitScheme, type UnitScheme } from "../domain/scoring/unit-scheme";
 import {
   leavesUnder,
   rankUnits,
@@ -34,7 +34,7 @@ export async function setUnitScheme(
 ): Promise<SetUnitSchemeOutcome> {
   const parsed = parseUnitScheme(input.json);
   if (!parsed.ok) return { ok: false, code: "invalid", errors: parsed.errors };
-  const tooLarge = checkSchemeSize(parsed.scheme.dimensions);
+  const tooLarge = [...checkSchemeSize(parsed.scheme.dimensions), ...newUnitSchemeProblems(parsed.scheme)];
   if (tooLarge.length) return { ok: false, code: "invalid", errors: tooLarge };
   const { db } = deps;
   const [latest] = await db

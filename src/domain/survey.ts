@@ -27,6 +27,14 @@ export const DEFAULT_MIN_SAMPLE = 30;
 export const MAX_CODES = 2000;
 export const DEFAULT_CODES = 100;
 
+/**
+ * A survey's result enters scoring as one rating of the 群众 rater group per person covered, given by
+ * `survey:<survey id>` (src/app/surveys.ts): the explanation knows such a rating for a sample of answers,
+ * not one rater.
+ */
+export const surveyRaterId = (surveyId: string) => `survey:${surveyId}`;
+export const isSurveyRater = (by: string | undefined): boolean => by?.startsWith("survey:") ?? false;
+
 export interface SurveyResult {
   /** Answers counted (the sample size). */
   sample: number;

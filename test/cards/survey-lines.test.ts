@@ -4,6 +4,7 @@ import type { SurveyStatus } from "../../src/app/surveys";
 
 const base: SurveyStatus = {
   seq: 1,
+  rater: "survey:sur_1",
   month: "2026-11",
   dimensionName: "公众形象",
   state: "counted",

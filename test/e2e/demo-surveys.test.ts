@@ -90,4 +90,7 @@ test("张三's 成绩 this month shows the 群众评价 of 单位管理学习作
   expect(res.status).toBe(200);
   const [reply] = await mock.waitForMessages((m) => m.parentId === messageId, { timeoutMs: 30_000 });
   expect(JSON.stringify(reply!.parsed)).toContain("单位管理学习作风：群众评价 86.92 分（样本 26 份）");
+  // The item's explanation counts the 26 answers, not one rater (review defect: it said 「1 人平均」).
+  expect(JSON.stringify(reply!.parsed)).toContain("群众 86.92（问卷，样本 26 份）");
+  expect(JSON.stringify(reply!.parsed)).not.toContain("人平均");
 }, 60_000);

@@ -234,6 +234,8 @@ describe("a survey of the public", () => {
     const score = await ask(ZHANG, "成绩");
     expect(score).toContain("64.5");
     expect(score).toContain("公众形象：群众评价 65.00 分（样本 4 份）");
+    expect(score).toContain("公众形象 = 群众 65（问卷，样本 4 份） = 65.00 分");
+    expect(score).not.toContain("人平均");
     // Closed: the page says so, and no answer is taken any more.
     const late = await postForm(pageUrl, { code: codes[4]!, choice: "good" });
     expect(late.status).toBe(410);
@@ -323,6 +325,12 @@ describe("vote totals imported from a sheet", () => {
     const score = await ask(ZHANG, "成绩");
     expect(score).toContain("81.9");
     expect(score).toContain("服务对象满意度：群众评价 87.00 分（样本 40 份）");
+    // The item's own explanation names the sample too, never 「1 人平均」 (review defect).
+    expect(score).toContain("服务对象满意度 = 群众 87（问卷，样本 40 份） = 87.00 分");
+    expect(score).not.toContain("人平均");
+    const detail = await ask(ZHANG, "明细");
+    expect(detail).toContain("服务对象满意度 87（群众：问卷3 样本 40 份）");
+    expect(detail).not.toContain("survey:");
     expect(await ask(LEADER, "问卷")).toContain("问卷3 张三 · 服务对象满意度（导入票数）");
   });
 });

@@ -116,7 +116,7 @@ describe("targets bound to indicators score them (issue 14 item 1)", () => {
     expect(plan!.status).toBe("approved");
     expect(rows.every((g) => g.planId === plan!.id)).toBe(true);
     const again = await h.click(ADMIN.openId, b.approve!, message.messageId, message.chatId);
-    expect(((await again.json()) as { toast: { content: string } }).toast.content).toBe("这份计划书已处理过");
+    expect(((await again.json()) as { toast: { content: string } }).toast.content).toBe("已由 李主任 批准");
   });
 
   test("approved, the targets score the month by the curve: 李四 92, 张三 80 (hand-worked above)", async () => {

@@ -19,7 +19,7 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { auditLog, unitPools, unitRatings, unitSchemes } from "../../src/db/schema";
+import { auditLog, departmentScores, unitPools, unitRatings, unitSchemes } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
 import { addGroup, ask as askIn, type Person } from "../support/tenant-groups";
 import { larkChatId, larkOpenId } from "../support/ids";
@@ -96,6 +96,12 @@ describe("units appraised by the office (issue 14 item 3)", () => {
       '单位方案 {"name":"村","dimensions":[{"key":"a","name":"经济发展","weight":60},{"key":"b","name":"党建","weight":30}]}',
     );
     expect(weights).toContain("权重之和须为 100（当前 90）");
+    // A unit's items have no 加分/扣分 (篇5 第95行's 20% cap has nothing to apply to): a cap is refused, not kept idle.
+    const capped = await inVillage(
+      LEADER,
+      '单位方案 {"name":"村","dimensions":[{"key":"a","name":"经济发展","weight":100,"bonusCapPct":20}]}',
+    );
+    expect(capped).toContain("单位方案的指标没有加分、扣分（各项由管理员按 0–100 评分），不能设 bonusCapPct");
     expect(await inVillage(LEADER, "单位方案 使用 医院")).toContain("没有这个模板");
     expect(await inVillage(LEADER, "单位评分 经济发展 90")).toContain("本群没有单位方案");
     expect(await h.bot.db.select().from(unitSchemes)).toHaveLength(0);
@@ -111,10 +117,17 @@ describe("units appraised by the office (issue 14 item 3)", () => {
   test("单位评分: a score out of range or an unknown item is refused; a partial unit is not yet a 部门绩效", async () => {
     expect(await inVillage(LEADER, "单位评分 经济发展 120")).toContain("0–100");
     expect(await inVillage(LEADER, "单位评分 招商引资 90")).toContain("没有这个指标");
+    // 「+5」 was stored as a score of 5 out of 100.
+    expect(await inVillage(LEADER, "单位评分 经济发展 +5")).toContain("单位评分是该项的得分（0–100），不是加分或扣分");
+    expect(await inVillage(LEADER, "单位评分 加分 经济发展 5")).toContain("单位方案没有加分、扣分项");
+    expect(await h.bot.db.select().from(unitRatings)).toHaveLength(0);
     const partial = await inVillage(LEADER, "单位评分 经济发展 90 完成全年招商任务");
     expect(partial).toContain("经济发展（25%）：90.00 × 25% = 22.50");
     expect(partial).toContain("未评完（已评 1/4 项）");
     expect(await inVillage(ZHENG, "单位排名")).toContain("乙村：未评完（1/4 项）");
+    const typed = await inVillage(LEADER, "设置 部门绩效 70");
+    expect(typed).toContain("单位尚未评完（已评 1/4 项），评完后以单位得分为部门绩效");
+    expect(typed).toContain("输入的分数未保存");
   });
 
   test("fully rated: 乙村 87.50 and 综合办公室 81.00, 乙村 holds the 流动红旗", async () => {
@@ -156,6 +169,19 @@ describe("units appraised by the office (issue 14 item 3)", () => {
     expect(await ask(ZHANG, "成绩")).toContain(
       "部门绩效校正：系数 = 部门绩效 81 ÷ 本群平均 96.00 = 0.8438；校正后 = 97.00 × 0.8438 = 81.85 分",
     );
+  });
+
+  test("设置 部门绩效 for a group appraised as a unit is refused, naming the unit's score used instead", async () => {
+    const before = await h.bot.db.select().from(departmentScores);
+    const answer = await ask(LEADER, "设置 部门绩效 60");
+    expect(answer).toContain("按单位方案考核");
+    expect(answer).toContain("部门绩效取单位得分 81.00 分");
+    expect(answer).toContain("单位评分");
+    expect(await h.bot.db.select().from(departmentScores)).toEqual(before);
+    // Still calibrated by the unit's 81, not by the 60 typed.
+    expect(await ask(ZHANG, "成绩")).toContain("部门绩效 81 ÷ 本群平均 96.00");
+    // A month the unit scheme did not cover yet (before it was set) takes the typed figure as ever.
+    expect(await ask(LEADER, "设置 部门绩效 88 2026-10")).toContain("2026-10 的部门绩效：88 分");
   });
 
   test("the monthly broadcast names the unit that holds the 流动红旗, by its unit score", async () => {

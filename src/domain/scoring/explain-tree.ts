@@ -1,5 +1,6 @@
 /** Explanation lines for one top-level dimension: its formula, its sub-indicators, its adjustments. */
 import { raterLabel } from "../scheme/labels";
+import { isSurveyRater } from "../survey";
 import type { TopDimensionScore } from "./dimension";
 import { fix2, num, pct, signed } from "./format";
 import type { LeafScore, RaterGroupScore } from "./leaf";
@@ -12,8 +13,33 @@ const INDENT = "  ";
 /** Rater groups whose members stay anonymous to the person rated: only their average is shown. */
 const ANONYMOUS_GROUPS = new Set(["peer", "subordinate", "public"]);
 
-function groupFigure(g: RaterGroupScore): string {
+/**
+ * The sample sizes of the ratings that are survey results, by rater id (`survey:<id>`): a survey's score is
+ * one rating but many answers, so its figure names the sample, never 「1 人平均」.
+ */
+export type SurveySamples = ReadonlyMap<string, number>;
+
+/** A group's figure where some of its ratings are survey results: the sample instead of a head count. */
+function surveyedFigure(label: string, g: RaterGroupScore, samples: SurveySamples): string | null {
+  const surveyed = g.ratings.filter((r) => isSurveyRater(r.by));
+  if (surveyed.length === 0) return null;
+  const sizes = surveyed.map((r) => samples.get(r.by!));
+  const known = sizes.every((n) => n !== undefined);
+  const total = sizes.reduce<number>((a, n) => a + (n ?? 0), 0);
+  const sample = known ? `样本 ${total} 份` : "";
+  const people = g.ratings.length - surveyed.length;
+  if (people === 0 && surveyed.length === 1) return `${label} ${num(g.average)}（问卷${sample ? `，${sample}` : ""}）`;
+  const parts = [
+    `${surveyed.length} 次问卷${sample ? `（${sample}）` : ""}`,
+    ...(people > 0 ? [`${people} 人评分`] : []),
+  ];
+  return `${label} ${num(g.average)}（${parts.join("与")}的平均）`;
+}
+
+function groupFigure(g: RaterGroupScore, samples: SurveySamples): string {
   const label = raterLabel(g.group);
+  const surveyed = surveyedFigure(label, g, samples);
+  if (surveyed) return surveyed;
   if (ANONYMOUS_GROUPS.has(g.group)) return `${label} ${num(g.average)}（${g.ratings.length} 人平均）`;
   if (g.ratings.length === 1) return `${label} ${num(g.average)}`;
   const detail =
@@ -24,11 +50,12 @@ function groupFigure(g: RaterGroupScore): string {
 }
 
 /** "领导 88×60% + 同事 86.5×30% + 自评 90×10%", or the renormalised form when a group did not rate. */
-function leafFormula(leaf: LeafScore): string {
+function leafFormula(leaf: LeafScore, samples: SurveySamples): string {
   const [only] = leaf.groups;
-  if (leaf.groups.length === 1 && only) return groupFigure(only);
-  if (leaf.unrated.length === 0) return leaf.groups.map((g) => `${groupFigure(g)}×${pct(g.weight)}`).join(" + ");
-  const terms = leaf.groups.map((g) => `${groupFigure(g)}×${num(g.weight)}`).join(" + ");
+  if (leaf.groups.length === 1 && only) return groupFigure(only, samples);
+  if (leaf.unrated.length === 0)
+    return leaf.groups.map((g) => `${groupFigure(g, samples)}×${pct(g.weight)}`).join(" + ");
+  const terms = leaf.groups.map((g) => `${groupFigure(g, samples)}×${num(g.weight)}`).join(" + ");
   return `(${terms}) ÷ ${num(leaf.ratedWeight)}`;
 }
 
@@ -40,22 +67,24 @@ function leafNote(leaf: LeafScore): string {
   return `（${who} 未评分，按已评权重 ${num(leaf.ratedWeight)} 归一）`;
 }
 
-function nodeFormula(node: NodeScore): string {
-  if (node.leaf) return `${leafFormula(node.leaf)} = ${fix2(node.score)} 分${leafNote(node.leaf)}`;
+function nodeFormula(node: NodeScore, samples: SurveySamples): string {
+  if (node.leaf) return `${leafFormula(node.leaf, samples)} = ${fix2(node.score)} 分${leafNote(node.leaf)}`;
   const terms = (node.children ?? []).map((c) => `${c.name} ${num(c.score)}×${pct(c.weight)}`).join(" + ");
   return `${terms} = ${fix2(node.score)} 分`;
 }
 
 const unrated = (node: NodeScore) => node.leaf !== undefined && node.leaf.groups.length === 0;
 
-function childLines(node: NodeScore, depth: number): string[] {
+function childLines(node: NodeScore, depth: number, samples: SurveySamples): string[] {
   const lines: string[] = [];
   for (const child of node.children ?? []) {
     const pad = INDENT.repeat(depth);
     lines.push(
-      unrated(child) ? `${pad}${child.name}：无人评分，记 0 分` : `${pad}${child.name} = ${nodeFormula(child)}`,
+      unrated(child)
+        ? `${pad}${child.name}：无人评分，记 0 分`
+        : `${pad}${child.name} = ${nodeFormula(child, samples)}`,
     );
-    lines.push(...childLines(child, depth + 1));
+    lines.push(...childLines(child, depth + 1, samples));
   }
   return lines;
 }
@@ -73,10 +102,10 @@ function adjustmentLine(d: TopDimensionScore): string | null {
   return `${INDENT}${d.name}加减分：${items}；${notes.length > 0 ? `${notes.join("；")}；` : ""}${sum}`;
 }
 
-export function dimensionLines(d: TopDimensionScore): string[] {
+export function dimensionLines(d: TopDimensionScore, samples: SurveySamples = new Map()): string[] {
   const head = unrated(d)
     ? `${d.name}：无人评分，记 0 分 → ${num(d.weight)} 权重 = 0.00 分`
-    : `${d.name} = ${nodeFormula(d)} → ${num(d.weight)} 权重 = ${fix2(d.base)} 分`;
+    : `${d.name} = ${nodeFormula(d, samples)} → ${num(d.weight)} 权重 = ${fix2(d.base)} 分`;
   const adjusted = adjustmentLine(d);
-  return [head, ...childLines(d, 1), ...(adjusted ? [adjusted] : [])];
+  return [head, ...childLines(d, 1, samples), ...(adjusted ? [adjusted] : [])];
 }

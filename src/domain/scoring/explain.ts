@@ -4,7 +4,7 @@
  */
 import { awardLabel } from "../scheme/labels";
 import { calibrationLine, type Calibration } from "./calibrate";
-import { dimensionLines } from "./explain-tree";
+import { dimensionLines, type SurveySamples } from "./explain-tree";
 import type { ExtraScore } from "./extra";
 import { fix2, num, yuan } from "./format";
 import type { MemberResult } from "./result";
@@ -92,16 +92,21 @@ function nodeNames(nodes: readonly NodeScore[], into = new Map<string, string>()
 
 /**
  * The explanation of one member's result, top line first. With the group's
- * calibration (部门绩效校正), the calibrated total follows the total.
+ * calibration (部门绩效校正), the calibrated total follows the total. `samples`: the sample sizes of the
+ * survey results among the ratings (群众/社会评价), so a survey-fed item names its sample.
  */
-export function explain(m: MemberResult, calibration: Calibration | null = null): string[] {
+export function explain(
+  m: MemberResult,
+  calibration: Calibration | null = null,
+  samples: SurveySamples = new Map(),
+): string[] {
   const d = m.derivation;
   const lines = [
     `${m.name}：${totalLine(m)}`,
     ...(calibration ? [calibrationLine(m.total, calibration)] : []),
     ...rankLines(m),
   ];
-  for (const dim of d.dimensions) lines.push(...dimensionLines(dim));
+  for (const dim of d.dimensions) lines.push(...dimensionLines(dim, samples));
   const extra = extraLine(d.extra);
   if (extra) lines.push(extra);
   if (m.missing.length > 0) {

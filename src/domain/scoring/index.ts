@@ -1,6 +1,7 @@
 export { computePeriod } from "./compute";
 export { combinePeriods, type CombinedMember, type CombinedResult, type PartResult } from "./combine";
 export { explain } from "./explain";
+export type { SurveySamples } from "./explain-tree";
 export {
   parsePeriodInputs,
   PeriodInputsShape,

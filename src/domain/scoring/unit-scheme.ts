@@ -65,6 +65,30 @@ const computed = (nodes: readonly Dimension[], path: PropertyKey[]): FieldError[
     ...computed(n.children ?? [], [...path, i, "children"]),
   ]);
 
+/**
+ * What a new unit scheme may not carry, though a members' indicator may: the 加分 cap (bonusCapPct), which means
+ * something only where 加分/扣分 exist. A unit's items are rated 0–100 and nothing is added to them (篇5 第95行 caps a
+ * village's 加分 at 20% of the item and its 附加分 at 3, but the bot has no unit 加分/扣分 yet): a cap accepted and
+ * never applied would read as if it were enforced. Checked when a scheme is saved (src/app/units.ts), not in
+ * parseUnitScheme, so a version stored before this check still reads (its cap ignored, as it always was).
+ */
+export function newUnitSchemeProblems(scheme: Pick<UnitScheme, "dimensions">): FieldError[] {
+  const caps = (nodes: readonly Dimension[], path: PropertyKey[]): FieldError[] =>
+    nodes.flatMap((n, i) => [
+      ...(n.bonusCapPct === undefined
+        ? []
+        : [
+            fieldError(
+              [...path, i, "bonusCapPct"],
+              "单位方案的指标没有加分、扣分（各项由管理员按 0–100 评分），不能设 bonusCapPct",
+              "unit items have no bonus to cap",
+            ),
+          ]),
+      ...caps(n.children ?? [], [...path, i, "children"]),
+    ]);
+  return caps(scheme.dimensions, ["dimensions"]);
+}
+
 export function parseUnitScheme(json: unknown): ParseResult<"scheme", UnitScheme> {
   const shaped = UnitSchemeShape.safeParse(json);
   if (!shaped.success) return { ok: false, errors: fromZodIssues(shaped.error.issues) };

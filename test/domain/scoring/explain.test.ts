@@ -80,3 +80,37 @@ describe("rule 10: explain() answers “why is my score 94.26?”", () => {
     expect(text[0]).toBe("成员2：总分 = 工作 90.00 = 90.00 分");
   });
 });
+
+describe("a survey-fed item shows its sample, not “1 人平均” (群众/社会评价)", () => {
+  const SURVEYED = {
+    name: "作风测评",
+    dimensions: [
+      { key: "work", name: "业务工作", weight: 70 },
+      { key: "conduct", name: "单位管理学习作风", weight: 30 },
+    ],
+    raters: { leader: 70, public: 30 },
+  };
+  const result = () =>
+    compute(SURVEYED, {
+      members: [{ id: "m1", name: "张三" }],
+      ratings: [
+        { member: "m1", dimension: "work", rater: "leader", score: 90 },
+        { member: "m1", dimension: "conduct", rater: "leader", score: 80 },
+        { member: "m1", dimension: "conduct", rater: "public", score: 86.92, by: "survey:sur_demo" },
+      ],
+    });
+
+  it("names the survey's sample beside the 群众 figure", () => {
+    const text = explain(byId(result(), "m1"), null, new Map([["survey:sur_demo", 26]]));
+    expect(text).toContain(
+      "单位管理学习作风 = 领导 80×70% + 群众 86.92（问卷，样本 26 份）×30% = 82.08 分 → 30 权重 = 24.62 分",
+    );
+    expect(text.join("\n")).not.toContain("人平均");
+  });
+
+  it("without the samples (an old caller) it still does not count the respondents as one person", () => {
+    const text = explain(byId(result(), "m1")).join("\n");
+    expect(text).toContain("群众 86.92（问卷）×30%");
+    expect(text).not.toContain("1 人平均");
+  });
+});

@@ -18,7 +18,7 @@
  * 篇6 line 121 工作量津贴「按月发放」: 21 days with a daily record × 20 yuan = 420.00 yuan.
  */
 import { describe, expect, test } from "vitest";
-import { parseUnitScheme } from "../../../src/domain/scoring/unit-scheme";
+import { newUnitSchemeProblems, parseUnitScheme } from "../../../src/domain/scoring/unit-scheme";
 import { rankUnits, scoreUnit, unitLines, unitPeriodScore } from "../../../src/domain/scoring/unit-score";
 import {
   allowanceFen,
@@ -72,6 +72,24 @@ describe("unit schemes", () => {
     if (tree.ok) return;
     expect(tree.errors.map((e) => e.zh).join("\n")).toMatch(/权重之和须为 100（当前 90）/u);
     expect(tree.errors.map((e) => e.path)).toContain("dimensions[1].source");
+  });
+
+  test("a 加分 cap (bonusCapPct) is refused: a unit's items have no 加分/扣分 to cap", () => {
+    // 篇5 第95行 caps a village's 加分 at 20% of the item, but the bot rates a unit's items 0–100 only: a cap
+    // accepted and never applied would read as if it were enforced.
+    const p = parseUnitScheme({
+      name: "镇对村考核",
+      dimensions: [
+        { key: "a", name: "经济发展", weight: 50, bonusCapPct: 20 },
+        { key: "b", name: "社会管理", weight: 50, bonusCapPct: 10 },
+      ],
+    });
+    // A version stored before the check still reads; a new one is refused (setUnitScheme).
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    const problems = newUnitSchemeProblems(p.scheme);
+    expect(problems.map((e) => e.path).sort()).toEqual(["dimensions[0].bonusCapPct", "dimensions[1].bonusCapPct"]);
+    expect(problems[0]!.zh).toContain("单位方案的指标没有加分、扣分");
   });
 
   test("defaults: coefficient 1, no pay; pay options filled", () => {
