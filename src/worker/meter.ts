@@ -25,6 +25,13 @@ const current = new AsyncLocalStorage<InvocationStats>();
 export const recentInvocations: InvocationStats[] = [];
 const KEPT = 5000;
 
+/**
+ * Called after each invocation ends, in the isolate that ran it. Nothing is
+ * registered in production; the fan-out test reads the isolate's heap here
+ * (test/worker-queues/isolate-heap.ts).
+ */
+export const invocationObservers = new Set<(stats: InvocationStats) => void>();
+
 /** Counts one subrequest of the running invocation (outside one, nothing). */
 export function countSubrequest(what: string): void {
   const stats = current.getStore();
@@ -59,5 +66,6 @@ export async function metered<T>(
     recentInvocations.push(stats);
     if (recentInvocations.length > KEPT) recentInvocations.splice(0, recentInvocations.length - KEPT);
     log(stats);
+    for (const observe of invocationObservers) observe(stats);
   }
 }

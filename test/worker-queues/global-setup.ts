@@ -20,6 +20,8 @@ declare module "vitest" {
     fanOutLarkUrl: string;
     /** GET: the workerd processes' memory and CPU, read from /proc on the Node side. */
     probeUrl: string;
+    /** The Worker under measurement, bundled as `wrangler deploy` bundles it (measured-worker.ts). */
+    measuredWorkerPath: string;
     /** Per scale, the groups seeded (inactive until the test runs that scale). */
     seeded: Record<string, SeededGroup[]>;
   }
@@ -86,13 +88,35 @@ async function startHranaProcess(dbPath: string): Promise<{ url: string; close()
 }
 
 /**
+ * The Worker bundled by wrangler from wrangler.toml (its define, nodejs_compat
+ * and module rules), entered through test/worker-queues/measured-worker.ts.
+ */
+async function bundleMeasuredWorker(outdir: string): Promise<string> {
+  const entry = "test/worker-queues/measured-worker.ts";
+  const child = spawn(
+    join("node_modules", ".bin", "wrangler"),
+    ["deploy", entry, "--dry-run", "--outdir", outdir, "--config", "wrangler.toml"],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  );
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`wrangler could not bundle ${entry} (${code}):\n${out}`);
+  return join(outdir, "measured-worker.js");
+}
+
+/**
  * Node side of the fan-out test: its own libSQL database behind Hrana (1,110
  * groups that must not leak into the other Worker tests), its own Lark mock
  * holding every chat and person, and a probe for workerd's memory and CPU.
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), "appraisal-fan-out-"));
-  const hrana = await startHranaProcess(join(dir, "fan-out.db"));
+  const [hrana, measuredWorkerPath] = await Promise.all([
+    startHranaProcess(join(dir, "fan-out.db")),
+    bundleMeasuredWorker(join(dir, "worker")),
+  ]);
   const client = createClient({ url: hrana.url });
   // As production migrates: drizzle's migrations, then the data steps they ask for.
   await applyMigrations(drizzle(client, { schema }) as unknown as Database);
@@ -122,6 +146,7 @@ export default async function setup(project: TestProject) {
   project.provide("fanOutLarkUrl", lark.url);
   project.provide("probeUrl", `http://127.0.0.1:${(probe.address() as AddressInfo).port}`);
   project.provide("seeded", seeded);
+  project.provide("measuredWorkerPath", measuredWorkerPath);
   return async () => {
     probe.close();
     await lark.close();
