@@ -4,6 +4,20 @@ import { card, markdown, note, plainText, t, type Lang, type Rendered } from "./
 import { noticeCard } from "./notice";
 import { schoolLines, schoolNote } from "./school-lines";
 
+/** 导出 of a 学年 or 学期 where no group's scheme has a school year. */
+export function noSchoolYearCard(label: string, lang: Lang): Rendered {
+  return noticeCard({
+    title: t(lang, "没有设学年的方案", "No scheme with a school year"),
+    body: t(
+      lang,
+      `本单位没有哪个群的考核方案设了学年和学期，无法导出${label}的成绩。可以导出月份、季度或年度（如 导出 2026）；` +
+        "学校可改用「学校教师」模板（发「方案 模板」查看）。",
+      `No group's scheme has a school year, so there is nothing to export for ${label}. Export a month, quarter or year.`,
+    ),
+    colour: "yellow",
+  });
+}
+
 /** The answer to 成绩 学期 / 成绩 学年: the person's semester or school year with its parts, or why there is none. */
 export function schoolScoreReply(r: MySchoolResult, name: string, lang: Lang): Rendered {
   if (!r.ok) {
