@@ -1,4 +1,5 @@
-import type { MySchoolResult } from "../src/app/school-score";
+import type { MySchoolResult, SchoolRanking } from "../src/app/school-score";
+import { rankingCards } from "./ranking";
 import { schoolPeriodLabel } from "../src/domain/school-year";
 import { card, markdown, note, plainText, t, type Lang, type Rendered } from "./kit";
 import { noticeCard } from "./notice";
@@ -16,6 +17,26 @@ export function noSchoolYearCard(label: string, lang: Lang): Rendered {
     ),
     colour: "yellow",
   });
+}
+
+/** The answer to 排名 学期 / 排名 学年: the ranking cards, or why there is none. */
+export function schoolRankingReply(r: SchoolRanking, groupName: string, lang: Lang): Rendered[] {
+  if (!r.ok)
+    return [
+      r.code === "no_school_year"
+        ? schoolScoreReply(r, "", lang)
+        : noticeCard({
+            title: t(lang, "还没有排名", "No ranking yet"),
+            body: t(
+              lang,
+              `${schoolPeriodLabel(r.period, lang)}还没有开始。`,
+              `${schoolPeriodLabel(r.period, lang)} has not begun yet.`,
+            ),
+            colour: "yellow",
+          }),
+    ];
+  const { ok: _ok, code: _code, period, ...view } = r;
+  return rankingCards({ ...view, groupName, lang, periodLabel: schoolPeriodLabel(period, lang) });
 }
 
 /** The answer to 成绩 学期 / 成绩 学年: the person's semester or school year with its parts, or why there is none. */

@@ -4,6 +4,10 @@ import type { SchoolPeriod, SchoolPeriodArg } from "../domain/school-year";
 import type { CombinedMember } from "../domain/scoring";
 import { round2 } from "../domain/scoring";
 import { computeSchoolPeriod, resolveSchoolArg, type SchoolResult } from "./school-results";
+import { visibleRows } from "../domain/ranking";
+import type { RankingVisibility } from "../domain/scheme";
+import { isLeader } from "./authority";
+import type { RankRow } from "./rank-view";
 
 /**
  * How one person's semester or school-year total is made up: each month's total and their mean (平时), each 测评,
@@ -66,4 +70,50 @@ export async function mySchoolPeriod(
   const me = r.combined.members.find((m) => m.id === input.member.id);
   if (!me) return { ok: false, code: "no_score", period: r.period };
   return { ok: true, code: "scored", ...breakdownOf(r, me) };
+}
+
+export type SchoolRanking =
+  | { ok: false; code: "no_school_year" }
+  | { ok: false; code: "not_started"; period: SchoolPeriod }
+  | {
+      ok: true;
+      code: "ranked";
+      period: SchoolPeriod;
+      /** The period's last month so far (the ranking card's month field). */
+      month: string;
+      rows: RankRow[];
+      headcount: number;
+      visibility: RankingVisibility | "leader";
+      myPlace?: RankRow;
+    };
+
+/** 排名 学期 / 排名 学年: the semester or school year ranked, as the scheme's rankingVisibility lets this member see it. */
+export async function schoolRanking(
+  db: Database,
+  input: { group: Group; member: Member; arg: SchoolPeriodArg; now: Date },
+): Promise<SchoolRanking> {
+  const resolved = await resolveSchoolArg(db, input.group, input.arg, input.now);
+  if (!resolved.ok) return resolved;
+  const r = await computeSchoolPeriod(db, input.group, resolved.period, input.now);
+  if (!r.ok) return r;
+  const all = r.combined.members.map((m) => ({
+    rank: m.rank,
+    name: m.name,
+    total: m.total,
+    grade: m.grade,
+    me: m.id === input.member.id,
+  }));
+  const mine = all.find((x) => x.me);
+  const leader = isLeader(input.member);
+  const visibility = leader ? "leader" : r.scheme.rankingVisibility;
+  return {
+    ok: true,
+    code: "ranked",
+    period: r.period,
+    month: r.months.at(-1)!,
+    rows: visibleRows(all, visibility),
+    headcount: all.length,
+    visibility,
+    ...(mine && !leader ? { myPlace: mine } : {}),
+  };
 }

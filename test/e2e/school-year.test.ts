@@ -96,6 +96,14 @@ describe("学校教师: 学期 and 学年 (2025—2026学年)", () => {
     expect(await ask(LI, "成绩 第一学期")).toContain("**68.00 分** · 名次 2 / 2");
     // The month is the items alone, as before.
     expect(await ask(ZHANG, "成绩 10月")).toContain("81.00 分");
+    // 排名 学期: the leader sees everyone; the template shows staff the top places and their own.
+    const ranking = await ask(LEADER, "排名 学期");
+    expect(ranking).toContain("2025—2026学年第一学期排名");
+    expect(ranking).toContain('"total":79.56');
+    expect(ranking).toContain('"total":68');
+    expect(ranking).toContain("负责人视图：全部 2 人");
+    expect(await ask(LI, "排名 第一学期")).toContain("我的名次：第 2 / 2 名，68.00 分");
+    expect(await ask(ZHANG, "排名 10月")).toContain("10 月排名");
   });
 
   test("the 学期成绩单 goes out on the first workday of February, privately, with its parts", async () => {
