@@ -84,7 +84,7 @@ describe("学校教师: 学期 and 学年 (2025—2026学年)", () => {
     h.clock.set("2026-01-20T02:00:00Z");
     // Before the 测评: the months alone, (77.90 + 81.00) / 2 = 79.45.
     expect(await ask(ZHANG, "成绩 学期")).toContain("79.45 分");
-    await rate(ZHANG, { 第一学期测评: 80 });
+    expect(await ask(LEADER, "评分 @张三 第一学期测评 80")).toContain("计入2025—2026学年第一学期成绩（20%）和学年成绩");
     await rate(LI, { 第一学期测评: 70 });
     const mine = await ask(ZHANG, "成绩 学期");
     expect(mine).toContain("张三 · 2025—2026学年第一学期成绩");
@@ -134,6 +134,10 @@ describe("学校教师: 学期 and 学年 (2025—2026学年)", () => {
     h.clock.set("2026-03-10T02:00:00Z");
     await rate(ZHANG, all(80));
     await rate(LI, all(90));
+    // A 第一学期测评 given in March is not 第一学期's: the leader is told, and no semester or school year counts it.
+    expect(await ask(LEADER, "评分 @张三 第一学期测评 50")).toContain(
+      "注意：现在是2025—2026学年第二学期，不是「第一学期测评」所属的学期",
+    );
     h.clock.set("2026-07-06T02:00:00Z");
     await rate(ZHANG, { 第二学期测评: 90 });
     await rate(LI, { 第二学期测评: 60 });
