@@ -21,8 +21,8 @@ export const scoreArgs = (lang: Lang) =>
       code: "custom",
       message: t(
         lang,
-        `看不懂「${excerpt(text.trim())}」。可以写：上月、10月、2026-10；学校还可以写：学期、第一学期、学年、2025-2026学年`,
-        `Unknown period “${excerpt(text.trim())}”. Try: last month, 2026-10, term, school year`,
+        `看不懂月份「${excerpt(text.trim())}」。可以写：上月、10月、2026-10；学校还可以写：学期、第一学期、学年、2025-2026学年`,
+        `Unknown month “${excerpt(text.trim())}”. Try: last month, 2026-10 (at a school: term, school year)`,
       ),
     });
     return z.NEVER;
