@@ -1,6 +1,7 @@
 import type { Database } from "../db/database";
 import type { Group, Member } from "../db/schema";
-import { semesterId, type SchoolPeriod } from "../domain/school-year";
+import { monthsOfSchoolYear, semesterId, type SchoolPeriod, type SchoolYear } from "../domain/school-year";
+import { periodSource } from "./period-data";
 import { sheetName, type CellValue, type Column, type Sheet } from "../domain/xlsx/write";
 import { auditSheet } from "./export-audit";
 import type { ExportPeriod } from "./export-period";
@@ -84,11 +85,22 @@ export async function schoolSheets(
           { name: "第二学期", id: semesterId(p.first, 2) },
           { name: "学年", id: p.id },
         ];
+  // Each group's months by its own school year, read a chunk of groups at a time and each scored once (or taken from
+  // month_results where finished and unchanged), as the other exports do.
+  const years = new Map<string, SchoolYear>();
+  for (const g of list) {
+    const sy = await schoolYearOf(db, g, at);
+    if (sy) years.set(g.id, sy);
+  }
+  const schools = list.filter((g) => years.has(g.id));
+  const months = [...new Set(schools.flatMap((g) => monthsOfSchoolYear(p.first, years.get(g.id)!)))].sort();
+  const source = periodSource(db, schools, months, at);
+  const reader = { month: source.summary, departmentScores: source.departmentScores };
   const sheets: Sheet[] = [];
   for (const { name, id } of ids) {
     const results: { group: Group; r: Ok }[] = [];
-    for (const group of list) {
-      const r = await computeSchoolPeriod(db, group, id, at);
+    for (const group of schools) {
+      const r = await computeSchoolPeriod(db, group, id, at, reader);
       if (!r.ok || !r.combined.members.length) continue;
       results.push({ group, r });
       seen.groups.add(group.id);
@@ -96,6 +108,7 @@ export async function schoolSheets(
     }
     sheets.push(schoolSheet(name, results, people, taken));
   }
+  await source.save().catch((error) => console.warn("export: finished months not kept", error));
   sheets.push(await auditSheet(db, list, period, people, taken));
   return { sheets, people: seen.people.size, groups: seen.groups.size };
 }

@@ -3,7 +3,8 @@ import { schoolReportCard } from "../../cards/school-report-card";
 import type { Database } from "../db/database";
 import { members, type Group } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
-import { schoolPeriodLabel, semesterEndedBefore } from "../domain/school-year";
+import { monthsOfSemester, schoolPeriodLabel, semesterEndedBefore } from "../domain/school-year";
+import { periodSource } from "../app/period-data";
 import { breakdownOf } from "../app/school-score";
 import { computeSchoolPeriod, schoolYearOf } from "../app/school-results";
 import { displayName } from "../app/scores";
@@ -27,7 +28,14 @@ export async function semesterReport(
   if (!sy) return [];
   const semester = semesterEndedBefore(month, sy);
   if (!semester) return [];
-  const r = await computeSchoolPeriod(db, group, semester, now);
+  // Finished months come from month_results while nothing they were scored from changed, so every later tick of the
+  // month (each sends nothing new) costs a few reads, as the quarterly report's do.
+  const source = periodSource(db, [group], monthsOfSemester(semester.first, semester.term, sy), now);
+  const r = await computeSchoolPeriod(db, group, semester, now, {
+    month: source.summary,
+    departmentScores: source.departmentScores,
+  });
+  await source.save().catch((error) => console.warn("semester report: finished months not kept", error));
   if (!r.ok || r.combined.members.every((m) => m.total === 0)) return [];
   const people = await db.select().from(members).where(eq(members.groupId, group.id));
   const byId = new Map(people.map((p) => [p.id, p]));
