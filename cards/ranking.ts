@@ -24,6 +24,8 @@ export interface RankingView {
   lang: Lang;
   /** Which of several cards this is, when the rows do not fit one (see rankingCards). */
   page?: Page;
+  /** A period other than the month, as people say it (「2025—2026学年第一学期」): the title names it instead. */
+  periodLabel?: string;
 }
 
 export { TOP_N } from "../src/domain/ranking";
@@ -42,11 +44,17 @@ export function rankingCards(v: RankingView): Rendered[] {
 export function rankingCard(v: RankingView): Rendered {
   const { lang } = v;
   const title =
-    t(
-      lang,
-      `${v.groupName || "本群"} · ${Number(v.month.slice(5))} 月排名`,
-      `${v.groupName || "Group"} ranking · ${v.month}`,
-    ) + pageLabel(v.page, lang);
+    (v.periodLabel
+      ? t(
+          lang,
+          `${v.groupName || "本群"} · ${v.periodLabel}排名`,
+          `${v.groupName || "Group"} ranking · ${v.periodLabel}`,
+        )
+      : t(
+          lang,
+          `${v.groupName || "本群"} · ${Number(v.month.slice(5))} 月排名`,
+          `${v.groupName || "Group"} ranking · ${v.month}`,
+        )) + pageLabel(v.page, lang);
   const columns = [
     // Lark takes a column width of "auto", a percentage or 80–600 px: 80 px is the narrowest allowed.
     { name: "rank", title: t(lang, "名次", "#"), type: "number" as const, precision: 0, width: "80px" },

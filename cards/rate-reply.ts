@@ -26,7 +26,15 @@ export function rateReply(
     return problemCard(lang, p.title, p.body, p.withExample ? example : undefined);
   }
   if (r.code === "year_review_rated")
-    return yearReviewRatingCard({ who, review: r.review, score, comment, month, lang });
+    return yearReviewRatingCard({
+      who,
+      review: r.review,
+      ...(r.school ? { school: r.school } : {}),
+      score,
+      comment,
+      month,
+      lang,
+    });
   const { path, items, earlier } = r;
   return ratingCard({ who, path, items, score, comment, month, earlier, lang });
 }

@@ -1,3 +1,4 @@
+import { schoolPeriodLabel, type SchoolPeriod } from "../src/domain/school-year";
 import { raterLabel } from "../src/domain/scheme";
 import { excerpt } from "../src/domain/text";
 import { t, type Lang, type Rendered } from "./kit";
@@ -142,12 +143,15 @@ export function ratingCard(v: {
 export function yearReviewRatingCard(v: {
   who: string;
   review: { name: string; weight: number };
+  /** A school's 学期测评: the semester the month is in, and whether it is the review's own (src/app/ratings.ts). */
+  school?: { semester: SchoolPeriod; own: boolean };
   score: number;
   comment?: string;
   month: string;
   lang: Lang;
 }): Rendered {
   const { lang, review, month } = v;
+  const label = v.school ? schoolPeriodLabel(v.school.semester, lang) : "";
   const year = month.slice(0, 4);
   return scoreChangeCard({
     kind: "rating",
@@ -159,6 +163,17 @@ export function yearReviewRatingCard(v: {
         `单独评分，按 ${review.weight}% 计入 ${year} 年度总分，不计入月度和季度成绩`,
         `rated on its own: ${review.weight}% of the ${year} total, not in months or quarters`,
       ),
+      ...(v.school
+        ? [
+            v.school.own
+              ? t(lang, `计入${label}成绩（${review.weight}%）和学年成绩`, `counts in ${label} and its school year`)
+              : t(
+                  lang,
+                  `注意：现在是${label}，不是「${review.name}」所属的学期；这次评分不计入学期和学年成绩（学期测评须在本学期的月份内评）`,
+                  `note: this is ${label}, not the review's own term; it does not count in the term or school year`,
+                ),
+          ]
+        : []),
       ...(v.comment ? [`${t(lang, "评语", "Comment")}：${v.comment}`] : []),
       `${t(lang, "月份", "Month")}：${month}`,
     ],

@@ -190,6 +190,29 @@ function yearLine(s: Scheme, lang: Lang): string {
   return `${[...quarters, ...parts].join(sep)}${pool}`;
 }
 
+/** 学年 and 学期 (domain/school-year.ts): their months, what each semester is made of, and that the year still pays. */
+function schoolYearLine(s: Scheme, lang: Lang): string {
+  const sy = s.schoolYear!;
+  const end = (m: number) => (m === 1 ? 12 : m - 1);
+  const review = (i: 0 | 1) => s.yearReviews.find((r) => r.key === sy.reviews?.[i]);
+  const term = (i: 0 | 1, label: string) => {
+    const r = review(i);
+    return r
+      ? t(
+          lang,
+          `${label}按平时各月平均 × ${100 - r.weight}% + ${r.name} × ${r.weight}%`,
+          `${label}: months ${100 - r.weight}% + ${r.name} ${r.weight}%`,
+        )
+      : t(lang, `${label}按平时各月平均`, `${label}: the months' mean`);
+  };
+  return t(
+    lang,
+    `学年 ${sy.start}月—次年${end(sy.start)}月；第一学期 ${sy.start}月—次年${end(sy.secondTerm)}月、第二学期 ${sy.secondTerm}—${end(sy.start)}月；` +
+      `${term(0, "第一学期")}，${term(1, "第二学期")}；名次奖和年终奖金仍按自然年度发（篇6 第121行「年终绩效考核奖」）`,
+    `from month ${sy.start}; term 2 from month ${sy.secondTerm}; ${term(0, "term 1")}; ${term(1, "term 2")}; prizes and pay stay with the calendar year`,
+  );
+}
+
 function ruleLines(s: Scheme, lang: Lang): string[] {
   const sep = t(lang, "、", ", ");
   const bonus = s.dimensions.filter((d) => d.bonusCapPct !== undefined);
@@ -228,6 +251,7 @@ function ruleLines(s: Scheme, lang: Lang): string[] {
       : []),
     `**${t(lang, "排名公开", "Ranking")}**：${t(lang, VISIBILITY[s.rankingVisibility][0], VISIBILITY[s.rankingVisibility][1])}`,
     `**${t(lang, "年度合成", "The year")}**：${yearLine(s, lang)}`,
+    ...(s.schoolYear ? [`**${t(lang, "学年与学期", "School year")}**：${schoolYearLine(s, lang)}`] : []),
     `**${t(lang, "补报期限", "Backfill")}**：${t(lang, `${s.backfillDays} 天`, `${s.backfillDays} days`)}`,
     ...(s.departmentCalibration
       ? [

@@ -1,4 +1,6 @@
 import { exportStartedCard } from "../cards/export-reply";
+import { noSchoolYearCard } from "../cards/school-score-reply";
+import { tenantHasSchoolYear } from "../src/app/export-school";
 import { exportFileName, periodLabel } from "../src/app/export-period";
 import { defineCommand } from "../src/bot/command";
 import { exportArgs } from "./args/export";
@@ -18,11 +20,20 @@ export const exportCommand = defineCommand({
     en: "Office: the whole organisation's results for a period as an Excel file, sent to you privately",
   },
   example: { zh: "导出 2026-Q4", en: "/export 2026-Q4" },
+  // 学校：导出 2025-2026学年 (第一学期、第二学期、学年 three sheets) or 导出 2025-2026学年第一学期.
   takesText: true,
   args: exportArgs,
   async handle(ctx) {
     if (!(await officeGate(ctx, "导出"))) return;
     const period = ctx.args;
+    // 学年 / 学期: only where some group's scheme has a school year; otherwise say so rather than send an empty book.
+    if (
+      (period.kind === "schoolYear" || period.kind === "semester") &&
+      !(await tenantHasSchoolYear(ctx.deps.db, ctx.group, ctx.now))
+    ) {
+      ctx.reply(noSchoolYearCard(periodLabel(period), ctx.lang));
+      return;
+    }
     const name = exportFileName(period);
     const { platform } = ctx.deps;
     const source = {

@@ -49,6 +49,7 @@ const JOB_NAMES: Record<string, JobKind> = {
   "monthly-ranking": "monthly-ranking",
   "quarterly-report": "quarterly-report",
   "annual-summary": "annual-summary",
+  "semester-report": "semester-report",
   "pending-digest": "pending-digest",
   "monthly-review": "monthly-review",
 };

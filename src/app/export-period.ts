@@ -1,13 +1,34 @@
 import { monthsOfQuarter, monthsOfYear } from "../domain/periods";
+import {
+  DEFAULT_SCHOOL_YEAR,
+  monthsOfSchoolPeriod,
+  parseSchoolPeriodArg,
+  schoolPeriodLabel,
+  type SchoolPeriod,
+} from "../domain/school-year";
 
-/** What 导出 and /admin/export take: a month (2026-11), a quarter (2026-Q4) or a year (2026). */
+/**
+ * What 导出 and /admin/export take: a month (2026-11), a quarter (2026-Q4) or a year (2026), or a school's
+ * school year (2025-2026) or semester (2025-2026-S1). A school period's `months` are those of the usual school year
+ * (September–August, 第二学期 from February): what the audit sheet covers; each group's own figures follow its
+ * scheme's school year (export-school.ts).
+ */
 export type ExportPeriod =
   | { kind: "month"; id: string; months: string[] }
   | { kind: "quarter"; id: string; months: string[] }
-  | { kind: "year"; id: string; months: string[] };
+  | { kind: "year"; id: string; months: string[] }
+  | { kind: "schoolYear" | "semester"; id: string; months: string[]; school: SchoolPeriod };
 
-/** Reads "2026-Q4", "2026q4", "2026-11", "2026-1", "2026"; undefined for anything else. */
+/**
+ * Reads "2026-Q4", "2026q4", "2026-11", "2026-1", "2026", and a school's "2025-2026学年", "2025—2026学年第一学期",
+ * "2025-2026-S2"; undefined for anything else.
+ */
 export function parseExportPeriod(text: string): ExportPeriod | undefined {
+  const school = parseSchoolPeriodArg(text);
+  if (school?.kind === "id") {
+    const p = school.period;
+    return { kind: p.kind, id: p.id, months: monthsOfSchoolPeriod(p, DEFAULT_SCHOOL_YEAR), school: p };
+  }
   const t = text
     .trim()
     .toUpperCase()
@@ -28,10 +49,11 @@ export function parseExportPeriod(text: string): ExportPeriod | undefined {
   return undefined;
 }
 
-/** How a period is named in Chinese: 2026年11月, 2026年第4季度, 2026年度. */
+/** How a period is named in Chinese: 2026年11月, 2026年第4季度, 2026年度, 2025—2026学年（第一学期）. */
 export function periodLabel(p: ExportPeriod): string {
   if (p.kind === "month") return `${p.id.slice(0, 4)}年${Number(p.id.slice(5))}月`;
   if (p.kind === "quarter") return `${p.id.slice(0, 4)}年第${p.id.slice(6)}季度`;
+  if (p.kind === "schoolYear" || p.kind === "semester") return schoolPeriodLabel(p.school, "zh");
   return `${p.id}年度`;
 }
 

@@ -18,6 +18,7 @@ import { exportFileName, periodLabel, type ExportPeriod } from "./export-period"
 import { decodeFigures, encodeFigures, type FigureRow } from "./export-kept";
 import { periodSource, type MonthSource, type PeriodSource } from "./period-data";
 import { tenantGroups } from "./groups";
+import { schoolSheets } from "./export-school";
 
 /**
  * 导出: one workbook for a tenant's period — every person of every group with
@@ -215,6 +216,16 @@ export async function exportWorkbook(
       `${lastMonth}-${String(daysInMonth(lastMonth)).padStart(2, "0")}`,
     ).map((m) => [m.id, m] as const),
   );
+  // 学年 / 学期 (export-school.ts): their own sheets, from the same results as 成绩 学期 and the 学期成绩单.
+  if (period.kind === "schoolYear" || period.kind === "semester") {
+    const school = await schoolSheets(db, list, period, people, at, new Set());
+    return {
+      fileName: exportFileName(period),
+      bytes: buildXlsx(school.sheets, { modified: at, title: `绩效考核结果 ${periodLabel(period)}` }),
+      people: school.people,
+      groups: school.groups,
+    };
+  }
   const figures: GroupFigures[] = [];
   // All groups' months are read a chunk of groups at a time, each month scored once; finished months,
   // and finished quarters' and years' figures, come from month_results where nothing they were

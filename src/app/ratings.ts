@@ -1,7 +1,8 @@
 import type { Database } from "../db/database";
 import type { Group, Member } from "../db/schema";
 import type { IsoMonth } from "../domain/dates";
-import { findDimension, findYearReview, indexScheme, ratersOf } from "../domain/scheme";
+import { findDimension, findYearReview, indexScheme, ratersOf, type Scheme } from "../domain/scheme";
+import { semesterOf, type SchoolPeriod } from "../domain/school-year";
 import type { Writes } from "./audit";
 import { checkRaterSequence, type EarlierResult } from "./rater-sequence";
 import { schemeInForce } from "./schemes";
@@ -18,6 +19,11 @@ export type RateResult =
       code: "year_review_rated";
       /** The half-year (or other) review's name and its share of the year's total. */
       review: { name: string; weight: number };
+      /**
+       * Where the review is a school's 学期测评 (scheme `schoolYear.reviews`): the semester the month is in, and
+       * whether that is the review's own semester (only then does it count in the semester and the school year).
+       */
+      school?: { semester: SchoolPeriod; own: boolean };
       writes: Writes;
     }
   | {
@@ -67,7 +73,14 @@ export async function rateMember(
       comment: input.comment,
       now: input.now,
     });
-    return { ok: true, code: "year_review_rated", review: { name: review.name, weight: review.weight }, writes };
+    const school = termOfReview(scheme, review.key, input.month);
+    return {
+      ok: true,
+      code: "year_review_rated",
+      review: { name: review.name, weight: review.weight },
+      ...(school ? { school } : {}),
+      writes,
+    };
   }
   if (found.kind === "ambiguous")
     return { ok: false, code: "dimension_ambiguous", options: found.candidates.map((d) => d.name) };
@@ -107,4 +120,17 @@ export async function rateMember(
     earlier: sequence.earlier,
     writes,
   };
+}
+
+/** A 学期测评 rated in `month`: the semester the month is in, and whether it is the review's own (school-year.ts). */
+function termOfReview(
+  scheme: Scheme,
+  key: string,
+  month: string,
+): { semester: SchoolPeriod; own: boolean } | undefined {
+  const sy = scheme.schoolYear;
+  const term = sy?.reviews?.indexOf(key) ?? -1;
+  if (!sy || term < 0) return undefined;
+  const semester = semesterOf(month, sy);
+  return { semester, own: semester.term === term + 1 };
 }

@@ -8,6 +8,7 @@ import type { Database } from "../db/database";
 import { members, ratings, type Group } from "../db/schema";
 import type { Scheme } from "../domain/scheme";
 import type { ReviewScores } from "../domain/scoring";
+import type { IsoMonth } from "../domain/dates";
 import { displayName } from "./scores";
 
 export async function yearReviewScores(
@@ -16,7 +17,27 @@ export async function yearReviewScores(
   scheme: Scheme,
   year: string,
 ): Promise<ReviewScores[]> {
-  const keys = scheme.yearReviews.map((r) => r.key);
+  return reviewScores(
+    db,
+    group,
+    scheme.yearReviews.map((r) => r.key),
+    `${year}-01`,
+    `${year}-12`,
+  );
+}
+
+/**
+ * The reviews `keys` as rated from month `from` to month `to` (inclusive): each member's average. The year takes
+ * January–December; a school's semester its own months (school-results.ts), so a 学期测评 counts in the semester it
+ * was rated in.
+ */
+export async function reviewScores(
+  db: Database,
+  group: Group,
+  keys: readonly string[],
+  from: IsoMonth,
+  to: IsoMonth,
+): Promise<ReviewScores[]> {
   if (!keys.length) return [];
   const rows = await db
     .select({ key: ratings.dimension, memberId: ratings.memberId, score: ratings.score })
@@ -24,9 +45,9 @@ export async function yearReviewScores(
     .where(
       and(
         eq(ratings.groupId, group.id),
-        gte(ratings.period, `${year}-01`),
-        lte(ratings.period, `${year}-12`),
-        inArray(ratings.dimension, keys),
+        gte(ratings.period, from),
+        lte(ratings.period, to),
+        inArray(ratings.dimension, [...keys]),
         eq(ratings.raterGroup, "leader"),
         isNull(ratings.supersededAt),
       ),

@@ -16,6 +16,7 @@ export type JobKind =
   | "quarterly-report"
   | "quarterly-targets"
   | "annual-summary"
+  | "semester-report"
   | "finalize";
 
 export interface DueJob {
@@ -41,6 +42,9 @@ function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   return h * 60 + m;
 }
+
+/** Months a semester can begin in: a school year starts in July–October, its second semester in January–April. */
+const SEMESTER_START_MONTHS = new Set([1, 2, 3, 4, 7, 8, 9, 10]);
 
 export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalendar): DueJob[] {
   const { date, time } = localDateTime(instant, group.timezone);
@@ -72,6 +76,13 @@ export function dueJobs(instant: Date, group: GroupSchedule, calendar: WorkCalen
     jobs.push({ kind: "quarterly-report", period: previousQuarter(quarter) });
     // 目标完成情况通报 goes out with the report cards (issue 14 item 1).
     jobs.push({ kind: "quarterly-targets", period: previousQuarter(quarter) });
+  }
+  // 学期成绩单 (issue 14 item 6): from the first workday of a month a semester can begin in (September and February
+  // by default; a scheme's school year may start July–October, its second semester January–April). The job asks the
+  // group's scheme whether a semester ended with the month before, and sends nothing where none did.
+  if (SEMESTER_START_MONTHS.has(Number(month.slice(5)))) {
+    const day = firstWorkdayOfMonth(month, calendar);
+    if (date > day || (date === day && now >= broadcastAt)) jobs.push({ kind: "semester-report", period: month });
   }
   // The annual summary: January, from its first workday.
   if (month.endsWith("-01")) {

@@ -17,6 +17,7 @@ const JOB_LABELS: Record<JobKind, string> = {
   "quarterly-report": "季度成绩单",
   "quarterly-targets": "季度目标完成情况通报",
   "annual-summary": "年度总结",
+  "semester-report": "学期成绩单",
   finalize: "公示期满定稿",
 };
 

@@ -26,6 +26,7 @@ import { annualSummary } from "./annual-summary";
 import { pendingDigest } from "./pending-digest";
 import { quarterlyReport } from "./quarterly-report";
 import { quarterlyTargets } from "./quarterly-targets";
+import { semesterReport } from "./semester-report";
 import { dailyReminder } from "./reminder";
 
 export interface JobDeps {
@@ -46,6 +47,7 @@ const JOBS: Partial<Record<JobKind, Job>> = {
   "quarterly-targets": (deps, group, job) => quarterlyTargets(deps.db, group, job.period),
   "annual-summary": (deps, group, job, now, cache) =>
     annualSummary(deps.db, group, job.period, now, sourceFor(cache, group, ...monthsOfYear(job.period))),
+  "semester-report": (deps, group, job, now) => semesterReport(deps.db, group, job.period, now),
   finalize: async (deps, group, job, now) =>
     (await finalizeDue(deps.db, group, job.period, now)).map((p) => ({
       key: `final:${p.period}:${group.chatId}`,

@@ -10,6 +10,7 @@ import { checkRules2, RULES2_ONLY } from "./rules2";
 import { checkGradeOptions, gradeOptionsOf, GradeOptionsFields } from "./grade-options";
 import type { Dimension, FieldError, ParseResult, Scheme } from "./types";
 import { MAX_BONUS_PCT } from "../targets/curve";
+import { DEFAULT_SCHOOL_YEAR } from "../school-year";
 
 /** Keys appear in chat commands and exports, so they stay ASCII and lower case. */
 export const KEY_PATTERN = /^[a-z0-9_-]+$/;
@@ -104,6 +105,17 @@ export const SchemeShape = z.strictObject({
   annualPool: z.number().min(0).max(1e11).refine(isCents, { message: "cents" }).optional(),
   /** 部门绩效校正: compare this group's people across the organisation after scaling by the office's 部门绩效. */
   departmentCalibration: z.boolean().optional(),
+  /**
+   * 学年 and 学期 (domain/school-year.ts): the month the school year starts in (7–10, default 9), the month its second
+   * semester starts in (1–4, default 2), and which two `yearReviews` are the 第一 and 第二学期测评.
+   */
+  schoolYear: z
+    .strictObject({
+      start: z.number().int().min(7).max(10).optional(),
+      secondTerm: z.number().int().min(1).max(4).optional(),
+      reviews: z.tuple([key, key]).optional(),
+    })
+    .optional(),
   /** 等次确认, 优秀's dimension floor, 整改线: see grade-options.ts. */
   ...GradeOptionsFields,
 });
@@ -140,6 +152,7 @@ export function parseScheme(json: unknown, options: ParseOptions = {}): ParseRes
           ...checkRules2(raw, options.recordedRaters ?? RECORDED_RATERS),
         ]),
     ...checkGradeOptions(raw),
+    ...checkSchoolYear(raw),
   ];
   if (errors.length > 0) return { ok: false, errors };
   const scheme: Scheme = {
@@ -165,7 +178,36 @@ export function parseScheme(json: unknown, options: ParseOptions = {}): ParseRes
     ...gradeOptionsOf(raw),
   };
   if (raw.extraCap !== undefined) scheme.extraCap = raw.extraCap;
+  if (raw.schoolYear)
+    scheme.schoolYear = {
+      start: raw.schoolYear.start ?? DEFAULT_SCHOOL_YEAR.start,
+      secondTerm: raw.schoolYear.secondTerm ?? DEFAULT_SCHOOL_YEAR.secondTerm,
+      reviews: raw.schoolYear.reviews ?? null,
+    };
   return { ok: true, scheme };
+}
+
+/** A school year's two 学期测评 are two different `yearReviews` of the scheme. */
+function checkSchoolYear(raw: SchemeJson): FieldError[] {
+  const reviews = raw.schoolYear?.reviews;
+  if (!reviews) return [];
+  const keys = new Set((raw.yearReviews ?? []).map((r) => r.key));
+  const errors = reviews.flatMap((k, i) =>
+    keys.has(k)
+      ? []
+      : [
+          fieldError(
+            ["schoolYear", "reviews", i],
+            `学期测评 ${k} 不是本方案 yearReviews 中的一项`,
+            `term review ${k} is not one of the scheme's yearReviews`,
+          ),
+        ],
+  );
+  if (reviews[0] === reviews[1])
+    errors.push(
+      fieldError(["schoolYear", "reviews"], "两个学期的测评须是不同的两项", "the two terms need two reviews"),
+    );
+  return errors;
 }
 
 /** Rules 1 is the engine as it was: none of the rules-2 fields, every grade with a minimum, no zero rater weight. */

@@ -1,6 +1,7 @@
 /** Value types of an appraisal scheme (考核方案), after validation and defaults. */
 import type { TargetCurve } from "../targets/curve";
 import type { GradeOptions } from "./grade-options";
+import type { SchoolYear } from "../school-year";
 
 /** One node of the indicator tree. A node with `children` is scored from them; a node without is a leaf that people rate. */
 export interface Dimension {
@@ -101,6 +102,11 @@ export interface Scheme extends GradeOptions {
   annualPool: number;
   /** 部门绩效校正: scale the group's totals by the office's score for the group (see scoring/calibrate.ts). */
   departmentCalibration: boolean;
+  /**
+   * A school's 学年 (September–August) and its two 学期, as periods of their own beside the months, quarters and the
+   * calendar year (domain/school-year.ts). Absent: the group has no school year. The calendar year stays the pay year.
+   */
+  schoolYear?: SchoolYear;
 }
 
 /** A validation problem, named by its path in the JSON and told in Chinese and English. */

@@ -44,8 +44,12 @@ export interface CombinedMember {
 }
 
 export interface CombineOptions {
-  /** What the combined period is (default a quarter): rules 2 pays place prizes only on the kind the scheme names. */
-  kind?: "quarter" | "year";
+  /**
+   * What the combined period is (default a quarter): rules 2 pays place prizes only on the kind the scheme names.
+   * A school's semester or school year ("term") pays none: the calendar year stays the pay year (篇6 line 121
+   * 「年终绩效考核奖」, 篇4 line 79 「2012年度绩效工资考核实施方案」), so prizes and the pool go with the year's result.
+   */
+  kind?: "quarter" | "year" | "term";
   quotaSeats?: Readonly<Record<string, ResolvedQuota>>;
 }
 
@@ -53,6 +57,35 @@ export interface CombineOptions {
 export interface ReviewScores {
   key: string;
   scores: readonly { id: string; name: string; score: number }[];
+}
+
+/** A separately rated part beside the periods (a 半年综合管理评价, a 学期测评): its name, weight and scores. */
+export interface ReviewPart {
+  name: string;
+  /** Its share of the whole in percent; the periods share the rest. */
+  weight: number;
+  scores: readonly { id: string; name: string; score: number }[];
+}
+
+/**
+ * Periods (months, quarters) and separately rated reviews as the parts of a longer period. Each review keeps its own
+ * weight; the periods share the rest in proportion to their own weights (over the periods present). A review nobody
+ * scored is left out, as a period nobody was scored in is. yearParts (the year and its quarters) and the school's
+ * semester and school year (school-year-parts.ts: months and 学期测评) are this one rule.
+ */
+export function withReviews(periods: readonly PartResult[], reviews: readonly ReviewPart[]): PartResult[] {
+  const reviewParts: PartResult[] = reviews.flatMap((r) => {
+    if (r.scores.length === 0) return [];
+    const members = r.scores.map((s) => ({ id: s.id, name: s.name, total: s.score, dimensions: {} }));
+    return [{ period: r.name, result: { members }, weight: r.weight }];
+  });
+  const reviewWeight = reviewParts.reduce((n, p) => n + (p.weight ?? 0), 0);
+  const periodWeight = periods.reduce((n, p) => n + (p.weight ?? 1), 0);
+  if (reviewParts.length === 0 || periodWeight === 0) return [...periods, ...reviewParts];
+  return [
+    ...periods.map((q) => ({ ...q, weight: ((100 - reviewWeight) * (q.weight ?? 1)) / periodWeight })),
+    ...reviewParts,
+  ];
 }
 
 /**
@@ -67,19 +100,14 @@ export function yearParts(
   quarters: readonly PartResult[],
   reviews: readonly ReviewScores[],
 ): PartResult[] {
-  const reviewParts: PartResult[] = scheme.yearReviews.flatMap((r) => {
-    const given = reviews.find((x) => x.key === r.key)?.scores ?? [];
-    if (given.length === 0) return [];
-    const members = given.map((s) => ({ id: s.id, name: s.name, total: s.score, dimensions: {} }));
-    return [{ period: r.name, result: { members }, weight: r.weight }];
-  });
-  const reviewWeight = reviewParts.reduce((n, p) => n + (p.weight ?? 0), 0);
-  const quarterWeight = quarters.reduce((n, p) => n + (p.weight ?? 1), 0);
-  if (reviewParts.length === 0 || quarterWeight === 0) return [...quarters, ...reviewParts];
-  return [
-    ...quarters.map((q) => ({ ...q, weight: ((100 - reviewWeight) * (q.weight ?? 1)) / quarterWeight })),
-    ...reviewParts,
-  ];
+  return withReviews(
+    quarters,
+    scheme.yearReviews.map((r) => ({
+      name: r.name,
+      weight: r.weight,
+      scores: reviews.find((x) => x.key === r.key)?.scores ?? [],
+    })),
+  );
 }
 
 export interface CombinedResult {
@@ -139,7 +167,8 @@ export function combinePeriods(
     scheme.rules,
     options.quotaSeats,
   );
-  const prizes = paysPrizes(scheme, options.kind ?? "quarter") ? awardPrizes(scheme.prizes, groups) : new Map();
+  const kind = options.kind ?? "quarter";
+  const prizes = kind !== "term" && paysPrizes(scheme, kind) ? awardPrizes(scheme.prizes, groups) : new Map();
   const rankOf = new Map(groups.flatMap((g) => g.members.map((m) => [m.id, g.rank] as const)));
   // Each part's totals by person: a year export combines 10,000 people, so no search per person and part.
   const totalIn = parts.map((part) => {

@@ -42,6 +42,6 @@ export {
 } from "./organisation-grades";
 export { resolveQuotasByRemainder, type ResolvedQuota } from "./grades";
 export { paysPrizes, type PeriodKind } from "./prizes";
-export { yearParts, type CombineOptions, type ReviewScores } from "./combine";
+export { yearParts, withReviews, type CombineOptions, type ReviewPart, type ReviewScores } from "./combine";
 export type { PeriodOptions } from "./compute";
 export { weightedCents } from "./pay";

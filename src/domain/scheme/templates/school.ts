@@ -66,11 +66,13 @@ export const deQinNengJi: SchemeTemplate = {
 
 /**
  * 篇6 line 115: 「平时有记载、学期有测评、年终有考核」. 平时: the months, rated item by item. 学期测评: each semester's
- * 测评 is a separately rated part of the year (the same mechanism as 篇9's 半年综合管理评价, scheme `yearReviews`),
- * so it stays out of the months and quarters. 年终: the year's total. The year is the calendar year (篇4 line 79
- * 「2012年度绩效工资考核实施方案」, 篇6 line 121 「年终绩效考核奖」); a semester's 测评 is given when it ends
- * (第一学期 September–January: in January; 第二学期 February–July: in July), so one calendar year holds the two
- * semesters of the school year that ends in it.
+ * 测评 is a separately rated part (scheme `yearReviews`, the same mechanism as 篇9's 半年综合管理评价), so it stays out
+ * of the months and quarters. The school year (`schoolYear`, domain/school-year.ts) is a period of its own: 学年
+ * September–August (篇6 line 143 「学年度绩效考核」), 第一学期 September–January with its 测评 rated in January,
+ * 第二学期 February–August with its 测评 rated by July; a semester = 平时各月平均 × 80% + its 测评 × 20%, the school
+ * year = the months × 60% + each 测评 × 20%. The calendar year stays the pay year (篇4 line 79 「2012年度绩效工资考核
+ * 实施方案」, 篇6 line 121 「年终绩效考核奖」): its total (four quarters 60% + the 测评 given in it) decides prizes and
+ * the pool; the semester and school year rank and grade but pay nothing.
  */
 export const schoolTeacher: SchemeTemplate = {
   id: "school-teacher",
@@ -81,12 +83,14 @@ export const schoolTeacher: SchemeTemplate = {
     "优秀名额 20% 为示例",
   source:
     "篇6 第115行「平时有记载、学期有测评、年终有考核」；第122行 云和二中「注重日常教学工作、教辅工作和工作实绩」；" +
-    "第138行 教育教学质量、师德师风给予特别权重；第142行 学生评价、家长评价",
+    "第138行 教育教学质量、师德师风给予特别权重；第142行 学生评价、家长评价；第143行「学年度绩效考核」",
   note:
-    "篇6 没有给各项和学期测评的权重，这些数字是起点，请按本校方案修改。年度按自然年计（篇4 第79行「2012年度绩效工资" +
-    "考核实施方案」、篇6 第121行「年终绩效考核奖」）：第一学期（9月—次年1月）的测评在1月评，第二学期（2—7月）的在" +
-    "7月评，发「评分 @某人 第一学期测评 90」，都计入评分当年的年度总分。篇6 第122行「再由校考核小组评定等级」：" +
-    '需要时在方案里加 "confirmGrades": true。',
+    "篇6 没有给各项和学期测评的权重，这些数字是起点，请按本校方案修改。学年（9月—次年8月，篇6 第143行「学年度绩效" +
+    "考核」）分两个学期：第一学期 9月—次年1月，测评在1月评；第二学期 2—8月，测评在7月评（发「评分 @某人 第一学期测评 90」）。" +
+    "学期成绩 = 平时各月平均 × 80% + 本学期测评 × 20%，学年成绩 = 各月平均 × 60% + 两次测评各 20%；发「成绩 学期」「成绩 学年」" +
+    "查看，「导出 2025-2026学年」导出，每学期结束后（2月、9月第一个工作日）私发学期成绩单。名次奖和年终奖金仍按自然年度" +
+    "（篇4 第79行「2012年度绩效工资考核实施方案」、篇6 第121行「年终绩效考核奖」）：年度总分 = 四个季度 60% + 当年评的测评。" +
+    '篇6 第122行「再由校考核小组评定等级」：需要时在方案里加 "confirmGrades": true。',
   scheme: {
     rules: 2,
     name: "学校教师",
@@ -104,6 +108,8 @@ export const schoolTeacher: SchemeTemplate = {
       { key: "term1", name: "第一学期测评", weight: 20 },
       { key: "term2", name: "第二学期测评", weight: 20 },
     ],
+    // 学年 September–August, 第二学期 from February; the two 测评 above are the semesters' own.
+    schoolYear: { start: 9, secondTerm: 2, reviews: ["term1", "term2"] },
     extraCap: EXTRA_CAP,
     awards: AWARDS,
     grades: grades({ excellent: "20%" }),
