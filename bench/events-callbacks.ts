@@ -2,12 +2,13 @@
  * `npx tsx bench/events-callbacks.ts [events] [rounds] [clicks]`: the events and card callbacks
  * parts of `npm run bench` alone (each against the same server's /healthz), with the load average
  * before and after, as docs/BENCHMARKS.md asks beside every figure on a shared machine.
- * BENCH_BEFORE=<checkout> compares with an earlier commit's bot (bench/events.ts); BENCH_PROF=1
+ * BENCH_BEFORE=<checkout> compares with an earlier commit's bot (bench/events.ts); BENCH_SENDERS=demo
+ * sends from the demo group's 4 people as before 2026-12-02 10:00 UTC (bench/events.ts); BENCH_PROF=1
  * writes CPU profiles of the timed loads (read them with bench/profile-summary.ts).
  */
 import { cpus, loadavg } from "node:os";
 import { benchCallbacks } from "./callbacks";
-import { benchEvents, type LoadFigures } from "./events";
+import { benchEvents, benchSenders, type LoadFigures } from "./events";
 
 const [events = "1000", rounds = "3", clicks = "500"] = process.argv.slice(2);
 const load = () =>
@@ -21,6 +22,11 @@ const head =
   "| | requests | per second | median ms | p99 ms | failures | ÷ healthz/s |\n| --- | --- | --- | --- | --- | --- | --- |";
 
 console.log(`# ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
+console.log(
+  benchSenders() === "unit"
+    ? `senders: one unit's chat of ${process.env.BENCH_UNIT_SIZE ?? 500} people × ${process.env.BENCH_UNITS ?? 1} (BENCH_SENDERS=demo: the demo group's 4), Lark mock in its own process`
+    : "senders: the demo group's 4 people, Lark mock inside the bot's process (BENCH_SENDERS=demo)",
+);
 console.log(`load average before the events: ${load()}`);
 const ev = await benchEvents({ events: Number(events), rounds: Number(rounds) });
 ev.rounds.forEach((r, i) => {
