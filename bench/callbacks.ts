@@ -62,9 +62,11 @@ export async function benchCallbacks(
       fetch(`${server.url}/lark/events`, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body });
     const healthUrl = `${ours.url}/healthz`;
     await load(200, concurrency, () => fetch(healthUrl)); // warm-up
-    const healthz = await load(oursClicks.length, concurrency, () => fetch(healthUrl));
-    const callbacks = await ours.profiled(() => load(oursClicks.length, concurrency, click(ours, oursClicks)));
-    const baseline = await load(singleClicks.length, concurrency, click(single, singleClicks));
+    const healthz = await ours.cpuOf(() => load(oursClicks.length, concurrency, () => fetch(healthUrl)));
+    const callbacks = await ours.cpuOf(() =>
+      ours.profiled(() => load(oursClicks.length, concurrency, click(ours, oursClicks))),
+    );
+    const baseline = await single.cpuOf(() => load(singleClicks.length, concurrency, click(single, singleClicks)));
     return { healthz, callbacks, baseline };
   } finally {
     await ours.stop();

@@ -17,9 +17,11 @@ const load = () =>
     .join(" ");
 const other = process.env.BENCH_BEFORE ? `before (${process.env.BENCH_BEFORE})` : "baseline (@libsql/client)";
 const row = (name: string, f: LoadFigures, healthz: LoadFigures) =>
-  `| ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} | ${(f.perSecond / healthz.perSecond).toFixed(2)} |`;
+  `| ${name} | ${f.requests} | ${f.perSecond} | ${f.medianMs} | ${f.p99Ms} | ${f.failures} | ${(f.perSecond / healthz.perSecond).toFixed(2)} | ${f.cpuMs ?? "–"} | ${f.cpuMs && healthz.cpuMs ? (healthz.cpuMs / f.cpuMs).toFixed(2) : "–"} |`;
+// bot CPU ms/request: the bot process's CPU time over the load ÷ requests; "healthz ÷ it" is the ratio
+// of the throughputs the bot's own CPU allows, which other processes on the machine disturb much less.
 const head =
-  "| | requests | per second | median ms | p99 ms | failures | ÷ healthz/s |\n| --- | --- | --- | --- | --- | --- | --- |";
+  "| | requests | per second | median ms | p99 ms | failures | ÷ healthz/s | bot CPU ms/request | healthz CPU ÷ this CPU |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
 console.log(`# ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
 console.log(
@@ -37,6 +39,16 @@ ev.rounds.forEach((r, i) => {
 });
 console.log(
   `\nmedian of rounds — events ÷ healthz: this commit ${ev.throughputRatio}, ${other} ${ev.baselineThroughputRatio}; p99 ${ev.p99Ms} ms vs ${ev.baselineP99Ms} ms`,
+);
+const cpuMedian = (pick: (r: (typeof ev.rounds)[number]) => number | undefined) => {
+  const xs = ev.rounds
+    .map(pick)
+    .filter((x): x is number => x !== undefined)
+    .sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)];
+};
+console.log(
+  `median of rounds — bot CPU ms per request: /healthz ${cpuMedian((r) => r.healthz.cpuMs)}, events this commit ${cpuMedian((r) => r.events.cpuMs)}, ${other} ${cpuMedian((r) => r.baseline.cpuMs)}`,
 );
 if (ev.commits) console.log(`group commit: ${ev.commits.batches} batches in ${ev.commits.transactions} transactions`);
 console.log(`load average after the events: ${load()}\n`);
