@@ -2,14 +2,13 @@
  * Benchmark: card callbacks (card.action.trigger) over loopback, signed and
  * encrypted, 20 in flight: the 撤回 button on 日报 receipts, each answered
  * with a toast and the updated card inside Lark's 3 s. The records are made
- * through real events first (untimed). Two servers, measured in turn: ours
- * (src/db/file-client.ts) and the baseline (@libsql/client's file client).
+ * through real events first (untimed), from the senders bench/events.ts's
+ * BENCH_SENDERS says. Two servers, measured in turn: ours (src/db/file-client.ts)
+ * and the baseline (@libsql/client's file client, or BENCH_BEFORE's bot).
  */
 import { createClient } from "@libsql/client";
-import { DEMO_GROUPS, DEMO_TENANT, LOCAL_APP } from "../src/channels/local/demo";
-import { MOCK_MOUNT_PATH } from "../src/channels/local/local-lark";
-import { cardActionEvent, sealEvent, textMessageEvent, type SealedRequest } from "../src/channels/local/lark-events";
-import { load, startBenchServer, type BenchServer, type LoadFigures } from "./events";
+import { cardActionEvent, sealEvent, type SealedRequest } from "../src/channels/local/lark-events";
+import { load, sealedMessage, startBenchServer, type BenchServer, type LoadFigures } from "./events";
 
 export interface CallbacksBenchFigures {
   /** GET /healthz of our server just before its clicks: the run's own ceiling (issue 15: callbacks ≥ 0.5 of it). */
@@ -19,37 +18,18 @@ export interface CallbacksBenchFigures {
 }
 
 async function prepareClicks(server: BenchServer, count: number): Promise<SealedRequest[]> {
-  const group = DEMO_GROUPS[0]!;
-  const envelope = { token: LOCAL_APP.verificationToken, appId: LOCAL_APP.appId, tenantKey: DEMO_TENANT };
+  const { lark } = server;
+  const envelope = { token: lark.app.verificationToken, appId: lark.app.appId, tenantKey: lark.tenantKey };
   for (let i = 0; i < count; i++) {
-    const person = group.members[i % group.members.length]!;
     // The person's message exists in (mock) Lark first, so the receipt is a reply to it.
-    const created = await fetch(`${server.url}${MOCK_MOUNT_PATH}/mock/user-messages`, {
-      method: "POST",
-      body: JSON.stringify({
-        chat_id: group.chatId,
-        open_id: person.openId,
-        content: JSON.stringify({ text: `@_user_1 日报 第${i}条` }),
-      }),
-    });
-    const messageId = ((await created.json()) as { message: { message_id: string } }).message.message_id;
-    const event = textMessageEvent({
-      ...envelope,
-      chatId: group.chatId,
-      chatType: "group",
-      senderOpenId: person.openId,
-      text: `@绩效考核机器人 日报 第${i}条`,
-      messageId,
-      mentions: [{ openId: LOCAL_APP.botOpenId, name: "绩效考核机器人" }],
-    });
-    const sealed = await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey });
+    const sealed = await sealedMessage(lark, i, `日报 第${i}条`);
     await fetch(`${server.url}/lark/events`, { method: "POST", headers: sealed.headers, body: sealed.body });
   }
   const db = createClient({ url: `file:${server.db}` });
   // The receipts' ids once sent (else the person's message: the answer does not depend on it).
   const rows = (
     await db.execute(
-      "select r.id, m.user_id, coalesce(o.sent_message_id, r.source_message_id) as message_id from records r join members m on m.id = r.member_id left join outbox o on o.key = 'm:' || r.source_message_id || ':0'",
+      "select r.id, m.user_id, g.chat_id, coalesce(o.sent_message_id, r.source_message_id) as message_id from records r join members m on m.id = r.member_id join groups g on g.id = r.group_id left join outbox o on o.key = 'm:' || r.source_message_id || ':0'",
     )
   ).rows;
   db.close();
@@ -61,9 +41,9 @@ async function prepareClicks(server: BenchServer, count: number): Promise<Sealed
       operatorOpenId: String(row.user_id),
       value: { a: "record.withdraw", id: String(row.id) },
       messageId: String(row.message_id),
-      chatId: group.chatId,
+      chatId: String(row.chat_id),
     });
-    clicks.push(await sealEvent(event, { encryptKey: LOCAL_APP.encryptKey }));
+    clicks.push(await sealEvent(event, { encryptKey: lark.app.encryptKey }));
   }
   return clicks;
 }
@@ -82,9 +62,11 @@ export async function benchCallbacks(
       fetch(`${server.url}/lark/events`, { method: "POST", headers: clicks[i]!.headers, body: clicks[i]!.body });
     const healthUrl = `${ours.url}/healthz`;
     await load(200, concurrency, () => fetch(healthUrl)); // warm-up
-    const healthz = await load(oursClicks.length, concurrency, () => fetch(healthUrl));
-    const callbacks = await ours.profiled(() => load(oursClicks.length, concurrency, click(ours, oursClicks)));
-    const baseline = await load(singleClicks.length, concurrency, click(single, singleClicks));
+    const healthz = await ours.cpuOf(() => load(oursClicks.length, concurrency, () => fetch(healthUrl)));
+    const callbacks = await ours.cpuOf(() =>
+      ours.profiled(() => load(oursClicks.length, concurrency, click(ours, oursClicks))),
+    );
+    const baseline = await single.cpuOf(() => load(singleClicks.length, concurrency, click(single, singleClicks)));
     return { healthz, callbacks, baseline };
   } finally {
     await ours.stop();

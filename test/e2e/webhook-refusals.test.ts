@@ -77,6 +77,15 @@ describe("POST /lark/events with an encrypt key", () => {
     await h.bot.idle();
   });
 
+  test("a decrypted body that is itself an encrypt wrapper is refused, even beside a valid event", async () => {
+    // The webhook reads the body's shape as the union does (wrapper, URL challenge, event, in that order).
+    const before = await countRecords();
+    const res = await h.post({ ...message("日报 套娃"), encrypt: docEncrypt("{}", ENCRYPT_KEY) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "not a Lark event" });
+    expect(await countRecords()).toBe(before);
+  });
+
   test("refuses an unsigned event", async () => {
     const body = JSON.stringify({ encrypt: docEncrypt(JSON.stringify(message("日报 无签名")), ENCRYPT_KEY) });
     const res = await fetch(url(), { method: "POST", body, headers: { "content-type": "application/json" } });

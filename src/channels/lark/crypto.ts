@@ -53,8 +53,12 @@ export async function encryptEvent(plain: string, encryptKey: string, iv?: Uint8
 }
 
 export async function signBody(timestamp: string, nonce: string, encryptKey: string, rawBody: string): Promise<string> {
+  // The same bytes as hashing the concatenation, without building it (every event's body, ~2 KB).
   return createHash("sha256")
-    .update(timestamp + nonce + encryptKey + rawBody, "utf8")
+    .update(timestamp, "utf8")
+    .update(nonce, "utf8")
+    .update(encryptKey, "utf8")
+    .update(rawBody, "utf8")
     .digest("hex");
 }
 
