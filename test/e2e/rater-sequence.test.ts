@@ -8,6 +8,7 @@ import { cardActionEvent } from "../../src/channels/local/lark-events";
 import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { members } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { officeChat } from "../support/office-chat";
 import { larkOpenId } from "../support/ids";
 
 const LEADER = OFFICE.owner;
@@ -57,18 +58,7 @@ async function submit(operator: string, card: MockMessage, form: Json) {
   return ((await res.json()) as { toast: { type: string; content: string } }).toast;
 }
 
-async function ask(from: { openId: string }, text: string): Promise<string> {
-  const mentions = [ZHANG, LI, LEADER].filter((p) => text.includes(`@${p.name}`));
-  const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-  expect((await h.say(from.openId, text, { mentions })).status).toBe(200);
-  await h.bot.idle();
-  return JSON.stringify(
-    h.lark.mock
-      .sentMessages({ chatId: OFFICE.chatId })
-      .slice(before)
-      .map((m) => m.parsed),
-  );
-}
+const { ask } = officeChat(() => h);
 
 describe("中层干部: 民测 first, then the leaders (篇6 line 122)", () => {
   test("方案 says the order; the leaders' 评分 before the 民测 is refused, as is the 月评 leader card", async () => {

@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
+import { officeChat } from "../support/office-chat";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
@@ -20,24 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Sends as a person in the group and returns what the bot sent the group in answer, as JSON text. */
-async function ask(from: { openId: string }, text: string): Promise<string> {
-  const mentions = [ZHANG, LI, LEADER].filter((p) => text.includes(`@${p.name}`));
-  const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-  expect((await h.say(from.openId, text, { mentions })).status).toBe(200);
-  await h.bot.idle();
-  return JSON.stringify(
-    h.lark.mock
-      .sentMessages({ chatId: OFFICE.chatId })
-      .slice(before)
-      .map((m) => m.parsed),
-  );
-}
+const { ask, rate } = officeChat(() => h);
 
-async function rate(who: { name: string }, scores: Record<string, number>) {
-  for (const [item, score] of Object.entries(scores))
-    expect(await ask(LEADER, `评分 @${who.name} ${item} ${score}`)).toContain("已评分");
-}
 const all = (n: number) => ({ 师德师风: n, 日常教学工作: n, 教辅工作: n, 工作实绩: n });
 
 /** The workbook 导出 sends privately, opened. */

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { members, schemes } from "../../src/db/schema";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
+import { officeChat } from "../support/office-chat";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
@@ -36,19 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function ask(from: { openId: string }, text: string): Promise<string> {
-  const mentions = [ZHANG, LI, LEADER].filter((p) => text.includes(`@${p.name}`));
-  const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-  const res = await h.say(from.openId, text, { mentions });
-  expect(res.status).toBe(200);
-  await h.bot.idle();
-  return JSON.stringify(
-    h.lark.mock
-      .sentMessages({ chatId: OFFICE.chatId })
-      .slice(before)
-      .map((m) => m.parsed),
-  );
-}
+const { ask } = officeChat(() => h);
 
 describe("the seed rules in chat (issue 13)", () => {
   test("方案 导入 saves a new scheme with the seed rules, and 方案 explains each rule in plain Chinese", async () => {

@@ -11,6 +11,7 @@ import type { MockMessage } from "../../src/channels/local/mock-lark";
 import { and, eq } from "drizzle-orm";
 import { members, ratings } from "../../src/db/schema";
 import { APP, OFFICE, TENANT, TOKEN, startHarness, type Harness } from "../support/bot-harness";
+import { officeChat } from "../support/office-chat";
 import { larkOpenId } from "../support/ids";
 
 const LEADER = OFFICE.owner;
@@ -28,25 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Sends as a person in the group and returns what the bot sent the group in answer, as JSON text. */
-async function ask(from: { openId: string }, text: string): Promise<string> {
-  const mentions = [ZHANG, LI, LEADER].filter((p) => text.includes(`@${p.name}`));
-  const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-  expect((await h.say(from.openId, text, { mentions })).status).toBe(200);
-  await h.bot.idle();
-  return JSON.stringify(
-    h.lark.mock
-      .sentMessages({ chatId: OFFICE.chatId })
-      .slice(before)
-      .map((m) => m.parsed),
-  );
-}
-
-/** 评分 @name item score, for each item; every one must be taken. */
-async function rate(who: { name: string }, scores: Record<string, number>) {
-  for (const [item, score] of Object.entries(scores))
-    expect(await ask(LEADER, `评分 @${who.name} ${item} ${score}`)).toContain("已评分");
-}
+const { ask, rate } = officeChat(() => h);
 
 /** The leader's 测评票数 sheet for November: 姓名, 维度, 满意, 基本满意, 不满意. */
 async function tally(rows: string): Promise<string> {

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { OFFICE, startHarness, type Harness } from "../support/bot-harness";
+import { officeChat } from "../support/office-chat";
 
 const LEADER = OFFICE.owner;
 const ZHANG = OFFICE.members[0]!;
@@ -24,18 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function ask(from: { openId: string }, text: string): Promise<string> {
-  const mentions = [ZHANG, LI, LEADER].filter((p) => text.includes(`@${p.name}`));
-  const before = h.lark.mock.sentMessages({ chatId: OFFICE.chatId }).length;
-  expect((await h.say(from.openId, text, { mentions })).status).toBe(200);
-  await h.bot.idle();
-  return JSON.stringify(
-    h.lark.mock
-      .sentMessages({ chatId: OFFICE.chatId })
-      .slice(before)
-      .map((m) => m.parsed),
-  );
-}
+const { ask } = officeChat(() => h);
 
 describe("the half-year review as its own part of the year (篇9 line 193)", () => {
   test("方案 shows the review's 30% and the quarters' 17.5% each; 评分 rates the review apart from the month", async () => {
