@@ -153,6 +153,11 @@ describe("按时记录率 (formerly 出勤) computed from the records", () => {
   test("the export heads the computed column 按时记录率 (the scheme's name beside it)", async () => {
     expect(await ask(LEADER, "导出 2026-10")).toContain("管理员"); // the first to export becomes the office
     const [file] = await h.lark.mock.waitForMessages((m) => m.sender.type === "app" && m.msgType === "file");
+    // The group's 「正在导出」 notice is paced behind the answer in the group's chat and can arrive after the private
+    // file; wait for it here, or the next test's first answer would be that notice.
+    await h.lark.mock.waitForMessages(
+      (m) => m.chatId === OFFICE.chatId && JSON.stringify(m.parsed).includes("正在导出"),
+    );
     const stored = h.lark.mock.store.files.get((file!.parsed as { file_key: string }).file_key)!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(stored.bytes) as never);
