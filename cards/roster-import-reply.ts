@@ -1,4 +1,5 @@
 import type { RosterFileCheck, RosterFileResult } from "../src/app/roster-file";
+import type { RosterPlan } from "../src/app/roster";
 import { describeProblem } from "../src/domain/roster";
 import { excerpt } from "../src/domain/text";
 import { t, type Lang, type Rendered } from "./kit";
@@ -38,6 +39,12 @@ export function rosterFileRefusal(r: Exclude<RosterFileCheck, { ok: true }>, fil
   return notImported(`「${excerpt(fileName, 40)}」不是 .xlsx 或 .csv 文件，我只能从这两种文件导入花名册。`);
 }
 
+/** Who is back where, from when: "张三回到「综合办公室」（自 2027-02-10 起）". */
+function listedBack(back: RosterPlan["back"]): string {
+  const shown = back.slice(0, 6).map((b) => `${excerpt(b.name, 20)}回到「${excerpt(b.group, 20)}」（自 ${b.from} 起）`);
+  return back.length > shown.length ? `${shown.join("、")} 等 ${back.length} 人` : shown.join("、");
+}
+
 /** The answer to a roster file: what changed, every problem by row and column, or why it was not read. */
 export function rosterImportReply(r: RosterFileResult, fileName: string, lang: Lang): Rendered {
   if (r.code === "problems") {
@@ -61,7 +68,11 @@ export function rosterImportReply(r: RosterFileResult, fileName: string, lang: L
       `${fileName}：${r.groups} 个部门，更新 ${r.changed} 人的岗位或系数`,
       r.unchanged ? `，${r.unchanged} 人没有变化` : "",
       r.effective.length ? `，自 ${r.effective.join("、")} 起生效（此前的月份按原岗位、系数计分）` : "",
-      "。每一项更改都记入审计记录。",
+      "。",
+      r.back.length
+        ? `${listedBack(r.back)}：已离开的人重新计入原部门（同一名册记录），离开期间整月不计分、其间的工作日不计按时记录率。`
+        : "",
+      "每一项更改都记入审计记录。",
     ].join(""),
     colour: "green",
   });

@@ -1,9 +1,11 @@
 import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { leaves, records, type Group, type Member } from "../db/schema";
+import { leaves, records, type Group } from "../db/schema";
 import { attendance, isOnTime, type Attendance } from "../domain/attendance";
 import { addDays, daysInMonth, firstDayOfMonth, localDate, type IsoDate, type IsoMonth } from "../domain/dates";
 import { groupCalendar } from "./leaves";
+import type { Stay } from "./roster";
+import { awayOn } from "../domain/roster";
 
 /** Marks the rating the engine gets for a computed leaf, so the trail says where it came from. */
 export const ATTENDANCE_RATER = "system:attendance";
@@ -72,7 +74,7 @@ export async function attendanceRowsOf(
 export function attendanceFrom(
   group: Group,
   month: IsoMonth,
-  people: readonly Member[],
+  people: readonly Stay[],
   rows: AttendanceRows,
   now?: Date,
 ): Map<string, Attendance> {
@@ -104,6 +106,8 @@ export function attendanceFrom(
         from: joined > first ? joined : first,
         // Someone who left is not expected from that day on (they stay in the month they left).
         ...(!p.active && p.leftOn ? { until: p.leftOn } : {}),
+        // Someone who came back is not expected on the days they were away.
+        ...(p.absences?.length ? { away: (d: IsoDate) => awayOn(p.absences, d) } : {}),
         ...(today ? { today } : {}),
         leave: leave.get(p.id) ?? new Set(),
         onTime: onTime.get(p.id) ?? new Set(),

@@ -6,6 +6,7 @@ import { groups, members, records, type Group, type Member } from "../db/schema"
 import { localDate } from "../domain/dates";
 import type { ChatDirectory } from "./ports";
 import { auditWrite } from "./audit";
+import { absenceWrite } from "./membership";
 
 /** The group and member rows as the use cases hand them to commands and cards. */
 export type { Group, Member };
@@ -186,6 +187,8 @@ export async function syncGroupMembers(db: Database, directory: ChatDirectory, g
           .update(members)
           .set({ name: name || row.name, active: true, leftOn: null, ...(role ? { role } : {}) })
           .where(eq(members.id, row.id)),
+        // Their time away is remembered (member_absences), as a 用户进群 event remembers it.
+        ...(row.active ? [] : absenceWrite(db, row.id, row.leftOn, localDate(now, group.timezone), now)),
       );
     }
   }

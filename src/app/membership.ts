@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/database";
-import { memberIdFor } from "../db/ids";
-import { members, type Group } from "../db/schema";
-import { localDate } from "../domain/dates";
+import { memberIdFor, newId } from "../db/ids";
+import { memberAbsences, members, type Group } from "../db/schema";
+import { localDate, type IsoDate } from "../domain/dates";
+import { absenceUntil } from "../domain/roster";
 import { planJoin, planLeave, type ChatPerson } from "../domain/membership";
 import { auditWrite, type Writes } from "./audit";
 
@@ -70,6 +71,7 @@ export async function membersJoined(
         // Their first message got here first (no name yet): the name is what the event adds.
         .onConflictDoUpdate({ target: [members.groupId, members.userId], set: { name: person.name } }),
     );
+  const today = localDate(now, group.timezone);
   for (const { member, name } of plan.back)
     writes.push(
       db
@@ -78,6 +80,8 @@ export async function membersJoined(
         // were here before are scored as they were (岗变酬变), as the roster import keeps it.
         .set({ active: true, leftOn: null, name })
         .where(and(eq(members.id, member.id), isNull(members.movedTo))),
+      // The time away is remembered: the months wholly inside it are scored without them, its days not due.
+      ...absenceWrite(db, member.id, member.leftOn, today, now),
     );
   for (const { member, name } of plan.renamed)
     writes.push(db.update(members).set({ name }).where(eq(members.id, member.id)));
@@ -130,4 +134,20 @@ export async function membersLeft(
       }),
     ],
   };
+}
+
+/** The write remembering a span away, for someone back in a group on `back` who had left on `leftOn`. */
+export function absenceWrite(db: Database, memberId: string, leftOn: IsoDate | null, back: IsoDate, now: Date) {
+  const span = absenceUntil(leftOn, back);
+  return span
+    ? [
+        db.insert(memberAbsences).values({
+          id: newId("abs", now.getTime()),
+          memberId,
+          fromDay: span.from,
+          untilDay: span.until,
+          createdAt: now,
+        }),
+      ]
+    : [];
 }

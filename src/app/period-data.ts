@@ -29,7 +29,7 @@ import {
   type ResultSummary,
 } from "./month-cache";
 import { inForceFrom, type SchemeInForce } from "./schemes";
-import { termsOf } from "./roster";
+import { absencesOf, termsOf, withAbsences } from "./roster";
 import { inGroupDuring } from "../domain/roster";
 import { performanceOf, unitMonths, type UnitMonth } from "./unit-results";
 import { hasTargetLeaf } from "../domain/targets/bound";
@@ -121,7 +121,7 @@ async function loadRows(
   months: readonly IsoMonth[],
 ): Promise<Map<string, MonthRows>> {
   const ids = chunk.map((g) => g.id);
-  const [people, rated, adjusted, awarded, terms] = await Promise.all([
+  const [people, rated, adjusted, awarded, terms, away] = await Promise.all([
     db
       .select()
       .from(members)
@@ -145,8 +145,9 @@ async function loadRows(
       .where(and(inArray(awards.groupId, ids), inArray(awards.period, [...months]), isNull(awards.revokedAt)))
       .orderBy(ROWID),
     termsOf(db, ids),
+    absencesOf(db, ids),
   ]);
-  const peopleOf = groupBy(people, (p) => p.groupId);
+  const peopleOf = groupBy(withAbsences(people, away), (p) => p.groupId);
   const [r, a, w] = [live(rated), live(adjusted), live(awarded)];
   const rows = new Map<string, MonthRows>();
   for (const g of chunk)

@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { newId } from "../db/ids";
-import { members, memberTerms, type Group, type Member } from "../db/schema";
+import { memberAbsences, members, memberTerms, type Group, type Member } from "../db/schema";
 import { firstDayOfMonth, localDate, monthOf, type IsoDate } from "../domain/dates";
-import { termOn, type RosterParse, type RosterProblem, type Term } from "../domain/roster";
+import { termOn, type Absence, type RosterParse, type RosterProblem, type Term } from "../domain/roster";
 import { excerpt } from "../domain/text";
 import { tenantGroups } from "./groups";
 import { displayName } from "./scores";
 import { auditWrite, type Writes } from "./audit";
+import { absenceWrite } from "./membership";
 
 /**
  * 花名册导入, all or nothing: every row is checked (the sheet itself, then
@@ -31,6 +32,11 @@ export interface RosterPlan {
   groups: number;
   /** The distinct dates the changes take effect from, earliest first. */
   effective: IsoDate[];
+  /**
+   * People the file lists in a group they had left (gone from the chat, or moved away by an earlier
+   * roster): active there again on their old row from `from`, the time away remembered (member_absences).
+   */
+  back: { name: string; group: string; from: IsoDate }[];
 }
 
 const listed = (names: string[]) =>
@@ -54,36 +60,41 @@ export async function planRosterImport(
   const list = await tenantGroups(db, input);
   const groupsByName = new Map<string, Group[]>();
   for (const g of list) groupsByName.set(g.name, [...(groupsByName.get(g.name) ?? []), g]);
-  const people = list.length
+  const everyone = list.length
     ? await db
         .select()
         .from(members)
         .where(
-          and(
-            inArray(
-              members.groupId,
-              list.map((g) => g.id),
-            ),
-            eq(members.active, true),
+          inArray(
+            members.groupId,
+            list.map((g) => g.id),
           ),
         )
     : [];
+  const people = everyone.filter((m) => m.active);
   const terms = await termsOf(
     db,
     list.map((g) => g.id),
   );
   const byGroupAndName = new Map<string, Member[]>();
-  for (const m of people) {
+  // Those who left a group (the chat, or a move): found by name there only when nobody active has it.
+  const formerByGroupAndName = new Map<string, Member[]>();
+  for (const m of everyone) {
     const key = `${m.groupId}|${displayName(m)}`;
-    byGroupAndName.set(key, [...(byGroupAndName.get(key) ?? []), m]);
+    const map = m.active ? byGroupAndName : formerByGroupAndName;
+    map.set(key, [...(map.get(key) ?? []), m]);
   }
+  const lookUp = (groupId: string, name: string): Member[] => {
+    const key = `${groupId}|${name}`;
+    return byGroupAndName.get(key) ?? formerByGroupAndName.get(key) ?? [];
+  };
 
   // Who the file lists where (by user): a person listed in two groups is in both, not moved.
   const listedIn = new Set<string>();
   for (const row of parsed.rows) {
     const only = groupsByName.get(row.group);
     if (only?.length !== 1) continue;
-    for (const m of byGroupAndName.get(`${only[0]!.id}|${row.name}`) ?? []) listedIn.add(`${m.groupId}|${m.userId}`);
+    for (const m of lookUp(only[0]!.id, row.name)) listedIn.add(`${m.groupId}|${m.userId}`);
   }
 
   const writes: Writes = [];
@@ -91,6 +102,7 @@ export async function planRosterImport(
   let changed = 0;
   let unchanged = 0;
   const effective = new Set<IsoDate>();
+  const back: RosterPlan["back"] = [];
   for (const row of parsed.rows) {
     const candidates = groupsByName.get(row.group) ?? [];
     if (!candidates.length) {
@@ -110,7 +122,7 @@ export async function planRosterImport(
       continue;
     }
     const group = candidates[0]!;
-    const found = byGroupAndName.get(`${group.id}|${row.name}`) ?? [];
+    const found = lookUp(group.id, row.name);
     if (!found.length) {
       problems.push({
         row: row.row,
@@ -123,7 +135,9 @@ export async function planRosterImport(
       problems.push({
         row: row.row,
         column: parsed.labels.name,
-        message: `「${row.group}」里有 ${found.length} 个「${row.name}」，无法区分`,
+        message: found[0]!.active
+          ? `「${row.group}」里有 ${found.length} 个「${row.name}」，无法区分`
+          : `「${row.group}」以前有 ${found.length} 个「${row.name}」（都已离开），无法区分`,
       });
       continue;
     }
@@ -138,6 +152,25 @@ export async function planRosterImport(
       continue;
     }
     touchedGroups.add(group.id);
+    // Listed again in a group they left: the same row active again from `from`, as a 用户进群 event
+    // makes it (src/app/membership.ts); the months wholly inside the time away are scored without them.
+    const returning = !member.active;
+    if (returning) {
+      effective.add(from);
+      back.push({ name: row.name, group: group.name, from });
+      writes.push(
+        db.update(members).set({ active: true, leftOn: null, movedTo: null }).where(eq(members.id, member.id)),
+        ...absenceWrite(db, member.id, member.leftOn, from, now),
+        auditWrite(db, {
+          groupId: group.id,
+          by: input.by,
+          action: "roster.move",
+          subjectId: member.id,
+          detail: { member: member.id, to: group.id, back: true, leftOn: member.leftOn, effectiveFrom: from },
+          now,
+        }),
+      );
+    }
     // A department move (部门 = group): the person's staff membership in another group the file does not
     // list them in ends the day before `from`; that group's earlier months keep them, this one has them from `from`.
     const away = people.filter(
@@ -166,12 +199,14 @@ export async function planRosterImport(
         );
       }
       // Only someone new here gets a start date: months this group already scored them in stay as they were.
-      if (newHere) writes.push(db.update(members).set({ joinedOn: from }).where(eq(members.id, member.id)));
+      if (newHere && !returning)
+        writes.push(db.update(members).set({ joinedOn: from }).where(eq(members.id, member.id)));
     }
     const own = terms.get(member.id) ?? [];
     const inForce = termOn(own, from) ?? member;
     if (inForce.position === row.position && inForce.coefficient === row.coefficient) {
-      if (!away.length) unchanged++;
+      if (returning && !away.length) changed++;
+      else if (!away.length) unchanged++;
       continue;
     }
     if (!away.length) changed++;
@@ -199,8 +234,8 @@ export async function planRosterImport(
   }
   problems.sort((a, b) => a.row - b.row);
   return problems.length
-    ? { problems, writes: [], changed: 0, unchanged: 0, groups: 0, effective: [] }
-    : { problems, writes, changed, unchanged, groups: touchedGroups.size, effective: [...effective].sort() };
+    ? { problems, writes: [], changed: 0, unchanged: 0, groups: 0, effective: [], back: [] }
+    : { problems, writes, changed, unchanged, groups: touchedGroups.size, effective: [...effective].sort(), back };
 }
 
 function termWrite(
@@ -246,3 +281,28 @@ export async function termsOf(db: Database, groupIds: readonly string[]): Promis
   }
   return out;
 }
+
+/** A member with the spans they were away before coming back, where there are any. */
+export type Stay<M extends Member = Member> = M & { absences?: readonly Absence[] };
+
+/** Each member's spans away (member_absences) in these groups, earliest first; most have none. */
+export async function absencesOf(db: Database, groupIds: readonly string[]): Promise<Map<string, Absence[]>> {
+  const out = new Map<string, Absence[]>();
+  if (!groupIds.length) return out;
+  const rows = await db
+    .select({ memberId: memberAbsences.memberId, from: memberAbsences.fromDay, until: memberAbsences.untilDay })
+    .from(memberAbsences)
+    .innerJoin(members, eq(members.id, memberAbsences.memberId))
+    .where(inArray(members.groupId, [...groupIds]))
+    .orderBy(asc(memberAbsences.fromDay), asc(memberAbsences.id));
+  for (const { memberId, ...span } of rows) {
+    const list = out.get(memberId);
+    if (list) list.push(span);
+    else out.set(memberId, [span]);
+  }
+  return out;
+}
+
+/** The people with their spans away attached; the rows of those never away are returned as they are. */
+export const withAbsences = <M extends Member>(people: M[], absences: ReadonlyMap<string, Absence[]>): Stay<M>[] =>
+  absences.size ? people.map((p) => (absences.has(p.id) ? { ...p, absences: absences.get(p.id)! } : p)) : people;

@@ -11,7 +11,7 @@ import type { Attendance } from "../domain/attendance";
 import { ATTENDANCE_RATER, attendanceFrom, attendanceRowsOf, type AttendanceRows } from "./attendance";
 import { schemeForMonth, type SchemeInForce } from "./schemes";
 import { auditWrite, type AuditAction, type Writes } from "./audit";
-import { termsOf } from "./roster";
+import { absencesOf, termsOf, withAbsences, type Stay } from "./roster";
 import { UNIT_RATER, unitMonths } from "./unit-results";
 import { boundLeafScores, hasTargetLeaf, type BoundGoal, type BoundLeafScore } from "../domain/targets/bound";
 import { boundGoalsOf } from "./goal-scores";
@@ -103,8 +103,8 @@ export async function loadMonth(
 
 /** The rows a group's month is scored from; the batched loader (period-data.ts) gives the same for many groups at once. */
 export interface MonthRows {
-  /** Active members, by user id. */
-  people: Member[];
+  /** Active members, by user id, with the spans they were away where they came back. */
+  people: Stay[];
   /** Live ratings, adjustments and awards of the month, in the order they were written. */
   rated: Rating[];
   adjusted: Adjustment[];
@@ -132,13 +132,15 @@ async function fetchMonthRows(
   withAttendance: boolean,
 ): Promise<MonthRows> {
   // Those who have left stay in the months before they left (a roster move rewrites no past month).
-  const people = (
-    await db
+  const [all, away] = await Promise.all([
+    db
       .select()
       .from(members)
       .where(and(eq(members.groupId, group.id), or(eq(members.active, true), isNotNull(members.leftOn))))
-      .orderBy(asc(members.userId))
-  ).filter((m) => inGroupDuring(m, month));
+      .orderBy(asc(members.userId)),
+    absencesOf(db, [group.id]),
+  ]);
+  const people = withAbsences(all, away).filter((m) => inGroupDuring(m, month));
   if (!people.length) return { people, rated: [], adjusted: [], awarded: [] };
   const [rated, adjusted, awarded, attendanceRows, terms] = await Promise.all([
     db

@@ -41,6 +41,8 @@ const MEMBER_COLUMNS = [
   ["link_codes", "member_id"],
   // 0014 copies each member's coefficient into member_terms before this step may have run.
   ["member_terms", "member_id"],
+  // Created by 0022: empty until someone comes back to a group.
+  ["member_absences", "member_id"],
 ] as const;
 
 /**

@@ -400,6 +400,26 @@ export const memberTerms = sqliteTable(
 );
 
 /**
+ * The days a person was away from a group they came back to (one member row per person per group):
+ * written when someone who left (gone from the chat, or moved by the roster) is active here again,
+ * from the day they left to the day before their return. A month wholly inside one is scored without
+ * them; its days are not due for 按时记录率 (inGroupDuring, attendance).
+ */
+export const memberAbsences = sqliteTable(
+  "member_absences",
+  {
+    id: text("id").primaryKey(),
+    memberId: memberRef(),
+    /** YYYY-MM-DD in the group's zone: the day they left (their `leftOn` then). */
+    fromDay: text("from_day").notNull(),
+    /** YYYY-MM-DD: the last day away, the day before they were back. */
+    untilDay: text("until_day").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("member_absences_member").on(t.memberId, t.fromDay)],
+);
+
+/**
  * 方案 proposals (issue 13 item 10): a group leader who is not an office
  * admin proposes; the office (管理员) approves or rejects. The approved
  * proposal becomes a scheme version then, approved by that admin.

@@ -5,7 +5,8 @@
  * the bot sees records, not presence, so it names what it measures (issue 13
  * item 9). Workdays follow the group's calendar (statutory holidays off, 调休
  * days on, the unit's own dates); days of leave a leader approved are not due,
- * and neither are days before the person joined nor from the day they left.
+ * and neither are days before the person joined nor from the day they left, nor the days
+ * someone who came back was away.
  */
 import type { WorkCalendar } from "./calendar";
 import { addDays, type IsoDate, type IsoMonth } from "./dates";
@@ -17,6 +18,8 @@ export interface AttendanceInput {
   from: IsoDate;
   /** The day the person left the group (gone from the chat, moved by the roster): from it on nothing is due. */
   until?: IsoDate;
+  /** Days they were away from the group before coming back (member_absences): not due. */
+  away?: (day: IsoDate) => boolean;
   /** Today in the group's zone: days before it are due; today counts only once recorded. Absent: the whole month is past. */
   today?: IsoDate;
   /** Days of approved leave. */
@@ -40,6 +43,7 @@ export function attendance(input: AttendanceInput): Attendance {
   const days = input.calendar
     .workdaysOfMonth(input.month)
     .filter((d) => d >= input.from && (input.until === undefined || d < input.until) && !input.leave.has(d))
+    .filter((d) => !input.away?.(d))
     .filter((d) => input.today === undefined || d < input.today || (d === input.today && input.onTime.has(d)));
   const kept = days.filter((d) => input.onTime.has(d));
   const missed = days.filter((d) => !input.onTime.has(d));

@@ -4,7 +4,7 @@
  * with its row and column. Pure: matching names to people is the app's job.
  */
 
-import { addDays, calendarDay, type IsoDate, type IsoMonth } from "./dates";
+import { addDays, calendarDay, daysInMonth, type IsoDate, type IsoMonth } from "./dates";
 import type { ReadCell } from "./xlsx/read";
 
 /** A cell as the sheet reader gives it (a CSV gives strings). */
@@ -211,6 +211,28 @@ export interface Membership {
   active: boolean;
   leftOn: IsoDate | null;
   joinedOn: IsoDate | null;
+  /** Spans they were away before coming back (member_absences); absent or empty: never away. */
+  absences?: readonly Absence[];
+}
+
+/** Days away from a group someone came back to: from the day they left to the last day before their return. */
+export interface Absence {
+  from: IsoDate;
+  until: IsoDate;
+}
+
+/** Whether a day falls in one of the spans someone was away. */
+export const awayOn = (absences: readonly Absence[] | undefined, day: IsoDate): boolean =>
+  !!absences?.some((a) => a.from <= day && day <= a.until);
+
+/**
+ * The span to remember when someone who left on `leftOn` is back on `back`: from the day they left
+ * to the day before; none when they were not away a whole day (back the day they left, or earlier).
+ */
+export function absenceUntil(leftOn: IsoDate | null, back: IsoDate): Absence | null {
+  if (!leftOn) return null;
+  const until = addDays(back, -1);
+  return until >= leftOn ? { from: leftOn, until } : null;
 }
 
 /**
@@ -218,11 +240,15 @@ export interface Membership {
  * roster move, or gone from the chat) stays in every month that begins before
  * the day they left; one moved in counts from the month their move takes
  * effect. Without dates (left before dates were kept), only active people count.
+ * Someone who came back is out of the months wholly inside the time they were away.
  */
 export function inGroupDuring(m: Membership, month: IsoMonth): boolean {
   const start = `${month}-01`;
   const end = `${month}-31`;
   if (m.joinedOn && m.joinedOn > end) return false;
+  // Away the whole month (left, then back after it): not in it, though the row is active again.
+  if (m.absences?.some((a) => a.from <= start && a.until >= `${month}-${String(daysInMonth(month)).padStart(2, "0")}`))
+    return false;
   if (m.active) return true;
   return m.leftOn !== null && m.leftOn > start;
 }
