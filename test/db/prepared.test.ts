@@ -218,4 +218,49 @@ describe("the prepared group + member look-ups", () => {
     });
     expect(await groupAndMember(prepared.db, "grp_none", ZHANG)).toBeUndefined();
   });
+
+  test("every column decoded as drizzle decodes it (settings, dates, booleans, reals, nulls), keys in the table's order", async () => {
+    const { group } = await seed(prepared.db);
+    const settings = { reminderAt: "18:00", mentionMissing: true, holidays: ["2026-12-24"], workdays: [] };
+    const synced = new Date("2026-12-01T08:00:00.456Z");
+    await prepared.db
+      .update(groups)
+      .set({ name: "财务科", settings, syncedAt: synced, active: false })
+      .where(eq(groups.id, group.id));
+    const li = larkOpenId("li");
+    const moved = addMember(prepared.db, group.id, li, NOW);
+    await moved.write;
+    await prepared.db
+      .update(members)
+      .set({
+        name: "李四",
+        role: "leader",
+        coefficient: 1.25,
+        position: "科长",
+        active: false,
+        leftOn: "2026-11-30",
+        movedTo: "grp_other",
+        joinedOn: "2025-03-01",
+      })
+      .where(eq(members.id, moved.id));
+    const builtRow = (userId: string) =>
+      prepared.db
+        .select({ group: groups, member: members })
+        .from(groups)
+        .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, userId)))
+        .where(eq(groups.id, group.id))
+        .then(([row]) => row!);
+    for (const userId of [li, ZHANG, larkOpenId("wang")]) {
+      const expected = await builtRow(userId);
+      const found = await findGroupAndMember(prepared.db, "lark", CHAT, userId);
+      expect(found).toStrictEqual(expected);
+      expect(Object.keys(found!.group)).toEqual(Object.keys(expected.group));
+      expect(found!.member && Object.keys(found!.member)).toEqual(expected.member && Object.keys(expected.member));
+      const byId = await groupAndMember(prepared.db, group.id, userId);
+      expect(byId).toStrictEqual({ group: expected.group, member: expected.member ?? undefined });
+    }
+    const found = await findGroupAndMember(prepared.db, "lark", CHAT, li);
+    expect(found?.group).toMatchObject({ settings, syncedAt: synced, active: false, name: "财务科" });
+    expect(found?.member).toMatchObject({ coefficient: 1.25, active: false, leftOn: "2026-11-30", createdAt: NOW });
+  });
 });
