@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { currentGroupId, groupIdFor, memberIdFor } from "../db/ids";
-import { preparedPer, rowsOf } from "../db/prepared";
+import { preparedPer } from "../db/prepared";
 import { groups, members, records, type Group, type Member } from "../db/schema";
 import { localDate } from "../domain/dates";
 import type { ChatDirectory } from "./ports";
@@ -80,26 +80,11 @@ export function addMember(db: Database, groupId: string, userId: string, now: Da
   };
 }
 
-/**
- * The group + member look-ups below run on every message and every card click: prepared once
- * (src/db/prepared.ts), read by position (`rowsOf`, not drizzle's generic mapping), and without the
- * columns the query searched by (the chat, the platform, the group's id, the person), which the rows
- * get back from the arguments. Each returns what `select({ group: groups, member: members })` with a
- * left join would: both whole rows, the member null when the person is not in the group.
- */
-const groupOfChat = rowsOf(groups, ["platform", "chatId"]);
-const groupById = rowsOf(groups, ["id"]);
-const memberOfGroup = rowsOf(members, ["groupId", "userId"]);
-
-/** The member's values follow the group's; its id (never null in a row) says whether the join found one. */
-function memberAt(values: ArrayLike<unknown>, from: number, group: Group, userId: string): Member | null {
-  return values[from] === null ? null : memberOfGroup.read(values, from, { groupId: group.id, userId });
-}
-
-/** Every message in a group asks this first. */
+/** The group of a chat and the sender's membership in it, in one query (the hot path of every message). */
+/** Every message in a group asks this first: prepared once (src/db/prepared.ts). */
 const groupAndMemberOfChat = preparedPer((db) =>
   db
-    .select({ group: groupOfChat.fields, member: memberOfGroup.fields })
+    .select({ group: groups, member: members })
     .from(groups)
     .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, sql.placeholder("userId"))))
     .where(and(eq(groups.platform, sql.placeholder("platform")), eq(groups.chatId, sql.placeholder("chatId"))))
@@ -107,39 +92,24 @@ const groupAndMemberOfChat = preparedPer((db) =>
     .prepare(),
 );
 
-/** The group of a chat and the sender's membership in it, in one query (the hot path of every message). */
-export async function findGroupAndMember(
-  db: Database,
-  platform: GroupKey["platform"],
-  chatId: string,
-  userId: string,
-): Promise<{ group: Group; member: Member | null } | undefined> {
-  const [values] = await groupAndMemberOfChat(db).values({ platform, chatId, userId });
-  if (!values) return undefined;
-  const group = groupOfChat.read(values, 0, { platform, chatId });
-  return { group, member: memberAt(values, groupOfChat.width, group, userId) };
+export async function findGroupAndMember(db: Database, platform: GroupKey["platform"], chatId: string, userId: string) {
+  const [row] = await groupAndMemberOfChat(db).all({ platform, chatId, userId });
+  return row;
 }
 
 /**
  * A group by its id (ids of before migration 0009 too, as old card buttons carry them) and
  * someone's membership in it, active or not: what a card click is about and who clicked.
  */
-export async function groupAndMember(
-  db: Database,
-  groupId: string,
-  userId: string,
-): Promise<{ group: Group; member: Member | undefined } | undefined> {
-  const id = currentGroupId(groupId);
-  const [values] = await groupAndMemberById(db).values({ groupId: id, userId });
-  if (!values) return undefined;
-  const group = groupById.read(values, 0, { id });
-  return { group, member: memberAt(values, groupById.width, group, userId) ?? undefined };
+export async function groupAndMember(db: Database, groupId: string, userId: string) {
+  const [row] = await groupAndMemberById(db).all({ groupId: currentGroupId(groupId), userId });
+  return row && { group: row.group, member: row.member ?? undefined };
 }
 
-/** Every card click asks this first. */
+/** Every card click asks this first: prepared once (src/db/prepared.ts). */
 const groupAndMemberById = preparedPer((db) =>
   db
-    .select({ group: groupById.fields, member: memberOfGroup.fields })
+    .select({ group: groups, member: members })
     .from(groups)
     .leftJoin(members, and(eq(members.groupId, groups.id), eq(members.userId, sql.placeholder("userId"))))
     .where(eq(groups.id, sql.placeholder("groupId")))

@@ -1,5 +1,4 @@
-import { fillPlaceholders, getTableColumns } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { fillPlaceholders } from "drizzle-orm";
 import type { BatchItem, Database } from "./database";
 
 /**
@@ -44,42 +43,5 @@ export function preparedWrite<V extends Record<string, unknown>>(
       }),
     };
     return item as unknown as BatchItem;
-  };
-}
-
-/**
- * A table's rows read by position from a query's values (`.values()`), not through drizzle's generic
- * mapping (which copies each row, normalises every value and walks a path per column: most of the
- * look-up's JS on every message, docs/BENCHMARKS.md). Each column is decoded by its own column (JSON,
- * dates, booleans), a NULL stays null, exactly as drizzle maps it; the row's keys are in the table's
- * order. Columns the caller already knows (the values it searched by) are not selected: `known`
- * gives them back, so the row has every column of the table, as `select()` would give it.
- */
-export function rowsOf<T extends SQLiteTable, K extends keyof T["$inferSelect"] & string>(
-  table: T,
-  known: readonly K[],
-) {
-  type Row = T["$inferSelect"];
-  const all = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-  const fields = Object.fromEntries(all.filter(([key]) => !known.includes(key as K))) as Record<string, SQLiteColumn>;
-  const plan = all.map(([key, column]) => ({ key, column: known.includes(key as K) ? undefined : column }));
-  return {
-    /** The columns to select, in the order `read` takes them. */
-    fields,
-    /** How many values of a result row the table takes. */
-    width: Object.keys(fields).length,
-    /** The row at `values[from…]`, with `knownValues` for the columns not selected. */
-    read(values: ArrayLike<unknown>, from: number, knownValues: Pick<Row, K>): Row {
-      const row: Record<string, unknown> = {};
-      let i = from;
-      for (const { key, column } of plan) {
-        if (!column) row[key] = (knownValues as Record<string, unknown>)[key];
-        else {
-          const value = values[i++];
-          row[key] = value === null ? null : column.mapFromDriverValue(value);
-        }
-      }
-      return row as Row;
-    },
   };
 }
