@@ -47,22 +47,6 @@ export async function schoolYearOf(db: Database, group: Group, now: Date): Promi
   return (await schemeForMonth(db, group, current, now)).scheme.schoolYear;
 }
 
-/** Resolves what the person wrote (学期, 第一学期, 2025-2026学年…) against today and the group's school year. */
-export async function resolveSchoolArg(
-  db: Database,
-  group: Group,
-  arg: SchoolPeriodArg,
-  now: Date,
-): Promise<{ ok: true; period: SchoolPeriod; schoolYear: SchoolYear } | { ok: false; code: "no_school_year" }> {
-  const schoolYear = await schoolYearOf(db, group, now);
-  if (!schoolYear) return { ok: false, code: "no_school_year" };
-  return {
-    ok: true,
-    period: resolveSchoolPeriod(arg, monthOf(localDate(now, group.timezone)), schoolYear),
-    schoolYear,
-  };
-}
-
 /**
  * A group's semester or school year. Months after the current one are not scored; a month nobody in the group was
  * scored in is left out (as computeQuarter does). `source` is the export's and the job's reader of months.
@@ -78,6 +62,30 @@ export async function computeSchoolPeriod(
   if (!schoolYear) return { ok: false, code: "no_school_year" };
   const period = typeof periodOrId === "string" ? parseSchoolPeriod(periodOrId) : periodOrId;
   if (!period) throw new RangeError(`not a school period: ${String(periodOrId)}`);
+  return computeWith(db, group, period, schoolYear, now, source);
+}
+
+/** What the person wrote (学期, 第一学期, 2025-2026学年…), resolved against today and the group's school year, computed. */
+export async function computeSchoolArg(
+  db: Database,
+  group: Group,
+  arg: SchoolPeriodArg,
+  now: Date,
+): Promise<SchoolOutcome> {
+  const schoolYear = await schoolYearOf(db, group, now);
+  if (!schoolYear) return { ok: false, code: "no_school_year" };
+  const period = resolveSchoolPeriod(arg, monthOf(localDate(now, group.timezone)), schoolYear);
+  return computeWith(db, group, period, schoolYear, now);
+}
+
+async function computeWith(
+  db: Database,
+  group: Group,
+  period: SchoolPeriod,
+  schoolYear: SchoolYear,
+  now: Date,
+  source?: MonthSource,
+): Promise<SchoolOutcome> {
   const current = monthOf(localDate(now, group.timezone));
   const months = monthsOfSchoolPeriod(period, schoolYear).filter((m) => m <= current);
   if (!months.length) return { ok: false, code: "not_started", period };

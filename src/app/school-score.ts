@@ -3,7 +3,7 @@ import type { Group, Member } from "../db/schema";
 import type { SchoolPeriod, SchoolPeriodArg } from "../domain/school-year";
 import type { CombinedMember } from "../domain/scoring";
 import { round2 } from "../domain/scoring";
-import { computeSchoolPeriod, resolveSchoolArg, type SchoolResult } from "./school-results";
+import { computeSchoolArg, type SchoolResult } from "./school-results";
 import { visibleRows } from "../domain/ranking";
 import type { RankingVisibility } from "../domain/scheme";
 import { isLeader } from "./authority";
@@ -63,9 +63,7 @@ export async function mySchoolPeriod(
   db: Database,
   input: { group: Group; member: Member; arg: SchoolPeriodArg; now: Date },
 ): Promise<MySchoolResult> {
-  const resolved = await resolveSchoolArg(db, input.group, input.arg, input.now);
-  if (!resolved.ok) return resolved;
-  const r = await computeSchoolPeriod(db, input.group, resolved.period, input.now);
+  const r = await computeSchoolArg(db, input.group, input.arg, input.now);
   if (!r.ok) return r;
   const me = r.combined.members.find((m) => m.id === input.member.id);
   if (!me) return { ok: false, code: "no_score", period: r.period };
@@ -92,9 +90,7 @@ export async function schoolRanking(
   db: Database,
   input: { group: Group; member: Member; arg: SchoolPeriodArg; now: Date },
 ): Promise<SchoolRanking> {
-  const resolved = await resolveSchoolArg(db, input.group, input.arg, input.now);
-  if (!resolved.ok) return resolved;
-  const r = await computeSchoolPeriod(db, input.group, resolved.period, input.now);
+  const r = await computeSchoolArg(db, input.group, input.arg, input.now);
   if (!r.ok) return r;
   const all = r.combined.members.map((m) => ({
     rank: m.rank,
